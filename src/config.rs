@@ -1,0 +1,553 @@
+//! Configuration: built-in defaults ← `config.toml` ← `FANVUE_AGENT_*` env, validated, secrets redacted.
+
+use figment::{
+    providers::{Env, Format, Serialized, Toml},
+    Figment,
+};
+use serde::{Deserialize, Serialize};
+use std::{collections::BTreeMap, fmt, path::Path, path::PathBuf};
+
+/// A secret value: never shown by `Debug`, `Display` or `Serialize` (so `check-config` and logs
+/// cannot leak it). Read it with [`Secret::expose`] at the one place that needs it.
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() {
+            "\"\""
+        } else {
+            "[redacted]"
+        })
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if self.0.is_empty() { "" } else { "[redacted]" })
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub daemon: DaemonConfig,
+    pub log: LogConfig,
+    pub fanvue: FanvueConfig,
+    pub webhook: WebhookConfig,
+    pub security: SecurityConfig,
+    pub llm: LlmConfig,
+    /// Per-creator sections, keyed by the creator's Fanvue handle.
+    pub creators: BTreeMap<String, CreatorConfig>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DaemonConfig {
+    /// Address the HTTP server (webhooks, OAuth callback, health) binds to.
+    pub listen: String,
+    /// The URL Fanvue and browsers reach this daemon at; the OAuth redirect URI is derived from it.
+    pub public_url: String,
+    /// Path of the SQLite database file (created if missing).
+    pub database: PathBuf,
+    /// Folder of persona prompts.
+    pub prompts_dir: PathBuf,
+    /// Seconds to drain in-flight work on shutdown.
+    pub shutdown_deadline_secs: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    /// `auto` (pretty on a terminal, JSON otherwise), `pretty` or `json`.
+    pub format: String,
+    /// A tracing filter, e.g. `info` or `fanvue_agent=debug,info`.
+    pub level: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FanvueConfig {
+    pub api_base: String,
+    pub authorize_url: String,
+    pub token_url: String,
+    pub api_version: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub scopes: Vec<String>,
+    pub request_timeout_secs: u64,
+    /// Requests per 60 s per creator; corrected from `X-RateLimit-Limit` at run time.
+    pub rate_limit_per_minute: u32,
+    /// Fanvue's minimum PPV price in cents.
+    pub min_price_cents: i64,
+    /// Refresh an access token this many seconds before it expires.
+    pub refresh_ahead_secs: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookConfig {
+    pub secret: Secret,
+    pub tolerance_secs: u64,
+    pub max_body_bytes: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityConfig {
+    /// Base64 of 32 random bytes; encrypts OAuth tokens at rest.
+    pub token_key: Secret,
+    /// Alternative to `token_key`: a file holding it (e.g. a systemd credential,
+    /// `$CREDENTIALS_DIRECTORY/token_key`).
+    pub token_key_file: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LlmConfig {
+    pub base_url: String,
+    pub api_key: Secret,
+    pub model: String,
+    pub temperature: f32,
+    pub max_tokens: u32,
+    pub timeout_secs: u64,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CreatorConfig {
+    /// Persona folder under `prompts_dir` (defaults to the handle, falling back to `default`).
+    pub persona: Option<String>,
+    /// Overrides `fanvue.rate_limit_per_minute` for this creator.
+    pub rate_limit_per_minute: Option<u32>,
+    /// Overrides `llm.model` for this creator.
+    pub model: Option<String>,
+    /// Set false to keep the creator configured but not answered.
+    pub enabled: Option<bool>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            daemon: DaemonConfig {
+                listen: "127.0.0.1:8080".into(),
+                public_url: "http://127.0.0.1:8080".into(),
+                database: "fanvue-agent.db".into(),
+                prompts_dir: "prompts".into(),
+                shutdown_deadline_secs: 20,
+            },
+            log: LogConfig {
+                format: "auto".into(),
+                level: "info".into(),
+            },
+            fanvue: FanvueConfig {
+                api_base: "https://api.fanvue.com".into(),
+                authorize_url: "https://auth.fanvue.com/oauth2/auth".into(),
+                token_url: "https://auth.fanvue.com/oauth2/token".into(),
+                api_version: "2025-06-26".into(),
+                client_id: String::new(),
+                client_secret: Secret::default(),
+                scopes: [
+                    "openid",
+                    "offline_access",
+                    "offline",
+                    "read:self",
+                    "read:chat",
+                    "write:chat",
+                    "read:fan",
+                    "read:media",
+                    "read:insights",
+                ]
+                .map(String::from)
+                .to_vec(),
+                request_timeout_secs: 15,
+                rate_limit_per_minute: 100,
+                min_price_cents: 300,
+                refresh_ahead_secs: 300,
+            },
+            webhook: WebhookConfig {
+                secret: Secret::default(),
+                tolerance_secs: 300,
+                max_body_bytes: 256 * 1024,
+            },
+            security: SecurityConfig {
+                token_key: Secret::default(),
+                token_key_file: None,
+            },
+            llm: LlmConfig {
+                base_url: "http://127.0.0.1:8081/v1".into(),
+                api_key: Secret::default(),
+                model: "smollm2-135m".into(),
+                temperature: 0.7,
+                max_tokens: 160,
+                timeout_secs: 30,
+            },
+            creators: BTreeMap::new(),
+        }
+    }
+}
+
+/// A configuration problem, naming the key and where its value came from.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0}")]
+    Parse(String),
+    #[error("invalid configuration:\n{}", .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+/// One invalid key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub source: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` ({}): {}", self.key, self.source, self.message)
+    }
+}
+
+impl Config {
+    /// The figment every load goes through: defaults, then the file (if given), then env.
+    pub fn figment(path: Option<&Path>) -> Figment {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(p) = path {
+            fig = fig.merge(Toml::file_exact(p));
+        }
+        fig.merge(Env::prefixed("FANVUE_AGENT_").split("__"))
+    }
+
+    /// Loads and validates. A missing file given explicitly is an error.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        if let Some(p) = path {
+            if !p.exists() {
+                return Err(ConfigError::Parse(format!(
+                    "config file {} does not exist",
+                    p.display()
+                )));
+            }
+        }
+        Self::from_figment(&Self::figment(path))
+    }
+
+    pub fn from_figment(fig: &Figment) -> Result<Config, ConfigError> {
+        let cfg: Config = fig.extract().map_err(|e| {
+            let msgs: Vec<String> = e.into_iter().map(|e| describe_figment_error(&e)).collect();
+            ConfigError::Parse(format!(
+                "invalid configuration:\n  - {}",
+                msgs.join("\n  - ")
+            ))
+        })?;
+        let problems = cfg.problems(fig);
+        if problems.is_empty() {
+            Ok(cfg)
+        } else {
+            Err(ConfigError::Invalid(problems))
+        }
+    }
+
+    fn problems(&self, fig: &Figment) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut bad = |key: &str, message: String| {
+            out.push(Problem {
+                key: key.to_string(),
+                source: source_of(fig, key),
+                message,
+            })
+        };
+        if self.daemon.listen.parse::<std::net::SocketAddr>().is_err() {
+            bad(
+                "daemon.listen",
+                format!(
+                    "`{}` is not an address like 127.0.0.1:8080",
+                    self.daemon.listen
+                ),
+            );
+        }
+        for (key, val) in [
+            ("daemon.public_url", &self.daemon.public_url),
+            ("fanvue.api_base", &self.fanvue.api_base),
+            ("fanvue.authorize_url", &self.fanvue.authorize_url),
+            ("fanvue.token_url", &self.fanvue.token_url),
+            ("llm.base_url", &self.llm.base_url),
+        ] {
+            match url::Url::parse(val) {
+                Ok(u) if u.scheme() == "http" || u.scheme() == "https" => {}
+                _ => bad(key, format!("`{val}` is not an http(s) URL")),
+            }
+        }
+        if !["auto", "pretty", "json"].contains(&self.log.format.as_str()) {
+            bad(
+                "log.format",
+                format!("`{}` must be one of auto, pretty, json", self.log.format),
+            );
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
+            bad(
+                "log.level",
+                format!("`{}` is not a valid tracing filter", self.log.level),
+            );
+        }
+        if self.fanvue.api_version.trim().is_empty() {
+            bad("fanvue.api_version", "must not be empty".into());
+        }
+        if !(1..=10_000).contains(&self.fanvue.rate_limit_per_minute) {
+            bad(
+                "fanvue.rate_limit_per_minute",
+                "must be between 1 and 10000".into(),
+            );
+        }
+        if self.fanvue.min_price_cents < 1 {
+            bad("fanvue.min_price_cents", "must be at least 1 cent".into());
+        }
+        if self.fanvue.request_timeout_secs == 0 {
+            bad("fanvue.request_timeout_secs", "must be at least 1".into());
+        }
+        for s in ["openid", "offline_access"] {
+            if !self.fanvue.scopes.iter().any(|x| x == s) {
+                bad(
+                    "fanvue.scopes",
+                    format!("must include `{s}` (Fanvue requires it for refresh tokens)"),
+                );
+            }
+        }
+        if self.webhook.max_body_bytes < 1024 {
+            bad("webhook.max_body_bytes", "must be at least 1024".into());
+        }
+        if !self.security.token_key.is_empty() {
+            if let Err(e) =
+                crate::crypto::TokenCipher::from_base64(self.security.token_key.expose())
+            {
+                bad("security.token_key", e.to_string());
+            }
+        }
+        if !(0.0..=2.0).contains(&self.llm.temperature) {
+            bad("llm.temperature", "must be between 0 and 2".into());
+        }
+        if self.llm.max_tokens == 0 {
+            bad("llm.max_tokens", "must be at least 1".into());
+        }
+        for (handle, c) in &self.creators {
+            if !is_valid_handle(handle) {
+                bad(
+                    &format!("creators.{handle}"),
+                    "a handle may hold only letters, digits, `-`, `_` and `.`".into(),
+                );
+            }
+            if let Some(n) = c.rate_limit_per_minute {
+                if !(1..=10_000).contains(&n) {
+                    bad(
+                        &format!("creators.{handle}.rate_limit_per_minute"),
+                        "must be between 1 and 10000".into(),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// The OAuth redirect URI registered with Fanvue.
+    pub fn redirect_uri(&self) -> String {
+        format!(
+            "{}/oauth/callback",
+            self.daemon.public_url.trim_end_matches('/')
+        )
+    }
+
+    /// The effective config as TOML with every secret redacted (for `check-config`).
+    pub fn to_redacted_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_else(|e| format!("# cannot render config: {e}\n"))
+    }
+
+    /// The token-encryption key: `security.token_key`, else the file `security.token_key_file`.
+    pub fn token_key(&self) -> Result<Secret, ConfigError> {
+        if !self.security.token_key.is_empty() {
+            return Ok(self.security.token_key.clone());
+        }
+        match &self.security.token_key_file {
+            Some(p) => std::fs::read_to_string(p)
+                .map(|s| Secret::new(s.trim().to_string()))
+                .map_err(|e| ConfigError::Parse(format!("`security.token_key_file` ({}): cannot read: {e}", p.display()))),
+            None => Err(ConfigError::Parse(
+                "`security.token_key` is not set: generate one with `fanvue-agent gen-key` and put it in config or FANVUE_AGENT_SECURITY__TOKEN_KEY".into(),
+            )),
+        }
+    }
+
+    pub fn creator_rate_limit(&self, handle: &str) -> u32 {
+        self.creators
+            .get(handle)
+            .and_then(|c| c.rate_limit_per_minute)
+            .unwrap_or(self.fanvue.rate_limit_per_minute)
+    }
+}
+
+pub fn is_valid_handle(h: &str) -> bool {
+    !h.is_empty()
+        && h.len() <= 64
+        && h.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+}
+
+/// Where a key's value came from: the file path, the env var, or the built-in default.
+fn source_of(fig: &Figment, key: &str) -> String {
+    fig.find_metadata(key)
+        .map(|md| describe_source(md, key))
+        .unwrap_or_else(|| "default".into())
+}
+
+fn describe_source(md: &figment::Metadata, key: &str) -> String {
+    match &md.source {
+        Some(figment::Source::File(p)) => format!("in {}", p.display()),
+        _ if md.name.contains("environment") => {
+            format!(
+                "from env FANVUE_AGENT_{}",
+                key.to_ascii_uppercase().replace('.', "__")
+            )
+        }
+        Some(other) => format!("from {} {}", md.name, other),
+        None => format!("from {}", md.name),
+    }
+}
+
+fn describe_figment_error(e: &figment::Error) -> String {
+    let key = if e.path.is_empty() {
+        "(top level)".to_string()
+    } else {
+        e.path.join(".")
+    };
+    let source = e
+        .metadata
+        .as_ref()
+        .map(|md| describe_source(md, &key))
+        .unwrap_or_else(|| "unknown source".into());
+    format!("`{key}` ({source}): {}", e.kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    #[test]
+    fn defaults_are_valid() {
+        Jail::expect_with(|_| {
+            Config::load(None).map_err(|e| e.to_string())?;
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn env_overrides_file_and_nests_with_double_underscore() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "c.toml",
+                "[fanvue]\nrate_limit_per_minute = 50\n[creators.alice]\nmodel = \"m1\"\n",
+            )?;
+            jail.set_env("FANVUE_AGENT_FANVUE__RATE_LIMIT_PER_MINUTE", "70");
+            jail.set_env("FANVUE_AGENT_CREATORS__ALICE__RATE_LIMIT_PER_MINUTE", "20");
+            let c = Config::load(Some(Path::new("c.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(c.fanvue.rate_limit_per_minute, 70);
+            assert_eq!(c.creators["alice"].model.as_deref(), Some("m1"));
+            assert_eq!(c.creator_rate_limit("alice"), 20);
+            assert_eq!(c.creator_rate_limit("bob"), 70);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_bad_value_is_reported_with_its_key_and_file() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "bad.toml",
+                "[daemon]\nlisten = \"not-an-addr\"\n[log]\nformat = \"xml\"\n",
+            )?;
+            let err = Config::load(Some(Path::new("bad.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("`daemon.listen`"), "{err}");
+            assert!(err.contains("bad.toml"), "{err}");
+            assert!(err.contains("`log.format`"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_wrong_type_or_unknown_key_names_the_key() {
+        Jail::expect_with(|jail| {
+            jail.create_file("t.toml", "[fanvue]\nrate_limit_per_minute = \"lots\"\n")?;
+            let err = Config::load(Some(Path::new("t.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("fanvue.rate_limit_per_minute"), "{err}");
+            jail.create_file("u.toml", "[fanvue]\nrate_limt = 5\n")?;
+            let err = Config::load(Some(Path::new("u.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("rate_limt"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_bad_env_value_names_the_variable() {
+        Jail::expect_with(|jail| {
+            jail.set_env("FANVUE_AGENT_LLM__TEMPERATURE", "9");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("llm.temperature"), "{err}");
+            assert!(err.contains("FANVUE_AGENT_LLM__TEMPERATURE"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn secrets_never_appear_in_debug_or_rendered_config() {
+        Jail::expect_with(|jail| {
+            jail.set_env("FANVUE_AGENT_FANVUE__CLIENT_SECRET", "cs-SUPERSECRET-1");
+            jail.set_env("FANVUE_AGENT_WEBHOOK__SECRET", "wh-SUPERSECRET-2");
+            jail.set_env("FANVUE_AGENT_LLM__API_KEY", "llm-SUPERSECRET-3");
+            jail.set_env(
+                "FANVUE_AGENT_SECURITY__TOKEN_KEY",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            );
+            let c = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(c.fanvue.client_secret.expose(), "cs-SUPERSECRET-1");
+            let shown = format!("{c:?}\n{}", c.to_redacted_toml());
+            for s in ["SUPERSECRET", "AAAAAAAAAAAAAAAAAAAAAAAA"] {
+                assert!(!shown.contains(s), "secret leaked: {shown}");
+            }
+            assert!(shown.contains("[redacted]"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_short_token_key_is_rejected() {
+        Jail::expect_with(|jail| {
+            jail.set_env("FANVUE_AGENT_SECURITY__TOKEN_KEY", "c2hvcnQ=");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("security.token_key"), "{err}");
+            assert!(
+                !err.contains("c2hvcnQ"),
+                "the key itself must not be echoed: {err}"
+            );
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,223 @@
+//! The `fanvue-agent` command line: parse arguments, load config, run one command.
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+use fanvue_agent::{
+    app::Parts, config::Config, crypto::TokenCipher, store::CreatorStatus, telemetry,
+};
+use std::{path::PathBuf, process::ExitCode, time::Duration};
+use tokio_util::sync::CancellationToken;
+
+/// Answers fans on Fanvue in each creator's voice. Configuration: built-in defaults, then the
+/// file given with --config, then FANVUE_AGENT_<SECTION>__<KEY> environment variables.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    /// Path of config.toml.
+    #[arg(long, short, global = true, env = "FANVUE_AGENT_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the effective configuration (secrets redacted), or the errors; non-zero on errors.
+    CheckConfig,
+    /// Print a new random token-encryption key for `security.token_key`.
+    GenKey,
+    /// Run the daemon: HTTP server for the OAuth callback and health. Prints `listening on http://ADDR`.
+    Serve,
+    /// Connect a configured creator through OAuth: prints the URL to open, then waits for the
+    /// callback (handled here, or by a running daemon on the same database).
+    Connect {
+        /// The creator's handle (a `[creators.<handle>]` section of the config).
+        creator: String,
+        /// Approve the authorization without a browser. Only works against `fanvue-sandbox`.
+        #[arg(long)]
+        sandbox_auto_approve: bool,
+        /// Give up after this many seconds.
+        #[arg(long, default_value_t = 900)]
+        timeout: u64,
+    },
+    /// List creators and their connection status.
+    Creators,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::GenKey = cli.command {
+        println!("{}", TokenCipher::generate_key());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let cfg = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if let Command::CheckConfig = cli.command {
+        print!("{}", cfg.to_redacted_toml());
+        if let Err(e) = cfg.token_key() {
+            eprintln!("warning: {e}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    telemetry::init(&cfg.log);
+    let parts = Parts::build(cfg).await?;
+    match cli.command {
+        Command::Serve => {
+            let listener = parts.bind().await?;
+            println!("listening on http://{}", listener.local_addr()?);
+            let shutdown = CancellationToken::new();
+            fanvue_agent::app::cancel_on_signals(shutdown.clone());
+            parts.serve(listener, shutdown).await?;
+        }
+        Command::Connect {
+            creator,
+            sandbox_auto_approve,
+            timeout,
+        } => {
+            connect(
+                &parts,
+                &creator,
+                sandbox_auto_approve,
+                Duration::from_secs(timeout),
+            )
+            .await?;
+        }
+        Command::Creators => {
+            for c in parts.store.creators().await? {
+                println!(
+                    "{:<24} {:<16} {:<38} {}",
+                    c.handle,
+                    c.status.as_str(),
+                    c.uuid.as_deref().unwrap_or("-"),
+                    c.status_reason.as_deref().unwrap_or("")
+                );
+            }
+        }
+        Command::CheckConfig | Command::GenKey => unreachable!("handled above"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn connect(
+    parts: &Parts,
+    handle: &str,
+    auto_approve: bool,
+    timeout: Duration,
+) -> anyhow::Result<()> {
+    if !parts.cfg.creators.contains_key(handle) {
+        bail!("`{handle}` is not a configured creator: add a [creators.{handle}] section to the config first");
+    }
+    let start = parts.connector().begin(handle).await?;
+    println!("Open this URL to connect {handle}:\n{}", start.url);
+    // Serve the callback ourselves unless a daemon already listens on the address.
+    let shutdown = CancellationToken::new();
+    let server = match parts.bind().await {
+        Ok(listener) => {
+            let p = parts.clone();
+            let s = shutdown.clone();
+            Some(tokio::spawn(async move { p.serve(listener, s).await }))
+        }
+        Err(_) => {
+            println!(
+                "(a daemon is listening on {}; it will receive the callback)",
+                parts.cfg.daemon.listen
+            );
+            None
+        }
+    };
+    if auto_approve {
+        let url = format!("{}&sandbox_auto_approve={}", start.url, urlencode(handle));
+        let resp = parts
+            .api
+            .http()
+            .get(&url)
+            .send()
+            .await
+            .context("cannot reach the authorization server")?;
+        let Some(loc) = resp
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .map(String::from)
+        else {
+            bail!("the authorization server did not auto-approve (HTTP {}): --sandbox-auto-approve only works against fanvue-sandbox", resp.status());
+        };
+        let cb = parts
+            .api
+            .http()
+            .get(&loc)
+            .send()
+            .await
+            .context("cannot reach the OAuth callback")?;
+        if !cb.status().is_success() {
+            let status = cb.status();
+            let body = cb.text().await.unwrap_or_default();
+            bail!("the callback failed (HTTP {status}): {}", strip_tags(&body));
+        }
+    }
+    let deadline = tokio::time::Instant::now() + timeout;
+    let outcome = loop {
+        if let Some(o) = parts.store.pending_outcome(&start.state).await? {
+            break o;
+        }
+        if tokio::time::Instant::now() > deadline {
+            break "failed: timed out waiting for the callback".to_string();
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    shutdown.cancel();
+    if let Some(s) = server {
+        let _ = s.await;
+    }
+    if outcome != "connected" {
+        bail!(
+            "{handle} not connected: {}",
+            outcome.trim_start_matches("failed: ")
+        );
+    }
+    let c = parts
+        .store
+        .creator(handle)
+        .await?
+        .context("creator row vanished")?;
+    debug_assert_eq!(c.status, CreatorStatus::Active);
+    println!("connected {handle} ({})", c.uuid.unwrap_or_default());
+    Ok(())
+}
+
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

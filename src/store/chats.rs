@@ -1,0 +1,281 @@
+//! The local copy of chats and messages, filled from webhooks, polling, API reads and our own sends.
+
+use super::{now_secs, Store, StoreError};
+use serde::Serialize;
+
+/// One stored chat message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StoredMessage {
+    pub uuid: String,
+    pub fan_uuid: String,
+    pub from_creator: bool,
+    pub text: Option<String>,
+    pub msg_type: Option<String>,
+    pub sent_at: Option<String>,
+    pub has_media: bool,
+    pub media_uuids: Vec<String>,
+    pub price_cents: Option<i64>,
+}
+
+/// Chat-level facts about a fan, as the chat list reports them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChatInfo {
+    pub fan_uuid: String,
+    pub fan_handle: Option<String>,
+    pub display_name: Option<String>,
+    pub nickname: Option<String>,
+    pub is_top_spender: Option<bool>,
+    pub last_message_at: Option<String>,
+    pub unread_count: Option<i64>,
+}
+
+impl Store {
+    pub async fn upsert_chat(&self, creator: &str, c: &ChatInfo) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO chats (creator_handle, fan_uuid, fan_handle, display_name, nickname, is_top_spender,
+                                last_message_at, unread_count, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
+                fan_handle = coalesce(?3, fan_handle), display_name = coalesce(?4, display_name),
+                nickname = coalesce(?5, nickname), is_top_spender = coalesce(?6, is_top_spender),
+                last_message_at = coalesce(?7, last_message_at), unread_count = coalesce(?8, unread_count),
+                updated_at = ?9",
+        )
+        .bind(creator)
+        .bind(c.fan_uuid.to_ascii_lowercase())
+        .bind(&c.fan_handle)
+        .bind(&c.display_name)
+        .bind(&c.nickname)
+        .bind(c.is_top_spender)
+        .bind(&c.last_message_at)
+        .bind(c.unread_count)
+        .bind(now_secs())
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn chat(&self, creator: &str, fan: &str) -> Result<Option<ChatInfo>, StoreError> {
+        type Raw = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<bool>,
+            Option<String>,
+            Option<i64>,
+        );
+        let r: Option<Raw> = sqlx::query_as(
+            "SELECT fan_uuid, fan_handle, display_name, nickname, is_top_spender, last_message_at, unread_count
+             FROM chats WHERE creator_handle = ? AND fan_uuid = ?",
+        )
+        .bind(creator)
+        .bind(fan.to_ascii_lowercase())
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(r.map(|r| ChatInfo {
+            fan_uuid: r.0,
+            fan_handle: r.1,
+            display_name: r.2,
+            nickname: r.3,
+            is_top_spender: r.4,
+            last_message_at: r.5,
+            unread_count: r.6,
+        }))
+    }
+
+    /// Stores a message once; a second copy (from another source) changes nothing.
+    /// Returns true when the message was new.
+    pub async fn insert_message(
+        &self,
+        creator: &str,
+        m: &StoredMessage,
+        source: &str,
+    ) -> Result<bool, StoreError> {
+        let n = sqlx::query(
+            "INSERT INTO messages (creator_handle, fan_uuid, uuid, from_creator, text, type, sent_at, has_media,
+                                   media_uuids, price_cents, source, inserted_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(creator_handle, uuid) DO NOTHING",
+        )
+        .bind(creator)
+        .bind(m.fan_uuid.to_ascii_lowercase())
+        .bind(m.uuid.to_ascii_lowercase())
+        .bind(m.from_creator)
+        .bind(&m.text)
+        .bind(&m.msg_type)
+        .bind(&m.sent_at)
+        .bind(m.has_media)
+        .bind(serde_json::to_string(&m.media_uuids).unwrap_or_else(|_| "[]".into()))
+        .bind(m.price_cents)
+        .bind(source)
+        .bind(now_secs())
+        .execute(self.writer())
+        .await?
+        .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// The last `limit` messages of a chat, oldest first (the order a conversation is read in).
+    pub async fn history(
+        &self,
+        creator: &str,
+        fan: &str,
+        limit: i64,
+    ) -> Result<Vec<StoredMessage>, StoreError> {
+        type Raw = (
+            String,
+            String,
+            bool,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            bool,
+            Option<String>,
+            Option<i64>,
+        );
+        let mut rows: Vec<Raw> = sqlx::query_as(
+            "SELECT uuid, fan_uuid, from_creator, text, type, sent_at, has_media, media_uuids, price_cents
+             FROM messages WHERE creator_handle = ? AND fan_uuid = ?
+             ORDER BY sent_at DESC, inserted_at DESC LIMIT ?",
+        )
+        .bind(creator)
+        .bind(fan.to_ascii_lowercase())
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?;
+        rows.reverse();
+        Ok(rows
+            .into_iter()
+            .map(|r| StoredMessage {
+                uuid: r.0,
+                fan_uuid: r.1,
+                from_creator: r.2,
+                text: r.3,
+                msg_type: r.4,
+                sent_at: r.5,
+                has_media: r.6,
+                media_uuids: r
+                    .7
+                    .and_then(|s| serde_json::from_str(&s).ok())
+                    .unwrap_or_default(),
+                price_cents: r.8,
+            })
+            .collect())
+    }
+
+    pub async fn cache_put(
+        &self,
+        creator: &str,
+        key: &str,
+        value: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO api_cache (creator_handle, key, value, fetched_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(creator_handle, key) DO UPDATE SET value = ?3, fetched_at = ?4",
+        )
+        .bind(creator)
+        .bind(key)
+        .bind(value.to_string())
+        .bind(now_secs())
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// A cached value no older than `max_age_secs`.
+    pub async fn cache_get(
+        &self,
+        creator: &str,
+        key: &str,
+        max_age_secs: i64,
+    ) -> Result<Option<serde_json::Value>, StoreError> {
+        let r: Option<String> = sqlx::query_scalar(
+            "SELECT value FROM api_cache WHERE creator_handle = ? AND key = ? AND fetched_at >= ?",
+        )
+        .bind(creator)
+        .bind(key)
+        .bind(now_secs() - max_age_secs)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(r.and_then(|s| serde_json::from_str(&s).ok()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_store;
+
+    fn msg(uuid: &str, at: &str, from_creator: bool) -> StoredMessage {
+        StoredMessage {
+            uuid: uuid.into(),
+            fan_uuid: "FAN-1".into(),
+            from_creator,
+            text: Some(format!("text {uuid}")),
+            msg_type: Some("SINGLE_RECIPIENT".into()),
+            sent_at: Some(at.into()),
+            has_media: false,
+            media_uuids: vec![],
+            price_cents: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_message_is_stored_once_and_history_reads_oldest_first() {
+        let (s, _d) = test_store().await;
+        assert!(s
+            .insert_message("alice", &msg("m2", "2026-01-01T00:00:02Z", true), "send")
+            .await
+            .unwrap());
+        assert!(s
+            .insert_message(
+                "alice",
+                &msg("m1", "2026-01-01T00:00:01Z", false),
+                "webhook"
+            )
+            .await
+            .unwrap());
+        assert!(!s
+            .insert_message("alice", &msg("M1", "2026-01-01T00:00:01Z", false), "poll")
+            .await
+            .unwrap());
+        assert!(s
+            .insert_message("bob", &msg("m1", "2026-01-01T00:00:01Z", false), "poll")
+            .await
+            .unwrap());
+        let h = s.history("alice", "fan-1", 10).await.unwrap();
+        assert_eq!(
+            h.iter().map(|m| m.uuid.as_str()).collect::<Vec<_>>(),
+            ["m1", "m2"]
+        );
+        assert_eq!(s.history("alice", "fan-1", 1).await.unwrap()[0].uuid, "m2");
+    }
+
+    #[tokio::test]
+    async fn chat_facts_merge_without_erasing_known_values() {
+        let (s, _d) = test_store().await;
+        let mut c = ChatInfo {
+            fan_uuid: "f".into(),
+            display_name: Some("Dan".into()),
+            ..Default::default()
+        };
+        s.upsert_chat("alice", &c).await.unwrap();
+        c.display_name = None;
+        c.unread_count = Some(3);
+        s.upsert_chat("alice", &c).await.unwrap();
+        let got = s.chat("alice", "f").await.unwrap().unwrap();
+        assert_eq!(got.display_name.as_deref(), Some("Dan"));
+        assert_eq!(got.unread_count, Some(3));
+    }
+
+    #[tokio::test]
+    async fn the_cache_expires_by_age() {
+        let (s, _d) = test_store().await;
+        s.cache_put("alice", "media", &serde_json::json!([1]))
+            .await
+            .unwrap();
+        assert!(s.cache_get("alice", "media", 60).await.unwrap().is_some());
+        assert!(s.cache_get("alice", "media", -5).await.unwrap().is_none());
+    }
+}

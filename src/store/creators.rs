@@ -1,0 +1,156 @@
+//! Creators and their connection status (`pending → active ⇄ needs_reconnect | paused`).
+
+use super::{now_secs, Store, StoreError};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreatorStatus {
+    Pending,
+    Active,
+    NeedsReconnect,
+    Paused,
+}
+
+impl CreatorStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreatorStatus::Pending => "pending",
+            CreatorStatus::Active => "active",
+            CreatorStatus::NeedsReconnect => "needs_reconnect",
+            CreatorStatus::Paused => "paused",
+        }
+    }
+    fn parse(s: &str) -> CreatorStatus {
+        match s {
+            "active" => CreatorStatus::Active,
+            "needs_reconnect" => CreatorStatus::NeedsReconnect,
+            "paused" => CreatorStatus::Paused,
+            _ => CreatorStatus::Pending,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CreatorRow {
+    pub handle: String,
+    pub uuid: Option<String>,
+    pub display_name: Option<String>,
+    pub status: CreatorStatus,
+    pub status_reason: Option<String>,
+}
+
+type Raw = (
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
+
+fn row(r: Raw) -> CreatorRow {
+    CreatorRow {
+        handle: r.0,
+        uuid: r.1,
+        display_name: r.2,
+        status: CreatorStatus::parse(&r.3),
+        status_reason: r.4,
+    }
+}
+
+impl Store {
+    /// Makes sure a row exists for a configured creator.
+    pub async fn ensure_creator(&self, handle: &str) -> Result<(), StoreError> {
+        let now = now_secs();
+        sqlx::query("INSERT INTO creators (handle, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(handle) DO NOTHING")
+            .bind(handle)
+            .bind(now)
+            .bind(now)
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn creator(&self, handle: &str) -> Result<Option<CreatorRow>, StoreError> {
+        let r: Option<Raw> = sqlx::query_as(
+            "SELECT handle, uuid, display_name, status, status_reason FROM creators WHERE handle = ?",
+        )
+        .bind(handle)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(r.map(row))
+    }
+
+    pub async fn creator_by_uuid(&self, uuid: &str) -> Result<Option<CreatorRow>, StoreError> {
+        let r: Option<Raw> = sqlx::query_as(
+            "SELECT handle, uuid, display_name, status, status_reason FROM creators WHERE uuid = ?",
+        )
+        .bind(uuid.to_ascii_lowercase())
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(r.map(row))
+    }
+
+    pub async fn creators(&self) -> Result<Vec<CreatorRow>, StoreError> {
+        let rs: Vec<Raw> = sqlx::query_as(
+            "SELECT handle, uuid, display_name, status, status_reason FROM creators ORDER BY handle",
+        )
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rs.into_iter().map(row).collect())
+    }
+
+    pub async fn set_creator_status(
+        &self,
+        handle: &str,
+        status: CreatorStatus,
+        reason: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let n = sqlx::query(
+            "UPDATE creators SET status = ?, status_reason = ?, updated_at = ? WHERE handle = ?",
+        )
+        .bind(status.as_str())
+        .bind(reason)
+        .bind(now_secs())
+        .bind(handle)
+        .execute(self.writer())
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("creator {handle}")));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_store;
+
+    #[tokio::test]
+    async fn a_creator_moves_between_statuses() {
+        let (s, _d) = test_store().await;
+        s.ensure_creator("alice").await.unwrap();
+        s.ensure_creator("alice").await.unwrap();
+        assert_eq!(
+            s.creator("alice").await.unwrap().unwrap().status,
+            CreatorStatus::Pending
+        );
+        s.set_creator_status(
+            "alice",
+            CreatorStatus::NeedsReconnect,
+            Some("invalid_grant"),
+        )
+        .await
+        .unwrap();
+        let c = s.creator("alice").await.unwrap().unwrap();
+        assert_eq!(c.status, CreatorStatus::NeedsReconnect);
+        assert_eq!(c.status_reason.as_deref(), Some("invalid_grant"));
+        assert!(s
+            .set_creator_status("nobody", CreatorStatus::Active, None)
+            .await
+            .is_err());
+        assert_eq!(s.creators().await.unwrap().len(), 1);
+    }
+}

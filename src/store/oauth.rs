@@ -1,0 +1,272 @@
+//! OAuth tokens (ciphertext at rest) and pending connect flows (single-use `state`).
+
+use super::{now_secs, Store, StoreError};
+use crate::{config::Secret, crypto::TokenCipher};
+
+/// A creator's token pair as the daemon uses it.
+#[derive(Clone, Debug)]
+pub struct TokenSet {
+    pub access_token: Secret,
+    pub refresh_token: Secret,
+    /// Unix seconds.
+    pub expires_at: i64,
+    pub scope: Option<String>,
+}
+
+/// Why a callback's `state` was refused.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum StateError {
+    #[error("unknown state: this authorization was not started here")]
+    Unknown,
+    #[error("state already used: an authorization code is accepted once")]
+    Reused,
+    #[error("state expired: start `fanvue-agent connect` again")]
+    Expired,
+}
+
+fn ctx(kind: &str, handle: &str) -> String {
+    format!("{kind}:{handle}")
+}
+
+impl Store {
+    /// Binds the creator's Fanvue identity and stores its first tokens, in one transaction.
+    pub async fn complete_connect(
+        &self,
+        cipher: &TokenCipher,
+        handle: &str,
+        uuid: &str,
+        display_name: Option<&str>,
+        tokens: &TokenSet,
+    ) -> Result<(), StoreError> {
+        let now = now_secs();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO creators (handle, uuid, display_name, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'active', ?4, ?4)
+             ON CONFLICT(handle) DO UPDATE SET uuid = ?2, display_name = ?3, status = 'active',
+                 status_reason = NULL, updated_at = ?4",
+        )
+        .bind(handle)
+        .bind(uuid.to_ascii_lowercase())
+        .bind(display_name)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        upsert_tokens(&mut tx, cipher, handle, tokens).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Persists rotated tokens. Called before the new access token is used, so a crash can never
+    /// leave us holding only a refresh token Fanvue has already retired.
+    pub async fn save_tokens(
+        &self,
+        cipher: &TokenCipher,
+        handle: &str,
+        tokens: &TokenSet,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        upsert_tokens(&mut tx, cipher, handle, tokens).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn load_tokens(
+        &self,
+        cipher: &TokenCipher,
+        handle: &str,
+    ) -> Result<Option<TokenSet>, StoreError> {
+        let r: Option<(Vec<u8>, Vec<u8>, i64, Option<String>)> = sqlx::query_as(
+            "SELECT access_token, refresh_token, expires_at, scope FROM oauth_tokens WHERE creator_handle = ?",
+        )
+        .bind(handle)
+        .fetch_optional(self.reader())
+        .await?;
+        match r {
+            None => Ok(None),
+            Some((a, r, exp, scope)) => Ok(Some(TokenSet {
+                access_token: Secret::new(cipher.decrypt(&a, &ctx("access", handle))?),
+                refresh_token: Secret::new(cipher.decrypt(&r, &ctx("refresh", handle))?),
+                expires_at: exp,
+                scope,
+            })),
+        }
+    }
+
+    /// How many times the creator's tokens were written (1 on connect, +1 per refresh).
+    pub async fn token_generation(&self, handle: &str) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT generation FROM oauth_tokens WHERE creator_handle = ?")
+                .bind(handle)
+                .fetch_optional(self.reader())
+                .await?
+                .unwrap_or(0),
+        )
+    }
+
+    pub async fn insert_pending_auth(
+        &self,
+        cipher: &TokenCipher,
+        state: &str,
+        handle: &str,
+        verifier: &str,
+        ttl_secs: i64,
+    ) -> Result<(), StoreError> {
+        let now = now_secs();
+        sqlx::query(
+            "INSERT INTO oauth_pending (state, creator_handle, code_verifier, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(state)
+        .bind(handle)
+        .bind(cipher.encrypt(verifier, &ctx("pkce", state)))
+        .bind(now)
+        .bind(now + ttl_secs)
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// Consumes a `state` exactly once: returns the creator and PKCE verifier it was issued for.
+    pub async fn take_pending_auth(
+        &self,
+        cipher: &TokenCipher,
+        state: &str,
+    ) -> Result<Result<(String, Secret), StateError>, StoreError> {
+        let now = now_secs();
+        let mut tx = self.begin_write().await?;
+        let r: Option<(String, Vec<u8>, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT creator_handle, code_verifier, expires_at, used_at FROM oauth_pending WHERE state = ?",
+        )
+        .bind(state)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let out = match r {
+            None => Err(StateError::Unknown),
+            Some((_, _, _, Some(_))) => Err(StateError::Reused),
+            Some((_, _, exp, None)) if exp < now => Err(StateError::Expired),
+            Some((handle, v, _, None)) => {
+                sqlx::query("UPDATE oauth_pending SET used_at = ? WHERE state = ?")
+                    .bind(now)
+                    .bind(state)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok((
+                    handle,
+                    Secret::new(cipher.decrypt(&v, &ctx("pkce", state))?),
+                ))
+            }
+        };
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    pub async fn set_pending_outcome(&self, state: &str, outcome: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE oauth_pending SET outcome = ? WHERE state = ?")
+            .bind(outcome)
+            .bind(state)
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn pending_outcome(&self, state: &str) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar::<_, Option<String>>(
+            "SELECT outcome FROM oauth_pending WHERE state = ?",
+        )
+        .bind(state)
+        .fetch_optional(self.reader())
+        .await?
+        .flatten())
+    }
+}
+
+async fn upsert_tokens(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    cipher: &TokenCipher,
+    handle: &str,
+    t: &TokenSet,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO oauth_tokens (creator_handle, access_token, refresh_token, expires_at, scope, generation, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)
+         ON CONFLICT(creator_handle) DO UPDATE SET access_token = ?2, refresh_token = ?3, expires_at = ?4,
+             scope = ?5, generation = generation + 1, updated_at = ?6",
+    )
+    .bind(handle)
+    .bind(cipher.encrypt(t.access_token.expose(), &ctx("access", handle)))
+    .bind(cipher.encrypt(t.refresh_token.expose(), &ctx("refresh", handle)))
+    .bind(t.expires_at)
+    .bind(&t.scope)
+    .bind(now_secs())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_store;
+
+    fn cipher() -> TokenCipher {
+        TokenCipher::from_base64(&TokenCipher::generate_key()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn tokens_are_stored_as_ciphertext_and_read_back() {
+        let (s, _d) = test_store().await;
+        let c = cipher();
+        let t = TokenSet {
+            access_token: Secret::new("ACCESS-PLAINTEXT-123"),
+            refresh_token: Secret::new("REFRESH-PLAINTEXT-456"),
+            expires_at: 1234,
+            scope: Some("read:chat".into()),
+        };
+        s.complete_connect(&c, "alice", "UUID-A", Some("Alice"), &t)
+            .await
+            .unwrap();
+        let raw: Vec<(Vec<u8>, Vec<u8>)> =
+            sqlx::query_as("SELECT access_token, refresh_token FROM oauth_tokens")
+                .fetch_all(s.reader())
+                .await
+                .unwrap();
+        for (a, r) in raw {
+            assert!(!String::from_utf8_lossy(&a).contains("PLAINTEXT"));
+            assert!(!String::from_utf8_lossy(&r).contains("PLAINTEXT"));
+        }
+        let back = s.load_tokens(&c, "alice").await.unwrap().unwrap();
+        assert_eq!(back.refresh_token.expose(), "REFRESH-PLAINTEXT-456");
+        assert_eq!(
+            s.creator_by_uuid("uuid-a").await.unwrap().unwrap().handle,
+            "alice"
+        );
+        s.save_tokens(&c, "alice", &t).await.unwrap();
+        assert_eq!(s.token_generation("alice").await.unwrap(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_state_is_accepted_once_and_unknown_or_expired_states_are_refused() {
+        let (s, _d) = test_store().await;
+        let c = cipher();
+        s.insert_pending_auth(&c, "st-1", "alice", "verifier-1", 600)
+            .await
+            .unwrap();
+        let (h, v) = s.take_pending_auth(&c, "st-1").await.unwrap().unwrap();
+        assert_eq!((h.as_str(), v.expose()), ("alice", "verifier-1"));
+        assert_eq!(
+            s.take_pending_auth(&c, "st-1").await.unwrap().unwrap_err(),
+            StateError::Reused
+        );
+        assert_eq!(
+            s.take_pending_auth(&c, "nope").await.unwrap().unwrap_err(),
+            StateError::Unknown
+        );
+        s.insert_pending_auth(&c, "st-2", "alice", "v", -1)
+            .await
+            .unwrap();
+        assert_eq!(
+            s.take_pending_auth(&c, "st-2").await.unwrap().unwrap_err(),
+            StateError::Expired
+        );
+    }
+}

@@ -94,6 +94,7 @@ impl Parts {
     }
 
     /// Runs the HTTP server on `listener` until `shutdown`; tasks are drained before returning.
+    /// The store stays open: the caller closes it.
     pub async fn serve(
         &self,
         listener: TcpListener,
@@ -109,7 +110,6 @@ impl Parts {
             .await
             .unwrap_or_else(|e| Err(std::io::Error::other(e)));
         tracker.wait().await;
-        self.store.close().await;
         res
     }
 }

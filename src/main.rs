@@ -111,6 +111,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::CheckConfig | Command::GenKey => unreachable!("handled above"),
     }
+    parts.store.close().await;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,1 +1,35 @@
-fn main() {}
+//! The `fanvue-sandbox` binary: runs the local Fanvue emulator until SIGINT/SIGTERM.
+
+use clap::Parser;
+use fanvue_agent::sandbox::{self, SandboxArgs};
+use tokio_util::sync::CancellationToken;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let args = SandboxArgs::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let listener = match tokio::net::TcpListener::bind(&args.listen).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {}: {e}", args.listen);
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let shutdown = CancellationToken::new();
+    fanvue_agent::app::cancel_on_signals(shutdown.clone());
+    let sb = match sandbox::start(args, listener, shutdown.clone()).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    println!("sandbox listening on {}", sb.url());
+    shutdown.cancelled().await;
+    std::process::ExitCode::SUCCESS
+}

@@ -1,0 +1,207 @@
+//! `/_sandbox/*`: stats, the world, and levers for tests (inject messages, faults, clock, revocation).
+
+use super::{
+    fans::fan_message,
+    webhooks::{enqueue, Hook},
+    world::Shared,
+    Faults,
+};
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Json, Router,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::sync::{atomic::Ordering, Arc};
+
+pub fn routes() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/_sandbox/stats", get(stats))
+        .route("/_sandbox/world", get(world))
+        .route("/_sandbox/faults", get(get_faults).post(set_faults))
+        .route("/_sandbox/clock/advance", post(advance_clock))
+        .route("/_sandbox/fans/pause", post(pause))
+        .route("/_sandbox/fans/resume", post(resume))
+        .route("/_sandbox/fans/{uuid}/messages", post(fan_says))
+        .route("/_sandbox/fans/{uuid}/events", post(fan_event))
+        .route("/_sandbox/chats/{uuid}", get(transcript))
+        .route("/_sandbox/creators/{handle}/revoke", post(revoke))
+        .route("/_sandbox/creators/{handle}/scopes", post(scopes))
+}
+
+fn bad(msg: &str) -> Response {
+    (StatusCode::BAD_REQUEST, Json(json!({"error": msg}))).into_response()
+}
+
+async fn stats(State(st): State<Arc<Shared>>) -> Json<Value> {
+    Json(st.lock().stats_json())
+}
+
+async fn world(State(st): State<Arc<Shared>>) -> Json<Value> {
+    let w = st.lock();
+    let creators: Vec<Value> = w
+        .creators
+        .iter()
+        .map(|c| json!({"handle": c.handle, "uuid": c.uuid, "display_name": c.display_name, "media": c.media}))
+        .collect();
+    let fans: Vec<Value> = w
+        .fans
+        .iter()
+        .map(|f| json!({"uuid": f.uuid, "handle": f.handle, "display_name": f.display_name,
+            "creator": w.creators[f.creator].handle, "contactable": f.contactable, "turns_done": f.turns_done,
+            "behaviour": f.behaviour, "state": format!("{:?}", f.state).split('(').next().unwrap_or("").to_string()}))
+        .collect();
+    Json(json!({"creators": creators, "fans": fans, "family": st.args.family}))
+}
+
+async fn get_faults(State(st): State<Arc<Shared>>) -> Json<Faults> {
+    Json(st.faults())
+}
+
+async fn set_faults(State(st): State<Arc<Shared>>, Json(f): Json<Faults>) -> Json<Faults> {
+    *st.faults.lock().unwrap_or_else(|e| e.into_inner()) = f.clone();
+    Json(f)
+}
+
+#[derive(Deserialize)]
+struct Advance {
+    seconds: i64,
+}
+
+async fn advance_clock(State(st): State<Arc<Shared>>, Json(a): Json<Advance>) -> Json<Value> {
+    let now = st.clock_offset.fetch_add(a.seconds, Ordering::Relaxed) + a.seconds;
+    Json(json!({"offset_seconds": now}))
+}
+
+async fn pause(State(st): State<Arc<Shared>>) -> StatusCode {
+    st.fans_paused.store(true, Ordering::Relaxed);
+    StatusCode::NO_CONTENT
+}
+
+async fn resume(State(st): State<Arc<Shared>>) -> StatusCode {
+    st.fans_paused.store(false, Ordering::Relaxed);
+    st.fans_wake.notify_one();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct Say {
+    text: String,
+}
+
+async fn fan_says(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    Json(s): Json<Say>,
+) -> Response {
+    let mut w = st.lock();
+    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
+        return bad("unknown fan");
+    };
+    if s.text.is_empty() {
+        return bad("text is empty");
+    }
+    let id = fan_message(&st, &mut w, fan, s.text);
+    (StatusCode::CREATED, Json(json!({"messageUuid": id}))).into_response()
+}
+
+#[derive(Deserialize)]
+struct FanEvent {
+    /// `subscriber`, `follower` or `tip`.
+    kind: String,
+    #[serde(default)]
+    price: i64,
+}
+
+async fn fan_event(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    Json(e): Json<FanEvent>,
+) -> Response {
+    let mut w = st.lock();
+    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
+        return bad("unknown fan");
+    };
+    let hook = match e.kind.as_str() {
+        "subscriber" => Hook::Subscriber {
+            fan,
+            price: e.price,
+        },
+        "follower" => Hook::Follower { fan },
+        "tip" => {
+            w.fans[fan].spend_cents += e.price;
+            w.stats.tips += 1;
+            w.stats.revenue_cents += e.price;
+            Hook::Tip {
+                fan,
+                message_uuid: None,
+                price: e.price,
+            }
+        }
+        _ => return bad("kind must be subscriber, follower or tip"),
+    };
+    enqueue(&st, &mut w, hook);
+    StatusCode::ACCEPTED.into_response()
+}
+
+async fn transcript(State(st): State<Arc<Shared>>, Path(uuid): Path<String>) -> Response {
+    let w = st.lock();
+    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
+        return bad("unknown fan");
+    };
+    let msgs = w
+        .chats
+        .get(&fan)
+        .map(|c| c.messages.clone())
+        .unwrap_or_default();
+    let turns = w
+        .chats
+        .get(&fan)
+        .map(|c| c.turns.clone())
+        .unwrap_or_default();
+    Json(json!({"messages": msgs, "turns": turns})).into_response()
+}
+
+async fn revoke(State(st): State<Arc<Shared>>, Path(handle): Path<String>) -> Response {
+    let mut w = st.lock();
+    let Some(c) = w.creator_by_handle(&handle) else {
+        return bad("unknown creator");
+    };
+    let families: Vec<u64> = w
+        .refresh
+        .values()
+        .filter(|g| g.creator == c)
+        .map(|g| g.family)
+        .collect();
+    w.revoked_families.extend(families);
+    w.access.retain(|_, a| a.creator != c);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+#[derive(Deserialize)]
+struct Scopes {
+    #[serde(default)]
+    remove: Vec<String>,
+    #[serde(default)]
+    restore: bool,
+}
+
+async fn scopes(
+    State(st): State<Arc<Shared>>,
+    Path(handle): Path<String>,
+    Json(s): Json<Scopes>,
+) -> Response {
+    let mut w = st.lock();
+    let Some(c) = w.creator_by_handle(&handle) else {
+        return bad("unknown creator");
+    };
+    let cr = &mut w.creators[c];
+    if s.restore {
+        cr.removed_scopes.clear();
+    }
+    cr.removed_scopes.extend(s.remove);
+    Json(json!({"removed": cr.removed_scopes})).into_response()
+}

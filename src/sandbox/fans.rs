@@ -1,0 +1,161 @@
+//! Simulated fans: seeded, they start chats, send bursts, answer replies, buy PPV, tip, go quiet.
+
+use super::{
+    webhooks::{enqueue, Hook},
+    world::{FanState, Shared, World},
+};
+use rand::Rng;
+use std::{
+    sync::{atomic::Ordering, Arc},
+    time::{Duration, Instant},
+};
+use tokio_util::sync::CancellationToken;
+
+/// Runs the fans until shutdown.
+pub async fn drive(st: Arc<Shared>, shutdown: CancellationToken) {
+    loop {
+        if !st.fans_paused.load(Ordering::Relaxed) {
+            tick(&st);
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = st.fans_wake.notified() => {},
+            _ = tokio::time::sleep(Duration::from_millis(100)) => {},
+        }
+    }
+}
+
+/// A fan writes one message now (also used by the control endpoint): stored, and announced by webhook.
+pub fn fan_message(st: &Shared, w: &mut World, fan: usize, text: String) -> String {
+    let msg = w.fan_writes(fan, text, st.now_rfc3339());
+    enqueue(
+        st,
+        w,
+        Hook::Message {
+            fan,
+            uuid: msg.uuid.clone(),
+            text: msg.text.clone(),
+            sent_at: msg.sent_at.clone(),
+        },
+    );
+    msg.uuid
+}
+
+fn tick(st: &Shared) {
+    let mut w = st.lock();
+    let now = Instant::now();
+    for i in 0..w.fans.len() {
+        match w.fans[i].state.clone() {
+            FanState::Waiting(t) if t <= now => start_turn(st, &mut w, i),
+            FanState::Thinking(t) if t <= now => {
+                react_to_reply(st, &mut w, i);
+                let f = &mut w.fans[i];
+                f.turns_done += 1;
+                if f.turns_done >= f.behaviour.turns_wanted {
+                    f.state = FanState::Quiet;
+                } else {
+                    start_turn(st, &mut w, i);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A burst of 1..=max_burst messages (sent together: the daemon must answer them once).
+fn start_turn(st: &Shared, w: &mut World, fan: usize) {
+    let n = {
+        let f = &mut w.fans[fan];
+        f.rng.gen_range(1..=f.behaviour.max_burst)
+    };
+    for k in 0..n {
+        let mut text = w.random_text();
+        if k == 0 && w.fans[fan].turns_done == 0 {
+            text = format!(
+                "hey {}! {text}",
+                w.creators[w.fans[fan].creator].display_name
+            );
+        }
+        fan_message(st, w, fan, text);
+    }
+    w.fans[fan].state = FanState::AwaitingReply;
+}
+
+/// The fan has read the creator's reply: maybe buys what was offered, maybe tips.
+fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
+    let offer = w.chats.get(&fan).and_then(|c| {
+        c.messages
+            .iter()
+            .rev()
+            .find(|m| m.from_creator && m.price.is_some() && !m.purchased)
+            .map(|m| (m.uuid.clone(), m.price.unwrap_or(0), m.media_uuids.clone()))
+    });
+    if let Some((uuid, price, media)) = offer {
+        let buy = {
+            let f = &mut w.fans[fan];
+            let p = f.behaviour.buy_probability;
+            f.rng.gen_bool(p)
+        };
+        if buy {
+            if let Some(m) = w
+                .chats
+                .get_mut(&fan)
+                .and_then(|c| c.messages.iter_mut().find(|m| m.uuid == uuid))
+            {
+                m.purchased = true;
+            }
+            let f = &mut w.fans[fan];
+            f.spend_cents += price;
+            f.purchased_media.extend(media);
+            w.stats.ppv_purchases += 1;
+            w.stats.revenue_cents += price;
+            enqueue(
+                st,
+                w,
+                Hook::Purchase {
+                    fan,
+                    message_uuid: uuid,
+                    price,
+                },
+            );
+        }
+    }
+    let tip = {
+        let f = &mut w.fans[fan];
+        let p = f.behaviour.tip_probability;
+        f.rng.gen_bool(p).then(|| f.rng.gen_range(2..=10) * 100)
+    };
+    if let Some(price) = tip {
+        w.fans[fan].spend_cents += price;
+        w.stats.tips += 1;
+        w.stats.revenue_cents += price;
+        let last = w
+            .chats
+            .get(&fan)
+            .and_then(|c| c.messages.last())
+            .map(|m| m.uuid.clone());
+        enqueue(
+            st,
+            w,
+            Hook::Tip {
+                fan,
+                message_uuid: last,
+                price,
+            },
+        );
+    }
+}
+
+/// Called when the creator sends to `fan`: a fan awaiting a reply starts thinking about it.
+pub fn on_creator_message(w: &mut World, fan: usize) {
+    let f = &mut w.fans[fan];
+    if f.state == FanState::AwaitingReply {
+        let (lo, hi) = f.behaviour.think_secs;
+        let secs = if hi > lo {
+            f.rng.gen_range(lo..hi)
+        } else {
+            lo.max(0.0)
+        };
+        f.state = FanState::Thinking(Instant::now() + Duration::from_secs_f64(secs));
+    }
+}

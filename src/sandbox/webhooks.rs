@@ -1,0 +1,286 @@
+//! Signed webhook delivery: both body families, at-least-once with retries, and injected faults.
+
+use super::{
+    world::{new_uuid, Delivery, Shared, World},
+    Family,
+};
+use crate::fanvue::webhook::signature_header;
+use rand::Rng;
+use serde_json::{json, Value};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+use tokio_util::sync::CancellationToken;
+
+/// Something that happened which Fanvue would announce by webhook.
+pub enum Hook {
+    Message {
+        fan: usize,
+        uuid: String,
+        text: Option<String>,
+        sent_at: String,
+    },
+    Read {
+        fan: usize,
+        count: i64,
+    },
+    Subscriber {
+        fan: usize,
+        price: i64,
+    },
+    Follower {
+        fan: usize,
+    },
+    Purchase {
+        fan: usize,
+        message_uuid: String,
+        price: i64,
+    },
+    Tip {
+        fan: usize,
+        message_uuid: Option<String>,
+        price: i64,
+    },
+}
+
+fn sender(w: &World, fan: usize) -> Value {
+    let f = &w.fans[fan];
+    json!({"uuid": f.uuid, "handle": f.handle, "displayName": f.display_name, "avatarUrl": null})
+}
+
+/// The flat platform body and the path it is posted to.
+fn flat(w: &World, hook: &Hook, ts: &str) -> (&'static str, Value) {
+    let recipient = |fan: usize| w.creators[w.fans[fan].creator].uuid.clone();
+    match hook {
+        Hook::Message {
+            fan,
+            uuid,
+            text,
+            sent_at,
+        } => (
+            "message",
+            json!({"message": {"uuid": uuid, "text": text, "hasMedia": false, "createdAt": sent_at},
+                   "messageUuid": uuid, "sender": sender(w, *fan), "recipientUuid": recipient(*fan),
+                   "isMuted": false, "timestamp": ts}),
+        ),
+        Hook::Read { fan, count } => (
+            "read",
+            json!({"counterpartUuid": w.fans[*fan].uuid, "readMessagesCount": count, "recipientUuid": recipient(*fan), "timestamp": ts}),
+        ),
+        Hook::Subscriber { fan, price } => (
+            "subscriber",
+            json!({"price": price, "recipientUuid": recipient(*fan), "sender": sender(w, *fan), "timestamp": ts}),
+        ),
+        Hook::Follower { fan } => (
+            "follower",
+            json!({"recipientUuid": recipient(*fan), "sender": sender(w, *fan), "timestamp": ts}),
+        ),
+        Hook::Purchase {
+            fan,
+            message_uuid,
+            price,
+        } => (
+            "purchase",
+            json!({"routeUuid": message_uuid, "price": price, "recipientUuid": recipient(*fan), "sender": sender(w, *fan), "timestamp": ts}),
+        ),
+        Hook::Tip {
+            fan,
+            message_uuid,
+            price,
+        } => (
+            "tip",
+            json!({"context": if message_uuid.is_some() { "message" } else { "post" }, "messageUuid": message_uuid,
+                   "price": price, "recipientUuid": recipient(*fan), "sender": sender(w, *fan),
+                   "senderUuid": w.fans[*fan].uuid, "timestamp": ts}),
+        ),
+    }
+}
+
+/// The `{id,type,timestamp,data}` envelope with snake_case data (message events carry no text).
+fn envelope(w: &mut World, hook: &Hook, ts: &str) -> Value {
+    let fan_of = |w: &World, fan: usize| {
+        let f = &w.fans[fan];
+        (
+            json!({"uuid": f.uuid, "handle": f.handle, "display_name": f.display_name}),
+            json!({"uuid": w.creators[f.creator].uuid}),
+        )
+    };
+    let (kind, data) = match hook {
+        Hook::Message {
+            fan, uuid, sent_at, ..
+        } => {
+            let (f, c) = fan_of(w, *fan);
+            (
+                "creator.message.received",
+                json!({"uuid": uuid, "sender": "fan", "is_automated": false, "fan": f, "creator": c, "created_at": sent_at}),
+            )
+        }
+        Hook::Read { fan, count } => {
+            let (f, c) = fan_of(w, *fan);
+            (
+                "creator.message.read",
+                json!({"read_messages_count": count, "fan": f, "creator": c}),
+            )
+        }
+        Hook::Subscriber { fan, price } => {
+            let (f, c) = fan_of(w, *fan);
+            (
+                "creator.subscriber.created",
+                json!({"price": price, "fan": f, "creator": c}),
+            )
+        }
+        Hook::Follower { fan } => {
+            let (f, c) = fan_of(w, *fan);
+            ("creator.follower.created", json!({"fan": f, "creator": c}))
+        }
+        Hook::Purchase {
+            fan,
+            message_uuid,
+            price,
+        } => {
+            let (f, c) = fan_of(w, *fan);
+            (
+                "creator.purchase.created",
+                json!({"message_uuid": message_uuid, "price": price, "fan": f, "creator": c}),
+            )
+        }
+        Hook::Tip {
+            fan,
+            message_uuid,
+            price,
+        } => {
+            let (f, c) = fan_of(w, *fan);
+            (
+                "creator.tip.received",
+                json!({"message_uuid": message_uuid, "price": price, "fan": f, "creator": c}),
+            )
+        }
+    };
+    let id = format!("evt_{}", new_uuid(&mut w.rng).replace('-', ""));
+    json!({"id": id, "type": kind, "timestamp": ts, "data": data})
+}
+
+/// Queues a webhook, applying the drop/duplicate/delay/reorder faults.
+pub fn enqueue(st: &Shared, w: &mut World, hook: Hook) {
+    if st.args.webhook_url.is_none() {
+        return;
+    }
+    let ts = st.now_rfc3339();
+    let (path, body) = match st.args.family {
+        Family::Flat => {
+            let (p, b) = flat(w, &hook, &ts);
+            (format!("/{p}"), b)
+        }
+        Family::Envelope => (String::new(), envelope(w, &hook, &ts)),
+    };
+    let f = st.faults();
+    if f.drop_webhooks > 0.0 && w.rng.gen_bool(f.drop_webhooks.min(1.0)) {
+        w.stats.webhooks_dropped += 1;
+        return;
+    }
+    let copies = if f.duplicate_webhooks > 0.0 && w.rng.gen_bool(f.duplicate_webhooks.min(1.0)) {
+        w.stats.webhooks_duplicated += 1;
+        2
+    } else {
+        1
+    };
+    let body = body.to_string();
+    for _ in 0..copies {
+        let mut delay = if f.delay_webhooks_ms > 0 {
+            w.rng.gen_range(0..=f.delay_webhooks_ms)
+        } else {
+            0
+        };
+        if f.reorder_webhooks > 0.0 && w.rng.gen_bool(f.reorder_webhooks.min(1.0)) {
+            delay += w.rng.gen_range(500..2000);
+        }
+        let id = w.next_delivery;
+        w.next_delivery += 1;
+        w.queue.push(Delivery {
+            id,
+            path: path.clone(),
+            body: body.clone(),
+            due: Instant::now() + Duration::from_millis(delay),
+            attempt: 0,
+        });
+        w.stats.webhooks_queued += 1;
+    }
+    st.webhook_wake.notify_one();
+}
+
+/// Delivers due webhooks until shutdown; failed deliveries are retried with backoff.
+pub async fn deliver(st: Arc<Shared>, shutdown: CancellationToken) {
+    let Some(base) = st.args.webhook_url.clone() else {
+        return;
+    };
+    let base = base.trim_end_matches('/').to_string();
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .expect("http client");
+    let secret = st.args.webhook_secret.clone();
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(16));
+    loop {
+        let (due, next_wake) = {
+            let mut w = st.lock();
+            let now = Instant::now();
+            let (due, rest): (Vec<Delivery>, Vec<Delivery>) = std::mem::take(&mut w.queue)
+                .into_iter()
+                .partition(|d| d.due <= now);
+            w.queue = rest;
+            (due, w.queue.iter().map(|d| d.due).min())
+        };
+        for d in due {
+            let permit = in_flight
+                .clone()
+                .acquire_owned()
+                .await
+                .expect("semaphore open");
+            let (st, http, url, secret) = (
+                st.clone(),
+                http.clone(),
+                format!("{base}{}", d.path),
+                secret.clone(),
+            );
+            tokio::spawn(async move {
+                let _permit = permit;
+                let t = super::world::unix_now();
+                let res = http
+                    .post(&url)
+                    .header("content-type", "application/json")
+                    .header(
+                        "x-fanvue-signature",
+                        signature_header(secret.as_bytes(), t, d.body.as_bytes()),
+                    )
+                    .body(d.body.clone())
+                    .send()
+                    .await;
+                let ok = matches!(&res, Ok(r) if r.status().is_success());
+                let mut w = st.lock();
+                if ok {
+                    w.stats.webhooks_delivered += 1;
+                } else if d.attempt + 1 >= st.args.webhook_attempts {
+                    w.stats.webhooks_given_up += 1;
+                } else {
+                    w.stats.webhooks_attempts_failed += 1;
+                    let backoff = Duration::from_millis(500u64 << d.attempt.min(6));
+                    w.queue.push(Delivery {
+                        attempt: d.attempt + 1,
+                        due: Instant::now() + backoff,
+                        ..d
+                    });
+                    st.webhook_wake.notify_one();
+                }
+            });
+        }
+        let sleep = next_wake
+            .map(|t| t.saturating_duration_since(Instant::now()))
+            .unwrap_or(Duration::from_secs(3600));
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = st.webhook_wake.notified() => {},
+            _ = tokio::time::sleep(sleep) => {},
+        }
+    }
+}

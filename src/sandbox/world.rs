@@ -1,0 +1,491 @@
+//! The sandbox's state: creators, fans, chats, OAuth grants, rate buckets, webhook queue, stats.
+
+use super::{Faults, SandboxArgs};
+use rand::{rngs::StdRng, Rng, SeedableRng};
+use serde::Serialize;
+use std::{
+    collections::{BTreeMap, HashMap, HashSet},
+    sync::{
+        atomic::{AtomicBool, AtomicI64, Ordering},
+        Mutex,
+    },
+    time::{Duration, Instant},
+};
+use tokio::sync::Notify;
+
+/// Everything shared between the sandbox's tasks. The lock is never held across an await.
+pub struct Shared {
+    pub args: SandboxArgs,
+    pub base_url: String,
+    pub world: Mutex<World>,
+    pub faults: Mutex<Faults>,
+    /// Seconds added to the wall clock (tests speed up token expiry with it).
+    pub clock_offset: AtomicI64,
+    pub webhook_wake: Notify,
+    pub fans_wake: Notify,
+    pub fans_paused: AtomicBool,
+}
+
+impl Shared {
+    pub fn new(args: SandboxArgs, base_url: String) -> Shared {
+        let world = World::generate(&args);
+        Shared {
+            faults: Mutex::new(args.faults.clone()),
+            fans_paused: AtomicBool::new(args.quiet_fans),
+            args,
+            base_url,
+            world: Mutex::new(world),
+            clock_offset: AtomicI64::new(0),
+            webhook_wake: Notify::new(),
+            fans_wake: Notify::new(),
+        }
+    }
+
+    /// The sandbox's clock in unix seconds (wall clock plus the test offset).
+    pub fn now_unix(&self) -> i64 {
+        unix_now() + self.clock_offset.load(Ordering::Relaxed)
+    }
+
+    pub fn now_rfc3339(&self) -> String {
+        let t = time::OffsetDateTime::now_utc()
+            + time::Duration::seconds(self.clock_offset.load(Ordering::Relaxed));
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    }
+
+    pub fn lock(&self) -> std::sync::MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn faults(&self) -> Faults {
+        self.faults
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+pub fn new_uuid(rng: &mut StdRng) -> String {
+    uuid::Builder::from_random_bytes(rng.gen())
+        .into_uuid()
+        .to_string()
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Media {
+    pub uuid: String,
+    pub name: String,
+    pub caption: String,
+    pub media_type: String,
+    pub recommended_price: i64,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Template {
+    pub uuid: String,
+    pub text: String,
+    pub price: Option<i64>,
+    pub media_uuids: Vec<String>,
+    pub folder_name: String,
+}
+
+pub struct Creator {
+    pub uuid: String,
+    pub handle: String,
+    pub display_name: String,
+    pub removed_scopes: HashSet<String>,
+    pub media: Vec<Media>,
+    pub templates: Vec<Template>,
+}
+
+/// How a simulated fan behaves, drawn from the seed.
+#[derive(Clone, Debug, Serialize)]
+pub struct Behaviour {
+    pub turns_wanted: u32,
+    pub start_after_secs: f64,
+    pub max_burst: u32,
+    pub think_secs: (f64, f64),
+    pub buy_probability: f64,
+    pub tip_probability: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FanState {
+    /// Will write first at `Instant`.
+    Waiting(Instant),
+    /// Wrote; awaiting the creator's reply.
+    AwaitingReply,
+    /// Got a reply; answers at `Instant`.
+    Thinking(Instant),
+    /// Done talking.
+    Quiet,
+}
+
+pub struct Fan {
+    pub uuid: String,
+    pub handle: String,
+    pub display_name: String,
+    pub creator: usize,
+    pub contactable: bool,
+    pub registered_at: String,
+    pub behaviour: Behaviour,
+    pub state: FanState,
+    pub rng: StdRng,
+    pub turns_done: u32,
+    pub spend_cents: i64,
+    pub subscribed: bool,
+    pub purchased_media: HashSet<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Msg {
+    pub uuid: String,
+    pub from_creator: bool,
+    pub text: Option<String>,
+    pub msg_type: String,
+    pub sent_at: String,
+    pub seq: u64,
+    pub media_uuids: Vec<String>,
+    pub price: Option<i64>,
+    pub purchased: bool,
+    pub read: bool,
+}
+
+/// A fan's run of messages awaiting one reply, and how many creator messages answered it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Turn {
+    pub fan_messages: u32,
+    pub creator_replies: u32,
+}
+
+#[derive(Default)]
+pub struct Chat {
+    pub messages: Vec<Msg>,
+    pub turns: Vec<Turn>,
+    pub is_muted: bool,
+    pub nickname: Option<String>,
+    /// The creator has read everything up to here (fan messages after it are unread).
+    pub creator_read_seq: u64,
+}
+
+impl Chat {
+    pub fn creator_unread(&self) -> usize {
+        self.messages
+            .iter()
+            .filter(|m| !m.from_creator && m.seq > self.creator_read_seq)
+            .count()
+    }
+}
+
+pub struct AuthCode {
+    pub creator: usize,
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub challenge: String,
+    pub scopes: Vec<String>,
+    pub expires_at: i64,
+}
+
+pub struct AccessGrant {
+    pub creator: usize,
+    pub family: u64,
+    pub scopes: Vec<String>,
+    pub expires_at: i64,
+}
+
+pub struct RefreshGrant {
+    pub creator: usize,
+    pub family: u64,
+    pub scopes: Vec<String>,
+    pub used: bool,
+}
+
+/// One webhook waiting to go out.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    pub id: u64,
+    pub path: String,
+    pub body: String,
+    pub due: Instant,
+    pub attempt: u32,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Stats {
+    pub fan_messages: u64,
+    pub creator_messages: u64,
+    pub rate_limited: u64,
+    pub rate_limited_injected: u64,
+    pub api_calls: BTreeMap<String, u64>,
+    pub api_calls_total: u64,
+    pub ppv_offers: u64,
+    pub ppv_purchases: u64,
+    pub revenue_cents: i64,
+    pub tips: u64,
+    pub unauthorized: u64,
+    pub token_refreshes: u64,
+    pub invalid_grants: u64,
+    pub sends_5xx: u64,
+    pub sends_timed_out: u64,
+    pub sends_lost_response: u64,
+    pub sends_rejected: u64,
+    pub webhooks_queued: u64,
+    pub webhooks_delivered: u64,
+    pub webhooks_attempts_failed: u64,
+    pub webhooks_given_up: u64,
+    pub webhooks_dropped: u64,
+    pub webhooks_duplicated: u64,
+}
+
+pub struct World {
+    pub rng: StdRng,
+    pub creators: Vec<Creator>,
+    pub fans: Vec<Fan>,
+    pub fan_by_uuid: HashMap<String, usize>,
+    pub chats: HashMap<usize, Chat>,
+    pub codes: HashMap<String, AuthCode>,
+    pub access: HashMap<String, AccessGrant>,
+    pub refresh: HashMap<String, RefreshGrant>,
+    pub revoked_families: HashSet<u64>,
+    pub next_family: u64,
+    /// Per creator: (window start, requests in the window).
+    pub buckets: HashMap<usize, (Instant, u32)>,
+    pub storms: HashMap<usize, Instant>,
+    pub queue: Vec<Delivery>,
+    pub next_delivery: u64,
+    pub next_seq: u64,
+    pub stats: Stats,
+}
+
+const FIRST: [&str; 12] = [
+    "Alex", "Sam", "Jordan", "Chris", "Taylor", "Morgan", "Jamie", "Casey", "Riley", "Drew",
+    "Robin", "Kai",
+];
+const TOPICS: [&str; 10] = [
+    "how was your day?",
+    "loved your last post",
+    "what are you up to tonight?",
+    "do you have anything new?",
+    "you look amazing",
+    "what music are you into?",
+    "any plans for the weekend?",
+    "I just got back from the gym",
+    "tell me something about you",
+    "do you post more videos soon?",
+];
+
+impl World {
+    pub fn generate(a: &SandboxArgs) -> World {
+        let mut rng = StdRng::seed_from_u64(a.seed);
+        let now = time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        let creators: Vec<Creator> = (1..=a.creators.max(1))
+            .map(|i| {
+                let uuid = new_uuid(&mut rng);
+                let media: Vec<Media> = (1..=4)
+                    .map(|k| Media {
+                        uuid: new_uuid(&mut rng),
+                        name: format!("set {k}"),
+                        caption: format!("exclusive set {k}"),
+                        media_type: if k % 2 == 0 {
+                            "video".into()
+                        } else {
+                            "image".into()
+                        },
+                        recommended_price: 500 + 250 * k,
+                        created_at: now.clone(),
+                    })
+                    .collect();
+                let templates = vec![Template {
+                    uuid: new_uuid(&mut rng),
+                    text: "Thanks for subscribing!".into(),
+                    price: None,
+                    media_uuids: vec![],
+                    folder_name: "welcome".into(),
+                }];
+                Creator {
+                    uuid,
+                    handle: format!("creator{i}"),
+                    display_name: format!("Creator {i}"),
+                    removed_scopes: HashSet::new(),
+                    media,
+                    templates,
+                }
+            })
+            .collect();
+        let start = Instant::now();
+        let fans: Vec<Fan> = (0..a.fans)
+            .map(|i| {
+                let mut frng =
+                    StdRng::seed_from_u64(a.seed.wrapping_mul(1_000_003).wrapping_add(i as u64));
+                let behaviour = Behaviour {
+                    turns_wanted: frng.gen_range(1..=a.max_turns.max(1)),
+                    start_after_secs: frng.gen_range(0.0..=a.start_window_secs.max(0.0)),
+                    max_burst: frng.gen_range(1..=3),
+                    think_secs: (1.0 * a.fan_pace, 4.0 * a.fan_pace),
+                    buy_probability: frng.gen_range(0.2..0.8),
+                    tip_probability: frng.gen_range(0.0..0.2),
+                };
+                Fan {
+                    uuid: new_uuid(&mut rng),
+                    handle: format!("fan{}", i + 1),
+                    display_name: format!("{} {}", FIRST[i % FIRST.len()], i + 1),
+                    creator: i % creators.len(),
+                    contactable: frng.gen_bool(1.0 - a.uncontactable.clamp(0.0, 1.0)),
+                    registered_at: now.clone(),
+                    state: FanState::Waiting(
+                        start + Duration::from_secs_f64(behaviour.start_after_secs),
+                    ),
+                    behaviour,
+                    rng: frng,
+                    turns_done: 0,
+                    spend_cents: 0,
+                    subscribed: true,
+                    purchased_media: HashSet::new(),
+                }
+            })
+            .collect();
+        let fan_by_uuid = fans
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.uuid.clone(), i))
+            .collect();
+        World {
+            rng,
+            creators,
+            fans,
+            fan_by_uuid,
+            chats: HashMap::new(),
+            codes: HashMap::new(),
+            access: HashMap::new(),
+            refresh: HashMap::new(),
+            revoked_families: HashSet::new(),
+            next_family: 1,
+            buckets: HashMap::new(),
+            storms: HashMap::new(),
+            queue: vec![],
+            next_delivery: 1,
+            next_seq: 1,
+            stats: Stats::default(),
+        }
+    }
+
+    pub fn creator_by_handle(&self, handle: &str) -> Option<usize> {
+        self.creators.iter().position(|c| c.handle == handle)
+    }
+
+    /// A fan of `creator` by uuid.
+    pub fn fan_of(&self, creator: usize, fan_uuid: &str) -> Option<usize> {
+        self.fan_by_uuid
+            .get(&fan_uuid.to_ascii_lowercase())
+            .copied()
+            .filter(|f| self.fans[*f].creator == creator)
+    }
+
+    pub fn random_text(&mut self) -> String {
+        TOPICS[self.rng.gen_range(0..TOPICS.len())].to_string()
+    }
+
+    /// A fan writes. Opens a new turn unless the fan's last turn is still unanswered.
+    pub fn fan_writes(&mut self, fan: usize, text: String, now: String) -> Msg {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let uuid = new_uuid(&mut self.rng);
+        let msg = Msg {
+            uuid,
+            from_creator: false,
+            text: Some(text),
+            msg_type: "SINGLE_RECIPIENT".into(),
+            sent_at: now,
+            seq,
+            media_uuids: vec![],
+            price: None,
+            purchased: false,
+            read: false,
+        };
+        let chat = self.chats.entry(fan).or_default();
+        let last_from_fan = chat.messages.last().is_some_and(|m| !m.from_creator);
+        match chat.turns.last_mut() {
+            Some(t) if last_from_fan && t.creator_replies == 0 => t.fan_messages += 1,
+            _ => chat.turns.push(Turn {
+                fan_messages: 1,
+                creator_replies: 0,
+            }),
+        }
+        chat.messages.push(msg.clone());
+        self.stats.fan_messages += 1;
+        msg
+    }
+
+    /// The creator sends (through the API). Counts toward the fan's latest turn.
+    pub fn creator_writes(
+        &mut self,
+        fan: usize,
+        text: Option<String>,
+        media: Vec<String>,
+        price: Option<i64>,
+        now: String,
+    ) -> Msg {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let uuid = new_uuid(&mut self.rng);
+        let msg = Msg {
+            uuid,
+            from_creator: true,
+            text,
+            msg_type: "SINGLE_RECIPIENT".into(),
+            sent_at: now,
+            seq,
+            media_uuids: media,
+            price,
+            purchased: false,
+            read: false,
+        };
+        let chat = self.chats.entry(fan).or_default();
+        if let Some(t) = chat.turns.last_mut() {
+            t.creator_replies += 1;
+        }
+        chat.messages.push(msg.clone());
+        self.stats.creator_messages += 1;
+        if price.is_some() {
+            self.stats.ppv_offers += 1;
+        }
+        msg
+    }
+
+    /// The stats the tests assert on, with the turn-derived counts computed now.
+    pub fn stats_json(&self) -> serde_json::Value {
+        let mut turns = 0u64;
+        let mut unanswered = 0u64;
+        let mut duplicates = 0u64;
+        let mut extra = 0u64;
+        for chat in self.chats.values() {
+            for t in &chat.turns {
+                turns += 1;
+                if t.creator_replies == 0 {
+                    unanswered += 1;
+                }
+                if t.creator_replies > 1 {
+                    duplicates += 1;
+                    extra += (t.creator_replies - 1) as u64;
+                }
+            }
+        }
+        let mut v = serde_json::to_value(&self.stats).unwrap_or_default();
+        v["fan_turns"] = turns.into();
+        v["unanswered_turns"] = unanswered.into();
+        v["duplicate_replies"] = duplicates.into();
+        v["extra_creator_messages"] = extra.into();
+        v["webhooks_pending"] = (self.queue.len() as u64).into();
+        v
+    }
+}

@@ -445,7 +445,14 @@ impl CreatorApi {
             if status.is_success() {
                 return Ok((status, text));
             }
-            let err = ApiError::from_response(status.as_u16(), retry_after(&headers), &text);
+            let mut err = ApiError::from_response(status.as_u16(), retry_after(&headers), &text);
+            if let ApiError::Transient {
+                maybe_processed, ..
+            } = &mut err
+            {
+                // A read that failed changed nothing, whatever the status.
+                *maybe_processed &= method != Method::GET;
+            }
             match &err {
                 ApiError::RateLimited { retry_after } => {
                     self.limiter.retry_after(*retry_after);

@@ -1,0 +1,131 @@
+//! Test helpers: an in-process sandbox on port 0, a config pointing at it, connected creators.
+#![allow(dead_code)]
+
+use fanvue_agent::{
+    app::Parts,
+    config::{Config, CreatorConfig, Secret},
+    crypto::TokenCipher,
+    sandbox::{self, Sandbox, SandboxArgs},
+};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+pub struct Env {
+    pub sandbox: Sandbox,
+    pub parts: Parts,
+    pub shutdown: CancellationToken,
+    pub dir: tempfile::TempDir,
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+/// Sandbox args for tests: quiet fans (tests drive them), no webhooks unless set.
+pub fn args(creators: usize, fans: usize) -> SandboxArgs {
+    let mut a = SandboxArgs::defaults();
+    a.listen = "127.0.0.1:0".into();
+    a.creators = creators;
+    a.fans = fans;
+    a.quiet_fans = true;
+    a
+}
+
+pub fn config(sandbox_url: &str, dir: &std::path::Path, creators: usize) -> Config {
+    let mut c = Config::default();
+    c.daemon.listen = "127.0.0.1:0".into();
+    c.daemon.database = dir.join("agent.db");
+    c.fanvue.api_base = sandbox_url.into();
+    c.fanvue.authorize_url = format!("{sandbox_url}/oauth2/auth");
+    c.fanvue.token_url = format!("{sandbox_url}/oauth2/token");
+    c.fanvue.client_id = "sandbox-client".into();
+    c.fanvue.client_secret = Secret::new("sandbox-secret");
+    c.fanvue.request_timeout_secs = 3;
+    c.security.token_key = Secret::new(TokenCipher::generate_key());
+    for i in 1..=creators {
+        c.creators
+            .insert(format!("creator{i}"), CreatorConfig::default());
+    }
+    c
+}
+
+pub async fn env_with(args: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> Env {
+    let shutdown = CancellationToken::new();
+    let creators = args.creators;
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let sandbox = sandbox::start(args, listener, shutdown.clone())
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = config(&sandbox.url(), dir.path(), creators);
+    tweak(&mut cfg);
+    let parts = Parts::build(cfg).await.unwrap();
+    Env {
+        sandbox,
+        parts,
+        shutdown,
+        dir,
+    }
+}
+
+pub async fn env(creators: usize, fans: usize) -> Env {
+    env_with(args(creators, fans), |_| {}).await
+}
+
+/// Runs the authorization as a browser would with the sandbox auto-approving, and returns the
+/// `(code, state)` the callback would receive.
+pub async fn authorize(env: &Env, handle: &str) -> (String, String) {
+    let start = env.parts.connector().begin(handle).await.unwrap();
+    let url = format!("{}&sandbox_auto_approve={handle}", start.url);
+    let resp = env.parts.api.http().get(&url).send().await.unwrap();
+    assert_eq!(resp.status(), 303, "the sandbox redirects to the callback");
+    let loc = url::Url::parse(resp.headers()["location"].to_str().unwrap()).unwrap();
+    let q: std::collections::HashMap<_, _> = loc.query_pairs().into_owned().collect();
+    (q["code"].clone(), q["state"].clone())
+}
+
+/// Connects `handle` through the full PKCE flow (without the HTTP callback hop).
+pub async fn connect(env: &Env, handle: &str) {
+    let (code, state) = authorize(env, handle).await;
+    env.parts.connector().finish(&state, &code).await.unwrap();
+}
+
+pub async fn stats(env: &Env) -> serde_json::Value {
+    reqwest::get(format!("{}/_sandbox/stats", env.sandbox.url()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+pub async fn world(env: &Env) -> serde_json::Value {
+    reqwest::get(format!("{}/_sandbox/world", env.sandbox.url()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+pub async fn post(env: &Env, path: &str, body: serde_json::Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}{path}", env.sandbox.url()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The uuids of the fans of `creator`.
+pub async fn fans_of(env: &Env, creator: &str) -> Vec<String> {
+    world(env).await["fans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["creator"] == creator)
+        .map(|f| f["uuid"].as_str().unwrap().to_string())
+        .collect()
+}

@@ -1,0 +1,220 @@
+//! OAuth against the sandbox: PKCE, single-use state, the HTTP callback, single-flight refresh,
+//! rotation with reuse detection, invalid_grant pausing one creator only.
+
+mod common;
+
+use common::*;
+use fanvue_agent::{
+    fanvue::{oauth::OAuthError, ApiError},
+    store::{oauth::StateError, CreatorStatus},
+};
+use serde_json::json;
+use std::sync::Arc;
+
+#[tokio::test]
+async fn a_state_is_accepted_once_and_an_unknown_one_never() {
+    let env = env(1, 1).await;
+    let (code, state) = authorize(&env, "creator1").await;
+    let c = env.parts.connector();
+    assert!(matches!(
+        c.finish("forged-state-forged-state-forged-state", &code)
+            .await,
+        Err(fanvue_agent::fanvue::oauth::ConnectError::State(
+            StateError::Unknown
+        ))
+    ));
+    c.finish(&state, &code).await.unwrap();
+    assert!(matches!(
+        c.finish(&state, &code).await,
+        Err(fanvue_agent::fanvue::oauth::ConnectError::State(
+            StateError::Reused
+        ))
+    ));
+    let t = env
+        .parts
+        .store
+        .load_tokens(&env.parts.cipher, "creator1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(t.access_token.expose().starts_with("sbx_at_"));
+}
+
+#[tokio::test]
+async fn the_token_endpoint_refuses_a_wrong_pkce_verifier() {
+    let env = env(1, 1).await;
+    let (code, _) = authorize(&env, "creator1").await;
+    let wrong = fanvue_agent::config::Secret::new(fanvue_agent::fanvue::oauth::pkce_verifier());
+    assert!(matches!(
+        env.parts.oauth.exchange_code(&code, &wrong).await,
+        Err(OAuthError::InvalidGrant(_))
+    ));
+}
+
+#[tokio::test]
+async fn the_http_callback_connects_and_refuses_a_replay() {
+    let shutdown = tokio_util::sync::CancellationToken::new();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let daemon = format!("http://{}", listener.local_addr().unwrap());
+    let d = daemon.clone();
+    let env = env_with(args(1, 1), move |c| c.daemon.public_url = d).await;
+    let parts = env.parts.clone();
+    let s = shutdown.clone();
+    tokio::spawn(async move { parts.serve(listener, s).await });
+    let start = env.parts.connector().begin("creator1").await.unwrap();
+    let http = env.parts.api.http();
+    let redirect = http
+        .get(format!("{}&sandbox_auto_approve=creator1", start.url))
+        .send()
+        .await
+        .unwrap();
+    let callback = redirect.headers()["location"].to_str().unwrap().to_string();
+    assert!(callback.starts_with(&format!("{daemon}/oauth/callback?")));
+    let ok = http.get(&callback).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(ok
+        .text()
+        .await
+        .unwrap()
+        .contains("Creator creator1 is connected"));
+    let replay = http.get(&callback).send().await.unwrap();
+    assert_eq!(replay.status(), 400);
+    assert!(replay.text().await.unwrap().contains("already used"));
+    let missing = http
+        .get(format!("{daemon}/oauth/callback?state=x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 400);
+    assert_eq!(
+        env.parts
+            .store
+            .creator("creator1")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        CreatorStatus::Active
+    );
+    shutdown.cancel();
+}
+
+/// Rewrites the stored expiry so the next access wants a refresh (the token itself stays valid).
+async fn expire_soon(env: &Env, handle: &str) {
+    let mut t = env
+        .parts
+        .store
+        .load_tokens(&env.parts.cipher, handle)
+        .await
+        .unwrap()
+        .unwrap();
+    t.expires_at = fanvue_agent::store::now_secs() + 10;
+    env.parts
+        .store
+        .save_tokens(&env.parts.cipher, handle, &t)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_concurrent_callers_cause_exactly_one_refresh() {
+    // A roomy bucket: this test is about refreshes, not the limiter's pace.
+    let mut a = args(1, 1);
+    a.rate_limit = 1000;
+    let env = env_with(a, |c| c.fanvue.rate_limit_per_minute = 1000).await;
+    connect(&env, "creator1").await;
+    expire_soon(&env, "creator1").await;
+    let api = Arc::new(env.parts.creator_api("creator1"));
+    let calls: Vec<_> = (0..50)
+        .map(|_| {
+            let api = api.clone();
+            tokio::spawn(async move { api.me().await })
+        })
+        .collect();
+    for c in calls {
+        c.await.unwrap().expect("every caller gets a valid token");
+    }
+    assert_eq!(stats(&env).await["token_refreshes"], 1);
+}
+
+#[tokio::test]
+async fn a_rotated_refresh_token_is_persisted_and_reusing_the_old_one_is_detected() {
+    let env = env(1, 1).await;
+    connect(&env, "creator1").await;
+    let old = env
+        .parts
+        .store
+        .load_tokens(&env.parts.cipher, "creator1")
+        .await
+        .unwrap()
+        .unwrap();
+    expire_soon(&env, "creator1").await;
+    let api = env.parts.creator_api("creator1");
+    api.me().await.unwrap();
+    let new = env
+        .parts
+        .store
+        .load_tokens(&env.parts.cipher, "creator1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(new.refresh_token, old.refresh_token, "rotated");
+    assert_ne!(new.access_token, old.access_token);
+    // Someone replays the retired refresh token: the sandbox (like Fanvue) kills the family.
+    assert!(matches!(
+        env.parts.oauth.refresh(&old.refresh_token).await,
+        Err(OAuthError::InvalidGrant(_))
+    ));
+    // Our next call gets 401, tries the current refresh token, gets invalid_grant: creator paused.
+    match api.me().await {
+        Err(ApiError::PauseCreator { reason }) => {
+            assert!(reason.contains("invalid_grant"), "{reason}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let c = env.parts.store.creator("creator1").await.unwrap().unwrap();
+    assert_eq!(c.status, CreatorStatus::NeedsReconnect);
+    assert!(c
+        .status_reason
+        .unwrap()
+        .contains("fanvue-agent connect creator1"));
+}
+
+#[tokio::test]
+async fn a_revoked_creator_is_paused_and_the_others_keep_working() {
+    let env = env(2, 2).await;
+    connect(&env, "creator1").await;
+    connect(&env, "creator2").await;
+    post(&env, "/_sandbox/creators/creator1/revoke", json!({})).await;
+    let one = env.parts.creator_api("creator1");
+    let two = env.parts.creator_api("creator2");
+    assert!(matches!(one.me().await, Err(ApiError::PauseCreator { .. })));
+    assert_eq!(
+        env.parts
+            .store
+            .creator("creator1")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        CreatorStatus::NeedsReconnect
+    );
+    assert!(
+        matches!(one.me().await, Err(ApiError::PauseCreator { .. })),
+        "stays paused without calling Fanvue"
+    );
+    two.me().await.expect("creator2 is unaffected");
+    assert_eq!(
+        env.parts
+            .store
+            .creator("creator2")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        CreatorStatus::Active
+    );
+    // Reconnecting brings creator1 back.
+    connect(&env, "creator1").await;
+    env.parts.creator_api("creator1").me().await.unwrap();
+}

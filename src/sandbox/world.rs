@@ -285,9 +285,8 @@ const TOPICS: [&str; 10] = [
 impl World {
     pub fn generate(a: &SandboxArgs) -> World {
         let mut rng = StdRng::seed_from_u64(a.seed);
-        let now = time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default();
+        // A fixed date keeps the generated world identical for the same seed.
+        let now = "2025-01-01T00:00:00.000Z".to_string();
         let creators: Vec<Creator> = (1..=a.creators.max(1))
             .map(|i| {
                 let uuid = new_uuid(&mut rng);

@@ -76,7 +76,8 @@ impl Store {
         cipher: &TokenCipher,
         handle: &str,
     ) -> Result<Option<TokenSet>, StoreError> {
-        let r: Option<(Vec<u8>, Vec<u8>, i64, Option<String>)> = sqlx::query_as(
+        type Row = (Vec<u8>, Vec<u8>, i64, Option<String>);
+        let r: Option<Row> = sqlx::query_as(
             "SELECT access_token, refresh_token, expires_at, scope FROM oauth_tokens WHERE creator_handle = ?",
         )
         .bind(handle)

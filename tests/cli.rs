@@ -1,0 +1,112 @@
+//! The two binaries as a user runs them: help texts, check-config, the shipped config.toml.
+
+use std::process::Command;
+
+fn agent() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+}
+
+#[test]
+fn help_documents_every_command_and_sandbox_flag() {
+    let out = agent().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for cmd in [
+        "check-config",
+        "gen-key",
+        "serve",
+        "connect",
+        "creators",
+        "--config",
+    ] {
+        assert!(
+            help.contains(cmd),
+            "fanvue-agent --help lacks {cmd}:\n{help}"
+        );
+    }
+    let out = agent().args(["connect", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--sandbox-auto-approve"));
+    let out = Command::new(env!("CARGO_BIN_EXE_fanvue-sandbox"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--listen",
+        "--webhook-url",
+        "--webhook-secret",
+        "--creators",
+        "--fans",
+        "--seed",
+        "--family",
+        "--drop-webhooks",
+        "--duplicate-webhooks",
+        "--delay-webhooks-ms",
+        "--reorder-webhooks",
+        "--send-5xx",
+        "--send-timeout",
+        "--send-lost-response",
+        "--rate-limit-storm",
+        "--rate-limit",
+        "/_sandbox/stats",
+    ] {
+        assert!(help.contains(flag), "fanvue-sandbox --help lacks {flag}");
+    }
+}
+
+#[test]
+fn check_config_rejects_a_bad_config_naming_the_key_and_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.toml");
+    std::fs::write(&p, "[fanvue]\nrate_limit_per_minute = 0\n").unwrap();
+    let out = agent()
+        .arg("--config")
+        .arg(&p)
+        .arg("check-config")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("fanvue.rate_limit_per_minute") && err.contains("bad.toml"),
+        "{err}"
+    );
+    let out = agent()
+        .args(["--config", "/nonexistent/c.toml", "check-config"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}
+
+#[test]
+fn the_shipped_config_is_valid_documents_every_key_and_hides_secrets() {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/config.toml");
+    let out = agent()
+        .args(["--config", shipped, "check-config"])
+        .env("FANVUE_AGENT_FANVUE__CLIENT_SECRET", "very-secret-value-1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let effective = String::from_utf8_lossy(&out.stdout);
+    assert!(!effective.contains("very-secret-value-1"));
+    assert!(effective.contains("client_secret = \"[redacted]\""));
+    let text = std::fs::read_to_string(shipped).unwrap();
+    let defaults: toml::Value = toml::from_str(&effective).unwrap();
+    for (section, table) in defaults.as_table().unwrap() {
+        let Some(t) = table.as_table() else { continue };
+        assert!(
+            text.contains(&format!("[{section}]")) || section == "creators",
+            "config.toml lacks [{section}]"
+        );
+        for key in t.keys() {
+            assert!(
+                text.contains(&format!("{key} =")) || text.contains(&format!("# {key} =")),
+                "config.toml does not document {section}.{key}"
+            );
+        }
+    }
+}

@@ -37,6 +37,16 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/insights/fans/{fan}", get(insights))
 }
 
+/// `Ok(v)` → `v`; `Err(reply)` → return the reply (handlers answer errors as ordinary responses).
+macro_rules! early {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(r) => return r,
+        }
+    };
+}
+
 /// A response with the rate-limit headers of the caller's bucket.
 struct Reply {
     status: StatusCode,
@@ -307,10 +317,7 @@ fn chat_json(w: &World, fan: usize, chat: &Chat) -> Value {
 
 async fn me(State(st): State<Arc<Shared>>, h: HeaderMap) -> Reply {
     let mut w = st.lock();
-    let c = match admit(&st, &mut w, &h, "GET /users/me", &["read:self"]) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    let c = early!(admit(&st, &mut w, &h, "GET /users/me", &["read:self"]));
     let cr = &w.creators[c.creator];
     let fans = w.fans.iter().filter(|f| f.creator == c.creator).count();
     c.ok(json!({
@@ -323,14 +330,8 @@ async fn me(State(st): State<Arc<Shared>>, h: HeaderMap) -> Reply {
 async fn list_chats(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuery) -> Reply {
     let q = query_pairs(&q);
     let mut w = st.lock();
-    let c = match admit(&st, &mut w, &h, "GET /chats", &["read:chat"]) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let (page, size) = match paging(&q) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    let c = early!(admit(&st, &mut w, &h, "GET /chats", &["read:chat"]));
+    let (page, size) = early!(paging(&q));
     let filters: Vec<&str> = q
         .iter()
         .filter(|(k, _)| k == "filter")
@@ -365,10 +366,7 @@ async fn list_chats(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): Ra
 
 async fn unread(State(st): State<Arc<Shared>>, h: HeaderMap) -> Reply {
     let mut w = st.lock();
-    let c = match admit(&st, &mut w, &h, "GET /chats/unread", &["read:chat"]) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    let c = early!(admit(&st, &mut w, &h, "GET /chats/unread", &["read:chat"]));
     let (mut chats, mut msgs) = (0, 0);
     for (fan, chat) in &w.chats {
         if w.fans[*fan].creator == c.creator && chat.creator_unread() > 0 {
@@ -406,14 +404,14 @@ async fn list_messages(
 ) -> Reply {
     let q = query_pairs(&q);
     let mut w = st.lock();
-    let c = match admit(&st, &mut w, &h, "GET /chats/{fan}/messages", &["read:chat"]) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let (page, size) = match paging(&q) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    let c = early!(admit(
+        &st,
+        &mut w,
+        &h,
+        "GET /chats/{fan}/messages",
+        &["read:chat"]
+    ));
+    let (page, size) = early!(paging(&q));
     let Some(f) = w.fan_of(c.creator, &fan) else {
         return c.status(
             StatusCode::NOT_FOUND,
@@ -451,20 +449,14 @@ fn parse_body(body: &Bytes) -> Result<Value, Reply> {
 
 async fn batch(State(st): State<Arc<Shared>>, h: HeaderMap, body: Bytes) -> Reply {
     let mut w = st.lock();
-    let c = match admit(
+    let c = early!(admit(
         &st,
         &mut w,
         &h,
         "POST /chats/messages/batch",
         &["read:chat"],
-    ) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let b = match parse_body(&body) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    ));
+    let b = early!(parse_body(&body));
     let Some(ids) = b["chatUuids"]
         .as_array()
         .filter(|a| (1..=50).contains(&a.len()))
@@ -515,14 +507,14 @@ async fn update_chat(
     body: Bytes,
 ) -> Reply {
     let mut w = st.lock();
-    let c = match admit(&st, &mut w, &h, "PATCH /chats/{fan}", &["write:chat"]) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let b = match parse_body(&body) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
+    let c = early!(admit(
+        &st,
+        &mut w,
+        &h,
+        "PATCH /chats/{fan}",
+        &["write:chat"]
+    ));
+    let b = early!(parse_body(&body));
     let Some(f) = w.fan_of(c.creator, &fan) else {
         return c.status(
             StatusCode::BAD_REQUEST,
@@ -620,20 +612,14 @@ async fn send_message(
     let faults = st.faults();
     let (c, f, req, fault) = {
         let mut w = st.lock();
-        let c = match admit(
+        let c = early!(admit(
             &st,
             &mut w,
             &h,
             "POST /chats/{fan}/message",
             &["write:chat"],
-        ) {
-            Ok(c) => c,
-            Err(r) => return r,
-        };
-        let b = match parse_body(&body) {
-            Ok(b) => b,
-            Err(r) => return r,
-        };
+        ));
+        let b = early!(parse_body(&body));
         let Some(f) = w.fan_of(c.creator, &fan) else {
             w.stats.sends_rejected += 1;
             return c.status(
@@ -718,14 +704,14 @@ enum SendFault {
 async fn templates(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuery) -> Reply {
     let q = query_pairs(&q);
     let mut w = st.lock();
-    let c = match admit(&st, &mut w, &h, "GET /chats/templates", &["read:chat"]) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let (page, size) = match paging(&q) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    let c = early!(admit(
+        &st,
+        &mut w,
+        &h,
+        "GET /chats/templates",
+        &["read:chat"]
+    ));
+    let (page, size) = early!(paging(&q));
     let folder = q_get(&q, "folderName").map(str::to_ascii_lowercase);
     let items = w.creators[c.creator]
         .templates
@@ -738,16 +724,13 @@ async fn templates(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): Raw
 
 async fn template(State(st): State<Arc<Shared>>, h: HeaderMap, Path(uuid): Path<String>) -> Reply {
     let mut w = st.lock();
-    let c = match admit(
+    let c = early!(admit(
         &st,
         &mut w,
         &h,
         "GET /chats/templates/{uuid}",
         &["read:chat"],
-    ) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    ));
     match w.creators[c.creator].templates.iter().find(|t| t.uuid == uuid.to_ascii_lowercase()) {
         Some(t) => c.ok(json!({"uuid": t.uuid, "text": t.text, "price": t.price, "mediaUuids": t.media_uuids, "folderName": t.folder_name})),
         None => c.status(StatusCode::NOT_FOUND, Some(json!({"message": "Template message not found"}))),
@@ -757,14 +740,8 @@ async fn template(State(st): State<Arc<Shared>>, h: HeaderMap, Path(uuid): Path<
 async fn media(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuery) -> Reply {
     let q = query_pairs(&q);
     let mut w = st.lock();
-    let c = match admit(&st, &mut w, &h, "GET /media", &["read:media"]) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let (page, size) = match paging(&q) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
+    let c = early!(admit(&st, &mut w, &h, "GET /media", &["read:media"]));
+    let (page, size) = early!(paging(&q));
     let buyer = q_get(&q, "purchasedBy").and_then(|u| w.fan_of(c.creator, u));
     let items = w.creators[c.creator]
         .media
@@ -784,16 +761,13 @@ async fn media(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuer
 
 async fn insights(State(st): State<Arc<Shared>>, h: HeaderMap, Path(fan): Path<String>) -> Reply {
     let mut w = st.lock();
-    let c = match admit(
+    let c = early!(admit(
         &st,
         &mut w,
         &h,
         "GET /insights/fans/{fan}",
         &["read:insights", "read:fan"],
-    ) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    ));
     let Some(f) = w.fan_of(c.creator, &fan) else {
         return c.status(StatusCode::NOT_FOUND, Some(json!({"message": "Not found"})));
     };

@@ -716,10 +716,18 @@ async fn templates(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): Raw
     let items = w.creators[c.creator]
         .templates
         .iter()
-        .filter(|t| folder.as_ref().is_none_or(|f| t.folder_name.to_ascii_lowercase().contains(f)))
-        .map(|t| json!({"uuid": t.uuid, "text": t.text, "price": t.price, "mediaUuids": t.media_uuids, "folderName": t.folder_name}))
+        .filter(|t| {
+            folder
+                .as_ref()
+                .is_none_or(|f| t.folder_name.to_ascii_lowercase().contains(f))
+        })
+        .map(template_json)
         .collect();
     c.ok(paginate(items, page, size))
+}
+
+fn template_json(t: &super::world::Template) -> Value {
+    json!({"uuid": t.uuid, "text": t.text, "price": t.price, "mediaUuids": t.media_uuids, "folderName": t.folder_name})
 }
 
 async fn template(State(st): State<Arc<Shared>>, h: HeaderMap, Path(uuid): Path<String>) -> Reply {
@@ -731,9 +739,16 @@ async fn template(State(st): State<Arc<Shared>>, h: HeaderMap, Path(uuid): Path<
         "GET /chats/templates/{uuid}",
         &["read:chat"],
     ));
-    match w.creators[c.creator].templates.iter().find(|t| t.uuid == uuid.to_ascii_lowercase()) {
-        Some(t) => c.ok(json!({"uuid": t.uuid, "text": t.text, "price": t.price, "mediaUuids": t.media_uuids, "folderName": t.folder_name})),
-        None => c.status(StatusCode::NOT_FOUND, Some(json!({"message": "Template message not found"}))),
+    match w.creators[c.creator]
+        .templates
+        .iter()
+        .find(|t| t.uuid == uuid.to_ascii_lowercase())
+    {
+        Some(t) => c.ok(template_json(t)),
+        None => c.status(
+            StatusCode::NOT_FOUND,
+            Some(json!({"message": "Template message not found"})),
+        ),
     }
 }
 

@@ -1,14 +1,21 @@
 //! Builds the daemon's parts from config and runs the server until shutdown.
 
 use crate::{
+    agent::{
+        llm::{Llm, OpenAiLlm},
+        Agent,
+    },
     config::Config,
     crypto::TokenCipher,
+    dispatcher,
     fanvue::{
         client::Tokens,
         oauth::{Connector, OAuthClient, TokenManager},
         CreatorApi, FanvueClient,
     },
-    ingress::{self, IngressState},
+    ingress::{self, IngressState, WebhookIngress},
+    poller::{Poller, WebhookSeen},
+    sender::{Sender, SenderHandle},
     store::Store,
 };
 use std::{sync::Arc, time::Duration};
@@ -93,24 +100,139 @@ impl Parts {
             .map_err(|source| AppError::Bind { addr, source })
     }
 
-    /// Runs the HTTP server on `listener` until `shutdown`; tasks are drained before returning.
-    /// The store stays open: the caller closes it.
-    pub async fn serve(
+    /// Serves only the OAuth callback and health (what `connect` needs when no daemon runs).
+    pub async fn serve_callback(
         &self,
         listener: TcpListener,
         shutdown: CancellationToken,
     ) -> std::io::Result<()> {
+        let state = IngressState {
+            connector: Arc::new(self.connector()),
+            store: self.store.clone(),
+            webhooks: None,
+        };
+        ingress::run(listener, state, shutdown).await
+    }
+
+    /// The LLM configured in `[llm]`.
+    pub fn llm(&self) -> Arc<dyn Llm> {
+        Arc::new(OpenAiLlm::new(
+            &self.cfg.llm.base_url,
+            self.cfg.llm.api_key.expose(),
+        ))
+    }
+
+    /// Runs the daemon until `shutdown`: webhooks and OAuth callback on `listener`, the dispatcher
+    /// and agent, one sender and one poller per configured creator. On shutdown intake stops first,
+    /// running jobs get `daemon.shutdown_deadline_secs` to finish (the rest stay pending), and every
+    /// task is drained before this returns. The store stays open: the caller closes it.
+    pub async fn serve(
+        &self,
+        listener: TcpListener,
+        shutdown: CancellationToken,
+        llm: Arc<dyn Llm>,
+    ) -> std::io::Result<()> {
+        let recovered = self
+            .store
+            .recover_sending()
+            .await
+            .map_err(std::io::Error::other)?;
+        if recovered > 0 {
+            tracing::warn!(
+                rows = recovered,
+                "sends interrupted by the last stop are in doubt; reconciling before any resend"
+            );
+        }
+        let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
+        let apis = Arc::new(Apis::new(self.clone()));
+        let (dispatch, wakes) = dispatcher::channel();
+        let senders = SenderHandle::default();
+        let seen = WebhookSeen::default();
         let tracker = TaskTracker::new();
         let state = IngressState {
             connector: Arc::new(self.connector()),
+            store: self.store.clone(),
+            webhooks: Some(Arc::new(WebhookIngress {
+                secret: self.cfg.webhook.secret.clone(),
+                tolerance_secs: self.cfg.webhook.tolerance_secs,
+                max_body_bytes: self.cfg.webhook.max_body_bytes,
+                dispatcher: dispatch.clone(),
+                seen: seen.clone(),
+            })),
         };
         let server = tracker.spawn(ingress::run(listener, state, shutdown.clone()));
+        let agent = Agent {
+            store: self.store.clone(),
+            cfg: self.cfg.clone(),
+            llm,
+            apis: apis.clone(),
+        };
+        tracker.spawn(dispatcher::run(
+            agent,
+            senders.clone(),
+            wakes,
+            shutdown.clone(),
+            deadline,
+        ));
+        let sender = Sender {
+            store: self.store.clone(),
+            cfg: self.cfg.clone(),
+            apis: apis.clone(),
+        };
+        let mut creators: Vec<String> = self.cfg.creators.keys().cloned().collect();
+        if let Ok(open) = self.store.creators_with_open_outbox().await {
+            creators.extend(open);
+        }
+        creators.sort();
+        creators.dedup();
+        for creator in &creators {
+            let wake = senders.notify_for(creator);
+            tracker.spawn(sender.clone().run(creator.clone(), wake, shutdown.clone()));
+            if self.cfg.poller.enabled && self.cfg.creator_enabled(creator) {
+                let poller = Poller {
+                    store: self.store.clone(),
+                    cfg: self.cfg.clone(),
+                    apis: apis.clone(),
+                    dispatcher: dispatch.clone(),
+                    seen: seen.clone(),
+                };
+                tracker.spawn(poller.run(creator.clone(), shutdown.clone()));
+            }
+        }
         tracker.close();
         let res = server
             .await
             .unwrap_or_else(|e| Err(std::io::Error::other(e)));
-        tracker.wait().await;
+        if tokio::time::timeout(deadline + Duration::from_secs(5), tracker.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("some tasks did not stop within the shutdown deadline");
+        }
         res
+    }
+}
+
+/// One [`CreatorApi`] per creator, made on first use and shared, so every caller of a creator
+/// (agent, sender, poller) goes through the same limiter and the same single-flight token refresh.
+pub struct Apis {
+    parts: Parts,
+    map: std::sync::Mutex<std::collections::HashMap<String, CreatorApi>>,
+}
+
+impl Apis {
+    pub fn new(parts: Parts) -> Apis {
+        Apis {
+            parts,
+            map: Default::default(),
+        }
+    }
+
+    pub fn get(&self, handle: &str) -> CreatorApi {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(handle.to_string())
+            .or_insert_with(|| self.parts.creator_api(handle))
+            .clone()
     }
 }
 

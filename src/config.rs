@@ -50,6 +50,9 @@ pub struct Config {
     pub webhook: WebhookConfig,
     pub security: SecurityConfig,
     pub llm: LlmConfig,
+    pub agent: AgentConfig,
+    pub poller: PollerConfig,
+    pub actions: ActionsConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -124,6 +127,60 @@ pub struct LlmConfig {
     pub temperature: f32,
     pub max_tokens: u32,
     pub timeout_secs: u64,
+    /// The model's context window in tokens: history is trimmed oldest-first to fit it.
+    pub context_tokens: u32,
+}
+
+/// How the dispatcher and the agent work.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentConfig {
+    /// Wait this long after a fan message so a burst gets one reply.
+    pub debounce_ms: u64,
+    /// A message during the wait extends it once, but never past this much after the first message.
+    pub debounce_cap_ms: u64,
+    /// Jobs (LLM calls) in flight at once, all creators together.
+    pub max_jobs: usize,
+    /// Jobs in flight at once per creator.
+    pub max_jobs_per_creator: usize,
+    /// At most this many past messages go into the prompt (before token trimming).
+    pub history_messages: u32,
+    /// When the creator answers a fan by hand, leave that chat alone this long.
+    pub human_takeover_secs: u64,
+    /// Mark the chat read after replying (one more API call per reply).
+    pub mark_read_after_reply: bool,
+    /// Human-like pause before sending: a random base in [min, max] ms plus ms per character.
+    pub reply_delay_min_ms: u64,
+    pub reply_delay_max_ms: u64,
+    pub reply_delay_per_char_ms: u64,
+    /// LLM attempts per job before its events are decided `failed`.
+    pub llm_attempts: u32,
+    /// How often the dispatcher rescans the inbox for pending events (a safety net for lost wakes).
+    pub rescan_secs: u64,
+    /// Send attempts per outbox row before it is `failed`.
+    pub send_attempts: u32,
+}
+
+/// The polling fallback for missed webhooks.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PollerConfig {
+    pub enabled: bool,
+    /// Seconds between polls of one creator's unread chats.
+    pub interval_secs: u64,
+    /// At most this share of the creator's rate budget goes to polling.
+    pub budget_share: f64,
+    /// While webhooks arrived within this many seconds, poll four times less often.
+    pub webhook_quiet_secs: u64,
+}
+
+/// Messages sent on events other than fan messages. Empty text turns an action off. Templates may
+/// use `{{ fan_name }}`, `{{ creator_name }}` and `{{ amount }}` (e.g. "5.00").
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionsConfig {
+    pub welcome_subscriber: String,
+    pub thank_tip: String,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -135,6 +192,12 @@ pub struct CreatorConfig {
     pub rate_limit_per_minute: Option<u32>,
     /// Overrides `llm.model` for this creator.
     pub model: Option<String>,
+    /// Overrides `llm.temperature`.
+    pub temperature: Option<f32>,
+    /// Overrides `llm.max_tokens`.
+    pub max_tokens: Option<u32>,
+    /// Overrides `llm.timeout_secs`.
+    pub llm_timeout_secs: Option<u64>,
     /// Set false to keep the creator configured but not answered.
     pub enabled: Option<bool>,
 }
@@ -194,6 +257,35 @@ impl Default for Config {
                 temperature: 0.7,
                 max_tokens: 160,
                 timeout_secs: 30,
+                context_tokens: 2048,
+            },
+            agent: AgentConfig {
+                debounce_ms: 4000,
+                debounce_cap_ms: 12000,
+                max_jobs: 8,
+                max_jobs_per_creator: 2,
+                history_messages: 30,
+                human_takeover_secs: 1800,
+                mark_read_after_reply: true,
+                reply_delay_min_ms: 0,
+                reply_delay_max_ms: 0,
+                reply_delay_per_char_ms: 0,
+                llm_attempts: 3,
+                rescan_secs: 5,
+                send_attempts: 8,
+            },
+            poller: PollerConfig {
+                enabled: true,
+                interval_secs: 30,
+                budget_share: 0.2,
+                webhook_quiet_secs: 120,
+            },
+            actions: ActionsConfig {
+                welcome_subscriber:
+                    "Hey {{ fan_name }}, welcome! So happy you're here. How's your day going?"
+                        .into(),
+                thank_tip: "Thank you so much for the tip, {{ fan_name }}! That made my day."
+                    .into(),
             },
             creators: BTreeMap::new(),
         }
@@ -343,11 +435,72 @@ impl Config {
         if self.llm.max_tokens == 0 {
             bad("llm.max_tokens", "must be at least 1".into());
         }
+        if self.llm.context_tokens < 256 {
+            bad("llm.context_tokens", "must be at least 256".into());
+        }
+        if self.agent.debounce_cap_ms < self.agent.debounce_ms {
+            bad(
+                "agent.debounce_cap_ms",
+                "must be at least agent.debounce_ms".into(),
+            );
+        }
+        if self.agent.max_jobs == 0 {
+            bad("agent.max_jobs", "must be at least 1".into());
+        }
+        if self.agent.max_jobs_per_creator == 0 {
+            bad("agent.max_jobs_per_creator", "must be at least 1".into());
+        }
+        if self.agent.reply_delay_max_ms < self.agent.reply_delay_min_ms {
+            bad(
+                "agent.reply_delay_max_ms",
+                "must be at least agent.reply_delay_min_ms".into(),
+            );
+        }
+        if self.agent.llm_attempts == 0 {
+            bad("agent.llm_attempts", "must be at least 1".into());
+        }
+        if self.agent.send_attempts == 0 {
+            bad("agent.send_attempts", "must be at least 1".into());
+        }
+        if self.agent.rescan_secs == 0 {
+            bad("agent.rescan_secs", "must be at least 1".into());
+        }
+        if self.poller.interval_secs == 0 {
+            bad("poller.interval_secs", "must be at least 1".into());
+        }
+        if !(self.poller.budget_share > 0.0 && self.poller.budget_share <= 1.0) {
+            bad("poller.budget_share", "must be in (0, 1]".into());
+        }
+        for (key, tpl) in [
+            (
+                "actions.welcome_subscriber",
+                &self.actions.welcome_subscriber,
+            ),
+            ("actions.thank_tip", &self.actions.thank_tip),
+        ] {
+            if let Err(e) = minijinja::Environment::new().template_from_str(tpl) {
+                bad(key, format!("not a valid template: {e}"));
+            }
+        }
         for (handle, c) in &self.creators {
             if !is_valid_handle(handle) {
                 bad(
                     &format!("creators.{handle}"),
                     "a handle may hold only letters, digits, `-`, `_` and `.`".into(),
+                );
+            }
+            if let Some(t) = c.temperature {
+                if !(0.0..=2.0).contains(&t) {
+                    bad(
+                        &format!("creators.{handle}.temperature"),
+                        "must be between 0 and 2".into(),
+                    );
+                }
+            }
+            if c.max_tokens == Some(0) {
+                bad(
+                    &format!("creators.{handle}.max_tokens"),
+                    "must be at least 1".into(),
                 );
             }
             if let Some(n) = c.rate_limit_per_minute {
@@ -390,12 +543,51 @@ impl Config {
         }
     }
 
+    /// The LLM settings of one creator: per-creator overrides over `[llm]`.
+    pub fn creator_llm(&self, handle: &str) -> CreatorLlm {
+        let c = self.creators.get(handle).cloned().unwrap_or_default();
+        CreatorLlm {
+            model: c.model.unwrap_or_else(|| self.llm.model.clone()),
+            temperature: c.temperature.unwrap_or(self.llm.temperature),
+            max_tokens: c.max_tokens.unwrap_or(self.llm.max_tokens),
+            timeout: std::time::Duration::from_secs(
+                c.llm_timeout_secs.unwrap_or(self.llm.timeout_secs),
+            ),
+            context_tokens: self.llm.context_tokens,
+        }
+    }
+
+    /// The persona folder of a creator (under `daemon.prompts_dir`).
+    pub fn creator_persona(&self, handle: &str) -> String {
+        self.creators
+            .get(handle)
+            .and_then(|c| c.persona.clone())
+            .unwrap_or_else(|| handle.to_string())
+    }
+
+    /// Whether the daemon answers this creator's fans (configured and not disabled).
+    pub fn creator_enabled(&self, handle: &str) -> bool {
+        self.creators
+            .get(handle)
+            .is_some_and(|c| c.enabled.unwrap_or(true))
+    }
+
     pub fn creator_rate_limit(&self, handle: &str) -> u32 {
         self.creators
             .get(handle)
             .and_then(|c| c.rate_limit_per_minute)
             .unwrap_or(self.fanvue.rate_limit_per_minute)
     }
+}
+
+/// Effective LLM settings for one creator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CreatorLlm {
+    pub model: String,
+    pub temperature: f32,
+    pub max_tokens: u32,
+    pub timeout: std::time::Duration,
+    pub context_tokens: u32,
 }
 
 pub fn is_valid_handle(h: &str) -> bool {

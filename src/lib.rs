@@ -5,19 +5,28 @@
 //! - [`fanvue`]: the API client ([`fanvue::client`]), OAuth ([`fanvue::oauth`]), webhook verification
 //!   and parsing ([`fanvue::webhook`]).
 //! - [`ratelimit`]: one limiter per creator for every call.
-//! - [`store`]: SQLite (creators, encrypted tokens, chats, messages).
-//! - [`ingress`]: the daemon's HTTP server (OAuth callback, health).
+//! - [`ingress`]: the daemon's HTTP server: signed webhooks into the inbox, OAuth callback, health.
+//! - [`poller`]: the fallback that finds fan messages the webhooks missed.
+//! - [`dispatcher`]: one job per chat, bursts coalesced, fair bounded concurrency.
+//! - [`agent`]: the step: history, persona prompt, LLM, draft review, decision, outbox.
+//! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
+//! - [`store`]: SQLite (creators, encrypted tokens, chats, messages, inbox, outbox, decisions).
+//! - [`app`]: builds the parts and runs them until shutdown.
 //! - [`domain`]: pure types.
 //! - [`sandbox`]: the local Fanvue emulator behind the `fanvue-sandbox` binary.
 #![forbid(unsafe_code)]
 
+pub mod agent;
 pub mod app;
 pub mod config;
 pub mod crypto;
+pub mod dispatcher;
 pub mod domain;
 pub mod fanvue;
 pub mod ingress;
+pub mod poller;
 pub mod ratelimit;
 pub mod sandbox;
+pub mod sender;
 pub mod store;
 pub mod telemetry;

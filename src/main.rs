@@ -26,7 +26,8 @@ enum Command {
     CheckConfig,
     /// Print a new random token-encryption key for `security.token_key`.
     GenKey,
-    /// Run the daemon: HTTP server for the OAuth callback and health. Prints `listening on http://ADDR`.
+    /// Run the daemon: webhooks, poller, agent and sender for every configured creator.
+    /// Prints `listening on http://ADDR` once it accepts webhooks.
     Serve,
     /// Connect a configured creator through OAuth: prints the URL to open, then waits for the
     /// callback (handled here, or by a running daemon on the same database).
@@ -79,11 +80,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let parts = Parts::build(cfg).await?;
     match cli.command {
         Command::Serve => {
+            if parts.cfg.webhook.secret.is_empty() {
+                bail!("`webhook.secret` is not set: every webhook must be verified. Set it (or FANVUE_AGENT_WEBHOOK__SECRET) to the signing secret from the Fanvue developer portal");
+            }
             let listener = parts.bind().await?;
+            let llm = parts.llm();
             println!("listening on http://{}", listener.local_addr()?);
             let shutdown = CancellationToken::new();
             fanvue_agent::app::cancel_on_signals(shutdown.clone());
-            parts.serve(listener, shutdown).await?;
+            parts.serve(listener, shutdown, llm).await?;
+            tracing::info!("stopped cleanly");
         }
         Command::Connect {
             creator,
@@ -132,7 +138,9 @@ async fn connect(
         Ok(listener) => {
             let p = parts.clone();
             let s = shutdown.clone();
-            Some(tokio::spawn(async move { p.serve(listener, s).await }))
+            Some(tokio::spawn(
+                async move { p.serve_callback(listener, s).await },
+            ))
         }
         Err(_) => {
             println!(

@@ -43,6 +43,7 @@ fn prism_bin() -> String {
 }
 
 async fn start_prism() -> Prism {
+    fanvue_agent::fanvue::client::install_tls_provider();
     let bin = prism_bin();
     assert!(
         std::path::Path::new(&bin).exists(),

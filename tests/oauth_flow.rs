@@ -60,7 +60,7 @@ async fn the_http_callback_connects_and_refuses_a_replay() {
     let env = env_with(args(1, 1), move |c| c.daemon.public_url = d).await;
     let parts = env.parts.clone();
     let s = shutdown.clone();
-    tokio::spawn(async move { parts.serve(listener, s).await });
+    tokio::spawn(async move { parts.serve_callback(listener, s).await });
     let start = env.parts.connector().begin("creator1").await.unwrap();
     let http = env.parts.api.http();
     let redirect = http

@@ -1,7 +1,9 @@
-//! Pure domain types shared by every stage: ids, webhook events, messages. No I/O here.
+//! Pure domain types shared by every stage: ids, webhook events, decisions and reply plans. No I/O here.
 
+pub mod decision;
 pub mod event;
 pub mod ids;
 
+pub use decision::{DecisionInfo, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};
 pub use ids::{CreatorUuid, FanUuid, MessageUuid};

@@ -9,6 +9,12 @@ use reqwest::{header::HeaderMap, Method, StatusCode};
 use serde::{de::DeserializeOwned, Serialize};
 use std::{sync::Arc, time::Duration};
 
+/// Makes ring the process's TLS provider (once; later calls are no-ops). Every HTTP client of the
+/// daemon (Fanvue, OAuth, the LLM) uses rustls without a built-in provider.
+pub fn install_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Shared by all creators: one connection pool, the base URL, the API version.
 #[derive(Clone, Debug)]
 pub struct FanvueClient {
@@ -68,6 +74,7 @@ impl FanvueClient {
         default_limit: u32,
         min_price_cents: i64,
     ) -> Result<FanvueClient, reqwest::Error> {
+        install_tls_provider();
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(Duration::from_secs(5))

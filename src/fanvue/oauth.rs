@@ -470,6 +470,7 @@ mod tests {
     #[test]
     fn the_authorize_url_carries_pkce_state_and_scopes() {
         let cfg = Config::default();
+        crate::fanvue::client::install_tls_provider();
         let o = OAuthClient::new(&cfg, reqwest::Client::new());
         let a = o.start();
         let u = url::Url::parse(&a.url).unwrap();

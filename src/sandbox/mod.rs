@@ -187,6 +187,7 @@ pub async fn start(
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> std::io::Result<Sandbox> {
+    crate::fanvue::client::install_tls_provider();
     let addr = listener.local_addr()?;
     let shared = Arc::new(world::Shared::new(args, format!("http://{addr}")));
     let app = router(shared.clone());

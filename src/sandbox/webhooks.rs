@@ -163,6 +163,9 @@ fn envelope(w: &mut World, hook: &Hook, ts: &str) -> Value {
 
 /// Queues a webhook, applying the drop/duplicate/delay/reorder faults.
 pub fn enqueue(st: &Shared, w: &mut World, hook: Hook) {
+    if let Hook::Tip { fan, .. } | Hook::Subscriber { fan, .. } = &hook {
+        w.chats.entry(*fan).or_default().acks_due += 1;
+    }
     if st.args.webhook_url.is_none() {
         return;
     }

@@ -174,6 +174,9 @@ pub struct Chat {
     pub nickname: Option<String>,
     /// The creator has read everything up to here (fan messages after it are unread).
     pub creator_read_seq: u64,
+    /// Events (tips, subscriptions) a creator may acknowledge with a message of its own: that many
+    /// extra creator messages are counted as acknowledgements, not as duplicate replies.
+    pub acks_due: u32,
 }
 
 impl Chat {
@@ -222,6 +225,8 @@ pub struct Delivery {
 pub struct Stats {
     pub fan_messages: u64,
     pub creator_messages: u64,
+    /// Creator messages acknowledging a tip or subscription (not counted against turns).
+    pub acknowledgements: u64,
     pub rate_limited: u64,
     pub rate_limited_injected: u64,
     pub api_calls: BTreeMap<String, u64>,
@@ -450,7 +455,11 @@ impl World {
             read: false,
         };
         let chat = self.chats.entry(fan).or_default();
-        if let Some(t) = chat.turns.last_mut() {
+        let answered = chat.turns.last().is_some_and(|t| t.creator_replies > 0);
+        if answered && chat.acks_due > 0 {
+            chat.acks_due -= 1;
+            self.stats.acknowledgements += 1;
+        } else if let Some(t) = chat.turns.last_mut() {
             t.creator_replies += 1;
         }
         chat.messages.push(msg.clone());

@@ -2,6 +2,41 @@
 
 use super::{now_secs, Store, StoreError};
 use serde::Serialize;
+use sqlx::{Executor, Sqlite};
+
+/// [`Store::insert_message`] on any connection or transaction.
+pub(crate) async fn insert_message_with<'e, E: Executor<'e, Database = Sqlite>>(
+    exec: E,
+    creator: &str,
+    m: &StoredMessage,
+    source: &str,
+) -> Result<bool, StoreError> {
+    let n = sqlx::query(
+        "INSERT INTO messages (creator_handle, fan_uuid, uuid, from_creator, text, type, sent_at, has_media,
+                               media_uuids, price_cents, source, inserted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(creator_handle, uuid) DO UPDATE SET
+            text = coalesce(messages.text, excluded.text), type = coalesce(messages.type, excluded.type),
+            sent_at = coalesce(messages.sent_at, excluded.sent_at)
+         WHERE messages.text IS NULL OR messages.type IS NULL OR messages.sent_at IS NULL",
+    )
+    .bind(creator)
+    .bind(m.fan_uuid.to_ascii_lowercase())
+    .bind(m.uuid.to_ascii_lowercase())
+    .bind(m.from_creator)
+    .bind(&m.text)
+    .bind(&m.msg_type)
+    .bind(&m.sent_at)
+    .bind(m.has_media)
+    .bind(serde_json::to_string(&m.media_uuids).unwrap_or_else(|_| "[]".into()))
+    .bind(m.price_cents)
+    .bind(source)
+    .bind(now_secs())
+    .execute(exec)
+    .await?
+    .rows_affected();
+    Ok(n == 1)
+}
 
 /// One stored chat message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -84,36 +119,15 @@ impl Store {
         }))
     }
 
-    /// Stores a message once; a second copy (from another source) changes nothing.
-    /// Returns true when the message was new.
+    /// Stores a message once; a second copy (from another source) only fills in what the first
+    /// lacked (an envelope webhook carries no text). Returns true when a row was added or completed.
     pub async fn insert_message(
         &self,
         creator: &str,
         m: &StoredMessage,
         source: &str,
     ) -> Result<bool, StoreError> {
-        let n = sqlx::query(
-            "INSERT INTO messages (creator_handle, fan_uuid, uuid, from_creator, text, type, sent_at, has_media,
-                                   media_uuids, price_cents, source, inserted_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT(creator_handle, uuid) DO NOTHING",
-        )
-        .bind(creator)
-        .bind(m.fan_uuid.to_ascii_lowercase())
-        .bind(m.uuid.to_ascii_lowercase())
-        .bind(m.from_creator)
-        .bind(&m.text)
-        .bind(&m.msg_type)
-        .bind(&m.sent_at)
-        .bind(m.has_media)
-        .bind(serde_json::to_string(&m.media_uuids).unwrap_or_else(|_| "[]".into()))
-        .bind(m.price_cents)
-        .bind(source)
-        .bind(now_secs())
-        .execute(self.writer())
-        .await?
-        .rows_affected();
-        Ok(n == 1)
+        insert_message_with(self.writer(), creator, m, source).await
     }
 
     /// The last `limit` messages of a chat, oldest first (the order a conversation is read in).

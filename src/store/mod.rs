@@ -2,7 +2,10 @@
 
 pub mod chats;
 pub mod creators;
+pub mod facts;
+pub mod inbox;
 pub mod oauth;
+pub mod outbox;
 
 use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
@@ -20,6 +23,8 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("not found: {0}")]
     NotFound(String),
+    #[error("conflict: {0}")]
+    Conflict(String),
     #[error(transparent)]
     Crypto(#[from] crate::crypto::CryptoError),
 }
@@ -75,6 +80,14 @@ impl Store {
         self.reader.close().await;
         self.writer.close().await;
     }
+}
+
+/// Unix milliseconds now.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 /// Unix seconds now.

@@ -1,0 +1,540 @@
+//! The agent step: one chat's pending events in, decisions and queued messages out.
+//! `process_chat` is steppable in tests: everything it touches is passed in.
+
+pub mod llm;
+pub mod prompt;
+pub mod review;
+
+use crate::{
+    app::Apis,
+    config::Config,
+    domain::{DecisionInfo, EventKind, Outcome, Purpose, ReplyPlan},
+    fanvue::ApiError,
+    store::{chats::StoredMessage, inbox::InboxRow, now_ms, CreatorStatus, Store, StoreError},
+};
+use llm::{Llm, LlmError, LlmRequest};
+use rand::Rng;
+use std::{sync::Arc, time::Duration};
+use tracing::{debug, info, warn};
+
+/// What the dispatcher does after a job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JobOutcome {
+    /// Every event the job saw is decided. `queued` tells whether messages went to the outbox.
+    Done { queued: bool },
+    /// Nothing decided; run the job again after this long (creator paused, reply still in flight,
+    /// API or store trouble).
+    Retry(Duration),
+    /// A fan message arrived while drafting: the draft was dropped; debounce and start over.
+    Restart,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AgentError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Everything a job needs.
+#[derive(Clone)]
+pub struct Agent {
+    pub store: Store,
+    pub cfg: Arc<Config>,
+    pub llm: Arc<dyn Llm>,
+    pub apis: Arc<Apis>,
+}
+
+impl Agent {
+    /// Decides every pending event of one chat. `may_restart` false means: commit even if newer
+    /// fan messages arrived meanwhile (they get their own job).
+    #[tracing::instrument(skip(self), fields(creator = %creator, fan = %fan))]
+    pub async fn process_chat(
+        &self,
+        creator: &str,
+        fan: &str,
+        may_restart: bool,
+    ) -> Result<JobOutcome, AgentError> {
+        let rows = self.store.pending_for_chat(creator, fan).await?;
+        if rows.is_empty() {
+            return Ok(JobOutcome::Done { queued: false });
+        }
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        if !self.cfg.creator_enabled(creator) {
+            let why = "creator is not enabled in config: not answered";
+            self.store
+                .decide(
+                    creator,
+                    fan,
+                    &ids,
+                    Outcome::Skipped,
+                    &DecisionInfo::reason(why),
+                )
+                .await?;
+            return Ok(JobOutcome::Done { queued: false });
+        }
+        let Some(row) = self.store.creator(creator).await? else {
+            return Ok(JobOutcome::Retry(Duration::from_secs(60)));
+        };
+        if row.status != CreatorStatus::Active {
+            // Kept pending: the events are answered once the creator is reconnected or resumed.
+            debug!(status = ?row.status, "creator not active; events stay pending");
+            return Ok(JobOutcome::Retry(Duration::from_secs(30)));
+        }
+        let creator_name = row.display_name.unwrap_or_else(|| creator.to_string());
+        let (fan_rows, other_rows): (Vec<InboxRow>, Vec<InboxRow>) =
+            rows.into_iter().partition(|r| r.from_fan);
+        let mut queued = false;
+        for r in &other_rows {
+            queued |= self.decide_other(creator, fan, &creator_name, r).await?;
+        }
+        if fan_rows.is_empty() {
+            return Ok(JobOutcome::Done { queued });
+        }
+        let outcome = self
+            .answer(creator, fan, &creator_name, &fan_rows, may_restart)
+            .await?;
+        Ok(match outcome {
+            JobOutcome::Done { queued: q } => JobOutcome::Done {
+                queued: q || queued,
+            },
+            other => other,
+        })
+    }
+
+    /// Events other than fan messages: facts were recorded on arrival; some trigger an action.
+    async fn decide_other(
+        &self,
+        creator: &str,
+        fan: &str,
+        creator_name: &str,
+        r: &InboxRow,
+    ) -> Result<bool, AgentError> {
+        let money = |c: &Option<i64>| {
+            c.map(|c| format!("{}.{:02}", c / 100, c % 100))
+                .unwrap_or_else(|| "0.00".into())
+        };
+        let (action, reason) = match &r.event.kind {
+            EventKind::Tip { price_cents, .. } => (
+                Some((
+                    Purpose::Thanks,
+                    &self.cfg.actions.thank_tip,
+                    money(price_cents),
+                )),
+                format!("tip of ${} recorded", money(price_cents)),
+            ),
+            EventKind::NewSubscriber { price_cents } => (
+                Some((
+                    Purpose::Welcome,
+                    &self.cfg.actions.welcome_subscriber,
+                    money(price_cents),
+                )),
+                "new subscriber recorded".to_string(),
+            ),
+            EventKind::Purchase { price_cents, .. } => (
+                None,
+                format!("purchase of ${} recorded", money(price_cents)),
+            ),
+            EventKind::NewFollower => (None, "new follower recorded".into()),
+            EventKind::MessageRead { .. } => (None, "read receipt: nothing to answer".into()),
+            EventKind::MessageReceived(m) if m.from_creator => (
+                None,
+                "the creator's own message: kept in history, never answered".into(),
+            ),
+            EventKind::MessageReceived(_) => (None, "automated message: not answered".into()),
+            EventKind::Unknown { .. } => (None, "unknown event type: not processed".into()),
+        };
+        if let Some((purpose, template, amount)) = action.filter(|a| !a.1.trim().is_empty()) {
+            let fan_name = self.fan_name(creator, fan, &r.event).await?;
+            let vars = serde_json::json!({
+                "fan_name": fan_name, "creator_name": creator_name, "amount": amount,
+            });
+            match prompt::render(&format!("actions.{}", purpose.as_str()), template, &vars) {
+                Ok(text) if !text.is_empty() => {
+                    let plan = self.plan(purpose, text);
+                    let info =
+                        DecisionInfo::reason(format!("{reason}; {} queued", purpose.as_str()));
+                    self.store
+                        .commit_plan(creator, fan, &[r.id], &plan, Outcome::Replied, &info)
+                        .await?;
+                    return Ok(true);
+                }
+                Ok(_) => {}
+                Err(e) => warn!(error = %e, "action template does not render; skipped"),
+            }
+        }
+        self.store
+            .decide(
+                creator,
+                fan,
+                &[r.id],
+                Outcome::Skipped,
+                &DecisionInfo::reason(reason),
+            )
+            .await?;
+        Ok(false)
+    }
+
+    async fn answer(
+        &self,
+        creator: &str,
+        fan: &str,
+        creator_name: &str,
+        rows: &[InboxRow],
+        may_restart: bool,
+    ) -> Result<JobOutcome, AgentError> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let now = now_ms();
+        let facts = self.store.fan_facts(creator, fan).await?;
+        if let Some(until) = facts.paused_until.filter(|u| *u > now) {
+            let why = format!(
+                "the creator took this chat over by hand; the agent is paused for {} more s",
+                (until - now) / 1000
+            );
+            self.store
+                .decide(
+                    creator,
+                    fan,
+                    &ids,
+                    Outcome::Skipped,
+                    &DecisionInfo::reason(why),
+                )
+                .await?;
+            return Ok(JobOutcome::Done { queued: false });
+        }
+        if self.store.has_open_reply(creator, fan).await? {
+            // A reply drafted before these messages is still being sent: wait for it, then decide.
+            return Ok(JobOutcome::Retry(Duration::from_secs(1)));
+        }
+        let needs_text = rows.iter().any(|r| match &r.event.kind {
+            EventKind::MessageReceived(m) => m.text.is_none() && !m.has_media,
+            _ => false,
+        });
+        if needs_text || !self.store.history_synced(creator, fan).await? {
+            if let Err(e) = self.sync_history(creator, fan).await {
+                if e.is_retryable() || matches!(e, ApiError::PauseCreator { .. }) {
+                    warn!(error = %e, "cannot fetch the chat's history; retrying later");
+                    return Ok(JobOutcome::Retry(retry_after(&e)));
+                }
+                warn!(error = %e, "cannot fetch the chat's history; answering from what is stored");
+            }
+        }
+        let history = self
+            .store
+            .history(creator, fan, self.cfg.agent.history_messages as i64)
+            .await?;
+        let ours = self.store.sent_message_uuids(creator, fan).await?;
+        let pending: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| match &r.event.kind {
+                EventKind::MessageReceived(m) => Some(m.message_uuid.as_str()),
+                _ => None,
+            })
+            .collect();
+        let oldest_pending = history
+            .iter()
+            .filter(|m| pending.contains(&m.uuid.as_str()))
+            .filter_map(|m| m.sent_at.as_deref().and_then(parse_ms))
+            .min();
+        let newest_pending = history
+            .iter()
+            .filter(|m| pending.contains(&m.uuid.as_str()))
+            .filter_map(|m| m.sent_at.as_deref().and_then(parse_ms))
+            .max();
+        if let Some(oldest) = oldest_pending {
+            let by_hand = history.iter().find(|m| {
+                m.from_creator
+                    && !ours.contains(&m.uuid)
+                    && m.sent_at.as_deref().and_then(parse_ms) >= Some(oldest)
+            });
+            if let Some(m) = by_hand {
+                let until = now + self.cfg.agent.human_takeover_secs as i64 * 1000;
+                self.store.pause_fan(creator, fan, until).await?;
+                let why = format!(
+                    "the creator answered by hand (message {}); chat paused for {} s",
+                    m.uuid, self.cfg.agent.human_takeover_secs
+                );
+                info!("{why}");
+                self.store
+                    .decide(
+                        creator,
+                        fan,
+                        &ids,
+                        Outcome::Skipped,
+                        &DecisionInfo::reason(why),
+                    )
+                    .await?;
+                return Ok(JobOutcome::Done { queued: false });
+            }
+        }
+        if let Some(newest) = newest_pending {
+            let answered = history.iter().rev().find(|m| {
+                m.from_creator
+                    && ours.contains(&m.uuid)
+                    && m.sent_at.as_deref().and_then(parse_ms) > Some(newest)
+            });
+            if let Some(m) = answered {
+                let why = format!(
+                    "already answered: reply {} was sent after these messages were written",
+                    m.uuid
+                );
+                self.store
+                    .decide(
+                        creator,
+                        fan,
+                        &ids,
+                        Outcome::Skipped,
+                        &DecisionInfo::reason(why),
+                    )
+                    .await?;
+                return Ok(JobOutcome::Done { queued: false });
+            }
+        }
+        let unanswerable: Vec<&StoredMessage> = history
+            .iter()
+            .filter(|m| pending.contains(&m.uuid.as_str()))
+            .filter(|m| {
+                m.msg_type
+                    .as_deref()
+                    .is_some_and(|t| !crate::fanvue::types::MessageType::parse(t).is_answerable())
+            })
+            .collect();
+        if !unanswerable.is_empty() && unanswerable.len() == pending.len() {
+            let why = format!(
+                "message type {} is not answered",
+                unanswerable[0].msg_type.as_deref().unwrap_or("?")
+            );
+            self.store
+                .decide(
+                    creator,
+                    fan,
+                    &ids,
+                    Outcome::Skipped,
+                    &DecisionInfo::reason(why),
+                )
+                .await?;
+            return Ok(JobOutcome::Done { queued: false });
+        }
+
+        // Draft.
+        let persona_name = self.cfg.creator_persona(creator);
+        let persona = match prompt::load_persona(&self.cfg.daemon.prompts_dir, &persona_name) {
+            Ok(p) => p,
+            Err(e) => return self.escalate(creator, fan, &ids, e.to_string()).await,
+        };
+        let fan_name = self.fan_name(creator, fan, &rows[0].event).await?;
+        let vars = prompt::PromptVars {
+            creator: prompt::CreatorVars {
+                handle: creator.to_string(),
+                display_name: creator_name.to_string(),
+            },
+            fan: prompt::FanVars::new(fan_name.clone(), None, &facts),
+        };
+        let system = match prompt::render(&persona.path.display().to_string(), &persona.text, &vars)
+        {
+            Ok(s) => s,
+            Err(e) => return self.escalate(creator, fan, &ids, e.to_string()).await,
+        };
+        let llm_cfg = self.cfg.creator_llm(creator);
+        let req = LlmRequest {
+            model: llm_cfg.model.clone(),
+            messages: prompt::conversation(
+                &system,
+                &history,
+                llm_cfg.context_tokens,
+                llm_cfg.max_tokens,
+            ),
+            temperature: llm_cfg.temperature,
+            max_tokens: llm_cfg.max_tokens,
+            timeout: llm_cfg.timeout,
+        };
+        let mut last_err = String::new();
+        let mut llm_ms = 0i64;
+        let mut tokens = (None, None);
+        let mut draft = None;
+        for attempt in 0..self.cfg.agent.llm_attempts {
+            if attempt > 0 {
+                tokio::time::sleep(Duration::from_millis(500 << attempt.min(5))).await;
+            }
+            let mut req = req.clone();
+            if attempt > 0 && last_err.contains("empty") {
+                req.temperature = (req.temperature + 0.3).min(1.5);
+            }
+            match self.llm.complete(&req).await {
+                Ok(c) => {
+                    llm_ms += c.latency.as_millis() as i64;
+                    tokens = (c.prompt_tokens, c.completion_tokens);
+                    match review::clean_draft(&c.text, &[creator_name, creator]) {
+                        Ok(text) => {
+                            draft = Some(text);
+                            break;
+                        }
+                        Err(e) => last_err = e.to_string(),
+                    }
+                }
+                Err(e @ LlmError::Rejected(_)) => {
+                    last_err = e.to_string();
+                    break;
+                }
+                Err(e) => last_err = e.to_string(),
+            }
+            warn!(attempt = attempt + 1, error = %last_err, "draft attempt failed");
+        }
+        let info = DecisionInfo {
+            reason: String::new(),
+            model: Some(llm_cfg.model.clone()),
+            prompt_version: Some(persona.version.clone()),
+            prompt_tokens: tokens.0,
+            completion_tokens: tokens.1,
+            llm_ms: Some(llm_ms),
+            guardrails: None,
+        };
+        let Some(text) = draft else {
+            let outcome = if last_err.contains("empty") {
+                Outcome::Escalated
+            } else {
+                Outcome::Failed
+            };
+            let info = DecisionInfo {
+                reason: format!("no usable draft: {last_err}"),
+                ..info
+            };
+            self.store
+                .decide(creator, fan, &ids, outcome, &info)
+                .await?;
+            return Ok(JobOutcome::Done { queued: false });
+        };
+        if may_restart {
+            let newest = self.store.newest_pending_fan_message(creator, fan).await?;
+            if newest > ids.iter().copied().max() {
+                debug!("a fan message arrived while drafting; starting over");
+                return Ok(JobOutcome::Restart);
+            }
+        }
+        let plan = self.plan(Purpose::Reply, text);
+        let info = DecisionInfo {
+            reason: if ids.len() == 1 {
+                "answered the fan's message".into()
+            } else {
+                format!("answered {} fan messages with one reply", ids.len())
+            },
+            ..info
+        };
+        let outbox = self
+            .store
+            .commit_plan(creator, fan, &ids, &plan, Outcome::Replied, &info)
+            .await?;
+        info!(outbox, llm_ms, "reply queued");
+        Ok(JobOutcome::Done { queued: true })
+    }
+
+    async fn escalate(
+        &self,
+        creator: &str,
+        fan: &str,
+        ids: &[i64],
+        why: String,
+    ) -> Result<JobOutcome, AgentError> {
+        warn!(reason = %why, "escalated");
+        self.store
+            .decide(
+                creator,
+                fan,
+                ids,
+                Outcome::Escalated,
+                &DecisionInfo::reason(why),
+            )
+            .await?;
+        Ok(JobOutcome::Done { queued: false })
+    }
+
+    /// A plan with the configured human-like delay.
+    fn plan(&self, purpose: Purpose, text: String) -> ReplyPlan {
+        let a = &self.cfg.agent;
+        let base = if a.reply_delay_max_ms > a.reply_delay_min_ms {
+            rand::thread_rng().gen_range(a.reply_delay_min_ms..=a.reply_delay_max_ms)
+        } else {
+            a.reply_delay_min_ms
+        };
+        ReplyPlan {
+            purpose,
+            delay_ms: base + a.reply_delay_per_char_ms * text.chars().count() as u64,
+            text,
+            media_uuids: vec![],
+            price_cents: None,
+        }
+    }
+
+    /// Fetches the newest page of the chat (without marking it read) into the message store.
+    async fn sync_history(&self, creator: &str, fan: &str) -> Result<(), ApiError> {
+        let api = self.apis.get(creator);
+        let size = self.cfg.agent.history_messages.clamp(1, 50);
+        let page = api.list_messages(fan, Some(1), Some(size), false).await?;
+        let creator_uuid = self
+            .store
+            .creator(creator)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|c| c.uuid);
+        for m in &page.data {
+            let from_creator = creator_uuid
+                .as_deref()
+                .is_some_and(|c| m.sender.uuid.eq_ignore_ascii_case(c))
+                || !m.sender.uuid.eq_ignore_ascii_case(fan);
+            let msg = StoredMessage {
+                uuid: m.uuid.clone(),
+                fan_uuid: fan.to_string(),
+                from_creator,
+                text: m.text.clone(),
+                msg_type: m.msg_type.as_ref().map(|t| t.as_str().to_string()),
+                sent_at: m.sent_at.clone(),
+                has_media: m.has_media.unwrap_or(false) || !m.media_uuids.is_empty(),
+                media_uuids: m.media_uuids.clone(),
+                price_cents: m.price_cents(),
+            };
+            if let Err(e) = self.store.insert_message(creator, &msg, "api").await {
+                warn!(error = %e, "cannot store a fetched message");
+            }
+        }
+        if let Err(e) = self.store.mark_history_synced(creator, fan).await {
+            warn!(error = %e, "cannot mark history synced");
+        }
+        Ok(())
+    }
+
+    async fn fan_name(
+        &self,
+        creator: &str,
+        fan: &str,
+        event: &crate::domain::Event,
+    ) -> Result<String, AgentError> {
+        if let Some(n) = event.fan.display_name.clone().filter(|n| !n.is_empty()) {
+            return Ok(first_name(&n));
+        }
+        let chat = self.store.chat(creator, fan).await?;
+        Ok(chat
+            .and_then(|c| c.nickname.or(c.display_name).or(c.fan_handle))
+            .or_else(|| event.fan.handle.clone())
+            .map(|n| first_name(&n))
+            .unwrap_or_else(|| "there".into()))
+    }
+}
+
+fn first_name(n: &str) -> String {
+    n.split_whitespace().next().unwrap_or(n).to_string()
+}
+
+fn retry_after(e: &ApiError) -> Duration {
+    match e {
+        ApiError::RateLimited { retry_after } => *retry_after,
+        ApiError::PauseCreator { .. } => Duration::from_secs(60),
+        _ => Duration::from_secs(5),
+    }
+}
+
+/// Unix ms of an RFC 3339 timestamp.
+pub fn parse_ms(s: &str) -> Option<i64> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .ok()
+        .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64)
+}

@@ -1,0 +1,322 @@
+//! The dispatcher: one job per (creator, fan) at a time, bursts coalesced by a debounce, bounded
+//! concurrency per creator and overall, round-robin across creators. Wakes carry ids only: the
+//! inbox is the truth, rescanned on start and periodically.
+
+use crate::{
+    agent::{Agent, JobOutcome},
+    sender::SenderHandle,
+};
+use std::{
+    collections::{BTreeMap, HashMap, VecDeque},
+    time::Duration,
+};
+use tokio::{sync::mpsc, task::JoinSet, time::Instant};
+use tokio_util::sync::CancellationToken;
+use tracing::{debug, info, warn};
+
+/// A nudge that a chat has new inbox events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wake {
+    pub creator: String,
+    pub fan: String,
+    /// A fan message (debounced and may extend the wait) rather than another event.
+    pub fan_message: bool,
+}
+
+/// The sending side of the dispatcher's wake channel. Never blocks: when the channel is full the
+/// periodic rescan finds the events.
+#[derive(Clone, Debug)]
+pub struct DispatcherHandle {
+    tx: mpsc::Sender<Wake>,
+}
+
+impl DispatcherHandle {
+    pub fn wake(&self, w: Wake) {
+        if self.tx.try_send(w).is_err() {
+            debug!("dispatcher wake channel full; the rescan will pick it up");
+        }
+    }
+}
+
+/// A bounded wake channel.
+pub fn channel() -> (DispatcherHandle, mpsc::Receiver<Wake>) {
+    let (tx, rx) = mpsc::channel(4096);
+    (DispatcherHandle { tx }, rx)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Waiting,
+    Ready,
+    Running,
+}
+
+#[derive(Debug)]
+struct Slot {
+    state: State,
+    first_at: Instant,
+    deadline: Instant,
+    extended: bool,
+    restarts: u32,
+    /// New events arrived while the job ran: run again afterwards.
+    dirty: bool,
+}
+
+type Key = (String, String);
+
+/// How many times a draft may be dropped for newer messages before one is committed anyway.
+const MAX_RESTARTS: u32 = 2;
+
+struct Dispatcher {
+    agent: Agent,
+    sender: SenderHandle,
+    debounce: Duration,
+    cap: Duration,
+    max_jobs: usize,
+    max_per_creator: usize,
+    slots: HashMap<Key, Slot>,
+    ready: BTreeMap<String, VecDeque<String>>,
+    cursor: Option<String>,
+    running: usize,
+    running_by_creator: HashMap<String, usize>,
+    jobs: JoinSet<(Key, Result<JobOutcome, String>)>,
+}
+
+/// Runs until `shutdown`; then waits up to `deadline` for running jobs and abandons the rest (their
+/// events stay pending in the inbox and are picked up on the next start).
+pub async fn run(
+    agent: Agent,
+    sender: SenderHandle,
+    mut rx: mpsc::Receiver<Wake>,
+    shutdown: CancellationToken,
+    deadline: Duration,
+) {
+    let a = &agent.cfg.agent;
+    let rescan_every = Duration::from_secs(a.rescan_secs);
+    let mut d = Dispatcher {
+        debounce: Duration::from_millis(a.debounce_ms),
+        cap: Duration::from_millis(a.debounce_cap_ms),
+        max_jobs: a.max_jobs,
+        max_per_creator: a.max_jobs_per_creator,
+        agent,
+        sender,
+        slots: HashMap::new(),
+        ready: BTreeMap::new(),
+        cursor: None,
+        running: 0,
+        running_by_creator: HashMap::new(),
+        jobs: JoinSet::new(),
+    };
+    let recovered = d.rescan().await;
+    if recovered > 0 {
+        info!(chats = recovered, "recovered pending inbox events");
+    }
+    let mut next_rescan = Instant::now() + rescan_every;
+    loop {
+        d.promote_due();
+        d.launch();
+        let wake_at = d.next_deadline().unwrap_or(next_rescan).min(next_rescan);
+        tokio::select! {
+            _ = shutdown.cancelled() => break,
+            w = rx.recv() => match w {
+                Some(w) => d.on_wake(w),
+                None => break,
+            },
+            Some(done) = d.jobs.join_next(), if !d.jobs.is_empty() => match done {
+                Ok((key, res)) => d.on_done(key, res),
+                Err(e) => warn!(error = %e, "a job panicked"),
+            },
+            _ = tokio::time::sleep_until(wake_at) => {
+                if Instant::now() >= next_rescan {
+                    d.rescan().await;
+                    next_rescan = Instant::now() + rescan_every;
+                }
+            }
+        }
+    }
+    let running = d.jobs.len();
+    if running > 0 {
+        info!(running, "waiting for running jobs");
+        let drained = tokio::time::timeout(deadline, async {
+            while let Some(done) = d.jobs.join_next().await {
+                if let Ok((key, res)) = done {
+                    d.on_done(key, res);
+                }
+            }
+        })
+        .await;
+        if drained.is_err() {
+            warn!(
+                parked = d.jobs.len(),
+                "shutdown deadline reached: parking unfinished jobs (their events stay pending)"
+            );
+            d.jobs.abort_all();
+            while d.jobs.join_next().await.is_some() {}
+        }
+    }
+}
+
+impl Dispatcher {
+    fn on_wake(&mut self, w: Wake) {
+        let now = Instant::now();
+        let delay = if w.fan_message {
+            self.debounce
+        } else {
+            Duration::from_millis(200).min(self.debounce)
+        };
+        let key = (w.creator, w.fan);
+        match self.slots.get_mut(&key) {
+            None => {
+                self.slots.insert(
+                    key,
+                    Slot {
+                        state: State::Waiting,
+                        first_at: now,
+                        deadline: now + delay,
+                        extended: false,
+                        restarts: 0,
+                        dirty: false,
+                    },
+                );
+            }
+            Some(s) => match s.state {
+                State::Waiting if w.fan_message && !s.extended => {
+                    s.deadline = (now + self.debounce).min(s.first_at + self.cap);
+                    s.extended = true;
+                }
+                State::Waiting | State::Ready => {}
+                State::Running => s.dirty = true,
+            },
+        }
+    }
+
+    fn on_done(&mut self, key: Key, res: Result<JobOutcome, String>) {
+        self.running -= 1;
+        if let Some(n) = self.running_by_creator.get_mut(&key.0) {
+            *n -= 1;
+        }
+        let now = Instant::now();
+        let Some(slot) = self.slots.get_mut(&key) else {
+            return;
+        };
+        let again = |slot: &mut Slot, after: Duration| {
+            slot.state = State::Waiting;
+            slot.first_at = now;
+            slot.deadline = now + after;
+            slot.extended = false;
+            slot.dirty = false;
+        };
+        match res {
+            Ok(JobOutcome::Done { queued }) => {
+                if queued {
+                    self.sender.wake(&key.0);
+                }
+                if slot.dirty {
+                    again(slot, self.debounce);
+                } else {
+                    self.slots.remove(&key);
+                }
+            }
+            Ok(JobOutcome::Retry(after)) => again(slot, after),
+            Ok(JobOutcome::Restart) => {
+                slot.restarts += 1;
+                let restarts = slot.restarts;
+                again(slot, self.debounce);
+                slot.restarts = restarts;
+            }
+            Err(e) => {
+                warn!(creator = %key.0, fan = %key.1, error = %e, "job failed; retrying");
+                again(slot, Duration::from_secs(2));
+            }
+        }
+    }
+
+    fn next_deadline(&self) -> Option<Instant> {
+        self.slots
+            .values()
+            .filter(|s| s.state == State::Waiting)
+            .map(|s| s.deadline)
+            .min()
+    }
+
+    fn promote_due(&mut self) {
+        let now = Instant::now();
+        for (key, s) in self.slots.iter_mut() {
+            if s.state == State::Waiting && s.deadline <= now {
+                s.state = State::Ready;
+                self.ready
+                    .entry(key.0.clone())
+                    .or_default()
+                    .push_back(key.1.clone());
+            }
+        }
+    }
+
+    /// Starts ready jobs while there is room, taking creators in turn.
+    fn launch(&mut self) {
+        while self.running < self.max_jobs {
+            let creators: Vec<String> = self.ready.keys().cloned().collect();
+            if creators.is_empty() {
+                return;
+            }
+            let start = match &self.cursor {
+                Some(c) => creators.iter().position(|x| x > c).unwrap_or(0),
+                None => 0,
+            };
+            let pick = (0..creators.len())
+                .map(|i| &creators[(start + i) % creators.len()])
+                .find(|c| {
+                    self.running_by_creator.get(*c).copied().unwrap_or(0) < self.max_per_creator
+                })
+                .cloned();
+            let Some(creator) = pick else { return };
+            let queue = self.ready.get_mut(&creator).expect("listed");
+            let fan = queue.pop_front().expect("non-empty");
+            if queue.is_empty() {
+                self.ready.remove(&creator);
+            }
+            self.cursor = Some(creator.clone());
+            let key = (creator.clone(), fan.clone());
+            let may_restart = match self.slots.get_mut(&key) {
+                Some(s) => {
+                    s.state = State::Running;
+                    s.restarts < MAX_RESTARTS
+                }
+                None => continue,
+            };
+            self.running += 1;
+            *self.running_by_creator.entry(creator.clone()).or_default() += 1;
+            let agent = self.agent.clone();
+            self.jobs.spawn(async move {
+                let res = agent
+                    .process_chat(&creator, &fan, may_restart)
+                    .await
+                    .map_err(|e| e.to_string());
+                ((creator, fan), res)
+            });
+        }
+    }
+
+    /// Schedules every chat with pending events that has no slot. Returns how many it added.
+    async fn rescan(&mut self) -> usize {
+        let chats = match self.agent.store.pending_chats().await {
+            Ok(c) => c,
+            Err(e) => {
+                warn!(error = %e, "cannot scan the inbox");
+                return 0;
+            }
+        };
+        let mut added = 0;
+        for (creator, fan) in chats {
+            if !self.slots.contains_key(&(creator.clone(), fan.clone())) {
+                added += 1;
+                self.on_wake(Wake {
+                    creator,
+                    fan,
+                    fan_message: true,
+                });
+            }
+        }
+        added
+    }
+}

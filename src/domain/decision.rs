@@ -1,0 +1,82 @@
+//! What the agent decided for an event (`Outcome`) and what it wants sent (`ReplyPlan`).
+
+use serde::{Deserialize, Serialize};
+
+/// The outcome column of the decision log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A message was queued for the fan (a reply, a welcome, a thank-you).
+    Replied,
+    /// A reply that carries a paid (PPV) offer.
+    Offered,
+    /// Deliberately not answered; the reason says why.
+    Skipped,
+    /// Needs a human (the reason says why); nothing was sent.
+    Escalated,
+    /// The daemon tried and could not (LLM down, send rejected).
+    Failed,
+}
+
+impl Outcome {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Outcome::Replied => "replied",
+            Outcome::Offered => "offered",
+            Outcome::Skipped => "skipped",
+            Outcome::Escalated => "escalated",
+            Outcome::Failed => "failed",
+        }
+    }
+}
+
+/// Why a message is being sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Reply,
+    Welcome,
+    Thanks,
+}
+
+impl Purpose {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Purpose::Reply => "reply",
+            Purpose::Welcome => "welcome",
+            Purpose::Thanks => "thanks",
+        }
+    }
+}
+
+/// One message the agent wants sent: text, and optionally media with a price (a PPV offer).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyPlan {
+    pub purpose: Purpose,
+    pub text: String,
+    pub media_uuids: Vec<String>,
+    pub price_cents: Option<i64>,
+    /// Wait this long before sending (human-like pacing).
+    pub delay_ms: u64,
+}
+
+/// The decision-log fields of one decision, shared by every event it covers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DecisionInfo {
+    pub reason: String,
+    pub model: Option<String>,
+    pub prompt_version: Option<String>,
+    pub prompt_tokens: Option<i64>,
+    pub completion_tokens: Option<i64>,
+    pub llm_ms: Option<i64>,
+    pub guardrails: Option<serde_json::Value>,
+}
+
+impl DecisionInfo {
+    pub fn reason(r: impl Into<String>) -> Self {
+        DecisionInfo {
+            reason: r.into(),
+            ..Default::default()
+        }
+    }
+}

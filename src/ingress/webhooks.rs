@@ -1,0 +1,190 @@
+//! `POST /webhooks/fanvue[/{event}]`: verify the signature on the raw bytes, parse, commit to the
+//! inbox, then answer. Bad input gets a JSON `{error, detail}` and changes nothing.
+
+use super::IngressState;
+use crate::{
+    dispatcher::Wake,
+    fanvue::webhook::{self, PathHint},
+    store::{inbox::is_fan_message, inbox::Accepted, now_secs},
+};
+use axum::{
+    body::Body,
+    extract::{Path, State},
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde_json::json;
+use tracing::{info, warn};
+
+/// The webhook settings and sinks the handler needs.
+#[derive(Clone, Debug)]
+pub struct WebhookIngress {
+    pub secret: crate::config::Secret,
+    pub tolerance_secs: u64,
+    pub max_body_bytes: usize,
+    pub dispatcher: crate::dispatcher::DispatcherHandle,
+    pub seen: crate::poller::WebhookSeen,
+}
+
+fn error(status: StatusCode, code: &str, detail: impl Into<String>) -> Response {
+    (
+        status,
+        Json(json!({"error": code, "detail": detail.into()})),
+    )
+        .into_response()
+}
+
+pub async fn receive_any(st: State<IngressState>, headers: HeaderMap, body: Body) -> Response {
+    receive(st, None, headers, body).await
+}
+
+pub async fn receive_event(
+    st: State<IngressState>,
+    Path(event): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    match PathHint::parse(&event) {
+        Some(h) => receive(st, Some(h), headers, body).await,
+        None => error(
+            StatusCode::NOT_FOUND,
+            "unknown_event_path",
+            format!("no webhook endpoint /webhooks/fanvue/{event}; use message, subscriber, tip, purchase, follower or read"),
+        ),
+    }
+}
+
+async fn receive(
+    State(st): State<IngressState>,
+    hint: Option<PathHint>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Some(wh) = st.webhooks.as_ref() else {
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not_accepting_webhooks",
+            "this process does not accept webhooks (run `fanvue-agent serve`)",
+        );
+    };
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mime = content_type.split(';').next().unwrap_or("").trim();
+    if !mime.eq_ignore_ascii_case("application/json") {
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "expected Content-Type application/json, got `{}`",
+                mime.chars().take(80).collect::<String>()
+            ),
+        );
+    }
+    let too_large = || {
+        error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!("the body exceeds {} bytes", wh.max_body_bytes),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > wh.max_body_bytes) {
+        return too_large();
+    }
+    let bytes = match axum::body::to_bytes(body, wh.max_body_bytes).await {
+        Ok(b) => b,
+        Err(_) => return too_large(),
+    };
+    let sig = headers
+        .get("x-fanvue-signature")
+        .and_then(|v| v.to_str().ok());
+    if let Err(e) = webhook::verify(
+        sig,
+        &bytes,
+        wh.secret.expose().as_bytes(),
+        now_secs(),
+        wh.tolerance_secs,
+    ) {
+        warn!(error = %e, "webhook refused: bad signature");
+        return error(StatusCode::UNAUTHORIZED, "invalid_signature", e.to_string());
+    }
+    let event = match webhook::parse(&bytes, hint) {
+        Ok(e) => e,
+        Err(e) => {
+            warn!(error = %e, "webhook refused: cannot parse");
+            return error(StatusCode::BAD_REQUEST, "malformed_event", e.to_string());
+        }
+    };
+    let creator = match &event.creator {
+        Some(uuid) => match st.store.creator_by_uuid(uuid.as_str()).await {
+            Ok(c) => c.map(|c| c.handle),
+            Err(e) => return unavailable(e),
+        },
+        None => None,
+    };
+    match st
+        .store
+        .accept_event(&event, creator.as_deref(), "webhook")
+        .await
+    {
+        Ok(Accepted::New { id }) => {
+            let creator = creator.unwrap_or_default();
+            let fan = event
+                .fan
+                .uuid
+                .as_ref()
+                .map(|f| f.as_str().to_string())
+                .unwrap_or_default();
+            wh.seen.saw(&creator);
+            info!(inbox = id, creator = %creator, fan = %fan, kind = event.kind.name(), "webhook accepted");
+            wh.dispatcher.wake(Wake {
+                creator,
+                fan,
+                fan_message: is_fan_message(&event),
+            });
+            (
+                StatusCode::OK,
+                Json(json!({"status": "accepted", "id": id})),
+            )
+                .into_response()
+        }
+        Ok(Accepted::Held { id }) => {
+            warn!(
+                inbox = id,
+                creator_uuid = event.creator.as_ref().map(|c| c.as_str()).unwrap_or("-"),
+                kind = event.kind.name(),
+                "webhook kept but not processed (unknown creator or event type)"
+            );
+            (
+                StatusCode::ACCEPTED,
+                Json(json!({"status": "held", "id": id})),
+            )
+                .into_response()
+        }
+        Ok(Accepted::Duplicate) => {
+            if let Some(c) = &creator {
+                wh.seen.saw(c);
+            }
+            (StatusCode::OK, Json(json!({"status": "duplicate"}))).into_response()
+        }
+        Err(e) => unavailable(e),
+    }
+}
+
+fn unavailable(e: crate::store::StoreError) -> Response {
+    warn!(error = %e, "webhook not stored: the store is unavailable");
+    let mut r = error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "store_unavailable",
+        "the event could not be stored; retry later",
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+    r
+}

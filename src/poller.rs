@@ -1,0 +1,219 @@
+//! The polling fallback: per creator, list unread chats and take in the fan messages the inbox
+//! lacks (missed or late webhooks). Reads never mark a chat read; polling spends at most a share of
+//! the creator's rate budget and slows down while webhooks are flowing.
+
+use crate::{
+    app::Apis,
+    config::Config,
+    dispatcher::{DispatcherHandle, Wake},
+    domain::{Event, EventKind, MessageEvent, MessageUuid, Party},
+    fanvue::{client::ChatQuery, types::Message, ApiError},
+    store::{chats::StoredMessage, inbox::Accepted, CreatorStatus, Store},
+};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+use tokio_util::sync::CancellationToken;
+use tracing::{debug, info, warn};
+
+/// When each creator's last webhook arrived (the poller backs off while they flow).
+#[derive(Clone, Debug, Default)]
+pub struct WebhookSeen(Arc<Mutex<HashMap<String, Instant>>>);
+
+impl WebhookSeen {
+    pub fn saw(&self, creator: &str) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(creator.to_string(), Instant::now());
+    }
+
+    pub fn since(&self, creator: &str) -> Option<Duration> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(creator)
+            .map(|t| t.elapsed())
+    }
+}
+
+/// Calls one poll makes at most: the chat list and one batch read.
+const CALLS_PER_POLL: f64 = 2.0;
+
+/// The poll interval for a creator: the configured one, stretched so polling stays within
+/// `budget_share` of `limit_per_minute`, and four times longer while webhooks are flowing.
+pub fn interval(cfg: &Config, limit_per_minute: u32, webhooks_recent: bool) -> Duration {
+    let budget = (limit_per_minute as f64 * cfg.poller.budget_share).max(0.01);
+    let min_secs = CALLS_PER_POLL * 60.0 / budget;
+    let secs = (cfg.poller.interval_secs as f64).max(min_secs);
+    Duration::from_secs_f64(if webhooks_recent { secs * 4.0 } else { secs })
+}
+
+#[derive(Clone)]
+pub struct Poller {
+    pub store: Store,
+    pub cfg: Arc<Config>,
+    pub apis: Arc<Apis>,
+    pub dispatcher: DispatcherHandle,
+    pub seen: WebhookSeen,
+}
+
+impl Poller {
+    /// Polls `creator` until shutdown. The first poll comes one interval after start.
+    pub async fn run(self, creator: String, shutdown: CancellationToken) {
+        loop {
+            let limit = self.apis.get(&creator).limiter().limit();
+            let recent = self
+                .seen
+                .since(&creator)
+                .is_some_and(|d| d.as_secs() < self.cfg.poller.webhook_quiet_secs);
+            let wait = interval(&self.cfg, limit, recent);
+            tokio::select! {
+                _ = shutdown.cancelled() => return,
+                _ = tokio::time::sleep(wait) => {},
+            }
+            match self.store.creator(&creator).await {
+                Ok(Some(c)) if c.status == CreatorStatus::Active => {}
+                _ => continue,
+            }
+            match self.poll_once(&creator).await {
+                Ok(0) => debug!(creator = %creator, "poll: nothing new"),
+                Ok(n) => {
+                    info!(creator = %creator, found = n, "poll found messages the webhooks missed")
+                }
+                Err(e) => warn!(creator = %creator, error = %e, "poll failed"),
+            }
+        }
+    }
+
+    /// One poll. Returns how many new fan messages went into the inbox.
+    pub async fn poll_once(&self, creator: &str) -> Result<usize, ApiError> {
+        let api = self.apis.get(creator);
+        let creator_uuid = match self.store.creator(creator).await {
+            Ok(Some(c)) => c.uuid,
+            _ => None,
+        };
+        let chats = api
+            .list_chats(&ChatQuery {
+                page: Some(1),
+                size: Some(50),
+                filters: vec!["unread".into()],
+                ..Default::default()
+            })
+            .await?;
+        let mut candidates = Vec::new();
+        let mut people: HashMap<String, Party> = HashMap::new();
+        for c in &chats.data {
+            let fan = c.user.uuid.to_ascii_lowercase();
+            let Some(last) = &c.last_message else {
+                continue;
+            };
+            let from_fan = last
+                .sender_uuid
+                .as_deref()
+                .is_none_or(|s| s.eq_ignore_ascii_case(&fan));
+            let known = match &last.uuid {
+                Some(u) => self.store.knows_message(u).await.unwrap_or(true),
+                None => false,
+            };
+            if from_fan && !known {
+                people.insert(
+                    fan.clone(),
+                    Party {
+                        uuid: Some(fan.as_str().into()),
+                        handle: c.user.handle.clone(),
+                        display_name: c.user.display_name.clone(),
+                    },
+                );
+                candidates.push(fan);
+            }
+        }
+        if candidates.is_empty() {
+            return Ok(0);
+        }
+        let batch = api.batch_messages(&candidates, Some(10), None).await?;
+        let mut found = 0;
+        for (fan, chat) in batch.by_chat {
+            let fan = fan.to_ascii_lowercase();
+            if let Some(err) = chat.error {
+                debug!(fan = %fan, error = %err, "batch could not read a chat");
+                continue;
+            }
+            let mut msgs = chat.messages;
+            msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::agent::parse_ms));
+            // Fan messages after the creator's last message are the unanswered ones.
+            let is_fan = |m: &Message| m.sender.uuid.eq_ignore_ascii_case(&fan);
+            let start = msgs.iter().rposition(|m| !is_fan(m)).map_or(0, |i| i + 1);
+            for m in &msgs {
+                let stored = StoredMessage {
+                    uuid: m.uuid.clone(),
+                    fan_uuid: fan.clone(),
+                    from_creator: !is_fan(m),
+                    text: m.text.clone(),
+                    msg_type: m.msg_type.as_ref().map(|t| t.as_str().to_string()),
+                    sent_at: m.sent_at.clone(),
+                    has_media: m.has_media.unwrap_or(false) || !m.media_uuids.is_empty(),
+                    media_uuids: m.media_uuids.clone(),
+                    price_cents: m.price_cents(),
+                };
+                if let Err(e) = self.store.insert_message(creator, &stored, "poll").await {
+                    warn!(error = %e, "cannot store a polled message");
+                }
+            }
+            for m in &msgs[start..] {
+                let answerable = m.msg_type.as_ref().is_none_or(|t| t.is_answerable());
+                let event = Event {
+                    dedupe_key: format!("msg:{}", m.uuid.to_ascii_lowercase()),
+                    creator: creator_uuid.as_deref().map(Into::into),
+                    fan: people.get(&fan).cloned().unwrap_or(Party {
+                        uuid: Some(fan.as_str().into()),
+                        ..Default::default()
+                    }),
+                    timestamp: m.sent_at.clone(),
+                    kind: EventKind::MessageReceived(MessageEvent {
+                        message_uuid: MessageUuid::new(&m.uuid),
+                        text: m.text.clone(),
+                        has_media: m.has_media.unwrap_or(false),
+                        media_uuids: m.media_uuids.clone(),
+                        price_cents: m.price_cents(),
+                        from_creator: false,
+                        is_automated: !answerable,
+                        created_at: m.sent_at.clone(),
+                    }),
+                };
+                match self.store.accept_event(&event, Some(creator), "poll").await {
+                    Ok(Accepted::New { .. }) => {
+                        found += 1;
+                        self.dispatcher.wake(Wake {
+                            creator: creator.to_string(),
+                            fan: fan.clone(),
+                            fan_message: true,
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(e) => warn!(error = %e, "cannot store a polled event"),
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polling_stays_within_its_share_of_the_budget_and_slows_while_webhooks_flow() {
+        let mut cfg = Config::default();
+        cfg.poller.interval_secs = 5;
+        cfg.poller.budget_share = 0.2;
+        // 100/min, 20 % = 20 calls/min = 2 calls every 6 s: 5 s would overspend.
+        assert_eq!(interval(&cfg, 100, false), Duration::from_secs(6));
+        assert_eq!(interval(&cfg, 100, true), Duration::from_secs(24));
+        cfg.poller.interval_secs = 30;
+        assert_eq!(interval(&cfg, 100, false), Duration::from_secs(30));
+    }
+}

@@ -1,0 +1,85 @@
+//! Per-fan facts (spend, purchases, subscription) and the human-takeover pause of a chat.
+
+use super::{now_ms, Store, StoreError};
+use serde::Serialize;
+
+/// What the daemon knows about a fan of one creator.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FanFacts {
+    pub subscribed: Option<bool>,
+    pub followed: Option<bool>,
+    pub spend_cents: i64,
+    pub purchases: i64,
+    pub tips: i64,
+    /// Unix ms until which the daemon leaves this chat to the creator.
+    pub paused_until: Option<i64>,
+}
+
+impl Store {
+    pub async fn fan_facts(&self, creator: &str, fan: &str) -> Result<FanFacts, StoreError> {
+        type Raw = (Option<bool>, Option<bool>, i64, i64, i64, Option<i64>);
+        let r: Option<Raw> = sqlx::query_as(
+            "SELECT subscribed, followed, spend_cents, purchases, tips, paused_until FROM fan_facts
+             WHERE creator_handle = ? AND fan_uuid = ?",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(r.map(|r| FanFacts {
+            subscribed: r.0,
+            followed: r.1,
+            spend_cents: r.2,
+            purchases: r.3,
+            tips: r.4,
+            paused_until: r.5,
+        })
+        .unwrap_or_default())
+    }
+
+    /// Leaves the chat to the creator until `until_ms` (they answered by hand).
+    pub async fn pause_fan(
+        &self,
+        creator: &str,
+        fan: &str,
+        until_ms: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO fan_facts (creator_handle, fan_uuid, paused_until, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET paused_until = ?3, updated_at = ?4",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(until_ms)
+        .bind(now_ms())
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// Marks the chat's history as fetched from the API.
+    pub async fn mark_history_synced(&self, creator: &str, fan: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO chats (creator_handle, fan_uuid, updated_at, history_synced_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET history_synced_at = ?4",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(super::now_secs())
+        .bind(now_ms())
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn history_synced(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
+        let r: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT history_synced_at FROM chats WHERE creator_handle = ? AND fan_uuid = ?",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_optional(self.reader())
+        .await?;
+        Ok(r.flatten().is_some())
+    }
+}

@@ -1,0 +1,297 @@
+//! The durable inbox: every verified event, stored once per dedupe key, with the fan facts it teaches.
+
+use super::{chats::insert_message_with, chats::StoredMessage, now_ms, Store, StoreError};
+use crate::domain::{DecisionInfo, Event, EventKind, Outcome};
+use sqlx::{Sqlite, Transaction};
+
+/// What happened to an event offered to the inbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Accepted {
+    /// Stored and waiting for the dispatcher.
+    New { id: i64 },
+    /// Stored, and decided at once (unknown creator, unknown event type): nothing to dispatch.
+    Held { id: i64 },
+    /// Seen before: nothing changed.
+    Duplicate,
+}
+
+/// One pending inbox row, as the agent reads it.
+#[derive(Clone, Debug)]
+pub struct InboxRow {
+    pub id: i64,
+    pub event: Event,
+    pub from_fan: bool,
+    pub received_at: i64,
+}
+
+/// Whether `e` is a message a fan wrote (not the creator, not an automation).
+pub fn is_fan_message(e: &Event) -> bool {
+    matches!(&e.kind, EventKind::MessageReceived(m) if !m.from_creator && !m.is_automated)
+}
+
+impl Store {
+    /// Commits `event` to the inbox unless its dedupe key is known. In the same transaction: the
+    /// message goes to the message store and payments/subscriptions to the fan's facts, so a
+    /// redelivery can never count twice. `creator` is the handle routed from the event, `None` when
+    /// no connected creator has the event's uuid: such events are kept and decided as skipped.
+    pub async fn accept_event(
+        &self,
+        event: &Event,
+        creator: Option<&str>,
+        source: &str,
+    ) -> Result<Accepted, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let fan = event.fan.uuid.as_ref().map(|f| f.as_str().to_string());
+        let message_uuid = match &event.kind {
+            EventKind::MessageReceived(m) => Some(m.message_uuid.as_str().to_string()),
+            _ => None,
+        };
+        let now = now_ms();
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO inbox (dedupe_key, source, creator_handle, creator_uuid, fan_uuid, kind, message_uuid,
+                                from_fan, event, received_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
+        )
+        .bind(&event.dedupe_key)
+        .bind(source)
+        .bind(creator)
+        .bind(event.creator.as_ref().map(|c| c.as_str()))
+        .bind(&fan)
+        .bind(event.kind.name())
+        .bind(&message_uuid)
+        .bind(is_fan_message(event))
+        .bind(serde_json::to_string(event).unwrap_or_default())
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = id else {
+            return Ok(Accepted::Duplicate);
+        };
+        let hold = match (creator, &fan, &event.kind) {
+            (None, _, _) => Some(format!(
+                "unknown creator {}: kept, not processed",
+                event
+                    .creator
+                    .as_ref()
+                    .map(|c| c.as_str())
+                    .unwrap_or("(none)")
+            )),
+            (_, _, EventKind::Unknown { type_name }) => Some(format!(
+                "unknown event type {}: kept, not processed",
+                type_name.as_deref().unwrap_or("(none)")
+            )),
+            (_, None, _) => Some("event names no fan: kept, not processed".into()),
+            _ => None,
+        };
+        if let Some(reason) = hold {
+            insert_decisions(
+                &mut tx,
+                &[id],
+                creator,
+                fan.as_deref(),
+                Outcome::Skipped,
+                &DecisionInfo::reason(reason),
+                None,
+            )
+            .await?;
+            tx.commit().await?;
+            return Ok(Accepted::Held { id });
+        }
+        let (creator, fan) = (creator.unwrap_or_default(), fan.unwrap_or_default());
+        learn(&mut tx, creator, &fan, event, now).await?;
+        tx.commit().await?;
+        Ok(Accepted::New { id })
+    }
+
+    /// The pending rows of one chat, oldest first.
+    pub async fn pending_for_chat(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Vec<InboxRow>, StoreError> {
+        let rows: Vec<(i64, String, bool, i64)> = sqlx::query_as(
+            "SELECT id, event, from_fan, received_at FROM inbox
+             WHERE state = 'pending' AND creator_handle = ? AND fan_uuid = ? ORDER BY id",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, ev, from_fan, received_at)| {
+                let event = serde_json::from_str(&ev).ok()?;
+                Some(InboxRow {
+                    id,
+                    event,
+                    from_fan,
+                    received_at,
+                })
+            })
+            .collect())
+    }
+
+    /// Every chat with pending events: what the dispatcher recovers on start and on each rescan.
+    pub async fn pending_chats(&self) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT DISTINCT creator_handle, fan_uuid FROM inbox
+             WHERE state = 'pending' AND creator_handle IS NOT NULL AND fan_uuid IS NOT NULL",
+        )
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// The newest pending fan-message inbox id of a chat (to notice messages that arrive mid-job).
+    pub async fn newest_pending_fan_message(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT max(id) FROM inbox WHERE state = 'pending' AND from_fan = 1
+             AND creator_handle = ? AND fan_uuid = ?",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_one(self.reader())
+        .await?)
+    }
+
+    /// Whether the inbox already holds this message (the poller's check before inserting).
+    pub async fn knows_message(&self, message_uuid: &str) -> Result<bool, StoreError> {
+        let key = format!("msg:{}", message_uuid.to_ascii_lowercase());
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM inbox WHERE dedupe_key = ?")
+            .bind(key)
+            .fetch_one(self.reader())
+            .await?;
+        Ok(n > 0)
+    }
+
+    /// Decides `inbox_ids` without sending anything (skipped, escalated, failed).
+    pub async fn decide(
+        &self,
+        creator: &str,
+        fan: &str,
+        inbox_ids: &[i64],
+        outcome: Outcome,
+        info: &DecisionInfo,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        insert_decisions(
+            &mut tx,
+            inbox_ids,
+            Some(creator),
+            Some(fan),
+            outcome,
+            info,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Writes one decision per inbox id and marks them decided. Fails (rolling back the caller's
+/// transaction) if any of them was already decided: exactly one decision per event.
+pub(crate) async fn insert_decisions(
+    tx: &mut Transaction<'static, Sqlite>,
+    inbox_ids: &[i64],
+    creator: Option<&str>,
+    fan: Option<&str>,
+    outcome: Outcome,
+    info: &DecisionInfo,
+    outbox_id: Option<i64>,
+) -> Result<(), StoreError> {
+    let now = now_ms();
+    for id in inbox_ids {
+        let n =
+            sqlx::query("UPDATE inbox SET state = 'decided' WHERE id = ? AND state = 'pending'")
+                .bind(id)
+                .execute(&mut **tx)
+                .await?
+                .rows_affected();
+        if n != 1 {
+            return Err(StoreError::Conflict(format!(
+                "inbox event {id} is already decided"
+            )));
+        }
+        sqlx::query(
+            "INSERT INTO decisions (inbox_id, creator_handle, fan_uuid, outcome, reason, model, prompt_version,
+                                    prompt_tokens, completion_tokens, llm_ms, guardrails, outbox_id, decided_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(creator)
+        .bind(fan)
+        .bind(outcome.as_str())
+        .bind(&info.reason)
+        .bind(&info.model)
+        .bind(&info.prompt_version)
+        .bind(info.prompt_tokens)
+        .bind(info.completion_tokens)
+        .bind(info.llm_ms)
+        .bind(info.guardrails.as_ref().map(|g| g.to_string()))
+        .bind(outbox_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Records what an accepted event tells: its message, and payments, subscriptions and follows.
+async fn learn(
+    tx: &mut Transaction<'static, Sqlite>,
+    creator: &str,
+    fan: &str,
+    event: &Event,
+    now: i64,
+) -> Result<(), StoreError> {
+    let (spend, purchase, tip, subscribed, followed) = match &event.kind {
+        EventKind::MessageReceived(m) => {
+            let msg = StoredMessage {
+                uuid: m.message_uuid.as_str().to_string(),
+                fan_uuid: fan.to_string(),
+                from_creator: m.from_creator,
+                text: m.text.clone(),
+                msg_type: m.is_automated.then(|| "AUTOMATED_MESSAGE".to_string()),
+                sent_at: m.created_at.clone().or_else(|| event.timestamp.clone()),
+                has_media: m.has_media,
+                media_uuids: m.media_uuids.clone(),
+                price_cents: m.price_cents,
+            };
+            insert_message_with(&mut **tx, creator, &msg, "webhook").await?;
+            return Ok(());
+        }
+        EventKind::Purchase { price_cents, .. } => (price_cents.unwrap_or(0), 1, 0, None, None),
+        EventKind::Tip { price_cents, .. } => (price_cents.unwrap_or(0), 0, 1, None, None),
+        EventKind::NewSubscriber { .. } => (0, 0, 0, Some(true), None),
+        EventKind::NewFollower => (0, 0, 0, None, Some(true)),
+        EventKind::MessageRead { .. } | EventKind::Unknown { .. } => return Ok(()),
+    };
+    sqlx::query(
+        "INSERT INTO fan_facts (creator_handle, fan_uuid, subscribed, subscribed_at, followed, spend_cents,
+                                purchases, tips, last_paid_at, updated_at)
+         VALUES (?1, ?2, ?3, CASE WHEN ?3 THEN ?8 END, ?4, ?5, ?6, ?7, CASE WHEN ?5 > 0 THEN ?8 END, ?8)
+         ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
+            subscribed = coalesce(?3, subscribed),
+            subscribed_at = CASE WHEN ?3 THEN ?8 ELSE subscribed_at END,
+            followed = coalesce(?4, followed),
+            spend_cents = spend_cents + ?5, purchases = purchases + ?6, tips = tips + ?7,
+            last_paid_at = CASE WHEN ?5 > 0 THEN ?8 ELSE last_paid_at END,
+            updated_at = ?8",
+    )
+    .bind(creator)
+    .bind(fan)
+    .bind(subscribed)
+    .bind(followed)
+    .bind(spend)
+    .bind(purchase)
+    .bind(tip)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! The outbox: replies committed before any network call, and their send states
+//! `pending → sending → sent | failed | in_doubt`.
+
+use super::{
+    chats::{insert_message_with, StoredMessage},
+    inbox::insert_decisions,
+    now_ms, Store, StoreError,
+};
+use crate::domain::{DecisionInfo, Outcome, ReplyPlan};
+
+/// One outbox row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub creator: String,
+    pub fan: String,
+    pub purpose: String,
+    pub text: Option<String>,
+    pub media_uuids: Vec<String>,
+    pub price_cents: Option<i64>,
+    pub state: String,
+    pub attempts: i64,
+    pub not_before: i64,
+    pub created_at: i64,
+}
+
+type RawRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<i64>,
+    String,
+    i64,
+    i64,
+    i64,
+);
+
+const COLUMNS: &str =
+    "id, creator_handle, fan_uuid, purpose, text, media_uuids, price_cents, state, attempts, \
+                       not_before, created_at";
+
+fn row(r: RawRow) -> OutboxRow {
+    OutboxRow {
+        id: r.0,
+        creator: r.1,
+        fan: r.2,
+        purpose: r.3,
+        text: r.4,
+        media_uuids: serde_json::from_str(&r.5).unwrap_or_default(),
+        price_cents: r.6,
+        state: r.7,
+        attempts: r.8,
+        not_before: r.9,
+        created_at: r.10,
+    }
+}
+
+impl Store {
+    /// Commits a plan and the decisions of the events it answers in one transaction, so an event is
+    /// either still pending or decided with its message queued: never half of it.
+    pub async fn commit_plan(
+        &self,
+        creator: &str,
+        fan: &str,
+        inbox_ids: &[i64],
+        plan: &ReplyPlan,
+        outcome: Outcome,
+        info: &DecisionInfo,
+    ) -> Result<i64, StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (creator_handle, fan_uuid, purpose, text, media_uuids, price_cents, state,
+                                 not_before, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(plan.purpose.as_str())
+        .bind(&plan.text)
+        .bind(serde_json::to_string(&plan.media_uuids).unwrap_or_else(|_| "[]".into()))
+        .bind(plan.price_cents)
+        .bind(now + plan.delay_ms as i64)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        insert_decisions(
+            &mut tx,
+            inbox_ids,
+            Some(creator),
+            Some(fan),
+            outcome,
+            info,
+            Some(id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// After a crash, a row left `sending` may or may not have reached Fanvue: reconcile it.
+    pub async fn recover_sending(&self) -> Result<u64, StoreError> {
+        Ok(sqlx::query(
+            "UPDATE outbox SET state = 'in_doubt', last_error = 'interrupted while sending' WHERE state = 'sending'",
+        )
+        .execute(self.writer())
+        .await?
+        .rows_affected())
+    }
+
+    /// Creators with open (pending or in-doubt) rows.
+    pub async fn creators_with_open_outbox(&self) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT creator_handle FROM outbox WHERE state IN ('pending', 'sending', 'in_doubt')",
+        )
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// The creator's open rows, soonest first.
+    pub async fn open_outbox(&self, creator: &str) -> Result<Vec<OutboxRow>, StoreError> {
+        let rows: Vec<RawRow> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM outbox WHERE creator_handle = ? AND state IN ('pending', 'in_doubt')
+             ORDER BY not_before, id LIMIT 100"
+        ))
+        .bind(creator)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows.into_iter().map(row).collect())
+    }
+
+    pub async fn outbox_row(&self, id: i64) -> Result<Option<OutboxRow>, StoreError> {
+        let r: Option<RawRow> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM outbox WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(self.reader())
+                .await?;
+        Ok(r.map(row))
+    }
+
+    /// Takes a row for sending; false when it is not open any more.
+    pub async fn claim_outbox(&self, id: i64) -> Result<bool, StoreError> {
+        let n = sqlx::query(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?
+             WHERE id = ? AND state IN ('pending', 'in_doubt')",
+        )
+        .bind(now_ms())
+        .bind(id)
+        .execute(self.writer())
+        .await?
+        .rows_affected();
+        Ok(n == 1)
+    }
+
+    /// The send landed (or reconciling found it): record Fanvue's id, keep the message in the local
+    /// history, and stamp the end-to-end latency on the decisions it answered.
+    pub async fn mark_sent(
+        &self,
+        row: &OutboxRow,
+        message_uuid: &str,
+        api_calls: i64,
+    ) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE outbox SET state = 'sent', message_uuid = ?, sent_at = ?, updated_at = ?,
+                               api_calls = api_calls + ?, last_error = NULL WHERE id = ?",
+        )
+        .bind(message_uuid.to_ascii_lowercase())
+        .bind(now)
+        .bind(now)
+        .bind(api_calls)
+        .bind(row.id)
+        .execute(&mut *tx)
+        .await?;
+        let msg = StoredMessage {
+            uuid: message_uuid.to_string(),
+            fan_uuid: row.fan.clone(),
+            from_creator: true,
+            text: row.text.clone(),
+            msg_type: Some("SINGLE_RECIPIENT".into()),
+            sent_at: Some(rfc3339_ms(now)),
+            has_media: !row.media_uuids.is_empty(),
+            media_uuids: row.media_uuids.clone(),
+            price_cents: row.price_cents,
+        };
+        insert_message_with(&mut *tx, &row.creator, &msg, "send").await?;
+        sqlx::query(
+            "UPDATE decisions SET e2e_ms = ?1 - (SELECT received_at FROM inbox WHERE inbox.id = decisions.inbox_id)
+             WHERE outbox_id = ?2",
+        )
+        .bind(now)
+        .bind(row.id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Puts a row back to `state` (`pending` or `in_doubt`) until `not_before`.
+    pub async fn reschedule_outbox(
+        &self,
+        id: i64,
+        state: &str,
+        not_before: i64,
+        error: &str,
+        api_calls: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE outbox SET state = ?, not_before = ?, last_error = ?, updated_at = ?, api_calls = api_calls + ?
+             WHERE id = ?",
+        )
+        .bind(state)
+        .bind(not_before)
+        .bind(error)
+        .bind(now_ms())
+        .bind(api_calls)
+        .bind(id)
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// Counts Fanvue calls spent on a row after it was sent (marking the chat read).
+    pub async fn add_outbox_calls(&self, id: i64, api_calls: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET api_calls = api_calls + ? WHERE id = ?")
+            .bind(api_calls)
+            .bind(id)
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    /// Gives up on a row; its decisions become `failed` with the reason.
+    pub async fn mark_failed(
+        &self,
+        id: i64,
+        error: &str,
+        api_calls: i64,
+    ) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?, api_calls = api_calls + ? WHERE id = ?",
+        )
+        .bind(error)
+        .bind(now)
+        .bind(api_calls)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE decisions SET outcome = 'failed', reason = reason || '; send failed: ' || ? WHERE outbox_id = ?",
+        )
+        .bind(error)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Fanvue ids of everything this daemon sent to a chat (to tell our messages from the creator's).
+    pub async fn sent_message_uuids(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT message_uuid FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND message_uuid IS NOT NULL",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// Whether a reply to this chat is queued or in flight (a new job must not add a second one).
+    pub async fn has_open_reply(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND purpose = 'reply'
+             AND state IN ('pending', 'sending', 'in_doubt')",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_one(self.reader())
+        .await?;
+        Ok(n > 0)
+    }
+}
+
+/// RFC 3339 with milliseconds, UTC, for a unix-ms instant.
+pub fn rfc3339_ms(ms: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    t.format(&time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    ))
+    .unwrap_or_default()
+}

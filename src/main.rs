@@ -43,6 +43,18 @@ enum Command {
     },
     /// List creators and their connection status.
     Creators,
+    /// Print the decision log: what was done with each event, the fan's words and the reply.
+    Decisions {
+        /// Keep printing new decisions as they are made (Ctrl-C to stop).
+        #[arg(long, short)]
+        follow: bool,
+        /// Show at most this many of the latest decisions first.
+        #[arg(long, default_value_t = 20)]
+        last: i64,
+        /// One JSON object per line instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[tokio::main]
@@ -90,6 +102,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fanvue_agent::app::cancel_on_signals(shutdown.clone());
             parts.serve(listener, shutdown, llm).await?;
             tracing::info!("stopped cleanly");
+        }
+        Command::Decisions { follow, last, json } => {
+            decisions(&parts, follow, last, json).await?;
         }
         Command::Connect {
             creator,
@@ -208,6 +223,67 @@ async fn connect(
     debug_assert_eq!(c.status, CreatorStatus::Active);
     println!("connected {handle} ({})", c.uuid.unwrap_or_default());
     Ok(())
+}
+
+async fn decisions(parts: &Parts, follow: bool, last: i64, json: bool) -> anyhow::Result<()> {
+    let newest: Option<i64> = sqlx::query_scalar("SELECT max(id) FROM decisions")
+        .fetch_one(parts.store.reader())
+        .await?;
+    let mut after = newest.unwrap_or(0).saturating_sub(last.max(0));
+    let shutdown = CancellationToken::new();
+    fanvue_agent::app::cancel_on_signals(shutdown.clone());
+    loop {
+        for d in parts.store.decision_log(after, 500).await? {
+            after = d.id;
+            if json {
+                println!("{}", serde_json::to_string(&d)?);
+                continue;
+            }
+            let t = fanvue_agent::store::outbox::rfc3339_ms(d.decided_at);
+            let who = format!(
+                "{} ← {}",
+                d.creator.as_deref().unwrap_or("?"),
+                d.fan
+                    .as_deref()
+                    .map(|f| &f[..f.len().min(8)])
+                    .unwrap_or("?")
+            );
+            println!(
+                "{} {who} [{}] {}: {}",
+                &t[11..19],
+                d.kind,
+                d.outcome,
+                d.reason
+            );
+            if let Some(text) = &d.fan_text {
+                println!("    fan:   {}", one_line(text));
+            }
+            if let Some(reply) = &d.reply {
+                let timing = match (d.llm_ms, d.e2e_ms) {
+                    (Some(l), Some(e)) => format!(" (LLM {l} ms, sent after {e} ms)"),
+                    (Some(l), None) => format!(" (LLM {l} ms)"),
+                    _ => String::new(),
+                };
+                println!("    reply: {}{timing}", one_line(reply));
+            }
+        }
+        if !follow || shutdown.is_cancelled() {
+            return Ok(());
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return Ok(()),
+            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 160 {
+        format!("{}…", s.chars().take(160).collect::<String>())
+    } else {
+        s
+    }
 }
 
 fn urlencode(s: &str) -> String {

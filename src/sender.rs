@@ -134,9 +134,9 @@ impl Sender {
         let api = self.apis.get(&row.creator);
         if row.state == "in_doubt" {
             match self.reconcile(row).await {
-                Ok(Some(uuid)) => {
+                Ok(Some((uuid, sent_at))) => {
                     info!(message = %uuid, "in-doubt send found in the chat: not resending");
-                    return self.sent(row, uuid, 1, true).await;
+                    return self.sent(row, uuid, sent_at, 1, true).await;
                 }
                 Ok(None) => {
                     let _ = self.store.add_outbox_calls(row.id, 1).await;
@@ -165,7 +165,7 @@ impl Sender {
             template_uuid: None,
         };
         match api.send_message(&row.fan, &msg).await {
-            Ok(sent) => self.sent(row, sent.message_uuid, 1, false).await,
+            Ok(sent) => self.sent(row, sent.message_uuid, None, 1, false).await,
             Err(e) => {
                 let _ = self.store.add_outbox_calls(row.id, 1).await;
                 let state = match &e {
@@ -180,8 +180,16 @@ impl Sender {
         }
     }
 
-    async fn sent(&self, row: &OutboxRow, uuid: String, calls: i64, reconciled: bool) -> Delivery {
-        if let Err(e) = self.store.mark_sent(row, &uuid, calls).await {
+    /// `sent_at` is Fanvue's timestamp when known (reconciled), else now.
+    async fn sent(
+        &self,
+        row: &OutboxRow,
+        uuid: String,
+        sent_at: Option<String>,
+        calls: i64,
+        reconciled: bool,
+    ) -> Delivery {
+        if let Err(e) = self.store.mark_sent(row, &uuid, sent_at, calls).await {
             // The message is out; the row stays `sending` and the next start reconciles it.
             warn!(error = %e, "sent, but cannot record it");
         }
@@ -200,8 +208,12 @@ impl Sender {
         }
     }
 
-    /// Looks for our text among the chat's newest messages (without marking it read).
-    async fn reconcile(&self, row: &OutboxRow) -> Result<Option<String>, ApiError> {
+    /// Looks for our text among the chat's newest messages (without marking it read). Returns the
+    /// message's uuid and Fanvue's `sentAt`.
+    async fn reconcile(
+        &self,
+        row: &OutboxRow,
+    ) -> Result<Option<(String, Option<String>)>, ApiError> {
         let api = self.apis.get(&row.creator);
         let page = api
             .list_messages(&row.fan, Some(1), Some(20), false)
@@ -226,7 +238,7 @@ impl Sender {
                     .and_then(crate::agent::parse_ms)
                     .is_none_or(|t| t >= since)
             })
-            .map(|m| m.uuid.clone()))
+            .map(|m| (m.uuid.clone(), m.sent_at.clone())))
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod chats;
 pub mod creators;
+pub mod decisions;
 pub mod facts;
 pub mod inbox;
 pub mod oauth;

@@ -158,10 +158,13 @@ impl Store {
 
     /// The send landed (or reconciling found it): record Fanvue's id, keep the message in the local
     /// history, and stamp the end-to-end latency on the decisions it answered.
+    /// `sent_at` is Fanvue's own timestamp when known (a reconciled send), else now: the agent
+    /// compares it with fan messages' times to tell which messages a reply already covered.
     pub async fn mark_sent(
         &self,
         row: &OutboxRow,
         message_uuid: &str,
+        sent_at: Option<String>,
         api_calls: i64,
     ) -> Result<(), StoreError> {
         let now = now_ms();
@@ -183,7 +186,7 @@ impl Store {
             from_creator: true,
             text: row.text.clone(),
             msg_type: Some("SINGLE_RECIPIENT".into()),
-            sent_at: Some(rfc3339_ms(now)),
+            sent_at: Some(sent_at.unwrap_or_else(|| rfc3339_ms(now))),
             has_media: !row.media_uuids.is_empty(),
             media_uuids: row.media_uuids.clone(),
             price_cents: row.price_cents,
@@ -279,10 +282,11 @@ impl Store {
         .await?)
     }
 
-    /// Whether a reply to this chat is queued or in flight (a new job must not add a second one).
+    /// Whether a message to this chat is queued or in flight: a new job waits for it, so it can
+    /// tell which fan messages it covered and never mistakes it for the creator typing by hand.
     pub async fn has_open_reply(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
         let n: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND purpose = 'reply'
+            "SELECT count(*) FROM outbox WHERE creator_handle = ? AND fan_uuid = ?
              AND state IN ('pending', 'sending', 'in_doubt')",
         )
         .bind(creator)

@@ -129,3 +129,67 @@ pub async fn fans_of(env: &Env, creator: &str) -> Vec<String> {
         .map(|f| f["uuid"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The real local LLM (llama-server + SmolLM2) the end-to-end tests talk to: `LOCAL_LLM_BASE_URL`
+/// when set (scripts/test starts it), else started here with `scripts/local-llm start`.
+pub fn local_llm() -> (String, String) {
+    static LLM: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    LLM.get_or_init(|| {
+        let key = std::env::var("LOCAL_LLM_API_KEY").unwrap_or_else(|_| "local-llm-key".into());
+        if let Ok(url) = std::env::var("LOCAL_LLM_BASE_URL") {
+            return (url, key);
+        }
+        let root = env!("CARGO_MANIFEST_DIR");
+        let out = std::process::Command::new(format!("{root}/scripts/local-llm"))
+            .arg("start")
+            .output()
+            .expect("run scripts/local-llm");
+        assert!(
+            out.status.success(),
+            "the end-to-end tests need the local LLM; `scripts/local-llm start` failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = String::from_utf8_lossy(&out.stdout).to_string();
+        let url = line
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("base_url="))
+            .expect("base_url in the output")
+            .to_string();
+        (url, key)
+    })
+    .clone()
+}
+
+/// A sandbox whose webhooks go to a daemon listener bound first, the daemon's parts, and the
+/// listener itself (hand it to [`Parts::serve`]).
+pub struct DaemonEnv {
+    pub env: Env,
+    pub listener: Option<TcpListener>,
+    pub url: String,
+}
+
+pub async fn daemon_env(mut args: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> DaemonEnv {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    args.webhook_url = Some(format!("{url}/webhooks/fanvue"));
+    let secret = args.webhook_secret.clone();
+    let env = env_with(args, |c| {
+        c.webhook.secret = Secret::new(secret);
+        c.daemon.prompts_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts");
+        tweak(c)
+    })
+    .await;
+    DaemonEnv {
+        env,
+        listener: Some(listener),
+        url,
+    }
+}
+
+/// One SQL count on the daemon's database.
+pub async fn count(env: &Env, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(env.parts.store.reader())
+        .await
+        .unwrap()
+}

@@ -233,37 +233,48 @@ async fn decisions(parts: &Parts, follow: bool, last: i64, json: bool) -> anyhow
     let shutdown = CancellationToken::new();
     fanvue_agent::app::cancel_on_signals(shutdown.clone());
     loop {
-        for d in parts.store.decision_log(after, 500).await? {
+        let batch = parts.store.decision_log(after, 500).await?;
+        for (k, d) in batch.iter().enumerate() {
             after = d.id;
             if json {
                 println!("{}", serde_json::to_string(&d)?);
                 continue;
             }
-            let t = fanvue_agent::store::outbox::rfc3339_ms(d.decided_at);
-            let who = format!(
-                "{} ← {}",
-                d.creator.as_deref().unwrap_or("?"),
-                d.fan
-                    .as_deref()
-                    .map(|f| &f[..f.len().min(8)])
-                    .unwrap_or("?")
-            );
-            println!(
-                "{} {who} [{}] {}: {}",
-                &t[11..19],
-                d.kind,
-                d.outcome,
-                d.reason
-            );
+            // A burst answered by one reply: its messages are listed, the reply shown once.
+            let same_reply_next = d.reply.is_some()
+                && batch.get(k + 1).is_some_and(|n| {
+                    n.reply == d.reply && n.fan == d.fan && n.creator == d.creator
+                });
+            let same_reply_prev = k > 0
+                && d.reply.is_some()
+                && batch[k - 1].reply == d.reply
+                && batch[k - 1].fan == d.fan;
+            if !same_reply_prev {
+                let t = fanvue_agent::store::outbox::rfc3339_ms(d.decided_at);
+                let who = format!(
+                    "{} ← fan {}",
+                    d.creator.as_deref().unwrap_or("?"),
+                    d.fan
+                        .as_deref()
+                        .map(|f| &f[..f.len().min(8)])
+                        .unwrap_or("?")
+                );
+                println!(
+                    "{} {who} [{}] {}: {}",
+                    &t[11..19],
+                    d.kind,
+                    d.outcome,
+                    d.reason
+                );
+            }
             if let Some(text) = &d.fan_text {
                 println!("    fan:   {}", one_line(text));
             }
-            if let Some(reply) = &d.reply {
-                let timing = match (d.llm_ms, d.e2e_ms) {
-                    (Some(l), Some(e)) => format!(" (LLM {l} ms, sent after {e} ms)"),
-                    (Some(l), None) => format!(" (LLM {l} ms)"),
-                    _ => String::new(),
-                };
+            if let (Some(reply), false) = (&d.reply, same_reply_next) {
+                let timing = d
+                    .llm_ms
+                    .map(|l| format!(" (LLM {l} ms)"))
+                    .unwrap_or_default();
                 println!("    reply: {}{timing}", one_line(reply));
             }
         }

@@ -61,7 +61,13 @@ async fn run_until_settled(d: &mut DaemonEnv, limit: Duration) -> serde_json::Va
             .unwrap()
             .iter()
             .all(|f| f["state"] == "Quiet");
-        if all_quiet && st["webhooks_pending"] == 0 {
+        let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
+            + count(
+                env,
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+            )
+            .await;
+        if all_quiet && st["webhooks_pending"] == 0 && open == 0 {
             break;
         }
         if started.elapsed() > limit {
@@ -77,8 +83,7 @@ async fn run_until_settled(d: &mut DaemonEnv, limit: Duration) -> serde_json::Va
             );
         }
     }
-    // Let in-flight acknowledgements (thank-yous) land, then stop like systemd would.
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    // Stop like systemd would.
     stop.cancel();
     let stopped = tokio::time::timeout(Duration::from_secs(20), daemon).await;
     assert!(
@@ -139,6 +144,28 @@ async fn assert_exactly_once(d: &DaemonEnv, st: &serde_json::Value) {
     .await
     .unwrap();
     let replies = count(env, "SELECT count(*) FROM outbox WHERE state = 'sent'").await;
+    let median = |sql: &str| {
+        let sql = sql.to_string();
+        async move {
+            let v: Vec<i64> = sqlx::query_scalar(&sql)
+                .fetch_all(env.parts.store.reader())
+                .await
+                .unwrap();
+            v.get(v.len() / 2).copied().unwrap_or(-1)
+        }
+    };
+    let to_decision = median(
+        "SELECT d.decided_at - i.received_at FROM decisions d JOIN inbox i ON i.id = d.inbox_id
+         JOIN outbox o ON o.id = d.outbox_id WHERE o.purpose = 'reply' ORDER BY 1",
+    )
+    .await;
+    let to_send = median(
+        "SELECT o.sent_at - d.decided_at FROM decisions d JOIN outbox o ON o.id = d.outbox_id
+         WHERE o.purpose = 'reply' ORDER BY 1",
+    )
+    .await;
+    let llm = median("SELECT llm_ms FROM decisions WHERE llm_ms IS NOT NULL ORDER BY 1").await;
+    eprintln!("breakdown (medians, ms): event→decision {to_decision} (LLM {llm}), decision→sent {to_send}");
     eprintln!(
         "summary: turns={} replies={replies} median_latency_minus_llm_ms={} api_calls_total={} api_calls_per_reply={:.2}",
         st["fan_turns"],

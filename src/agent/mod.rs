@@ -267,9 +267,10 @@ impl Agent {
             }
         }
         if let Some(newest) = newest_pending {
+            let replies = self.store.sent_reply_uuids(creator, fan).await?;
             let answered = history.iter().rev().find(|m| {
                 m.from_creator
-                    && ours.contains(&m.uuid)
+                    && replies.contains(&m.uuid)
                     && m.sent_at.as_deref().and_then(parse_ms) > Some(newest)
             });
             if let Some(m) = answered {

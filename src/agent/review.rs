@@ -41,6 +41,17 @@ pub fn clean_draft(raw: &str, speaker_names: &[&str]) -> Result<String, DraftRej
         lines.push(l);
     }
     let mut out = lines.join("\n").trim().to_string();
+    // A draft cut off by the token limit ends mid-sentence: end it at its last complete sentence.
+    let complete = |s: &str| {
+        s.ends_with(['.', '!', '?', '…', ')', '"', '~']) || s.ends_with(|c: char| !c.is_ascii())
+    };
+    if !complete(&out) {
+        if let Some(i) = out.rfind(['.', '!', '?', '…']) {
+            if i + 1 >= out.len() / 3 {
+                out.truncate(i + out[i..].chars().next().map_or(1, char::len_utf8));
+            }
+        }
+    }
     if out.chars().count() > MAX_REPLY_CHARS {
         let cut: String = out.chars().take(MAX_REPLY_CHARS).collect();
         let end = cut
@@ -71,6 +82,20 @@ mod tests {
             "hi\n\nbye"
         );
         assert_eq!(clean_draft(" \n \"\" ", &[]), Err(DraftRejected::Empty));
+    }
+
+    #[test]
+    fn a_draft_cut_off_mid_sentence_ends_at_its_last_full_sentence() {
+        assert_eq!(
+            clean_draft("Hey you! I loved it. And then we could go and", &[]).unwrap(),
+            "Hey you! I loved it."
+        );
+        // Too little would remain: keep it as it is.
+        assert_eq!(
+            clean_draft("Hi. what a long day it has been for me and", &[]).unwrap(),
+            "Hi. what a long day it has been for me and"
+        );
+        assert_eq!(clean_draft("so happy 😊", &[]).unwrap(), "so happy 😊");
     }
 
     #[test]

@@ -282,6 +282,23 @@ impl Store {
         .await?)
     }
 
+    /// Fanvue ids of the replies (not thank-yous or welcomes) this daemon sent to a chat: what the
+    /// agent counts as having answered a fan's messages.
+    pub async fn sent_reply_uuids(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT message_uuid FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND message_uuid IS NOT NULL
+             AND purpose = 'reply'",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
     /// Whether a message to this chat is queued or in flight: a new job waits for it, so it can
     /// tell which fan messages it covered and never mistakes it for the creator typing by hand.
     pub async fn has_open_reply(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {

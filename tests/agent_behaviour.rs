@@ -1,0 +1,311 @@
+//! The daemon's behaviour in specific situations, against the sandbox and the real local LLM:
+//! bursts and tips, human takeover, the poller alone, and stopping mid-work.
+
+mod common;
+
+use common::*;
+use fanvue_agent::{
+    agent::llm::{Llm, LlmFuture, LlmRequest},
+    config::{Config, Secret},
+    fanvue::client::SendMessage,
+};
+use serde_json::json;
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+use tokio::{net::TcpListener, task::JoinHandle};
+use tokio_util::sync::CancellationToken;
+
+fn tune(c: &mut Config) {
+    let (url, key) = local_llm();
+    c.llm.base_url = url;
+    c.llm.api_key = Secret::new(key);
+    c.llm.max_tokens = 32;
+    c.llm.timeout_secs = 60;
+    c.agent.debounce_ms = 1200;
+    c.agent.debounce_cap_ms = 3000;
+    c.agent.mark_read_after_reply = false;
+}
+
+struct Running {
+    stop: CancellationToken,
+    handle: JoinHandle<std::io::Result<()>>,
+}
+
+fn serve(env: &Env, listener: TcpListener, llm: Arc<dyn Llm>) -> Running {
+    let stop = CancellationToken::new();
+    let parts = env.parts.clone();
+    let s = stop.clone();
+    Running {
+        stop,
+        handle: tokio::spawn(async move { parts.serve(listener, s, llm).await }),
+    }
+}
+
+async fn stop(r: Running) {
+    r.stop.cancel();
+    tokio::time::timeout(Duration::from_secs(15), r.handle)
+        .await
+        .expect("stops within its deadline")
+        .unwrap()
+        .unwrap();
+}
+
+/// Waits until `check` holds on the sandbox stats, or fails with them.
+async fn wait_for(env: &Env, what: &str, check: impl Fn(&serde_json::Value) -> bool) {
+    let start = Instant::now();
+    loop {
+        let st = stats(env).await;
+        if check(&st) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(90),
+            "timed out waiting for {what}: {st}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn fan_says(env: &Env, fan: &str, text: &str) {
+    let r = post(
+        env,
+        &format!("/_sandbox/fans/{fan}/messages"),
+        json!({ "text": text }),
+    )
+    .await;
+    assert!(r.status().is_success());
+}
+
+async fn settle(env: &Env) {
+    let start = Instant::now();
+    while count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
+        + count(
+            env,
+            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+        )
+        .await
+        > 0
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(90),
+            "the daemon did not settle"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_gets_one_reply_and_a_tip_one_thank_you() {
+    let mut d = daemon_env(args(1, 2), tune).await;
+    connect(&d.env, "creator1").await;
+    let run = serve(&d.env, d.listener.take().unwrap(), d.env.parts.llm());
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    for text in ["hey!", "are you there?", "I have a question"] {
+        fan_says(&d.env, &fan, text).await;
+    }
+    post(
+        &d.env,
+        &format!("/_sandbox/fans/{fan}/events"),
+        json!({"kind": "tip", "price": 500}),
+    )
+    .await;
+    wait_for(&d.env, "a reply and a thank-you", |s| {
+        s["creator_messages"] == 2
+    })
+    .await;
+    settle(&d.env).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let st = stats(&d.env).await;
+    assert_eq!(
+        (st["fan_turns"].as_u64(), st["unanswered_turns"].as_u64()),
+        (Some(1), Some(0)),
+        "{st}"
+    );
+    assert_eq!(st["duplicate_replies"], 0, "{st}");
+    assert_eq!(st["creator_messages"], 2, "one reply, one thank-you: {st}");
+    assert_eq!(st["acknowledgements"], 1, "{st}");
+    let env = &d.env;
+    assert_eq!(
+        count(
+            env,
+            "SELECT count(DISTINCT outbox_id) FROM decisions WHERE outcome = 'replied'"
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        count(env, "SELECT count(*) FROM decisions d JOIN outbox o ON o.id = d.outbox_id WHERE o.purpose = 'reply'").await,
+        3,
+        "the three messages of the burst share one reply"
+    );
+    let thanks: String = sqlx::query_scalar("SELECT text FROM outbox WHERE purpose = 'thanks'")
+        .fetch_one(env.parts.store.reader())
+        .await
+        .unwrap();
+    assert!(thanks.contains("Thank you"), "{thanks}");
+    let facts = env.parts.store.fan_facts("creator1", &fan).await.unwrap();
+    assert_eq!((facts.tips, facts.spend_cents), (1, 500));
+    stop(run).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_creator_answering_by_hand_takes_the_chat_over() {
+    let mut d = daemon_env(args(1, 2), |c| {
+        tune(c);
+        c.agent.debounce_ms = 2000;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(&d.env, d.listener.take().unwrap(), d.env.parts.llm());
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    fan_says(&d.env, &fan, "hello, is this really you?").await;
+    // The creator types an answer in the Fanvue app during the debounce.
+    let by_hand = d.env.parts.creator_api("creator1");
+    by_hand
+        .send_message(&fan, &SendMessage::text("yes it's me, typing myself!"))
+        .await
+        .unwrap();
+    wait_for(&d.env, "the decision", |_| true).await;
+    settle(&d.env).await;
+    let reason: String = sqlx::query_scalar("SELECT reason FROM decisions")
+        .fetch_one(d.env.parts.store.reader())
+        .await
+        .unwrap();
+    assert!(reason.contains("answered by hand"), "{reason}");
+    let paused = d
+        .env
+        .parts
+        .store
+        .fan_facts("creator1", &fan)
+        .await
+        .unwrap()
+        .paused_until;
+    assert!(
+        paused.is_some_and(|p| p > fanvue_agent::store::now_ms()),
+        "the chat is paused"
+    );
+    // While paused, the agent stays out of the chat.
+    fan_says(&d.env, &fan, "great, so what's new?").await;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    settle(&d.env).await;
+    let st = stats(&d.env).await;
+    assert_eq!(
+        st["creator_messages"], 1,
+        "only the creator's own message: {st}"
+    );
+    assert_eq!(
+        count(
+            &d.env,
+            "SELECT count(*) FROM decisions WHERE reason LIKE '%took this chat over%'"
+        )
+        .await,
+        1
+    );
+    stop(run).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
+    let mut a = args(1, 4);
+    a.faults.drop_webhooks = 1.0;
+    a.rate_limit = 600;
+    let mut d = daemon_env(a, |c| {
+        tune(c);
+        c.fanvue.rate_limit_per_minute = 600;
+        c.poller.interval_secs = 1;
+        c.poller.budget_share = 0.5;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(&d.env, d.listener.take().unwrap(), d.env.parts.llm());
+    let fans = fans_of(&d.env, "creator1").await;
+    for f in &fans {
+        fan_says(&d.env, f, "anyone here?").await;
+    }
+    wait_for(&d.env, "every fan answered", |s| {
+        s["fan_turns"] == 4 && s["unanswered_turns"] == 0
+    })
+    .await;
+    settle(&d.env).await;
+    let st = stats(&d.env).await;
+    assert_eq!(st["webhooks_delivered"], 0, "{st}");
+    assert_eq!(st["duplicate_replies"], 0, "{st}");
+    assert_eq!(
+        count(&d.env, "SELECT count(*) FROM inbox WHERE source = 'poll'").await,
+        4
+    );
+    assert_eq!(
+        st["api_calls"]["GET /chats/{fan}/messages"]
+            .as_u64()
+            .unwrap_or(0),
+        4,
+        "one history read per new chat, none marking it read: {st}"
+    );
+    stop(run).await;
+}
+
+/// The real LLM, slowed down so a shutdown catches a job mid-call.
+struct Slow(Arc<dyn Llm>);
+
+impl Llm for Slow {
+    fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
+        Box::pin(async move {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            self.0.complete(req).await
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stop_mid_job_parks_the_events_and_the_next_start_answers_them_once() {
+    let mut d = daemon_env(args(1, 3), |c| {
+        tune(c);
+        c.agent.debounce_ms = 200;
+        c.agent.debounce_cap_ms = 200;
+        c.daemon.shutdown_deadline_secs = 1;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let listener = d.listener.take().unwrap();
+    let addr = listener.local_addr().unwrap();
+    let real = d.env.parts.llm();
+    let run = serve(&d.env, listener, Arc::new(Slow(real.clone())));
+    let fans = fans_of(&d.env, "creator1").await;
+    for f in &fans {
+        fan_says(&d.env, f, "quick question").await;
+    }
+    let start = Instant::now();
+    while count(&d.env, "SELECT count(*) FROM inbox").await < 3 {
+        assert!(start.elapsed() < Duration::from_secs(10));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(800)).await; // jobs are now waiting on the slow LLM
+    stop(run).await;
+    assert_eq!(
+        count(&d.env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await,
+        3,
+        "parked, not lost"
+    );
+    assert_eq!(count(&d.env, "SELECT count(*) FROM decisions").await, 0);
+    assert_eq!(stats(&d.env).await["creator_messages"], 0);
+
+    let run = serve(&d.env, TcpListener::bind(addr).await.unwrap(), real);
+    wait_for(&d.env, "every fan answered after restart", |s| {
+        s["unanswered_turns"] == 0
+    })
+    .await;
+    settle(&d.env).await;
+    let st = stats(&d.env).await;
+    assert_eq!(
+        (
+            st["creator_messages"].as_u64(),
+            st["duplicate_replies"].as_u64()
+        ),
+        (Some(3), Some(0)),
+        "{st}"
+    );
+    assert_eq!(count(&d.env, "SELECT count(*) FROM decisions").await, 3);
+    stop(run).await;
+}

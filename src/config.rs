@@ -53,6 +53,7 @@ pub struct Config {
     pub agent: AgentConfig,
     pub poller: PollerConfig,
     pub actions: ActionsConfig,
+    pub guardrails: GuardrailsConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -174,6 +175,21 @@ pub struct PollerConfig {
     pub webhook_quiet_secs: u64,
 }
 
+/// Rules no draft or fan message gets around (see `agent::guardrails`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardrailsConfig {
+    /// When a fan asks "are you a bot/AI?": `disclose` (say an AI assistant helps the creator),
+    /// `deflect` (answer lightly, never claiming to be human), or `escalate` (leave it to a human).
+    pub disclosure: crate::agent::guardrails::Disclosure,
+    /// Words a reply must never contain (matched after normalisation), for every creator.
+    pub banned_words: Vec<String>,
+    /// Custom-content requests offering at least this many cents go to a human.
+    pub custom_request_escalate_cents: i64,
+    /// Sent when a fan message is escalated to a human (e.g. a crisis); "" sends nothing.
+    pub holding_reply: String,
+}
+
 /// Messages sent on events other than fan messages. Empty text turns an action off. Templates may
 /// use `{{ fan_name }}`, `{{ creator_name }}` and `{{ amount }}` (e.g. "5.00").
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -200,6 +216,10 @@ pub struct CreatorConfig {
     pub llm_timeout_secs: Option<u64>,
     /// Set false to keep the creator configured but not answered.
     pub enabled: Option<bool>,
+    /// Overrides `guardrails.disclosure`.
+    pub disclosure: Option<crate::agent::guardrails::Disclosure>,
+    /// Added to `guardrails.banned_words`.
+    pub banned_words: Vec<String>,
 }
 
 impl Default for Config {
@@ -279,6 +299,12 @@ impl Default for Config {
                 interval_secs: 30,
                 budget_share: 0.2,
                 webhook_quiet_secs: 120,
+            },
+            guardrails: GuardrailsConfig {
+                disclosure: crate::agent::guardrails::Disclosure::Disclose,
+                banned_words: vec![],
+                custom_request_escalate_cents: 10_000,
+                holding_reply: String::new(),
             },
             actions: ActionsConfig {
                 welcome_subscriber:
@@ -554,6 +580,24 @@ impl Config {
                 c.llm_timeout_secs.unwrap_or(self.llm.timeout_secs),
             ),
             context_tokens: self.llm.context_tokens,
+        }
+    }
+
+    /// The guardrails of one creator: per-creator settings over `[guardrails]`.
+    pub fn creator_guardrails(&self, handle: &str) -> crate::agent::guardrails::Guardrails {
+        let c = self.creators.get(handle).cloned().unwrap_or_default();
+        let banned = self
+            .guardrails
+            .banned_words
+            .iter()
+            .chain(c.banned_words.iter())
+            .map(|w| crate::agent::normalize::normalize(w).words)
+            .filter(|w| !w.is_empty())
+            .collect();
+        crate::agent::guardrails::Guardrails {
+            disclosure: c.disclosure.unwrap_or(self.guardrails.disclosure),
+            banned_words: banned,
+            custom_request_escalate_cents: self.guardrails.custom_request_escalate_cents,
         }
     }
 

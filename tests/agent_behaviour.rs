@@ -309,3 +309,130 @@ async fn a_stop_mid_job_parks_the_events_and_the_next_start_answers_them_once() 
     assert_eq!(count(&d.env, "SELECT count(*) FROM decisions").await, 3);
     stop(run).await;
 }
+
+/// An adversarial draft writer: for each fan message it plays a script of drafts, one per call.
+struct Scripted(std::sync::Mutex<std::collections::HashMap<String, Vec<&'static str>>>);
+
+impl Llm for Scripted {
+    fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
+        Box::pin(async move {
+            let last = req.messages.last().unwrap().content.clone();
+            let mut scripts = self.0.lock().unwrap();
+            let script = scripts.get_mut(&last).expect("a script for this message");
+            let text = if script.len() > 1 {
+                script.remove(0)
+            } else {
+                script[0]
+            };
+            Ok(fanvue_agent::agent::llm::Completion {
+                text: text.to_string(),
+                model: "scripted".into(),
+                prompt_tokens: Some(10),
+                completion_tokens: Some(10),
+                latency: Duration::from_millis(1),
+            })
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
+    let mut d = daemon_env(args(1, 4), |c| {
+        tune(c);
+        c.agent.debounce_ms = 300;
+        c.guardrails.holding_reply =
+            "I'm here for you. Please reach out to someone you trust or a local helpline.".into();
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let scripts = [
+        (
+            "what's new?",
+            vec!["add me on t e l e g r a m", "Lots! New set this week 😊"],
+        ),
+        (
+            "send pics",
+            vec!["my snap is anna99", "call me 555-123-4567"],
+        ),
+        (
+            "are you real?",
+            vec![
+                "I'm a real person, promise!",
+                "I'm an AI assistant helping out, but I read everything!",
+            ],
+        ),
+    ];
+    let llm = Scripted(std::sync::Mutex::new(
+        scripts
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+    ));
+    let run = serve(&d.env, d.listener.take().unwrap(), Arc::new(llm));
+    let fans = fans_of(&d.env, "creator1").await;
+    for (fan, (text, _)) in fans.iter().zip(&scripts) {
+        fan_says(&d.env, fan, text).await;
+    }
+    fan_says(&d.env, &fans[3], "honestly I want to kill myself").await;
+    let start = Instant::now();
+    while count(&d.env, "SELECT count(*) FROM decisions").await < 4 {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "decisions: {:?}",
+            count(&d.env, "SELECT count(*) FROM decisions").await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    settle(&d.env).await;
+    let sent: Vec<String> =
+        sqlx::query_scalar("SELECT text FROM outbox WHERE state = 'sent' ORDER BY id")
+            .fetch_all(d.env.parts.store.reader())
+            .await
+            .unwrap();
+    let guard = fanvue_agent::agent::guardrails::Guardrails::default();
+    for t in &sent {
+        assert!(
+            fanvue_agent::agent::guardrails::stopping(&guard.check_draft(t, &[], "")).is_empty(),
+            "unsafe text sent: {t}"
+        );
+    }
+    assert!(
+        sent.contains(&"Lots! New set this week 😊".to_string()),
+        "regenerated once, then sent: {sent:?}"
+    );
+    assert!(
+        sent.iter().any(|t| t.starts_with("I'm an AI assistant")),
+        "{sent:?}"
+    );
+    assert!(
+        sent.iter().any(|t| t.starts_with("I'm here for you")),
+        "the holding reply: {sent:?}"
+    );
+    assert_eq!(
+        sent.len(),
+        3,
+        "the fan whose drafts were blocked twice got nothing: {sent:?}"
+    );
+    let reasons: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT outcome, reason, guardrails FROM decisions ORDER BY id")
+            .fetch_all(d.env.parts.store.reader())
+            .await
+            .unwrap();
+    let escalated: Vec<_> = reasons.iter().filter(|r| r.0 == "escalated").collect();
+    assert_eq!(escalated.len(), 2, "{reasons:?}");
+    assert!(escalated
+        .iter()
+        .any(|r| r.1.contains("blocked twice")
+            && r.2.as_deref().unwrap_or("").contains("phone_number")));
+    assert!(escalated.iter().any(|r| r.1.contains("crisis")));
+    let first = reasons
+        .iter()
+        .find(|r| r.0 == "replied" && r.2.as_deref().unwrap_or("").contains("off_platform"));
+    assert!(
+        first.is_some(),
+        "the blocked first draft is in the decision's verdicts: {reasons:?}"
+    );
+    let st = stats(&d.env).await;
+    assert_eq!(st["creator_messages"], 3, "{st}");
+    stop(run).await;
+}

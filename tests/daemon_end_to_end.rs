@@ -56,11 +56,16 @@ async fn run_until_settled(d: &mut DaemonEnv, limit: Duration) -> serde_json::Va
         tokio::time::sleep(Duration::from_secs(1)).await;
         let w = world(env).await;
         let st = stats(env).await;
-        let all_quiet = w["fans"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["state"] == "Quiet");
+        // A fan whose message the guardrails escalated waits for a human: that is settled too.
+        let escalated = count(
+            env,
+            "SELECT count(DISTINCT fan_uuid) FROM decisions WHERE outcome = 'escalated'",
+        )
+        .await;
+        let fans = w["fans"].as_array().unwrap();
+        let busy: Vec<_> = fans.iter().filter(|f| f["state"] != "Quiet").collect();
+        let all_quiet =
+            busy.iter().all(|f| f["state"] == "AwaitingReply") && busy.len() as i64 <= escalated;
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(
                 env,
@@ -105,9 +110,18 @@ async fn decision_summary(env: &Env) -> Vec<(String, String, i64)> {
 async fn assert_exactly_once(d: &DaemonEnv, st: &serde_json::Value) {
     let env = &d.env;
     assert!(st["fan_turns"].as_u64().unwrap() >= 50, "{st}");
-    assert_eq!(
-        st["unanswered_turns"], 0,
-        "every fan turn is answered: {st}"
+    // Every turn is answered, except those the guardrails handed to a human (SmolLM now and then
+    // drafts something that is blocked twice); those must stay rare.
+    let escalated = count(
+        env,
+        "SELECT count(DISTINCT fan_uuid) FROM decisions WHERE outcome = 'escalated'",
+    )
+    .await;
+    let unanswered = st["unanswered_turns"].as_i64().unwrap();
+    assert!(
+        unanswered <= escalated && escalated * 20 <= st["fan_turns"].as_i64().unwrap(),
+        "every fan turn is answered or escalated: {st}\n{:?}",
+        decision_summary(env).await
     );
     assert_eq!(st["duplicate_replies"], 0, "no turn gets two replies: {st}");
     assert_eq!(st["rate_limited"], 0, "no 429 ever: {st}");
@@ -130,11 +144,17 @@ async fn assert_exactly_once(d: &DaemonEnv, st: &serde_json::Value) {
     assert_eq!(
         count(
             env,
-            "SELECT count(*) FROM decisions WHERE outcome IN ('failed', 'escalated')"
+            "SELECT count(*) FROM decisions WHERE outcome = 'failed'"
         )
         .await,
         0
     );
+    let other = count(
+        env,
+        "SELECT count(*) FROM decisions WHERE outcome = 'escalated' AND reason NOT LIKE '%blocked twice%'",
+    )
+    .await;
+    assert_eq!(other, 0, "simulated fans say nothing a human must see");
     // What the note reports: latency without LLM time, and API calls per reply.
     let lat: Vec<i64> = sqlx::query_scalar(
         "SELECT d.e2e_ms - coalesce(d.llm_ms, 0) FROM decisions d JOIN outbox o ON o.id = d.outbox_id
@@ -167,7 +187,7 @@ async fn assert_exactly_once(d: &DaemonEnv, st: &serde_json::Value) {
     let llm = median("SELECT llm_ms FROM decisions WHERE llm_ms IS NOT NULL ORDER BY 1").await;
     eprintln!("breakdown (medians, ms): event→decision {to_decision} (LLM {llm}), decision→sent {to_send}");
     eprintln!(
-        "summary: turns={} replies={replies} median_latency_minus_llm_ms={} api_calls_total={} api_calls_per_reply={:.2}",
+        "summary: turns={} replies={replies} escalated_chats={escalated} median_latency_minus_llm_ms={} api_calls_total={} api_calls_per_reply={:.2}",
         st["fan_turns"],
         lat.get(lat.len() / 2).copied().unwrap_or(-1),
         st["api_calls_total"],

@@ -37,6 +37,8 @@ pub enum Purpose {
     Reply,
     Welcome,
     Thanks,
+    /// A safe holding message while a human takes over.
+    Holding,
 }
 
 impl Purpose {
@@ -45,6 +47,7 @@ impl Purpose {
             Purpose::Reply => "reply",
             Purpose::Welcome => "welcome",
             Purpose::Thanks => "thanks",
+            Purpose::Holding => "holding",
         }
     }
 }

@@ -166,6 +166,7 @@ impl Parts {
             cfg: self.cfg.clone(),
             llm,
             apis: apis.clone(),
+            prompts: Default::default(),
         };
         tracker.spawn(dispatcher::run(
             agent,

@@ -220,6 +220,9 @@ pub struct CreatorConfig {
     pub disclosure: Option<crate::agent::guardrails::Disclosure>,
     /// Added to `guardrails.banned_words`.
     pub banned_words: Vec<String>,
+    /// The creator's time zone as minutes from UTC (e.g. -300 for New York in winter), for the
+    /// prompts' `time_of_day` and `local_time`.
+    pub utc_offset_minutes: Option<i32>,
 }
 
 impl Default for Config {
@@ -523,6 +526,14 @@ impl Config {
                     );
                 }
             }
+            if c.utc_offset_minutes
+                .is_some_and(|m| !(-14 * 60..=14 * 60).contains(&m))
+            {
+                bad(
+                    &format!("creators.{handle}.utc_offset_minutes"),
+                    "must be between -840 and 840".into(),
+                );
+            }
             if c.max_tokens == Some(0) {
                 bad(
                     &format!("creators.{handle}.max_tokens"),
@@ -599,6 +610,13 @@ impl Config {
             banned_words: banned,
             custom_request_escalate_cents: self.guardrails.custom_request_escalate_cents,
         }
+    }
+
+    pub fn creator_utc_offset(&self, handle: &str) -> i32 {
+        self.creators
+            .get(handle)
+            .and_then(|c| c.utc_offset_minutes)
+            .unwrap_or(0)
     }
 
     /// The persona folder of a creator (under `daemon.prompts_dir`).

@@ -43,6 +43,12 @@ enum Command {
     },
     /// List creators and their connection status.
     Creators,
+    /// Persona prompts: `prompts check [--creator H] [--show]` renders each creator's prompt with a
+    /// sample fan and reports broken templates with file and line (non-zero exit).
+    Prompts {
+        #[command(subcommand)]
+        command: PromptsCommand,
+    },
     /// Print the decision log: what was done with each event, the fan's words and the reply.
     Decisions {
         /// Keep printing new decisions as they are made (Ctrl-C to stop).
@@ -54,6 +60,19 @@ enum Command {
         /// One JSON object per line instead of text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum PromptsCommand {
+    /// Validate and render each creator's prompt with a sample fan.
+    Check {
+        /// Only this creator.
+        #[arg(long)]
+        creator: Option<String>,
+        /// Print the rendered prompt too.
+        #[arg(long)]
+        show: bool,
     },
 }
 
@@ -88,6 +107,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Prompts {
+        command: PromptsCommand::Check { creator, show },
+    } = &cli.command
+    {
+        return Ok(prompts_check(&cfg, creator.as_deref(), *show));
+    }
     telemetry::init(&cfg.log);
     let parts = Parts::build(cfg).await?;
     match cli.command {
@@ -103,6 +128,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             parts.serve(listener, shutdown, llm).await?;
             tracing::info!("stopped cleanly");
         }
+        Command::Prompts { .. } => unreachable!("handled before the store is opened"),
         Command::Decisions { follow, last, json } => {
             decisions(&parts, follow, last, json).await?;
         }
@@ -285,6 +311,71 @@ async fn decisions(parts: &Parts, follow: bool, last: i64, json: bool) -> anyhow
             _ = shutdown.cancelled() => return Ok(()),
             _ = tokio::time::sleep(Duration::from_millis(500)) => {}
         }
+    }
+}
+
+/// `prompts check`: renders every (or one) creator's persona with a sample fan.
+fn prompts_check(cfg: &Config, only: Option<&str>, show: bool) -> ExitCode {
+    use fanvue_agent::agent::prompt;
+    let mut handles: Vec<String> = cfg.creators.keys().cloned().collect();
+    if handles.is_empty() {
+        handles.push("default".into());
+    }
+    if let Some(h) = only {
+        if !cfg.creators.contains_key(h) {
+            eprintln!("`{h}` is not a configured creator");
+            return ExitCode::from(2);
+        }
+        handles = vec![h.to_string()];
+    }
+    let facts = fanvue_agent::store::facts::FanFacts {
+        subscribed: Some(true),
+        spend_cents: 2_500,
+        purchases: 1,
+        tips: 1,
+        ..Default::default()
+    };
+    let mut failed = false;
+    for h in handles {
+        let persona = cfg.creator_persona(&h);
+        let mut fan = prompt::FanVars::new("Sam".into(), Some("sam_fan".into()), &facts);
+        fan.display_name = Some("Sam Sample".into());
+        fan.minutes_since_last_message = Some(42);
+        let (time_of_day, local_time) =
+            prompt::local_time(fanvue_agent::store::now_ms(), cfg.creator_utc_offset(&h));
+        let vars = prompt::PromptVars {
+            creator: prompt::CreatorVars {
+                handle: h.clone(),
+                display_name: format!("{h} (sample)"),
+            },
+            fan,
+            time_of_day,
+            local_time,
+        };
+        match prompt::load_persona(&cfg.daemon.prompts_dir, &persona)
+            .and_then(|src| src.render(&vars).map(|text| (src, text)))
+        {
+            Ok((src, text)) => {
+                let files: Vec<String> = src
+                    .files
+                    .iter()
+                    .map(|f| f.0.display().to_string())
+                    .collect();
+                println!("ok    {h}: {} (version {})", files.join(" + "), src.version);
+                if show {
+                    println!("{}\n", text);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                println!("error {h}: {e}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

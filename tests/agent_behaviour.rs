@@ -436,3 +436,82 @@ async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
     assert_eq!(st["creator_messages"], 3, "{st}");
     stop(run).await;
 }
+
+/// Answers every prompt with a fixed line and keeps the system prompts it was given.
+struct Recording(std::sync::Mutex<Vec<String>>);
+
+impl Llm for Recording {
+    fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
+        Box::pin(async move {
+            let mut seen = self.0.lock().unwrap();
+            seen.push(req.messages[0].content.clone());
+            Ok(fanvue_agent::agent::llm::Completion {
+                text: format!("hey, reply number {}!", seen.len()),
+                model: "recording".into(),
+                prompt_tokens: None,
+                completion_tokens: None,
+                latency: Duration::from_millis(1),
+            })
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_prompt_applies_to_the_next_reply_and_a_broken_one_keeps_the_last_good() {
+    let prompts = tempfile::tempdir().unwrap();
+    let persona = prompts.path().join("default/persona.md");
+    std::fs::create_dir_all(persona.parent().unwrap()).unwrap();
+    std::fs::write(&persona, "VERSION ONE for {{ fan.name }}").unwrap();
+    let dir = prompts.path().to_path_buf();
+    let mut d = daemon_env(args(1, 1), move |c| {
+        tune(c);
+        c.agent.debounce_ms = 200;
+        c.daemon.prompts_dir = dir;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let llm = Arc::new(Recording(Default::default()));
+    let run = serve(&d.env, d.listener.take().unwrap(), llm.clone());
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    let mut versions = Vec::new();
+    for (n, edit) in [
+        None,
+        Some("VERSION TWO for {{ fan.name }}"),
+        Some("BROKEN {{ fan.nmae }"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(text) = edit {
+            std::fs::write(&persona, text).unwrap();
+        }
+        fan_says(&d.env, &fan, &format!("message {n}")).await;
+        wait_for(&d.env, "the reply", |s| {
+            s["creator_messages"] == n as u64 + 1
+        })
+        .await;
+        settle(&d.env).await;
+        let v: String =
+            sqlx::query_scalar("SELECT prompt_version FROM decisions ORDER BY id DESC LIMIT 1")
+                .fetch_one(d.env.parts.store.reader())
+                .await
+                .unwrap();
+        versions.push(v);
+    }
+    let seen = llm.0.lock().unwrap().clone();
+    assert!(seen[0].starts_with("VERSION ONE for"), "{seen:?}");
+    assert!(
+        seen[1].starts_with("VERSION TWO for"),
+        "the edit applies at once: {seen:?}"
+    );
+    assert!(
+        seen[2].starts_with("VERSION TWO for"),
+        "a broken edit keeps the last good: {seen:?}"
+    );
+    assert_ne!(versions[0], versions[1]);
+    assert_eq!(
+        versions[1], versions[2],
+        "the decision records the version actually used"
+    );
+    stop(run).await;
+}

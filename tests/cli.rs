@@ -110,3 +110,63 @@ fn the_shipped_config_is_valid_documents_every_key_and_hides_secrets() {
         }
     }
 }
+
+#[test]
+fn prompts_check_renders_each_creator_and_reports_a_broken_file_with_its_line() {
+    let d = tempfile::tempdir().unwrap();
+    let prompts = d.path().join("prompts");
+    std::fs::create_dir_all(prompts.join("default")).unwrap();
+    std::fs::create_dir_all(prompts.join("bob")).unwrap();
+    for f in ["persona.md", "style.md", "offers.md"] {
+        std::fs::copy(
+            format!("{}/prompts/default/{f}", env!("CARGO_MANIFEST_DIR")),
+            prompts.join("default").join(f),
+        )
+        .unwrap();
+    }
+    let cfg = d.path().join("c.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[daemon]\nprompts_dir = {:?}\n[creators.ana]\n[creators.bob]\n",
+            prompts.display().to_string()
+        ),
+    )
+    .unwrap();
+    let out = agent()
+        .args([
+            "--config",
+            cfg.to_str().unwrap(),
+            "prompts",
+            "check",
+            "--show",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("ok    ana") && text.contains("ok    bob"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a fan named Sam"),
+        "the sample fan is rendered: {text}"
+    );
+    std::fs::write(
+        prompts.join("bob/persona.md"),
+        "Hi\nI am {{ creator.nmae }}\n",
+    )
+    .unwrap();
+    let out = agent()
+        .args(["--config", cfg.to_str().unwrap(), "prompts", "check"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("ok    ana"), "{text}");
+    assert!(
+        text.contains("error bob") && text.contains("bob/persona.md:2"),
+        "{text}"
+    );
+}

@@ -16,49 +16,120 @@ pub enum PromptError {
         path: String,
         source: std::io::Error,
     },
-    #[error("persona {path} does not render: {message}")]
-    Render { path: String, message: String },
+    #[error("{path}:{line}: {message}")]
+    Render {
+        path: String,
+        line: usize,
+        message: String,
+    },
 }
 
-/// A persona file as read from disk. Read on every job, so edits apply to the next reply.
-#[derive(Clone, Debug)]
+/// The files a persona is made of, in prompt order. Each comes from `prompts/<persona>/` when it
+/// exists there, else from `prompts/default/`.
+pub const PROMPT_FILES: [&str; 3] = ["persona.md", "style.md", "offers.md"];
+
+/// A persona as read from disk: read on every job, so edits apply to the next reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonaSource {
-    pub path: PathBuf,
-    pub text: String,
-    /// First 12 hex digits of the file's sha256: recorded with each decision.
+    /// `(path, text)` of each file used, in [`PROMPT_FILES`] order.
+    pub files: Vec<(PathBuf, String)>,
+    /// First 12 hex digits of the sha256 of all files: recorded with each decision.
     pub version: String,
 }
 
-/// Reads `<prompts_dir>/<persona>/persona.md`, falling back to `<prompts_dir>/default/persona.md`.
-pub fn load_persona(prompts_dir: &Path, persona: &str) -> Result<PersonaSource, PromptError> {
-    let own = prompts_dir.join(persona).join("persona.md");
-    let default = prompts_dir.join("default").join("persona.md");
-    let path = if own.is_file() {
-        own
-    } else if default.is_file() {
-        default
-    } else {
-        return Err(PromptError::Missing {
-            tried: own.display().to_string(),
-        });
-    };
-    let text = std::fs::read_to_string(&path).map_err(|source| PromptError::Read {
-        path: path.display().to_string(),
-        source,
-    })?;
-    let version = hex::encode(Sha256::digest(text.as_bytes()))[..12].to_string();
-    Ok(PersonaSource {
-        path,
-        text,
-        version,
-    })
+impl PersonaSource {
+    /// Renders every file with `vars` and joins them. The first broken file is the error.
+    pub fn render(&self, vars: &impl Serialize) -> Result<String, PromptError> {
+        let mut parts = Vec::new();
+        for (path, text) in &self.files {
+            let r = render(&path.display().to_string(), text, vars)?;
+            if !r.is_empty() {
+                parts.push(r);
+            }
+        }
+        Ok(parts.join("\n\n"))
+    }
 }
 
-/// The variables a persona template can use.
+/// Reads the persona's files (see [`PROMPT_FILES`]); `persona.md` must exist in one of the two places.
+pub fn load_persona(prompts_dir: &Path, persona: &str) -> Result<PersonaSource, PromptError> {
+    let mut files = Vec::new();
+    let mut hasher = Sha256::new();
+    for name in PROMPT_FILES {
+        let own = prompts_dir.join(persona).join(name);
+        let default = prompts_dir.join("default").join(name);
+        let path = if own.is_file() {
+            own
+        } else if default.is_file() {
+            default
+        } else if name == "persona.md" {
+            return Err(PromptError::Missing {
+                tried: own.display().to_string(),
+            });
+        } else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| PromptError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        hasher.update(name.as_bytes());
+        hasher.update(text.as_bytes());
+        files.push((path, text));
+    }
+    let version = hex::encode(hasher.finalize())[..12].to_string();
+    Ok(PersonaSource { files, version })
+}
+
+/// The last persona of each creator that rendered: a broken edit is logged and the last good one
+/// stays in use until the file is fixed.
+#[derive(Debug, Default)]
+pub struct PromptCache {
+    good: std::sync::Mutex<std::collections::HashMap<String, PersonaSource>>,
+}
+
+impl PromptCache {
+    /// The system prompt for `persona` and the version used: the files on disk when they render,
+    /// else the last good version (the error is logged with file and line), else the error.
+    pub fn system_prompt(
+        &self,
+        prompts_dir: &Path,
+        persona: &str,
+        vars: &impl Serialize,
+    ) -> Result<(String, String), PromptError> {
+        let fresh = load_persona(prompts_dir, persona).and_then(|src| {
+            let text = src.render(vars)?;
+            Ok((src, text))
+        });
+        let mut good = self.good.lock().unwrap_or_else(|e| e.into_inner());
+        match fresh {
+            Ok((src, text)) => {
+                let version = src.version.clone();
+                good.insert(persona.to_string(), src);
+                Ok((text, version))
+            }
+            Err(e) => match good.get(persona) {
+                Some(last) => {
+                    tracing::error!(persona, error = %e, version = %last.version,
+                        "prompt rejected; the last good version stays in use until it is fixed");
+                    let text = last.render(vars)?;
+                    Ok((text, last.version.clone()))
+                }
+                None => Err(e),
+            },
+        }
+    }
+}
+
+/// The variables a persona template can use (documented in prompts/README.md).
 #[derive(Clone, Debug, Serialize)]
 pub struct PromptVars {
     pub creator: CreatorVars,
     pub fan: FanVars,
+    /// `morning`, `afternoon`, `evening` or `night` at the creator's local time.
+    pub time_of_day: String,
+    /// The creator's local time, `HH:MM`.
+    pub local_time: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -69,29 +140,63 @@ pub struct CreatorVars {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct FanVars {
+    /// What to call the fan: nickname, else first name, else "there".
     pub name: String,
+    pub display_name: Option<String>,
+    pub nickname: Option<String>,
     pub handle: Option<String>,
     pub subscribed: bool,
     pub spend_cents: i64,
+    /// `new` (nothing spent), `fan` (< $50), `supporter` (< $200) or `top` (≥ $200).
+    pub spend_tier: &'static str,
     pub purchases: i64,
     pub tips: i64,
+    /// Minutes since the fan's previous message before this one (none for a first message).
+    pub minutes_since_last_message: Option<i64>,
+}
+
+/// The spend tier of a fan who spent `cents`.
+pub fn spend_tier(cents: i64) -> &'static str {
+    match cents {
+        c if c <= 0 => "new",
+        c if c < 5_000 => "fan",
+        c if c < 20_000 => "supporter",
+        _ => "top",
+    }
 }
 
 impl FanVars {
     pub fn new(name: String, handle: Option<String>, f: &FanFacts) -> FanVars {
         FanVars {
             name,
+            display_name: None,
+            nickname: None,
             handle,
             subscribed: f.subscribed.unwrap_or(false),
             spend_cents: f.spend_cents,
+            spend_tier: spend_tier(f.spend_cents),
             purchases: f.purchases,
             tips: f.tips,
+            minutes_since_last_message: None,
         }
     }
 }
 
+/// Time-of-day variables for a UTC offset in minutes.
+pub fn local_time(now_ms: i64, utc_offset_minutes: i32) -> (String, String) {
+    let mins = (now_ms / 60_000 + utc_offset_minutes as i64).rem_euclid(24 * 60);
+    let (h, m) = (mins / 60, mins % 60);
+    let part = match h {
+        5..=11 => "morning",
+        12..=16 => "afternoon",
+        17..=21 => "evening",
+        _ => "night",
+    };
+    (part.to_string(), format!("{h:02}:{m:02}"))
+}
+
 /// Renders a template string with strict undefined variables, so a typo in a prompt is an error
-/// with the file's name rather than a silently empty value.
+/// with the file's name and line rather than a silently empty value.
 pub fn render(path: &str, template: &str, vars: &impl Serialize) -> Result<String, PromptError> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
@@ -102,7 +207,11 @@ pub fn render(path: &str, template: &str, vars: &impl Serialize) -> Result<Strin
     .map(|s| s.trim().to_string())
     .map_err(|e| PromptError::Render {
         path: path.to_string(),
-        message: e.to_string(),
+        line: e.line().unwrap_or(0),
+        message: e
+            .detail()
+            .map(str::to_string)
+            .unwrap_or_else(|| e.kind().to_string()),
     })
 }
 
@@ -240,7 +349,7 @@ mod tests {
             "Hi Ana"
         );
         let err = render("p.md", "Hi {{ creator.nmae }}", &vars).unwrap_err();
-        assert!(err.to_string().contains("p.md"), "{err}");
+        assert!(err.to_string().starts_with("p.md:1"), "{err}");
     }
 
     #[test]
@@ -250,10 +359,79 @@ mod tests {
         std::fs::create_dir_all(d.path().join("ana")).unwrap();
         std::fs::write(d.path().join("default/persona.md"), "default").unwrap();
         std::fs::write(d.path().join("ana/persona.md"), "ana's").unwrap();
-        assert_eq!(load_persona(d.path(), "ana").unwrap().text, "ana's");
+        std::fs::write(d.path().join("default/style.md"), "short").unwrap();
+        let ana = load_persona(d.path(), "ana").unwrap();
+        let texts: Vec<&str> = ana.files.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["ana's", "short"],
+            "persona overridden, style from default"
+        );
         let other = load_persona(d.path(), "bob").unwrap();
-        assert_eq!(other.text, "default");
+        assert_eq!(other.files[0].1, "default");
         assert_eq!(other.version.len(), 12);
+        assert_ne!(other.version, ana.version);
         assert!(load_persona(&d.path().join("nope"), "ana").is_err());
+    }
+
+    #[test]
+    fn a_broken_edit_keeps_the_last_good_prompt_in_use() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("default")).unwrap();
+        let file = d.path().join("default/persona.md");
+        let vars = serde_json::json!({"creator": {"display_name": "Ana"}});
+        let cache = PromptCache::default();
+        assert!(
+            cache.system_prompt(d.path(), "x", &vars).is_err(),
+            "no file, no last good: an error"
+        );
+        std::fs::write(&file, "Hi, I am {{ creator.display_name }}").unwrap();
+        let (text, v1) = cache.system_prompt(d.path(), "x", &vars).unwrap();
+        assert_eq!(text, "Hi, I am Ana");
+        std::fs::write(&file, "line one\nHi {{ creator.nmae }}").unwrap();
+        let err = load_persona(d.path(), "x")
+            .unwrap()
+            .render(&vars)
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("persona.md:2"),
+            "file and line: {err}"
+        );
+        let (text, v) = cache.system_prompt(d.path(), "x", &vars).unwrap();
+        assert_eq!(
+            (text.as_str(), v),
+            ("Hi, I am Ana", v1.clone()),
+            "last good stays"
+        );
+        std::fs::write(&file, "Now {{ creator.display_name }}!").unwrap();
+        let (text, v2) = cache.system_prompt(d.path(), "x", &vars).unwrap();
+        assert_eq!(text, "Now Ana!", "the fix applies at once");
+        assert_ne!(v2, v1);
+    }
+
+    #[test]
+    fn time_of_day_follows_the_offset_and_spend_tiers_are_stepped() {
+        let noon_utc = 12 * 3_600_000;
+        assert_eq!(
+            local_time(noon_utc, 0),
+            ("afternoon".into(), "12:00".into())
+        );
+        assert_eq!(
+            local_time(noon_utc, -7 * 60),
+            ("morning".into(), "05:00".into())
+        );
+        assert_eq!(
+            local_time(noon_utc, 11 * 60),
+            ("night".into(), "23:00".into())
+        );
+        assert_eq!(
+            [
+                spend_tier(0),
+                spend_tier(100),
+                spend_tier(10_000),
+                spend_tier(50_000)
+            ],
+            ["new", "fan", "supporter", "top"]
+        );
     }
 }

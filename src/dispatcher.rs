@@ -255,21 +255,14 @@ impl Dispatcher {
     /// Starts ready jobs while there is room, taking creators in turn.
     fn launch(&mut self) {
         while self.running < self.max_jobs {
-            let creators: Vec<String> = self.ready.keys().cloned().collect();
-            if creators.is_empty() {
+            let Some(creator) = next_creator(
+                &self.ready,
+                self.cursor.as_deref(),
+                &self.running_by_creator,
+                self.max_per_creator,
+            ) else {
                 return;
-            }
-            let start = match &self.cursor {
-                Some(c) => creators.iter().position(|x| x > c).unwrap_or(0),
-                None => 0,
             };
-            let pick = (0..creators.len())
-                .map(|i| &creators[(start + i) % creators.len()])
-                .find(|c| {
-                    self.running_by_creator.get(*c).copied().unwrap_or(0) < self.max_per_creator
-                })
-                .cloned();
-            let Some(creator) = pick else { return };
             let queue = self.ready.get_mut(&creator).expect("listed");
             let fan = queue.pop_front().expect("non-empty");
             if queue.is_empty() {
@@ -318,5 +311,64 @@ impl Dispatcher {
             }
         }
         added
+    }
+}
+
+/// The creator whose ready chat runs next: the first after `cursor` (in name order, wrapping) that
+/// has a ready chat and fewer than `max_per_creator` jobs running.
+fn next_creator(
+    ready: &BTreeMap<String, VecDeque<String>>,
+    cursor: Option<&str>,
+    running: &HashMap<String, usize>,
+    max_per_creator: usize,
+) -> Option<String> {
+    let creators: Vec<&String> = ready.keys().collect();
+    if creators.is_empty() {
+        return None;
+    }
+    let start = cursor
+        .and_then(|c| creators.iter().position(|x| x.as_str() > c))
+        .unwrap_or(0);
+    (0..creators.len())
+        .map(|i| creators[(start + i) % creators.len()])
+        .find(|c| running.get(*c).copied().unwrap_or(0) < max_per_creator)
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creators_take_turns_and_none_exceeds_its_share() {
+        let mut ready: BTreeMap<String, VecDeque<String>> = BTreeMap::new();
+        ready.insert("a".into(), (0..10).map(|i| format!("fan{i}")).collect());
+        ready.insert("b".into(), VecDeque::from(["x".to_string()]));
+        ready.insert("c".into(), VecDeque::from(["y".to_string()]));
+        let mut running: HashMap<String, usize> = HashMap::new();
+        let mut cursor: Option<String> = None;
+        let mut order = Vec::new();
+        // Launch as a dispatcher with max 2 per creator and 5 overall would.
+        for _ in 0..5 {
+            let Some(c) = next_creator(&ready, cursor.as_deref(), &running, 2) else {
+                break;
+            };
+            let q = ready.get_mut(&c).unwrap();
+            q.pop_front();
+            if q.is_empty() {
+                ready.remove(&c);
+            }
+            *running.entry(c.clone()).or_default() += 1;
+            cursor = Some(c.clone());
+            order.push(c);
+        }
+        // a's ten chats do not starve b and c, and a never runs more than 2 at once.
+        assert_eq!(order, ["a", "b", "c", "a"]);
+        assert_eq!(next_creator(&ready, cursor.as_deref(), &running, 2), None);
+        *running.get_mut("a").unwrap() -= 1;
+        assert_eq!(
+            next_creator(&ready, cursor.as_deref(), &running, 2).as_deref(),
+            Some("a")
+        );
     }
 }

@@ -341,6 +341,7 @@ fn prompts_check(cfg: &Config, only: Option<&str>, show: bool) -> ExitCode {
         let mut fan = prompt::FanVars::new("Sam".into(), Some("sam_fan".into()), &facts);
         fan.display_name = Some("Sam Sample".into());
         fan.minutes_since_last_message = Some(42);
+        fan.memory = vec!["they are from texas".into(), "they like hiking".into()];
         let (time_of_day, local_time) =
             prompt::local_time(fanvue_agent::store::now_ms(), cfg.creator_utc_offset(&h));
         let vars = prompt::PromptVars {

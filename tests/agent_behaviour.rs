@@ -515,3 +515,30 @@ async fn an_edited_prompt_applies_to_the_next_reply_and_a_broken_one_keeps_the_l
     );
     stop(run).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_a_fan_tells_about_themselves_is_remembered_in_later_prompts() {
+    let mut d = daemon_env(args(1, 1), |c| {
+        tune(c);
+        c.agent.debounce_ms = 200;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let llm = Arc::new(Recording(Default::default()));
+    let run = serve(&d.env, d.listener.take().unwrap(), llm.clone());
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    fan_says(&d.env, &fan, "hey! I'm from Denver and I love hiking").await;
+    wait_for(&d.env, "the first reply", |s| s["creator_messages"] == 1).await;
+    fan_says(&d.env, &fan, "what did you do today?").await;
+    wait_for(&d.env, "the second reply", |s| s["creator_messages"] == 2).await;
+    settle(&d.env).await;
+    let seen = llm.0.lock().unwrap().clone();
+    assert!(
+        seen[1].contains("they like hiking") && seen[1].contains("they are from denver"),
+        "{}",
+        seen[1]
+    );
+    let stored = d.env.parts.store.memory("creator1", &fan).await.unwrap();
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    stop(run).await;
+}

@@ -3,6 +3,7 @@
 
 pub mod guardrails;
 pub mod llm;
+pub mod memory;
 pub mod normalize;
 pub mod prompt;
 pub mod review;
@@ -374,6 +375,11 @@ impl Agent {
                 _ => None,
             }
         };
+        let learned = memory::extract(&fan_text.join("\n"));
+        if !learned.is_empty() {
+            self.store.remember(creator, fan, &learned).await?;
+        }
+        fan_vars.memory = memory::summarise(&self.store.memory(creator, fan).await?, 300);
         let (time_of_day, local_time) =
             prompt::local_time(now, self.cfg.creator_utc_offset(creator));
         let vars = prompt::PromptVars {

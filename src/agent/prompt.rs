@@ -153,6 +153,8 @@ pub struct FanVars {
     pub tips: i64,
     /// Minutes since the fan's previous message before this one (none for a first message).
     pub minutes_since_last_message: Option<i64>,
+    /// What the fan told about themselves, newest first, already within a small budget.
+    pub memory: Vec<String>,
 }
 
 /// The spend tier of a fan who spent `cents`.
@@ -178,6 +180,7 @@ impl FanVars {
             purchases: f.purchases,
             tips: f.tips,
             minutes_since_last_message: None,
+            memory: vec![],
         }
     }
 }

@@ -57,6 +57,45 @@ impl Store {
         Ok(())
     }
 
+    /// Remembers facts a fan stated (each once).
+    pub async fn remember(
+        &self,
+        creator: &str,
+        fan: &str,
+        facts: &[crate::agent::memory::Fact],
+    ) -> Result<(), StoreError> {
+        for f in facts {
+            sqlx::query(
+                "INSERT INTO fan_memory (creator_handle, fan_uuid, kind, value, learned_at) VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(creator)
+            .bind(fan)
+            .bind(f.kind)
+            .bind(&f.value)
+            .bind(now_ms())
+            .execute(self.writer())
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// What the agent remembers about a fan, newest first.
+    pub async fn memory(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT kind, value FROM fan_memory WHERE creator_handle = ? AND fan_uuid = ?
+             ORDER BY learned_at DESC, rowid DESC LIMIT 50",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
     /// Marks the chat's history as fetched from the API.
     pub async fn mark_history_synced(&self, creator: &str, fan: &str) -> Result<(), StoreError> {
         sqlx::query(

@@ -54,6 +54,7 @@ pub struct Config {
     pub poller: PollerConfig,
     pub actions: ActionsConfig,
     pub guardrails: GuardrailsConfig,
+    pub offers: crate::agent::offers::OfferRules,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -220,6 +221,8 @@ pub struct CreatorConfig {
     pub disclosure: Option<crate::agent::guardrails::Disclosure>,
     /// Added to `guardrails.banned_words`.
     pub banned_words: Vec<String>,
+    /// Overrides `offers.enabled`.
+    pub offers_enabled: Option<bool>,
     /// The creator's time zone as minutes from UTC (e.g. -300 for New York in winter), for the
     /// prompts' `time_of_day` and `local_time`.
     pub utc_offset_minutes: Option<i32>,
@@ -303,6 +306,7 @@ impl Default for Config {
                 budget_share: 0.2,
                 webhook_quiet_secs: 120,
             },
+            offers: crate::agent::offers::OfferRules::default(),
             guardrails: GuardrailsConfig {
                 disclosure: crate::agent::guardrails::Disclosure::Disclose,
                 banned_words: vec![],
@@ -473,6 +477,21 @@ impl Config {
                 "must be at least agent.debounce_ms".into(),
             );
         }
+        if self.offers.floor_cents < self.fanvue.min_price_cents {
+            bad(
+                "offers.floor_cents",
+                format!(
+                    "must be at least fanvue.min_price_cents ({})",
+                    self.fanvue.min_price_cents
+                ),
+            );
+        }
+        if self.offers.ceiling_cents < self.offers.floor_cents {
+            bad(
+                "offers.ceiling_cents",
+                "must be at least offers.floor_cents".into(),
+            );
+        }
         if self.agent.max_jobs == 0 {
             bad("agent.max_jobs", "must be at least 1".into());
         }
@@ -610,6 +629,15 @@ impl Config {
             banned_words: banned,
             custom_request_escalate_cents: self.guardrails.custom_request_escalate_cents,
         }
+    }
+
+    /// The offer rules of one creator.
+    pub fn creator_offers(&self, handle: &str) -> crate::agent::offers::OfferRules {
+        let mut r = self.offers.clone();
+        if let Some(e) = self.creators.get(handle).and_then(|c| c.offers_enabled) {
+            r.enabled = e;
+        }
+        r
     }
 
     pub fn creator_utc_offset(&self, handle: &str) -> i32 {

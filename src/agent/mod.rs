@@ -5,6 +5,7 @@ pub mod guardrails;
 pub mod llm;
 pub mod memory;
 pub mod normalize;
+pub mod offers;
 pub mod prompt;
 pub mod review;
 
@@ -445,6 +446,7 @@ impl Agent {
         let mut draft = None;
         let mut regenerated = false;
         let mut blocked: Vec<guardrails::Finding> = Vec::new();
+        let mut wanted_item: Option<String> = None;
         let mut attempt = 0;
         while attempt < self.cfg.agent.llm_attempts {
             if attempt > 0 && !last_err.is_empty() {
@@ -459,7 +461,9 @@ impl Agent {
                 Ok(c) => {
                     llm_ms += c.latency.as_millis() as i64;
                     tokens = (c.prompt_tokens, c.completion_tokens);
-                    let text = match review::clean_draft(&c.text, &[creator_name, creator]) {
+                    let (raw, wanted) = offers::take_offer_marker(&c.text);
+                    wanted_item = wanted;
+                    let text = match review::clean_draft(&raw, &[creator_name, creator]) {
                         Ok(t) => t,
                         Err(e) => {
                             last_err = e.to_string();
@@ -531,21 +535,135 @@ impl Agent {
                 return Ok(JobOutcome::Restart);
             }
         }
-        let plan = self.plan(Purpose::Reply, text);
-        let info = DecisionInfo {
-            reason: if ids.len() == 1 {
-                "answered the fan's message".into()
-            } else {
-                format!("answered {} fan messages with one reply", ids.len())
-            },
-            ..info
+        let mut plan = self.plan(Purpose::Reply, text);
+        let mut reason = if ids.len() == 1 {
+            "answered the fan's message".to_string()
+        } else {
+            format!("answered {} fan messages with one reply", ids.len())
         };
+        let mut outcome = Outcome::Replied;
+        match self
+            .offer(
+                creator,
+                fan,
+                &fan_text.join("\n"),
+                wanted_item.as_deref(),
+                &history,
+                &facts,
+                now,
+            )
+            .await
+        {
+            Ok(Ok((item, price))) => {
+                reason.push_str(&format!(
+                    "; offered {} at ${}.{:02}",
+                    item.name,
+                    price / 100,
+                    price % 100
+                ));
+                plan.media_uuids = vec![item.media_uuid];
+                plan.price_cents = Some(price);
+                plan.offer_item = Some(item.name);
+                outcome = Outcome::Offered;
+            }
+            Ok(Err(Some(why))) => reason.push_str(&format!("; no offer: {why}")),
+            Ok(Err(None)) => {}
+            Err(e) => warn!(error = %e, "offer rules could not run; replying without an offer"),
+        }
+        let info = DecisionInfo { reason, ..info };
         let outbox = self
             .store
-            .commit_plan(creator, fan, &ids, &plan, Outcome::Replied, &info)
+            .commit_plan(creator, fan, &ids, &plan, outcome, &info)
             .await?;
         info!(outbox, llm_ms, "reply queued");
         Ok(JobOutcome::Done { queued: true })
+    }
+
+    /// Whether this reply carries an offer: `Ok(Ok(item, price))`, or `Ok(Err(reason))` when the
+    /// fan showed interest but the rules said no (`None`: no interest, nothing to say).
+    #[allow(clippy::too_many_arguments)]
+    async fn offer(
+        &self,
+        creator: &str,
+        fan: &str,
+        fan_text: &str,
+        wanted: Option<&str>,
+        history: &[StoredMessage],
+        facts: &crate::store::facts::FanFacts,
+        now: i64,
+    ) -> Result<Result<(offers::CatalogItem, i64), Option<String>>, AgentError> {
+        let declined = offers::is_decline(fan_text);
+        if declined {
+            if let Some(item) = self.store.decline_last_offer(creator, fan).await? {
+                let fact = memory::Fact {
+                    kind: "declined",
+                    value: item,
+                };
+                self.store.remember(creator, fan, &[fact]).await?;
+            }
+        }
+        if wanted.is_none() && !offers::wants_content(fan_text) {
+            return Ok(Err(None));
+        }
+        let rules = self.cfg.creator_offers(creator);
+        let ledger = self.store.offer_ledger(creator, fan).await?;
+        let fan_messages = history.iter().filter(|m| !m.from_creator).count() as u32;
+        if let Some(why) = offers::refusal(&rules, now, fan_messages, &ledger, declined) {
+            return Ok(Err(Some(why)));
+        }
+        let catalog = self.catalog(creator).await;
+        let Some(item) = offers::choose(&catalog, &ledger, wanted) else {
+            return Ok(Err(Some(if catalog.is_empty() {
+                "no PPV items in the vault".into()
+            } else {
+                "the fan already owns every item".into()
+            })));
+        };
+        let tier = prompt::spend_tier(facts.spend_cents);
+        let price = offers::price(&rules, item, tier, self.cfg.fanvue.min_price_cents);
+        Ok(Ok((item.clone(), price)))
+    }
+
+    /// The creator's sellable vault items (`GET /media?usage=ppv&status=ready`), cached 10 minutes.
+    async fn catalog(&self, creator: &str) -> Vec<offers::CatalogItem> {
+        const KEY: &str = "catalog:ppv";
+        if let Ok(Some(v)) = self.store.cache_get(creator, KEY, 600).await {
+            if let Ok(items) = serde_json::from_value(v) {
+                return items;
+            }
+        }
+        let q = crate::fanvue::client::MediaQuery {
+            size: Some(50),
+            usage: Some("ppv".into()),
+            status: Some("ready".into()),
+            ..Default::default()
+        };
+        match self.apis.get(creator).list_media(&q).await {
+            Ok(page) => {
+                let items: Vec<offers::CatalogItem> = page
+                    .data
+                    .into_iter()
+                    .map(|m| offers::CatalogItem {
+                        name: m
+                            .name
+                            .clone()
+                            .or(m.caption.clone())
+                            .unwrap_or_else(|| m.uuid.chars().take(8).collect()),
+                        description: m.description.or(m.caption),
+                        base_price_cents: m.recommended_price.unwrap_or(1000),
+                        media_uuid: m.uuid,
+                    })
+                    .collect();
+                if let Ok(v) = serde_json::to_value(&items) {
+                    let _ = self.store.cache_put(creator, KEY, &v).await;
+                }
+                items
+            }
+            Err(e) => {
+                warn!(error = %e, "cannot read the vault; no offer this time");
+                vec![]
+            }
+        }
     }
 
     async fn escalate(
@@ -582,6 +700,7 @@ impl Agent {
             text,
             media_uuids: vec![],
             price_cents: None,
+            offer_item: None,
         }
     }
 

@@ -61,6 +61,8 @@ pub struct ReplyPlan {
     pub price_cents: Option<i64>,
     /// Wait this long before sending (human-like pacing).
     pub delay_ms: u64,
+    /// The catalog item's name when this message is a PPV offer (media + price).
+    pub offer_item: Option<String>,
 }
 
 /// The decision-log fields of one decision, shared by every event it covers.

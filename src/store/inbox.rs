@@ -265,6 +265,23 @@ async fn learn(
             insert_message_with(&mut **tx, creator, &msg, "webhook").await?;
             return Ok(());
         }
+        EventKind::Purchase {
+            price_cents,
+            message_uuid: Some(bought),
+            ..
+        } => {
+            // A PPV message of ours was bought: the offer converted.
+            sqlx::query(
+                "UPDATE offers SET status = 'purchased', resolved_at = ?1 WHERE creator_handle = ?2
+                 AND outbox_id IN (SELECT id FROM outbox WHERE creator_handle = ?2 AND message_uuid = ?3)",
+            )
+            .bind(now)
+            .bind(creator)
+            .bind(bought.to_ascii_lowercase())
+            .execute(&mut **tx)
+            .await?;
+            (price_cents.unwrap_or(0), 1, 0, None, None)
+        }
         EventKind::Purchase { price_cents, .. } => (price_cents.unwrap_or(0), 1, 0, None, None),
         EventKind::Tip { price_cents, .. } => (price_cents.unwrap_or(0), 0, 1, None, None),
         EventKind::NewSubscriber { .. } => (0, 0, 0, Some(true), None),

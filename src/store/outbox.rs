@@ -98,6 +98,21 @@ impl Store {
             Some(id),
         )
         .await?;
+        if let (Some(price), Some(media)) = (plan.price_cents, plan.media_uuids.first()) {
+            sqlx::query(
+                "INSERT INTO offers (creator_handle, fan_uuid, media_uuid, item_name, price_cents, outbox_id, offered_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(creator)
+            .bind(fan)
+            .bind(media)
+            .bind(&plan.offer_item)
+            .bind(price)
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(id)
     }
@@ -311,6 +326,45 @@ impl Store {
         .fetch_one(self.reader())
         .await?;
         Ok(n > 0)
+    }
+}
+
+impl Store {
+    /// Past offers to a fan, newest first (the offer rules' ledger). An offer whose message was
+    /// never sent does not count.
+    pub async fn offer_ledger(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<crate::agent::offers::Ledger, StoreError> {
+        let offers: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT f.media_uuid, f.offered_at, f.status FROM offers f JOIN outbox o ON o.id = f.outbox_id
+             WHERE f.creator_handle = ? AND f.fan_uuid = ? AND o.state != 'failed'
+             ORDER BY f.offered_at DESC, f.id DESC",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(crate::agent::offers::Ledger { offers })
+    }
+
+    /// The fan turned the last open offer down.
+    pub async fn decline_last_offer(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "UPDATE offers SET status = 'declined', resolved_at = ?1 WHERE id = (
+                SELECT id FROM offers WHERE creator_handle = ?2 AND fan_uuid = ?3 AND status = 'offered'
+                ORDER BY offered_at DESC LIMIT 1) RETURNING coalesce(item_name, media_uuid)",
+        )
+        .bind(now_ms())
+        .bind(creator)
+        .bind(fan)
+        .fetch_optional(self.writer())
+        .await?)
     }
 }
 

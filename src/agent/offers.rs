@@ -1,0 +1,323 @@
+//! PPV offers: the LLM (or the fan) signals interest; these deterministic rules decide whether an
+//! offer is allowed now, which item, and at what price.
+
+use super::normalize::normalize;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// One sellable vault item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogItem {
+    pub media_uuid: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub base_price_cents: i64,
+}
+
+/// The offer rules of one creator (`[offers]` in config).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferRules {
+    pub enabled: bool,
+    /// Fan messages in the conversation before a first offer.
+    pub min_fan_messages: u32,
+    /// Seconds between two offers to one fan.
+    pub cooldown_secs: u64,
+    /// Offers per fan per 24 hours.
+    pub max_per_day: u32,
+    pub floor_cents: i64,
+    pub ceiling_cents: i64,
+    /// Price multiplier by spend tier (new, fan, supporter, top).
+    pub tier_multiplier_supporter: f64,
+    pub tier_multiplier_top: f64,
+}
+
+impl Default for OfferRules {
+    fn default() -> Self {
+        OfferRules {
+            enabled: true,
+            min_fan_messages: 3,
+            cooldown_secs: 1800,
+            max_per_day: 2,
+            floor_cents: 500,
+            ceiling_cents: 5000,
+            tier_multiplier_supporter: 1.15,
+            tier_multiplier_top: 1.3,
+        }
+    }
+}
+
+/// Past offers to one fan, newest first.
+#[derive(Clone, Debug, Default)]
+pub struct Ledger {
+    /// `(media_uuid, offered_at_ms, status)`.
+    pub offers: Vec<(String, i64, String)>,
+}
+
+impl Ledger {
+    pub fn bought(&self, media: &str) -> bool {
+        self.offers
+            .iter()
+            .any(|o| o.0 == media && o.2 == "purchased")
+    }
+}
+
+static WANTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(anything new|something new|new (content|set|pics|photos|videos?|stuff)|more (pics|photos|videos?|content)|(your|any|some) (videos?|pics|photos|content|sets?)|post more|something special|exclusive|show me|see more|what do you sell|can i buy|how much)\b")
+        .expect("pattern")
+});
+static DECLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(no thanks|no thank you|not now|not interested|too expensive|too much money|maybe later|i ll pass|i will pass|cant afford|can t afford|no money)\b")
+        .expect("pattern")
+});
+
+/// Whether the fan asks for content.
+pub fn wants_content(fan_text: &str) -> bool {
+    WANTS.is_match(&normalize(fan_text).digits)
+}
+
+/// Whether the fan turns an offer down.
+pub fn is_decline(fan_text: &str) -> bool {
+    DECLINE.is_match(&normalize(fan_text).digits)
+}
+
+/// Splits a draft into the text to send and the item an `OFFER: <name>` line asks for. The line is
+/// always removed: it is an instruction to the rules, never words for the fan.
+pub fn take_offer_marker(draft: &str) -> (String, Option<String>) {
+    let mut wanted = None;
+    let kept: Vec<&str> = draft
+        .lines()
+        .filter(|l| {
+            let t = l.trim();
+            match t.get(..6) {
+                Some(head) if head.eq_ignore_ascii_case("offer:") => {
+                    wanted = Some(t[6..].trim().to_string());
+                    false
+                }
+                _ => true,
+            }
+        })
+        .collect();
+    (kept.join("\n").trim().to_string(), wanted)
+}
+
+/// Why no offer may be made now, or `None` when one may.
+pub fn refusal(
+    rules: &OfferRules,
+    now_ms: i64,
+    fan_messages: u32,
+    ledger: &Ledger,
+    fan_declined_now: bool,
+) -> Option<String> {
+    if !rules.enabled {
+        return Some("offers are off".into());
+    }
+    if fan_declined_now {
+        return Some("the fan just declined".into());
+    }
+    if ledger
+        .offers
+        .first()
+        .is_some_and(|o| o.2 == "declined" && now_ms - o.1 < 24 * 3_600_000)
+    {
+        return Some("the fan declined the last offer within a day".into());
+    }
+    if ledger.offers.is_empty() && fan_messages < rules.min_fan_messages {
+        return Some(format!(
+            "only {fan_messages} fan messages so far (first offer after {})",
+            rules.min_fan_messages
+        ));
+    }
+    if let Some(last) = ledger.offers.first() {
+        let since = (now_ms - last.1) / 1000;
+        if since < rules.cooldown_secs as i64 {
+            return Some(format!(
+                "last offer {since} s ago (cooldown {} s)",
+                rules.cooldown_secs
+            ));
+        }
+    }
+    let today = ledger
+        .offers
+        .iter()
+        .filter(|o| now_ms - o.1 < 24 * 3_600_000)
+        .count() as u32;
+    if today >= rules.max_per_day {
+        return Some(format!(
+            "{today} offers in 24 h (max {})",
+            rules.max_per_day
+        ));
+    }
+    None
+}
+
+/// The item to offer: the one asked for by name if it is sellable, else the first the fan neither
+/// bought nor was offered, else the least recently offered one not bought.
+pub fn choose<'a>(
+    catalog: &'a [CatalogItem],
+    ledger: &Ledger,
+    wanted: Option<&str>,
+) -> Option<&'a CatalogItem> {
+    let sellable: Vec<&CatalogItem> = catalog
+        .iter()
+        .filter(|i| !ledger.bought(&i.media_uuid))
+        .collect();
+    if let Some(w) = wanted {
+        let w = normalize(w).words;
+        if let Some(i) = sellable
+            .iter()
+            .find(|i| !w.is_empty() && normalize(&i.name).words == w)
+        {
+            return Some(i);
+        }
+    }
+    let offered = |i: &CatalogItem| {
+        ledger
+            .offers
+            .iter()
+            .filter(|o| o.0 == i.media_uuid)
+            .map(|o| o.1)
+            .max()
+    };
+    sellable
+        .iter()
+        .find(|i| offered(i).is_none())
+        .or_else(|| sellable.iter().min_by_key(|i| offered(i)))
+        .copied()
+}
+
+/// The price for a fan of `spend_tier`: base × tier, within floor and ceiling, never under Fanvue's
+/// minimum, in whole cents.
+pub fn price(
+    rules: &OfferRules,
+    item: &CatalogItem,
+    spend_tier: &str,
+    fanvue_min_cents: i64,
+) -> i64 {
+    let m = match spend_tier {
+        "top" => rules.tier_multiplier_top,
+        "supporter" => rules.tier_multiplier_supporter,
+        _ => 1.0,
+    };
+    let p = (item.base_price_cents as f64 * m).round() as i64;
+    p.clamp(
+        rules.floor_cents,
+        rules.ceiling_cents.max(rules.floor_cents),
+    )
+    .max(fanvue_min_cents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(n: u8, price: i64) -> CatalogItem {
+        CatalogItem {
+            media_uuid: format!("m{n}"),
+            name: format!("set {n}"),
+            description: None,
+            base_price_cents: price,
+        }
+    }
+
+    #[test]
+    fn interest_declines_and_the_marker_are_recognised() {
+        assert!(wants_content("do you have anything new?"));
+        assert!(wants_content("do you post more videos soon?"));
+        assert!(!wants_content("how was your day?"));
+        assert!(is_decline("no thanks, too expensive"));
+        assert!(!is_decline("thanks babe"));
+        assert_eq!(
+            take_offer_marker("you'll love it\nOFFER: set 2"),
+            ("you'll love it".to_string(), Some("set 2".to_string()))
+        );
+    }
+
+    #[test]
+    fn eligibility_respects_warmup_cooldown_daily_cap_and_declines() {
+        let r = OfferRules::default();
+        let now = 100_000_000_000;
+        let none = Ledger::default();
+        assert!(refusal(&r, now, 1, &none, false)
+            .unwrap()
+            .contains("fan messages"));
+        assert_eq!(refusal(&r, now, 3, &none, false), None);
+        assert!(refusal(&r, now, 3, &none, true)
+            .unwrap()
+            .contains("declined"));
+        let recent = Ledger {
+            offers: vec![("m1".into(), now - 60_000, "offered".into())],
+        };
+        assert!(refusal(&r, now, 9, &recent, false)
+            .unwrap()
+            .contains("cooldown"));
+        let two = Ledger {
+            offers: vec![
+                ("m1".into(), now - 3 * 3_600_000, "offered".into()),
+                ("m2".into(), now - 5 * 3_600_000, "offered".into()),
+            ],
+        };
+        assert!(refusal(&r, now, 9, &two, false).unwrap().contains("max 2"));
+        let declined = Ledger {
+            offers: vec![("m1".into(), now - 3 * 3_600_000, "declined".into())],
+        };
+        assert!(refusal(&r, now, 9, &declined, false).is_some());
+        assert!(refusal(
+            &OfferRules {
+                enabled: false,
+                ..r
+            },
+            now,
+            9,
+            &none,
+            false
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn a_bought_item_is_never_offered_again_and_prices_stay_in_bounds() {
+        let cat = vec![item(1, 750), item(2, 1000), item(3, 9000)];
+        let ledger = Ledger {
+            offers: vec![
+                ("m1".into(), 1, "purchased".into()),
+                ("m2".into(), 2, "offered".into()),
+            ],
+        };
+        assert_eq!(
+            choose(&cat, &ledger, Some("set 1")).unwrap().media_uuid,
+            "m3",
+            "m1 is bought"
+        );
+        assert_eq!(
+            choose(&cat, &ledger, Some("SET 2")).unwrap().media_uuid,
+            "m2"
+        );
+        let all_bought = Ledger {
+            offers: cat
+                .iter()
+                .map(|i| (i.media_uuid.clone(), 1, "purchased".to_string()))
+                .collect(),
+        };
+        assert_eq!(choose(&cat, &all_bought, None), None);
+        let r = OfferRules::default();
+        assert_eq!(price(&r, &cat[0], "new", 300), 750);
+        assert_eq!(price(&r, &cat[0], "top", 300), 975);
+        assert_eq!(price(&r, &cat[2], "top", 300), 5000, "ceiling");
+        assert_eq!(price(&r, &item(4, 100), "new", 300), 500, "floor");
+        assert_eq!(
+            price(
+                &OfferRules {
+                    floor_cents: 100,
+                    ..r
+                },
+                &item(4, 100),
+                "new",
+                300
+            ),
+            300,
+            "Fanvue minimum"
+        );
+    }
+}

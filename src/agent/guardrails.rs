@@ -182,6 +182,9 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)[a-z0-9._%+-]+\s*(@|\(at\)|\[at\]|\bat\b)\s*[a-z0-9-]+\s*(\.|\(dot\)|\[dot\]|\bdot\b)\s*[a-z]{2,}",
     )
 });
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)([$€£]\s*\d|\b\d+(\.\d\d)?\s*(usd|dollars?|bucks|euros?|eur|gbp|pounds)\b)")
+});
 static UUID: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"));
 static MEET_DRAFT: LazyLock<Regex> = LazyLock::new(|| {
@@ -373,6 +376,10 @@ impl Guardrails {
                 "instruction_leak",
                 "template or control markers".into(),
             );
+        }
+        if MONEY.is_match(draft) || MONEY.is_match(&n.digits) {
+            // Prices are attached by the offer rules and shown by Fanvue, never typed by the model.
+            block(&mut out, "price_talk", "names a price".into());
         }
         if UUID.is_match(draft) {
             block(&mut out, "private_data", "contains an internal id".into());

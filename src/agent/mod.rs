@@ -612,6 +612,19 @@ impl Agent {
             return Ok(Err(Some(why)));
         }
         let catalog = self.catalog(creator).await;
+        let file = self
+            .cfg
+            .daemon
+            .prompts_dir
+            .join(self.cfg.creator_persona(creator))
+            .join("catalog.toml");
+        let catalog = match offers::read_catalog_file(&file) {
+            Ok(entries) => offers::apply_catalog_file(catalog, &entries),
+            Err(e) => {
+                warn!(error = %e, "catalog file ignored until fixed");
+                catalog
+            }
+        };
         let Some(item) = offers::choose(&catalog, &ledger, wanted) else {
             return Ok(Err(Some(if catalog.is_empty() {
                 "no PPV items in the vault".into()

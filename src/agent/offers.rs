@@ -15,6 +15,67 @@ pub struct CatalogItem {
     pub base_price_cents: i64,
 }
 
+/// One entry of a creator's `catalog.toml` (in the persona folder): describes, prices or excludes a
+/// vault item, matched by media uuid or by name.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogEntry {
+    /// The vault item's uuid or its name in the vault.
+    pub media: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub base_price_cents: Option<i64>,
+    /// Never offer this item.
+    #[serde(default)]
+    pub exclude: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    #[serde(default)]
+    item: Vec<CatalogEntry>,
+}
+
+/// Reads `catalog.toml`; a missing file is an empty list, a broken one an error naming it.
+pub fn read_catalog_file(path: &std::path::Path) -> Result<Vec<CatalogEntry>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => toml::from_str::<CatalogFile>(&text)
+            .map(|f| f.item)
+            .map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(vec![]),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// The vault's items with the creator's file applied: renamed, described, repriced, or removed.
+pub fn apply_catalog_file(vault: Vec<CatalogItem>, entries: &[CatalogEntry]) -> Vec<CatalogItem> {
+    vault
+        .into_iter()
+        .filter_map(|mut item| {
+            let entry = entries.iter().find(|e| {
+                e.media.eq_ignore_ascii_case(&item.media_uuid)
+                    || normalize(&e.media).words == normalize(&item.name).words
+            });
+            if let Some(e) = entry {
+                if e.exclude {
+                    return None;
+                }
+                if let Some(n) = &e.name {
+                    item.name = n.clone();
+                }
+                if let Some(d) = &e.description {
+                    item.description = Some(d.clone());
+                }
+                if let Some(p) = e.base_price_cents {
+                    item.base_price_cents = p;
+                }
+            }
+            Some(item)
+        })
+        .collect()
+}
+
 /// The offer rules of one creator (`[offers]` in config).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -219,6 +280,28 @@ mod tests {
             description: None,
             base_price_cents: price,
         }
+    }
+
+    #[test]
+    fn the_creator_file_renames_reprices_and_excludes_vault_items() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("catalog.toml");
+        assert_eq!(
+            read_catalog_file(&f).unwrap(),
+            vec![],
+            "no file, no changes"
+        );
+        std::fs::write(&f, "[[item]]\nmedia = \"set 1\"\nname = \"Beach day\"\nbase_price_cents = 1400\n[[item]]\nmedia = \"M2\"\nexclude = true\n").unwrap();
+        let entries = read_catalog_file(&f).unwrap();
+        let out = apply_catalog_file(vec![item(1, 750), item(2, 1000), item(3, 900)], &entries);
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            (out[0].name.as_str(), out[0].base_price_cents),
+            ("Beach day", 1400)
+        );
+        assert_eq!(out[1].media_uuid, "m3");
+        std::fs::write(&f, "[[item]]\nmedai = 1\n").unwrap();
+        assert!(read_catalog_file(&f).unwrap_err().contains("catalog.toml"));
     }
 
     #[test]

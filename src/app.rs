@@ -199,6 +199,14 @@ impl Parts {
                 };
                 tracker.spawn(poller.run(creator.clone(), shutdown.clone()));
             }
+            if self.cfg.followup.enabled && self.cfg.creator_enabled(creator) {
+                let f = crate::followup::FollowUps {
+                    store: self.store.clone(),
+                    cfg: self.cfg.clone(),
+                    dispatcher: dispatch.clone(),
+                };
+                tracker.spawn(f.run(creator.clone(), shutdown.clone()));
+            }
         }
         tracker.close();
         let res = server

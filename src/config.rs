@@ -55,6 +55,7 @@ pub struct Config {
     pub actions: ActionsConfig,
     pub guardrails: GuardrailsConfig,
     pub offers: crate::agent::offers::OfferRules,
+    pub followup: FollowupConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -191,6 +192,22 @@ pub struct GuardrailsConfig {
     pub holding_reply: String,
 }
 
+/// One nudge to a fan who went quiet after our last message.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowupConfig {
+    pub enabled: bool,
+    /// Seconds of silence after our message before the nudge.
+    pub after_secs: u64,
+    /// The nudge (template: `{{ fan_name }}`, `{{ creator_name }}`).
+    pub text: String,
+    /// No nudges between these hours of the creator's local time (equal: no quiet hours).
+    pub quiet_hours_start: u32,
+    pub quiet_hours_end: u32,
+    /// How often each creator's chats are checked, in seconds.
+    pub check_every_secs: u64,
+}
+
 /// Messages sent on events other than fan messages. Empty text turns an action off. Templates may
 /// use `{{ fan_name }}`, `{{ creator_name }}` and `{{ amount }}` (e.g. "5.00").
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -307,6 +324,15 @@ impl Default for Config {
                 webhook_quiet_secs: 120,
             },
             offers: crate::agent::offers::OfferRules::default(),
+            followup: FollowupConfig {
+                enabled: true,
+                after_secs: 86_400,
+                text: "Hey {{ fan_name }}, been thinking about our chat. How's your week going?"
+                    .into(),
+                quiet_hours_start: 22,
+                quiet_hours_end: 9,
+                check_every_secs: 300,
+            },
             guardrails: GuardrailsConfig {
                 disclosure: crate::agent::guardrails::Disclosure::Disclose,
                 banned_words: vec![],

@@ -9,6 +9,7 @@
 //! - [`poller`]: the fallback that finds fan messages the webhooks missed.
 //! - [`dispatcher`]: one job per chat, bursts coalesced, fair bounded concurrency.
 //! - [`agent`]: the step: history, persona prompt, LLM, draft review, decision, outbox.
+//! - [`followup`]: one nudge to fans who went quiet.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
 //! - [`store`]: SQLite (creators, encrypted tokens, chats, messages, inbox, outbox, decisions).
 //! - [`app`]: builds the parts and runs them until shutdown.
@@ -23,6 +24,7 @@ pub mod crypto;
 pub mod dispatcher;
 pub mod domain;
 pub mod fanvue;
+pub mod followup;
 pub mod ingress;
 pub mod poller;
 pub mod ratelimit;

@@ -542,3 +542,55 @@ async fn what_a_fan_tells_about_themselves_is_remembered_in_later_prompts() {
     assert_eq!(stored.len(), 2, "{stored:?}");
     stop(run).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fan_who_goes_quiet_gets_exactly_one_follow_up() {
+    let mut d = daemon_env(args(1, 2), |c| {
+        tune(c);
+        c.agent.debounce_ms = 200;
+        c.followup.after_secs = 2;
+        c.followup.check_every_secs = 1;
+        c.followup.quiet_hours_start = 0;
+        c.followup.quiet_hours_end = 0;
+        c.followup.text = "still there, {{ fan_name }}?".into();
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let llm = Arc::new(Recording(Default::default()));
+    let run = serve(&d.env, d.listener.take().unwrap(), llm);
+    let fans = fans_of(&d.env, "creator1").await;
+    fan_says(&d.env, &fans[0], "hi there").await;
+    wait_for(&d.env, "the reply", |s| s["creator_messages"] == 1).await;
+    wait_for(&d.env, "the follow-up", |s| s["creator_messages"] == 2).await;
+    tokio::time::sleep(Duration::from_secs(4)).await; // never a second nudge
+    settle(&d.env).await;
+    let t: serde_json::Value = reqwest::get(format!(
+        "{}/_sandbox/chats/{}",
+        d.env.sandbox.url(),
+        fans[0]
+    ))
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let texts: Vec<&str> = t["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["text"].as_str())
+        .collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[2].starts_with("still there, "), "{texts:?}");
+    assert_eq!(
+        stats(&d.env).await["creator_messages"],
+        2,
+        "the quiet fan 2 never wrote: no nudge"
+    );
+    let reason: String = sqlx::query_scalar("SELECT reason FROM decisions d JOIN inbox i ON i.id = d.inbox_id WHERE i.kind = 'follow_up'")
+        .fetch_one(d.env.parts.store.reader())
+        .await
+        .unwrap();
+    assert!(reason.contains("quiet"), "{reason}");
+    stop(run).await;
+}

@@ -91,7 +91,9 @@ impl Agent {
             rows.into_iter().partition(|r| r.from_fan);
         let mut queued = false;
         for r in &other_rows {
-            queued |= self.decide_other(creator, fan, &creator_name, r).await?;
+            queued |= self
+                .decide_other(creator, fan, &creator_name, r, !fan_rows.is_empty())
+                .await?;
         }
         if fan_rows.is_empty() {
             return Ok(JobOutcome::Done { queued });
@@ -114,6 +116,7 @@ impl Agent {
         fan: &str,
         creator_name: &str,
         r: &InboxRow,
+        fan_wrote: bool,
     ) -> Result<bool, AgentError> {
         let money = |c: &Option<i64>| {
             c.map(|c| format!("{}.{:02}", c / 100, c % 100))
@@ -147,6 +150,30 @@ impl Agent {
                 "the creator's own message: kept in history, never answered".into(),
             ),
             EventKind::MessageReceived(_) => (None, "automated message: not answered".into()),
+            EventKind::FollowUp { quiet_secs, .. } => {
+                let paused = self
+                    .store
+                    .fan_facts(creator, fan)
+                    .await?
+                    .paused_until
+                    .is_some_and(|u| u > now_ms());
+                let why = if fan_wrote {
+                    Some("the fan wrote again")
+                } else if paused {
+                    Some("the creator took this chat over")
+                } else if !self.cfg.followup.enabled {
+                    Some("follow-ups are off")
+                } else {
+                    None
+                };
+                match why {
+                    Some(w) => (None, format!("follow-up not sent: {w}")),
+                    None => (
+                        Some((Purpose::FollowUp, &self.cfg.followup.text, String::new())),
+                        format!("the fan has been quiet for {} min", quiet_secs / 60),
+                    ),
+                }
+            }
             EventKind::Unknown { .. } => (None, "unknown event type: not processed".into()),
         };
         if let Some((purpose, template, amount)) = action.filter(|a| !a.1.trim().is_empty()) {

@@ -39,6 +39,8 @@ pub enum Purpose {
     Thanks,
     /// A safe holding message while a human takes over.
     Holding,
+    /// One nudge after the fan went quiet.
+    FollowUp,
 }
 
 impl Purpose {
@@ -48,6 +50,7 @@ impl Purpose {
             Purpose::Welcome => "welcome",
             Purpose::Thanks => "thanks",
             Purpose::Holding => "holding",
+            Purpose::FollowUp => "followup",
         }
     }
 }

@@ -51,6 +51,12 @@ pub enum EventKind {
         message_uuid: Option<String>,
         price_cents: Option<i64>,
     },
+    /// Made by the daemon itself: the fan went quiet after our message `after_message_uuid`; one
+    /// follow-up may be sent.
+    FollowUp {
+        after_message_uuid: String,
+        quiet_secs: i64,
+    },
     /// A well-signed event of a type we do not know yet: kept, never processed.
     Unknown {
         type_name: Option<String>,
@@ -67,6 +73,7 @@ impl EventKind {
             EventKind::NewFollower => "new_follower",
             EventKind::Purchase { .. } => "purchase",
             EventKind::Tip { .. } => "tip",
+            EventKind::FollowUp { .. } => "follow_up",
             EventKind::Unknown { .. } => "unknown",
         }
     }

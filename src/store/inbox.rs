@@ -158,6 +158,30 @@ impl Store {
         .await?)
     }
 
+    /// Chats of `creator` whose last message is ours (a reply, not already a follow-up), sent before
+    /// `before_ms`, with no fan message since: `(fan, our message uuid, sent at ms)`.
+    pub async fn quiet_chats(
+        &self,
+        creator: &str,
+        before_ms: i64,
+    ) -> Result<Vec<(String, String, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT o.fan_uuid, o.message_uuid, o.sent_at FROM outbox o
+             WHERE o.creator_handle = ?1 AND o.state = 'sent' AND o.message_uuid IS NOT NULL
+               AND o.purpose IN ('reply', 'welcome', 'thanks')
+               AND o.sent_at < ?2
+               AND o.sent_at = (SELECT max(sent_at) FROM outbox x WHERE x.creator_handle = ?1
+                                AND x.fan_uuid = o.fan_uuid AND x.state = 'sent')
+               AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.creator_handle = ?1 AND i.fan_uuid = o.fan_uuid
+                               AND (i.from_fan = 1 AND i.received_at > o.sent_at OR i.state = 'pending'))
+               AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.dedupe_key = 'followup:' || ?1 || ':' || o.message_uuid)",
+        )
+        .bind(creator)
+        .bind(before_ms)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
     /// Whether the inbox already holds this message (the poller's check before inserting).
     pub async fn knows_message(&self, message_uuid: &str) -> Result<bool, StoreError> {
         let key = format!("msg:{}", message_uuid.to_ascii_lowercase());
@@ -286,7 +310,9 @@ async fn learn(
         EventKind::Tip { price_cents, .. } => (price_cents.unwrap_or(0), 0, 1, None, None),
         EventKind::NewSubscriber { .. } => (0, 0, 0, Some(true), None),
         EventKind::NewFollower => (0, 0, 0, None, Some(true)),
-        EventKind::MessageRead { .. } | EventKind::Unknown { .. } => return Ok(()),
+        EventKind::MessageRead { .. } | EventKind::FollowUp { .. } | EventKind::Unknown { .. } => {
+            return Ok(())
+        }
     };
     sqlx::query(
         "INSERT INTO fan_facts (creator_handle, fan_uuid, subscribed, subscribed_at, followed, spend_cents,

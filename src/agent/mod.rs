@@ -652,6 +652,24 @@ impl Agent {
                 catalog
             }
         };
+        // What the fan owns per Fanvue (bought elsewhere, unlocked messages): never offered again.
+        let mut ledger = ledger;
+        let owned = crate::fanvue::client::MediaQuery {
+            size: Some(50),
+            purchased_by: Some(fan.to_string()),
+            ..Default::default()
+        };
+        match self.apis.get(creator).list_media(&owned).await {
+            Ok(page) => ledger.offers.extend(
+                page.data
+                    .into_iter()
+                    .filter(|m| m.purchased_by_fan == Some(true))
+                    .map(|m| (m.uuid, 0, "purchased".to_string())),
+            ),
+            Err(e) => {
+                warn!(error = %e, "cannot read what the fan owns; using the offer ledger only")
+            }
+        }
         let Some(item) = offers::choose(&catalog, &ledger, wanted) else {
             return Ok(Err(Some(if catalog.is_empty() {
                 "no PPV items in the vault".into()

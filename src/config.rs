@@ -192,6 +192,19 @@ pub struct GuardrailsConfig {
     pub holding_reply: String,
 }
 
+/// Per-creator overrides of the offer rules; unset keys come from `[offers]`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CreatorOffers {
+    pub min_fan_messages: Option<u32>,
+    pub cooldown_secs: Option<u64>,
+    pub max_per_day: Option<u32>,
+    pub floor_cents: Option<i64>,
+    pub ceiling_cents: Option<i64>,
+    pub tier_multiplier_supporter: Option<f64>,
+    pub tier_multiplier_top: Option<f64>,
+}
+
 /// One nudge to a fan who went quiet after our last message.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -240,6 +253,8 @@ pub struct CreatorConfig {
     pub banned_words: Vec<String>,
     /// Overrides `offers.enabled`.
     pub offers_enabled: Option<bool>,
+    /// Overrides keys of `[offers]` for this creator (`[creators.<h>.offers]`).
+    pub offers: Option<CreatorOffers>,
     /// The creator's time zone as minutes from UTC (e.g. -300 for New York in winter), for the
     /// prompts' `time_of_day` and `local_time`.
     pub utc_offset_minutes: Option<i32>,
@@ -579,6 +594,18 @@ impl Config {
                     "must be between -840 and 840".into(),
                 );
             }
+            let offers = self.creator_offers(handle);
+            if offers.floor_cents < self.fanvue.min_price_cents
+                || offers.ceiling_cents < offers.floor_cents
+            {
+                bad(
+                    &format!("creators.{handle}.offers"),
+                    format!(
+                        "floor must be at least fanvue.min_price_cents ({}) and the ceiling at least the floor",
+                        self.fanvue.min_price_cents
+                    ),
+                );
+            }
             if c.max_tokens == Some(0) {
                 bad(
                     &format!("creators.{handle}.max_tokens"),
@@ -660,8 +687,22 @@ impl Config {
     /// The offer rules of one creator.
     pub fn creator_offers(&self, handle: &str) -> crate::agent::offers::OfferRules {
         let mut r = self.offers.clone();
-        if let Some(e) = self.creators.get(handle).and_then(|c| c.offers_enabled) {
+        let Some(c) = self.creators.get(handle) else {
+            return r;
+        };
+        if let Some(e) = c.offers_enabled {
             r.enabled = e;
+        }
+        if let Some(o) = &c.offers {
+            r.min_fan_messages = o.min_fan_messages.unwrap_or(r.min_fan_messages);
+            r.cooldown_secs = o.cooldown_secs.unwrap_or(r.cooldown_secs);
+            r.max_per_day = o.max_per_day.unwrap_or(r.max_per_day);
+            r.floor_cents = o.floor_cents.unwrap_or(r.floor_cents);
+            r.ceiling_cents = o.ceiling_cents.unwrap_or(r.ceiling_cents);
+            r.tier_multiplier_supporter = o
+                .tier_multiplier_supporter
+                .unwrap_or(r.tier_multiplier_supporter);
+            r.tier_multiplier_top = o.tier_multiplier_top.unwrap_or(r.tier_multiplier_top);
         }
         r
     }
@@ -842,6 +883,32 @@ mod tests {
                 assert!(!shown.contains(s), "secret leaked: {shown}");
             }
             assert!(shown.contains("[redacted]"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_creator_overrides_single_offer_keys_and_keeps_the_rest() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "o.toml",
+                "[offers]\ncooldown_secs = 600\n[creators.ana.offers]\nfloor_cents = 900\nceiling_cents = 3000\n[creators.bob.offers]\nfloor_cents = 100\n",
+            )?;
+            let err = Config::load(Some(Path::new("o.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("creators.bob.offers"), "{err}");
+            jail.create_file(
+                "o.toml",
+                "[offers]\ncooldown_secs = 600\n[creators.ana.offers]\nfloor_cents = 900\nceiling_cents = 3000\n",
+            )?;
+            let c = Config::load(Some(Path::new("o.toml"))).map_err(|e| e.to_string())?;
+            let ana = c.creator_offers("ana");
+            assert_eq!(
+                (ana.floor_cents, ana.ceiling_cents, ana.cooldown_secs),
+                (900, 3000, 600)
+            );
+            assert_eq!(c.creator_offers("zed").floor_cents, 500);
             Ok(())
         });
     }

@@ -412,6 +412,23 @@ impl Guardrails {
     }
 }
 
+/// Blocks a draft naming another fan of the creator (their handle or display name).
+pub fn names_other_fans(draft: &str, others: &[String]) -> Vec<Finding> {
+    let words = format!(" {} ", normalize(draft).digits);
+    others
+        .iter()
+        .map(|o| normalize(o).digits)
+        .find(|o| o.chars().count() >= 4 && words.contains(&format!(" {o} ")))
+        .map(|o| {
+            vec![finding(
+                "private_data",
+                Action::Block,
+                format!("names another fan ({o})"),
+            )]
+        })
+        .unwrap_or_default()
+}
+
 /// Whether the draft repeats any run of 8 words of the system prompt.
 fn leaks_prompt(draft: &Normalized, system: &str) -> bool {
     let sys = normalize(system);
@@ -474,6 +491,32 @@ mod tests {
                 g.check_input(ok)
             );
         }
+    }
+
+    #[test]
+    fn a_draft_naming_another_fan_is_blocked() {
+        let others = vec![
+            "fan12".to_string(),
+            "Jordan 7".to_string(),
+            "Al".to_string(),
+        ];
+        assert_eq!(
+            names_other_fans("Jordan 7 bought this too!", &others)[0].rule,
+            "private_data"
+        );
+        assert_eq!(names_other_fans("ask FAN12 lol", &others).len(), 1);
+        assert!(names_other_fans("Jordan, you are sweet", &others).is_empty());
+        assert!(
+            names_other_fans("Al is my favourite", &others).is_empty(),
+            "too short to judge"
+        );
+    }
+
+    #[test]
+    fn empty_and_overlong_drafts_are_blocked() {
+        let g = Guardrails::default();
+        assert!(rules(&g.check_draft(" ... ", &[], "")).contains(&"empty"));
+        assert!(rules(&g.check_draft(&"ok ".repeat(600), &[], "")).contains(&"too_long"));
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub fn summarise(facts: &[(String, String)], max_chars: usize) -> Vec<String> {
             "likes" => format!("they like {value}"),
             "work" => format!("they work as/at {value}"),
             "declined" => format!("they declined {value}"),
+            "bought" => format!("they bought {value}"),
             _ => continue,
         };
         if used + line.len() > max_chars {

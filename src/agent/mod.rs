@@ -407,7 +407,16 @@ impl Agent {
         if !learned.is_empty() {
             self.store.remember(creator, fan, &learned).await?;
         }
-        fan_vars.memory = memory::summarise(&self.store.memory(creator, fan).await?, 300);
+        let mut known: Vec<(String, String)> = self
+            .store
+            .purchased_items(creator, fan)
+            .await?
+            .into_iter()
+            .map(|i| ("bought".to_string(), i))
+            .collect();
+        known.extend(self.store.memory(creator, fan).await?);
+        fan_vars.memory = memory::summarise(&known, 300);
+        let others = self.store.other_fans(creator, fan).await?;
         let (time_of_day, local_time) =
             prompt::local_time(now, self.cfg.creator_utc_offset(creator));
         let vars = prompt::PromptVars {
@@ -498,7 +507,8 @@ impl Agent {
                             continue;
                         }
                     };
-                    let found = guard.check_draft(&text, &recent, &system);
+                    let mut found = guard.check_draft(&text, &recent, &system);
+                    found.extend(guardrails::names_other_fans(&text, &others));
                     if guardrails::stopping(&found).is_empty() {
                         draft = Some(text);
                         break;

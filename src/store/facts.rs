@@ -80,6 +80,40 @@ impl Store {
         Ok(())
     }
 
+    /// Items a fan bought from our offers, newest first.
+    pub async fn purchased_items(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT coalesce(item_name, media_uuid) FROM offers WHERE creator_handle = ? AND fan_uuid = ?
+             AND status = 'purchased' ORDER BY resolved_at DESC LIMIT 10",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// Handles and display names of the creator's other fans (a reply must never name them).
+    pub async fn other_fans(&self, creator: &str, fan: &str) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT fan_handle, display_name FROM chats WHERE creator_handle = ? AND fan_uuid != ?
+             ORDER BY updated_at DESC LIMIT 500",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .flat_map(|(h, d)| [h, d])
+            .flatten()
+            .filter(|s| s.chars().count() >= 4)
+            .collect())
+    }
+
     /// What the agent remembers about a fan, newest first.
     pub async fn memory(
         &self,

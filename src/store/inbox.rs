@@ -99,6 +99,21 @@ impl Store {
             return Ok(Accepted::Held { id });
         }
         let (creator, fan) = (creator.unwrap_or_default(), fan.unwrap_or_default());
+        if event.fan.handle.is_some() || event.fan.display_name.is_some() {
+            sqlx::query(
+                "INSERT INTO chats (creator_handle, fan_uuid, fan_handle, display_name, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
+                    fan_handle = coalesce(?3, fan_handle), display_name = coalesce(?4, display_name)",
+            )
+            .bind(creator)
+            .bind(&fan)
+            .bind(&event.fan.handle)
+            .bind(&event.fan.display_name)
+            .bind(now / 1000)
+            .execute(&mut *tx)
+            .await?;
+        }
         learn(&mut tx, creator, &fan, event, now).await?;
         tx.commit().await?;
         Ok(Accepted::New { id })

@@ -149,6 +149,15 @@ async fn assert_exactly_once(d: &DaemonEnv, st: &serde_json::Value) {
         .await,
         0
     );
+    let why: Vec<String> = sqlx::query_scalar(
+        "SELECT reason || ' ' || coalesce(guardrails, '') FROM decisions WHERE outcome = 'escalated'",
+    )
+    .fetch_all(env.parts.store.reader())
+    .await
+    .unwrap();
+    for w in &why {
+        eprintln!("escalated: {}", w.chars().take(600).collect::<String>());
+    }
     let other = count(
         env,
         "SELECT count(*) FROM decisions WHERE outcome = 'escalated' AND reason NOT LIKE '%blocked twice%'",

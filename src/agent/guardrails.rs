@@ -192,6 +192,12 @@ static MEET_DRAFT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(let\s+s\s+meet|we\s+(can|could|should)\s+meet|meet\s+(me|you|up)|see\s+you\s+(in\s+person|irl|tonight\s+at|at\s+my)|come\s+over|my\s+(place|address|apartment|hotel)|visit\s+me|i\s+live\s+(in|at|near))\b",
     )
 });
+/// "Nice to meet you" is a greeting, not an arrangement: removed before the meeting rule runs.
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(nice|great|good|glad|pleased|lovely|happy|so\s+nice|so\s+good|a\s+pleasure)\s+to\s+(meet|see)\s+(you|u)\b",
+    )
+});
 static MINOR_DRAFT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(teen|teenager|schoolgirl|school\s+girl|underage|little\s+girl|young\s+girl|barely\s+legal|minor|high\s+school|middle\s+school|(1[0-7]|[5-9])\s*(yo|years\s+old|year\s+old)|(i\s*m|i\s+am|just\s+turned|only)\s+(1[0-7]|[5-9])|daddy\s*s\s+little)\b",
@@ -342,7 +348,12 @@ impl Guardrails {
         if digit_run >= 7 || (digits.len() >= 9 && n.words.contains("call")) {
             block(&mut out, "phone_number", "contains a phone number".into());
         }
-        if let Some(m) = find(&MEET_DRAFT) {
+        let meet = views.iter().find_map(|v| {
+            MEET_DRAFT
+                .find(&GREETING.replace_all(v, " "))
+                .map(|m| m.as_str().to_string())
+        });
+        if let Some(m) = meet {
             block(&mut out, "meeting", format!("\"{m}\""));
         }
         if let Some(m) = MINOR_DRAFT

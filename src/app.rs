@@ -199,7 +199,7 @@ impl Parts {
                 };
                 tracker.spawn(poller.run(creator.clone(), shutdown.clone()));
             }
-            if self.cfg.followup.enabled && self.cfg.creator_enabled(creator) {
+            if self.cfg.creator_followup(creator).0 && self.cfg.creator_enabled(creator) {
                 let f = crate::followup::FollowUps {
                     store: self.store.clone(),
                     cfg: self.cfg.clone(),

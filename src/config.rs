@@ -132,6 +132,10 @@ pub struct LlmConfig {
     pub timeout_secs: u64,
     /// The model's context window in tokens: history is trimmed oldest-first to fit it.
     pub context_tokens: u32,
+    /// Ask the model for JSON (`{"reply", "offer": {"item", "reason"}}`) with
+    /// `response_format: json_object`. For models that follow it (GPT-4o class); off for tiny models,
+    /// which then signal an offer with an `OFFER: <item>` line or not at all.
+    pub structured_output: bool,
 }
 
 /// How the dispatcher and the agent work.
@@ -245,6 +249,8 @@ pub struct CreatorConfig {
     pub max_tokens: Option<u32>,
     /// Overrides `llm.timeout_secs`.
     pub llm_timeout_secs: Option<u64>,
+    /// Overrides `llm.structured_output`.
+    pub structured_output: Option<bool>,
     /// Set false to keep the creator configured but not answered.
     pub enabled: Option<bool>,
     /// Overrides `guardrails.disclosure`.
@@ -253,6 +259,14 @@ pub struct CreatorConfig {
     pub banned_words: Vec<String>,
     /// Overrides `offers.enabled`.
     pub offers_enabled: Option<bool>,
+    /// Overrides `guardrails.holding_reply`.
+    pub holding_reply: Option<String>,
+    /// Overrides `guardrails.custom_request_escalate_cents`.
+    pub custom_request_escalate_cents: Option<i64>,
+    /// Overrides `followup.enabled`.
+    pub followup_enabled: Option<bool>,
+    /// Overrides `followup.after_secs`.
+    pub followup_after_secs: Option<u64>,
     /// Overrides keys of `[offers]` for this creator (`[creators.<h>.offers]`).
     pub offers: Option<CreatorOffers>,
     /// The creator's time zone as minutes from UTC (e.g. -300 for New York in winter), for the
@@ -316,6 +330,7 @@ impl Default for Config {
                 max_tokens: 160,
                 timeout_secs: 30,
                 context_tokens: 2048,
+                structured_output: false,
             },
             agent: AgentConfig {
                 debounce_ms: 4000,
@@ -663,6 +678,7 @@ impl Config {
                 c.llm_timeout_secs.unwrap_or(self.llm.timeout_secs),
             ),
             context_tokens: self.llm.context_tokens,
+            structured_output: c.structured_output.unwrap_or(self.llm.structured_output),
         }
     }
 
@@ -680,8 +696,29 @@ impl Config {
         crate::agent::guardrails::Guardrails {
             disclosure: c.disclosure.unwrap_or(self.guardrails.disclosure),
             banned_words: banned,
-            custom_request_escalate_cents: self.guardrails.custom_request_escalate_cents,
+            custom_request_escalate_cents: c
+                .custom_request_escalate_cents
+                .unwrap_or(self.guardrails.custom_request_escalate_cents),
         }
+    }
+
+    /// The holding reply of one creator ("" sends none).
+    pub fn creator_holding_reply(&self, handle: &str) -> String {
+        self.creators
+            .get(handle)
+            .and_then(|c| c.holding_reply.clone())
+            .unwrap_or_else(|| self.guardrails.holding_reply.clone())
+    }
+
+    /// `(enabled, after_secs)` of follow-ups for one creator.
+    pub fn creator_followup(&self, handle: &str) -> (bool, u64) {
+        let c = self.creators.get(handle);
+        (
+            c.and_then(|c| c.followup_enabled)
+                .unwrap_or(self.followup.enabled),
+            c.and_then(|c| c.followup_after_secs)
+                .unwrap_or(self.followup.after_secs),
+        )
     }
 
     /// The offer rules of one creator.
@@ -745,6 +782,7 @@ pub struct CreatorLlm {
     pub max_tokens: u32,
     pub timeout: std::time::Duration,
     pub context_tokens: u32,
+    pub structured_output: bool,
 }
 
 pub fn is_valid_handle(h: &str) -> bool {

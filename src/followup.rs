@@ -50,7 +50,8 @@ impl FollowUps {
         let now = now_ms();
         let local_min =
             (now / 60_000 + self.cfg.creator_utc_offset(creator) as i64).rem_euclid(1440);
-        if !f.enabled
+        let (enabled, after_secs) = self.cfg.creator_followup(creator);
+        if !enabled
             || in_quiet_hours(
                 (local_min / 60) as u32,
                 f.quiet_hours_start,
@@ -65,7 +66,7 @@ impl FollowUps {
         let mut queued = 0;
         for (fan, message, sent_at) in self
             .store
-            .quiet_chats(creator, now - f.after_secs as i64 * 1000)
+            .quiet_chats(creator, now - after_secs as i64 * 1000)
             .await?
         {
             let event = Event {

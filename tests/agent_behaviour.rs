@@ -594,3 +594,69 @@ async fn a_fan_who_goes_quiet_gets_exactly_one_follow_up() {
     assert!(reason.contains("quiet"), "{reason}");
     stop(run).await;
 }
+
+/// A model that answers in structured output and checks it was asked to.
+struct Structured;
+
+impl Llm for Structured {
+    fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
+        Box::pin(async move {
+            assert!(req.json, "structured output is requested");
+            assert!(
+                req.messages[0].content.contains("set 2"),
+                "the catalog is named in the instruction"
+            );
+            Ok(fanvue_agent::agent::llm::Completion {
+                text: r#"{"reply": "yes! this one is my favourite", "offer": {"item": "set 2", "reason": "asked for something new"}}"#.into(),
+                model: "structured".into(),
+                prompt_tokens: None,
+                completion_tokens: None,
+                latency: Duration::from_millis(1),
+            })
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_structured_offer_intent_becomes_a_priced_message_the_rules_approved() {
+    let mut d = daemon_env(args(1, 1), |c| {
+        tune(c);
+        c.agent.debounce_ms = 200;
+        c.llm.structured_output = true;
+        c.offers.min_fan_messages = 1;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(&d.env, d.listener.take().unwrap(), Arc::new(Structured));
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    fan_says(&d.env, &fan, "got anything new for me?").await;
+    wait_for(&d.env, "the offer", |s| s["ppv_offers"] == 1).await;
+    settle(&d.env).await;
+    let (text, price, media): (String, i64, String) =
+        sqlx::query_as("SELECT text, price_cents, media_uuids FROM outbox")
+            .fetch_one(d.env.parts.store.reader())
+            .await
+            .unwrap();
+    assert_eq!(
+        text, "yes! this one is my favourite",
+        "only the reply text is sent"
+    );
+    assert!((500..=5000).contains(&price), "{price}");
+    let (item, offered_media): (String, String) =
+        sqlx::query_as("SELECT item_name, media_uuid FROM offers")
+            .fetch_one(d.env.parts.store.reader())
+            .await
+            .unwrap();
+    assert_eq!(item, "set 2", "the item the model asked for");
+    assert!(media.contains(&offered_media), "{media}");
+    let reason: String =
+        sqlx::query_scalar("SELECT reason FROM decisions WHERE outcome = 'offered'")
+            .fetch_one(d.env.parts.store.reader())
+            .await
+            .unwrap();
+    assert!(
+        reason.contains("offered set 2") && reason.contains("model: asked for something new"),
+        "{reason}"
+    );
+    stop(run).await;
+}

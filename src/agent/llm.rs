@@ -40,6 +40,8 @@ pub struct LlmRequest {
     pub temperature: f32,
     pub max_tokens: u32,
     pub timeout: Duration,
+    /// Ask for a JSON object (`response_format: json_object`), for models that support it.
+    pub json: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,11 +105,15 @@ impl Llm for OpenAiLlm {
                 .map(to_message)
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| LlmError::Rejected(e.to_string()))?;
-            let request = CreateChatCompletionRequestArgs::default()
-                .model(req.model.clone())
+            let mut args = CreateChatCompletionRequestArgs::default();
+            args.model(req.model.clone())
                 .messages(messages)
                 .temperature(req.temperature)
-                .max_completion_tokens(req.max_tokens)
+                .max_completion_tokens(req.max_tokens);
+            if req.json {
+                args.response_format(async_openai::types::chat::ResponseFormat::JsonObject);
+            }
+            let request = args
                 .build()
                 .map_err(|e| LlmError::Rejected(e.to_string()))?;
             let started = Instant::now();

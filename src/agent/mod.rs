@@ -161,7 +161,7 @@ impl Agent {
                     Some("the fan wrote again")
                 } else if paused {
                     Some("the creator took this chat over")
-                } else if !self.cfg.followup.enabled {
+                } else if !self.cfg.creator_followup(creator).0 {
                     Some("follow-ups are off")
                 } else {
                     None
@@ -365,7 +365,8 @@ impl Agent {
                 ..DecisionInfo::reason(why.clone())
             };
             warn!(reason = %why, "escalated");
-            let holding = self.cfg.guardrails.holding_reply.trim();
+            let holding = self.cfg.creator_holding_reply(creator);
+            let holding = holding.trim();
             if holding.is_empty() {
                 self.store
                     .decide(creator, fan, &ids, Outcome::Escalated, &info)
@@ -464,6 +465,11 @@ impl Agent {
             .take(5)
             .collect();
         let llm_cfg = self.cfg.creator_llm(creator);
+        if llm_cfg.structured_output {
+            let catalog = self.catalog(creator).await;
+            system.push('\n');
+            system.push_str(&offers::structured_instruction(&catalog));
+        }
         let mut req = LlmRequest {
             model: llm_cfg.model.clone(),
             messages: prompt::conversation(
@@ -475,6 +481,7 @@ impl Agent {
             temperature: llm_cfg.temperature,
             max_tokens: llm_cfg.max_tokens,
             timeout: llm_cfg.timeout,
+            json: llm_cfg.structured_output,
         };
         let mut last_err = String::new();
         let mut llm_ms = 0i64;
@@ -483,6 +490,7 @@ impl Agent {
         let mut regenerated = false;
         let mut blocked: Vec<guardrails::Finding> = Vec::new();
         let mut wanted_item: Option<String> = None;
+        let mut offer_reason: Option<String> = None;
         let mut attempt = 0;
         while attempt < self.cfg.agent.llm_attempts {
             if attempt > 0 && !last_err.is_empty() {
@@ -497,7 +505,13 @@ impl Agent {
                 Ok(c) => {
                     llm_ms += c.latency.as_millis() as i64;
                     tokens = (c.prompt_tokens, c.completion_tokens);
-                    let (raw, wanted) = offers::take_offer_marker(&c.text);
+                    let (raw, wanted) = match offers::parse_structured(&c.text) {
+                        Some((reply, intent)) => {
+                            offer_reason = intent.as_ref().and_then(|i| i.reason.clone());
+                            (reply, intent.map(|i| i.item))
+                        }
+                        None => offers::take_offer_marker(&c.text),
+                    };
                     wanted_item = wanted;
                     let text = match review::clean_draft(&raw, &[creator_name, creator]) {
                         Ok(t) => t,
@@ -598,6 +612,9 @@ impl Agent {
                     price / 100,
                     price % 100
                 ));
+                if let Some(why) = &offer_reason {
+                    reason.push_str(&format!(" (model: {why})"));
+                }
                 plan.media_uuids = vec![item.media_uuid];
                 plan.price_cents = Some(price);
                 plan.offer_item = Some(item.name);

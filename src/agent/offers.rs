@@ -143,6 +143,45 @@ pub fn is_decline(fan_text: &str) -> bool {
     DECLINE.is_match(&normalize(fan_text).digits)
 }
 
+/// What a model asked for in structured output: `{"reply": "...", "offer": {"item": "...", "reason": "..."}}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Intent {
+    pub item: String,
+    pub reason: Option<String>,
+}
+
+/// Reads a draft that may be structured output. Returns the reply text and the offer intent, or
+/// `None` when the draft is not such a JSON object (plain text is handled by [`take_offer_marker`]).
+pub fn parse_structured(draft: &str) -> Option<(String, Option<Intent>)> {
+    let t = draft.trim();
+    let t = t
+        .strip_prefix("```json")
+        .or_else(|| t.strip_prefix("```"))
+        .map(|x| x.trim_end_matches("```").trim())
+        .unwrap_or(t);
+    let v: serde_json::Value = serde_json::from_str(t).ok()?;
+    let reply = v.get("reply")?.as_str()?.to_string();
+    let intent = v.get("offer").and_then(|o| {
+        let item = o.get("item")?.as_str()?.trim().to_string();
+        (!item.is_empty()).then(|| Intent {
+            item,
+            reason: o.get("reason").and_then(|r| r.as_str()).map(str::to_string),
+        })
+    });
+    Some((reply, intent))
+}
+
+/// The instruction that asks a capable model for structured output, naming the sellable items.
+pub fn structured_instruction(catalog: &[CatalogItem]) -> String {
+    let names: Vec<&str> = catalog.iter().map(|i| i.name.as_str()).collect();
+    format!(
+        "Answer with a JSON object only: {{\"reply\": \"<your message to the fan>\", \"offer\": null}}. \
+         If the fan clearly wants to buy content, set \"offer\" to {{\"item\": \"<one of: {}>\", \"reason\": \"<why it fits>\"}}; \
+         never write a price.",
+        names.join(", ")
+    )
+}
+
 /// Splits a draft into the text to send and the item an `OFFER: <name>` line asks for. The line is
 /// always removed: it is an instruction to the rules, never words for the fan.
 pub fn take_offer_marker(draft: &str) -> (String, Option<String>) {
@@ -302,6 +341,29 @@ mod tests {
         assert_eq!(out[1].media_uuid, "m3");
         std::fs::write(&f, "[[item]]\nmedai = 1\n").unwrap();
         assert!(read_catalog_file(&f).unwrap_err().contains("catalog.toml"));
+    }
+
+    #[test]
+    fn structured_output_gives_the_reply_and_the_intent() {
+        assert_eq!(
+            parse_structured(
+                r#"{"reply": "you'll love it", "offer": {"item": "set 2", "reason": "asked for videos"}}"#
+            ),
+            Some((
+                "you'll love it".to_string(),
+                Some(Intent {
+                    item: "set 2".into(),
+                    reason: Some("asked for videos".into())
+                })
+            ))
+        );
+        assert_eq!(
+            parse_structured("```json\n{\"reply\": \"hi!\", \"offer\": null}\n```"),
+            Some(("hi!".to_string(), None))
+        );
+        assert_eq!(parse_structured("just text"), None);
+        assert_eq!(parse_structured(r#"{"text": "no reply key"}"#), None);
+        assert!(structured_instruction(&[item(1, 500)]).contains("set 1"));
     }
 
     #[test]

@@ -498,7 +498,8 @@ impl Agent {
             }
             attempt += 1;
             let mut this = req.clone();
-            if last_err.contains("empty") {
+            // A retry after an empty or blocked draft samples more freely, so it is not the same.
+            if last_err.contains("empty") || regenerated {
                 this.temperature = (this.temperature + 0.3).min(1.5);
             }
             match self.llm.complete(&this).await {

@@ -228,8 +228,9 @@ fn line(m: &StoredMessage) -> String {
     let text = m.text.as_deref().map(str::trim).unwrap_or("");
     let mut s = text.to_string();
     if m.has_media || !m.media_uuids.is_empty() {
+        // No amount here: a model copies it, and prices are for the offer rules alone.
         let note = match m.price_cents {
-            Some(p) => format!("[sent paid media for ${}.{:02}]", p / 100, p % 100),
+            Some(_) => "[sent paid media]".to_string(),
             None => "[sent media]".to_string(),
         };
         s = if s.is_empty() {
@@ -341,7 +342,7 @@ mod tests {
             100,
         );
         assert_eq!(turns[1].content, "hi\nyou there?");
-        assert_eq!(turns[2].content, "[sent paid media for $12.50]");
+        assert_eq!(turns[2].content, "[sent paid media]");
     }
 
     #[test]

@@ -267,6 +267,11 @@ pub struct CreatorConfig {
     pub followup_enabled: Option<bool>,
     /// Overrides `followup.after_secs`.
     pub followup_after_secs: Option<u64>,
+    /// Overrides `followup.text`.
+    pub followup_text: Option<String>,
+    /// Override `followup.quiet_hours_start` / `quiet_hours_end` (creator's local hours).
+    pub quiet_hours_start: Option<u32>,
+    pub quiet_hours_end: Option<u32>,
     /// Overrides keys of `[offers]` for this creator (`[creators.<h>.offers]`).
     pub offers: Option<CreatorOffers>,
     /// The creator's time zone as minutes from UTC (e.g. -300 for New York in winter), for the
@@ -621,6 +626,22 @@ impl Config {
                     ),
                 );
             }
+            if c.quiet_hours_start.is_some_and(|h| h > 23)
+                || c.quiet_hours_end.is_some_and(|h| h > 23)
+            {
+                bad(
+                    &format!("creators.{handle}.quiet_hours_start"),
+                    "hours are 0..23".into(),
+                );
+            }
+            if let Some(t) = &c.followup_text {
+                if let Err(e) = minijinja::Environment::new().template_from_str(t) {
+                    bad(
+                        &format!("creators.{handle}.followup_text"),
+                        format!("not a valid template: {e}"),
+                    );
+                }
+            }
             if c.max_tokens == Some(0) {
                 bad(
                     &format!("creators.{handle}.max_tokens"),
@@ -708,6 +729,19 @@ impl Config {
             .get(handle)
             .and_then(|c| c.holding_reply.clone())
             .unwrap_or_else(|| self.guardrails.holding_reply.clone())
+    }
+
+    /// `(text, quiet_hours_start, quiet_hours_end)` of follow-ups for one creator.
+    pub fn creator_followup_text_and_hours(&self, handle: &str) -> (String, u32, u32) {
+        let c = self.creators.get(handle);
+        (
+            c.and_then(|c| c.followup_text.clone())
+                .unwrap_or_else(|| self.followup.text.clone()),
+            c.and_then(|c| c.quiet_hours_start)
+                .unwrap_or(self.followup.quiet_hours_start),
+            c.and_then(|c| c.quiet_hours_end)
+                .unwrap_or(self.followup.quiet_hours_end),
+        )
     }
 
     /// `(enabled, after_secs)` of follow-ups for one creator.

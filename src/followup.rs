@@ -46,18 +46,12 @@ impl FollowUps {
 
     /// Queues a follow-up event for each chat quiet long enough. Returns how many were new.
     pub async fn check_once(&self, creator: &str) -> Result<usize, StoreError> {
-        let f = &self.cfg.followup;
         let now = now_ms();
         let local_min =
             (now / 60_000 + self.cfg.creator_utc_offset(creator) as i64).rem_euclid(1440);
         let (enabled, after_secs) = self.cfg.creator_followup(creator);
-        if !enabled
-            || in_quiet_hours(
-                (local_min / 60) as u32,
-                f.quiet_hours_start,
-                f.quiet_hours_end,
-            )
-        {
+        let (_, quiet_start, quiet_end) = self.cfg.creator_followup_text_and_hours(creator);
+        if !enabled || in_quiet_hours((local_min / 60) as u32, quiet_start, quiet_end) {
             return Ok(0);
         }
         let Some(uuid) = self.store.creator(creator).await?.and_then(|c| c.uuid) else {

@@ -122,6 +122,7 @@ impl Agent {
             c.map(|c| format!("{}.{:02}", c / 100, c % 100))
                 .unwrap_or_else(|| "0.00".into())
         };
+        let followup_text = self.cfg.creator_followup_text_and_hours(creator).0;
         let (action, reason) = match &r.event.kind {
             EventKind::Tip { price_cents, .. } => (
                 Some((
@@ -169,7 +170,7 @@ impl Agent {
                 match why {
                     Some(w) => (None, format!("follow-up not sent: {w}")),
                     None => (
-                        Some((Purpose::FollowUp, &self.cfg.followup.text, String::new())),
+                        Some((Purpose::FollowUp, &followup_text, String::new())),
                         format!("the fan has been quiet for {} min", quiet_secs / 60),
                     ),
                 }

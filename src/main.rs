@@ -43,6 +43,18 @@ enum Command {
     },
     /// List creators and their connection status.
     Creators,
+    /// Stop answering a creator (or one fan of theirs) until `resume`. Events keep arriving and
+    /// are answered after a creator resumes; a paused fan's messages are decided `skipped`.
+    Pause {
+        creator: String,
+        /// A fan's uuid: pause only this chat.
+        fan: Option<String>,
+    },
+    /// Undo `pause`.
+    Resume {
+        creator: String,
+        fan: Option<String>,
+    },
     /// Persona prompts: `prompts check [--creator H] [--show]` renders each creator's prompt with a
     /// sample fan and reports broken templates with file and line (non-zero exit).
     Prompts {
@@ -156,10 +168,80 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
             }
         }
+        Command::Pause { creator, fan } => {
+            if let Some(code) = pause(&parts, &creator, fan.as_deref(), true).await? {
+                parts.store.close().await;
+                return Ok(code);
+            }
+        }
+        Command::Resume { creator, fan } => {
+            if let Some(code) = pause(&parts, &creator, fan.as_deref(), false).await? {
+                parts.store.close().await;
+                return Ok(code);
+            }
+        }
         Command::CheckConfig | Command::GenKey => unreachable!("handled above"),
     }
     parts.store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `pause` / `resume`. Returns an exit code when the request cannot be done.
+async fn pause(
+    parts: &Parts,
+    creator: &str,
+    fan: Option<&str>,
+    on: bool,
+) -> anyhow::Result<Option<ExitCode>> {
+    let Some(row) = parts.store.creator(creator).await? else {
+        eprintln!("`{creator}` is not a configured creator");
+        return Ok(Some(ExitCode::from(2)));
+    };
+    match (fan, on) {
+        (Some(fan), _) => {
+            let fan = fan.trim().to_ascii_lowercase();
+            if uuid::Uuid::parse_str(&fan).is_err() {
+                eprintln!("`{fan}` is not a fan uuid");
+                return Ok(Some(ExitCode::from(2)));
+            }
+            if on {
+                parts.store.pause_fan(creator, &fan, i64::MAX).await?;
+                println!(
+                    "paused {creator} ← fan {fan}: their messages are not answered until `resume`"
+                );
+            } else {
+                parts.store.resume_fan(creator, &fan).await?;
+                println!("resumed {creator} ← fan {fan}");
+            }
+        }
+        (None, true) => {
+            if row.status != CreatorStatus::Active && row.status != CreatorStatus::Paused {
+                eprintln!("{creator} is {}: nothing to pause", row.status.as_str());
+                return Ok(Some(ExitCode::from(1)));
+            }
+            parts
+                .store
+                .set_creator_status(
+                    creator,
+                    CreatorStatus::Paused,
+                    Some("paused by the operator"),
+                )
+                .await?;
+            println!("paused {creator}: fans' messages are kept and answered after `resume`");
+        }
+        (None, false) => {
+            if row.status != CreatorStatus::Paused {
+                eprintln!("{creator} is {}, not paused", row.status.as_str());
+                return Ok(Some(ExitCode::from(1)));
+            }
+            parts
+                .store
+                .set_creator_status(creator, CreatorStatus::Active, None)
+                .await?;
+            println!("resumed {creator}");
+        }
+    }
+    Ok(None)
 }
 
 async fn connect(

@@ -218,3 +218,77 @@ async fn a_revoked_creator_is_paused_and_the_others_keep_working() {
     connect(&env, "creator1").await;
     env.parts.creator_api("creator1").me().await.unwrap();
 }
+
+#[tokio::test]
+async fn pause_and_resume_a_creator_or_one_fan_from_the_command_line() {
+    let env = env(1, 2).await;
+    connect(&env, "creator1").await;
+    let fan = fans_of(&env, "creator1").await[0].clone();
+    let cfg = env.dir.path().join("c.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[daemon]\ndatabase = {:?}\n[security]\ntoken_key = {:?}\n[creators.creator1]\n",
+            env.dir.path().join("agent.db").display().to_string(),
+            fanvue_agent::crypto::TokenCipher::generate_key()
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+            .arg("--config")
+            .arg(&cfg)
+            .args(args)
+            .env("FANVUE_AGENT_LOG__LEVEL", "error")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let store = &env.parts.store;
+    let status = |s: &'static str| async move {
+        store
+            .creator("creator1")
+            .await
+            .unwrap()
+            .unwrap()
+            .status
+            .as_str()
+            == s
+    };
+    let (code, out) = run(&["pause", "creator1"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(status("paused").await);
+    let (code, out) = run(&["pause", "creator1", &fan]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(
+        store
+            .fan_facts("creator1", &fan)
+            .await
+            .unwrap()
+            .paused_until,
+        Some(i64::MAX)
+    );
+    let (code, _) = run(&["resume", "creator1", &fan]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        store
+            .fan_facts("creator1", &fan)
+            .await
+            .unwrap()
+            .paused_until,
+        None
+    );
+    let (code, _) = run(&["resume", "creator1"]);
+    assert_eq!(code, Some(0));
+    assert!(status("active").await);
+    let (code, out) = run(&["resume", "creator1"]);
+    assert_eq!(code, Some(1), "not paused: {out}");
+    let (code, out) = run(&["pause", "nobody"]);
+    assert_eq!(code, Some(2), "{out}");
+    let (code, out) = run(&["pause", "creator1", "not-a-uuid"]);
+    assert_eq!(code, Some(2), "{out}");
+}

@@ -220,10 +220,14 @@ impl Agent {
         let now = now_ms();
         let facts = self.store.fan_facts(creator, fan).await?;
         if let Some(until) = facts.paused_until.filter(|u| *u > now) {
-            let why = format!(
-                "the creator took this chat over by hand; the agent is paused for {} more s",
-                (until - now) / 1000
-            );
+            let why = if until == i64::MAX {
+                "the chat is paused by the operator (`fanvue-agent resume`)".to_string()
+            } else {
+                format!(
+                    "the creator took this chat over by hand; the agent is paused for {} more s",
+                    (until - now) / 1000
+                )
+            };
             self.store
                 .decide(
                     creator,

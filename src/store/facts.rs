@@ -130,6 +130,17 @@ impl Store {
         .await?)
     }
 
+    /// Ends a chat's pause (manual takeover or operator pause).
+    pub async fn resume_fan(&self, creator: &str, fan: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE fan_facts SET paused_until = NULL, updated_at = ? WHERE creator_handle = ? AND fan_uuid = ?")
+            .bind(now_ms())
+            .bind(creator)
+            .bind(fan)
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
     /// Marks the chat's history as fetched from the API.
     pub async fn mark_history_synced(&self, creator: &str, fan: &str) -> Result<(), StoreError> {
         sqlx::query(

@@ -67,16 +67,7 @@ impl Agent {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         if !self.cfg.creator_enabled(creator) {
             let why = "creator is not enabled in config: not answered";
-            self.store
-                .decide(
-                    creator,
-                    fan,
-                    &ids,
-                    Outcome::Skipped,
-                    &DecisionInfo::reason(why),
-                )
-                .await?;
-            return Ok(JobOutcome::Done { queued: false });
+            return self.skip(creator, fan, &ids, why).await;
         }
         let Some(row) = self.store.creator(creator).await? else {
             return Ok(JobOutcome::Retry(Duration::from_secs(60)));
@@ -228,16 +219,7 @@ impl Agent {
                     (until - now) / 1000
                 )
             };
-            self.store
-                .decide(
-                    creator,
-                    fan,
-                    &ids,
-                    Outcome::Skipped,
-                    &DecisionInfo::reason(why),
-                )
-                .await?;
-            return Ok(JobOutcome::Done { queued: false });
+            return self.skip(creator, fan, &ids, why).await;
         }
         if self.store.has_open_reply(creator, fan).await? {
             // A reply drafted before these messages is still being sent: wait for it, then decide.
@@ -292,16 +274,7 @@ impl Agent {
                     m.uuid, self.cfg.agent.human_takeover_secs
                 );
                 info!("{why}");
-                self.store
-                    .decide(
-                        creator,
-                        fan,
-                        &ids,
-                        Outcome::Skipped,
-                        &DecisionInfo::reason(why),
-                    )
-                    .await?;
-                return Ok(JobOutcome::Done { queued: false });
+                return self.skip(creator, fan, &ids, why).await;
             }
         }
         if let Some(newest) = newest_pending {
@@ -316,16 +289,7 @@ impl Agent {
                     "already answered: reply {} was sent after these messages were written",
                     m.uuid
                 );
-                self.store
-                    .decide(
-                        creator,
-                        fan,
-                        &ids,
-                        Outcome::Skipped,
-                        &DecisionInfo::reason(why),
-                    )
-                    .await?;
-                return Ok(JobOutcome::Done { queued: false });
+                return self.skip(creator, fan, &ids, why).await;
             }
         }
         let unanswerable: Vec<&StoredMessage> = history
@@ -342,16 +306,7 @@ impl Agent {
                 "message type {} is not answered",
                 unanswerable[0].msg_type.as_deref().unwrap_or("?")
             );
-            self.store
-                .decide(
-                    creator,
-                    fan,
-                    &ids,
-                    Outcome::Skipped,
-                    &DecisionInfo::reason(why),
-                )
-                .await?;
-            return Ok(JobOutcome::Done { queued: false });
+            return self.skip(creator, fan, &ids, why).await;
         }
 
         // Guardrails on what the fan wrote: some messages are for a human only.
@@ -755,6 +710,26 @@ impl Agent {
                 vec![]
             }
         }
+    }
+
+    /// Decides `ids` as skipped with `why`; the job is done.
+    async fn skip(
+        &self,
+        creator: &str,
+        fan: &str,
+        ids: &[i64],
+        why: impl Into<String>,
+    ) -> Result<JobOutcome, AgentError> {
+        self.store
+            .decide(
+                creator,
+                fan,
+                ids,
+                Outcome::Skipped,
+                &DecisionInfo::reason(why),
+            )
+            .await?;
+        Ok(JobOutcome::Done { queued: false })
     }
 
     async fn escalate(

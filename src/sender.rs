@@ -220,7 +220,7 @@ impl Sender {
             .await?;
         let ours = self
             .store
-            .sent_message_uuids(&row.creator, &row.fan)
+            .sent_message_uuids(&row.creator, &row.fan, false)
             .await
             .unwrap_or_default();
         let want = row.text.as_deref().map(str::trim).unwrap_or("");

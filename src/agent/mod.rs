@@ -242,7 +242,7 @@ impl Agent {
             .store
             .history(creator, fan, self.cfg.agent.history_messages as i64)
             .await?;
-        let ours = self.store.sent_message_uuids(creator, fan).await?;
+        let ours = self.store.sent_message_uuids(creator, fan, false).await?;
         let pending: Vec<&str> = rows
             .iter()
             .filter_map(|r| match &r.event.kind {
@@ -278,7 +278,7 @@ impl Agent {
             }
         }
         if let Some(newest) = newest_pending {
-            let replies = self.store.sent_reply_uuids(creator, fan).await?;
+            let replies = self.store.sent_message_uuids(creator, fan, true).await?;
             let answered = history.iter().rev().find(|m| {
                 m.from_creator
                     && replies.contains(&m.uuid)

@@ -282,34 +282,22 @@ impl Store {
         Ok(())
     }
 
-    /// Fanvue ids of everything this daemon sent to a chat (to tell our messages from the creator's).
+    /// Fanvue ids of what this daemon sent to a chat: everything (to tell our messages from the
+    /// creator's), or only the replies (what counts as having answered a fan's messages; not
+    /// thank-yous, welcomes or follow-ups).
     pub async fn sent_message_uuids(
         &self,
         creator: &str,
         fan: &str,
-    ) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT message_uuid FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND message_uuid IS NOT NULL",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_all(self.reader())
-        .await?)
-    }
-
-    /// Fanvue ids of the replies (not thank-yous or welcomes) this daemon sent to a chat: what the
-    /// agent counts as having answered a fan's messages.
-    pub async fn sent_reply_uuids(
-        &self,
-        creator: &str,
-        fan: &str,
+        replies_only: bool,
     ) -> Result<Vec<String>, StoreError> {
         Ok(sqlx::query_scalar(
             "SELECT message_uuid FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND message_uuid IS NOT NULL
-             AND purpose = 'reply'",
+             AND (? = 0 OR purpose = 'reply')",
         )
         .bind(creator)
         .bind(fan)
+        .bind(replies_only)
         .fetch_all(self.reader())
         .await?)
     }

@@ -147,17 +147,7 @@ impl Poller {
             let is_fan = |m: &Message| m.sender.uuid.eq_ignore_ascii_case(&fan);
             let start = msgs.iter().rposition(|m| !is_fan(m)).map_or(0, |i| i + 1);
             for m in &msgs {
-                let stored = StoredMessage {
-                    uuid: m.uuid.clone(),
-                    fan_uuid: fan.clone(),
-                    from_creator: !is_fan(m),
-                    text: m.text.clone(),
-                    msg_type: m.msg_type.as_ref().map(|t| t.as_str().to_string()),
-                    sent_at: m.sent_at.clone(),
-                    has_media: m.has_media.unwrap_or(false) || !m.media_uuids.is_empty(),
-                    media_uuids: m.media_uuids.clone(),
-                    price_cents: m.price_cents(),
-                };
+                let stored = StoredMessage::from_api(m, &fan);
                 if let Err(e) = self.store.insert_message(creator, &stored, "poll").await {
                     warn!(error = %e, "cannot store a polled message");
                 }

@@ -775,29 +775,8 @@ impl Agent {
         let api = self.apis.get(creator);
         let size = self.cfg.agent.history_messages.clamp(1, 50);
         let page = api.list_messages(fan, Some(1), Some(size), false).await?;
-        let creator_uuid = self
-            .store
-            .creator(creator)
-            .await
-            .ok()
-            .flatten()
-            .and_then(|c| c.uuid);
         for m in &page.data {
-            let from_creator = creator_uuid
-                .as_deref()
-                .is_some_and(|c| m.sender.uuid.eq_ignore_ascii_case(c))
-                || !m.sender.uuid.eq_ignore_ascii_case(fan);
-            let msg = StoredMessage {
-                uuid: m.uuid.clone(),
-                fan_uuid: fan.to_string(),
-                from_creator,
-                text: m.text.clone(),
-                msg_type: m.msg_type.as_ref().map(|t| t.as_str().to_string()),
-                sent_at: m.sent_at.clone(),
-                has_media: m.has_media.unwrap_or(false) || !m.media_uuids.is_empty(),
-                media_uuids: m.media_uuids.clone(),
-                price_cents: m.price_cents(),
-            };
+            let msg = StoredMessage::from_api(m, fan);
             if let Err(e) = self.store.insert_message(creator, &msg, "api").await {
                 warn!(error = %e, "cannot store a fetched message");
             }

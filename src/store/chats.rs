@@ -52,6 +52,24 @@ pub struct StoredMessage {
     pub price_cents: Option<i64>,
 }
 
+impl StoredMessage {
+    /// A message as the API returned it, in the chat with `fan`: anything the fan did not send
+    /// is the creator's side.
+    pub fn from_api(m: &crate::fanvue::types::Message, fan: &str) -> StoredMessage {
+        StoredMessage {
+            uuid: m.uuid.clone(),
+            fan_uuid: fan.to_string(),
+            from_creator: !m.sender.uuid.eq_ignore_ascii_case(fan),
+            text: m.text.clone(),
+            msg_type: m.msg_type.as_ref().map(|t| t.as_str().to_string()),
+            sent_at: m.sent_at.clone(),
+            has_media: m.has_media.unwrap_or(false) || !m.media_uuids.is_empty(),
+            media_uuids: m.media_uuids.clone(),
+            price_cents: m.price_cents(),
+        }
+    }
+}
+
 /// Chat-level facts about a fan, as the chat list reports them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ChatInfo {

@@ -165,7 +165,12 @@ impl Sender {
             template_uuid: None,
         };
         match api.send_message(&row.fan, &msg).await {
-            Ok(sent) => self.sent(row, sent.message_uuid, None, 1, false).await,
+            // The message's time is taken as when the request went out: a fan message written
+            // while it was in flight was not seen by this reply, so it is answered, not skipped.
+            Ok(sent) => {
+                let at = crate::store::outbox::rfc3339_ms(sent.requested_at_ms);
+                self.sent(row, sent.message_uuid, Some(at), 1, false).await
+            }
             Err(e) => {
                 let _ = self.store.add_outbox_calls(row.id, 1).await;
                 let state = match &e {
@@ -180,7 +185,7 @@ impl Sender {
         }
     }
 
-    /// `sent_at` is Fanvue's timestamp when known (reconciled), else now.
+    /// `sent_at` is Fanvue's timestamp when known (reconciled), else when the request went out.
     async fn sent(
         &self,
         row: &OutboxRow,

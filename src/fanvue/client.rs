@@ -335,7 +335,14 @@ impl CreatorApi {
     ) -> Result<SentMessage, ApiError> {
         msg.validate(self.client.inner.min_price_cents)?;
         let path = format!("/chats/{}/message", check_uuid(fan)?);
-        self.call(Method::POST, &path, &[], Some(msg)).await
+        let (_, text, requested_at) = self.send(Method::POST, &path, &[], Some(msg)).await?;
+        let mut sent: SentMessage =
+            serde_json::from_str(&text).map_err(|e| ApiError::Transient {
+                reason: format!("unreadable POST {path} response: {e}"),
+                maybe_processed: true,
+            })?;
+        sent.requested_at_ms = requested_at;
+        Ok(sent)
     }
 
     pub async fn list_templates(
@@ -393,7 +400,7 @@ impl CreatorApi {
         query: &[(&str, String)],
         body: Option<&B>,
     ) -> Result<T, ApiError> {
-        let (_, text) = self.send(method.clone(), path, query, body).await?;
+        let (_, text, _) = self.send(method.clone(), path, query, body).await?;
         serde_json::from_str(&text).map_err(|e| ApiError::Transient {
             reason: format!("unreadable {method} {path} response: {e}"),
             maybe_processed: method != Method::GET,
@@ -409,7 +416,8 @@ impl CreatorApi {
         self.send(method, path, &[], body).await.map(|_| ())
     }
 
-    /// One request: limiter, token, headers; a 401 is retried once with a refreshed token.
+    /// One request: limiter, token, headers; a 401 is retried once with a refreshed token. Also
+    /// returns when (unix ms, after the limiter) the request that succeeded went out.
     #[tracing::instrument(level = "debug", skip_all, fields(creator = %self.handle, %method, path))]
     async fn send<B: Serialize>(
         &self,
@@ -417,7 +425,7 @@ impl CreatorApi {
         path: &str,
         query: &[(&str, String)],
         body: Option<&B>,
-    ) -> Result<(StatusCode, String), ApiError> {
+    ) -> Result<(StatusCode, String, i64), ApiError> {
         let mut token = self.tokens.current().await?;
         let mut retried = false;
         loop {
@@ -437,6 +445,7 @@ impl CreatorApi {
             if let Some(b) = body {
                 req = req.json(b);
             }
+            let requested_at = crate::store::now_ms();
             let resp = match req.send().await {
                 Ok(r) => r,
                 Err(e) => return Err(transport_error(&e, &method)),
@@ -450,7 +459,7 @@ impl CreatorApi {
                 Err(e) => return Err(transport_error(&e, &method)),
             };
             if status.is_success() {
-                return Ok((status, text));
+                return Ok((status, text, requested_at));
             }
             let mut err = ApiError::from_response(status.as_u16(), retry_after(&headers), &text);
             if let ApiError::Transient {

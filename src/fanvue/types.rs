@@ -241,6 +241,9 @@ pub struct BatchChat {
 #[serde(rename_all = "camelCase", default)]
 pub struct SentMessage {
     pub message_uuid: String,
+    /// When the request went out (unix ms, our clock): the message was created no earlier.
+    #[serde(skip)]
+    pub requested_at_ms: i64,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]

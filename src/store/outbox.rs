@@ -173,7 +173,8 @@ impl Store {
 
     /// The send landed (or reconciling found it): record Fanvue's id, keep the message in the local
     /// history, and stamp the end-to-end latency on the decisions it answered.
-    /// `sent_at` is Fanvue's own timestamp when known (a reconciled send), else now: the agent
+    /// `sent_at` is Fanvue's own timestamp when known (a reconciled send), else when the request
+    /// went out (else now): the agent
     /// compares it with fan messages' times to tell which messages a reply already covered.
     pub async fn mark_sent(
         &self,

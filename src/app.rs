@@ -5,7 +5,7 @@ use crate::{
         llm::{Llm, OpenAiLlm},
         Agent,
     },
-    config::Config,
+    config::{Config, LiveConfig},
     crypto::TokenCipher,
     dispatcher,
     fanvue::{
@@ -13,7 +13,7 @@ use crate::{
         oauth::{Connector, OAuthClient, TokenManager},
         CreatorApi, FanvueClient,
     },
-    ingress::{self, IngressState, WebhookIngress},
+    ingress::{self, admin::AdminState, IngressState, WebhookIngress},
     poller::{Poller, WebhookSeen},
     sender::{Sender, SenderHandle},
     store::Store,
@@ -42,7 +42,12 @@ pub enum AppError {
 /// The long-lived parts every command shares.
 #[derive(Clone, Debug)]
 pub struct Parts {
+    /// The config at start (listeners, database, clients are built from it).
     pub cfg: Arc<Config>,
+    /// The config in force: replaced on reload (SIGHUP); what the pipeline reads.
+    pub live: LiveConfig,
+    /// The file a reload re-reads (`--config`), if any.
+    pub config_path: Option<std::path::PathBuf>,
     pub store: Store,
     pub cipher: TokenCipher,
     pub api: FanvueClient,
@@ -58,8 +63,11 @@ impl Parts {
         }
         let api = FanvueClient::new(&cfg)?;
         let oauth = OAuthClient::new(&cfg, api.http().clone());
+        let cfg = Arc::new(cfg);
         Ok(Parts {
-            cfg: Arc::new(cfg),
+            live: LiveConfig::new(cfg.clone()),
+            config_path: None,
+            cfg,
             store,
             cipher,
             api,
@@ -110,6 +118,7 @@ impl Parts {
             connector: Arc::new(self.connector()),
             store: self.store.clone(),
             webhooks: None,
+            admin: None,
         };
         ingress::run(listener, state, shutdown).await
     }
@@ -149,6 +158,25 @@ impl Parts {
         let senders = SenderHandle::default();
         let seen = WebhookSeen::default();
         let tracker = TaskTracker::new();
+        let admin = AdminState::new(
+            self.store.clone(),
+            self.live.clone(),
+            self.api.http().clone(),
+        );
+        let admin_on_main = if self.cfg.daemon.admin_listen.is_empty() {
+            Some(admin)
+        } else {
+            let addr = self.cfg.daemon.admin_listen.clone();
+            let l = TcpListener::bind(&addr).await.map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("cannot listen on {addr} (daemon.admin_listen): {e}"),
+                )
+            })?;
+            tracing::info!(addr = %addr, "health and metrics on their own address");
+            tracker.spawn(ingress::run_admin(l, admin, shutdown.clone()));
+            None
+        };
         let state = IngressState {
             connector: Arc::new(self.connector()),
             store: self.store.clone(),
@@ -159,11 +187,12 @@ impl Parts {
                 dispatcher: dispatch.clone(),
                 seen: seen.clone(),
             })),
+            admin: admin_on_main,
         };
         let server = tracker.spawn(ingress::run(listener, state, shutdown.clone()));
         let agent = Agent {
             store: self.store.clone(),
-            cfg: self.cfg.clone(),
+            cfg: self.live.clone(),
             llm,
             apis: apis.clone(),
             prompts: Default::default(),
@@ -177,7 +206,7 @@ impl Parts {
         ));
         let sender = Sender {
             store: self.store.clone(),
-            cfg: self.cfg.clone(),
+            cfg: self.live.clone(),
             apis: apis.clone(),
         };
         let mut creators: Vec<String> = self.cfg.creators.keys().cloned().collect();
@@ -192,7 +221,7 @@ impl Parts {
             if self.cfg.poller.enabled && self.cfg.creator_enabled(creator) {
                 let poller = Poller {
                     store: self.store.clone(),
-                    cfg: self.cfg.clone(),
+                    cfg: self.live.clone(),
                     apis: apis.clone(),
                     dispatcher: dispatch.clone(),
                     seen: seen.clone(),
@@ -202,13 +231,37 @@ impl Parts {
             if self.cfg.creator_followup(creator).0 && self.cfg.creator_enabled(creator) {
                 let f = crate::followup::FollowUps {
                     store: self.store.clone(),
-                    cfg: self.cfg.clone(),
+                    cfg: self.live.clone(),
                     dispatcher: dispatch.clone(),
                 };
                 tracker.spawn(f.run(creator.clone(), shutdown.clone()));
             }
         }
         tracker.close();
+        #[cfg(unix)]
+        crate::reload::on_sighup(
+            self.config_path.clone(),
+            self.live.clone(),
+            shutdown.clone(),
+        );
+        crate::notify::notify("READY=1\nSTATUS=answering fans");
+        if let Some(every) = crate::notify::watchdog_interval() {
+            let stop = shutdown.clone();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(every);
+                loop {
+                    tokio::select! {
+                        _ = stop.cancelled() => return,
+                        _ = tick.tick() => { crate::notify::notify("WATCHDOG=1"); }
+                    }
+                }
+            });
+        }
+        let stopping = shutdown.clone();
+        tokio::spawn(async move {
+            stopping.cancelled().await;
+            crate::notify::notify("STOPPING=1\nSTATUS=draining in-flight work");
+        });
         let res = server
             .await
             .unwrap_or_else(|e| Err(std::io::Error::other(e)));

@@ -5,7 +5,7 @@ use figment::{
     Figment,
 };
 use serde::{Deserialize, Serialize};
-use std::{collections::BTreeMap, fmt, path::Path, path::PathBuf};
+use std::{collections::BTreeMap, fmt, path::Path, path::PathBuf, sync::Arc};
 
 /// A secret value: never shown by `Debug`, `Display` or `Serialize` (so `check-config` and logs
 /// cannot leak it). Read it with [`Secret::expose`] at the one place that needs it.
@@ -65,6 +65,9 @@ pub struct Config {
 pub struct DaemonConfig {
     /// Address the HTTP server (webhooks, OAuth callback, health) binds to.
     pub listen: String,
+    /// A separate address for `/healthz`, `/readyz` and `/metrics` (e.g. 127.0.0.1:9090); empty:
+    /// they are served on `listen`.
+    pub admin_listen: String,
     /// The URL Fanvue and browsers reach this daemon at; the OAuth redirect URI is derived from it.
     pub public_url: String,
     /// Path of the SQLite database file (created if missing).
@@ -166,6 +169,9 @@ pub struct AgentConfig {
     pub rescan_secs: u64,
     /// Send attempts per outbox row before it is `failed`.
     pub send_attempts: u32,
+    /// `live` (send), `shadow` (draft and log, never send) or `approve` (drafts wait for
+    /// `fanvue-agent approve <id>`).
+    pub mode: crate::domain::Mode,
 }
 
 /// The polling fallback for missed webhooks.
@@ -277,6 +283,8 @@ pub struct CreatorConfig {
     /// The creator's time zone as minutes from UTC (e.g. -300 for New York in winter), for the
     /// prompts' `time_of_day` and `local_time`.
     pub utc_offset_minutes: Option<i32>,
+    /// Overrides `agent.mode`.
+    pub mode: Option<crate::domain::Mode>,
 }
 
 impl Default for Config {
@@ -284,6 +292,7 @@ impl Default for Config {
         Config {
             daemon: DaemonConfig {
                 listen: "127.0.0.1:8080".into(),
+                admin_listen: String::new(),
                 public_url: "http://127.0.0.1:8080".into(),
                 database: "fanvue-agent.db".into(),
                 prompts_dir: "prompts".into(),
@@ -351,6 +360,7 @@ impl Default for Config {
                 llm_attempts: 3,
                 rescan_secs: 5,
                 send_attempts: 8,
+                mode: crate::domain::Mode::Live,
             },
             poller: PollerConfig {
                 enabled: true,
@@ -457,6 +467,22 @@ impl Config {
                 message,
             })
         };
+        if !self.daemon.admin_listen.is_empty()
+            && (self
+                .daemon
+                .admin_listen
+                .parse::<std::net::SocketAddr>()
+                .is_err()
+                || self.daemon.admin_listen == self.daemon.listen)
+        {
+            bad(
+                "daemon.admin_listen",
+                format!(
+                    "`{}` is not an address like 127.0.0.1:9090 different from daemon.listen (empty: serve health and metrics on daemon.listen)",
+                    self.daemon.admin_listen
+                ),
+            );
+        }
         if self.daemon.listen.parse::<std::net::SocketAddr>().is_err() {
             bad(
                 "daemon.listen",
@@ -794,6 +820,14 @@ impl Config {
     }
 
     /// Whether the daemon answers this creator's fans (configured and not disabled).
+    /// The creator's mode: `creators.<h>.mode`, else `agent.mode`.
+    pub fn creator_mode(&self, handle: &str) -> crate::domain::Mode {
+        self.creators
+            .get(handle)
+            .and_then(|c| c.mode)
+            .unwrap_or(self.agent.mode)
+    }
+
     pub fn creator_enabled(&self, handle: &str) -> bool {
         self.creators
             .get(handle)
@@ -998,4 +1032,103 @@ mod tests {
             Ok(())
         });
     }
+}
+
+/// The configuration in force, replaced as a whole on reload (SIGHUP). Readers take a snapshot
+/// with [`LiveConfig::get`]; a reload never changes a snapshot already taken.
+#[derive(Clone, Debug)]
+pub struct LiveConfig(Arc<std::sync::RwLock<Arc<Config>>>);
+
+impl LiveConfig {
+    pub fn new(cfg: Arc<Config>) -> LiveConfig {
+        LiveConfig(Arc::new(std::sync::RwLock::new(cfg)))
+    }
+
+    /// The configuration now.
+    pub fn get(&self) -> Arc<Config> {
+        self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn set(&self, cfg: Arc<Config>) {
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = cfg;
+    }
+}
+
+impl Config {
+    /// The keys whose new values only take effect after a restart (listeners, database, HTTP
+    /// clients, secrets, logging, the set of creators), named for the reload warning.
+    pub fn restart_only_changes(&self, new: &Config) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut cmp = |key: &'static str, same: bool| {
+            if !same {
+                out.push(key);
+            }
+        };
+        cmp("daemon.listen", self.daemon.listen == new.daemon.listen);
+        cmp(
+            "daemon.admin_listen",
+            self.daemon.admin_listen == new.daemon.admin_listen,
+        );
+        cmp(
+            "daemon.database",
+            self.daemon.database == new.daemon.database,
+        );
+        cmp(
+            "daemon.public_url",
+            self.daemon.public_url == new.daemon.public_url,
+        );
+        cmp("log", same(&self.log, &new.log));
+        cmp(
+            "fanvue",
+            same(&self.fanvue, &new.fanvue)
+                && self.fanvue.client_secret == new.fanvue.client_secret,
+        );
+        cmp(
+            "webhook",
+            same(&self.webhook, &new.webhook) && self.webhook.secret == new.webhook.secret,
+        );
+        cmp(
+            "security",
+            self.security.token_key == new.security.token_key
+                && self.security.token_key_file == new.security.token_key_file,
+        );
+        cmp(
+            "llm.base_url / llm.api_key",
+            self.llm.base_url == new.llm.base_url && self.llm.api_key == new.llm.api_key,
+        );
+        let a = (&self.agent, &new.agent);
+        cmp(
+            "agent.debounce_ms / debounce_cap_ms / max_jobs / max_jobs_per_creator / rescan_secs",
+            (
+                a.0.debounce_ms,
+                a.0.debounce_cap_ms,
+                a.0.max_jobs,
+                a.0.max_jobs_per_creator,
+                a.0.rescan_secs,
+            ) == (
+                a.1.debounce_ms,
+                a.1.debounce_cap_ms,
+                a.1.max_jobs,
+                a.1.max_jobs_per_creator,
+                a.1.rescan_secs,
+            ),
+        );
+        cmp(
+            "creators (added or removed)",
+            self.creators.keys().eq(new.creators.keys()),
+        );
+        cmp(
+            "creators.<h>.rate_limit_per_minute",
+            self.creators
+                .iter()
+                .zip(new.creators.iter())
+                .all(|(a, b)| a.1.rate_limit_per_minute == b.1.rate_limit_per_minute),
+        );
+        out
+    }
+}
+
+/// Whether two config sections serialize alike (secrets compare separately: they serialize redacted).
+fn same<T: Serialize>(a: &T, b: &T) -> bool {
+    serde_json::to_value(a).ok() == serde_json::to_value(b).ok()
 }

@@ -91,7 +91,8 @@ pub async fn run(
     shutdown: CancellationToken,
     deadline: Duration,
 ) {
-    let a = &agent.cfg.agent;
+    let cfg = agent.cfg.get();
+    let a = &cfg.agent;
     let rescan_every = Duration::from_secs(a.rescan_secs);
     let mut d = Dispatcher {
         debounce: Duration::from_millis(a.debounce_ms),

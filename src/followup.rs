@@ -3,12 +3,12 @@
 //! decides it like any event: sent, or skipped with the reason.
 
 use crate::{
-    config::Config,
+    config::LiveConfig,
     dispatcher::{DispatcherHandle, Wake},
     domain::{Event, EventKind, Party},
     store::{inbox::Accepted, now_ms, Store, StoreError},
 };
-use std::{sync::Arc, time::Duration};
+use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
@@ -24,13 +24,13 @@ pub fn in_quiet_hours(hour: u32, start: u32, end: u32) -> bool {
 #[derive(Clone)]
 pub struct FollowUps {
     pub store: Store,
-    pub cfg: Arc<Config>,
+    pub cfg: LiveConfig,
     pub dispatcher: DispatcherHandle,
 }
 
 impl FollowUps {
     pub async fn run(self, creator: String, shutdown: CancellationToken) {
-        let every = Duration::from_secs(self.cfg.followup.check_every_secs);
+        let every = Duration::from_secs(self.cfg.get().followup.check_every_secs);
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return,
@@ -48,9 +48,9 @@ impl FollowUps {
     pub async fn check_once(&self, creator: &str) -> Result<usize, StoreError> {
         let now = now_ms();
         let local_min =
-            (now / 60_000 + self.cfg.creator_utc_offset(creator) as i64).rem_euclid(1440);
-        let (enabled, after_secs) = self.cfg.creator_followup(creator);
-        let (_, quiet_start, quiet_end) = self.cfg.creator_followup_text_and_hours(creator);
+            (now / 60_000 + self.cfg.get().creator_utc_offset(creator) as i64).rem_euclid(1440);
+        let (enabled, after_secs) = self.cfg.get().creator_followup(creator);
+        let (_, quiet_start, quiet_end) = self.cfg.get().creator_followup_text_and_hours(creator);
         if !enabled || in_quiet_hours((local_min / 60) as u32, quiet_start, quiet_end) {
             return Ok(0);
         }

@@ -19,15 +19,20 @@
 
 pub mod agent;
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod crypto;
 pub mod dispatcher;
 pub mod domain;
 pub mod fanvue;
 pub mod followup;
+pub mod health;
 pub mod ingress;
+pub mod metrics;
+pub mod notify;
 pub mod poller;
 pub mod ratelimit;
+pub mod reload;
 pub mod sandbox;
 pub mod sender;
 pub mod store;

@@ -3,7 +3,7 @@
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 use fanvue_agent::{
-    app::Parts, config::Config, crypto::TokenCipher, store::CreatorStatus, telemetry,
+    app::Parts, cli, config::Config, crypto::TokenCipher, store::CreatorStatus, telemetry,
 };
 use std::{path::PathBuf, process::ExitCode, time::Duration};
 use tokio_util::sync::CancellationToken;
@@ -69,9 +69,63 @@ enum Command {
         /// Show at most this many of the latest decisions first.
         #[arg(long, default_value_t = 20)]
         last: i64,
+        /// Only this creator's decisions.
+        #[arg(long)]
+        creator: Option<String>,
+        /// Only this fan's (a uuid, or its first characters as printed).
+        #[arg(long)]
+        fan: Option<String>,
+        /// Only decisions since: an age (`15m`, `2h`, `7d`), a date or an RFC 3339 time.
+        #[arg(long)]
+        since: Option<String>,
         /// One JSON object per line instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// A creator's recent conversations: last messages, decisions, spend, pauses.
+    Chats {
+        creator: String,
+        /// How many conversations.
+        #[arg(long, default_value_t = 10)]
+        limit: i64,
+        /// Messages shown per conversation.
+        #[arg(long, default_value_t = 6)]
+        messages: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check config, database, webhook secret, prompts, each creator's token and scopes, the LLM
+    /// and the clock: one line per check with a fix; non-zero exit when any fails.
+    Doctor,
+    /// Dry run: what the agent would answer now to a fan's last message (optionally with another
+    /// prompt folder). Runs the real agent on a copy of the database; sends and saves nothing.
+    Replay {
+        /// The fan's uuid (or its first characters).
+        fan: String,
+        /// The creator, when the fan writes to several.
+        #[arg(long)]
+        creator: Option<String>,
+        /// Use persona prompts from this folder instead of `daemon.prompts_dir`.
+        #[arg(long)]
+        prompt_dir: Option<PathBuf>,
+    },
+    /// Drafts of `approve` (and `shadow`) mode: those awaiting approval, or all with --all.
+    Drafts {
+        #[arg(long)]
+        creator: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve a draft: it is sent (the daemon's sender picks it up within seconds).
+    Approve { id: i64 },
+    /// Reject a draft: it is never sent.
+    Reject {
+        id: i64,
+        /// Why (kept with the draft).
+        #[arg(long)]
+        note: Option<String>,
     },
 }
 
@@ -126,7 +180,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(prompts_check(&cfg, creator.as_deref(), *show));
     }
     telemetry::init(&cfg.log);
-    let parts = Parts::build(cfg).await?;
+    let mut parts = Parts::build(cfg).await?;
+    parts.config_path = cli.config.clone();
     match cli.command {
         Command::Serve => {
             if parts.cfg.webhook.secret.is_empty() {
@@ -141,8 +196,116 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tracing::info!("stopped cleanly");
         }
         Command::Prompts { .. } => unreachable!("handled before the store is opened"),
-        Command::Decisions { follow, last, json } => {
-            decisions(&parts, follow, last, json).await?;
+        Command::Decisions {
+            follow,
+            last,
+            creator,
+            fan,
+            since,
+            json,
+        } => {
+            let now = fanvue_agent::store::now_ms();
+            let filter = fanvue_agent::store::decisions::DecisionFilter {
+                creator,
+                fan: fan
+                    .as_deref()
+                    .map(cli::parse_fan)
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?,
+                since_ms: since
+                    .as_deref()
+                    .map(|s| cli::parse_since(s, now))
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?,
+            };
+            let stop = CancellationToken::new();
+            fanvue_agent::app::cancel_on_signals(stop.clone());
+            let mut out = std::io::stdout();
+            cli::decisions::run(&parts.store, &filter, last, follow, json, &mut out, stop).await?;
+        }
+        Command::Chats {
+            creator,
+            limit,
+            messages,
+            json,
+        } => {
+            if !parts.cfg.creators.contains_key(&creator)
+                && parts.store.creator(&creator).await?.is_none()
+            {
+                eprintln!("`{creator}` is not a configured creator");
+                parts.store.close().await;
+                return Ok(ExitCode::from(2));
+            }
+            cli::chats::run(
+                &parts.store,
+                &creator,
+                limit,
+                messages,
+                json,
+                &mut std::io::stdout(),
+            )
+            .await?;
+        }
+        Command::Doctor => {
+            let llm = parts.llm();
+            let ok = cli::doctor::run(&parts, llm.as_ref(), &mut std::io::stdout()).await;
+            parts.store.close().await;
+            return Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            });
+        }
+        Command::Replay {
+            fan,
+            creator,
+            prompt_dir,
+        } => {
+            let llm = parts.llm();
+            let res = cli::replay::run(
+                &parts,
+                llm,
+                creator.as_deref(),
+                &fan,
+                prompt_dir,
+                &mut std::io::stdout(),
+            )
+            .await;
+            parts.store.close().await;
+            res?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Drafts { creator, all, json } => {
+            cli::drafts::list(
+                &parts.store,
+                creator.as_deref(),
+                all,
+                json,
+                &mut std::io::stdout(),
+            )
+            .await?;
+        }
+        Command::Approve { id } => {
+            let res = parts.store.approve_draft(id).await;
+            parts.store.close().await;
+            return Ok(match res {
+                Ok(outbox) => {
+                    println!("approved draft {id}: queued as outbox {outbox}; the daemon sends it within seconds");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => draft_error(e),
+            });
+        }
+        Command::Reject { id, note } => {
+            let res = parts.store.reject_draft(id, note.as_deref()).await;
+            parts.store.close().await;
+            return Ok(match res {
+                Ok(()) => {
+                    println!("rejected draft {id}: it will not be sent");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => draft_error(e),
+            });
         }
         Command::Connect {
             creator,
@@ -184,6 +347,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     parts.store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Exit codes of `approve`/`reject`: 2 for an unknown draft, 1 when it cannot be changed.
+fn draft_error(e: fanvue_agent::store::StoreError) -> ExitCode {
+    use fanvue_agent::store::StoreError;
+    eprintln!("error: {e}");
+    match e {
+        StoreError::NotFound(_) => ExitCode::from(2),
+        _ => ExitCode::FAILURE,
+    }
 }
 
 /// `pause` / `resume`. Returns an exit code when the request cannot be done.
@@ -333,72 +506,8 @@ async fn connect(
     Ok(())
 }
 
-async fn decisions(parts: &Parts, follow: bool, last: i64, json: bool) -> anyhow::Result<()> {
-    let newest: Option<i64> = sqlx::query_scalar("SELECT max(id) FROM decisions")
-        .fetch_one(parts.store.reader())
-        .await?;
-    let mut after = newest.unwrap_or(0).saturating_sub(last.max(0));
-    let shutdown = CancellationToken::new();
-    fanvue_agent::app::cancel_on_signals(shutdown.clone());
-    loop {
-        let batch = parts.store.decision_log(after, 500).await?;
-        for (k, d) in batch.iter().enumerate() {
-            after = d.id;
-            if json {
-                println!("{}", serde_json::to_string(&d)?);
-                continue;
-            }
-            // A burst answered by one reply: its messages are listed, the reply shown once.
-            let same_reply_next = d.reply.is_some()
-                && batch.get(k + 1).is_some_and(|n| {
-                    n.reply == d.reply && n.fan == d.fan && n.creator == d.creator
-                });
-            let same_reply_prev = k > 0
-                && d.reply.is_some()
-                && batch[k - 1].reply == d.reply
-                && batch[k - 1].fan == d.fan;
-            if !same_reply_prev {
-                let t = fanvue_agent::store::outbox::rfc3339_ms(d.decided_at);
-                let who = format!(
-                    "{} ← fan {}",
-                    d.creator.as_deref().unwrap_or("?"),
-                    d.fan
-                        .as_deref()
-                        .map(|f| &f[..f.len().min(8)])
-                        .unwrap_or("?")
-                );
-                println!(
-                    "{} {who} [{}] {}: {}",
-                    &t[11..19],
-                    d.kind,
-                    d.outcome,
-                    d.reason
-                );
-            }
-            if let Some(text) = &d.fan_text {
-                println!("    fan:   {}", one_line(text));
-            }
-            if let (Some(reply), false) = (&d.reply, same_reply_next) {
-                let timing = d
-                    .llm_ms
-                    .map(|l| format!(" (LLM {l} ms)"))
-                    .unwrap_or_default();
-                println!("    reply: {}{timing}", one_line(reply));
-            }
-        }
-        if !follow || shutdown.is_cancelled() {
-            return Ok(());
-        }
-        tokio::select! {
-            _ = shutdown.cancelled() => return Ok(()),
-            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
-        }
-    }
-}
-
 /// `prompts check`: renders every (or one) creator's persona with a sample fan.
 fn prompts_check(cfg: &Config, only: Option<&str>, show: bool) -> ExitCode {
-    use fanvue_agent::agent::prompt;
     let mut handles: Vec<String> = cfg.creators.keys().cloned().collect();
     if handles.is_empty() {
         handles.push("default".into());
@@ -410,34 +519,9 @@ fn prompts_check(cfg: &Config, only: Option<&str>, show: bool) -> ExitCode {
         }
         handles = vec![h.to_string()];
     }
-    let facts = fanvue_agent::store::facts::FanFacts {
-        subscribed: Some(true),
-        spend_cents: 2_500,
-        purchases: 1,
-        tips: 1,
-        ..Default::default()
-    };
     let mut failed = false;
     for h in handles {
-        let persona = cfg.creator_persona(&h);
-        let mut fan = prompt::FanVars::new("Sam".into(), Some("sam_fan".into()), &facts);
-        fan.display_name = Some("Sam Sample".into());
-        fan.minutes_since_last_message = Some(42);
-        fan.memory = vec!["they are from texas".into(), "they like hiking".into()];
-        let (time_of_day, local_time) =
-            prompt::local_time(fanvue_agent::store::now_ms(), cfg.creator_utc_offset(&h));
-        let vars = prompt::PromptVars {
-            creator: prompt::CreatorVars {
-                handle: h.clone(),
-                display_name: format!("{h} (sample)"),
-            },
-            fan,
-            time_of_day,
-            local_time,
-        };
-        match prompt::load_persona(&cfg.daemon.prompts_dir, &persona)
-            .and_then(|src| src.render(&vars).map(|text| (src, text)))
-        {
+        match fanvue_agent::agent::prompt::check_persona(cfg, &h) {
             Ok((src, text)) => {
                 let files: Vec<String> = src
                     .files
@@ -459,15 +543,6 @@ fn prompts_check(cfg: &Config, only: Option<&str>, show: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-fn one_line(s: &str) -> String {
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() > 160 {
-        format!("{}…", s.chars().take(160).collect::<String>())
-    } else {
-        s
     }
 }
 

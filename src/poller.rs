@@ -4,7 +4,7 @@
 
 use crate::{
     app::Apis,
-    config::Config,
+    config::{Config, LiveConfig},
     dispatcher::{DispatcherHandle, Wake},
     domain::{Event, EventKind, MessageEvent, MessageUuid, Party},
     fanvue::{client::ChatQuery, types::Message, ApiError},
@@ -54,7 +54,7 @@ pub fn interval(cfg: &Config, limit_per_minute: u32, webhooks_recent: bool) -> D
 #[derive(Clone)]
 pub struct Poller {
     pub store: Store,
-    pub cfg: Arc<Config>,
+    pub cfg: LiveConfig,
     pub apis: Arc<Apis>,
     pub dispatcher: DispatcherHandle,
     pub seen: WebhookSeen,
@@ -68,8 +68,8 @@ impl Poller {
             let recent = self
                 .seen
                 .since(&creator)
-                .is_some_and(|d| d.as_secs() < self.cfg.poller.webhook_quiet_secs);
-            let wait = interval(&self.cfg, limit, recent);
+                .is_some_and(|d| d.as_secs() < self.cfg.get().poller.webhook_quiet_secs);
+            let wait = interval(&self.cfg.get(), limit, recent);
             tokio::select! {
                 _ = shutdown.cancelled() => return,
                 _ = tokio::time::sleep(wait) => {},

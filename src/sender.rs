@@ -4,7 +4,7 @@
 
 use crate::{
     app::Apis,
-    config::Config,
+    config::LiveConfig,
     fanvue::{client::SendMessage, ApiError},
     store::{now_ms, outbox::OutboxRow, Store},
 };
@@ -43,7 +43,7 @@ impl SenderHandle {
 #[derive(Clone)]
 pub struct Sender {
     pub store: Store,
-    pub cfg: Arc<Config>,
+    pub cfg: LiveConfig,
     pub apis: Arc<Apis>,
 }
 
@@ -121,6 +121,13 @@ impl Sender {
             }
             Delivery::Failed(e) => {
                 warn!(error = %e, "send failed for good");
+                crate::metrics::metrics()
+                    .sends
+                    .get_or_create(&crate::metrics::DecisionLabels {
+                        creator: row.creator.clone(),
+                        outcome: "failed".into(),
+                    })
+                    .inc();
                 self.store.mark_failed(row.id, e, 0).await
             }
         };
@@ -144,7 +151,7 @@ impl Sender {
                 Err(e) => return reschedule(row, &e, "in_doubt"),
             }
         }
-        if row.attempts >= self.cfg.agent.send_attempts as i64 {
+        if row.attempts >= self.cfg.get().agent.send_attempts as i64 {
             return Delivery::Failed(format!("gave up after {} attempts", row.attempts));
         }
         match self.store.claim_outbox(row.id).await {
@@ -194,12 +201,25 @@ impl Sender {
         calls: i64,
         reconciled: bool,
     ) -> Delivery {
-        if let Err(e) = self.store.mark_sent(row, &uuid, sent_at, calls).await {
+        let m = crate::metrics::metrics();
+        match self.store.mark_sent(row, &uuid, sent_at, calls).await {
+            Ok(e2e) => {
+                for ms in &e2e {
+                    m.reply_latency.observe(*ms as f64 / 1000.0);
+                }
+            }
             // The message is out; the row stays `sending` and the next start reconciles it.
-            warn!(error = %e, "sent, but cannot record it");
+            Err(e) => warn!(error = %e, "sent, but cannot record it"),
         }
-        info!(message = %uuid, "sent");
-        if self.cfg.agent.mark_read_after_reply {
+        let result = if reconciled { "reconciled" } else { "sent" };
+        m.sends
+            .get_or_create(&crate::metrics::DecisionLabels {
+                creator: row.creator.clone(),
+                outcome: result.into(),
+            })
+            .inc();
+        info!(message = %uuid, purpose = %row.purpose, "sent");
+        if self.cfg.get().agent.mark_read_after_reply {
             match self.apis.get(&row.creator).mark_read(&row.fan).await {
                 Ok(()) => {
                     let _ = self.store.add_outbox_calls(row.id, 1).await;

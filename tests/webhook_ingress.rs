@@ -50,6 +50,7 @@ async fn start() -> Ingress {
             dispatcher: handle,
             seen: WebhookSeen::default(),
         })),
+        admin: None,
     };
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());

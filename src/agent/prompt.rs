@@ -294,6 +294,39 @@ pub fn conversation(
     out
 }
 
+/// Renders `handle`'s persona with a sample fan (what `prompts check` and a reload verify).
+/// Returns the files it was built from, and the rendered prompt.
+pub fn check_persona(
+    cfg: &crate::config::Config,
+    handle: &str,
+) -> Result<(PersonaSource, String), PromptError> {
+    let facts = FanFacts {
+        subscribed: Some(true),
+        spend_cents: 2_500,
+        purchases: 1,
+        tips: 1,
+        ..Default::default()
+    };
+    let mut fan = FanVars::new("Sam".into(), Some("sam_fan".into()), &facts);
+    fan.display_name = Some("Sam Sample".into());
+    fan.minutes_since_last_message = Some(42);
+    fan.memory = vec!["they are from texas".into(), "they like hiking".into()];
+    let (time_of_day, local_time) =
+        local_time(crate::store::now_ms(), cfg.creator_utc_offset(handle));
+    let vars = PromptVars {
+        creator: CreatorVars {
+            handle: handle.to_string(),
+            display_name: format!("{handle} (sample)"),
+        },
+        fan,
+        time_of_day,
+        local_time,
+    };
+    let src = load_persona(&cfg.daemon.prompts_dir, &cfg.creator_persona(handle))?;
+    let text = src.render(&vars)?;
+    Ok((src, text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,29 @@ impl Outcome {
     }
 }
 
+/// What the agent does with what it drafts, per creator (`agent.mode`, `creators.<h>.mode`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Queue it for sending.
+    #[default]
+    Live,
+    /// Log it as a draft; never send.
+    Shadow,
+    /// Keep it as a draft until a human approves (then it is sent) or rejects it.
+    Approve,
+}
+
+impl Mode {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Mode::Live => "live",
+            Mode::Shadow => "shadow",
+            Mode::Approve => "approve",
+        }
+    }
+}
+
 /// Why a message is being sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,6 +4,6 @@ pub mod decision;
 pub mod event;
 pub mod ids;
 
-pub use decision::{DecisionInfo, Outcome, Purpose, ReplyPlan};
+pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};
 pub use ids::{CreatorUuid, FanUuid, MessageUuid};

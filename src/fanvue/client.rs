@@ -446,13 +446,26 @@ impl CreatorApi {
                 req = req.json(b);
             }
             let requested_at = crate::store::now_ms();
+            let m = crate::metrics::metrics();
             let resp = match req.send().await {
                 Ok(r) => r,
-                Err(e) => return Err(transport_error(&e, &method)),
+                Err(e) => {
+                    m.fanvue_call(&self.handle, None);
+                    return Err(transport_error(&e, &method));
+                }
             };
             let status = resp.status();
+            m.fanvue_call(&self.handle, Some(status.as_u16()));
             let headers = resp.headers().clone();
-            self.limiter.observe(rate_limit_info(&headers));
+            let info = rate_limit_info(&headers);
+            if let Some(left) = info.remaining {
+                m.rate_budget
+                    .get_or_create(&crate::metrics::CreatorLabels {
+                        creator: self.handle.clone(),
+                    })
+                    .set(left as i64);
+            }
+            self.limiter.observe(info);
             warn_deprecation(&headers, path);
             let text = match resp.text().await {
                 Ok(t) => t,

@@ -1,5 +1,7 @@
-//! The daemon's HTTP server: signed webhooks into the inbox, the OAuth callback, health.
+//! The daemon's HTTP server: signed webhooks into the inbox, the OAuth callback, health and
+//! metrics (on their own address when `daemon.admin_listen` is set).
 
+pub mod admin;
 mod oauth;
 pub mod webhooks;
 
@@ -21,15 +23,32 @@ pub struct IngressState {
     pub store: Store,
     /// `None` in processes that only finish OAuth flows (`connect`): webhooks get 503 there.
     pub webhooks: Option<Arc<WebhookIngress>>,
+    /// `/readyz` and `/metrics` on this server (else only `/healthz`).
+    pub admin: Option<admin::AdminState>,
 }
 
 pub fn router(state: IngressState) -> Router {
-    Router::new()
+    let admin = state.admin.clone();
+    let main = Router::new()
         .route("/webhooks/fanvue", post(webhooks::receive_any))
         .route("/webhooks/fanvue/{event}", post(webhooks::receive_event))
         .route("/oauth/callback", get(oauth::callback))
-        .route("/healthz", get(|| async { "ok\n" }))
-        .with_state(state)
+        .with_state(state);
+    match admin {
+        Some(a) => main.merge(admin::router(a)),
+        None => main.route("/healthz", get(|| async { "ok\n" })),
+    }
+}
+
+/// Serves only the monitoring endpoints until `shutdown` (for `daemon.admin_listen`).
+pub async fn run_admin(
+    listener: TcpListener,
+    state: admin::AdminState,
+    shutdown: CancellationToken,
+) -> std::io::Result<()> {
+    axum::serve(listener, admin::router(state))
+        .with_graceful_shutdown(async move { shutdown.cancelled().await })
+        .await
 }
 
 /// Serves until `shutdown` is cancelled. Takes its listener so tests can bind port 0.

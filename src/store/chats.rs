@@ -52,6 +52,22 @@ pub struct StoredMessage {
     pub price_cents: Option<i64>,
 }
 
+/// One chat in `fanvue-agent chats`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChatSummary {
+    pub fan: String,
+    pub name: Option<String>,
+    pub handle: Option<String>,
+    pub messages: i64,
+    pub last_at: Option<String>,
+    pub paused_until: Option<i64>,
+    pub spend_cents: i64,
+    /// Decisions in this chat by outcome, most frequent first.
+    pub outcomes: Vec<(String, i64)>,
+    /// The newest decision's outcome and reason.
+    pub last_decision: Option<(String, String)>,
+}
+
 impl StoredMessage {
     /// A message as the API returned it, in the chat with `fan`: anything the fan did not send
     /// is the creator's side.
@@ -194,6 +210,67 @@ impl Store {
                 price_cents: r.8,
             })
             .collect())
+    }
+
+    /// The `limit` chats of `creator` with the most recent messages, newest first.
+    pub async fn recent_chats(
+        &self,
+        creator: &str,
+        limit: i64,
+    ) -> Result<Vec<ChatSummary>, StoreError> {
+        type Raw = (
+            String,
+            Option<String>,
+            Option<String>,
+            i64,
+            Option<String>,
+            Option<i64>,
+            i64,
+        );
+        let rows: Vec<Raw> = sqlx::query_as(
+            "SELECT m.fan_uuid, coalesce(c.nickname, c.display_name), c.fan_handle, count(*),
+                    max(m.sent_at), f.paused_until, coalesce(f.spend_cents, 0)
+             FROM messages m
+             LEFT JOIN chats c ON c.creator_handle = m.creator_handle AND c.fan_uuid = m.fan_uuid
+             LEFT JOIN fan_facts f ON f.creator_handle = m.creator_handle AND f.fan_uuid = m.fan_uuid
+             WHERE m.creator_handle = ?
+             GROUP BY m.fan_uuid ORDER BY max(m.sent_at) DESC LIMIT ?",
+        )
+        .bind(creator)
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let outcomes: Vec<(String, i64)> = sqlx::query_as(
+                "SELECT outcome, count(*) FROM decisions WHERE creator_handle = ? AND fan_uuid = ?
+                 GROUP BY outcome ORDER BY count(*) DESC",
+            )
+            .bind(creator)
+            .bind(&r.0)
+            .fetch_all(self.reader())
+            .await?;
+            let last_decision: Option<(String, String)> = sqlx::query_as(
+                "SELECT outcome, reason FROM decisions WHERE creator_handle = ? AND fan_uuid = ?
+                 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(creator)
+            .bind(&r.0)
+            .fetch_optional(self.reader())
+            .await?;
+            out.push(ChatSummary {
+                fan: r.0,
+                name: r.1,
+                handle: r.2,
+                messages: r.3,
+                last_at: r.4,
+                paused_until: r.5,
+                spend_cents: r.6,
+                outcomes,
+                last_decision,
+            });
+        }
+        Ok(out)
     }
 
     pub async fn cache_put(

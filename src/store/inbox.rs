@@ -66,6 +66,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(id) = id else {
+            crate::metrics::metrics().event(event.kind.name(), source, "duplicate");
             return Ok(Accepted::Duplicate);
         };
         let hold = match (creator, &fan, &event.kind) {
@@ -91,11 +92,13 @@ impl Store {
                 creator,
                 fan.as_deref(),
                 Outcome::Skipped,
-                &DecisionInfo::reason(reason),
+                &DecisionInfo::reason(reason.clone()),
                 None,
             )
             .await?;
             tx.commit().await?;
+            crate::metrics::metrics().event(event.kind.name(), source, "held");
+            decided(creator, fan.as_deref(), &[id], Outcome::Skipped, &reason);
             return Ok(Accepted::Held { id });
         }
         let (creator, fan) = (creator.unwrap_or_default(), fan.unwrap_or_default());
@@ -115,7 +118,11 @@ impl Store {
             .await?;
         }
         learn(&mut tx, creator, &fan, event, now).await?;
+        if is_fan_message(event) {
+            super::drafts::drop_awaiting(&mut tx, creator, &fan).await?;
+        }
         tx.commit().await?;
+        crate::metrics::metrics().event(event.kind.name(), source, "new");
         Ok(Accepted::New { id })
     }
 
@@ -228,8 +235,48 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
         Ok(())
     }
+}
+
+/// After a decision committed: one info line (what operators tail) and the decision counter.
+pub(crate) fn decided(
+    creator: Option<&str>,
+    fan: Option<&str>,
+    inbox_ids: &[i64],
+    outcome: Outcome,
+    reason: &str,
+) {
+    let creator = creator.unwrap_or("(unknown)");
+    crate::metrics::metrics().decision(creator, outcome.as_str(), inbox_ids.len() as u64);
+    tracing::info!(
+        creator,
+        fan = fan.unwrap_or("-"),
+        events = ?inbox_ids,
+        decision = outcome.as_str(),
+        reason,
+        "decided"
+    );
+}
+
+/// Whether the fan wrote in this chat (an accepted message) after `since_ms`.
+pub(crate) async fn chat_fan_wrote(
+    tx: &mut Transaction<'static, Sqlite>,
+    creator: &str,
+    fan: &str,
+    since_ms: i64,
+) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM inbox
+         WHERE creator_handle = ? AND fan_uuid = ? AND from_fan = 1 AND received_at > ?",
+    )
+    .bind(creator)
+    .bind(fan)
+    .bind(since_ms)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(n > 0)
 }
 
 /// Writes one decision per inbox id and marks them decided. Fails (rolling back the caller's

@@ -3,10 +3,13 @@
 pub mod chats;
 pub mod creators;
 pub mod decisions;
+pub mod drafts;
 pub mod facts;
+pub mod gauges;
 pub mod inbox;
 pub mod oauth;
 pub mod outbox;
+pub mod replay;
 
 use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
@@ -54,6 +57,7 @@ impl Store {
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.clone())
             .await?;
+        backup_before_migrating(&writer, path).await?;
         MIGRATOR.run(&writer).await?;
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
@@ -81,6 +85,36 @@ impl Store {
         self.reader.close().await;
         self.writer.close().await;
     }
+}
+
+/// Before an upgrade's migrations touch an existing database, copies it (consistently, with
+/// `VACUUM INTO`) to `<file>.before-<version>.bak` beside it, so a bad upgrade can be undone.
+async fn backup_before_migrating(writer: &SqlitePool, path: &Path) -> Result<(), StoreError> {
+    let applied: Option<i64> =
+        match sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations WHERE success = 1")
+            .fetch_one(writer)
+            .await
+        {
+            Ok(v) => v,
+            Err(_) => return Ok(()), // a new database: nothing to keep
+        };
+    let Some(applied) = applied else {
+        return Ok(());
+    };
+    let newest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    if newest <= applied {
+        return Ok(());
+    }
+    let backup = format!("{}.before-{newest:04}.bak", path.display());
+    if Path::new(&backup).exists() {
+        return Ok(()); // an earlier attempt of this upgrade already kept one
+    }
+    sqlx::query("VACUUM INTO ?")
+        .bind(&backup)
+        .execute(writer)
+        .await?;
+    tracing::info!(from = applied, to = newest, backup = %backup, "database upgrade: backed up first");
+    Ok(())
 }
 
 /// Unix milliseconds now.

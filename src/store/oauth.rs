@@ -95,6 +95,16 @@ impl Store {
     }
 
     /// How many times the creator's tokens were written (1 on connect, +1 per refresh).
+    /// When the creator's stored access token expires (unix seconds), if there is one.
+    pub async fn token_expiry(&self, handle: &str) -> Result<Option<i64>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT expires_at FROM oauth_tokens WHERE creator_handle = ?")
+                .bind(handle)
+                .fetch_optional(self.reader())
+                .await?,
+        )
+    }
+
     pub async fn token_generation(&self, handle: &str) -> Result<i64, StoreError> {
         Ok(
             sqlx::query_scalar("SELECT generation FROM oauth_tokens WHERE creator_handle = ?")

@@ -1,12 +1,14 @@
 //! The outbox: replies committed before any network call, and their send states
 //! `pending → sending → sent | failed | in_doubt`.
 
+use super::drafts::insert_draft;
 use super::{
     chats::{insert_message_with, StoredMessage},
     inbox::insert_decisions,
     now_ms, Store, StoreError,
 };
-use crate::domain::{DecisionInfo, Outcome, ReplyPlan};
+use crate::domain::{DecisionInfo, Mode, Outcome, ReplyPlan};
+use sqlx::{Sqlite, Transaction};
 
 /// One outbox row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +62,10 @@ fn row(r: RawRow) -> OutboxRow {
 
 impl Store {
     /// Commits a plan and the decisions of the events it answers in one transaction, so an event is
-    /// either still pending or decided with its message queued: never half of it.
+    /// either still pending or decided with its message queued: never half of it. In `live` mode the
+    /// message goes to the outbox; in `shadow` and `approve` modes it becomes a draft (see drafts.rs).
+    /// Returns the outbox row's id (live) or the draft's id.
+    #[allow(clippy::too_many_arguments)]
     pub async fn commit_plan(
         &self,
         creator: &str,
@@ -69,51 +74,46 @@ impl Store {
         plan: &ReplyPlan,
         outcome: Outcome,
         info: &DecisionInfo,
+        mode: Mode,
     ) -> Result<i64, StoreError> {
-        let now = now_ms();
         let mut tx = self.begin_write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox (creator_handle, fan_uuid, purpose, text, media_uuids, price_cents, state,
-                                 not_before, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id",
-        )
-        .bind(creator)
-        .bind(fan)
-        .bind(plan.purpose.as_str())
-        .bind(&plan.text)
-        .bind(serde_json::to_string(&plan.media_uuids).unwrap_or_else(|_| "[]".into()))
-        .bind(plan.price_cents)
-        .bind(now + plan.delay_ms as i64)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        insert_decisions(
-            &mut tx,
-            inbox_ids,
-            Some(creator),
-            Some(fan),
-            outcome,
-            info,
-            Some(id),
-        )
-        .await?;
-        if let (Some(price), Some(media)) = (plan.price_cents, plan.media_uuids.first()) {
-            sqlx::query(
-                "INSERT INTO offers (creator_handle, fan_uuid, media_uuid, item_name, price_cents, outbox_id, offered_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+        let id = if mode == Mode::Live {
+            let id =
+                insert_outbox(&mut tx, creator, fan, plan, now_ms() + plan.delay_ms as i64).await?;
+            insert_decisions(
+                &mut tx,
+                inbox_ids,
+                Some(creator),
+                Some(fan),
+                outcome,
+                info,
+                Some(id),
             )
-            .bind(creator)
-            .bind(fan)
-            .bind(media)
-            .bind(&plan.offer_item)
-            .bind(price)
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
             .await?;
-        }
+            id
+        } else {
+            let id = insert_draft(&mut tx, creator, fan, plan, mode).await?;
+            insert_decisions(
+                &mut tx,
+                inbox_ids,
+                Some(creator),
+                Some(fan),
+                outcome,
+                info,
+                None,
+            )
+            .await?;
+            for inbox_id in inbox_ids {
+                sqlx::query("UPDATE decisions SET draft_id = ? WHERE inbox_id = ?")
+                    .bind(id)
+                    .bind(inbox_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            id
+        };
         tx.commit().await?;
+        super::inbox::decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
         Ok(id)
     }
 
@@ -172,7 +172,7 @@ impl Store {
     }
 
     /// The send landed (or reconciling found it): record Fanvue's id, keep the message in the local
-    /// history, and stamp the end-to-end latency on the decisions it answered.
+    /// history, and stamp the end-to-end latency on the decisions it answered (returned, in ms).
     /// `sent_at` is Fanvue's own timestamp when known (a reconciled send), else when the request
     /// went out (else now): the agent
     /// compares it with fan messages' times to tell which messages a reply already covered.
@@ -182,7 +182,7 @@ impl Store {
         message_uuid: &str,
         sent_at: Option<String>,
         api_calls: i64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Vec<i64>, StoreError> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -216,8 +216,14 @@ impl Store {
         .bind(row.id)
         .execute(&mut *tx)
         .await?;
+        let e2e: Vec<i64> = sqlx::query_scalar(
+            "SELECT e2e_ms FROM decisions WHERE outbox_id = ? AND e2e_ms IS NOT NULL",
+        )
+        .bind(row.id)
+        .fetch_all(&mut *tx)
+        .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(e2e)
     }
 
     /// Puts a row back to `state` (`pending` or `in_doubt`) until `not_before`.
@@ -365,4 +371,48 @@ pub fn rfc3339_ms(ms: i64) -> String {
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
     ))
     .unwrap_or_default()
+}
+
+/// Queues `plan` (and records its offer in the ledger when it carries one). Part of the caller's
+/// transaction.
+pub(crate) async fn insert_outbox(
+    tx: &mut Transaction<'static, Sqlite>,
+    creator: &str,
+    fan: &str,
+    plan: &ReplyPlan,
+    not_before: i64,
+) -> Result<i64, StoreError> {
+    let now = now_ms();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO outbox (creator_handle, fan_uuid, purpose, text, media_uuids, price_cents, state,
+                             not_before, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id",
+    )
+    .bind(creator)
+    .bind(fan)
+    .bind(plan.purpose.as_str())
+    .bind(&plan.text)
+    .bind(serde_json::to_string(&plan.media_uuids).unwrap_or_else(|_| "[]".into()))
+    .bind(plan.price_cents)
+    .bind(not_before)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    if let (Some(price), Some(media)) = (plan.price_cents, plan.media_uuids.first()) {
+        sqlx::query(
+            "INSERT INTO offers (creator_handle, fan_uuid, media_uuid, item_name, price_cents, outbox_id, offered_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(media)
+        .bind(&plan.offer_item)
+        .bind(price)
+        .bind(id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(id)
 }

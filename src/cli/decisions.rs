@@ -1,0 +1,78 @@
+//! `fanvue-agent decisions`: the decision log, like `tail [-f]`, as text or JSON lines.
+
+use super::{clock, one_line, short};
+use crate::store::{decisions::DecisionFilter, Store, StoreError};
+use std::{io::Write, time::Duration};
+use tokio_util::sync::CancellationToken;
+
+/// Prints the `last` newest matching decisions, then (with `follow`) new ones until `stop`.
+pub async fn run(
+    store: &Store,
+    filter: &DecisionFilter,
+    last: i64,
+    follow: bool,
+    json: bool,
+    out: &mut (dyn Write + Send),
+    stop: CancellationToken,
+) -> Result<(), StoreError> {
+    let mut after = store.decision_start(filter, last).await?;
+    loop {
+        let batch = store.decision_log(filter, after, 500).await?;
+        for (k, d) in batch.iter().enumerate() {
+            after = d.id;
+            if json {
+                let _ = writeln!(out, "{}", serde_json::to_string(&d).unwrap_or_default());
+                continue;
+            }
+            // A burst answered by one reply: its messages are listed, the reply shown once.
+            let same = |o: &crate::store::decisions::DecisionLine| {
+                o.reply == d.reply && o.fan == d.fan && o.creator == d.creator
+            };
+            let same_reply_next = d.reply.is_some() && batch.get(k + 1).is_some_and(same);
+            let same_reply_prev = k > 0 && d.reply.is_some() && same(&batch[k - 1]);
+            if !same_reply_prev {
+                let who = format!(
+                    "{} ← fan {}",
+                    d.creator.as_deref().unwrap_or("?"),
+                    d.fan.as_deref().map(short).unwrap_or("?")
+                );
+                let _ = writeln!(
+                    out,
+                    "{} {who} [{}] {}: {}",
+                    clock(d.decided_at),
+                    d.kind,
+                    d.outcome,
+                    d.reason
+                );
+            }
+            if let Some(text) = &d.fan_text {
+                let _ = writeln!(out, "    fan:   {}", one_line(text));
+            }
+            if let (Some(reply), false) = (&d.reply, same_reply_next) {
+                let timing = d
+                    .llm_ms
+                    .map(|l| format!(" (LLM {l} ms)"))
+                    .unwrap_or_default();
+                let state = match (&d.send_state, d.draft_id) {
+                    (Some(s), Some(id)) if s == "draft:awaiting" => {
+                        format!(" [draft {id}: `fanvue-agent approve {id}`]")
+                    }
+                    (Some(s), Some(id)) if s.starts_with("draft:") => {
+                        format!(" [draft {id}: {}]", &s[6..])
+                    }
+                    (Some(s), _) => format!(" [{s}]"),
+                    _ => String::new(),
+                };
+                let _ = writeln!(out, "    reply: {}{timing}{state}", one_line(reply));
+            }
+        }
+        let _ = out.flush();
+        if !follow || stop.is_cancelled() {
+            return Ok(());
+        }
+        tokio::select! {
+            _ = stop.cancelled() => return Ok(()),
+            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The bodies of the operator commands (`decisions`, `drafts`, `approve`, `chats`, `doctor`,
+//! `replay`); `main.rs` parses arguments and calls these.
+
+pub mod chats;
+pub mod decisions;
+pub mod doctor;
+pub mod drafts;
+pub mod replay;
+
+/// Text on one line, cut at 160 characters.
+pub fn one_line(s: &str) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 160 {
+        format!("{}…", s.chars().take(160).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// The first 8 characters of a uuid, as printed in listings.
+pub fn short(id: &str) -> &str {
+    &id[..id.len().min(8)]
+}
+
+/// `HH:MM:SS` (UTC) of a unix ms time, or the full date when it is not today.
+pub fn clock(ms: i64) -> String {
+    let t = crate::store::outbox::rfc3339_ms(ms);
+    let today = crate::store::outbox::rfc3339_ms(crate::store::now_ms());
+    if t[..10] == today[..10] {
+        t[11..19].to_string()
+    } else {
+        format!("{} {}", &t[..10], &t[11..19])
+    }
+}
+
+/// A time given on the command line: RFC 3339 (`2026-11-23T10:00:00Z`), a date (`2026-11-23`),
+/// or an age (`90s`, `15m`, `2h`, `7d`) meaning that long ago. Returns unix ms.
+pub fn parse_since(s: &str, now_ms: i64) -> Result<i64, String> {
+    let s = s.trim();
+    if let Some(ms) = crate::agent::parse_ms(s) {
+        return Ok(ms);
+    }
+    if let Some(ms) = crate::agent::parse_ms(&format!("{s}T00:00:00Z")) {
+        return Ok(ms);
+    }
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: i64 = num.parse().map_err(|_| {
+        format!(
+            "`{s}` is not a time: use 2026-11-23, 2026-11-23T10:00:00Z, or an age like 15m, 2h, 7d"
+        )
+    })?;
+    let secs = match unit {
+        "s" => 1,
+        "m" | "" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return Err(format!("`{s}`: the unit must be s, m, h or d")),
+    };
+    Ok(now_ms - n * secs * 1000)
+}
+
+/// A fan uuid or a prefix of one (hex digits and dashes), lowercased.
+pub fn parse_fan(s: &str) -> Result<String, String> {
+    let f = s.trim().to_ascii_lowercase();
+    if f.is_empty() || !f.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        return Err(format!("`{s}` is not a fan uuid (or the start of one)"));
+    }
+    Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_accepts_dates_times_and_ages() {
+        let now = 1_800_000_000_000;
+        assert_eq!(parse_since("15m", now), Ok(now - 900_000));
+        assert_eq!(parse_since("2h", now), Ok(now - 7_200_000));
+        assert_eq!(parse_since("7d", now), Ok(now - 604_800_000));
+        assert_eq!(parse_since("1970-01-02", now), Ok(86_400_000));
+        assert_eq!(parse_since("1970-01-01T00:00:10Z", now), Ok(10_000));
+        assert!(parse_since("yesterday", now)
+            .unwrap_err()
+            .contains("not a time"));
+        assert!(parse_since("5w", now).unwrap_err().contains("unit"));
+    }
+
+    #[test]
+    fn fan_filters_are_hex() {
+        assert_eq!(parse_fan(" 0A1b-"), Ok("0a1b-".to_string()));
+        assert!(parse_fan("x%").is_err());
+        assert!(parse_fan("").is_err());
+    }
+}

@@ -1,0 +1,128 @@
+//! `fanvue-agent replay <fan>`: what the agent would answer now to the fan's last message (with
+//! another prompt folder, say), without sending anything. The real agent runs, in shadow mode, on
+//! a throw-away copy of the database; Fanvue is only read (the vault, for offers).
+
+use crate::{
+    agent::{llm::Llm, Agent, JobOutcome},
+    app::{Apis, Parts},
+    config::LiveConfig,
+    domain::Mode,
+    store::Store,
+};
+use std::{io::Write, path::PathBuf, sync::Arc};
+
+/// Replays the chat of `fan` (a uuid or its start) with `creator` (needed only when the fan
+/// wrote to several creators). Returns an error message for the operator on bad input.
+pub async fn run(
+    parts: &Parts,
+    llm: Arc<dyn Llm>,
+    creator: Option<&str>,
+    fan: &str,
+    prompt_dir: Option<PathBuf>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let fan = super::parse_fan(fan).map_err(anyhow::Error::msg)?;
+    let mut chats = parts.store.find_chats(&fan).await?;
+    if let Some(c) = creator {
+        chats.retain(|(h, _)| h == c);
+    }
+    let (creator, fan) = match chats.as_slice() {
+        [one] => one.clone(),
+        [] => anyhow::bail!(
+            "no stored conversation with fan {fan}{}",
+            creator.map(|c| format!(" for {c}")).unwrap_or_default()
+        ),
+        many => anyhow::bail!(
+            "{fan} matches several chats: {}; give --creator and/or the full fan uuid",
+            many.iter()
+                .map(|(h, f)| format!("{h} ← {f}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    if let Some(d) = &prompt_dir {
+        if !d.is_dir() {
+            anyhow::bail!("--prompt-dir {}: not a folder", d.display());
+        }
+    }
+    let dir = tempfile::tempdir()?;
+    let copy = dir.path().join("replay.db");
+    parts.store.copy_to(&copy).await?;
+    let scratch = Store::open(&copy).await?;
+    let result = replay_in(parts, llm, &scratch, &creator, &fan, prompt_dir, out).await;
+    scratch.close().await;
+    result
+}
+
+async fn replay_in(
+    parts: &Parts,
+    llm: Arc<dyn Llm>,
+    scratch: &Store,
+    creator: &str,
+    fan: &str,
+    prompt_dir: Option<PathBuf>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let (inbox_id, text) = scratch.prepare_replay(creator, fan).await?;
+    let mut cfg = (*parts.live.get()).clone();
+    if let Some(d) = prompt_dir {
+        cfg.daemon.prompts_dir = d;
+    }
+    cfg.creators.entry(creator.to_string()).or_default().mode = Some(Mode::Shadow);
+    let agent = Agent {
+        store: scratch.clone(),
+        cfg: LiveConfig::new(Arc::new(cfg.clone())),
+        llm,
+        // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
+        apis: Arc::new(Apis::new(parts.clone())),
+        prompts: Default::default(),
+    };
+    writeln!(out, "{creator} ← fan {fan}")?;
+    writeln!(
+        out,
+        "fan:      {}",
+        text.as_deref()
+            .map(super::one_line)
+            .unwrap_or_else(|| "(no text)".into())
+    )?;
+    writeln!(
+        out,
+        "prompts:  {}",
+        cfg.daemon
+            .prompts_dir
+            .join(cfg.creator_persona(creator))
+            .display()
+    )?;
+    match agent.process_chat(creator, fan, false).await? {
+        JobOutcome::Done { .. } => {}
+        JobOutcome::Retry(after) => {
+            writeln!(
+                out,
+                "outcome:  not decided now (the agent would retry in {} s: creator not active?)",
+                after.as_secs()
+            )?;
+            return Ok(());
+        }
+        JobOutcome::Restart => unreachable!("may_restart is false"),
+    }
+    let decision = scratch.replay_decision(inbox_id).await?;
+    match decision {
+        Some((outcome, reason, reply, llm_ms)) => {
+            writeln!(out, "outcome:  {outcome}: {reason}")?;
+            match reply {
+                Some(r) => writeln!(
+                    out,
+                    "reply:    {}{}",
+                    r,
+                    llm_ms
+                        .map(|l| format!("  (LLM {l} ms)"))
+                        .unwrap_or_default()
+                )?,
+                None => writeln!(out, "reply:    (none)")?,
+            }
+        }
+        None => writeln!(out, "outcome:  no decision was made")?,
+    }
+    writeln!(out, "(dry run: nothing was sent or saved)")?;
+    Ok(())
+}

@@ -216,6 +216,7 @@ impl Parts {
         creators.sort();
         creators.dedup();
         for creator in &creators {
+            crate::metrics::metrics().init_creator(creator);
             let wake = senders.notify_for(creator);
             tracker.spawn(sender.clone().run(creator.clone(), wake, shutdown.clone()));
             if self.cfg.poller.enabled && self.cfg.creator_enabled(creator) {

@@ -819,7 +819,6 @@ impl Config {
             .unwrap_or_else(|| handle.to_string())
     }
 
-    /// Whether the daemon answers this creator's fans (configured and not disabled).
     /// The creator's mode: `creators.<h>.mode`, else `agent.mode`.
     pub fn creator_mode(&self, handle: &str) -> crate::domain::Mode {
         self.creators
@@ -828,6 +827,7 @@ impl Config {
             .unwrap_or(self.agent.mode)
     }
 
+    /// Whether the daemon answers this creator's fans (configured and not disabled).
     pub fn creator_enabled(&self, handle: &str) -> bool {
         self.creators
             .get(handle)

@@ -88,6 +88,35 @@ pub fn metrics() -> &'static Metrics {
 }
 
 impl Metrics {
+    /// Creates the creator's series at zero, so dashboards and alerts see them before the first
+    /// event (Prometheus cannot tell a missing series from a broken exporter).
+    pub fn init_creator(&self, creator: &str) {
+        for outcome in ["replied", "offered", "skipped", "escalated", "failed"] {
+            self.decision(creator, outcome, 0);
+        }
+        for result in ["sent", "reconciled", "failed"] {
+            let _ = self.sends.get_or_create(&DecisionLabels {
+                creator: creator.into(),
+                outcome: result.into(),
+            });
+        }
+        let _ = self.fanvue_429.get_or_create(&CreatorLabels {
+            creator: creator.into(),
+        });
+        for source in ["webhook", "poll"] {
+            let _ = self.events.get_or_create(&EventLabels {
+                kind: "message_received".into(),
+                source: source.into(),
+                result: "new".into(),
+            });
+        }
+        for kind in ["prompt", "completion"] {
+            let _ = self
+                .llm_tokens
+                .get_or_create(&TokenLabels { kind: kind.into() });
+        }
+    }
+
     pub fn event(&self, kind: &str, source: &str, result: &str) {
         self.events
             .get_or_create(&EventLabels {
@@ -194,12 +223,41 @@ pub async fn render(store: &Store) -> Result<String, StoreError> {
         "Outbox deliveries that ended, by creator and result (sent, reconciled, failed)",
         m.sends,
     );
+    let creators: Vec<String> = store
+        .creators()
+        .await?
+        .into_iter()
+        .map(|c| c.handle)
+        .collect();
     let inbox: Family<CreatorLabels, Gauge> = Family::default();
+    let drafts: Family<CreatorLabels, Gauge> = Family::default();
+    let outbox: Family<StateLabels, Gauge> = Family::default();
+    let offers: Family<StateLabels, Gauge> = Family::default();
+    let revenue: Family<CreatorLabels, Gauge> = Family::default();
+    for creator in creators {
+        let c = CreatorLabels {
+            creator: creator.clone(),
+        };
+        let _ = inbox.get_or_create(&c);
+        let _ = drafts.get_or_create(&c);
+        let _ = revenue.get_or_create(&c);
+        for state in ["pending", "sending", "in_doubt"] {
+            let _ = outbox.get_or_create(&StateLabels {
+                creator: creator.clone(),
+                state: state.into(),
+            });
+        }
+        for state in ["offered", "purchased", "declined"] {
+            let _ = offers.get_or_create(&StateLabels {
+                creator: creator.clone(),
+                state: state.into(),
+            });
+        }
+    }
     for (creator, n) in store.gauge_inbox_pending().await? {
         inbox.get_or_create(&CreatorLabels { creator }).set(n);
     }
     reg.register("inbox_pending", "Accepted events not decided yet", inbox);
-    let outbox: Family<StateLabels, Gauge> = Family::default();
     for (creator, state, n) in store.gauge_outbox_open().await? {
         outbox.get_or_create(&StateLabels { creator, state }).set(n);
     }
@@ -208,7 +266,6 @@ pub async fn render(store: &Store) -> Result<String, StoreError> {
         "Messages waiting to be sent, by state",
         outbox,
     );
-    let drafts: Family<CreatorLabels, Gauge> = Family::default();
     for (creator, n) in store.gauge_drafts_awaiting().await? {
         drafts.get_or_create(&CreatorLabels { creator }).set(n);
     }
@@ -217,8 +274,6 @@ pub async fn render(store: &Store) -> Result<String, StoreError> {
         "Drafts waiting for approval (approve mode)",
         drafts,
     );
-    let offers: Family<StateLabels, Gauge> = Family::default();
-    let revenue: Family<CreatorLabels, Gauge> = Family::default();
     for (creator, status, n, cents) in store.gauge_offers().await? {
         if status == "purchased" {
             revenue

@@ -14,8 +14,7 @@ use std::{
     sync::Arc,
     time::{Duration, Instant},
 };
-use tokio::{net::TcpListener, task::JoinHandle};
-use tokio_util::sync::CancellationToken;
+use tokio::net::TcpListener;
 
 fn tune(c: &mut Config) {
     let (url, key) = local_llm();
@@ -26,74 +25,6 @@ fn tune(c: &mut Config) {
     c.agent.debounce_ms = 1200;
     c.agent.debounce_cap_ms = 3000;
     c.agent.mark_read_after_reply = false;
-}
-
-struct Running {
-    stop: CancellationToken,
-    handle: JoinHandle<std::io::Result<()>>,
-}
-
-fn serve(env: &Env, listener: TcpListener, llm: Arc<dyn Llm>) -> Running {
-    let stop = CancellationToken::new();
-    let parts = env.parts.clone();
-    let s = stop.clone();
-    Running {
-        stop,
-        handle: tokio::spawn(async move { parts.serve(listener, s, llm).await }),
-    }
-}
-
-async fn stop(r: Running) {
-    r.stop.cancel();
-    tokio::time::timeout(Duration::from_secs(15), r.handle)
-        .await
-        .expect("stops within its deadline")
-        .unwrap()
-        .unwrap();
-}
-
-/// Waits until `check` holds on the sandbox stats, or fails with them.
-async fn wait_for(env: &Env, what: &str, check: impl Fn(&serde_json::Value) -> bool) {
-    let start = Instant::now();
-    loop {
-        let st = stats(env).await;
-        if check(&st) {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(90),
-            "timed out waiting for {what}: {st}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
-async fn fan_says(env: &Env, fan: &str, text: &str) {
-    let r = post(
-        env,
-        &format!("/_sandbox/fans/{fan}/messages"),
-        json!({ "text": text }),
-    )
-    .await;
-    assert!(r.status().is_success());
-}
-
-async fn settle(env: &Env) {
-    let start = Instant::now();
-    while count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
-        + count(
-            env,
-            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
-        )
-        .await
-        > 0
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(90),
-            "the daemon did not settle"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -85,13 +85,18 @@ async fn replay_in(
             .map(super::one_line)
             .unwrap_or_else(|| "(no text)".into())
     )?;
+    let persona =
+        crate::agent::prompt::load_persona(&cfg.daemon.prompts_dir, &cfg.creator_persona(creator))?;
+    let files: Vec<String> = persona
+        .files
+        .iter()
+        .map(|f| f.0.display().to_string())
+        .collect();
     writeln!(
         out,
-        "prompts:  {}",
-        cfg.daemon
-            .prompts_dir
-            .join(cfg.creator_persona(creator))
-            .display()
+        "prompts:  {} (version {})",
+        files.join(" + "),
+        persona.version
     )?;
     match agent.process_chat(creator, fan, false).await? {
         JobOutcome::Done { .. } => {}

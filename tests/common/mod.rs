@@ -1,11 +1,17 @@
 //! Test helpers: an in-process sandbox on port 0, a config pointing at it, connected creators.
 #![allow(dead_code)]
 
+use fanvue_agent::agent::llm::{Completion, Llm, LlmFuture, LlmRequest};
 use fanvue_agent::{
     app::Parts,
     config::{Config, CreatorConfig, Secret},
     crypto::TokenCipher,
     sandbox::{self, Sandbox, SandboxArgs},
+};
+use serde_json::json;
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
 };
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -192,4 +198,100 @@ pub async fn count(env: &Env, sql: &str) -> i64 {
         .fetch_one(env.parts.store.reader())
         .await
         .unwrap()
+}
+
+/// A daemon served in this process.
+pub struct Running {
+    pub stop: CancellationToken,
+    pub handle: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+pub fn serve(env: &Env, listener: TcpListener, llm: Arc<dyn Llm>) -> Running {
+    let stop = CancellationToken::new();
+    let parts = env.parts.clone();
+    let s = stop.clone();
+    Running {
+        stop,
+        handle: tokio::spawn(async move { parts.serve(listener, s, llm).await }),
+    }
+}
+
+pub async fn stop(r: Running) {
+    r.stop.cancel();
+    tokio::time::timeout(Duration::from_secs(15), r.handle)
+        .await
+        .expect("stops within its deadline")
+        .unwrap()
+        .unwrap();
+}
+
+/// Waits until `check` holds on the sandbox stats, or fails with them.
+pub async fn wait_for(env: &Env, what: &str, check: impl Fn(&serde_json::Value) -> bool) {
+    let start = Instant::now();
+    loop {
+        let st = stats(env).await;
+        if check(&st) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(90),
+            "timed out waiting for {what}: {st}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+pub async fn fan_says(env: &Env, fan: &str, text: &str) {
+    let r = post(
+        env,
+        &format!("/_sandbox/fans/{fan}/messages"),
+        json!({ "text": text }),
+    )
+    .await;
+    assert!(r.status().is_success());
+}
+
+pub async fn settle(env: &Env) {
+    let start = Instant::now();
+    while count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
+        + count(
+            env,
+            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+        )
+        .await
+        > 0
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(90),
+            "the daemon did not settle"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// A fast, predictable LLM: these tests are about what happens to drafts, not their words. The
+/// first draft is always the same; later ones differ (the guardrails refuse repeats).
+#[derive(Default)]
+pub struct Canned(std::sync::atomic::AtomicUsize);
+
+const LINES: [&str; 4] = [
+    "so nice to hear from you, how is your day going?",
+    "haha I love that, tell me more about your plans",
+    "aww you are sweet, what are you doing tonight?",
+    "I was just thinking about you, what is new?",
+];
+
+impl Llm for Canned {
+    fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
+        Box::pin(async move {
+            let n = self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok(Completion {
+                text: LINES[n % LINES.len()].into(),
+                model: req.model.clone(),
+                prompt_tokens: Some(100),
+                completion_tokens: Some(12),
+                latency: Duration::from_millis(5),
+            })
+        })
+    }
 }

@@ -439,7 +439,32 @@ impl Config {
                 )));
             }
         }
-        Self::from_figment(&Self::figment(path))
+        let mut cfg = Self::from_figment(&Self::figment(path))?;
+        if let Some(dir) = std::env::var_os("CREDENTIALS_DIRECTORY") {
+            cfg.apply_credentials(Path::new(&dir))?;
+        }
+        Ok(cfg)
+    }
+
+    /// Fills unset secrets from systemd credentials (`LoadCredential=`): files named
+    /// `token_key`, `webhook_secret`, `client_secret` and `llm_api_key` in `dir`.
+    pub fn apply_credentials(&mut self, dir: &Path) -> Result<(), ConfigError> {
+        for (name, secret) in [
+            ("token_key", &mut self.security.token_key),
+            ("webhook_secret", &mut self.webhook.secret),
+            ("client_secret", &mut self.fanvue.client_secret),
+            ("llm_api_key", &mut self.llm.api_key),
+        ] {
+            let file = dir.join(name);
+            if !secret.is_empty() || !file.exists() {
+                continue;
+            }
+            let value = std::fs::read_to_string(&file).map_err(|e| {
+                ConfigError::Parse(format!("credential {}: cannot read: {e}", file.display()))
+            })?;
+            *secret = Secret::new(value.trim().to_string());
+        }
+        Ok(())
     }
 
     pub fn from_figment(fig: &Figment) -> Result<Config, ConfigError> {
@@ -900,6 +925,19 @@ fn describe_figment_error(e: &figment::Error) -> String {
 mod tests {
     use super::*;
     use figment::Jail;
+
+    #[test]
+    fn systemd_credentials_fill_unset_secrets_only() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("webhook_secret"), "whsec-from-cred\n").unwrap();
+        std::fs::write(dir.path().join("client_secret"), "cs-from-cred").unwrap();
+        let mut c = Config::default();
+        c.fanvue.client_secret = Secret::new("explicit");
+        c.apply_credentials(dir.path()).unwrap();
+        assert_eq!(c.webhook.secret.expose(), "whsec-from-cred");
+        assert_eq!(c.fanvue.client_secret.expose(), "explicit", "config wins");
+        assert!(c.llm.api_key.is_empty(), "no file, no value");
+    }
 
     #[test]
     fn defaults_are_valid() {

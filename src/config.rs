@@ -85,6 +85,9 @@ pub struct LogConfig {
     pub format: String,
     /// A tracing filter, e.g. `info` or `fanvue_agent=debug,info`.
     pub level: String,
+    /// Show message texts (what fans wrote, drafts) in debug lines. Off: they appear as
+    /// `[N chars]`. Never at info, whatever this says.
+    pub message_text: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -301,6 +304,7 @@ impl Default for Config {
             log: LogConfig {
                 format: "auto".into(),
                 level: "info".into(),
+                message_text: false,
             },
             fanvue: FanvueConfig {
                 api_base: "https://api.fanvue.com".into(),

@@ -4,8 +4,21 @@ use crate::config::LogConfig;
 use std::io::IsTerminal;
 use tracing_subscriber::{fmt, EnvFilter};
 
+static MESSAGE_TEXT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A message's text as debug lines may show it: itself when `log.message_text` is on, else only
+/// its length, so fans' words stay out of log files by default.
+pub fn text(s: &str) -> String {
+    if MESSAGE_TEXT.load(std::sync::atomic::Ordering::Relaxed) {
+        s.to_string()
+    } else {
+        format!("[{} chars]", s.chars().count())
+    }
+}
+
 /// Installs the global subscriber. `RUST_LOG` overrides the configured level when set.
 pub fn init(cfg: &LogConfig) {
+    MESSAGE_TEXT.store(cfg.message_text, std::sync::atomic::Ordering::Relaxed);
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(&cfg.level))
         .unwrap_or_else(|_| EnvFilter::new("info"));
@@ -27,4 +40,12 @@ pub fn init(cfg: &LogConfig) {
     } else {
         builder.compact().try_init()
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn texts_are_redacted_unless_enabled() {
+        assert_eq!(super::text("héllo there"), "[11 chars]");
+    }
 }

@@ -325,6 +325,7 @@ impl Agent {
             .filter(|m| pending.contains(&m.uuid.as_str()))
             .filter_map(|m| m.text.as_deref())
             .collect();
+        debug!(text = %crate::telemetry::text(&fan_text.join("\n")), "the fan wrote");
         let mut findings = guard.check_input(&fan_text.join("\n"));
         let stops = guardrails::stopping(&findings);
         if !stops.is_empty() {
@@ -502,6 +503,7 @@ impl Agent {
                     };
                     let mut found = guard.check_draft(&text, &recent, &system);
                     found.extend(guardrails::names_other_fans(&text, &others));
+                    debug!(attempt, draft = %crate::telemetry::text(&text), "draft");
                     if guardrails::stopping(&found).is_empty() {
                         draft = Some(text);
                         break;

@@ -205,18 +205,23 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let now = fanvue_agent::store::now_ms();
-            let filter = fanvue_agent::store::decisions::DecisionFilter {
-                creator,
-                fan: fan
-                    .as_deref()
-                    .map(cli::parse_fan)
-                    .transpose()
-                    .map_err(anyhow::Error::msg)?,
-                since_ms: since
-                    .as_deref()
-                    .map(|s| cli::parse_since(s, now))
-                    .transpose()
-                    .map_err(anyhow::Error::msg)?,
+            let parsed = (|| {
+                Ok::<_, String>(fanvue_agent::store::decisions::DecisionFilter {
+                    creator,
+                    fan: fan.as_deref().map(cli::parse_fan).transpose()?,
+                    since_ms: since
+                        .as_deref()
+                        .map(|s| cli::parse_since(s, now))
+                        .transpose()?,
+                })
+            })();
+            let filter = match parsed {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    parts.store.close().await;
+                    return Ok(ExitCode::from(2));
+                }
             };
             let stop = CancellationToken::new();
             fanvue_agent::app::cancel_on_signals(stop.clone());
@@ -272,8 +277,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .await;
             parts.store.close().await;
-            res?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(match res {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    match e {
+                        cli::replay::ReplayError::Input(_) => ExitCode::from(2),
+                        _ => ExitCode::FAILURE,
+                    }
+                }
+            });
         }
         Command::Drafts { creator, all, json } => {
             cli::drafts::list(

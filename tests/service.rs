@@ -220,7 +220,7 @@ async fn under_systemd_it_notifies_reloads_on_sighup_and_the_operator_commands_w
     let (code, out, _) = run_cli(&cfg, &["decisions", "--fan", "ffffffff"], &[]);
     assert_eq!((code, out.trim()), (Some(0), ""), "no such fan: nothing");
     let (code, _, err) = run_cli(&cfg, &["decisions", "--since", "yesterday"], &[]);
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2), "bad input");
     assert!(err.contains("not a time"), "{err}");
 
     // chats: the conversation with its decisions.
@@ -266,7 +266,7 @@ async fn under_systemd_it_notifies_reloads_on_sighup_and_the_operator_commands_w
     );
     assert_eq!(stats(&env).await["creator_messages"], sent_before);
     let (code, _, err) = run_cli(&cfg, &["replay", "not-a-fan!"], &[]);
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2), "bad input");
     assert!(err.contains("not a fan uuid"), "{err}");
 
     // doctor: all green, then one line with a fix when the LLM is gone.

@@ -11,6 +11,21 @@ use crate::{
 };
 use std::{io::Write, path::PathBuf, sync::Arc};
 
+/// Why a replay could not run: bad input (exit 2) or a failure underneath (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum ReplayError {
+    #[error("{0}")]
+    Input(String),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Prompt(#[from] crate::agent::prompt::PromptError),
+    #[error(transparent)]
+    Agent(#[from] crate::agent::AgentError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
 /// Replays the chat of `fan` (a uuid or its start) with `creator` (needed only when the fan
 /// wrote to several creators). Returns an error message for the operator on bad input.
 pub async fn run(
@@ -20,29 +35,36 @@ pub async fn run(
     fan: &str,
     prompt_dir: Option<PathBuf>,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let fan = super::parse_fan(fan).map_err(anyhow::Error::msg)?;
+) -> Result<(), ReplayError> {
+    let fan = super::parse_fan(fan).map_err(ReplayError::Input)?;
     let mut chats = parts.store.find_chats(&fan).await?;
     if let Some(c) = creator {
         chats.retain(|(h, _)| h == c);
     }
     let (creator, fan) = match chats.as_slice() {
         [one] => one.clone(),
-        [] => anyhow::bail!(
-            "no stored conversation with fan {fan}{}",
-            creator.map(|c| format!(" for {c}")).unwrap_or_default()
-        ),
-        many => anyhow::bail!(
-            "{fan} matches several chats: {}; give --creator and/or the full fan uuid",
-            many.iter()
-                .map(|(h, f)| format!("{h} ← {f}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        [] => {
+            return Err(ReplayError::Input(format!(
+                "no stored conversation with fan {fan}{}",
+                creator.map(|c| format!(" for {c}")).unwrap_or_default()
+            )))
+        }
+        many => {
+            return Err(ReplayError::Input(format!(
+                "{fan} matches several chats: {}; give --creator and/or the full fan uuid",
+                many.iter()
+                    .map(|(h, f)| format!("{h} ← {f}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )))
+        }
     };
     if let Some(d) = &prompt_dir {
         if !d.is_dir() {
-            anyhow::bail!("--prompt-dir {}: not a folder", d.display());
+            return Err(ReplayError::Input(format!(
+                "--prompt-dir {}: not a folder",
+                d.display()
+            )));
         }
     }
     let dir = tempfile::tempdir()?;
@@ -62,7 +84,7 @@ async fn replay_in(
     fan: &str,
     prompt_dir: Option<PathBuf>,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> Result<(), ReplayError> {
     let (inbox_id, text) = scratch.prepare_replay(creator, fan).await?;
     let mut cfg = (*parts.live.get()).clone();
     if let Some(d) = prompt_dir {

@@ -224,30 +224,7 @@ async fn pause_and_resume_a_creator_or_one_fan_from_the_command_line() {
     let env = env(1, 2).await;
     connect(&env, "creator1").await;
     let fan = fans_of(&env, "creator1").await[0].clone();
-    let cfg = env.dir.path().join("c.toml");
-    std::fs::write(
-        &cfg,
-        format!(
-            "[daemon]\ndatabase = {:?}\n[security]\ntoken_key = {:?}\n[creators.creator1]\n",
-            env.dir.path().join("agent.db").display().to_string(),
-            fanvue_agent::crypto::TokenCipher::generate_key()
-        ),
-    )
-    .unwrap();
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
-            .arg("--config")
-            .arg(&cfg)
-            .args(args)
-            .env("FANVUE_AGENT_LOG__LEVEL", "error")
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).to_string()
-                + &String::from_utf8_lossy(&out.stderr),
-        )
-    };
+    let run = |args: &[&str]| cli(&env, args);
     let store = &env.parts.store;
     let status = |s: &'static str| async move {
         store

@@ -21,33 +21,6 @@ fn quick(c: &mut Config) {
     c.followup.enabled = false;
 }
 
-/// Runs the CLI on the test's database and returns (exit code, stdout + stderr).
-fn cli(env: &Env, args: &[&str]) -> (Option<i32>, String) {
-    let cfg = env.dir.path().join("cli.toml");
-    if !cfg.exists() {
-        std::fs::write(
-            &cfg,
-            format!(
-                "[daemon]\ndatabase = {:?}\n[security]\ntoken_key = {:?}\n[creators.creator1]\n",
-                env.parts.cfg.daemon.database.display().to_string(),
-                env.parts.cfg.security.token_key.expose()
-            ),
-        )
-        .unwrap();
-    }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
-        .arg("--config")
-        .arg(&cfg)
-        .args(args)
-        .env("FANVUE_AGENT_LOG__LEVEL", "error")
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
-    )
-}
-
 async fn wait_sql(env: &Env, what: &str, sql: &str, want: i64) {
     let start = Instant::now();
     loop {

@@ -77,32 +77,24 @@ impl Store {
         mode: Mode,
     ) -> Result<i64, StoreError> {
         let mut tx = self.begin_write().await?;
-        let id = if mode == Mode::Live {
+        let (id, outbox_id) = if mode == Mode::Live {
             let id =
                 insert_outbox(&mut tx, creator, fan, plan, now_ms() + plan.delay_ms as i64).await?;
-            insert_decisions(
-                &mut tx,
-                inbox_ids,
-                Some(creator),
-                Some(fan),
-                outcome,
-                info,
-                Some(id),
-            )
-            .await?;
-            id
+            (id, Some(id))
         } else {
-            let id = insert_draft(&mut tx, creator, fan, plan, mode).await?;
-            insert_decisions(
-                &mut tx,
-                inbox_ids,
-                Some(creator),
-                Some(fan),
-                outcome,
-                info,
-                None,
-            )
-            .await?;
+            (insert_draft(&mut tx, creator, fan, plan, mode).await?, None)
+        };
+        insert_decisions(
+            &mut tx,
+            inbox_ids,
+            Some(creator),
+            Some(fan),
+            outcome,
+            info,
+            outbox_id,
+        )
+        .await?;
+        if outbox_id.is_none() {
             for inbox_id in inbox_ids {
                 sqlx::query("UPDATE decisions SET draft_id = ? WHERE inbox_id = ?")
                     .bind(id)
@@ -110,8 +102,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            id
-        };
+        }
         tx.commit().await?;
         super::inbox::decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
         Ok(id)

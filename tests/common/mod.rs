@@ -295,3 +295,31 @@ impl Llm for Canned {
         })
     }
 }
+
+/// Runs the `fanvue-agent` binary on the test's database (a config naming creator1 and the
+/// test's token key) and returns (exit code, stdout + stderr).
+pub fn cli(env: &Env, args: &[&str]) -> (Option<i32>, String) {
+    let cfg = env.dir.path().join("cli.toml");
+    if !cfg.exists() {
+        std::fs::write(
+            &cfg,
+            format!(
+                "[daemon]\ndatabase = {:?}\n[security]\ntoken_key = {:?}\n[creators.creator1]\n",
+                env.parts.cfg.daemon.database.display().to_string(),
+                env.parts.cfg.security.token_key.expose()
+            ),
+        )
+        .unwrap();
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+        .arg("--config")
+        .arg(&cfg)
+        .args(args)
+        .env("FANVUE_AGENT_LOG__LEVEL", "error")
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
+    )
+}

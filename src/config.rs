@@ -952,6 +952,30 @@ mod tests {
     }
 
     #[test]
+    fn admin_listen_must_be_another_address_and_mode_a_known_one() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "c.toml",
+                "[daemon]\nlisten = \"127.0.0.1:8080\"\nadmin_listen = \"127.0.0.1:8080\"\n",
+            )?;
+            let e = Config::load(Some(Path::new("c.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("daemon.admin_listen"), "{e}");
+            jail.create_file(
+                "d.toml",
+                "[daemon]\nadmin_listen = \"127.0.0.1:9090\"\n[creators.a]\nmode = \"approve\"\n",
+            )?;
+            let c = Config::load(Some(Path::new("d.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(c.creator_mode("a"), crate::domain::Mode::Approve);
+            assert_eq!(c.creator_mode("b"), crate::domain::Mode::Live);
+            jail.create_file("e.toml", "[agent]\nmode = \"loud\"\n")?;
+            assert!(Config::load(Some(Path::new("e.toml"))).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
     fn env_overrides_file_and_nests_with_double_underscore() {
         Jail::expect_with(|jail| {
             jail.create_file(

@@ -21,6 +21,9 @@ fn quick(c: &mut Config) {
     c.followup.enabled = false;
 }
 
+/// The id of the one draft awaiting approval (through the scalar query helper).
+const AWAITING_ID: &str = "SELECT id FROM drafts WHERE state = 'awaiting'";
+
 async fn wait_sql(env: &Env, what: &str, sql: &str, want: i64) {
     let start = Instant::now();
     loop {
@@ -134,10 +137,7 @@ async fn approve_mode_waits_for_a_human_and_a_new_fan_message_drops_the_draft() 
     // The fan writes, a draft waits, the fan writes again: that draft is dropped, a new one waits.
     fan_says(env, &fan, "what are you up to today?").await;
     wait_sql(env, "the second draft", awaiting, 1).await;
-    let second: i64 = sqlx::query_scalar("SELECT id FROM drafts WHERE state = 'awaiting'")
-        .fetch_one(env.parts.store.reader())
-        .await
-        .unwrap();
+    let second = count(env, AWAITING_ID).await;
     fan_says(env, &fan, "hello??").await;
     wait_sql(
         env,
@@ -153,10 +153,7 @@ async fn approve_mode_waits_for_a_human_and_a_new_fan_message_drops_the_draft() 
         "{out}"
     );
     wait_sql(env, "the third draft", awaiting, 1).await;
-    let third: i64 = sqlx::query_scalar("SELECT id FROM drafts WHERE state = 'awaiting'")
-        .fetch_one(env.parts.store.reader())
-        .await
-        .unwrap();
+    let third = count(env, AWAITING_ID).await;
     let (code, out) = cli(
         env,
         &["reject", &third.to_string(), "--note", "too generic"],

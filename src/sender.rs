@@ -107,17 +107,16 @@ impl Sender {
     #[tracing::instrument(skip(self, row), fields(creator = %row.creator, fan = %row.fan, outbox = row.id))]
     pub async fn deliver(&self, row: &OutboxRow) -> Delivery {
         let res = self.attempt(row).await;
-        let recorded = match &res {
-            Delivery::Sent { .. } | Delivery::Skipped => Ok(()),
+        match &res {
+            Delivery::Sent { .. } | Delivery::Skipped => {}
             Delivery::Rescheduled {
                 state,
                 after,
                 error,
             } => {
                 warn!(error = %error, state, retry_in_ms = after.as_millis() as u64, "send not done");
-                self.store
-                    .reschedule_outbox(row.id, state, now_ms() + after.as_millis() as i64, error, 0)
-                    .await
+                let at = now_ms() + after.as_millis() as i64;
+                until_recorded(|| self.store.reschedule_outbox(row.id, state, at, error, 0)).await;
             }
             Delivery::Failed(e) => {
                 warn!(error = %e, "send failed for good");
@@ -128,11 +127,8 @@ impl Sender {
                         outcome: "failed".into(),
                     })
                     .inc();
-                self.store.mark_failed(row.id, e, 0).await
+                until_recorded(|| self.store.mark_failed(row.id, e, 0)).await;
             }
-        };
-        if let Err(e) = recorded {
-            warn!(error = %e, "cannot record the send's outcome; it will be reconciled");
         }
         res
     }
@@ -202,14 +198,11 @@ impl Sender {
         reconciled: bool,
     ) -> Delivery {
         let m = crate::metrics::metrics();
-        match self.store.mark_sent(row, &uuid, sent_at, calls).await {
-            Ok(e2e) => {
-                for ms in &e2e {
-                    m.reply_latency.observe(*ms as f64 / 1000.0);
-                }
-            }
-            // The message is out; the row stays `sending` and the next start reconciles it.
-            Err(e) => warn!(error = %e, "sent, but cannot record it"),
+        // The message is out: its row is `sending` until this is recorded (a crash meanwhile is
+        // reconciled on the next start).
+        let e2e = until_recorded(|| self.store.mark_sent(row, &uuid, sent_at.clone(), calls)).await;
+        for ms in &e2e {
+            m.reply_latency.observe(*ms as f64 / 1000.0);
         }
         let result = if reconciled { "reconciled" } else { "sent" };
         m.sends
@@ -275,7 +268,8 @@ fn reschedule(row: &OutboxRow, e: &ApiError, state: &'static str) -> Delivery {
     let (state, after) = match e {
         ApiError::RateLimited { retry_after } => (state, *retry_after),
         ApiError::Transient { .. } | ApiError::Unauthorized { .. } => (state, backoff()),
-        ApiError::PauseCreator { .. } => (state, Duration::from_secs(60)),
+        // A paused creator is checked locally (no API call) until reconnected.
+        ApiError::PauseCreator { .. } => (state, Duration::from_secs(10)),
         ApiError::VersionSunset { .. } => (state, Duration::from_secs(300)),
         ApiError::Permanent { .. } | ApiError::Invalid(_) if state == "pending" => {
             return Delivery::Failed(e.to_string())
@@ -287,5 +281,27 @@ fn reschedule(row: &OutboxRow, e: &ApiError, state: &'static str) -> Delivery {
         state,
         after,
         error: e.to_string(),
+    }
+}
+
+/// Runs a store write until it succeeds: a row left `sending` in a running daemon would never be
+/// picked up again (only a restart reconciles those), so the outcome of a send must be recorded
+/// once the store is writable again (full disk, lock held elsewhere). Cancelled with the sender
+/// on shutdown.
+async fn until_recorded<T, F, Fut>(mut write: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, crate::store::StoreError>>,
+{
+    let mut delay = Duration::from_millis(250);
+    loop {
+        match write().await {
+            Ok(v) => return v,
+            Err(e) => {
+                warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "cannot record the send's outcome yet");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(5));
+            }
+        }
     }
 }

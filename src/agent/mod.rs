@@ -75,7 +75,7 @@ impl Agent {
         if row.status != CreatorStatus::Active {
             // Kept pending: the events are answered once the creator is reconnected or resumed.
             debug!(status = ?row.status, "creator not active; events stay pending");
-            return Ok(JobOutcome::Retry(Duration::from_secs(30)));
+            return Ok(JobOutcome::Retry(Duration::from_secs(10)));
         }
         let creator_name = row.display_name.unwrap_or_else(|| creator.to_string());
         let (fan_rows, other_rows): (Vec<InboxRow>, Vec<InboxRow>) =
@@ -462,6 +462,8 @@ impl Agent {
             json: llm_cfg.structured_output,
         };
         let mut last_err = String::new();
+        // The last attempt failed because the LLM was unreachable (not because of its text).
+        let mut llm_unavailable = false;
         let mut llm_ms = 0i64;
         let mut tokens = (None, None);
         let mut draft = None;
@@ -482,6 +484,7 @@ impl Agent {
             }
             match self.llm.complete(&this).await {
                 Ok(c) => {
+                    llm_unavailable = false;
                     llm_ms += c.latency.as_millis() as i64;
                     crate::metrics::metrics().llm_completed(&c);
                     tokens = (c.prompt_tokens, c.completion_tokens);
@@ -525,10 +528,12 @@ impl Agent {
                 }
                 Err(e @ LlmError::Rejected(_)) => {
                     last_err = e.to_string();
+                    llm_unavailable = false;
                     break;
                 }
                 Err(e) => {
                     last_err = e.to_string();
+                    llm_unavailable = true;
                     warn!(attempt, error = %last_err, "draft attempt failed");
                 }
             }
@@ -546,6 +551,12 @@ impl Agent {
             guardrails: verdicts,
         };
         let Some(text) = draft else {
+            if llm_unavailable {
+                // The LLM is down or overloaded: nothing is decided, the fan's messages wait
+                // (in the inbox, across restarts) and are answered once it is back.
+                warn!(error = %last_err, "LLM unavailable; the fan's messages wait");
+                return Ok(JobOutcome::Retry(LLM_RETRY));
+            }
             let outcome = if last_err.contains("empty") || last_err.contains("blocked") {
                 Outcome::Escalated
             } else {
@@ -849,10 +860,14 @@ fn first_name(n: &str) -> String {
     n.split_whitespace().next().unwrap_or(n).to_string()
 }
 
+/// How long a chat waits before trying an unavailable LLM again.
+const LLM_RETRY: Duration = Duration::from_secs(5);
+
 fn retry_after(e: &ApiError) -> Duration {
     match e {
         ApiError::RateLimited { retry_after } => *retry_after,
-        ApiError::PauseCreator { .. } => Duration::from_secs(60),
+        // A paused creator is checked locally (no API call) until reconnected.
+        ApiError::PauseCreator { .. } => Duration::from_secs(10),
         _ => Duration::from_secs(5),
     }
 }

@@ -125,7 +125,7 @@ async fn replay_in(
         JobOutcome::Retry(after) => {
             writeln!(
                 out,
-                "outcome:  not decided now (the agent would retry in {} s: creator not active?)",
+                "outcome:  not decided now (the agent would retry in {} s: creator not active or LLM unavailable; see the log lines above)",
                 after.as_secs()
             )?;
             return Ok(());

@@ -54,6 +54,13 @@ impl Tokens {
             Tokens::Managed(m) => m.refresh_after_rejection(rejected).await.map(Some),
         }
     }
+    /// After a 403: the creator is marked as needing a reconnect (stored tokens only).
+    async fn forbidden(&self, reason: &str) -> Result<(), ApiError> {
+        match self {
+            Tokens::Static(_) => Ok(()),
+            Tokens::Managed(m) => m.forbidden(reason).await,
+        }
+    }
 }
 
 impl FanvueClient {
@@ -486,6 +493,11 @@ impl CreatorApi {
                 ApiError::RateLimited { retry_after } => {
                     self.limiter.retry_after(*retry_after);
                     tracing::warn!(creator = %self.handle, path, retry_after_s = retry_after.as_secs(), "429 from Fanvue");
+                }
+                ApiError::PauseCreator { reason } => {
+                    self.tokens
+                        .forbidden(&format!("{method} {path}: {reason}"))
+                        .await?;
                 }
                 ApiError::Unauthorized { .. } if !retried => {
                     if let Some(fresh) = self.tokens.after_401(&token).await? {

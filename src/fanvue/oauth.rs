@@ -275,6 +275,23 @@ impl TokenManager {
         self.refresh_locked(&mut cache, current).await
     }
 
+    /// After Fanvue refused a call with 403 (a scope the app was not granted): the creator waits
+    /// for a human to reconnect, instead of every chat asking Fanvue again and again.
+    pub async fn forbidden(&self, reason: &str) -> Result<(), ApiError> {
+        let mut cache = self.cache.lock().await;
+        let reason = format!(
+            "{reason}; reconnect granting the missing scope with `fanvue-agent connect {}`",
+            self.handle
+        );
+        tracing::error!(creator = %self.handle, "{reason}");
+        self.store
+            .set_creator_status(&self.handle, CreatorStatus::NeedsReconnect, Some(&reason))
+            .await
+            .map_err(store_err)?;
+        *cache = None;
+        Ok(())
+    }
+
     async fn loaded(&self, cache: &mut Option<TokenSet>) -> Result<TokenSet, ApiError> {
         if let Some(t) = cache.as_ref() {
             return Ok(t.clone());

@@ -3,6 +3,7 @@
 
 pub mod admin;
 mod oauth;
+pub mod serve;
 pub mod webhooks;
 
 use crate::{fanvue::oauth::Connector, store::Store};
@@ -46,9 +47,7 @@ pub async fn run_admin(
     state: admin::AdminState,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
-    axum::serve(listener, admin::router(state))
-        .with_graceful_shutdown(async move { shutdown.cancelled().await })
-        .await
+    serve::serve(listener, admin::router(state), shutdown).await
 }
 
 /// Serves until `shutdown` is cancelled. Takes its listener so tests can bind port 0.
@@ -57,7 +56,5 @@ pub async fn run(
     state: IngressState,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async move { shutdown.cancelled().await })
-        .await
+    serve::serve(listener, router(state), shutdown).await
 }

@@ -27,6 +27,9 @@ pub struct WebhookIngress {
     pub seen: crate::poller::WebhookSeen,
 }
 
+/// How long a client may take to send a webhook's body (slow senders hold no connection open).
+pub const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 fn error(status: StatusCode, code: &str, detail: impl Into<String>) -> Response {
     (
         status,
@@ -97,9 +100,25 @@ async fn receive(
     if declared.is_some_and(|n| n > wh.max_body_bytes) {
         return too_large();
     }
-    let bytes = match axum::body::to_bytes(body, wh.max_body_bytes).await {
-        Ok(b) => b,
-        Err(_) => return too_large(),
+    let bytes = match tokio::time::timeout(
+        BODY_READ_TIMEOUT,
+        axum::body::to_bytes(body, wh.max_body_bytes),
+    )
+    .await
+    {
+        Ok(Ok(b)) => b,
+        Ok(Err(_)) => return too_large(),
+        Err(_) => {
+            warn!("webhook refused: the body did not arrive in time");
+            return error(
+                StatusCode::REQUEST_TIMEOUT,
+                "body_timeout",
+                format!(
+                    "the body did not arrive within {}s",
+                    BODY_READ_TIMEOUT.as_secs()
+                ),
+            );
+        }
     };
     let sig = headers
         .get("x-fanvue-signature")

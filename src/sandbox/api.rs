@@ -686,6 +686,11 @@ async fn send_message(
         msg
     };
     st.fans_wake.notify_one();
+    if faults.send_response_delay_ms > 0 {
+        st.lock().stats.sends_awaiting_response += 1;
+        tokio::time::sleep(Duration::from_millis(faults.send_response_delay_ms)).await;
+        st.lock().stats.sends_awaiting_response -= 1;
+    }
     if let Some(SendFault::Lost) = fault {
         return c.status(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -30,6 +30,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/_sandbox/chats/{uuid}", get(transcript))
         .route("/_sandbox/creators/{handle}/revoke", post(revoke))
         .route("/_sandbox/creators/{handle}/scopes", post(scopes))
+        .route("/_sandbox/llm", get(llm_stats).post(set_llm_faults))
 }
 
 fn bad(msg: &str) -> Response {
@@ -204,4 +205,25 @@ async fn scopes(
     }
     cr.removed_scopes.extend(s.remove);
     Json(json!({"removed": cr.removed_scopes})).into_response()
+}
+
+async fn llm_stats(State(st): State<Arc<Shared>>) -> Json<Value> {
+    Json(st.llm.stats())
+}
+
+async fn set_llm_faults(
+    State(st): State<Arc<Shared>>,
+    Json(f): Json<super::llm::LlmFaults>,
+) -> Response {
+    if let Some(k) = f
+        .kinds
+        .iter()
+        .find(|k| !["garbage", "empty", "code_error"].contains(&k.as_str()))
+    {
+        return bad(&format!(
+            "unknown LLM fault `{k}` (garbage, empty, code_error)"
+        ));
+    }
+    *st.llm.faults.lock().unwrap_or_else(|e| e.into_inner()) = f.clone();
+    Json(f).into_response()
 }

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod control;
 pub mod fans;
+pub mod llm;
 pub mod oauth;
 pub mod webhooks;
 pub mod world;
@@ -66,6 +67,10 @@ pub struct Faults {
     /// Probability any API request answers 500 (reads included).
     #[arg(long, default_value_t = 0.0)]
     pub api_5xx: f64,
+    /// Every send is processed at once but its response is held back this long, in ms (a window
+    /// for crashes between "request sent" and "response recorded").
+    #[arg(long, default_value_t = 0)]
+    pub send_response_delay_ms: u64,
 }
 
 /// Everything the sandbox can be told on its command line.
@@ -178,7 +183,8 @@ pub fn router(shared: Arc<world::Shared>) -> Router {
         .merge(api::routes())
         .merge(oauth::routes())
         .merge(control::routes())
-        .with_state(shared)
+        .with_state(shared.clone())
+        .merge(llm::routes(shared.llm.clone()))
 }
 
 /// Starts the sandbox on `listener`: the HTTP server, webhook delivery and the fans.

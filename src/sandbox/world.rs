@@ -24,6 +24,8 @@ pub struct Shared {
     pub webhook_wake: Notify,
     pub fans_wake: Notify,
     pub fans_paused: AtomicBool,
+    /// The scripted LLM served under `/llm/v1`.
+    pub llm: std::sync::Arc<super::llm::ScriptedLlm>,
 }
 
 impl Shared {
@@ -38,6 +40,7 @@ impl Shared {
             clock_offset: AtomicI64::new(0),
             webhook_wake: Notify::new(),
             fans_wake: Notify::new(),
+            llm: Default::default(),
         }
     }
 
@@ -241,6 +244,9 @@ pub struct Stats {
     pub sends_5xx: u64,
     pub sends_timed_out: u64,
     pub sends_lost_response: u64,
+    /// Sends processed (the fan has the message) whose response is still held back
+    /// (`--send-response-delay-ms`).
+    pub sends_awaiting_response: u64,
     pub sends_rejected: u64,
     pub webhooks_queued: u64,
     pub webhooks_delivered: u64,

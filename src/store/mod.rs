@@ -40,6 +40,23 @@ pub struct Store {
     reader: SqlitePool,
 }
 
+/// Whether a released writer connection can be reused. When SQLite rolls a transaction back by
+/// itself (SQLITE_FULL, SQLITE_IOERR…), sqlx's own ROLLBACK then fails and it keeps counting the
+/// transaction as open: every later `BEGIN` on that connection would fail. Such a connection is
+/// closed and the pool opens a fresh one.
+async fn still_usable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
+    use sqlx::Connection;
+    // Runs the queued rollback of a dropped transaction first.
+    conn.ping().await?;
+    if conn.is_in_transaction() {
+        tracing::warn!(
+            "a write transaction could not be closed; reopening the database connection"
+        );
+        return Ok(false);
+    }
+    Ok(true)
+}
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 impl Store {
@@ -55,6 +72,7 @@ impl Store {
             .max_connections(1)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
+            .after_release(|conn, _| Box::pin(async move { still_usable(conn).await }))
             .connect_with(base.clone())
             .await?;
         backup_before_migrating(&writer, path).await?;
@@ -143,6 +161,39 @@ pub(crate) async fn test_store() -> (Store, tempfile::TempDir) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_writer_recovers_after_sqlite_rolled_back_a_full_transaction() {
+        let (store, _dir) = test_store().await;
+        let big = "x".repeat(200_000);
+        for _ in 0..3 {
+            // (Set each time: the pool may have replaced the connection.)
+            sqlx::query("PRAGMA max_page_count = 1")
+                .execute(store.writer())
+                .await
+                .unwrap();
+            let mut tx = store.begin_write().await.unwrap();
+            let r = sqlx::query("INSERT INTO api_cache (creator_handle, key, value, fetched_at) VALUES ('c', 'k', ?, 0)")
+                .bind(&big)
+                .execute(&mut *tx)
+                .await;
+            assert!(r.is_err(), "the database is full");
+        }
+        sqlx::query("PRAGMA max_page_count = 1073741823")
+            .execute(store.writer())
+            .await
+            .unwrap();
+        let mut tx = store
+            .begin_write()
+            .await
+            .expect("a new transaction after the failures");
+        sqlx::query("INSERT INTO api_cache (creator_handle, key, value, fetched_at) VALUES ('c', 'k', ?, 0)")
+            .bind(&big)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
 
     #[tokio::test]
     async fn opening_creates_the_file_in_wal_mode_and_migrates() {

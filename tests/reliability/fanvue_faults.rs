@@ -1,0 +1,151 @@
+//! Fanvue misbehaving: 5xx bursts, hanging sends, sends processed whose response is lost, 429
+//! storms with Retry-After, every access token expiring mid-burst, one creator's refresh token
+//! revoked and another's scope removed (the others unaffected, their backlog answered after
+//! reconnecting).
+
+use crate::{common::*, report::Row, *};
+use serde_json::json;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_errors_timeouts_and_lost_responses() {
+    let mut a = talking_fans(2, 16, 21);
+    a.faults.send_5xx = 0.2;
+    a.faults.send_timeout = 0.05;
+    a.faults.timeout_ms = 4_000;
+    a.faults.send_lost_response = 0.15;
+    a.faults.api_5xx = 0.05;
+    let (d, r) = start(a, |_| {}).await;
+    settle_all(&d.env, Duration::from_secs(150)).await;
+    let st = stats(&d.env).await;
+    stop(r).await;
+    assert!(st["sends_5xx"].as_u64().unwrap() > 0, "{st}");
+    assert!(st["sends_lost_response"].as_u64().unwrap() > 0, "{st}");
+    assert_one_decision_each_in_order(&d.env).await;
+    Row::measure(&d.env, "fanvue: 5xx, timeouts, lost responses")
+        .await
+        .note(format!(
+            "{} sends 5xx, {} hung, {} processed but answered 500",
+            st["sends_5xx"], st["sends_timed_out"], st["sends_lost_response"]
+        ))
+        .check_and_record();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limit_storms_with_retry_after() {
+    let mut a = talking_fans(2, 16, 22);
+    a.faults.rate_limit_storm = 0.05;
+    a.faults.storm_secs = 3;
+    let (d, r) = start(a, |_| {}).await;
+    settle_all(&d.env, Duration::from_secs(150)).await;
+    stop(r).await;
+    let row = Row::measure(&d.env, "fanvue: 429 storms (Retry-After)").await;
+    assert!(row.rate_limited_injected > 0, "a storm happened: {row:?}");
+    assert_one_decision_each_in_order(&d.env).await;
+    row.note("429s only while a storm lasted; none from our own pace")
+        .check_and_record();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tokens_expire_mid_burst_one_creator_revoked_one_missing_a_scope() {
+    let mut a = args(3, 9);
+    a.seed = 23;
+    let (d, r) = start(a, |_| {}).await;
+    let env = &d.env;
+    let fans: Vec<Vec<String>> = vec![
+        fans_of(env, "creator1").await,
+        fans_of(env, "creator2").await,
+        fans_of(env, "creator3").await,
+    ];
+    // A burst; halfway, every access token expires (the sandbox's clock jumps past their lifetime),
+    // creator2's grant is revoked and creator3 loses write:chat.
+    for (i, f) in fans[0].iter().chain(&fans[1]).chain(&fans[2]).enumerate() {
+        fan_says(
+            env,
+            f,
+            &format!("hey there, message {}", ["one", "two", "three"][i % 3]),
+        )
+        .await;
+    }
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(post(env, "/_sandbox/creators/creator2/revoke", json!({}))
+        .await
+        .status()
+        .is_success());
+    assert!(post(
+        env,
+        "/_sandbox/creators/creator3/scopes",
+        json!({"remove": ["write:chat"]})
+    )
+    .await
+    .status()
+    .is_success());
+    post(env, "/_sandbox/clock/advance", json!({"seconds": 3700})).await;
+    for f in fans[0].iter().chain(&fans[1]).chain(&fans[2]) {
+        fan_says(env, f, "are you still there?").await;
+    }
+    // creator1 is unaffected: every turn of its fans is answered.
+    wait_for_turns(env, &fans[0]).await;
+    // The other two wait for a human, with the reason on record, and lose nothing.
+    let start = std::time::Instant::now();
+    loop {
+        let statuses: Vec<(String, String)> = sqlx::query_as(
+            "SELECT handle, status FROM creators WHERE handle IN ('creator2', 'creator3') ORDER BY 1",
+        )
+        .fetch_all(env.parts.store.reader())
+        .await
+        .unwrap();
+        if statuses.iter().all(|(_, s)| s == "needs_reconnect") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "{statuses:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let st = stats(env).await;
+    assert!(st["token_refreshes"].as_u64().unwrap() >= 1, "{st}");
+    assert!(st["invalid_grants"].as_u64().unwrap() >= 1, "{st}");
+    // The operator reconnects both (creator3 with its scope back): their backlog is answered.
+    post(
+        env,
+        "/_sandbox/creators/creator3/scopes",
+        json!({"restore": true}),
+    )
+    .await;
+    connect(env, "creator2").await;
+    connect(env, "creator3").await;
+    settle_all(env, Duration::from_secs(90)).await;
+    stop(r).await;
+    assert_one_decision_each_in_order(env).await;
+    Row::measure(env, "fanvue: token expiry, revoked grant, 403 scope")
+        .await
+        .note(format!(
+            "{} refreshes; creator2 and creator3 paused until reconnected, creator1 unaffected",
+            st["token_refreshes"]
+        ))
+        .check_and_record();
+}
+
+/// Waits until every turn of these fans has been answered.
+async fn wait_for_turns(env: &Env, fans: &[String]) {
+    let start = std::time::Instant::now();
+    loop {
+        let open = {
+            let w = env.sandbox.world.lock();
+            fans.iter()
+                .filter_map(|f| w.fan_by_uuid.get(f))
+                .filter_map(|i| w.chats.get(i))
+                .flat_map(|c| &c.turns)
+                .filter(|t| t.creator_replies == 0)
+                .count()
+        };
+        if open == 0 {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "{open} turns of an unaffected creator unanswered: {:?}",
+            decisions(env).await
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}

@@ -1,0 +1,238 @@
+//! Secrets: a whole session of the `fanvue-agent` binary (debug logging, connect through its own
+//! OAuth callback, fans answered) with distinctive secret values; none of them, nor the OAuth
+//! tokens Fanvue issued, appears in the logs, in any response body, in `check-config`, `doctor`
+//! or `decisions` output, or anywhere in the database file in clear. The callback refuses a wrong
+//! or reused `state`.
+
+use crate::{common::*, report::Row, *};
+use fanvue_agent::config::Secret;
+use std::{
+    process::{Command, Stdio},
+    time::{Duration, Instant},
+};
+
+const WEBHOOK_SECRET: &str = "whsec-DISTINCT-5ecre7-9c1f2e";
+const CLIENT_SECRET: &str = "client-DISTINCT-5ecre7-4b7a0d";
+const LLM_KEY: &str = "llm-DISTINCT-5ecre7-e3d8a1";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let base = format!("http://{listen}");
+    let mut a = talking_fans(1, 6, 71);
+    a.webhook_url = Some(format!("{base}/webhooks/fanvue"));
+    a.webhook_secret = WEBHOOK_SECRET.into();
+    a.client_secret = CLIENT_SECRET.into();
+    let env = env_with(a, |c| {
+        c.webhook.secret = Secret::new(WEBHOOK_SECRET);
+        c.fanvue.client_secret = Secret::new(CLIENT_SECRET);
+        c.daemon.public_url = base.clone();
+    })
+    .await;
+    let token_key = env.parts.cfg.security.token_key.expose().to_string();
+    let api = env.parts.cfg.fanvue.api_base.clone();
+    let cfg = env.dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            r#"[daemon]
+listen = "{listen}"
+public_url = "{base}"
+database = {db:?}
+prompts_dir = {prompts:?}
+shutdown_deadline_secs = 5
+[log]
+format = "json"
+level = "debug"
+[fanvue]
+api_base = "{api}"
+authorize_url = "{api}/oauth2/auth"
+token_url = "{api}/oauth2/token"
+client_id = "sandbox-client"
+client_secret = "{CLIENT_SECRET}"
+[webhook]
+secret = "{WEBHOOK_SECRET}"
+[security]
+token_key = "{token_key}"
+[llm]
+base_url = "{api}/llm/v1"
+api_key = "{LLM_KEY}"
+model = "scripted"
+[agent]
+debounce_ms = 200
+debounce_cap_ms = 800
+[followup]
+enabled = false
+[creators.creator1]
+"#,
+            db = env.parts.cfg.daemon.database.display().to_string(),
+            prompts = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("prompts")
+                .display()
+                .to_string(),
+        ),
+    )
+    .unwrap();
+    let log_path = env.dir.path().join("daemon.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+        .args(["--config", cfg.to_str().unwrap(), "serve"])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log_path).unwrap())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while !reqwest::get(format!("{base}/healthz"))
+        .await
+        .is_ok_and(|r| r.status().is_success())
+    {
+        assert!(started.elapsed() < Duration::from_secs(30), "no /healthz");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut bodies = vec![];
+    // Connect through the daemon's own callback; then replay it and try a wrong state.
+    let (code, state) = authorize(&env, "creator1").await;
+    let callback = |q: String| {
+        let base = base.clone();
+        async move {
+            let r = reqwest::get(format!("{base}/oauth/callback?{q}"))
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let ok = callback(format!("code={code}&state={state}")).await;
+    assert_eq!(ok.0, 200, "{ok:?}");
+    let reused = callback(format!("code={code}&state={state}")).await;
+    assert_eq!(reused.0, 400, "a used state is refused: {reused:?}");
+    let (code2, state2) = authorize(&env, "creator1").await;
+    let wrong = callback(format!("code={code2}&state={state2}x")).await;
+    assert_eq!(wrong.0, 400, "an unknown state is refused: {wrong:?}");
+    bodies.extend([ok.1, reused.1, wrong.1]);
+    // Refusals with secret-bearing input: a forged webhook, a bad signature.
+    for sig in ["t=1,v0=00", &format!("t=1,v0={WEBHOOK_SECRET}")] {
+        let r = reqwest::Client::new()
+            .post(format!("{base}/webhooks/fanvue"))
+            .header("content-type", "application/json")
+            .header("x-fanvue-signature", sig)
+            .body("{}")
+            .send()
+            .await
+            .unwrap();
+        bodies.push(r.text().await.unwrap());
+    }
+    bodies.push(
+        reqwest::get(format!("{base}/metrics"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    bodies.push(
+        reqwest::get(format!("{base}/readyz"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    // A session: the fans talk and are answered.
+    post(&env, "/_sandbox/fans/resume", serde_json::json!({})).await;
+    settle_all(&env, Duration::from_secs(120)).await;
+    let ok = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok && child.wait().unwrap().success());
+    // What the operator commands print.
+    let mut outputs = vec![];
+    for args in [
+        vec!["check-config"],
+        vec!["doctor"],
+        vec!["decisions", "--json", "--last", "100"],
+        vec!["creators"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+            .args(["--config", cfg.to_str().unwrap()])
+            .args(&args)
+            .output()
+            .unwrap();
+        outputs.push(
+            String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr),
+        );
+    }
+    // The tokens Fanvue issued during the session.
+    let tokens: Vec<String> = {
+        let w = env.sandbox.world.lock();
+        w.access.keys().chain(w.refresh.keys()).cloned().collect()
+    };
+    assert!(tokens.len() >= 2, "the sandbox issued tokens");
+    let mut secrets: Vec<(&str, String)> = vec![
+        ("webhook secret", WEBHOOK_SECRET.into()),
+        ("client secret", CLIENT_SECRET.into()),
+        ("LLM key", LLM_KEY.into()),
+        ("token key", token_key.clone()),
+    ];
+    secrets.extend(tokens.iter().map(|t| ("OAuth token", t.clone())));
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.lines().count() > 50, "the debug log has content");
+    let db = env.parts.cfg.daemon.database.clone();
+    let mut files = vec![];
+    for suffix in ["", "-wal"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", db.display()));
+        if p.exists() {
+            files.push(std::fs::read(&p).unwrap());
+        }
+    }
+    let decisions: Vec<String> = sqlx::query_scalar(
+        "SELECT coalesce(reason, '') || coalesce(guardrails, '') || coalesce(model, '') FROM decisions",
+    )
+    .fetch_all(env.parts.store.reader())
+    .await
+    .unwrap();
+    let mut places = 0;
+    for (what, s) in &secrets {
+        let mut check = |place: &str, hay: &[u8]| {
+            places += 1;
+            assert!(
+                !hay.windows(s.len()).any(|w| w == s.as_bytes()),
+                "the {what} appears in {place}"
+            );
+        };
+        check("the daemon's log", log.as_bytes());
+        for b in &bodies {
+            check("a response body", b.as_bytes());
+        }
+        for o in &outputs {
+            check("a command's output", o.as_bytes());
+        }
+        for f in &files {
+            check("the database file", f);
+        }
+        check("the decisions table", decisions.join("\n").as_bytes());
+    }
+    // The tokens are stored, as ciphertext that decrypts to what Fanvue issued.
+    let stored = env
+        .parts
+        .store
+        .load_tokens(&env.parts.cipher, "creator1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(tokens.contains(&stored.access_token.expose().to_string()));
+    Row::measure(&env, "secrets: a session with distinctive secrets")
+        .await
+        .note(format!(
+            "{} secrets x {} places: 0 found; tokens stored as ciphertext; wrong and reused OAuth state refused",
+            secrets.len(),
+            places / secrets.len()
+        ))
+        .check_and_record();
+}

@@ -269,9 +269,33 @@ async fn a_missing_scope_pauses_the_creator() {
         }
         other => panic!("{other:?}"),
     }
-    api.me()
+    // The creator now waits for a reconnect, with the reason on record, and Fanvue is not asked
+    // again and again in the meantime.
+    let c = env.parts.store.creator("creator1").await.unwrap().unwrap();
+    assert_eq!(c.status.as_str(), "needs_reconnect");
+    let why = c.status_reason.unwrap_or_default();
+    assert!(
+        why.contains("403") && why.contains("fanvue-agent connect creator1"),
+        "{why}"
+    );
+    let calls = stats(&env).await["api_calls_total"].clone();
+    assert!(matches!(api.me().await, Err(ApiError::PauseCreator { .. })));
+    assert_eq!(
+        stats(&env).await["api_calls_total"],
+        calls,
+        "refused locally"
+    );
+    // Reconnecting (with the scope granted again) serves the creator again.
+    post(
+        &env,
+        "/_sandbox/creators/creator1/scopes",
+        json!({"restore": true}),
+    )
+    .await;
+    connect(&env, "creator1").await;
+    api.send_message(&fan, &SendMessage::text("hi again"))
         .await
-        .expect("reads with granted scopes still work");
+        .expect("sends work after the reconnect");
 }
 
 #[tokio::test]

@@ -56,6 +56,12 @@ struct Inner {
     limiter: Arc<Direct>,
     blocked_until: Option<Instant>,
     last: RateLimitInfo,
+    /// Fanvue's count of requests left in its window (counted down per request sent since) and
+    /// when that window refills (unix seconds). After a restart our own limiter starts full while
+    /// Fanvue's bucket may be nearly empty: this keeps us within what Fanvue says is left.
+    known: Option<(u32, i64)>,
+    /// Until a first response has told us the bucket's state, one request at a time (since when).
+    probe: Option<Instant>,
 }
 
 /// The limiter every call of one creator passes, reads and sends alike.
@@ -79,6 +85,8 @@ impl CreatorLimiter {
                 limiter: Arc::new(RateLimiter::direct(quota_for(limit))),
                 blocked_until: None,
                 last: RateLimitInfo::default(),
+                known: None,
+                probe: None,
             }),
         }
     }
@@ -105,10 +113,37 @@ impl CreatorLimiter {
                     continue;
                 }
             }
+            let probing = {
+                let mut g = self.inner.lock().unwrap();
+                // Nothing heard from Fanvue yet: one probe in flight at a time (for at most 3 s, in
+                // case it fails without headers).
+                let probing = g.last == RateLimitInfo::default()
+                    && g.probe
+                        .is_some_and(|p| p.elapsed() < Duration::from_secs(3));
+                if let Some((0, reset)) = g.known {
+                    if reset > unix_now() {
+                        let wait = (reset - unix_now()).clamp(1, 120) as u64;
+                        block(&mut g, Duration::from_secs(wait));
+                        continue;
+                    }
+                }
+                probing
+            };
+            if probing {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
             match limiter.check() {
                 Ok(()) => {
                     // A block or a new limiter may have arrived while we waited; if the limiter was
                     // replaced, the token we took from the old one still counts (it was spent).
+                    let mut g = self.inner.lock().unwrap();
+                    if g.last == RateLimitInfo::default() {
+                        g.probe = Some(Instant::now());
+                    }
+                    if let Some((left, _)) = g.known.as_mut() {
+                        *left = left.saturating_sub(1);
+                    }
                     return;
                 }
                 Err(not_until) => {
@@ -121,11 +156,32 @@ impl CreatorLimiter {
 
     /// Takes a permit if one is free right now (for callers that must not wait, e.g. polling).
     pub fn try_acquire(&self) -> bool {
-        let g = self.inner.lock().unwrap();
+        let mut g = self.inner.lock().unwrap();
         if g.blocked_until.is_some_and(|u| u > Instant::now()) {
             return false;
         }
-        g.limiter.check().is_ok()
+        let unheard = g.last == RateLimitInfo::default();
+        if unheard
+            && g.probe
+                .is_some_and(|p| p.elapsed() < Duration::from_secs(3))
+        {
+            return false;
+        }
+        if g.known
+            .is_some_and(|(left, reset)| left == 0 && reset > unix_now())
+        {
+            return false;
+        }
+        if g.limiter.check().is_err() {
+            return false;
+        }
+        if unheard {
+            g.probe = Some(Instant::now());
+        }
+        if let Some((left, _)) = g.known.as_mut() {
+            *left = left.saturating_sub(1);
+        }
+        true
     }
 
     /// Reads the rate-limit headers of a response: adopts a different `X-RateLimit-Limit`, and stops
@@ -133,6 +189,15 @@ impl CreatorLimiter {
     pub fn observe(&self, info: RateLimitInfo) {
         let mut g = self.inner.lock().unwrap();
         g.last = info;
+        if let (Some(left), Some(reset)) = (info.remaining, info.reset) {
+            g.known = match g.known {
+                // The same window: responses may arrive out of order, so keep the lower count.
+                // (Fanvue rounds the reset time: within 2 s it is the same window.)
+                Some((mine, r)) if (r - reset).abs() <= 2 => Some((mine.min(left), r.max(reset))),
+                Some((_, r)) if r > reset => g.known,
+                _ => Some((left, reset)),
+            };
+        }
         if let Some(limit) = info.limit.filter(|l| *l > 0 && *l != g.limit) {
             tracing::info!(
                 old = g.limit,
@@ -294,6 +359,40 @@ mod tests {
             d > Duration::from_secs(25) && d <= Duration::from_secs(30),
             "{d:?}"
         );
+    }
+
+    #[tokio::test]
+    async fn until_fanvue_answers_one_request_at_a_time() {
+        let l = CreatorLimiter::new(100);
+        assert!(l.try_acquire(), "the first request (the probe) goes");
+        assert!(!l.try_acquire(), "the next waits for the probe's answer");
+        l.observe(RateLimitInfo {
+            limit: Some(100),
+            remaining: Some(50),
+            reset: Some(unix_now() + 30),
+        });
+        assert!(l.try_acquire());
+        assert!(l.try_acquire());
+    }
+
+    #[tokio::test]
+    async fn after_a_restart_fanvue_s_remaining_count_caps_our_burst() {
+        // A fresh process (a full burst of 10 in our own limiter) meets a bucket with 3 left.
+        let l = CreatorLimiter::new(100);
+        l.observe(RateLimitInfo {
+            limit: Some(100),
+            remaining: Some(3),
+            reset: Some(unix_now() + 30),
+        });
+        assert!(l.try_acquire() && l.try_acquire() && l.try_acquire());
+        assert!(!l.try_acquire(), "Fanvue said 3 were left");
+        // A late response of the same window with a higher count does not raise it again.
+        l.observe(RateLimitInfo {
+            limit: Some(100),
+            remaining: Some(2),
+            reset: Some(unix_now() + 30),
+        });
+        assert!(!l.try_acquire());
     }
 
     #[tokio::test(start_paused = true)]

@@ -206,7 +206,8 @@ async fn kill_9_at_random_moments_loses_and_repeats_nothing() {
     Row::measure(&env, "kill -9 under load")
         .await
         .note(format!(
-            "{kills} kills (seed {seed}), {mid_send} of them between send and response"
+            "{kills} kills (seed {seed}), {mid_send} of them between send and response; at most one 429 per restart tolerated"
         ))
+        .tolerate_rate_limited(kills as u64)
         .check_and_record();
 }

@@ -28,6 +28,8 @@ pub struct Row {
     pub rate_limited_injected: u64,
     /// What else happened (kills, faults served), for the table's last column.
     pub note: String,
+    /// 429s from our own pace this scenario tolerates (see [`Row::tolerate_rate_limited`]).
+    pub tolerated_429s: u64,
 }
 
 impl Row {
@@ -84,6 +86,14 @@ impl Row {
 
     pub fn note(mut self, note: impl Into<String>) -> Row {
         self.note = note.into();
+        self
+    }
+
+    /// Tolerates up to `n` 429s from our own pace. Only the kill -9 scenario uses it: a process
+    /// killed while Fanvue holds it back (Retry-After) forgets that; its successor's first request
+    /// (one at a time until Fanvue answers) may meet one 429 per restart.
+    pub fn tolerate_rate_limited(mut self, n: u64) -> Row {
+        self.tolerated_429s = n;
         self
     }
 

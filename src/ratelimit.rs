@@ -64,9 +64,21 @@ struct Inner {
     probe: Option<Instant>,
 }
 
+/// What a limiter knows that a restarted process must not forget (kept in the store when the
+/// bucket runs low or Fanvue holds us back).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SavedState {
+    /// Fanvue's requests left and when its window refills (unix seconds).
+    pub known: Option<(u32, i64)>,
+    /// No request before this (unix seconds): a 429's Retry-After or an empty bucket.
+    pub blocked_until: Option<i64>,
+}
+
 /// The limiter every call of one creator passes, reads and sends alike.
 pub struct CreatorLimiter {
     inner: Mutex<Inner>,
+    /// Whether the saved state has been asked for (once per process).
+    restored: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for CreatorLimiter {
@@ -88,6 +100,7 @@ impl CreatorLimiter {
                 known: None,
                 probe: None,
             }),
+            restored: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -225,6 +238,42 @@ impl CreatorLimiter {
         block(&mut g, retry_after);
     }
 
+    /// True exactly once: the caller should then [`restore`](Self::restore) the saved state.
+    pub fn first_use(&self) -> bool {
+        !self
+            .restored
+            .swap(true, std::sync::atomic::Ordering::AcqRel)
+    }
+
+    /// What to save so a restarted process does not spend what Fanvue no longer has: `Some` when
+    /// the bucket is low (at most a burst left) or calls are held back.
+    pub fn to_save(&self) -> Option<SavedState> {
+        let g = self.inner.lock().unwrap();
+        let blocked_until = g
+            .blocked_until
+            .and_then(|u| u.checked_duration_since(Instant::now()))
+            .map(|d| unix_now() + d.as_secs() as i64 + 1);
+        let low = g
+            .known
+            .is_some_and(|(left, reset)| left <= burst_for(g.limit) && reset > unix_now());
+        (low || blocked_until.is_some()).then_some(SavedState {
+            known: g.known,
+            blocked_until,
+        })
+    }
+
+    /// Adopts what an earlier process saved (ignoring what has expired).
+    pub fn restore(&self, saved: SavedState) {
+        let mut g = self.inner.lock().unwrap();
+        let now = unix_now();
+        if let Some((left, reset)) = saved.known.filter(|(_, r)| *r > now) {
+            g.known = Some((left, reset));
+        }
+        if let Some(until) = saved.blocked_until.filter(|u| *u > now) {
+            block(&mut g, Duration::from_secs((until - now) as u64));
+        }
+    }
+
     /// When calls are blocked until, if they are.
     pub fn blocked_for(&self) -> Option<Duration> {
         let g = self.inner.lock().unwrap();
@@ -359,6 +408,32 @@ mod tests {
             d > Duration::from_secs(25) && d <= Duration::from_secs(30),
             "{d:?}"
         );
+    }
+
+    #[tokio::test]
+    async fn a_restarted_limiter_keeps_what_the_last_one_was_told() {
+        let old = CreatorLimiter::new(100);
+        assert_eq!(old.to_save(), None, "nothing worth saving yet");
+        old.observe(RateLimitInfo {
+            limit: Some(100),
+            remaining: Some(2),
+            reset: Some(unix_now() + 30),
+        });
+        old.retry_after(Duration::from_secs(20));
+        let saved = old.to_save().expect("low and held back");
+        let new = CreatorLimiter::new(100);
+        assert!(new.first_use() && !new.first_use());
+        new.restore(saved);
+        let d = new.blocked_for().expect("still held back");
+        assert!(d > Duration::from_secs(15), "{d:?}");
+        assert!(!new.try_acquire());
+        // Expired state is ignored.
+        let fresh = CreatorLimiter::new(100);
+        fresh.restore(SavedState {
+            known: Some((0, unix_now() - 5)),
+            blocked_until: Some(unix_now() - 1),
+        });
+        assert!(fresh.try_acquire());
     }
 
     #[tokio::test]

@@ -54,6 +54,18 @@ impl Tokens {
             Tokens::Managed(m) => m.refresh_after_rejection(rejected).await.map(Some),
         }
     }
+    /// The limiter state an earlier process saved for this creator (stored tokens only).
+    async fn saved_rate(&self) -> Option<crate::ratelimit::SavedState> {
+        match self {
+            Tokens::Static(_) => None,
+            Tokens::Managed(m) => m.saved_rate().await,
+        }
+    }
+    async fn save_rate(&self, state: crate::ratelimit::SavedState) {
+        if let Tokens::Managed(m) = self {
+            m.save_rate(state).await;
+        }
+    }
     /// After a 403: the creator is marked as needing a reconnect (stored tokens only).
     async fn forbidden(&self, reason: &str) -> Result<(), ApiError> {
         match self {
@@ -434,6 +446,12 @@ impl CreatorApi {
         body: Option<&B>,
     ) -> Result<(StatusCode, String, i64), ApiError> {
         let mut token = self.tokens.current().await?;
+        if self.limiter.first_use() {
+            // A restarted process starts from what the last one knew of Fanvue's bucket.
+            if let Some(saved) = self.tokens.saved_rate().await {
+                self.limiter.restore(saved);
+            }
+        }
         let mut retried = false;
         loop {
             self.limiter.acquire().await;
@@ -473,6 +491,13 @@ impl CreatorApi {
                     .set(left as i64);
             }
             self.limiter.observe(info);
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                self.limiter
+                    .retry_after(retry_after(&headers).unwrap_or(Duration::from_secs(60)));
+            }
+            if let Some(state) = self.limiter.to_save() {
+                self.tokens.save_rate(state).await;
+            }
             warn_deprecation(&headers, path);
             let text = match resp.text().await {
                 Ok(t) => t,

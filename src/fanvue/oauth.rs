@@ -204,6 +204,9 @@ fn token_set(r: TokenResponse, previous_refresh: Option<&Secret>) -> Result<Toke
     })
 }
 
+/// Where a creator's rate-limit state survives restarts (`api_cache`).
+const RATE_STATE_KEY: &str = "rate_limit_state";
+
 /// A creator's tokens: cached, refreshed ahead of expiry, one refresh at a time.
 pub struct TokenManager {
     handle: String,
@@ -273,6 +276,24 @@ impl TokenManager {
             return Ok(current.access_token);
         }
         self.refresh_locked(&mut cache, current).await
+    }
+
+    /// What an earlier process saved of this creator's rate-limit state (none if unreadable).
+    pub async fn saved_rate(&self) -> Option<crate::ratelimit::SavedState> {
+        let v = self
+            .store
+            .cache_get(&self.handle, RATE_STATE_KEY, 180)
+            .await
+            .ok()??;
+        serde_json::from_value(v).ok()
+    }
+
+    /// Saves this creator's rate-limit state for a restarted process (best effort).
+    pub async fn save_rate(&self, state: crate::ratelimit::SavedState) {
+        let v = serde_json::to_value(state).unwrap_or_default();
+        if let Err(e) = self.store.cache_put(&self.handle, RATE_STATE_KEY, &v).await {
+            tracing::debug!(error = %e, "cannot save the rate-limit state");
+        }
     }
 
     /// After Fanvue refused a call with 403 (a scope the app was not granted): the creator waits

@@ -1,0 +1,721 @@
+//! The benchmark harness behind `scripts/bench`: runs the release `fanvue-agent` binary against the
+//! in-process sandbox (and its scripted LLM) and prints one table of figures. No figure here is an
+//! assertion; repeated runs are summarised as median [min–max].
+//! Usage: BENCH_BIN=target/release/fanvue-agent cargo run --release --example bench [-- SECTION…]
+//! Sections: floor ingress calls polling burst overhead scale tokens (default: all).
+
+#[path = "../tests/common/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod common;
+
+use common::*;
+use fanvue_agent::{
+    fanvue::webhook::signature_header,
+    sandbox::SandboxArgs,
+    store::{now_secs, CreatorStatus},
+};
+use std::{
+    fmt::Write as _,
+    io::Write as _,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+/// One line of the results table.
+struct Line {
+    what: String,
+    figure: String,
+    target: String,
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[v.len() / 2]
+}
+
+fn spread(v: &mut [f64], unit: &str, digits: usize) -> String {
+    let m = median(v);
+    format!(
+        "{m:.digits$} {unit} [{:.digits$}–{:.digits$}]",
+        v.first().copied().unwrap_or(f64::NAN),
+        v.last().copied().unwrap_or(f64::NAN)
+    )
+}
+
+fn bin() -> String {
+    std::env::var("BENCH_BIN").unwrap_or_else(|_| "target/release/fanvue-agent".into())
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The daemon binary as a child process.
+struct Daemon {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Daemon {
+    fn rss_kb(&self) -> u64 {
+        let s = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        s.lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// CPU time used so far, in seconds.
+    fn cpu_secs(&self) -> f64 {
+        let s =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        let after = s.rsplit(") ").next().unwrap_or("");
+        let f: Vec<&str> = after.split_whitespace().collect();
+        let ticks: f64 = f.get(11).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+            + f.get(12).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        ticks / 100.0
+    }
+}
+
+/// Writes the config and starts `fanvue-agent serve` on `env`'s database; waits for /healthz.
+async fn daemon(env: &Env, port: u16, extra: &str) -> Daemon {
+    let c = &env.parts.cfg;
+    let mut text = format!(
+        "[daemon]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n\
+         database = {db:?}\nprompts_dir = {prompts:?}\nshutdown_deadline_secs = 5\n\
+         [log]\nformat = \"json\"\nlevel = \"warn\"\n\
+         [fanvue]\napi_base = \"{api}\"\nauthorize_url = \"{api}/oauth2/auth\"\ntoken_url = \"{api}/oauth2/token\"\n\
+         client_id = \"sandbox-client\"\nclient_secret = \"sandbox-secret\"\n\
+         [webhook]\nsecret = {secret:?}\n[security]\ntoken_key = {key:?}\n",
+        db = c.daemon.database.display().to_string(),
+        prompts = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("prompts")
+            .display()
+            .to_string(),
+        api = c.fanvue.api_base,
+        secret = c.webhook.secret.expose(),
+        key = c.security.token_key.expose(),
+    );
+    text.push_str(extra);
+    for h in c.creators.keys() {
+        let _ = writeln!(text, "[creators.{h}]");
+    }
+    let cfg = env.dir.path().join(format!("bench-{port}.toml"));
+    std::fs::write(&cfg, text).unwrap();
+    let log = std::fs::File::create(env.dir.path().join(format!("daemon-{port}.log"))).unwrap();
+    let child = Command::new(bin())
+        .arg("--config")
+        .arg(&cfg)
+        .arg("serve")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e} (set BENCH_BIN)", bin()));
+    let d = Daemon {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    let start = Instant::now();
+    while !reqwest::get(format!("{}/healthz", d.url))
+        .await
+        .is_ok_and(|r| r.status().is_success())
+    {
+        assert!(start.elapsed() < Duration::from_secs(60), "no /healthz");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    d
+}
+
+/// A sandbox whose webhooks go to `port` (when `webhooks`), every creator connected.
+async fn sandbox(mut a: SandboxArgs, port: u16, webhooks: bool) -> Env {
+    if webhooks {
+        a.webhook_url = Some(format!("http://127.0.0.1:{port}/webhooks/fanvue"));
+    }
+    let secret = a.webhook_secret.clone();
+    let env = env_with(a, |c| {
+        c.webhook.secret = fanvue_agent::config::Secret::new(secret);
+    })
+    .await;
+    for h in env.parts.cfg.creators.keys().cloned().collect::<Vec<_>>() {
+        connect(&env, &h).await;
+    }
+    env
+}
+
+const SCRIPTED: &str =
+    "[llm]\nbase_url = \"{api}/llm/v1\"\napi_key = \"k\"\nmodel = \"scripted\"\n";
+
+fn scripted(env: &Env) -> String {
+    SCRIPTED.replace("{api}", &env.parts.cfg.fanvue.api_base)
+}
+
+/// Waits until nothing is pending and (with talking fans) every fan is done.
+async fn settled(env: &Env, limit: Duration) -> Duration {
+    let start = Instant::now();
+    loop {
+        let st = stats(env).await;
+        let talking = {
+            let w = env.sandbox.world.lock();
+            !env.sandbox
+                .world
+                .fans_paused
+                .load(std::sync::atomic::Ordering::Relaxed)
+                && w.fans
+                    .iter()
+                    .any(|f| f.state != fanvue_agent::sandbox::world::FanState::Quiet)
+        };
+        let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
+            + count(
+                env,
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+            )
+            .await;
+        if !talking && open == 0 && st["unanswered_turns"] == 0 && st["webhooks_pending"] == 0 {
+            return start.elapsed();
+        }
+        if start.elapsed() > limit {
+            eprintln!("bench: not settled after {limit:?}: open={open} {st}");
+            return start.elapsed();
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// 1. The physical floor: one SQLite commit of an inbox-sized row, same pragmas as the store.
+async fn floor(out: &mut Vec<Line>) -> f64 {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fanvue_agent::store::Store::open(&dir.path().join("floor.db"))
+        .await
+        .unwrap();
+    let body = "x".repeat(600);
+    let mut per_sec = vec![];
+    for rep in 0..3 {
+        let n = 2000;
+        let t = Instant::now();
+        for i in 0..n {
+            sqlx::query(
+                "INSERT INTO api_cache (creator_handle, key, value, fetched_at) VALUES ('c', ?, ?, 0)",
+            )
+            .bind(format!("{rep}-{i}"))
+            .bind(&body)
+            .execute(store.writer())
+            .await
+            .unwrap();
+        }
+        per_sec.push(n as f64 / t.elapsed().as_secs_f64());
+    }
+    let m = median(&mut per_sec.clone());
+    out.push(Line {
+        what: "SQLite floor: single-row commits/s (WAL, synchronous=NORMAL)".into(),
+        figure: spread(&mut per_sec, "/s", 0),
+        target: "(physical floor)".into(),
+    });
+    m
+}
+
+/// 1. Webhook ingress with wrk: signed, unique message webhooks into the inbox (creator paused so
+/// only the ingress runs), at 1, 16 and 64 connections.
+async fn ingress(out: &mut Vec<Line>, floor: f64) {
+    let port = free_port();
+    let env = sandbox(args(1, 50), port, false).await;
+    env.parts
+        .store
+        .set_creator_status("creator1", CreatorStatus::Paused, Some("bench"))
+        .await
+        .unwrap();
+    let d = daemon(&env, port, &scripted(&env)).await;
+    let creator = env
+        .parts
+        .store
+        .creator("creator1")
+        .await
+        .unwrap()
+        .unwrap()
+        .uuid
+        .unwrap();
+    let fans = fans_of(&env, "creator1").await;
+    let secret = env.parts.cfg.webhook.secret.expose().to_string();
+    let script = env.dir.path().join("ingress.lua");
+    std::fs::write(&script, LUA).unwrap();
+    let mut serial = 0u64;
+    for conns in [1usize, 16, 64] {
+        let (mut rates, mut p50s, mut p99s, mut lost) = (vec![], vec![], vec![], 0i64);
+        for _ in 0..3 {
+            // A pool of unique signed requests, more than the run can send.
+            let pool = 60_000;
+            let reqs = env.dir.path().join("requests.txt");
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&reqs).unwrap());
+            let t = now_secs();
+            for _ in 0..pool {
+                serial += 1;
+                let uuid = format!("be0c0000-0000-4000-8000-{serial:012}");
+                let body = format!(
+                    r#"{{"messageUuid":"{uuid}","message":{{"uuid":"{uuid}","text":"hey, how are you today?","hasMedia":false,"createdAt":"2026-11-23T10:00:00.000Z"}},"sender":{{"uuid":"{fan}","handle":"fan","displayName":"Fan"}},"recipientUuid":"{creator}","timestamp":"2026-11-23T10:00:00.000Z"}}"#,
+                    fan = fans[(serial as usize) % fans.len()]
+                );
+                let sig = signature_header(secret.as_bytes(), t, body.as_bytes());
+                writeln!(f, "{sig}\t{body}").unwrap();
+            }
+            f.flush().unwrap();
+            drop(f);
+            let before = count(&env, "SELECT count(*) FROM inbox").await;
+            let threads = conns.min(2);
+            let o = Command::new("wrk")
+                .args([
+                    "-t",
+                    &threads.to_string(),
+                    "-c",
+                    &conns.to_string(),
+                    "-d",
+                    "5s",
+                ])
+                .args(["--latency", "-s"])
+                .arg(&script)
+                .arg(format!("{}/webhooks/fanvue", d.url))
+                .env("WRK_REQUESTS", &reqs)
+                .output()
+                .expect("wrk runs (scripts/bench installs it)");
+            let text = String::from_utf8_lossy(&o.stdout).to_string();
+            let after = count(&env, "SELECT count(*) FROM inbox").await;
+            let num = |key: &str| -> Option<f64> {
+                text.lines()
+                    .find(|l| l.trim_start().starts_with(key))
+                    .and_then(|l| l.split_whitespace().nth(1).map(str::to_string))
+                    .and_then(|v| parse_duration_ms(&v).or_else(|| v.parse().ok()))
+            };
+            let done: i64 = text
+                .lines()
+                .find(|l| l.contains("requests in"))
+                .and_then(|l| l.split_whitespace().next()?.parse().ok())
+                .unwrap_or(0);
+            let non2xx: i64 = num("Non-2xx").map(|v| v as i64).unwrap_or(0);
+            // Requests still in flight when wrk stops are stored but not counted as done by wrk,
+            // so a 2xx the inbox does not hold is what is lost.
+            lost += (done.min(pool) - non2xx - (after - before)).max(0);
+            rates.push(num("Requests/sec:").unwrap_or(f64::NAN));
+            p50s.push(num("50%").unwrap_or(f64::NAN));
+            p99s.push(num("99%").unwrap_or(f64::NAN));
+        }
+        let m = median(&mut rates.clone());
+        out.push(Line {
+            what: format!("webhook ingress, {conns} connection(s): webhooks/s; p50; p99; lost"),
+            figure: format!(
+                "{}; {}; {}; {lost} lost ({:.0} % of the SQLite floor)",
+                spread(&mut rates, "/s", 0),
+                spread(&mut p50s, "ms", 2),
+                spread(&mut p99s, "ms", 2),
+                100.0 * m / floor
+            ),
+            target: "≥ 5000/s, p99 < 10 ms, 0 lost".into(),
+        });
+    }
+    drop(d);
+}
+
+/// wrk script: each thread sends its share of the pre-signed requests in `WRK_REQUESTS`.
+const LUA: &str = r#"
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+function init(args)
+  reqs = {}
+  local n = 0
+  local k = 0
+  for line in io.lines(os.getenv("WRK_REQUESTS")) do
+    if k % 2 == id then
+      local tab = line:find("\t", 1, true)
+      n = n + 1
+      reqs[n] = wrk.format("POST", nil, {["Content-Type"] = "application/json",
+        ["X-Fanvue-Signature"] = line:sub(1, tab - 1)}, line:sub(tab + 1))
+    end
+    k = k + 1
+  end
+  i = 0
+end
+function request()
+  i = i + 1
+  if i > #reqs then i = 1 end
+  return reqs[i]
+end
+"#;
+
+fn parse_duration_ms(v: &str) -> Option<f64> {
+    let (num, mul) = if let Some(n) = v.strip_suffix("us") {
+        (n, 0.001)
+    } else if let Some(n) = v.strip_suffix("ms") {
+        (n, 1.0)
+    } else if let Some(n) = v.strip_suffix('s') {
+        (n, 1000.0)
+    } else {
+        return None;
+    };
+    num.parse::<f64>().ok().map(|x| x * mul)
+}
+
+/// 2. API calls per reply over a demo-like run (webhooks on, polling fallback on but quiet), and
+/// with webhooks off (polling only). Returns calls per reply with webhooks.
+async fn calls_per_reply(out: &mut Vec<Line>, webhooks: bool) -> f64 {
+    let port = free_port();
+    let mut a = args(3, 15);
+    a.quiet_fans = false;
+    a.seed = 7;
+    a.max_turns = 3;
+    a.start_window_secs = 10.0;
+    a.fan_pace = 0.3;
+    let env = sandbox(a, port, webhooks).await;
+    let base = stats(&env).await["api_calls_total"].as_f64().unwrap();
+    let extra = format!(
+        "{}[agent]\ndebounce_ms = 2000\ndebounce_cap_ms = 5000\n[poller]\ninterval_secs = 10\n",
+        scripted(&env)
+    );
+    let d = daemon(&env, port, &extra).await;
+    let t = Instant::now();
+    post(&env, "/_sandbox/fans/resume", serde_json::json!({})).await;
+    settled(&env, Duration::from_secs(300)).await;
+    let minutes = t.elapsed().as_secs_f64() / 60.0;
+    let st = stats(&env).await;
+    drop(d);
+    let calls = st["api_calls_total"].as_f64().unwrap() - base;
+    let replies = st["creator_messages"].as_f64().unwrap();
+    let by = |route: &str| st["api_calls"][route].as_f64().unwrap_or(0.0);
+    let poll = by("GET /chats") + by("POST /chats/messages/batch");
+    let ratio = calls / replies.max(1.0);
+    let mode = if webhooks {
+        "webhooks on, polling quiet"
+    } else {
+        "polling only"
+    };
+    let mut routes: Vec<String> = st["api_calls"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    routes.sort();
+    out.push(Line {
+        what: format!("Fanvue calls per reply ({mode}; 3 creators, 15 fans)"),
+        figure: format!(
+            "{ratio:.2} ({calls:.0} calls / {replies:.0} replies; polling {:.1} calls/creator/min; {})",
+            poll / 3.0 / minutes.max(1e-9),
+            routes.join(", ")
+        ),
+        target: if webhooks { "≤ 1.5 (floor 1)" } else { "-" }.into(),
+    });
+    ratio
+}
+
+/// 3. A burst beyond the rate limit for one creator: 500 fan messages in 30 s.
+async fn burst(out: &mut Vec<Line>) {
+    let port = free_port();
+    let env = sandbox(args(1, 100), port, true).await;
+    let limit = env.parts.cfg.fanvue.rate_limit_per_minute as f64;
+    let extra = format!(
+        "{}[agent]\ndebounce_ms = 1000\ndebounce_cap_ms = 3000\n",
+        scripted(&env)
+    );
+    let d = daemon(&env, port, &extra).await;
+    let fans = fans_of(&env, "creator1").await;
+    let t = Instant::now();
+    // Five messages from each fan in a row (one turn each), 100 fans, evenly over 30 s.
+    for i in 0..500 {
+        let f = &fans[(i / 5) % fans.len()];
+        fan_says(&env, f, "hey, you there? what are you up to?").await;
+        let due = Duration::from_millis(60 * (i as u64 + 1));
+        if let Some(w) = due.checked_sub(t.elapsed()) {
+            tokio::time::sleep(w).await;
+        }
+    }
+    let drain = settled(&env, Duration::from_secs(900)).await;
+    let total = t.elapsed().as_secs_f64();
+    let st = stats(&env).await;
+    drop(d);
+    let replies = st["creator_messages"].as_f64().unwrap();
+    let calls = st["api_calls_total"].as_f64().unwrap();
+    let per_reply = calls / replies.max(1.0);
+    out.push(Line {
+        what: "burst: 500 fan messages in 30 s to one creator (100 fans, scripted LLM)".into(),
+        figure: format!(
+            "{:.1} replies/min achieved vs {:.1} ceiling ({limit:.0} calls/min ÷ {per_reply:.2} calls/reply); {} 429s; backlog drained {:.0} s after the last message ({replies:.0} replies, {} turns)",
+            replies / (total / 60.0),
+            limit / per_reply,
+            st["rate_limited"],
+            drain.as_secs_f64(),
+            st["fan_turns"]
+        ),
+        target: "0 429s".into(),
+    });
+}
+
+/// 4. Pipeline overhead: accepted → sent minus LLM time, per reply, with debounce off.
+async fn overhead(out: &mut Vec<Line>, llm: Option<(String, String)>) {
+    let port = free_port();
+    let env = sandbox(args(1, 20), port, true).await;
+    let label = if llm.is_some() {
+        "real local LLM"
+    } else {
+        "scripted LLM"
+    };
+    let llm_cfg = match &llm {
+        Some((url, key)) => format!(
+            "[llm]\nbase_url = \"{url}\"\napi_key = \"{key}\"\nmax_tokens = 40\ntimeout_secs = 60\n"
+        ),
+        None => scripted(&env),
+    };
+    let extra = format!(
+        "{llm_cfg}[agent]\ndebounce_ms = 0\ndebounce_cap_ms = 0\nmark_read_after_reply = false\n"
+    );
+    let d = daemon(&env, port, &extra).await;
+    for f in fans_of(&env, "creator1").await {
+        fan_says(&env, &f, "hi! how is your day going?").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    settled(&env, Duration::from_secs(300)).await;
+    drop(d);
+    let mut v: Vec<f64> = sqlx::query_scalar::<_, i64>(
+        "SELECT d.e2e_ms - coalesce(d.llm_ms, 0) FROM decisions d JOIN outbox o ON o.id = d.outbox_id
+         WHERE o.purpose = 'reply' AND d.e2e_ms IS NOT NULL",
+    )
+    .fetch_all(env.parts.store.reader())
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|x| x as f64)
+    .collect();
+    let mut llm_ms: Vec<f64> =
+        sqlx::query_scalar::<_, i64>("SELECT llm_ms FROM decisions WHERE llm_ms IS NOT NULL")
+            .fetch_all(env.parts.store.reader())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|x| x as f64)
+            .collect();
+    out.push(Line {
+        what: format!("pipeline overhead: accepted → sent minus LLM time ({label}, 20 replies)"),
+        figure: format!(
+            "{} (LLM itself {})",
+            spread(&mut v, "ms", 0),
+            spread(&mut llm_ms, "ms", 0)
+        ),
+        target: "< 5 ms".into(),
+    });
+}
+
+/// 5. Scale: RSS and CPU of the daemon with N creators × 100 chats, idle and under light load.
+async fn scale(out: &mut Vec<Line>) {
+    for n in [1usize, 100, 1000] {
+        let port = free_port();
+        let mut a = args(n, n * 100);
+        a.rate_limit = 200;
+        let t = Instant::now();
+        let env = sandbox(a, port, true).await;
+        let setup = t.elapsed().as_secs_f64();
+        let d = daemon(&env, port, &scripted(&env)).await;
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        let (c0, t0) = (d.cpu_secs(), Instant::now());
+        tokio::time::sleep(Duration::from_secs(20)).await;
+        let idle_cpu = (d.cpu_secs() - c0) / t0.elapsed().as_secs_f64() * 100.0;
+        let idle = d.rss_kb();
+        // Load: one message in each of up to 500 chats, spread over the creators.
+        let all: Vec<String> = world(&env).await["fans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["uuid"].as_str().unwrap().to_string())
+            .collect();
+        let active = all.len().min(500);
+        let step = all.len() / active;
+        let (c1, t1) = (d.cpu_secs(), Instant::now());
+        for f in all.iter().step_by(step).take(active) {
+            fan_says(&env, f, "hi, are you around?").await;
+        }
+        settled(&env, Duration::from_secs(300)).await;
+        let load_cpu = (d.cpu_secs() - c1) / t1.elapsed().as_secs_f64() * 100.0;
+        let loaded = d.rss_kb();
+        drop(d);
+        out.push(Line {
+            what: format!("scale: {n} creator(s) × 100 chats: RSS idle; CPU idle; after {active} active chats"),
+            figure: format!(
+                "{:.1} MB; {idle_cpu:.1} % CPU; {:.1} MB, {load_cpu:.0} % CPU while answering ({:.1} KB per active chat; sandbox setup {setup:.0} s)",
+                idle as f64 / 1024.0,
+                loaded as f64 / 1024.0,
+                (loaded.saturating_sub(idle)) as f64 / active as f64
+            ),
+            target: if n == 1000 { "< 50 MB idle" } else { "-" }.into(),
+        });
+    }
+}
+
+/// 6. LLM cost: prompt and completion tokens per reply as a chat grows to 30 messages, and how much
+/// of the system prompt stays the same from reply to reply (cacheable by the provider).
+async fn tokens(out: &mut Vec<Line>, llm: Option<(String, String)>) {
+    use fanvue_agent::agent::llm::{Llm, LlmFuture, LlmRequest};
+    struct Recording {
+        inner: std::sync::Arc<dyn Llm>,
+        systems: std::sync::Mutex<Vec<String>>,
+    }
+    impl Llm for Recording {
+        fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
+            self.systems
+                .lock()
+                .unwrap()
+                .push(req.messages[0].content.clone());
+            self.inner.complete(req)
+        }
+    }
+    let mut d = daemon_env(args(1, 1), |c| {
+        c.agent.debounce_ms = 0;
+        c.agent.debounce_cap_ms = 0;
+        c.followup.enabled = false;
+        match &llm {
+            Some((url, key)) => {
+                c.llm.base_url = url.clone();
+                c.llm.api_key = fanvue_agent::config::Secret::new(key.clone());
+                c.llm.max_tokens = 40;
+                c.llm.timeout_secs = 60;
+            }
+            None => {
+                c.llm.base_url = format!("{}/llm/v1", c.fanvue.api_base);
+                c.llm.model = "scripted".into();
+            }
+        }
+    })
+    .await;
+    let env = &d.env;
+    connect(env, "creator1").await;
+    let rec = std::sync::Arc::new(Recording {
+        inner: env.parts.llm(),
+        systems: Default::default(),
+    });
+    let r = serve(env, d.listener.take().unwrap(), rec.clone());
+    let fan = fans_of(env, "creator1").await[0].clone();
+    let lines = [
+        "hi! how are you?",
+        "I'm from Lisbon, what about you?",
+        "I love hiking on weekends",
+        "what do you do for fun?",
+        "I work as a nurse, long shifts lately",
+        "do you like music?",
+        "my favourite band is Radiohead",
+        "what are you up to tonight?",
+        "haha that sounds fun",
+        "tell me something about you",
+        "I'm having coffee right now",
+        "what's your favourite food?",
+        "I could eat pizza every day",
+        "do you travel a lot?",
+        "I want to visit Japan one day",
+        "ok I should sleep soon",
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        fan_says(env, &fan, l).await;
+        let want = i as u64 + 1;
+        let start = Instant::now();
+        while stats(env).await["creator_messages"].as_u64().unwrap_or(0) < want
+            && start.elapsed() < Duration::from_secs(120)
+        {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    stop(r).await;
+    let rows: Vec<(Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT prompt_tokens, completion_tokens FROM decisions WHERE prompt_tokens IS NOT NULL ORDER BY id",
+    )
+    .fetch_all(env.parts.store.reader())
+    .await
+    .unwrap();
+    let systems = rec.systems.lock().unwrap().clone();
+    let mut shared = vec![];
+    for w in systems.windows(2) {
+        let common = w[0]
+            .bytes()
+            .zip(w[1].bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared.push(100.0 * common as f64 / w[1].len().max(1) as f64);
+    }
+    let first = rows.first().copied().unwrap_or_default();
+    let last = rows.last().copied().unwrap_or_default();
+    let label = if llm.is_some() {
+        "SmolLM2 tokenizer"
+    } else {
+        "scripted LLM: chars ÷ 4"
+    };
+    out.push(Line {
+        what: format!("LLM tokens per reply, default persona ({label})"),
+        figure: format!(
+            "first reply {} prompt + {} completion; after {} messages of history {} prompt + {} completion; system prompt identical from reply to reply over {} of its length",
+            first.0.unwrap_or(0),
+            first.1.unwrap_or(0),
+            2 * rows.len().saturating_sub(1),
+            last.0.unwrap_or(0),
+            last.1.unwrap_or(0),
+            spread(&mut shared, "%", 0)
+        ),
+        target: "stable prefix".into(),
+    });
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let wanted: Vec<String> = std::env::args().skip(1).collect();
+    let on = |s: &str| wanted.is_empty() || wanted.iter().any(|w| w == s);
+    let llm = std::env::var("LOCAL_LLM_BASE_URL").ok().map(|u| {
+        (
+            u,
+            std::env::var("LOCAL_LLM_API_KEY").unwrap_or_else(|_| "local-llm-key".into()),
+        )
+    });
+    let mut out = vec![];
+    let started = Instant::now();
+    let mut floor_rate = f64::NAN;
+    if on("floor") || on("ingress") {
+        floor_rate = floor(&mut out).await;
+    }
+    if on("ingress") {
+        ingress(&mut out, floor_rate).await;
+    }
+    if on("calls") {
+        calls_per_reply(&mut out, true).await;
+    }
+    if on("polling") {
+        calls_per_reply(&mut out, false).await;
+    }
+    if on("burst") {
+        burst(&mut out).await;
+    }
+    if on("overhead") {
+        overhead(&mut out, None).await;
+        if llm.is_some() {
+            overhead(&mut out, llm.clone()).await;
+        }
+    }
+    if on("scale") {
+        scale(&mut out).await;
+    }
+    if on("tokens") {
+        tokens(&mut out, llm.clone()).await;
+    }
+    println!("| measure | result: median [min–max] | target |");
+    println!("|---|---|---|");
+    for l in &out {
+        println!("| {} | {} | {} |", l.what, l.figure, l.target);
+    }
+    eprintln!("bench: done in {:.0} s", started.elapsed().as_secs_f64());
+}

@@ -1,5 +1,5 @@
-//! The polling fallback: per creator, list unread chats and take in the fan messages the inbox
-//! lacks (missed or late webhooks). Reads never mark a chat read; polling spends at most a share of
+//! The polling fallback: per creator, list the chats whose last message is the fan's
+//! (`not_answered`) and take in the fan messages the inbox lacks (missed or late webhooks). Reads never mark a chat read; polling spends at most a share of
 //! the creator's rate budget and slows down while webhooks are flowing.
 
 use crate::{
@@ -99,7 +99,9 @@ impl Poller {
             .list_chats(&ChatQuery {
                 page: Some(1),
                 size: Some(50),
-                filters: vec!["unread".into()],
+                // Not `unread`: marking a chat read after our reply also marks a fan message that
+                // arrived meanwhile, which an unread-only poll would then never see.
+                filters: vec!["not_answered".into()],
                 ..Default::default()
             })
             .await?;

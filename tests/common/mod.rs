@@ -312,7 +312,7 @@ pub fn cli(env: &Env, args: &[&str]) -> (Option<i32>, String) {
         .unwrap();
     }
     // (option_env!: the bench example shares this module and has no binary to point at.)
-    let bin = option_env!("CARGO_BIN_EXE_fanvue-agent").expect("built as an integration test");
+    let bin = option_env!("CARGO_BIN_EXE_fanvue-agent").unwrap_or("fanvue-agent");
     let out = std::process::Command::new(bin)
         .arg("--config")
         .arg(&cfg)

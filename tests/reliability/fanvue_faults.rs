@@ -149,3 +149,38 @@ async fn wait_for_turns(env: &Env, fans: &[String]) {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn polling_only_a_fan_message_written_while_our_reply_is_in_flight_is_answered() {
+    // Every webhook is lost: the poller is all there is. Each send's response comes 1.5 s late,
+    // and the fan writes again in that window; the chat is then marked read (after our reply),
+    // which marks the fan's new message read too.
+    let mut a = args(1, 3);
+    a.seed = 24;
+    a.faults.drop_webhooks = 1.0;
+    a.faults.send_response_delay_ms = 1500;
+    let (d, r) = start(a, |_| {}).await;
+    let env = &d.env;
+    let mut raced = 0;
+    for f in fans_of(env, "creator1").await {
+        fan_says(env, &f, "hi there, how are you?").await;
+        let start = std::time::Instant::now();
+        while stats(env).await["sends_awaiting_response"] == 0 {
+            assert!(start.elapsed() < Duration::from_secs(30), "no send");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        fan_says(env, &f, "oh and one more thing").await;
+        raced += 1;
+    }
+    settle_all(env, Duration::from_secs(60)).await;
+    stop(r).await;
+    let st = stats(env).await;
+    assert_eq!(st["webhooks_delivered"], 0, "{st}");
+    assert_one_decision_each_in_order(env).await;
+    Row::measure(env, "fanvue: polling only, fan writes mid-send")
+        .await
+        .note(format!(
+            "all webhooks lost; {raced} fan messages written while our reply was in flight, then marked read"
+        ))
+        .check_and_record();
+}

@@ -5,7 +5,7 @@
 //! Sections: floor ingress calls polling burst overhead scale tokens (default: all).
 
 #[path = "../tests/common/mod.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod common;
 
 use common::*;
@@ -196,7 +196,7 @@ async fn settled(env: &Env, limit: Duration) -> Duration {
     }
 }
 
-/// 1. The physical floor: one SQLite commit of an inbox-sized row, same pragmas as the store.
+/// Measure 1: The physical floor: one SQLite commit of an inbox-sized row, same pragmas as the store.
 async fn floor(out: &mut Vec<Line>) -> f64 {
     let dir = tempfile::tempdir().unwrap();
     let store = fanvue_agent::store::Store::open(&dir.path().join("floor.db"))
@@ -228,7 +228,7 @@ async fn floor(out: &mut Vec<Line>) -> f64 {
     m
 }
 
-/// 1. Webhook ingress with wrk: signed, unique message webhooks into the inbox (creator paused so
+/// Measure 1: Webhook ingress with wrk: signed, unique message webhooks into the inbox (creator paused so
 /// only the ingress runs), at 1, 16 and 64 connections.
 async fn ingress(out: &mut Vec<Line>, floor: f64) {
     let port = free_port();
@@ -369,7 +369,7 @@ fn parse_duration_ms(v: &str) -> Option<f64> {
     num.parse::<f64>().ok().map(|x| x * mul)
 }
 
-/// 2. API calls per reply over a demo-like run (webhooks on, polling fallback on but quiet), and
+/// Measure 2: API calls per reply over a demo-like run (webhooks on, polling fallback on but quiet), and
 /// with webhooks off (polling only). Returns calls per reply with webhooks.
 async fn calls_per_reply(out: &mut Vec<Line>, webhooks: bool) -> f64 {
     let port = free_port();
@@ -421,7 +421,7 @@ async fn calls_per_reply(out: &mut Vec<Line>, webhooks: bool) -> f64 {
     ratio
 }
 
-/// 3. A burst beyond the rate limit for one creator: 500 fan messages in 30 s.
+/// Measure 3: A burst beyond the rate limit for one creator: 500 fan messages in 30 s.
 async fn burst(out: &mut Vec<Line>) {
     let port = free_port();
     let env = sandbox(args(1, 100), port, true).await;
@@ -463,7 +463,7 @@ async fn burst(out: &mut Vec<Line>) {
     });
 }
 
-/// 4. Pipeline overhead: accepted → sent minus LLM time, per reply, with debounce off.
+/// Measure 4: Pipeline overhead: accepted → sent minus LLM time, per reply, with debounce off.
 async fn overhead(out: &mut Vec<Line>, llm: Option<(String, String)>) {
     let port = free_port();
     let env = sandbox(args(1, 20), port, true).await;
@@ -517,7 +517,7 @@ async fn overhead(out: &mut Vec<Line>, llm: Option<(String, String)>) {
     });
 }
 
-/// 5. Scale: RSS and CPU of the daemon with N creators × 100 chats, idle and under light load.
+/// Measure 5: Scale: RSS and CPU of the daemon with N creators × 100 chats, idle and under light load.
 async fn scale(out: &mut Vec<Line>) {
     for n in [1usize, 100, 1000] {
         let port = free_port();
@@ -562,7 +562,7 @@ async fn scale(out: &mut Vec<Line>) {
     }
 }
 
-/// 6. LLM cost: prompt and completion tokens per reply as a chat grows to 30 messages, and how much
+/// Measure 6: LLM cost: prompt and completion tokens per reply as a chat grows to 30 messages, and how much
 /// of the system prompt stays the same from reply to reply (cacheable by the provider).
 async fn tokens(out: &mut Vec<Line>, llm: Option<(String, String)>) {
     use fanvue_agent::agent::llm::{Llm, LlmFuture, LlmRequest};

@@ -15,7 +15,6 @@ use fanvue_agent::{
     store::{now_secs, CreatorStatus},
 };
 use std::{
-    fmt::Write as _,
     io::Write as _,
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
@@ -99,27 +98,7 @@ async fn daemon(env: &Env, port: u16, extra: &str) -> Daemon {
 
 /// [`daemon`] with extra environment (config overrides as `FANVUE_AGENT_<SECTION>__<KEY>`).
 async fn daemon_with(env: &Env, port: u16, extra: &str, vars: &[(&str, &str)]) -> Daemon {
-    let c = &env.parts.cfg;
-    let mut text = format!(
-        "[daemon]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n\
-         database = {db:?}\nprompts_dir = {prompts:?}\nshutdown_deadline_secs = 5\n\
-         [log]\nformat = \"json\"\nlevel = \"warn\"\n\
-         [fanvue]\napi_base = \"{api}\"\nauthorize_url = \"{api}/oauth2/auth\"\ntoken_url = \"{api}/oauth2/token\"\n\
-         client_id = \"sandbox-client\"\nclient_secret = \"sandbox-secret\"\n\
-         [webhook]\nsecret = {secret:?}\n[security]\ntoken_key = {key:?}\n",
-        db = c.daemon.database.display().to_string(),
-        prompts = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("prompts")
-            .display()
-            .to_string(),
-        api = c.fanvue.api_base,
-        secret = c.webhook.secret.expose(),
-        key = c.security.token_key.expose(),
-    );
-    text.push_str(extra);
-    for h in c.creators.keys() {
-        let _ = writeln!(text, "[creators.{h}]");
-    }
+    let text = daemon_toml(env, &format!("127.0.0.1:{port}"), "warn", extra);
     let cfg = env.dir.path().join(format!("bench-{port}.toml"));
     std::fs::write(&cfg, text).unwrap();
     let log = std::fs::File::create(env.dir.path().join(format!("daemon-{port}.log"))).unwrap();
@@ -170,36 +149,12 @@ fn scripted(env: &Env) -> String {
     SCRIPTED.replace("{api}", &env.parts.cfg.fanvue.api_base)
 }
 
-/// Waits until nothing is pending and (with talking fans) every fan is done.
+/// Waits until everything is settled (or `limit`); returns how long it took.
 async fn settled(env: &Env, limit: Duration) -> Duration {
-    let start = Instant::now();
-    loop {
-        let st = stats(env).await;
-        let talking = {
-            let w = env.sandbox.world.lock();
-            !env.sandbox
-                .world
-                .fans_paused
-                .load(std::sync::atomic::Ordering::Relaxed)
-                && w.fans
-                    .iter()
-                    .any(|f| f.state != fanvue_agent::sandbox::world::FanState::Quiet)
-        };
-        let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
-            + count(
-                env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
-            )
-            .await;
-        if !talking && open == 0 && st["unanswered_turns"] == 0 && st["webhooks_pending"] == 0 {
-            return start.elapsed();
-        }
-        if start.elapsed() > limit {
-            eprintln!("bench: not settled after {limit:?}: open={open} {st}");
-            return start.elapsed();
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    settle_within(env, limit).await.unwrap_or_else(|why| {
+        eprintln!("bench: {why}");
+        limit
+    })
 }
 
 /// Measure 1: The physical floor: one SQLite commit of an inbox-sized row, same pragmas as the store.

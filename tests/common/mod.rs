@@ -325,3 +325,65 @@ pub fn cli(env: &Env, args: &[&str]) -> (Option<i32>, String) {
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
     )
 }
+
+/// The config file of a `fanvue-agent serve` child process on `env`'s database and sandbox, with
+/// `extra` sections (`[llm]`, `[agent]`…) and every configured creator.
+pub fn daemon_toml(env: &Env, listen: &str, log_level: &str, extra: &str) -> String {
+    let c = &env.parts.cfg;
+    let mut text = format!(
+        "[daemon]\nlisten = \"{listen}\"\npublic_url = \"http://{listen}\"\ndatabase = {db:?}\n\
+         prompts_dir = {prompts:?}\nshutdown_deadline_secs = 5\n\
+         [log]\nformat = \"json\"\nlevel = \"{log_level}\"\n\
+         [fanvue]\napi_base = \"{api}\"\nauthorize_url = \"{api}/oauth2/auth\"\n\
+         token_url = \"{api}/oauth2/token\"\nclient_id = \"sandbox-client\"\nclient_secret = {cs:?}\n\
+         request_timeout_secs = 5\n\
+         [webhook]\nsecret = {secret:?}\n[security]\ntoken_key = {key:?}\n{extra}",
+        db = c.daemon.database.display().to_string(),
+        prompts = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("prompts")
+            .display()
+            .to_string(),
+        api = c.fanvue.api_base,
+        cs = c.fanvue.client_secret.expose(),
+        secret = c.webhook.secret.expose(),
+        key = c.security.token_key.expose(),
+    );
+    for h in c.creators.keys() {
+        text.push_str(&format!("[creators.{h}]\n"));
+    }
+    text
+}
+
+/// Waits until every fan is done talking, every turn is answered and nothing is open. Returns how
+/// long that took, or after `limit` what is still open.
+pub async fn settle_within(env: &Env, limit: Duration) -> Result<Duration, String> {
+    let started = Instant::now();
+    loop {
+        let st = stats(env).await;
+        let talking = {
+            let w = env.sandbox.world.lock();
+            !env.sandbox
+                .world
+                .fans_paused
+                .load(std::sync::atomic::Ordering::Relaxed)
+                && w.fans
+                    .iter()
+                    .any(|f| f.state != fanvue_agent::sandbox::world::FanState::Quiet)
+        };
+        let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
+            + count(
+                env,
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+            )
+            .await;
+        if !talking && st["webhooks_pending"] == 0 && st["unanswered_turns"] == 0 && open == 0 {
+            return Ok(started.elapsed());
+        }
+        if started.elapsed() > limit {
+            return Err(format!(
+                "not settled after {limit:?}: open={open} talking={talking} {st}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}

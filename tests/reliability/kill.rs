@@ -11,50 +11,13 @@ use std::{
 };
 
 fn config_text(env: &Env, listen: &str) -> String {
-    let c = &env.parts.cfg;
-    format!(
-        r#"[daemon]
-listen = "{listen}"
-public_url = "http://{listen}"
-database = {db:?}
-prompts_dir = {prompts:?}
-shutdown_deadline_secs = 5
-[log]
-format = "json"
-level = "info"
-[fanvue]
-api_base = "{api}"
-authorize_url = "{api}/oauth2/auth"
-token_url = "{api}/oauth2/token"
-client_id = "sandbox-client"
-client_secret = "sandbox-secret"
-request_timeout_secs = 5
-[webhook]
-secret = {secret:?}
-[security]
-token_key = {key:?}
-[llm]
-base_url = "{api}/llm/v1"
-api_key = "scripted-llm-key"
-model = "scripted"
-timeout_secs = 2
-[agent]
-debounce_ms = 200
-debounce_cap_ms = 800
-rescan_secs = 2
-[poller]
-interval_secs = 2
-[followup]
-enabled = false
-[creators.creator1]
-[creators.creator2]
-"#,
-        db = c.daemon.database.display().to_string(),
-        prompts = c.daemon.prompts_dir.display().to_string(),
-        api = c.fanvue.api_base,
-        secret = c.webhook.secret.expose(),
-        key = c.security.token_key.expose(),
-    )
+    let extra = format!(
+        "[llm]\nbase_url = \"{}/llm/v1\"\napi_key = \"scripted-llm-key\"\nmodel = \"scripted\"\n\
+         timeout_secs = 2\n[agent]\ndebounce_ms = 200\ndebounce_cap_ms = 800\nrescan_secs = 2\n\
+         [poller]\ninterval_secs = 2\n[followup]\nenabled = false\n",
+        env.parts.cfg.fanvue.api_base
+    );
+    daemon_toml(env, listen, "info", &extra)
 }
 
 struct Daemon {

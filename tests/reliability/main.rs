@@ -17,7 +17,7 @@ mod store_faults;
 
 use common::*;
 use fanvue_agent::{config::Config, sandbox::SandboxArgs};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Points the daemon at the sandbox's scripted LLM and makes it quick.
 pub fn scripted(c: &mut Config) {
@@ -72,37 +72,10 @@ pub async fn start(a: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> (DaemonEn
     (d, r)
 }
 
-/// Waits until every fan is done talking, every turn is answered and nothing is open, or fails
-/// after `limit` with what is still open.
+/// Waits until everything is settled, or fails after `limit` with what is still open.
 pub async fn settle_all(env: &Env, limit: Duration) {
-    let started = Instant::now();
-    loop {
-        let st = stats(env).await;
-        let talking = {
-            let w = env.sandbox.world.lock();
-            !env.sandbox
-                .world
-                .fans_paused
-                .load(std::sync::atomic::Ordering::Relaxed)
-                && w.fans
-                    .iter()
-                    .any(|f| f.state != fanvue_agent::sandbox::world::FanState::Quiet)
-        };
-        let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
-            + count(
-                env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
-            )
-            .await;
-        if !talking && st["webhooks_pending"] == 0 && st["unanswered_turns"] == 0 && open == 0 {
-            return;
-        }
-        assert!(
-            started.elapsed() < limit,
-            "not settled after {limit:?}: open={open} talking={talking} {st}\n{:?}",
-            decisions(env).await
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
+    if let Err(why) = settle_within(env, limit).await {
+        panic!("{why}\n{:?}", decisions(env).await);
     }
 }
 

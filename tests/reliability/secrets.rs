@@ -37,47 +37,11 @@ async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
     let token_key = env.parts.cfg.security.token_key.expose().to_string();
     let api = env.parts.cfg.fanvue.api_base.clone();
     let cfg = env.dir.path().join("config.toml");
-    std::fs::write(
-        &cfg,
-        format!(
-            r#"[daemon]
-listen = "{listen}"
-public_url = "{base}"
-database = {db:?}
-prompts_dir = {prompts:?}
-shutdown_deadline_secs = 5
-[log]
-format = "json"
-level = "debug"
-[fanvue]
-api_base = "{api}"
-authorize_url = "{api}/oauth2/auth"
-token_url = "{api}/oauth2/token"
-client_id = "sandbox-client"
-client_secret = "{CLIENT_SECRET}"
-[webhook]
-secret = "{WEBHOOK_SECRET}"
-[security]
-token_key = "{token_key}"
-[llm]
-base_url = "{api}/llm/v1"
-api_key = "{LLM_KEY}"
-model = "scripted"
-[agent]
-debounce_ms = 200
-debounce_cap_ms = 800
-[followup]
-enabled = false
-[creators.creator1]
-"#,
-            db = env.parts.cfg.daemon.database.display().to_string(),
-            prompts = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("prompts")
-                .display()
-                .to_string(),
-        ),
-    )
-    .unwrap();
+    let extra = format!(
+        "[llm]\nbase_url = \"{api}/llm/v1\"\napi_key = \"{LLM_KEY}\"\nmodel = \"scripted\"\n\
+         [agent]\ndebounce_ms = 200\ndebounce_cap_ms = 800\n[followup]\nenabled = false\n"
+    );
+    std::fs::write(&cfg, daemon_toml(&env, &listen, "debug", &extra)).unwrap();
     let log_path = env.dir.path().join("daemon.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
         .args(["--config", cfg.to_str().unwrap(), "serve"])

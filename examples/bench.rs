@@ -200,15 +200,7 @@ async fn ingress(out: &mut Vec<Line>, floor: f64) {
         .await
         .unwrap();
     let d = daemon(&env, port, &scripted(&env)).await;
-    let creator = env
-        .parts
-        .store
-        .creator("creator1")
-        .await
-        .unwrap()
-        .unwrap()
-        .uuid
-        .unwrap();
+    let creator = creator_uuid(&env, "creator1").await;
     let fans = fans_of(&env, "creator1").await;
     let secret = env.parts.cfg.webhook.secret.expose().to_string();
     let script = env.dir.path().join("ingress.lua");

@@ -29,15 +29,7 @@ struct Ingress {
 async fn start() -> Ingress {
     let env = env(1, 2).await;
     connect(&env, "creator1").await;
-    let creator_uuid = env
-        .parts
-        .store
-        .creator("creator1")
-        .await
-        .unwrap()
-        .unwrap()
-        .uuid
-        .unwrap();
+    let creator_uuid = creator_uuid(&env, "creator1").await;
     let fan = fans_of(&env, "creator1").await[0].clone();
     let (handle, wakes) = dispatcher::channel();
     let state = IngressState {

@@ -515,8 +515,8 @@ impl CreatorApi {
                 *maybe_processed &= method != Method::GET;
             }
             match &err {
+                // (The limiter is already held back: see the 429 check above.)
                 ApiError::RateLimited { retry_after } => {
-                    self.limiter.retry_after(*retry_after);
                     tracing::warn!(creator = %self.handle, path, retry_after_s = retry_after.as_secs(), "429 from Fanvue");
                 }
                 ApiError::PauseCreator { reason } => {

@@ -125,6 +125,17 @@ pub async fn post(env: &Env, path: &str, body: serde_json::Value) -> reqwest::Re
         .unwrap()
 }
 
+/// The Fanvue uuid of a connected creator.
+pub async fn creator_uuid(env: &Env, handle: &str) -> String {
+    env.parts
+        .store
+        .creator(handle)
+        .await
+        .unwrap()
+        .and_then(|c| c.uuid)
+        .expect("a connected creator")
+}
+
 /// The uuids of the fans of `creator`.
 pub async fn fans_of(env: &Env, creator: &str) -> Vec<String> {
     world(env).await["fans"]

@@ -218,15 +218,7 @@ async fn hostile_requests_on_every_endpoint_are_refused_cleanly() {
     let base = d.url.clone();
     let hook = format!("{base}/webhooks/fanvue");
     let secret = env.parts.cfg.webhook.secret.expose().to_string();
-    let creator = env
-        .parts
-        .store
-        .creator("creator1")
-        .await
-        .unwrap()
-        .unwrap()
-        .uuid
-        .unwrap();
+    let creator = creator_uuid(env, "creator1").await;
     let fan = fans_of(env, "creator1").await[0].clone();
     let mut p = Probe {
         sent: 0,
@@ -463,6 +455,11 @@ async fn chunked_upload(base: &str, data: &[u8]) -> String {
         }
     }
     let _ = s.write_all(b"0\r\n\r\n").await;
+    response_head(&mut s).await
+}
+
+/// The first bytes of the response (within 10 s).
+async fn response_head(s: &mut tokio::net::TcpStream) -> String {
     let mut buf = vec![0u8; 1024];
     let n = tokio::time::timeout(Duration::from_secs(10), s.read(&mut buf))
         .await
@@ -478,13 +475,7 @@ async fn raw(base: &str, bytes: &[u8]) -> String {
         .await
         .unwrap();
     s.write_all(bytes).await.unwrap();
-    let mut buf = vec![0u8; 1024];
-    let n = tokio::time::timeout(Duration::from_secs(10), s.read(&mut buf))
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .unwrap_or(0);
-    String::from_utf8_lossy(&buf[..n]).to_string()
+    response_head(&mut s).await
 }
 
 /// Sends `start` and then nothing: returns how long until the server gave up and what it said.

@@ -150,7 +150,13 @@ async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
     })
     .await;
     connect(&d.env, "creator1").await;
-    let run = serve(&d.env, d.listener.take().unwrap(), d.env.parts.llm());
+    // The scripted LLM: this is about the poller, and SmolLM now and then drafts something the
+    // guardrails block twice (escalated, never answered), which made this test flaky.
+    let run = serve(
+        &d.env,
+        d.listener.take().unwrap(),
+        Arc::new(Canned::default()),
+    );
     let fans = fans_of(&d.env, "creator1").await;
     for f in &fans {
         fan_says(&d.env, f, "anyone here?").await;

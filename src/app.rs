@@ -196,6 +196,7 @@ impl Parts {
             llm,
             apis: apis.clone(),
             prompts: Default::default(),
+            history: Default::default(),
         };
         tracker.spawn(dispatcher::run(
             agent,

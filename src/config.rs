@@ -160,7 +160,8 @@ pub struct AgentConfig {
     pub history_messages: u32,
     /// When the creator answers a fan by hand, leave that chat alone this long.
     pub human_takeover_secs: u64,
-    /// Mark the chat read after replying (one more API call per reply).
+    /// Mark the chat read after replying: one more API call per reply, so off by default (the
+    /// poller looks for unanswered chats, not unread ones, and needs no read marks).
     pub mark_read_after_reply: bool,
     /// Human-like pause before sending: a random base in [min, max] ms plus ms per character.
     pub reply_delay_min_ms: u64,
@@ -357,7 +358,7 @@ impl Default for Config {
                 max_jobs_per_creator: 2,
                 history_messages: 30,
                 human_takeover_secs: 1800,
-                mark_read_after_reply: true,
+                mark_read_after_reply: false,
                 reply_delay_min_ms: 0,
                 reply_delay_max_ms: 0,
                 reply_delay_per_char_ms: 0,

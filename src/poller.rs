@@ -135,7 +135,9 @@ impl Poller {
         if candidates.is_empty() {
             return Ok(0);
         }
-        let batch = api.batch_messages(&candidates, Some(10), None).await?;
+        // A page as long as the agent's history: these chats then need no read of their own.
+        let size = self.cfg.get().agent.history_messages.clamp(1, 50);
+        let batch = api.batch_messages(&candidates, Some(size), None).await?;
         let mut found = 0;
         for (fan, chat) in batch.by_chat {
             let fan = fan.to_ascii_lowercase();
@@ -153,6 +155,9 @@ impl Poller {
                 if let Err(e) = self.store.insert_message(creator, &stored, "poll").await {
                     warn!(error = %e, "cannot store a polled message");
                 }
+            }
+            if let Err(e) = self.store.mark_history_synced(creator, &fan).await {
+                warn!(error = %e, "cannot mark history synced");
             }
             for m in &msgs[start..] {
                 let answerable = m.msg_type.as_ref().is_none_or(|t| t.is_answerable());

@@ -177,10 +177,63 @@ async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
         st["api_calls"]["GET /chats/{fan}/messages"]
             .as_u64()
             .unwrap_or(0),
-        4,
-        "one history read per new chat, none marking it read: {st}"
+        0,
+        "the poll's batch read is the chats' history: no read of their own: {st}"
     );
     stop(run).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_chats_share_one_history_read_and_mark_read_costs_a_call_only_when_asked() {
+    for mark_read in [false, true] {
+        let mut d = daemon_env(args(1, 4), |c| {
+            tune(c);
+            c.agent.mark_read_after_reply = mark_read;
+        })
+        .await;
+        connect(&d.env, "creator1").await;
+        let run = serve(
+            &d.env,
+            d.listener.take().unwrap(),
+            Arc::new(Canned::default()),
+        );
+        let fans = fans_of(&d.env, "creator1").await;
+        for f in &fans {
+            fan_says(&d.env, f, "hi, new here").await;
+        }
+        wait_for(&d.env, "every fan answered", |s| {
+            s["fan_turns"] == 4 && s["unanswered_turns"] == 0
+        })
+        .await;
+        settle(&d.env).await;
+        let st = stats(&d.env).await;
+        let calls = |route: &str| st["api_calls"][route].as_u64().unwrap_or(0);
+        assert_eq!(
+            (
+                calls("GET /chats/{fan}/messages"),
+                calls("POST /chats/messages/batch")
+            ),
+            (0, 1),
+            "four new chats waiting together: one batch read: {st}"
+        );
+        assert_eq!(calls("POST /chats/{fan}/message"), 4, "{st}");
+        let unread = d
+            .env
+            .parts
+            .creator_api("creator1")
+            .unread_counts()
+            .await
+            .unwrap()
+            .unread_chats_count;
+        // A reply marks the chat read by itself; the PATCH is only spent when asked for.
+        let patches = if mark_read { 4 } else { 0 };
+        assert_eq!(
+            (calls("PATCH /chats/{fan}"), unread),
+            (patches, Some(0)),
+            "{st}"
+        );
+        stop(run).await;
+    }
 }
 
 /// The real LLM, slowed down so a shutdown catches a job mid-call.

@@ -2,6 +2,7 @@
 //! `process_chat` is steppable in tests: everything it touches is passed in.
 
 pub mod guardrails;
+pub mod history;
 pub mod llm;
 pub mod memory;
 pub mod normalize;
@@ -48,6 +49,8 @@ pub struct Agent {
     pub apis: Arc<Apis>,
     /// Last good persona prompts (a broken edit never stops replies).
     pub prompts: Arc<prompt::PromptCache>,
+    /// First reads of chat histories, shared per creator.
+    pub history: Arc<history::HistorySync>,
 }
 
 impl Agent {
@@ -238,7 +241,12 @@ impl Agent {
             _ => false,
         });
         if needs_text || !self.store.history_synced(creator, fan).await? {
-            if let Err(e) = self.sync_history(creator, fan).await {
+            let size = self.cfg.get().agent.history_messages.clamp(1, 50);
+            let api = self.apis.get(creator);
+            let read = self
+                .history
+                .ensure(&self.store, &api, creator, fan, size, needs_text);
+            if let Err(e) = read.await {
                 if e.is_retryable() || matches!(e, ApiError::PauseCreator { .. }) {
                     warn!(error = %e, "cannot fetch the chat's history; retrying later");
                     return Ok(JobOutcome::Retry(retry_after(&e)));
@@ -811,23 +819,6 @@ impl Agent {
             price_cents: None,
             offer_item: None,
         }
-    }
-
-    /// Fetches the newest page of the chat (without marking it read) into the message store.
-    async fn sync_history(&self, creator: &str, fan: &str) -> Result<(), ApiError> {
-        let api = self.apis.get(creator);
-        let size = self.cfg.get().agent.history_messages.clamp(1, 50);
-        let page = api.list_messages(fan, Some(1), Some(size), false).await?;
-        for m in &page.data {
-            let msg = StoredMessage::from_api(m, fan);
-            if let Err(e) = self.store.insert_message(creator, &msg, "api").await {
-                warn!(error = %e, "cannot store a fetched message");
-            }
-        }
-        if let Err(e) = self.store.mark_history_synced(creator, fan).await {
-            warn!(error = %e, "cannot mark history synced");
-        }
-        Ok(())
     }
 
     async fn fan_name(

@@ -98,6 +98,7 @@ async fn replay_in(
         // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
         apis: Arc::new(Apis::new(parts.clone())),
         prompts: Default::default(),
+        history: Default::default(),
     };
     writeln!(out, "{creator} ← fan {fan}")?;
     writeln!(

@@ -156,6 +156,27 @@ impl Store {
         Ok(())
     }
 
+    /// Other chats of `creator` with pending events whose history was never read (at most `limit`).
+    pub async fn chats_awaiting_history(
+        &self,
+        creator: &str,
+        except_fan: &str,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT i.fan_uuid FROM inbox i
+             LEFT JOIN chats c ON c.creator_handle = i.creator_handle AND c.fan_uuid = i.fan_uuid
+             WHERE i.state = 'pending' AND i.creator_handle = ?1 AND i.fan_uuid IS NOT NULL
+               AND i.fan_uuid != ?2 AND c.history_synced_at IS NULL
+             LIMIT ?3",
+        )
+        .bind(creator)
+        .bind(except_fan)
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
     pub async fn history_synced(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
         let r: Option<Option<i64>> = sqlx::query_scalar(
             "SELECT history_synced_at FROM chats WHERE creator_handle = ? AND fan_uuid = ?",

@@ -34,20 +34,68 @@ impl Store {
     /// message goes to the message store and payments/subscriptions to the fan's facts, so a
     /// redelivery can never count twice. `creator` is the handle routed from the event, `None` when
     /// no connected creator has the event's uuid: such events are kept and decided as skipped.
+    ///
+    /// Events offered at the same moment (a webhook storm) share one transaction: see
+    /// [`super::group_commit`]. The answer comes only after the commit.
     pub async fn accept_event(
         &self,
         event: &Event,
         creator: Option<&str>,
         source: &str,
     ) -> Result<Accepted, StoreError> {
-        let mut tx = self.begin_write().await?;
-        let fan = event.fan.uuid.as_ref().map(|f| f.as_str().to_string());
-        let message_uuid = match &event.kind {
-            EventKind::MessageReceived(m) => Some(m.message_uuid.as_str().to_string()),
-            _ => None,
-        };
-        let now = now_ms();
-        let id: Option<i64> = sqlx::query_scalar(
+        self.inbox_writer
+            .accept(
+                event.clone(),
+                creator.map(str::to_string),
+                source.to_string(),
+            )
+            .await
+    }
+}
+
+/// What to announce once an accepted event is committed (metrics, the `decided` log line).
+pub(crate) struct AfterCommit {
+    kind: &'static str,
+    source: String,
+    result: &'static str,
+    held: Option<(Option<String>, Option<String>, i64, String)>,
+}
+
+impl AfterCommit {
+    pub(crate) fn apply(self) {
+        crate::metrics::metrics().event(self.kind, &self.source, self.result);
+        if let Some((creator, fan, id, reason)) = self.held {
+            decided(
+                creator.as_deref(),
+                fan.as_deref(),
+                &[id],
+                Outcome::Skipped,
+                &reason,
+            );
+        }
+    }
+}
+
+/// The inbox write of one event inside the caller's transaction; see [`Store::accept_event`].
+pub(crate) async fn accept_in(
+    tx: &mut Transaction<'static, Sqlite>,
+    event: &Event,
+    creator: Option<&str>,
+    source: &str,
+) -> Result<(Accepted, AfterCommit), StoreError> {
+    let after = |result, held| AfterCommit {
+        kind: event.kind.name(),
+        source: source.to_string(),
+        result,
+        held,
+    };
+    let fan = event.fan.uuid.as_ref().map(|f| f.as_str().to_string());
+    let message_uuid = match &event.kind {
+        EventKind::MessageReceived(m) => Some(m.message_uuid.as_str().to_string()),
+        _ => None,
+    };
+    let now = now_ms();
+    let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO inbox (dedupe_key, source, creator_handle, creator_uuid, fan_uuid, kind, message_uuid,
                                 from_fan, event, received_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -63,47 +111,44 @@ impl Store {
         .bind(is_fan_message(event))
         .bind(serde_json::to_string(event).unwrap_or_default())
         .bind(now)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
-        let Some(id) = id else {
-            crate::metrics::metrics().event(event.kind.name(), source, "duplicate");
-            return Ok(Accepted::Duplicate);
-        };
-        let hold = match (creator, &fan, &event.kind) {
-            (None, _, _) => Some(format!(
-                "unknown creator {}: kept, not processed",
-                event
-                    .creator
-                    .as_ref()
-                    .map(|c| c.as_str())
-                    .unwrap_or("(none)")
-            )),
-            (_, _, EventKind::Unknown { type_name }) => Some(format!(
-                "unknown event type {}: kept, not processed",
-                type_name.as_deref().unwrap_or("(none)")
-            )),
-            (_, None, _) => Some("event names no fan: kept, not processed".into()),
-            _ => None,
-        };
-        if let Some(reason) = hold {
-            insert_decisions(
-                &mut tx,
-                &[id],
-                creator,
-                fan.as_deref(),
-                Outcome::Skipped,
-                &DecisionInfo::reason(reason.clone()),
-                None,
-            )
-            .await?;
-            tx.commit().await?;
-            crate::metrics::metrics().event(event.kind.name(), source, "held");
-            decided(creator, fan.as_deref(), &[id], Outcome::Skipped, &reason);
-            return Ok(Accepted::Held { id });
-        }
-        let (creator, fan) = (creator.unwrap_or_default(), fan.unwrap_or_default());
-        if event.fan.handle.is_some() || event.fan.display_name.is_some() {
-            sqlx::query(
+    let Some(id) = id else {
+        return Ok((Accepted::Duplicate, after("duplicate", None)));
+    };
+    let hold = match (creator, &fan, &event.kind) {
+        (None, _, _) => Some(format!(
+            "unknown creator {}: kept, not processed",
+            event
+                .creator
+                .as_ref()
+                .map(|c| c.as_str())
+                .unwrap_or("(none)")
+        )),
+        (_, _, EventKind::Unknown { type_name }) => Some(format!(
+            "unknown event type {}: kept, not processed",
+            type_name.as_deref().unwrap_or("(none)")
+        )),
+        (_, None, _) => Some("event names no fan: kept, not processed".into()),
+        _ => None,
+    };
+    if let Some(reason) = hold {
+        insert_decisions(
+            tx,
+            &[id],
+            creator,
+            fan.as_deref(),
+            Outcome::Skipped,
+            &DecisionInfo::reason(reason.clone()),
+            None,
+        )
+        .await?;
+        let held = (creator.map(str::to_string), fan, id, reason);
+        return Ok((Accepted::Held { id }, after("held", Some(held))));
+    }
+    let (creator, fan) = (creator.unwrap_or_default(), fan.unwrap_or_default());
+    if event.fan.handle.is_some() || event.fan.display_name.is_some() {
+        sqlx::query(
                 "INSERT INTO chats (creator_handle, fan_uuid, fan_handle, display_name, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
@@ -114,18 +159,17 @@ impl Store {
             .bind(&event.fan.handle)
             .bind(&event.fan.display_name)
             .bind(now / 1000)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        }
-        learn(&mut tx, creator, &fan, event, now).await?;
-        if is_fan_message(event) {
-            super::drafts::drop_awaiting(&mut tx, creator, &fan).await?;
-        }
-        tx.commit().await?;
-        crate::metrics::metrics().event(event.kind.name(), source, "new");
-        Ok(Accepted::New { id })
     }
+    learn(tx, creator, &fan, event, now).await?;
+    if is_fan_message(event) {
+        super::drafts::drop_awaiting(tx, creator, &fan).await?;
+    }
+    Ok((Accepted::New { id }, after("new", None)))
+}
 
+impl Store {
     /// The pending rows of one chat, oldest first.
     pub async fn pending_for_chat(
         &self,

@@ -6,6 +6,7 @@ pub mod decisions;
 pub mod drafts;
 pub mod facts;
 pub mod gauges;
+pub mod group_commit;
 pub mod inbox;
 pub mod oauth;
 pub mod outbox;
@@ -29,6 +30,8 @@ pub enum StoreError {
     NotFound(String),
     #[error("conflict: {0}")]
     Conflict(String),
+    #[error("the store is unavailable: {0}")]
+    Unavailable(String),
     #[error(transparent)]
     Crypto(#[from] crate::crypto::CryptoError),
 }
@@ -38,6 +41,7 @@ pub enum StoreError {
 pub struct Store {
     writer: SqlitePool,
     reader: SqlitePool,
+    inbox_writer: group_commit::InboxWriter,
 }
 
 /// Whether a released writer connection can be reused. When SQLite rolls a transaction back by
@@ -82,7 +86,12 @@ impl Store {
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(base.read_only(true))
             .await?;
-        Ok(Store { writer, reader })
+        let inbox_writer = group_commit::InboxWriter::spawn(writer.clone());
+        Ok(Store {
+            writer,
+            reader,
+            inbox_writer,
+        })
     }
 
     /// A write transaction that takes the write lock up front, so it never fails half-way with

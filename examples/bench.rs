@@ -348,7 +348,13 @@ async fn calls_per_reply(out: &mut Vec<Line>, webhooks: bool) -> f64 {
     let calls = st["api_calls_total"].as_f64().unwrap() - base;
     let replies = st["creator_messages"].as_f64().unwrap();
     let by = |route: &str| st["api_calls"][route].as_f64().unwrap_or(0.0);
-    let poll = by("GET /chats") + by("POST /chats/messages/batch");
+    // With webhooks on, batch reads are the agent's first reads of new chats, not the poller's.
+    let poll = by("GET /chats")
+        + if webhooks {
+            0.0
+        } else {
+            by("POST /chats/messages/batch")
+        };
     let ratio = calls / replies.max(1.0);
     let mode = if webhooks {
         "webhooks on, polling quiet"

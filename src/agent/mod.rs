@@ -676,7 +676,7 @@ impl Agent {
         if let Some(why) = offers::refusal(&rules, now, fan_messages, &ledger, declined) {
             return Ok(Err(Some(why)));
         }
-        let catalog = self.catalog(creator).await;
+        let (catalog, owned) = self.vault(creator, fan).await;
         let file = self
             .cfg
             .get()
@@ -693,22 +693,9 @@ impl Agent {
         };
         // What the fan owns per Fanvue (bought elsewhere, unlocked messages): never offered again.
         let mut ledger = ledger;
-        let owned = crate::fanvue::client::MediaQuery {
-            size: Some(50),
-            purchased_by: Some(fan.to_string()),
-            ..Default::default()
-        };
-        match self.apis.get(creator).list_media(&owned).await {
-            Ok(page) => ledger.offers.extend(
-                page.data
-                    .into_iter()
-                    .filter(|m| m.purchased_by_fan == Some(true))
-                    .map(|m| (m.uuid, 0, "purchased".to_string())),
-            ),
-            Err(e) => {
-                warn!(error = %e, "cannot read what the fan owns; using the offer ledger only")
-            }
-        }
+        ledger
+            .offers
+            .extend(owned.into_iter().map(|m| (m, 0, "purchased".to_string())));
         let Some(item) = offers::choose(&catalog, &ledger, wanted) else {
             return Ok(Err(Some(if catalog.is_empty() {
                 "no PPV items in the vault".into()
@@ -721,46 +708,98 @@ impl Agent {
         Ok(Ok((item.clone(), price)))
     }
 
-    /// The creator's sellable vault items (`GET /media?usage=ppv&status=ready`), cached 10 minutes.
-    async fn catalog(&self, creator: &str) -> Vec<offers::CatalogItem> {
-        const KEY: &str = "catalog:ppv";
-        if let Ok(Some(v)) = self.store.cache_get(creator, KEY, 600).await {
-            if let Ok(items) = serde_json::from_value(v) {
-                return items;
+    /// The creator's sellable vault items and which of them `fan` owns. One call answers both
+    /// (`GET /media?usage=ppv&status=ready&purchasedBy=<fan>` flags what the fan bought); the answers
+    /// are cached 10 minutes (the vault per creator, ownership per fan, which a purchase webhook
+    /// from the fan drops: see `store::inbox`).
+    async fn vault(&self, creator: &str, fan: &str) -> (Vec<offers::CatalogItem>, Vec<String>) {
+        let owned_key = crate::store::owned_media_key(fan);
+        let cached_owned = match self.store.cache_get(creator, &owned_key, 600).await {
+            Ok(Some(v)) => serde_json::from_value::<Vec<String>>(v).ok(),
+            _ => None,
+        };
+        if let Some(owned) = cached_owned {
+            if let Some(catalog) = self.cached_catalog(creator).await {
+                return (catalog, owned);
             }
         }
-        let q = crate::fanvue::client::MediaQuery {
-            size: Some(50),
-            usage: Some("ppv".into()),
-            status: Some("ready".into()),
-            ..Default::default()
-        };
-        match self.apis.get(creator).list_media(&q).await {
-            Ok(page) => {
-                let items: Vec<offers::CatalogItem> = page
-                    .data
-                    .into_iter()
-                    .map(|m| offers::CatalogItem {
-                        name: m
-                            .name
-                            .clone()
-                            .or(m.caption.clone())
-                            .unwrap_or_else(|| m.uuid.chars().take(8).collect()),
-                        description: m.description.or(m.caption),
-                        base_price_cents: m.recommended_price.unwrap_or(1000),
-                        media_uuid: m.uuid,
-                    })
-                    .collect();
-                if let Ok(v) = serde_json::to_value(&items) {
-                    let _ = self.store.cache_put(creator, KEY, &v).await;
-                }
-                items
+        match self.read_vault(creator, Some(fan)).await {
+            Ok((catalog, owned)) => {
+                let _ = self
+                    .store
+                    .cache_put(creator, &owned_key, &owned.clone().into())
+                    .await;
+                (catalog, owned)
             }
+            Err(e) => {
+                warn!(error = %e, "cannot read the vault; no offer this time");
+                (vec![], vec![])
+            }
+        }
+    }
+
+    /// The creator's sellable vault items (`GET /media?usage=ppv&status=ready`), cached 10 minutes.
+    async fn catalog(&self, creator: &str) -> Vec<offers::CatalogItem> {
+        if let Some(items) = self.cached_catalog(creator).await {
+            return items;
+        }
+        match self.read_vault(creator, None).await {
+            Ok((items, _)) => items,
             Err(e) => {
                 warn!(error = %e, "cannot read the vault; no offer this time");
                 vec![]
             }
         }
+    }
+
+    async fn cached_catalog(&self, creator: &str) -> Option<Vec<offers::CatalogItem>> {
+        let v = self
+            .store
+            .cache_get(creator, CATALOG_KEY, 600)
+            .await
+            .ok()??;
+        serde_json::from_value(v).ok()
+    }
+
+    /// Reads the vault's sellable items (and, with `fan`, which of them the fan bought) and caches
+    /// the items.
+    async fn read_vault(
+        &self,
+        creator: &str,
+        fan: Option<&str>,
+    ) -> Result<(Vec<offers::CatalogItem>, Vec<String>), ApiError> {
+        let q = crate::fanvue::client::MediaQuery {
+            size: Some(50),
+            usage: Some("ppv".into()),
+            status: Some("ready".into()),
+            purchased_by: fan.map(str::to_string),
+            ..Default::default()
+        };
+        let page = self.apis.get(creator).list_media(&q).await?;
+        let owned = page
+            .data
+            .iter()
+            .filter(|m| m.purchased_by_fan == Some(true))
+            .map(|m| m.uuid.clone())
+            .collect();
+        let items: Vec<offers::CatalogItem> = page
+            .data
+            .into_iter()
+            .map(|m| offers::CatalogItem {
+                name: m
+                    .name
+                    .clone()
+                    .or(m.caption.clone())
+                    .unwrap_or_else(|| m.uuid.chars().take(8).collect()),
+                description: m.description.or(m.caption),
+                base_price_cents: m.recommended_price.unwrap_or(1000),
+                media_uuid: m.uuid,
+            })
+            .collect();
+        if let Ok(v) = serde_json::to_value(&items) {
+            let _ = self.store.cache_put(creator, CATALOG_KEY, &v).await;
+        }
+        Ok((items, owned))
     }
 
     /// Decides `ids` as skipped with `why`; the job is done.
@@ -838,6 +877,9 @@ impl Agent {
             .unwrap_or_else(|| "there".into()))
     }
 }
+
+/// The `api_cache` key of the creator's sellable vault items.
+const CATALOG_KEY: &str = "catalog:ppv";
 
 fn describe(findings: &[&guardrails::Finding]) -> String {
     findings

@@ -420,6 +420,14 @@ async fn learn(
             return Ok(())
         }
     };
+    if purchase > 0 {
+        // What the fan owns changed: the next offer reads it afresh.
+        sqlx::query("DELETE FROM api_cache WHERE creator_handle = ? AND key = ?")
+            .bind(creator)
+            .bind(super::owned_media_key(fan))
+            .execute(&mut **tx)
+            .await?;
+    }
     sqlx::query(
         "INSERT INTO fan_facts (creator_handle, fan_uuid, subscribed, subscribed_at, followed, spend_cents,
                                 purchases, tips, last_paid_at, updated_at)
@@ -443,4 +451,50 @@ async fn learn(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::{Event, EventKind, Party};
+    use crate::store::{owned_media_key, test_store};
+
+    #[tokio::test]
+    async fn a_purchase_drops_the_cached_answer_of_what_the_fan_owns() {
+        let (store, _dir) = test_store().await;
+        for fan in ["fan-a", "fan-b"] {
+            store
+                .cache_put("c1", &owned_media_key(fan), &serde_json::json!([]))
+                .await
+                .unwrap();
+        }
+        let bought = Event {
+            dedupe_key: "purchase-1".into(),
+            creator: Some("c-uuid".into()),
+            fan: Party {
+                uuid: Some("fan-a".into()),
+                ..Default::default()
+            },
+            timestamp: None,
+            kind: EventKind::Purchase {
+                post_uuid: None,
+                message_uuid: None,
+                price_cents: Some(900),
+            },
+        };
+        store
+            .accept_event(&bought, Some("c1"), "webhook")
+            .await
+            .unwrap();
+        let cached = |fan: &'static str| {
+            let store = store.clone();
+            async move {
+                store
+                    .cache_get("c1", &owned_media_key(fan), 600)
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(cached("fan-a").await, None, "fan-a bought: read afresh");
+        assert!(cached("fan-b").await.is_some(), "fan-b's answer stays");
+    }
 }

@@ -42,6 +42,8 @@ pub struct Store {
     writer: SqlitePool,
     reader: SqlitePool,
     inbox_writer: group_commit::InboxWriter,
+    /// Its own connection for WAL checkpoints, so they never run inside a commit.
+    checkpointer: SqlitePool,
 }
 
 /// Whether a released writer connection can be reused. When SQLite rolls a transaction back by
@@ -77,20 +79,26 @@ impl Store {
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
             .after_release(|conn, _| Box::pin(async move { still_usable(conn).await }))
-            .connect_with(base.clone())
+            .connect_with(base.clone().pragma("wal_autocheckpoint", "0"))
             .await?;
         backup_before_migrating(&writer, path).await?;
         MIGRATOR.run(&writer).await?;
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(base.read_only(true))
+            .connect_with(base.clone().read_only(true))
             .await?;
         let inbox_writer = group_commit::InboxWriter::spawn(writer.clone());
+        let checkpointer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(base)
+            .await?;
+        tokio::spawn(checkpoints(checkpointer.clone()));
         Ok(Store {
             writer,
             reader,
             inbox_writer,
+            checkpointer,
         })
     }
 
@@ -109,8 +117,28 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.checkpointer.close().await;
         self.reader.close().await;
         self.writer.close().await;
+    }
+}
+
+/// Moves the WAL into the database file off the write path. The writer's automatic checkpoints
+/// are off (the commit that crossed 1,000 WAL pages would wait for the checkpoint's fsyncs); this
+/// task runs a `PASSIVE` checkpoint on its own connection each second instead, which never blocks
+/// writers or readers and does nothing when nothing was written. It ends when the store is closed.
+async fn checkpoints(pool: SqlitePool) {
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            tracing::debug!(error = %e, "WAL checkpoint failed; retrying in a second");
+        }
     }
 }
 
@@ -142,6 +170,11 @@ async fn backup_before_migrating(writer: &SqlitePool, path: &Path) -> Result<(),
         .await?;
     tracing::info!(from = applied, to = newest, backup = %backup, "database upgrade: backed up first");
     Ok(())
+}
+
+/// The `api_cache` key of what a fan owns (dropped when the fan buys something).
+pub fn owned_media_key(fan: &str) -> String {
+    format!("owned:{}", fan.to_ascii_lowercase())
 }
 
 /// Unix milliseconds now.
@@ -221,6 +254,36 @@ mod tests {
         // reopening is idempotent
         store.close().await;
         Store::open(&dir.path().join("t.db")).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn checkpoints_move_the_wal_into_the_file_off_the_write_path() {
+        let (store, dir) = test_store().await;
+        let auto: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint")
+            .fetch_one(store.writer())
+            .await
+            .unwrap();
+        assert_eq!(auto, 0, "commits never checkpoint");
+        let file = dir.path().join("t.db");
+        let before = std::fs::metadata(&file).unwrap().len();
+        let mut tx = store.begin_write().await.unwrap();
+        for i in 0..1000 {
+            sqlx::query("INSERT INTO api_cache (creator_handle, key, value, fetched_at) VALUES ('c', ?, ?, 0)")
+                .bind(format!("k{i}"))
+                .bind("x".repeat(1000))
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+        }
+        tx.commit().await.unwrap();
+        let start = std::time::Instant::now();
+        while std::fs::metadata(&file).unwrap().len() < before + 1_000_000 {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the WAL was not checkpointed into the database file"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     #[tokio::test]

@@ -11,31 +11,45 @@ pub(crate) async fn insert_message_with<'e, E: Executor<'e, Database = Sqlite>>(
     m: &StoredMessage,
     source: &str,
 ) -> Result<bool, StoreError> {
-    let n = sqlx::query(
+    Ok(insert_messages(exec, &[(creator, m.clone())], source).await? == 1)
+}
+
+/// Stores messages (of any chats) in one statement; a known message only gains the fields it lacked.
+/// Returns how many rows were added or completed.
+pub(crate) async fn insert_messages<'e, E: Executor<'e, Database = Sqlite>>(
+    exec: E,
+    messages: &[(&str, StoredMessage)],
+    source: &str,
+) -> Result<u64, StoreError> {
+    if messages.is_empty() {
+        return Ok(0);
+    }
+    let now = now_secs();
+    let mut q = sqlx::QueryBuilder::<Sqlite>::new(
         "INSERT INTO messages (creator_handle, fan_uuid, uuid, from_creator, text, type, sent_at, has_media,
-                               media_uuids, price_cents, source, inserted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(creator_handle, uuid) DO UPDATE SET
+                               media_uuids, price_cents, source, inserted_at) ",
+    );
+    q.push_values(messages, |mut row, (creator, m)| {
+        row.push_bind(creator.to_string())
+            .push_bind(m.fan_uuid.to_ascii_lowercase())
+            .push_bind(m.uuid.to_ascii_lowercase())
+            .push_bind(m.from_creator)
+            .push_bind(m.text.clone())
+            .push_bind(m.msg_type.clone())
+            .push_bind(m.sent_at.clone())
+            .push_bind(m.has_media)
+            .push_bind(serde_json::to_string(&m.media_uuids).unwrap_or_else(|_| "[]".into()))
+            .push_bind(m.price_cents)
+            .push_bind(source.to_string())
+            .push_bind(now);
+    });
+    q.push(
+        " ON CONFLICT(creator_handle, uuid) DO UPDATE SET
             text = coalesce(messages.text, excluded.text), type = coalesce(messages.type, excluded.type),
             sent_at = coalesce(messages.sent_at, excluded.sent_at)
          WHERE messages.text IS NULL OR messages.type IS NULL OR messages.sent_at IS NULL",
-    )
-    .bind(creator)
-    .bind(m.fan_uuid.to_ascii_lowercase())
-    .bind(m.uuid.to_ascii_lowercase())
-    .bind(m.from_creator)
-    .bind(&m.text)
-    .bind(&m.msg_type)
-    .bind(&m.sent_at)
-    .bind(m.has_media)
-    .bind(serde_json::to_string(&m.media_uuids).unwrap_or_else(|_| "[]".into()))
-    .bind(m.price_cents)
-    .bind(source)
-    .bind(now_secs())
-    .execute(exec)
-    .await?
-    .rows_affected();
-    Ok(n == 1)
+    );
+    Ok(q.build().execute(exec).await?.rows_affected())
 }
 
 /// One stored chat message.

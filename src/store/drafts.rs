@@ -82,6 +82,26 @@ pub(crate) async fn drop_awaiting(
     .rows_affected())
 }
 
+/// [`drop_awaiting`] for many chats in one statement.
+pub(crate) async fn drop_awaiting_many(
+    tx: &mut Transaction<'static, Sqlite>,
+    chats: &[(&str, String)],
+) -> Result<u64, StoreError> {
+    if chats.is_empty() {
+        return Ok(0);
+    }
+    let mut q = sqlx::QueryBuilder::<Sqlite>::new(
+        "UPDATE drafts SET state = 'dropped', note = 'the fan wrote again before it was approved', updated_at = ",
+    );
+    q.push_bind(now_ms());
+    q.push(" WHERE state = 'awaiting' AND (creator_handle, fan_uuid) IN (");
+    q.push_values(chats, |mut row, (creator, fan)| {
+        row.push_bind(creator.to_string()).push_bind(fan.clone());
+    });
+    q.push(")");
+    Ok(q.build().execute(&mut **tx).await?.rows_affected())
+}
+
 impl Store {
     pub async fn draft(&self, id: i64) -> Result<Option<Draft>, StoreError> {
         let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))

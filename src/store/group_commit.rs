@@ -7,7 +7,7 @@
 //! it is rolled back and each event is retried in its own transaction, so one bad event cannot fail
 //! the others.
 
-use super::inbox::{accept_in, Accepted};
+use super::inbox::{accept_batch, Accepted, Offer};
 use super::StoreError;
 use crate::domain::Event;
 use sqlx::SqlitePool;
@@ -79,25 +79,23 @@ async fn together(
     writer: &SqlitePool,
     reqs: Vec<Request>,
 ) -> Result<(), (Vec<Request>, StoreError)> {
-    let mut tx = match writer.begin_with("BEGIN IMMEDIATE").await {
-        Ok(tx) => tx,
-        Err(e) => return Err((reqs, e.into())),
-    };
-    let mut results = Vec::with_capacity(reqs.len());
-    for r in &reqs {
-        match accept_in(&mut tx, &r.event, r.creator.as_deref(), &r.source).await {
-            Ok(ok) => results.push(ok),
-            Err(e) => return Err((reqs, e)),
+    let results = async {
+        let mut tx = writer.begin_with("BEGIN IMMEDIATE").await?;
+        let results = accept_batch(&mut tx, &offers(&reqs)).await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(results)
+    }
+    .await;
+    match results {
+        Ok(results) => {
+            for (r, (accepted, after)) in reqs.into_iter().zip(results) {
+                after.apply();
+                let _ = r.done.send(Ok(accepted));
+            }
+            Ok(())
         }
+        Err(e) => Err((reqs, e)),
     }
-    if let Err(e) = tx.commit().await {
-        return Err((reqs, e.into()));
-    }
-    for (r, (accepted, after)) in reqs.into_iter().zip(results) {
-        after.apply();
-        let _ = r.done.send(Ok(accepted));
-    }
-    Ok(())
 }
 
 /// Each request in its own transaction, answered with its own result.
@@ -105,15 +103,25 @@ async fn alone(writer: &SqlitePool, reqs: Vec<Request>) {
     for r in reqs {
         let result = async {
             let mut tx = writer.begin_with("BEGIN IMMEDIATE").await?;
-            let (accepted, after) =
-                accept_in(&mut tx, &r.event, r.creator.as_deref(), &r.source).await?;
+            let mut results = accept_batch(&mut tx, &offers(std::slice::from_ref(&r))).await?;
             tx.commit().await?;
+            let (accepted, after) = results.remove(0);
             after.apply();
             Ok(accepted)
         }
         .await;
         let _ = r.done.send(result);
     }
+}
+
+fn offers(reqs: &[Request]) -> Vec<Offer<'_>> {
+    reqs.iter()
+        .map(|r| Offer {
+            event: &r.event,
+            creator: r.creator.as_deref(),
+            source: &r.source,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -162,8 +170,10 @@ mod tests {
         keys.push("k7".into());
         let tasks: Vec<_> = keys
             .iter()
-            .map(|k| {
-                let (store, e) = (store.clone(), fan_message(k, &format!("fan-{k}")));
+            .enumerate()
+            .map(|(n, k)| {
+                // Several events per fan: one statement upserts the same chat many times.
+                let (store, e) = (store.clone(), fan_message(k, &format!("fan-{}", n % 5)));
                 tokio::spawn(async move { store.accept_event(&e, Some("c1"), "webhook").await })
             })
             .collect();
@@ -191,7 +201,12 @@ mod tests {
             .fetch_one(store.reader())
             .await
             .unwrap();
+        let chats: i64 = sqlx::query_scalar("SELECT count(*) FROM chats WHERE fan_handle = 'fan'")
+            .fetch_one(store.reader())
+            .await
+            .unwrap();
         assert_eq!((rows, messages), (40, 40));
+        assert_eq!(chats, 5, "one chat row per fan");
     }
 
     #[tokio::test]

@@ -1,8 +1,9 @@
 //! The durable inbox: every verified event, stored once per dedupe key, with the fan facts it teaches.
 
-use super::{chats::insert_message_with, chats::StoredMessage, now_ms, Store, StoreError};
+use super::{chats::insert_messages, chats::StoredMessage, now_ms, Store, StoreError};
 use crate::domain::{DecisionInfo, Event, EventKind, Outcome};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{QueryBuilder, Sqlite, Transaction};
+use std::collections::HashMap;
 
 /// What happened to an event offered to the inbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,47 +77,77 @@ impl AfterCommit {
     }
 }
 
-/// The inbox write of one event inside the caller's transaction; see [`Store::accept_event`].
-pub(crate) async fn accept_in(
+/// One event offered to the inbox: what [`Store::accept_event`] takes.
+pub(crate) struct Offer<'a> {
+    pub event: &'a Event,
+    pub creator: Option<&'a str>,
+    pub source: &'a str,
+}
+
+/// The inbox writes of a batch of events inside the caller's transaction, in as few statements as
+/// the batch allows (one multi-row insert per table), with one answer per event, in order; see
+/// [`Store::accept_event`]. Of two events with the same dedupe key the first is new, the second a
+/// duplicate.
+pub(crate) async fn accept_batch(
     tx: &mut Transaction<'static, Sqlite>,
-    event: &Event,
-    creator: Option<&str>,
-    source: &str,
-) -> Result<(Accepted, AfterCommit), StoreError> {
-    let after = |result, held| AfterCommit {
-        kind: event.kind.name(),
-        source: source.to_string(),
-        result,
-        held,
-    };
-    let fan = event.fan.uuid.as_ref().map(|f| f.as_str().to_string());
-    let message_uuid = match &event.kind {
-        EventKind::MessageReceived(m) => Some(m.message_uuid.as_str().to_string()),
-        _ => None,
-    };
+    offers: &[Offer<'_>],
+) -> Result<Vec<(Accepted, AfterCommit)>, StoreError> {
     let now = now_ms();
-    let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO inbox (dedupe_key, source, creator_handle, creator_uuid, fan_uuid, kind, message_uuid,
-                                from_fan, event, received_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
-        )
-        .bind(&event.dedupe_key)
-        .bind(source)
-        .bind(creator)
-        .bind(event.creator.as_ref().map(|c| c.as_str()))
-        .bind(&fan)
-        .bind(event.kind.name())
-        .bind(&message_uuid)
-        .bind(is_fan_message(event))
-        .bind(serde_json::to_string(event).unwrap_or_default())
-        .bind(now)
-        .fetch_optional(&mut **tx)
-        .await?;
-    let Some(id) = id else {
-        return Ok((Accepted::Duplicate, after("duplicate", None)));
-    };
-    let hold = match (creator, &fan, &event.kind) {
+    let ids = insert_rows(tx, offers, now).await?;
+    let mut out = Vec::with_capacity(offers.len());
+    let mut named = Vec::new();
+    let mut messages = Vec::new();
+    let mut fan_wrote = Vec::new();
+    for (o, id) in offers.iter().zip(ids) {
+        let event = o.event;
+        let after = |result, held| AfterCommit {
+            kind: event.kind.name(),
+            source: o.source.to_string(),
+            result,
+            held,
+        };
+        let Some(id) = id else {
+            out.push((Accepted::Duplicate, after("duplicate", None)));
+            continue;
+        };
+        let fan = event.fan.uuid.as_ref().map(|f| f.as_str().to_string());
+        if let Some(reason) = hold_reason(o.creator, fan.is_some(), event) {
+            insert_decisions(
+                tx,
+                &[id],
+                o.creator,
+                fan.as_deref(),
+                Outcome::Skipped,
+                &DecisionInfo::reason(reason.clone()),
+                None,
+            )
+            .await?;
+            let held = (o.creator.map(str::to_string), fan, id, reason);
+            out.push((Accepted::Held { id }, after("held", Some(held))));
+            continue;
+        }
+        let (creator, fan) = (o.creator.unwrap_or_default(), fan.unwrap_or_default());
+        if event.fan.handle.is_some() || event.fan.display_name.is_some() {
+            named.push((creator, fan.clone(), &event.fan));
+        }
+        match &event.kind {
+            EventKind::MessageReceived(m) => messages.push((creator, message_of(m, &fan, event))),
+            _ => learn(tx, creator, &fan, event, now).await?,
+        }
+        if is_fan_message(event) {
+            fan_wrote.push((creator, fan));
+        }
+        out.push((Accepted::New { id }, after("new", None)));
+    }
+    upsert_chat_names(tx, &named, now / 1000).await?;
+    insert_messages(&mut **tx, &messages, "webhook").await?;
+    super::drafts::drop_awaiting_many(tx, &fan_wrote).await?;
+    Ok(out)
+}
+
+/// Why an event is kept but not processed, if it is.
+fn hold_reason(creator: Option<&str>, has_fan: bool, event: &Event) -> Option<String> {
+    match (creator, has_fan, &event.kind) {
         (None, _, _) => Some(format!(
             "unknown creator {}: kept, not processed",
             event
@@ -129,44 +160,88 @@ pub(crate) async fn accept_in(
             "unknown event type {}: kept, not processed",
             type_name.as_deref().unwrap_or("(none)")
         )),
-        (_, None, _) => Some("event names no fan: kept, not processed".into()),
+        (_, false, _) => Some("event names no fan: kept, not processed".into()),
         _ => None,
-    };
-    if let Some(reason) = hold {
-        insert_decisions(
-            tx,
-            &[id],
-            creator,
-            fan.as_deref(),
-            Outcome::Skipped,
-            &DecisionInfo::reason(reason.clone()),
-            None,
-        )
-        .await?;
-        let held = (creator.map(str::to_string), fan, id, reason);
-        return Ok((Accepted::Held { id }, after("held", Some(held))));
     }
-    let (creator, fan) = (creator.unwrap_or_default(), fan.unwrap_or_default());
-    if event.fan.handle.is_some() || event.fan.display_name.is_some() {
-        sqlx::query(
-                "INSERT INTO chats (creator_handle, fan_uuid, fan_handle, display_name, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
-                    fan_handle = coalesce(?3, fan_handle), display_name = coalesce(?4, display_name)",
-            )
-            .bind(creator)
-            .bind(&fan)
-            .bind(&event.fan.handle)
-            .bind(&event.fan.display_name)
-            .bind(now / 1000)
-            .execute(&mut **tx)
-            .await?;
+}
+
+/// The inbox rows of `offers` in one statement: each offer's new id, `None` for a known key.
+async fn insert_rows(
+    tx: &mut Transaction<'static, Sqlite>,
+    offers: &[Offer<'_>],
+    now: i64,
+) -> Result<Vec<Option<i64>>, StoreError> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO inbox (dedupe_key, source, creator_handle, creator_uuid, fan_uuid, kind,
+                            message_uuid, from_fan, event, received_at) ",
+    );
+    q.push_values(offers, |mut row, o| {
+        let e = o.event;
+        row.push_bind(e.dedupe_key.clone())
+            .push_bind(o.source.to_string())
+            .push_bind(o.creator.map(str::to_string))
+            .push_bind(e.creator.as_ref().map(|c| c.as_str().to_string()))
+            .push_bind(e.fan.uuid.as_ref().map(|f| f.as_str().to_string()))
+            .push_bind(e.kind.name())
+            .push_bind(match &e.kind {
+                EventKind::MessageReceived(m) => Some(m.message_uuid.as_str().to_string()),
+                _ => None,
+            })
+            .push_bind(is_fan_message(e))
+            .push_bind(serde_json::to_string(e).unwrap_or_default())
+            .push_bind(now);
+    });
+    q.push(" ON CONFLICT(dedupe_key) DO NOTHING RETURNING id, dedupe_key");
+    let rows: Vec<(i64, String)> = q.build_query_as().fetch_all(&mut **tx).await?;
+    let mut new: HashMap<String, i64> = rows.into_iter().map(|(id, k)| (k, id)).collect();
+    // The first offer of a key takes its id; a second offer of it in the batch is a duplicate.
+    Ok(offers
+        .iter()
+        .map(|o| new.remove(&o.event.dedupe_key))
+        .collect())
+}
+
+/// What the events teach about fans' names, in one statement (a known name is never erased).
+async fn upsert_chat_names(
+    tx: &mut Transaction<'static, Sqlite>,
+    named: &[(&str, String, &crate::domain::Party)],
+    now_secs: i64,
+) -> Result<(), StoreError> {
+    if named.is_empty() {
+        return Ok(());
     }
-    learn(tx, creator, &fan, event, now).await?;
-    if is_fan_message(event) {
-        super::drafts::drop_awaiting(tx, creator, &fan).await?;
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO chats (creator_handle, fan_uuid, fan_handle, display_name, updated_at) ",
+    );
+    q.push_values(named, |mut row, (creator, fan, party)| {
+        row.push_bind(creator.to_string())
+            .push_bind(fan.clone())
+            .push_bind(party.handle.clone())
+            .push_bind(party.display_name.clone())
+            .push_bind(now_secs);
+    });
+    q.push(
+        " ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
+            fan_handle = coalesce(excluded.fan_handle, fan_handle),
+            display_name = coalesce(excluded.display_name, display_name)",
+    );
+    q.build().execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// A message event as the message store keeps it.
+fn message_of(m: &crate::domain::MessageEvent, fan: &str, event: &Event) -> StoredMessage {
+    StoredMessage {
+        uuid: m.message_uuid.as_str().to_string(),
+        fan_uuid: fan.to_string(),
+        from_creator: m.from_creator,
+        text: m.text.clone(),
+        msg_type: m.is_automated.then(|| "AUTOMATED_MESSAGE".to_string()),
+        sent_at: m.created_at.clone().or_else(|| event.timestamp.clone()),
+        has_media: m.has_media,
+        media_uuids: m.media_uuids.clone(),
+        price_cents: m.price_cents,
     }
-    Ok((Accepted::New { id }, after("new", None)))
 }
 
 impl Store {
@@ -380,21 +455,6 @@ async fn learn(
     now: i64,
 ) -> Result<(), StoreError> {
     let (spend, purchase, tip, subscribed, followed) = match &event.kind {
-        EventKind::MessageReceived(m) => {
-            let msg = StoredMessage {
-                uuid: m.message_uuid.as_str().to_string(),
-                fan_uuid: fan.to_string(),
-                from_creator: m.from_creator,
-                text: m.text.clone(),
-                msg_type: m.is_automated.then(|| "AUTOMATED_MESSAGE".to_string()),
-                sent_at: m.created_at.clone().or_else(|| event.timestamp.clone()),
-                has_media: m.has_media,
-                media_uuids: m.media_uuids.clone(),
-                price_cents: m.price_cents,
-            };
-            insert_message_with(&mut **tx, creator, &msg, "webhook").await?;
-            return Ok(());
-        }
         EventKind::Purchase {
             price_cents,
             message_uuid: Some(bought),
@@ -416,9 +476,10 @@ async fn learn(
         EventKind::Tip { price_cents, .. } => (price_cents.unwrap_or(0), 0, 1, None, None),
         EventKind::NewSubscriber { .. } => (0, 0, 0, Some(true), None),
         EventKind::NewFollower => (0, 0, 0, None, Some(true)),
-        EventKind::MessageRead { .. } | EventKind::FollowUp { .. } | EventKind::Unknown { .. } => {
-            return Ok(())
-        }
+        EventKind::MessageReceived(_)
+        | EventKind::MessageRead { .. }
+        | EventKind::FollowUp { .. }
+        | EventKind::Unknown { .. } => return Ok(()),
     };
     if purchase > 0 {
         // What the fan owns changed: the next offer reads it afresh.

@@ -659,32 +659,45 @@ async fn main() {
     let mut out = vec![];
     let started = Instant::now();
     let mut floor_rate = f64::NAN;
+    let mut t = Instant::now();
+    let mut took = |section: &str| {
+        eprintln!("bench: {section} took {:.0} s", t.elapsed().as_secs_f64());
+        t = Instant::now();
+    };
     if on("floor") || on("ingress") {
         floor_rate = floor(&mut out).await;
+        took("floor");
     }
     if on("ingress") {
         ingress(&mut out, floor_rate).await;
+        took("ingress");
     }
     if on("calls") {
         calls_per_reply(&mut out, true).await;
+        took("calls");
     }
     if on("polling") {
         calls_per_reply(&mut out, false).await;
+        took("polling");
     }
     if on("burst") {
         burst(&mut out).await;
+        took("burst");
     }
     if on("overhead") {
         overhead(&mut out, None).await;
         if llm.is_some() {
             overhead(&mut out, llm.clone()).await;
         }
+        took("overhead");
     }
     if on("scale") {
         scale(&mut out).await;
+        took("scale");
     }
     if on("tokens") {
         tokens(&mut out, llm.clone()).await;
+        took("tokens");
     }
     println!("| measure | result: median [min–max] | target |");
     println!("|---|---|---|");

@@ -141,8 +141,8 @@ async fn receive(
         }
     };
     let creator = match &event.creator {
-        Some(uuid) => match st.store.creator_by_uuid(uuid.as_str()).await {
-            Ok(c) => c.map(|c| c.handle),
+        Some(uuid) => match st.store.route(uuid.as_str()).await {
+            Ok(handle) => handle,
             Err(e) => return unavailable(e),
         },
         None => None,

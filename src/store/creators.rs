@@ -1,6 +1,9 @@
 //! Creators and their connection status (`pending → active ⇄ needs_reconnect | paused`).
 
 use super::{now_secs, Store, StoreError};
+
+/// How long a webhook route (creator uuid → handle) is remembered.
+pub const ROUTE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -89,6 +92,27 @@ impl Store {
         .fetch_optional(self.reader())
         .await?;
         Ok(r.map(row))
+    }
+
+    /// The handle of the creator bound to `uuid`: what a webhook is routed by. Found handles are
+    /// remembered for [`ROUTE_TTL`], so a webhook storm does not look each one up again.
+    pub async fn route(&self, uuid: &str) -> Result<Option<String>, StoreError> {
+        let key = uuid.to_ascii_lowercase();
+        if let Some((handle, at)) = self.routes().get(&key) {
+            if at.elapsed() < ROUTE_TTL {
+                return Ok(Some(handle.clone()));
+            }
+        }
+        let handle = self.creator_by_uuid(&key).await?.map(|c| c.handle);
+        if let Some(h) = &handle {
+            self.routes()
+                .insert(key, (h.clone(), std::time::Instant::now()));
+        }
+        Ok(handle)
+    }
+
+    fn routes(&self) -> std::sync::MutexGuard<'_, super::Routes> {
+        self.routes.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub async fn creators(&self) -> Result<Vec<CreatorRow>, StoreError> {

@@ -44,7 +44,11 @@ pub struct Store {
     inbox_writer: group_commit::InboxWriter,
     /// Its own connection for WAL checkpoints, so they never run inside a commit.
     checkpointer: SqlitePool,
+    routes: std::sync::Arc<std::sync::Mutex<Routes>>,
 }
+
+/// Remembered webhook routes: creator uuid → (handle, when looked up).
+type Routes = std::collections::HashMap<String, (String, std::time::Instant)>;
 
 /// Whether a released writer connection can be reused. When SQLite rolls a transaction back by
 /// itself (SQLITE_FULL, SQLITE_IOERR…), sqlx's own ROLLBACK then fails and it keeps counting the
@@ -99,6 +103,7 @@ impl Store {
             reader,
             inbox_writer,
             checkpointer,
+            routes: Default::default(),
         })
     }
 

@@ -256,6 +256,35 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn webhook_routes_find_a_creator_connected_after_a_miss_and_are_remembered() {
+        let (s, _d) = test_store().await;
+        let t = TokenSet {
+            access_token: Secret::new("a"),
+            refresh_token: Secret::new("r"),
+            expires_at: 1234,
+            scope: None,
+        };
+        assert_eq!(s.route("UUID-B").await.unwrap(), None);
+        s.complete_connect(&cipher(), "bob", "uuid-b", None, &t)
+            .await
+            .unwrap();
+        assert_eq!(
+            s.route("UUID-B").await.unwrap().as_deref(),
+            Some("bob"),
+            "a miss is not remembered"
+        );
+        sqlx::query("UPDATE creators SET uuid = NULL WHERE handle = 'bob'")
+            .execute(s.writer())
+            .await
+            .unwrap();
+        assert_eq!(
+            s.route("uuid-b").await.unwrap().as_deref(),
+            Some("bob"),
+            "a hit is"
+        );
+    }
+
+    #[tokio::test]
     async fn a_state_is_accepted_once_and_unknown_or_expired_states_are_refused() {
         let (s, _d) = test_store().await;
         let c = cipher();

@@ -207,7 +207,8 @@ async fn ingress(out: &mut Vec<Line>, floor: f64) {
     std::fs::write(&script, LUA).unwrap();
     let mut serial = 0u64;
     for conns in [1usize, 16, 64] {
-        let (mut rates, mut p50s, mut p99s, mut lost) = (vec![], vec![], vec![], 0i64);
+        let (mut rates, mut p50s, mut p90s, mut p99s, mut lost) =
+            (vec![], vec![], vec![], vec![], 0i64);
         for _ in 0..3 {
             // A pool of unique signed requests, more than the run can send.
             let pool = 60_000;
@@ -262,15 +263,19 @@ async fn ingress(out: &mut Vec<Line>, floor: f64) {
             lost += (done.min(pool) - non2xx - (after - before)).max(0);
             rates.push(num("Requests/sec:").unwrap_or(f64::NAN));
             p50s.push(num("50%").unwrap_or(f64::NAN));
+            p90s.push(num("90%").unwrap_or(f64::NAN));
             p99s.push(num("99%").unwrap_or(f64::NAN));
         }
         let m = median(&mut rates.clone());
         out.push(Line {
-            what: format!("webhook ingress, {conns} connection(s): webhooks/s; p50; p99; lost"),
+            what: format!(
+                "webhook ingress, {conns} connection(s): webhooks/s; p50; p90; p99; lost"
+            ),
             figure: format!(
-                "{}; {}; {}; {lost} lost ({:.0} % of the SQLite floor)",
+                "{}; {}; {}; {}; {lost} lost ({:.0} % of the SQLite floor)",
                 spread(&mut rates, "/s", 0),
                 spread(&mut p50s, "ms", 2),
+                spread(&mut p90s, "ms", 2),
                 spread(&mut p99s, "ms", 2),
                 100.0 * m / floor
             ),
@@ -501,9 +506,9 @@ async fn scale(out: &mut Vec<Line>) {
         let env = sandbox(a, port, true).await;
         let setup = t.elapsed().as_secs_f64();
         let d = daemon(&env, port, &scripted(&env)).await;
-        tokio::time::sleep(Duration::from_secs(10)).await;
+        tokio::time::sleep(Duration::from_secs(5)).await;
         let (c0, t0) = (d.cpu_secs(), Instant::now());
-        tokio::time::sleep(Duration::from_secs(20)).await;
+        tokio::time::sleep(Duration::from_secs(10)).await;
         let idle_cpu = (d.cpu_secs() - c0) / t0.elapsed().as_secs_f64() * 100.0;
         let idle = d.rss_kb();
         // Load: one message in each of up to 500 chats, spread over the creators.

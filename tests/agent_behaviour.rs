@@ -98,7 +98,12 @@ async fn a_creator_answering_by_hand_takes_the_chat_over() {
         .send_message(&fan, &SendMessage::text("yes it's me, typing myself!"))
         .await
         .unwrap();
-    wait_for(&d.env, "the decision", |_| true).await;
+    // The fan's webhook may still be on its way: wait for its decision, not just an idle inbox.
+    let start = Instant::now();
+    while count(&d.env, "SELECT count(*) FROM decisions").await == 0 {
+        assert!(start.elapsed() < Duration::from_secs(60), "no decision");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     settle(&d.env).await;
     let reason: String = sqlx::query_scalar("SELECT reason FROM decisions")
         .fetch_one(d.env.parts.store.reader())

@@ -142,6 +142,28 @@ async fn a_creator_answering_by_hand_takes_the_chat_over() {
     stop(run).await;
 }
 
+/// Connects creator1, serves with the canned LLM, has each of its fans write `text` once and waits
+/// until every turn is answered and the daemon is idle. Returns the running daemon and the stats.
+async fn every_fan_answered(d: &mut DaemonEnv, text: &str) -> (Running, serde_json::Value) {
+    connect(&d.env, "creator1").await;
+    let run = serve(
+        &d.env,
+        d.listener.take().unwrap(),
+        Arc::new(Canned::default()),
+    );
+    let fans = fans_of(&d.env, "creator1").await;
+    for f in &fans {
+        fan_says(&d.env, f, text).await;
+    }
+    let n = fans.len();
+    wait_for(&d.env, "every fan answered", |s| {
+        s["fan_turns"] == n && s["unanswered_turns"] == 0
+    })
+    .await;
+    settle(&d.env).await;
+    (run, stats(&d.env).await)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
     let mut a = args(1, 4);
@@ -154,24 +176,9 @@ async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
         c.poller.budget_share = 0.5;
     })
     .await;
-    connect(&d.env, "creator1").await;
     // The scripted LLM: this is about the poller, and SmolLM now and then drafts something the
     // guardrails block twice (escalated, never answered), which made this test flaky.
-    let run = serve(
-        &d.env,
-        d.listener.take().unwrap(),
-        Arc::new(Canned::default()),
-    );
-    let fans = fans_of(&d.env, "creator1").await;
-    for f in &fans {
-        fan_says(&d.env, f, "anyone here?").await;
-    }
-    wait_for(&d.env, "every fan answered", |s| {
-        s["fan_turns"] == 4 && s["unanswered_turns"] == 0
-    })
-    .await;
-    settle(&d.env).await;
-    let st = stats(&d.env).await;
+    let (run, st) = every_fan_answered(&mut d, "anyone here?").await;
     assert_eq!(st["webhooks_delivered"], 0, "{st}");
     assert_eq!(st["duplicate_replies"], 0, "{st}");
     assert_eq!(
@@ -196,22 +203,7 @@ async fn new_chats_share_one_history_read_and_mark_read_costs_a_call_only_when_a
             c.agent.mark_read_after_reply = mark_read;
         })
         .await;
-        connect(&d.env, "creator1").await;
-        let run = serve(
-            &d.env,
-            d.listener.take().unwrap(),
-            Arc::new(Canned::default()),
-        );
-        let fans = fans_of(&d.env, "creator1").await;
-        for f in &fans {
-            fan_says(&d.env, f, "hi, new here").await;
-        }
-        wait_for(&d.env, "every fan answered", |s| {
-            s["fan_turns"] == 4 && s["unanswered_turns"] == 0
-        })
-        .await;
-        settle(&d.env).await;
-        let st = stats(&d.env).await;
+        let (run, st) = every_fan_answered(&mut d, "hi, new here").await;
         let calls = |route: &str| st["api_calls"][route].as_u64().unwrap_or(0);
         assert_eq!(
             (

@@ -1,6 +1,7 @@
 //! The polling fallback: per creator, list the chats whose last message is the fan's
-//! (`not_answered`) and take in the fan messages the inbox lacks (missed or late webhooks). Reads never mark a chat read; polling spends at most a share of
-//! the creator's rate budget and slows down while webhooks are flowing.
+//! (`not_answered`) and take in the fan messages the inbox lacks (missed or late webhooks). Reads
+//! never mark a chat read; polling spends at most a share of the creator's rate budget and slows
+//! down while webhooks are flowing. Its batch read doubles as the chats' history.
 
 use crate::{
     app::Apis,
@@ -8,7 +9,7 @@ use crate::{
     dispatcher::{DispatcherHandle, Wake},
     domain::{Event, EventKind, MessageEvent, MessageUuid, Party},
     fanvue::{client::ChatQuery, types::Message, ApiError},
-    store::{chats::StoredMessage, inbox::Accepted, CreatorStatus, Store},
+    store::{inbox::Accepted, CreatorStatus, Store},
 };
 use std::{
     collections::HashMap,
@@ -150,14 +151,8 @@ impl Poller {
             // Fan messages after the creator's last message are the unanswered ones.
             let is_fan = |m: &Message| m.sender.uuid.eq_ignore_ascii_case(&fan);
             let start = msgs.iter().rposition(|m| !is_fan(m)).map_or(0, |i| i + 1);
-            for m in &msgs {
-                let stored = StoredMessage::from_api(m, &fan);
-                if let Err(e) = self.store.insert_message(creator, &stored, "poll").await {
-                    warn!(error = %e, "cannot store a polled message");
-                }
-            }
-            if let Err(e) = self.store.mark_history_synced(creator, &fan).await {
-                warn!(error = %e, "cannot mark history synced");
+            if let Err(e) = self.store.keep_history(creator, &fan, &msgs, "poll").await {
+                warn!(error = %e, "cannot store the polled messages");
             }
             for m in &msgs[start..] {
                 let answerable = m.msg_type.as_ref().is_none_or(|t| t.is_answerable());

@@ -6,7 +6,7 @@
 //! lock makes the others wait for it instead of reading again.
 
 use crate::fanvue::{client::CreatorApi, error::ApiError, types::Message};
-use crate::store::{chats::StoredMessage, Store};
+use crate::store::Store;
 use std::{collections::HashMap, sync::Arc};
 use tracing::warn;
 
@@ -47,10 +47,14 @@ impl HistorySync {
             .into_iter()
             .filter(|f| uuid::Uuid::parse_str(f).is_ok())
             .collect();
-        if others.is_empty() || uuid::Uuid::parse_str(fan).is_err() {
+        // One chat alone (or ours when the batch could not read it, so its error is the answer).
+        let alone = || async {
             let page = api.list_messages(fan, Some(1), Some(size), false).await?;
             keep(store, creator, fan, &page.data).await;
-            return Ok(());
+            Ok(())
+        };
+        if others.is_empty() || uuid::Uuid::parse_str(fan).is_err() {
+            return alone().await;
         }
         let mut chats = vec![fan.to_string()];
         chats.extend(others);
@@ -66,9 +70,7 @@ impl HistorySync {
             keep(store, creator, &chat, &page.messages).await;
         }
         if !got_ours {
-            // Our chat failed inside the batch: read it alone, so its error (if any) is the answer.
-            let page = api.list_messages(fan, Some(1), Some(size), false).await?;
-            keep(store, creator, fan, &page.data).await;
+            return alone().await;
         }
         Ok(())
     }
@@ -76,13 +78,7 @@ impl HistorySync {
 
 /// Stores a chat's messages and marks its history read.
 async fn keep(store: &Store, creator: &str, fan: &str, messages: &[Message]) {
-    for m in messages {
-        let msg = StoredMessage::from_api(m, fan);
-        if let Err(e) = store.insert_message(creator, &msg, "api").await {
-            warn!(error = %e, "cannot store a fetched message");
-        }
-    }
-    if let Err(e) = store.mark_history_synced(creator, fan).await {
-        warn!(error = %e, "cannot mark history synced");
+    if let Err(e) = store.keep_history(creator, fan, messages, "api").await {
+        warn!(error = %e, "cannot store a chat's history");
     }
 }

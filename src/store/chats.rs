@@ -178,6 +178,23 @@ impl Store {
         insert_message_with(self.writer(), creator, m, source).await
     }
 
+    /// A page of a chat's messages read from Fanvue, stored in one statement; the chat's history
+    /// then counts as read (webhooks and the poller keep it current from here on).
+    pub async fn keep_history(
+        &self,
+        creator: &str,
+        fan: &str,
+        page: &[crate::fanvue::types::Message],
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let msgs: Vec<(&str, StoredMessage)> = page
+            .iter()
+            .map(|m| (creator, StoredMessage::from_api(m, fan)))
+            .collect();
+        insert_messages(self.writer(), &msgs, source).await?;
+        self.mark_history_synced(creator, fan).await
+    }
+
     /// The last `limit` messages of a chat, oldest first (the order a conversation is read in).
     pub async fn history(
         &self,

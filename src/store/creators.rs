@@ -1,10 +1,10 @@
 //! Creators and their connection status (`pending → active ⇄ needs_reconnect | paused`).
 
 use super::{now_secs, Store, StoreError};
+use serde::Serialize;
 
 /// How long a webhook route (creator uuid → handle) is remembered.
 pub const ROUTE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
-use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -69,17 +69,7 @@ pub(crate) async fn drop_awaiting(
     creator: &str,
     fan: &str,
 ) -> Result<u64, StoreError> {
-    Ok(sqlx::query(
-        "UPDATE drafts SET state = 'dropped', note = 'the fan wrote again before it was approved',
-                           updated_at = ?
-         WHERE creator_handle = ? AND fan_uuid = ? AND state = 'awaiting'",
-    )
-    .bind(now_ms())
-    .bind(creator)
-    .bind(fan)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected())
+    drop_awaiting_many(tx, &[(creator, fan.to_string())]).await
 }
 
 /// [`drop_awaiting`] for many chats in one statement.

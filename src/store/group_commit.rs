@@ -101,16 +101,9 @@ async fn together(
 /// Each request in its own transaction, answered with its own result.
 async fn alone(writer: &SqlitePool, reqs: Vec<Request>) {
     for r in reqs {
-        let result = async {
-            let mut tx = writer.begin_with("BEGIN IMMEDIATE").await?;
-            let mut results = accept_batch(&mut tx, &offers(std::slice::from_ref(&r))).await?;
-            tx.commit().await?;
-            let (accepted, after) = results.remove(0);
-            after.apply();
-            Ok(accepted)
+        if let Err((mut back, e)) = together(writer, vec![r]).await {
+            let _ = back.remove(0).done.send(Err(e));
         }
-        .await;
-        let _ = r.done.send(result);
     }
 }
 

@@ -120,7 +120,7 @@ impl Parts {
             webhooks: None,
             admin: None,
         };
-        ingress::run(listener, state, shutdown).await
+        ingress::run(listener, state, self.cfg.daemon.max_connections, shutdown).await
     }
 
     /// The LLM configured in `[llm]`.
@@ -163,19 +163,24 @@ impl Parts {
             self.live.clone(),
             self.api.http().clone(),
         );
-        let admin_on_main = if self.cfg.daemon.admin_listen.is_empty() {
-            Some(admin)
-        } else {
-            let addr = self.cfg.daemon.admin_listen.clone();
-            let l = TcpListener::bind(&addr).await.map_err(|e| {
-                std::io::Error::new(
-                    e.kind(),
-                    format!("cannot listen on {addr} (daemon.admin_listen): {e}"),
-                )
-            })?;
-            tracing::info!(addr = %addr, "health and metrics on their own address");
-            tracker.spawn(ingress::run_admin(l, admin, shutdown.clone()));
-            None
+        tracker.spawn(admin.clone().probe_store(shutdown.clone()));
+        let admin_on_main = match self.cfg.daemon.admin_address() {
+            None => {
+                tracing::warn!("health and metrics are served on the webhook port (daemon.admin_listen = \"public\"): anyone who reaches it reads creator handles and revenue");
+                Some(admin)
+            }
+            Some(addr) => {
+                let l = TcpListener::bind(addr).await.map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!("cannot listen on {addr} (daemon.admin_listen): {e}"),
+                    )
+                })?;
+                let bound = l.local_addr().map(|a| a.to_string()).unwrap_or_default();
+                tracing::info!(addr = %bound, "health and metrics listening on http://{bound}");
+                tracker.spawn(ingress::run_admin(l, admin, shutdown.clone()));
+                None
+            }
         };
         let state = IngressState {
             connector: Arc::new(self.connector()),
@@ -184,12 +189,18 @@ impl Parts {
                 secret: self.cfg.webhook.secret.clone(),
                 tolerance_secs: self.cfg.webhook.tolerance_secs,
                 max_body_bytes: self.cfg.webhook.max_body_bytes,
+                buffered: ingress::webhooks::BodyBudget::new(self.cfg.webhook.max_buffered_bytes),
                 dispatcher: dispatch.clone(),
                 seen: seen.clone(),
             })),
             admin: admin_on_main,
         };
-        let server = tracker.spawn(ingress::run(listener, state, shutdown.clone()));
+        let server = tracker.spawn(ingress::run(
+            listener,
+            state,
+            self.cfg.daemon.max_connections,
+            shutdown.clone(),
+        ));
         let agent = Agent {
             store: self.store.clone(),
             cfg: self.live.clone(),

@@ -60,13 +60,30 @@ pub struct Config {
     pub creators: BTreeMap<String, CreatorConfig>,
 }
 
+/// Where monitoring is served unless configured: loopback, apart from the webhook port.
+pub const DEFAULT_ADMIN_LISTEN: &str = "127.0.0.1:9464";
+/// The `daemon.admin_listen` value that serves monitoring on the webhook port too.
+pub const ADMIN_ON_LISTEN: &str = "public";
+
+impl DaemonConfig {
+    /// The separate address monitoring binds to, or `None` when it is served on `listen`.
+    pub fn admin_address(&self) -> Option<&str> {
+        match self.admin_listen.as_str() {
+            ADMIN_ON_LISTEN => None,
+            "" => Some(DEFAULT_ADMIN_LISTEN),
+            a => Some(a),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DaemonConfig {
     /// Address the HTTP server (webhooks, OAuth callback, health) binds to.
     pub listen: String,
-    /// A separate address for `/healthz`, `/readyz` and `/metrics` (e.g. 127.0.0.1:9090); empty:
-    /// they are served on `listen`.
+    /// The address of `/healthz`, `/readyz` and `/metrics` (default 127.0.0.1:9464, loopback, apart
+    /// from webhooks: they name creators and revenue). `public`: served on `listen` as well, for
+    /// setups whose proxy keeps them private; empty means the default.
     pub admin_listen: String,
     /// The URL Fanvue and browsers reach this daemon at; the OAuth redirect URI is derived from it.
     pub public_url: String,
@@ -76,6 +93,8 @@ pub struct DaemonConfig {
     pub prompts_dir: PathBuf,
     /// Seconds to drain in-flight work on shutdown.
     pub shutdown_deadline_secs: u64,
+    /// Open connections served at once on `listen`; more are closed at once.
+    pub max_connections: usize,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -114,7 +133,11 @@ pub struct FanvueConfig {
 pub struct WebhookConfig {
     pub secret: Secret,
     pub tolerance_secs: u64,
+    /// Largest webhook body accepted (a message webhook with 5,000 characters of text is ~30 KB).
     pub max_body_bytes: usize,
+    /// Bytes of not-yet-verified bodies held at once, across all connections; past it a webhook
+    /// gets 503 + Retry-After instead of memory (an anonymous flood cannot pin RAM).
+    pub max_buffered_bytes: usize,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -296,11 +319,12 @@ impl Default for Config {
         Config {
             daemon: DaemonConfig {
                 listen: "127.0.0.1:8080".into(),
-                admin_listen: String::new(),
+                admin_listen: DEFAULT_ADMIN_LISTEN.into(),
                 public_url: "http://127.0.0.1:8080".into(),
                 database: "fanvue-agent.db".into(),
                 prompts_dir: "prompts".into(),
                 shutdown_deadline_secs: 20,
+                max_connections: 1024,
             },
             log: LogConfig {
                 format: "auto".into(),
@@ -335,7 +359,8 @@ impl Default for Config {
             webhook: WebhookConfig {
                 secret: Secret::default(),
                 tolerance_secs: 300,
-                max_body_bytes: 256 * 1024,
+                max_body_bytes: 64 * 1024,
+                max_buffered_bytes: 8 * 1024 * 1024,
             },
             security: SecurityConfig {
                 token_key: Secret::default(),
@@ -444,11 +469,34 @@ impl Config {
                 )));
             }
         }
-        let mut cfg = Self::from_figment(&Self::figment(path))?;
+        let fig = Self::figment(path);
+        let mut cfg = Self::from_figment(&fig)?;
+        cfg.resolve_relative_paths(&fig);
         if let Some(dir) = std::env::var_os("CREDENTIALS_DIRECTORY") {
             cfg.apply_credentials(Path::new(&dir))?;
         }
         Ok(cfg)
+    }
+
+    /// Makes relative paths written in a config file relative to that file's folder (so `serve`
+    /// finds `prompts/` beside its config whatever the working directory). Paths from the
+    /// environment or the defaults stay relative to the working directory, like any shell path.
+    fn resolve_relative_paths(&mut self, fig: &Figment) {
+        for (key, value) in [
+            ("daemon.prompts_dir", &mut self.daemon.prompts_dir),
+            ("daemon.database", &mut self.daemon.database),
+        ] {
+            if value.is_absolute() {
+                continue;
+            }
+            let file_dir = fig.find_metadata(key).and_then(|md| match &md.source {
+                Some(figment::Source::File(p)) => p.parent().map(Path::to_path_buf),
+                _ => None,
+            });
+            if let Some(dir) = file_dir {
+                *value = dir.join(&*value);
+            }
+        }
     }
 
     /// Fills unset secrets from systemd credentials (`LoadCredential=`): files named
@@ -497,7 +545,7 @@ impl Config {
                 message,
             })
         };
-        if !self.daemon.admin_listen.is_empty()
+        if !matches!(self.daemon.admin_listen.as_str(), "" | ADMIN_ON_LISTEN)
             && (self
                 .daemon
                 .admin_listen
@@ -508,7 +556,7 @@ impl Config {
             bad(
                 "daemon.admin_listen",
                 format!(
-                    "`{}` is not an address like 127.0.0.1:9090 different from daemon.listen (empty: serve health and metrics on daemon.listen)",
+                    "`{}` is not an address like 127.0.0.1:9464 different from daemon.listen (or `public`: serve health and metrics on daemon.listen too)",
                     self.daemon.admin_listen
                 ),
             );
@@ -571,6 +619,17 @@ impl Config {
         }
         if self.webhook.max_body_bytes < 1024 {
             bad("webhook.max_body_bytes", "must be at least 1024".into());
+        }
+        if self.webhook.max_buffered_bytes < self.webhook.max_body_bytes
+            || self.webhook.max_buffered_bytes > u32::MAX as usize
+        {
+            bad(
+                "webhook.max_buffered_bytes",
+                "must be at least webhook.max_body_bytes and under 4 GiB".into(),
+            );
+        }
+        if self.daemon.max_connections == 0 {
+            bad("daemon.max_connections", "must be at least 1".into());
         }
         if !self.security.token_key.is_empty() {
             if let Err(e) =

@@ -59,6 +59,41 @@ pub async fn store_writable(store: &Store) -> Check {
     }
 }
 
+/// The database file is still the one opened (not deleted or replaced while running).
+pub fn store_file(store: &Store) -> Check {
+    match store.file_intact() {
+        Ok(()) => Check::ok("database file", store.file_identity()),
+        Err(e) => Check::fail(
+            "database file",
+            e,
+            "restore the database file (or its backup) at daemon.database and restart the daemon",
+        ),
+    }
+}
+
+/// One check per enabled creator: its persona prompt loads from `daemon.prompts_dir`.
+pub fn prompts(cfg: &Config) -> Vec<Check> {
+    cfg.creators
+        .keys()
+        .filter(|h| cfg.creator_enabled(h))
+        .map(|h| {
+            let name = format!("prompts {h}");
+            let persona = cfg.creator_persona(h);
+            match crate::agent::prompt::load_persona(&cfg.daemon.prompts_dir, &persona) {
+                Ok(p) => Check::ok(name, format!("{persona} (version {})", p.version)),
+                Err(e) => Check::fail(
+                    name,
+                    e.to_string(),
+                    format!(
+                        "create {}/{persona}/persona.md (or {0}/default/persona.md), or fix daemon.prompts_dir",
+                        cfg.daemon.prompts_dir.display()
+                    ),
+                ),
+            }
+        })
+        .collect()
+}
+
 /// One check per configured, enabled creator: connected and not waiting for a reconnect.
 pub async fn creators(store: &Store, cfg: &Config) -> Vec<Check> {
     let mut out = Vec::new();

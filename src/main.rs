@@ -187,6 +187,25 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if parts.cfg.webhook.secret.is_empty() {
                 bail!("`webhook.secret` is not set: every webhook must be verified. Set it (or FANVUE_AGENT_WEBHOOK__SECRET) to the signing secret from the Fanvue developer portal");
             }
+            let missing: Vec<String> = fanvue_agent::health::prompts(&parts.cfg)
+                .into_iter()
+                .filter(|c| !c.ok)
+                .map(|c| {
+                    format!(
+                        "{}: {} (fix: {})",
+                        c.name,
+                        c.detail,
+                        c.fix.unwrap_or_default()
+                    )
+                })
+                .collect();
+            if !missing.is_empty() {
+                bail!(
+                    "cannot answer without persona prompts (daemon.prompts_dir = {}):\n  {}",
+                    parts.cfg.daemon.prompts_dir.display(),
+                    missing.join("\n  ")
+                );
+            }
             let listener = parts.bind().await?;
             let llm = parts.llm();
             println!("listening on http://{}", listener.local_addr()?);

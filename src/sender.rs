@@ -138,7 +138,7 @@ impl Sender {
         if row.state == "in_doubt" {
             match self.reconcile(row).await {
                 Ok(Some((uuid, sent_at))) => {
-                    info!(message = %uuid, "in-doubt send found in the chat: not resending");
+                    info!(message_uuid = %uuid, "in-doubt send found in the chat: not resending");
                     return self.sent(row, uuid, sent_at, 1, true).await;
                 }
                 Ok(None) => {
@@ -211,7 +211,7 @@ impl Sender {
                 outcome: result.into(),
             })
             .inc();
-        info!(message = %uuid, purpose = %row.purpose, "sent");
+        info!(message_uuid = %uuid, purpose = %row.purpose, "sent");
         if self.cfg.get().agent.mark_read_after_reply {
             match self.apis.get(&row.creator).mark_read(&row.fan).await {
                 Ok(()) => {

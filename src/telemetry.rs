@@ -38,8 +38,28 @@ pub fn init(cfg: &LogConfig) {
             .with_current_span(true)
             .try_init()
     } else {
-        builder.compact().try_init()
+        builder
+            .with_ansi(std::io::stderr().is_terminal())
+            .compact()
+            .fmt_fields(visible_fields())
+            .try_init()
     };
+}
+
+/// The pretty log's field formatter: every value, the event's message included, goes through
+/// [`visible`](crate::domain::display::visible), so text a fan or an HTTP client chose (a CR/LF
+/// and a forged line, escape sequences, bidi overrides) is shown escaped, never interpreted.
+fn visible_fields() -> impl for<'w> tracing_subscriber::fmt::FormatFields<'w> + 'static {
+    use tracing_subscriber::field::MakeExt;
+    fmt::format::debug_fn(|w, field, value| {
+        let v = crate::domain::display::visible(&format!("{value:?}"));
+        if field.name() == "message" {
+            write!(w, "{v}")
+        } else {
+            write!(w, "{}={v}", field.name())
+        }
+    })
+    .delimited(" ")
 }
 
 #[cfg(test)]

@@ -182,6 +182,23 @@ async fn readyz(url: &str) -> (u16, serde_json::Value) {
     (r.status().as_u16(), r.json().await.unwrap())
 }
 
+/// `/readyz` never writes (a background probe does, every 2 s) and reuses its answer for a
+/// second: waits until it answers `status`.
+async fn readyz_becomes(url: &str, status: u16) -> serde_json::Value {
+    let start = Instant::now();
+    loop {
+        let (got, body) = readyz(url).await;
+        if got == status {
+            return body;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "/readyz stayed {got}: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 fn check<'a>(body: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     body["checks"]
         .as_array()
@@ -221,8 +238,7 @@ async fn readyz_turns_unready_when_the_store_is_read_only_or_a_token_is_revoked(
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let (status, body) = readyz(&admin_url).await;
-    assert_eq!(status, 200, "{body}");
+    let body = readyz_becomes(&admin_url, 200).await;
     assert_eq!(body["ready"], true);
     // Monitoring is not served where webhooks arrive when it has its own address.
     let r = reqwest::get(format!("{main_url}/metrics")).await.unwrap();
@@ -240,8 +256,7 @@ async fn readyz_turns_unready_when_the_store_is_read_only_or_a_token_is_revoked(
         .execute(d.env.parts.store.writer())
         .await
         .unwrap();
-    let (status, body) = readyz(&admin_url).await;
-    assert_eq!(status, 503, "{body}");
+    let body = readyz_becomes(&admin_url, 503).await;
     assert_eq!(check(&body, "store")["ok"], false, "{body}");
     assert!(check(&body, "store")["fix"]
         .as_str()
@@ -251,7 +266,7 @@ async fn readyz_turns_unready_when_the_store_is_read_only_or_a_token_is_revoked(
         .execute(d.env.parts.store.writer())
         .await
         .unwrap();
-    assert_eq!(readyz(&admin_url).await.0, 200);
+    readyz_becomes(&admin_url, 200).await;
 
     // creator2's grant is revoked at Fanvue: the next call finds out; creator1 is unaffected.
     post(

@@ -55,6 +55,7 @@ fn config_text(env: &Env, listen: &str, mode: &str, llm_url: &str, llm_key: &str
 listen = "{listen}"
 public_url = "http://{listen}"
 database = {db:?}
+admin_listen = "public"
 prompts_dir = {prompts:?}
 shutdown_deadline_secs = 5
 [log]

@@ -39,6 +39,7 @@ async fn start() -> Ingress {
             secret: Secret::new(SECRET),
             tolerance_secs: 300,
             max_body_bytes: 4096,
+            buffered: fanvue_agent::ingress::webhooks::BodyBudget::new(64 * 4096),
             dispatcher: handle,
             seen: WebhookSeen::default(),
         })),
@@ -46,7 +47,7 @@ async fn start() -> Ingress {
     };
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(ingress::run(listener, state, env.shutdown.clone()));
+    tokio::spawn(ingress::run(listener, state, 1024, env.shutdown.clone()));
     Ingress {
         env,
         url,

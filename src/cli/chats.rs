@@ -1,6 +1,6 @@
 //! `fanvue-agent chats <creator>`: recent conversations, their last messages and decisions.
 
-use super::{one_line, short};
+use super::{json_line, one_line, short};
 use crate::store::{now_ms, Store, StoreError};
 use std::io::Write;
 
@@ -18,15 +18,20 @@ pub async fn run(
         let history = store.history(creator, &c.fan, messages).await?;
         if json {
             let v = serde_json::json!({ "chat": c, "messages": history });
-            let _ = writeln!(out, "{v}");
+            let _ = writeln!(out, "{}", json_line(&v));
             continue;
         }
         let name = c
             .name
-            .clone()
-            .or(c.handle.clone())
+            .as_deref()
+            .or(c.handle.as_deref())
+            .map(one_line)
             .unwrap_or_else(|| "(no name)".into());
-        let outcomes: Vec<String> = c.outcomes.iter().map(|(o, n)| format!("{o} {n}")).collect();
+        let outcomes: Vec<String> = c
+            .outcomes
+            .iter()
+            .map(|(o, n)| format!("{} {n}", one_line(o)))
+            .collect();
         let paused = match c.paused_until {
             Some(u) if u == i64::MAX => " · PAUSED (resume to answer)".to_string(),
             Some(u) if u > now_ms() => format!(" · paused {} more min", (u - now_ms()) / 60_000),
@@ -35,12 +40,12 @@ pub async fn run(
         let _ = writeln!(
             out,
             "fan {} {name} · {} messages · last {} · spent ${}.{:02} · {}{paused}",
-            short(&c.fan),
+            one_line(short(&c.fan)),
             c.messages,
             c.last_at
                 .as_deref()
-                .map(|t| &t[..t.len().min(19)])
-                .unwrap_or("-"),
+                .map(|t| one_line(t.get(..t.len().min(19)).unwrap_or(t)))
+                .unwrap_or_else(|| "-".into()),
             c.spend_cents / 100,
             c.spend_cents % 100,
             if outcomes.is_empty() {
@@ -65,7 +70,7 @@ pub async fn run(
             let _ = writeln!(out, "{who}: {text}{price}");
         }
         if let Some((o, r)) = &c.last_decision {
-            let _ = writeln!(out, "  last decision: {o}: {r}");
+            let _ = writeln!(out, "  last decision: {o}: {}", one_line(r));
         }
         let _ = writeln!(out);
     }

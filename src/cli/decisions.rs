@@ -1,6 +1,6 @@
 //! `fanvue-agent decisions`: the decision log, like `tail [-f]`, as text or JSON lines.
 
-use super::{clock, one_line, short};
+use super::{clock, json_line, one_line, short, visible};
 use crate::store::{decisions::DecisionFilter, Store, StoreError};
 use std::{io::Write, time::Duration};
 use tokio_util::sync::CancellationToken;
@@ -21,7 +21,7 @@ pub async fn run(
         for (k, d) in batch.iter().enumerate() {
             after = d.id;
             if json {
-                let _ = writeln!(out, "{}", serde_json::to_string(&d).unwrap_or_default());
+                let _ = writeln!(out, "{}", json_line(&d));
                 continue;
             }
             // A burst answered by one reply: its messages are listed, the reply shown once.
@@ -33,8 +33,8 @@ pub async fn run(
             if !same_reply_prev {
                 let who = format!(
                     "{} ← fan {}",
-                    d.creator.as_deref().unwrap_or("?"),
-                    d.fan.as_deref().map(short).unwrap_or("?")
+                    visible(d.creator.as_deref().unwrap_or("?")),
+                    visible(d.fan.as_deref().map(short).unwrap_or("?"))
                 );
                 let _ = writeln!(
                     out,
@@ -42,7 +42,7 @@ pub async fn run(
                     clock(d.decided_at),
                     d.kind,
                     d.outcome,
-                    d.reason
+                    one_line(&d.reason)
                 );
             }
             if let Some(text) = &d.fan_text {
@@ -58,9 +58,9 @@ pub async fn run(
                         format!(" [draft {id}: `fanvue-agent approve {id}`]")
                     }
                     (Some(s), Some(id)) if s.starts_with("draft:") => {
-                        format!(" [draft {id}: {}]", &s[6..])
+                        format!(" [draft {id}: {}]", visible(&s[6..]))
                     }
-                    (Some(s), _) => format!(" [{s}]"),
+                    (Some(s), _) => format!(" [{}]", visible(s)),
                     _ => String::new(),
                 };
                 let _ = writeln!(out, "    reply: {}{timing}{state}", one_line(reply));

@@ -15,9 +15,9 @@ pub async fn run(parts: &Parts, llm: &dyn Llm, out: &mut dyn Write) -> bool {
     let mut print = |c: &Check| {
         all_ok &= c.ok;
         let mark = if c.ok { "ok  " } else { "FAIL" };
-        let _ = writeln!(out, "{mark} {:<22} {}", c.name, c.detail);
+        let _ = writeln!(out, "{mark} {:<22} {}", c.name, super::visible(&c.detail));
         if let Some(fix) = &c.fix {
-            let _ = writeln!(out, "     {:<22} fix: {fix}", "");
+            let _ = writeln!(out, "     {:<22} fix: {}", "", super::visible(fix));
         }
         let _ = out.flush();
     };

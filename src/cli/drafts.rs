@@ -1,6 +1,6 @@
 //! `fanvue-agent drafts | approve <id> | reject <id>`: the human side of `approve` mode.
 
-use super::{clock, one_line, short};
+use super::{clock, json_line, one_line, short};
 use crate::store::{Store, StoreError};
 use std::io::Write;
 
@@ -17,7 +17,7 @@ pub async fn list(
         .await?;
     for d in &drafts {
         if json {
-            let _ = writeln!(out, "{}", serde_json::to_string(d).unwrap_or_default());
+            let _ = writeln!(out, "{}", json_line(d));
             continue;
         }
         let offer = d
@@ -26,7 +26,7 @@ pub async fn list(
             .map(|p| {
                 format!(
                     " + PPV {} at ${}.{:02}",
-                    d.plan.offer_item.as_deref().unwrap_or("item"),
+                    one_line(d.plan.offer_item.as_deref().unwrap_or("item")),
                     p / 100,
                     p % 100
                 )
@@ -37,14 +37,14 @@ pub async fn list(
             "{:>6} {} {} ← fan {} [{}] {}: {}{offer}",
             d.id,
             clock(d.created_at),
-            d.creator,
-            short(&d.fan),
+            one_line(&d.creator),
+            one_line(short(&d.fan)),
             d.state,
             d.plan.purpose.as_str(),
             one_line(&d.plan.text)
         );
         if let Some(note) = &d.note {
-            let _ = writeln!(out, "       note: {note}");
+            let _ = writeln!(out, "       note: {}", one_line(note));
         }
     }
     if drafts.is_empty() && !json {

@@ -7,14 +7,16 @@ pub mod doctor;
 pub mod drafts;
 pub mod replay;
 
-/// Text on one line, cut at 160 characters.
+pub use crate::domain::display::visible;
+
+/// Fan-controlled text on one line for a terminal: escapes shown, cut at 160 characters.
 pub fn one_line(s: &str) -> String {
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() > 160 {
-        format!("{}…", s.chars().take(160).collect::<String>())
-    } else {
-        s
-    }
+    crate::domain::display::one_line(s, 160)
+}
+
+/// A JSON line for a terminal: serde_json's text with bidi controls and C1 codes escaped too.
+pub fn json_line(v: &impl serde::Serialize) -> String {
+    crate::domain::display::json_for_terminal(&serde_json::to_string(v).unwrap_or_default())
 }
 
 /// The first 8 characters of a uuid, as printed in listings.

@@ -100,7 +100,7 @@ async fn replay_in(
         prompts: Default::default(),
         history: Default::default(),
     };
-    writeln!(out, "{creator} ← fan {fan}")?;
+    writeln!(out, "{creator} ← fan {}", super::visible(fan))?;
     writeln!(
         out,
         "fan:      {}",
@@ -136,12 +136,12 @@ async fn replay_in(
     let decision = scratch.replay_decision(inbox_id).await?;
     match decision {
         Some((outcome, reason, reply, llm_ms)) => {
-            writeln!(out, "outcome:  {outcome}: {reason}")?;
+            writeln!(out, "outcome:  {outcome}: {}", super::one_line(&reason))?;
             match reply {
                 Some(r) => writeln!(
                     out,
                     "reply:    {}{}",
-                    r,
+                    super::visible(&r),
                     llm_ms
                         .map(|l| format!("  (LLM {l} ms)"))
                         .unwrap_or_default()

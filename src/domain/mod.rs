@@ -1,6 +1,7 @@
 //! Pure domain types shared by every stage: ids, webhook events, decisions and reply plans. No I/O here.
 
 pub mod decision;
+pub mod display;
 pub mod event;
 pub mod ids;
 

@@ -377,6 +377,11 @@ fn parse_flat(o: &Map<String, Value>, hint: Option<PathHint>) -> Result<Event, P
             }
             let fan_id = fan.uuid.as_ref().map(|u| u.to_string()).unwrap_or_default();
             let what = post.clone().or_else(|| msg.clone()).unwrap_or_default();
+            // A flat tip carries no id of its own, and one fan may tip the same post twice with
+            // the same amount: the body's timestamp is what tells two real tips apart, so it stays
+            // in the key. Fanvue's retries resend the same body (same timestamp) and dedupe. A
+            // copy re-signed with another timestamp needs the signing secret, and whoever holds it
+            // can forge any event with any amount anyway; the key is not the defence there.
             (
                 format!("tip:{c}:{fan_id}:{what}:{ts}"),
                 fan,
@@ -669,6 +674,23 @@ mod tests {
                 None
             ),
             Err(ParseError::Missing("data.uuid"))
+        );
+    }
+
+    #[test]
+    fn a_retried_tip_dedupes_and_a_second_tip_at_another_time_is_its_own_event() {
+        let tip = |ts: &str| {
+            format!(
+                r#"{{"context":"post","postUuid":"p1","recipientUuid":"c1","senderUuid":"f1","price":500,"timestamp":"{ts}"}}"#
+            )
+        };
+        let key = |b: &str| parse(b.as_bytes(), Some(PathHint::Tip)).unwrap().dedupe_key;
+        let first = tip("2025-11-06T10:32:52.000Z");
+        assert_eq!(key(&first), key(&first.clone()), "a retry is the same body");
+        assert_ne!(
+            key(&first),
+            key(&tip("2025-11-06T10:40:00.000Z")),
+            "two real tips of one fan on one post differ only by their time"
         );
     }
 }

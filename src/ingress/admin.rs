@@ -1,5 +1,8 @@
-//! Monitoring endpoints: `/healthz` (the process answers), `/readyz` (store writable, creators
-//! connected, LLM reachable; 503 otherwise) and `/metrics` (Prometheus text format).
+//! Monitoring endpoints: `/healthz` (the process answers), `/readyz` (store writable and its file
+//! the one opened, prompts load, creators connected, LLM reachable; 503 otherwise) and `/metrics`
+//! (Prometheus text format). `/readyz` never writes: a background probe writes the heartbeat and
+//! the endpoint reads its last result, and the whole answer is reused for a second, so a flood of
+//! probes costs neither writes nor webhook latency.
 
 use crate::{
     config::LiveConfig,
@@ -13,10 +16,19 @@ use axum::{
     routing::get,
     Json, Router,
 };
+use serde_json::Value;
 use std::{
     sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
+use tokio_util::sync::CancellationToken;
+
+/// How often the background probe writes the heartbeat.
+const STORE_PROBE_EVERY: Duration = Duration::from_secs(2);
+/// How long one `/readyz` answer is reused.
+const READY_CACHE: Duration = Duration::from_secs(1);
+
+type Cached<T> = Arc<Mutex<Option<(Instant, T)>>>;
 
 /// What the monitoring endpoints read.
 #[derive(Clone)]
@@ -25,7 +37,11 @@ pub struct AdminState {
     pub cfg: LiveConfig,
     pub http: reqwest::Client,
     /// The LLM check is reused for 10 s, so frequent probes do not hammer the LLM server.
-    llm: Arc<Mutex<Option<(Instant, Check)>>>,
+    llm: Cached<Check>,
+    /// The last heartbeat write's result (see [`AdminState::probe_store`]).
+    store_probe: Cached<Check>,
+    /// The last `/readyz` answer; one computation at a time.
+    ready: Arc<tokio::sync::Mutex<Option<(Instant, bool, Value)>>>,
 }
 
 impl AdminState {
@@ -35,6 +51,21 @@ impl AdminState {
             cfg,
             http,
             llm: Default::default(),
+            store_probe: Default::default(),
+            ready: Default::default(),
+        }
+    }
+
+    /// Writes the heartbeat every 2 s until `shutdown` and keeps the result for `/readyz`.
+    pub async fn probe_store(self, shutdown: CancellationToken) {
+        loop {
+            let check = health::store_writable(&self.store).await;
+            *self.store_probe.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((Instant::now(), check));
+            tokio::select! {
+                _ = shutdown.cancelled() => return,
+                _ = tokio::time::sleep(STORE_PROBE_EVERY) => {}
+            }
         }
     }
 }
@@ -48,8 +79,41 @@ pub fn router(state: AdminState) -> Router {
 }
 
 async fn readyz(State(st): State<AdminState>) -> Response {
+    let mut cached = st.ready.lock().await;
+    let (ready, body) = match cached.as_ref() {
+        Some((at, ready, body)) if at.elapsed() < READY_CACHE => (*ready, body.clone()),
+        _ => {
+            let checks = checks(&st).await;
+            let ready = checks.iter().all(|c| c.ok);
+            let body = serde_json::json!({ "ready": ready, "checks": checks });
+            *cached = Some((Instant::now(), ready, body.clone()));
+            (ready, body)
+        }
+    };
+    drop(cached);
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, Json(body)).into_response()
+}
+
+/// Every readiness check, without writing anything.
+async fn checks(st: &AdminState) -> Vec<Check> {
     let cfg = st.cfg.get();
-    let mut checks = vec![health::store_writable(&st.store).await];
+    let file = health::store_file(&st.store);
+    let store = if file.ok {
+        last_store_probe(st)
+    } else {
+        Check::fail(
+            "store",
+            "the database file is gone",
+            "see the database file check",
+        )
+    };
+    let mut checks = vec![store, file];
+    checks.extend(health::prompts(&cfg));
     checks.extend(health::creators(&st.store, &cfg).await);
     let cached = st
         .llm
@@ -66,17 +130,28 @@ async fn readyz(State(st): State<AdminState>) -> Response {
         }
     };
     checks.push(llm);
-    let ready = checks.iter().all(|c| c.ok);
-    let status = if ready {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
-    (
-        status,
-        Json(serde_json::json!({ "ready": ready, "checks": checks })),
-    )
-        .into_response()
+    checks
+}
+
+fn last_store_probe(st: &AdminState) -> Check {
+    let last = st
+        .store_probe
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    match last {
+        Some((at, c)) if at.elapsed() < STORE_PROBE_EVERY * 5 => c,
+        Some(_) => Check::fail(
+            "store",
+            "no heartbeat write finished in the last 10 s",
+            "find the process holding the database file (fuser/lsof) and check free disk space",
+        ),
+        None => Check::fail(
+            "store",
+            "not probed yet",
+            "wait a moment: the daemon is starting",
+        ),
+    }
 }
 
 async fn metrics(State(st): State<AdminState>) -> Response {

@@ -47,14 +47,19 @@ pub async fn run_admin(
     state: admin::AdminState,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
-    serve::serve(listener, admin::router(state), shutdown).await
+    serve::serve(listener, admin::router(state), ADMIN_CONNECTIONS, shutdown).await
 }
 
-/// Serves until `shutdown` is cancelled. Takes its listener so tests can bind port 0.
+/// Open connections on the monitoring listener (scrapers and probes, never a crowd).
+const ADMIN_CONNECTIONS: usize = 64;
+
+/// Serves until `shutdown` is cancelled, at most `max_connections` at once. Takes its listener so
+/// tests can bind port 0.
 pub async fn run(
     listener: TcpListener,
     state: IngressState,
+    max_connections: usize,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
-    serve::serve(listener, router(state), shutdown).await
+    serve::serve(listener, router(state), max_connections, shutdown).await
 }

@@ -34,7 +34,10 @@ fn page(status: StatusCode, title: &str, text: &str) -> Response {
 pub async fn callback(State(st): State<IngressState>, Query(q): Query<CallbackQuery>) -> Response {
     if let Some(err) = q.error {
         let desc = q.error_description.unwrap_or_default();
-        tracing::warn!(error = %err, "authorization was not granted");
+        tracing::warn!(
+            error = %crate::domain::display::visible(&err),
+            "authorization was not granted"
+        );
         if let Some(state) = &q.state {
             if let Ok(Ok(_)) = st
                 .connector

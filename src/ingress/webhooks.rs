@@ -25,6 +25,24 @@ pub struct WebhookIngress {
     pub max_body_bytes: usize,
     pub dispatcher: crate::dispatcher::DispatcherHandle,
     pub seen: crate::poller::WebhookSeen,
+    /// Bytes of bodies being read or checked at once (`webhook.max_buffered_bytes`).
+    pub buffered: BodyBudget,
+}
+
+/// A byte budget shared by every request whose body is held before its signature is checked.
+#[derive(Clone, Debug)]
+pub struct BodyBudget(std::sync::Arc<tokio::sync::Semaphore>);
+
+impl BodyBudget {
+    pub fn new(bytes: usize) -> BodyBudget {
+        BodyBudget(std::sync::Arc::new(tokio::sync::Semaphore::new(bytes)))
+    }
+
+    /// Reserves `bytes` (the declared length, else the largest allowed body) or says no at once.
+    fn reserve(&self, bytes: usize) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let n = u32::try_from(bytes.max(1)).unwrap_or(u32::MAX);
+        self.0.clone().try_acquire_many_owned(n).ok()
+    }
 }
 
 /// How long a client may take to send a webhook's body (slow senders hold no connection open).
@@ -100,6 +118,10 @@ async fn receive(
     if declared.is_some_and(|n| n > wh.max_body_bytes) {
         return too_large();
     }
+    // Held until the answer: unverified bodies in memory never exceed the budget.
+    let Some(_reserved) = wh.buffered.reserve(declared.unwrap_or(wh.max_body_bytes)) else {
+        return busy();
+    };
     let bytes = match tokio::time::timeout(
         BODY_READ_TIMEOUT,
         axum::body::to_bytes(body, wh.max_body_bytes),
@@ -194,6 +216,18 @@ async fn receive(
         }
         Err(e) => unavailable(e),
     }
+}
+
+/// Too many bodies are being read at once: Fanvue retries later.
+fn busy() -> Response {
+    let mut r = error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "busy",
+        "too many webhook bodies are being received at once; retry later",
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    r
 }
 
 fn unavailable(e: crate::store::StoreError) -> Response {

@@ -5,6 +5,7 @@ pub mod creators;
 pub mod decisions;
 pub mod drafts;
 pub mod facts;
+pub mod file;
 pub mod gauges;
 pub mod group_commit;
 pub mod inbox;
@@ -45,6 +46,8 @@ pub struct Store {
     /// Its own connection for WAL checkpoints, so they never run inside a commit.
     checkpointer: SqlitePool,
     routes: std::sync::Arc<std::sync::Mutex<Routes>>,
+    /// The file opened; every write first checks it is still the one at the configured path.
+    identity: file::FileIdentity,
 }
 
 /// Remembered webhook routes: creator uuid → (handle, when looked up).
@@ -67,13 +70,29 @@ async fn still_usable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::E
     Ok(true)
 }
 
+/// Whether a pool may hand out a connection: not once the database file was deleted or replaced,
+/// so no write lands in an unlinked inode (callers see a store error: webhooks get 503).
+fn same_file(identity: &file::FileIdentity) -> Result<bool, sqlx::Error> {
+    identity
+        .check()
+        .map(|()| true)
+        .map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))
+}
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 impl Store {
     /// Opens (creating if needed) the database file and runs pending migrations.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        let unavailable = |e: std::io::Error| {
+            StoreError::Unavailable(format!("database file {}: {e}", path.display()))
+        };
+        file::prepare(path).map_err(unavailable)?;
+        let identity = file::FileIdentity::of(path).map_err(unavailable)?;
         let base = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
-            .create_if_missing(true)
+            // `file::prepare` created it (private); a connection reopened after the file was
+            // deleted must fail, not create an empty database behind the operator's back.
+            .create_if_missing(false)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
@@ -83,6 +102,13 @@ impl Store {
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
             .after_release(|conn, _| Box::pin(async move { still_usable(conn).await }))
+            .before_acquire({
+                let id = identity.clone();
+                move |_, _| {
+                    let ok = same_file(&id);
+                    Box::pin(async move { ok })
+                }
+            })
             .connect_with(base.clone().pragma("wal_autocheckpoint", "0"))
             .await?;
         backup_before_migrating(&writer, path).await?;
@@ -95,6 +121,13 @@ impl Store {
         let inbox_writer = group_commit::InboxWriter::spawn(writer.clone());
         let checkpointer = SqlitePoolOptions::new()
             .max_connections(1)
+            .before_acquire({
+                let id = identity.clone();
+                move |_, _| {
+                    let ok = same_file(&id);
+                    Box::pin(async move { ok })
+                }
+            })
             .connect_with(base)
             .await?;
         tokio::spawn(checkpoints(checkpointer.clone()));
@@ -104,7 +137,18 @@ impl Store {
             inbox_writer,
             checkpointer,
             routes: Default::default(),
+            identity,
         })
+    }
+
+    /// `Ok` while the database file is the one opened (see [`file::FileIdentity::check`]).
+    pub fn file_intact(&self) -> Result<(), String> {
+        self.identity.check()
+    }
+
+    /// The opened file's path, device and inode.
+    pub fn file_identity(&self) -> String {
+        self.identity.describe()
     }
 
     /// A write transaction that takes the write lock up front, so it never fails half-way with

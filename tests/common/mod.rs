@@ -43,6 +43,8 @@ pub fn config(sandbox_url: &str, dir: &std::path::Path, creators: usize) -> Conf
     let mut c = Config::default();
     c.daemon.listen = "127.0.0.1:0".into();
     c.daemon.database = dir.join("agent.db");
+    // In-process tests read /metrics and /readyz where webhooks arrive.
+    c.daemon.admin_listen = "public".into();
     c.fanvue.api_base = sandbox_url.into();
     c.fanvue.authorize_url = format!("{sandbox_url}/oauth2/auth");
     c.fanvue.token_url = format!("{sandbox_url}/oauth2/token");
@@ -343,6 +345,7 @@ pub fn daemon_toml(env: &Env, listen: &str, log_level: &str, extra: &str) -> Str
     let c = &env.parts.cfg;
     let mut text = format!(
         "[daemon]\nlisten = \"{listen}\"\npublic_url = \"http://{listen}\"\ndatabase = {db:?}\n\
+         admin_listen = \"public\"\n\
          prompts_dir = {prompts:?}\nshutdown_deadline_secs = 5\n\
          [log]\nformat = \"json\"\nlevel = \"{log_level}\"\n\
          [fanvue]\napi_base = \"{api}\"\nauthorize_url = \"{api}/oauth2/auth\"\n\

@@ -22,7 +22,9 @@ impl OwnLlm {
         let stop = CancellationToken::new();
         let app = llm::routes(self.state.clone());
         let s = stop.clone();
-        tokio::spawn(async move { fanvue_agent::ingress::serve::serve(listener, app, s).await });
+        tokio::spawn(
+            async move { fanvue_agent::ingress::serve::serve(listener, app, 64, s).await },
+        );
         self.stop = Some(stop);
     }
 

@@ -8,6 +8,7 @@ mod common;
 mod report;
 
 mod fanvue_faults;
+mod flood;
 mod hostile;
 mod isolation;
 mod kill;

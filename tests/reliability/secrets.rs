@@ -147,6 +147,16 @@ async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
     secrets.extend(tokens.iter().map(|t| ("OAuth token", t.clone())));
     let log = std::fs::read_to_string(&log_path).unwrap();
     assert!(log.lines().count() > 50, "the debug log has content");
+    // Each JSON line has one `message` key: a field of that name would shadow the event's text.
+    // (Inside JSON strings quotes are escaped, so a fan's `"message":` cannot count here.)
+    let sent = log.lines().filter(|l| l.contains("\"sent\"")).count();
+    assert!(sent > 0, "the session sent replies");
+    for line in log.lines() {
+        assert!(
+            line.matches("\"message\":").count() <= 1,
+            "two message keys: {line}"
+        );
+    }
     let db = env.parts.cfg.daemon.database.clone();
     let mut files = vec![];
     for suffix in ["", "-wal"] {

@@ -9,6 +9,7 @@ mod report;
 
 mod fanvue_faults;
 mod flood;
+mod hardening;
 mod hostile;
 mod isolation;
 mod kill;

@@ -3,9 +3,7 @@
 //! and its deletion is noticed; admin endpoints stay off the webhook port by default; a missing
 //! persona stops `serve` with a clear message; JSON log lines have one `message` key each.
 
-mod common;
-
-use common::*;
+use crate::{common::*, report};
 use fanvue_agent::{domain::display::is_dangerous, fanvue::webhook::signature_header};
 use serde_json::json;
 use std::{
@@ -72,12 +70,13 @@ async fn a_fans_escape_sequences_reach_the_operators_terminal_only_as_visible_es
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     stop(run).await;
-    for args in [
+    let commands = [
         &["decisions"][..],
         &["decisions", "--json"],
         &["chats", "creator1"],
         &["chats", "creator1", "--json"],
-    ] {
+    ];
+    for args in commands {
         let (code, out) = cli(&d.env, args);
         assert_eq!(code, Some(0), "{args:?}: {out}");
         assert!(
@@ -91,6 +90,13 @@ async fn a_fans_escape_sequences_reach_the_operators_terminal_only_as_visible_es
     assert_eq!(
         line["fan_text"], HOSTILE,
         "--json still carries the exact text, escaped: {json}"
+    );
+    report::record(
+        "terminal",
+        &format!(
+            "terminal: hostile fan name and text in the CLI\t1\t-\t0\t0\t0\t0\t{} commands printed ESC, OSC, BEL, NUL, C1, RLO and CR/LF: 0 raw, 0 forged lines",
+            commands.len()
+        ),
     );
 }
 
@@ -151,6 +157,10 @@ async fn a_hostile_oauth_callback_error_is_logged_escaped_in_the_pretty_log() {
     let text = std::fs::read_to_string(&log).unwrap();
     assert_terminal_safe("the pretty log", &text);
     assert!(text.contains("\\u{1b}"), "shown visibly: {text}");
+    report::record(
+        "pretty_log",
+        "log: hostile OAuth callback query, pretty format\t1\t-\t0\t0\t0\t0\tESC, OSC, BEL, C1, RLO and CR/LF + forged line: 0 raw in the log, shown as \\u{..}",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -166,7 +176,17 @@ async fn serve_refuses_to_start_without_persona_prompts_and_says_where_it_looked
             "prompts_dir = \"no-prompts\"",
         )
     });
-    let status = child.wait().unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("serve started without persona prompts");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
     assert!(!status.success(), "serve must not start");
     let err = std::fs::read_to_string(&log).unwrap();
     assert!(

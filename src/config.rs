@@ -227,6 +227,34 @@ pub struct GuardrailsConfig {
     pub custom_request_escalate_cents: i64,
     /// Sent when a fan message is escalated to a human (e.g. a crisis); "" sends nothing.
     pub holding_reply: String,
+    /// How long a safety escalation pauses the chat's AI, per category, unless a human clears it
+    /// first (0: until a human clears it). A minor's mark never lapses by itself.
+    pub pause_hours: PauseHours,
+}
+
+/// Hours a safety escalation pauses the chat's AI (`[guardrails.pause_hours]`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PauseHours {
+    pub crisis: u64,
+    pub threat: u64,
+    pub meeting: u64,
+    pub dispute: u64,
+}
+
+impl PauseHours {
+    /// When a new mark of `category` set at `now` (unix ms) lapses; `None`: only a human clears it.
+    pub fn until(&self, category: crate::domain::MarkCategory, now: i64) -> Option<i64> {
+        use crate::domain::MarkCategory as C;
+        let hours = match category {
+            C::Minor => 0,
+            C::Crisis => self.crisis,
+            C::Threat => self.threat,
+            C::Meeting => self.meeting,
+            C::Dispute => self.dispute,
+        };
+        (hours > 0).then(|| now.saturating_add(hours as i64 * 3_600_000))
+    }
 }
 
 /// Per-creator overrides of the offer rules; unset keys come from `[offers]`.
@@ -413,6 +441,13 @@ impl Default for Config {
                 banned_words: vec![],
                 custom_request_escalate_cents: 10_000,
                 holding_reply: String::new(),
+                // Conservative: a human should look before the AI talks to this fan again.
+                pause_hours: PauseHours {
+                    crisis: 72,
+                    threat: 0,
+                    meeting: 24,
+                    dispute: 72,
+                },
             },
             actions: ActionsConfig {
                 welcome_subscriber:

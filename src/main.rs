@@ -120,6 +120,26 @@ enum Command {
     },
     /// Approve a draft: it is sent (the daemon's sender picks it up within seconds).
     Approve { id: i64 },
+    /// Safety marks: fans the AI does not answer, offer or follow up (a minor until a human clears
+    /// it; crisis, threat, meeting and dispute pauses until cleared or lapsed).
+    Marks {
+        #[arg(long)]
+        creator: Option<String>,
+        /// Cleared and lapsed marks too.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lift the safety marks on one fan (after a human checked): the agent answers them again.
+    Clear {
+        creator: String,
+        /// The fan's uuid.
+        fan: String,
+        /// Why it is safe now (kept with the mark, with your user name).
+        #[arg(long)]
+        reason: String,
+    },
     /// Reject a draft: it is never sent.
     Reject {
         id: i64,
@@ -316,6 +336,46 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout(),
             )
             .await?;
+        }
+        Command::Marks { creator, all, json } => {
+            cli::marks::list(
+                &parts.store,
+                creator.as_deref(),
+                all,
+                json,
+                &mut std::io::stdout(),
+            )
+            .await?;
+        }
+        Command::Clear {
+            creator,
+            fan,
+            reason,
+        } => {
+            let fan = fan.trim().to_ascii_lowercase();
+            if !parts.cfg.creators.contains_key(&creator) {
+                eprintln!("`{creator}` is not a configured creator");
+                return Ok(ExitCode::from(2));
+            }
+            if uuid::Uuid::parse_str(&fan).is_err() || reason.trim().is_empty() {
+                eprintln!("give the fan's full uuid and a --reason");
+                return Ok(ExitCode::from(2));
+            }
+            let by = std::env::var("SUDO_USER")
+                .or_else(|_| std::env::var("USER"))
+                .unwrap_or_else(|_| "operator".into());
+            let n = cli::marks::clear(
+                &parts.store,
+                &creator,
+                &fan,
+                &format!("cli:{by}"),
+                reason.trim(),
+                &mut std::io::stdout(),
+            )
+            .await?;
+            if n == 0 {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Approve { id } => {
             let res = parts.store.approve_draft(id).await;

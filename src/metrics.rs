@@ -234,6 +234,7 @@ pub async fn render(store: &Store) -> Result<String, StoreError> {
     let outbox: Family<StateLabels, Gauge> = Family::default();
     let offers: Family<StateLabels, Gauge> = Family::default();
     let revenue: Family<CreatorLabels, Gauge> = Family::default();
+    let marks: Family<StateLabels, Gauge> = Family::default();
     for creator in creators {
         let c = CreatorLabels {
             creator: creator.clone(),
@@ -253,7 +254,21 @@ pub async fn render(store: &Store) -> Result<String, StoreError> {
                 state: state.into(),
             });
         }
+        for category in crate::domain::MarkCategory::ALL {
+            let _ = marks.get_or_create(&StateLabels {
+                creator: creator.clone(),
+                state: category.as_str().into(),
+            });
+        }
     }
+    for (creator, state, n) in store.active_mark_counts().await? {
+        marks.get_or_create(&StateLabels { creator, state }).set(n);
+    }
+    reg.register(
+        "safety_marks",
+        "Fans the AI stays away from until a human clears them (state: minor, crisis, threat, meeting, dispute)",
+        marks,
+    );
     for (creator, n) in store.gauge_inbox_pending().await? {
         inbox.get_or_create(&CreatorLabels { creator }).set(n);
     }

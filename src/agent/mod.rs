@@ -171,6 +171,26 @@ impl Agent {
             }
             EventKind::Unknown { .. } => (None, "unknown event type: not processed".into()),
         };
+        // Nothing automatic (welcome, thank-you, follow-up) reaches a fan under a safety mark.
+        let (action, reason) = match action {
+            Some(_) => match self
+                .store
+                .active_marks(creator, fan, now_ms())
+                .await?
+                .first()
+            {
+                Some(m) => (
+                    None,
+                    format!(
+                        "{reason}; nothing sent: the fan is marked {} ({})",
+                        m.category.as_str(),
+                        m.reason
+                    ),
+                ),
+                None => (action, reason),
+            },
+            None => (None, reason),
+        };
         if let Some((purpose, template, amount)) = action.filter(|a| !a.1.trim().is_empty()) {
             let fan_name = self.fan_name(creator, fan, &r.event).await?;
             let vars = serde_json::json!({
@@ -336,15 +356,27 @@ impl Agent {
         debug!(text = %crate::telemetry::text(&fan_text.join("\n")), "the fan wrote");
         let mut findings = guard.check_input(&fan_text.join("\n"));
         let stops = guardrails::stopping(&findings);
+        let marked = self.store.active_marks(creator, fan, now).await?;
+        if stops.is_empty() && !marked.is_empty() {
+            return self
+                .escalate_marked(creator, fan, &ids, &marked, &findings)
+                .await;
+        }
         if !stops.is_empty() {
             let why = format!("for a human: {}", describe(&stops));
             let info = DecisionInfo {
                 guardrails: Some(serde_json::json!({ "input": findings })),
+                marks: self.new_marks(&stops, &marked, &why, now),
                 ..DecisionInfo::reason(why.clone())
             };
             warn!(reason = %why, "escalated");
             let holding = self.cfg.get().creator_holding_reply(creator);
-            let holding = holding.trim();
+            // A fan already marked got the holding reply when the mark was set.
+            let holding = if marked.is_empty() {
+                holding.trim()
+            } else {
+                ""
+            };
             if holding.is_empty() {
                 self.store
                     .decide(creator, fan, &ids, Outcome::Escalated, &info)
@@ -557,6 +589,7 @@ impl Agent {
             completion_tokens: tokens.1,
             llm_ms: Some(llm_ms),
             guardrails: verdicts,
+            marks: vec![],
         };
         let Some(text) = draft else {
             if llm_unavailable {
@@ -803,6 +836,62 @@ impl Agent {
     }
 
     /// Decides `ids` as skipped with `why`; the job is done.
+    /// A fan under a safety mark wrote again: no AI reply, the original reason repeated.
+    async fn escalate_marked(
+        &self,
+        creator: &str,
+        fan: &str,
+        ids: &[i64],
+        marked: &[crate::domain::SafetyMark],
+        findings: &[guardrails::Finding],
+    ) -> Result<JobOutcome, AgentError> {
+        let m = &marked[0];
+        let why = format!(
+            "for a human: still marked {} since {} ({}); `fanvue-agent clear {creator} {fan} --reason \"...\"` lifts it",
+            m.category.as_str(),
+            crate::store::outbox::rfc3339_ms(m.set_at),
+            m.reason
+        );
+        let info = DecisionInfo {
+            guardrails: (!findings.is_empty()).then(|| serde_json::json!({ "input": findings })),
+            ..DecisionInfo::reason(why.clone())
+        };
+        warn!(reason = %why, "escalated");
+        self.store
+            .decide(creator, fan, ids, Outcome::Escalated, &info)
+            .await?;
+        Ok(JobOutcome::Done { queued: false })
+    }
+
+    /// The safety marks an escalation leaves: one per safety category not already in force.
+    fn new_marks(
+        &self,
+        stops: &[&guardrails::Finding],
+        marked: &[crate::domain::SafetyMark],
+        why: &str,
+        now: i64,
+    ) -> Vec<crate::domain::NewMark> {
+        let pause = self.cfg.get().guardrails.pause_hours.clone();
+        let mut out: Vec<crate::domain::NewMark> = vec![];
+        for f in stops {
+            let Some(category) = crate::domain::MarkCategory::of_rule(f.rule) else {
+                continue;
+            };
+            if marked.iter().any(|m| m.category == category)
+                || out.iter().any(|m| m.category == category)
+            {
+                continue;
+            }
+            out.push(crate::domain::NewMark {
+                category,
+                rule: f.rule.to_string(),
+                reason: why.to_string(),
+                until: pause.until(category, now),
+            });
+        }
+        out
+    }
+
     async fn skip(
         &self,
         creator: &str,

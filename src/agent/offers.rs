@@ -114,6 +114,9 @@ impl Default for OfferRules {
 pub struct Ledger {
     /// `(media_uuid, offered_at_ms, status)`.
     pub offers: Vec<(String, i64, String)>,
+    /// A safety mark in force on the fan (its category), read with the ledger: a marked fan is
+    /// never offered, whatever the rest of the agent decided.
+    pub marked: Option<String>,
 }
 
 impl Ledger {
@@ -210,6 +213,9 @@ pub fn refusal(
     ledger: &Ledger,
     fan_declined_now: bool,
 ) -> Option<String> {
+    if let Some(category) = &ledger.marked {
+        return Some(format!("the fan is marked ({category}): never offered"));
+    }
     if !rules.enabled {
         return Some("offers are off".into());
     }
@@ -380,6 +386,17 @@ mod tests {
     }
 
     #[test]
+    fn a_marked_fan_is_never_offered_even_when_every_other_rule_allows_it() {
+        let r = OfferRules::default();
+        let marked = Ledger {
+            offers: vec![],
+            marked: Some("minor".into()),
+        };
+        let why = refusal(&r, 100_000_000_000, 50, &marked, false).unwrap();
+        assert!(why.contains("marked (minor)"), "{why}");
+    }
+
+    #[test]
     fn eligibility_respects_warmup_cooldown_daily_cap_and_declines() {
         let r = OfferRules::default();
         let now = 100_000_000_000;
@@ -393,6 +410,7 @@ mod tests {
             .contains("declined"));
         let recent = Ledger {
             offers: vec![("m1".into(), now - 60_000, "offered".into())],
+            marked: None,
         };
         assert!(refusal(&r, now, 9, &recent, false)
             .unwrap()
@@ -402,10 +420,12 @@ mod tests {
                 ("m1".into(), now - 3 * 3_600_000, "offered".into()),
                 ("m2".into(), now - 5 * 3_600_000, "offered".into()),
             ],
+            marked: None,
         };
         assert!(refusal(&r, now, 9, &two, false).unwrap().contains("max 2"));
         let declined = Ledger {
             offers: vec![("m1".into(), now - 3 * 3_600_000, "declined".into())],
+            marked: None,
         };
         assert!(refusal(&r, now, 9, &declined, false).is_some());
         assert!(refusal(
@@ -429,6 +449,7 @@ mod tests {
                 ("m1".into(), 1, "purchased".into()),
                 ("m2".into(), 2, "offered".into()),
             ],
+            marked: None,
         };
         assert_eq!(
             choose(&cat, &ledger, Some("set 1")).unwrap().media_uuid,
@@ -444,6 +465,7 @@ mod tests {
                 .iter()
                 .map(|i| (i.media_uuid.clone(), 1, "purchased".to_string()))
                 .collect(),
+            marked: None,
         };
         assert_eq!(choose(&cat, &all_bought, None), None);
         let r = OfferRules::default();

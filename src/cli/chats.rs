@@ -32,6 +32,15 @@ pub async fn run(
             .iter()
             .map(|(o, n)| format!("{} {n}", one_line(o)))
             .collect();
+        let marks: Vec<String> = store
+            .active_marks(creator, &c.fan, now_ms())
+            .await?
+            .iter()
+            .map(|m| match m.until {
+                Some(_) => format!(" · MARKED {} (AI paused)", m.category.as_str()),
+                None => format!(" · MARKED {} (AI off until cleared)", m.category.as_str()),
+            })
+            .collect();
         let paused = match c.paused_until {
             Some(u) if u == i64::MAX => " · PAUSED (resume to answer)".to_string(),
             Some(u) if u > now_ms() => format!(" · paused {} more min", (u - now_ms()) / 60_000),
@@ -39,7 +48,7 @@ pub async fn run(
         };
         let _ = writeln!(
             out,
-            "fan {} {name} · {} messages · last {} · spent ${}.{:02} · {}{paused}",
+            "fan {} {name} · {} messages · last {} · spent ${}.{:02} · {}{paused}{}",
             one_line(short(&c.fan)),
             c.messages,
             c.last_at
@@ -52,7 +61,8 @@ pub async fn run(
                 "no decisions".to_string()
             } else {
                 outcomes.join(", ")
-            }
+            },
+            marks.concat()
         );
         for m in &history {
             let who = if m.from_creator { "  you" } else { "  fan" };

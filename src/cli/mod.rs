@@ -5,6 +5,7 @@ pub mod chats;
 pub mod decisions;
 pub mod doctor;
 pub mod drafts;
+pub mod marks;
 pub mod replay;
 
 pub use crate::domain::display::visible;

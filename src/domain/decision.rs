@@ -101,6 +101,8 @@ pub struct DecisionInfo {
     pub completion_tokens: Option<i64>,
     pub llm_ms: Option<i64>,
     pub guardrails: Option<serde_json::Value>,
+    /// Safety marks this decision sets on the fan, stored in the same transaction.
+    pub marks: Vec<super::marks::NewMark>,
 }
 
 impl DecisionInfo {

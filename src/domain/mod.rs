@@ -4,7 +4,9 @@ pub mod decision;
 pub mod display;
 pub mod event;
 pub mod ids;
+pub mod marks;
 
 pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};
 pub use ids::{CreatorUuid, FanUuid, MessageUuid};
+pub use marks::{MarkCategory, NewMark, SafetyMark};

@@ -443,6 +443,9 @@ pub(crate) async fn insert_decisions(
         .execute(&mut **tx)
         .await?;
     }
+    if let (Some(c), Some(f), false) = (creator, fan, info.marks.is_empty()) {
+        super::marks::insert_marks(tx, c, f, &info.marks).await?;
+    }
     Ok(())
 }
 

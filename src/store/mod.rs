@@ -9,6 +9,7 @@ pub mod file;
 pub mod gauges;
 pub mod group_commit;
 pub mod inbox;
+pub mod marks;
 pub mod oauth;
 pub mod outbox;
 pub mod replay;

@@ -332,7 +332,12 @@ impl Store {
         .bind(fan)
         .fetch_all(self.reader())
         .await?;
-        Ok(crate::agent::offers::Ledger { offers })
+        let marked = self
+            .active_marks(creator, fan, super::now_ms())
+            .await?
+            .first()
+            .map(|m| m.category.as_str().to_string());
+        Ok(crate::agent::offers::Ledger { offers, marked })
     }
 
     /// The fan turned the last open offer down.

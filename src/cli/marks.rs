@@ -1,0 +1,74 @@
+//! `fanvue-agent marks` and `fanvue-agent clear`: the safety marks that keep the AI away from a
+//! fan (a minor, a crisis, a threat, a meeting request, a payment dispute) and lifting them.
+
+use super::{clock, json_line, one_line, short};
+use crate::store::{now_ms, Store, StoreError};
+use std::io::Write;
+
+/// Lists marks, newest first: those in force unless `all`. Returns how many were listed.
+pub async fn list(
+    store: &Store,
+    creator: Option<&str>,
+    all: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<usize, StoreError> {
+    let marks = store.marks(creator, all, 500).await?;
+    let now = now_ms();
+    for m in &marks {
+        if json {
+            let _ = writeln!(out, "{}", json_line(m));
+            continue;
+        }
+        let state = if let Some(at) = m.cleared_at {
+            format!(
+                "cleared {} by {}: {}",
+                clock(at),
+                one_line(m.cleared_by.as_deref().unwrap_or("?")),
+                one_line(m.clear_reason.as_deref().unwrap_or(""))
+            )
+        } else if !m.active(now) {
+            "lapsed".to_string()
+        } else {
+            match m.until {
+                Some(u) => format!("AI paused until {}", clock(u)),
+                None => "AI off until a human clears it".to_string(),
+            }
+        };
+        let _ = writeln!(
+            out,
+            "{} {} ← fan {} [{}] {} · {}",
+            clock(m.set_at),
+            one_line(&m.creator),
+            one_line(short(&m.fan)),
+            m.category.as_str(),
+            state,
+            one_line(&m.reason)
+        );
+    }
+    if marks.is_empty() && !json {
+        let _ = writeln!(out, "no safety marks{}", if all { "" } else { " in force" });
+    }
+    Ok(marks.len())
+}
+
+/// Clears the marks in force on one fan. `by` says who (the operator's user name).
+pub async fn clear(
+    store: &Store,
+    creator: &str,
+    fan: &str,
+    by: &str,
+    reason: &str,
+    out: &mut dyn Write,
+) -> Result<u64, StoreError> {
+    let n = store.clear_marks(creator, fan, by, reason).await?;
+    let _ = if n == 0 {
+        writeln!(out, "{creator} ← fan {fan}: no safety mark in force")
+    } else {
+        writeln!(
+            out,
+            "cleared {n} mark(s) on {creator} ← fan {fan}: the agent answers this fan again"
+        )
+    };
+    Ok(n)
+}

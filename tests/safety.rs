@@ -1,0 +1,180 @@
+//! Safety escalations that stick, against the sandbox: a fan who says they are a minor is never
+//! answered, offered or thanked by the AI again until a human clears the mark (the sandbox's
+//! ledger proves nothing reached them); a crisis pauses the chat's AI the same way.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+/// Waits until the fan's `n`-th message has a decision; returns the newest decision's
+/// (outcome, reason).
+async fn decided(env: &Env, fan: &str, n: i64) -> (String, String) {
+    let start = Instant::now();
+    loop {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT d.outcome, d.reason FROM decisions d JOIN inbox i ON i.id = d.inbox_id
+             WHERE d.fan_uuid = ? AND i.kind = 'message_received' ORDER BY d.id",
+        )
+        .bind(fan)
+        .fetch_all(env.parts.store.reader())
+        .await
+        .unwrap();
+        if rows.len() as i64 >= n {
+            return rows.last().unwrap().clone();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no decision {n}: {rows:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Messages the sandbox's chat with `fan` holds from the creator's side (what reached the fan).
+async fn creator_messages_to(env: &Env, fan: &str) -> usize {
+    let chat: serde_json::Value =
+        reqwest::get(format!("{}/_sandbox/chats/{fan}", env.sandbox.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    chat["messages"]
+        .as_array()
+        .map(|m| m.iter().filter(|m| m["from_creator"] == true).count())
+        .unwrap_or_else(|| panic!("no chat for {fan}: {chat}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fan_who_says_they_are_a_minor_is_never_answered_offered_or_thanked_until_cleared() {
+    let mut d = daemon_env(args(1, 1), |c| {
+        c.agent.debounce_ms = 100;
+        c.agent.debounce_cap_ms = 300;
+        c.offers.min_fan_messages = 0;
+        c.offers.cooldown_secs = 0;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(
+        &d.env,
+        d.listener.take().unwrap(),
+        Arc::new(Canned::default()),
+    );
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    fan_says(&d.env, &fan, "hey, I am 16 lol").await;
+    let (outcome, reason) = decided(&d.env, &fan, 1).await;
+    assert_eq!(outcome, "escalated", "{reason}");
+    // Later messages, a content request and a tip: none gets anything back.
+    fan_says(
+        &d.env,
+        &fan,
+        "anyway what's new? show me your new pics, how much?",
+    )
+    .await;
+    let (outcome, reason) = decided(&d.env, &fan, 2).await;
+    assert_eq!(outcome, "escalated", "{reason}");
+    assert!(reason.contains("still marked minor"), "{reason}");
+    post(
+        &d.env,
+        &format!("/_sandbox/fans/{fan}/events"),
+        json!({"kind": "tip", "price": 500}),
+    )
+    .await;
+    let start = Instant::now();
+    while count(
+        &d.env,
+        "SELECT count(*) FROM decisions WHERE reason LIKE 'tip%'",
+    )
+    .await
+        == 0
+    {
+        assert!(start.elapsed() < Duration::from_secs(30), "tip undecided");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    settle(&d.env).await;
+    assert_eq!(
+        creator_messages_to(&d.env, &fan).await,
+        0,
+        "nothing reached the fan"
+    );
+    assert_eq!(stats(&d.env).await["ppv_offers"], 0);
+    let (_, chats) = cli(&d.env, &["chats", "creator1"]);
+    assert!(chats.contains("MARKED minor"), "{chats}");
+    let (_, marks) = cli(&d.env, &["marks"]);
+    assert!(
+        marks.contains("[minor]") && marks.contains("until a human"),
+        "{marks}"
+    );
+    let metrics = reqwest::get(format!("{}/metrics", d.url))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("fanvue_agent_safety_marks{creator=\"creator1\",state=\"minor\"} 1"),
+        "{metrics}"
+    );
+
+    // A human checked (say, an adult's ID) and clears the mark: the agent answers again.
+    let (code, out) = cli(
+        &d.env,
+        &[
+            "clear",
+            "creator1",
+            &fan,
+            "--reason",
+            "checked: a typo, fan is 61",
+        ],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    fan_says(&d.env, &fan, "hello again!").await;
+    let (outcome, reason) = decided(&d.env, &fan, 3).await;
+    assert_eq!(outcome, "replied", "{reason}");
+    settle(&d.env).await;
+    assert_eq!(creator_messages_to(&d.env, &fan).await, 1);
+    let (_, marks) = cli(&d.env, &["marks", "--all"]);
+    assert!(
+        marks.contains("cleared") && marks.contains("a typo"),
+        "{marks}"
+    );
+    stop(run).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crisis_pauses_the_chats_ai_and_jokes_do_not() {
+    let mut d = daemon_env(args(1, 2), |c| {
+        c.agent.debounce_ms = 100;
+        c.agent.debounce_cap_ms = 300;
+        c.guardrails.holding_reply = "I'm here. Please reach out to someone you trust.".into();
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(
+        &d.env,
+        d.listener.take().unwrap(),
+        Arc::new(Canned::default()),
+    );
+    let fans = fans_of(&d.env, "creator1").await;
+    let (sad, joker) = (&fans[0], &fans[1]);
+    fan_says(&d.env, joker, "lol you're killing me with these pics 😂").await;
+    fan_says(&d.env, sad, "i just want to end it all tonight").await;
+    assert_eq!(decided(&d.env, joker, 1).await.0, "replied");
+    assert_eq!(decided(&d.env, sad, 1).await.0, "escalated");
+    fan_says(&d.env, sad, "sorry. how was your day?").await;
+    let (outcome, reason) = decided(&d.env, sad, 2).await;
+    assert_eq!(outcome, "escalated", "{reason}");
+    assert!(reason.contains("still marked crisis"), "{reason}");
+    settle(&d.env).await;
+    assert_eq!(
+        creator_messages_to(&d.env, sad).await,
+        1,
+        "only the holding reply, once"
+    );
+    stop(run).await;
+}

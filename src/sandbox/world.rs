@@ -209,17 +209,25 @@ impl Chat {
         }
     }
 
-    /// Before a creator message: counts (once each) the fan messages since the last creator
-    /// message that the daemon never saw. Earlier ones were counted at an earlier creator message.
-    fn count_unseen(&mut self) -> u64 {
-        let mut n = 0;
-        for m in self.messages.iter_mut().rev().take_while(|m| !m.from_creator) {
-            if !m.seen_by_agent && !m.counted_unseen {
+    /// Before a creator message: whether a fan message of the latest turn (the last run of fan
+    /// messages) was never seen by the daemon, and how many such messages were not counted yet
+    /// (each is counted once; earlier turns' were counted at their replies).
+    fn unseen_in_last_turn(&mut self) -> (bool, u64) {
+        let (mut blind, mut new) = (false, 0);
+        let run = self
+            .messages
+            .iter_mut()
+            .rev()
+            .skip_while(|m| m.from_creator)
+            .take_while(|m| !m.from_creator);
+        for m in run.filter(|m| !m.seen_by_agent) {
+            blind = true;
+            if !m.counted_unseen {
                 m.counted_unseen = true;
-                n += 1;
+                new += 1;
             }
         }
-        n
+        (blind, new)
     }
 
     pub fn creator_unread(&self) -> usize {
@@ -509,14 +517,14 @@ impl World {
             counted_unseen: false,
         };
         let chat = self.chats.entry(fan).or_default();
-        let unseen = chat.count_unseen();
+        let (blind, unseen) = chat.unseen_in_last_turn();
         self.stats.fan_messages_never_seen_by_the_agent += unseen;
         let answered = chat.turns.last().is_some_and(|t| t.replies() > 0);
         if answered && chat.acks_due > 0 {
             chat.acks_due -= 1;
             self.stats.acknowledgements += 1;
         } else if let Some(t) = chat.turns.last_mut() {
-            if unseen > 0 {
+            if blind {
                 t.blind_replies += 1;
             } else {
                 t.creator_replies += 1;

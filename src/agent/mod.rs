@@ -648,14 +648,16 @@ impl Agent {
             r.from_fan
                 || matches!(
                     r.event.kind,
-                    EventKind::Tip { .. } | EventKind::NewSubscriber { .. } | EventKind::FollowUp { .. }
+                    EventKind::Tip { .. }
+                        | EventKind::NewSubscriber { .. }
+                        | EventKind::FollowUp { .. }
                 )
         });
         if !sends || self.store.has_open_reply(creator, fan).await? {
             return Ok(false);
         }
         let paused = self.store.fan_facts(creator, fan).await?.paused_until;
-        Ok(!paused.is_some_and(|u| u > now_ms()))
+        Ok(paused.is_none_or(|u| u <= now_ms()))
     }
 
     /// Reads the chat before the job decides, so it knows every fan message up to the newest one

@@ -234,7 +234,11 @@ async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_i
         .unwrap()
     };
     let start = std::time::Instant::now();
-    while !decided().await.iter().any(|(t, _)| t.starts_with("so what")) {
+    while !decided()
+        .await
+        .iter()
+        .any(|(t, _)| t.starts_with("so what"))
+    {
         assert!(start.elapsed() < Duration::from_secs(60), "no decision");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

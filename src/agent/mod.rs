@@ -64,7 +64,7 @@ impl Agent {
         may_restart: bool,
     ) -> Result<JobOutcome, AgentError> {
         let started = now_ms();
-        let rows = self.store.pending_for_chat(creator, fan).await?;
+        let mut rows = self.store.pending_for_chat(creator, fan).await?;
         if rows.is_empty() {
             return Ok(JobOutcome::Done { queued: false });
         }
@@ -82,7 +82,6 @@ impl Agent {
             return Ok(JobOutcome::Retry(Duration::from_secs(10)));
         }
         let creator_name = row.display_name.unwrap_or_else(|| creator.to_string());
-        let mut rows = rows;
         if self.reads_first(creator, fan, &rows).await? {
             if let Err(outcome) = self.catch_up(creator, fan, started).await {
                 return Ok(outcome);

@@ -103,7 +103,7 @@ impl Metrics {
         let _ = self.fanvue_429.get_or_create(&CreatorLabels {
             creator: creator.into(),
         });
-        for source in ["webhook", "poll"] {
+        for source in ["webhook", "poll", "read"] {
             let _ = self.events.get_or_create(&EventLabels {
                 kind: "message_received".into(),
                 source: source.into(),

@@ -4,12 +4,13 @@
 //! down while webhooks are flowing. Its batch read doubles as the chats' history.
 
 use crate::{
+    agent::history,
     app::Apis,
     config::{Config, LiveConfig},
     dispatcher::{DispatcherHandle, Wake},
-    domain::{Event, EventKind, MessageEvent, MessageUuid, Party},
-    fanvue::{client::ChatQuery, types::Message, ApiError},
-    store::{inbox::Accepted, CreatorStatus, Store},
+    domain::Party,
+    fanvue::{client::ChatQuery, ApiError},
+    store::{inbox::Accepted, now_ms, CreatorStatus, Store},
 };
 use std::{
     collections::HashMap,
@@ -136,8 +137,9 @@ impl Poller {
         if candidates.is_empty() {
             return Ok(0);
         }
-        // A page as long as the agent's history: these chats then need no read of their own.
+        // A page as long as the agent's history: a job that starts before it needs no read of its own.
         let size = self.cfg.get().agent.history_messages.clamp(1, 50);
+        let read_at = now_ms();
         let batch = api.batch_messages(&candidates, Some(size), None).await?;
         let mut found = 0;
         for (fan, chat) in batch.by_chat {
@@ -148,33 +150,19 @@ impl Poller {
             }
             let mut msgs = chat.messages;
             msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::agent::parse_ms));
-            // Fan messages after the creator's last message are the unanswered ones.
-            let is_fan = |m: &Message| m.sender.uuid.eq_ignore_ascii_case(&fan);
-            let start = msgs.iter().rposition(|m| !is_fan(m)).map_or(0, |i| i + 1);
-            if let Err(e) = self.store.keep_history(creator, &fan, &msgs, "poll").await {
+            if let Err(e) = self
+                .store
+                .keep_history(creator, &fan, &msgs, "poll", read_at)
+                .await
+            {
                 warn!(error = %e, "cannot store the polled messages");
             }
-            for m in &msgs[start..] {
-                let answerable = m.msg_type.as_ref().is_none_or(|t| t.is_answerable());
-                let event = Event {
-                    dedupe_key: format!("msg:{}", m.uuid.to_ascii_lowercase()),
-                    creator: creator_uuid.as_deref().map(Into::into),
-                    fan: people.get(&fan).cloned().unwrap_or(Party {
-                        uuid: Some(fan.as_str().into()),
-                        ..Default::default()
-                    }),
-                    timestamp: m.sent_at.clone(),
-                    kind: EventKind::MessageReceived(MessageEvent {
-                        message_uuid: MessageUuid::new(&m.uuid),
-                        text: m.text.clone(),
-                        has_media: m.has_media.unwrap_or(false),
-                        media_uuids: m.media_uuids.clone(),
-                        price_cents: m.price_cents(),
-                        from_creator: false,
-                        is_automated: !answerable,
-                        created_at: m.sent_at.clone(),
-                    }),
-                };
+            for m in history::unanswered(&msgs, &fan) {
+                let party = people.get(&fan).cloned().unwrap_or(Party {
+                    uuid: Some(fan.as_str().into()),
+                    ..Default::default()
+                });
+                let event = history::read_event(creator_uuid.as_deref(), party, m);
                 match self.store.accept_event(&event, Some(creator), "poll").await {
                     Ok(Accepted::New { .. }) => {
                         found += 1;

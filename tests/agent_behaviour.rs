@@ -201,6 +201,8 @@ async fn new_chats_share_one_history_read_and_mark_read_costs_a_call_only_when_a
         let mut d = daemon_env(args(1, 4), |c| {
             tune(c);
             c.agent.mark_read_after_reply = mark_read;
+            // All four jobs at once, so their reads before drafting fall in one window.
+            c.agent.max_jobs_per_creator = 4;
         })
         .await;
         let (run, st) = every_fan_answered(&mut d, "hi, new here").await;
@@ -211,7 +213,7 @@ async fn new_chats_share_one_history_read_and_mark_read_costs_a_call_only_when_a
                 calls("POST /chats/messages/batch")
             ),
             (0, 1),
-            "four new chats waiting together: one batch read: {st}"
+            "four new chats answered together: one batch read: {st}"
         );
         assert_eq!(calls("POST /chats/{fan}/message"), 4, "{st}");
         let unread = d

@@ -254,21 +254,44 @@ async fn the_same_seed_builds_the_same_world_and_fans_start_talking_on_their_own
     );
     assert_eq!(s["fan_turns"], 6);
     assert_eq!(s["unanswered_turns"], 6, "nobody answered yet");
-    // The creator answers one fan twice: one duplicate reply, one turn answered.
+    // The creator reads one fan's chat and answers twice: one duplicate reply, one turn answered.
     connect(&one, "creator1").await;
     let api = one.parts.creator_api("creator1");
-    let fan = fans_of(&one, "creator1").await[0].clone();
+    let fans = fans_of(&one, "creator1").await;
+    let say = |t: &str| fanvue_agent::fanvue::client::SendMessage::text(t);
+    api.list_messages(&fans[0], Some(1), Some(50), false)
+        .await
+        .unwrap();
     for t in ["one", "two"] {
-        api.send_message(&fan, &fanvue_agent::fanvue::client::SendMessage::text(t))
-            .await
-            .unwrap();
+        api.send_message(&fans[0], &say(t)).await.unwrap();
     }
     let s = stats(&one).await;
     assert_eq!(
         (
             s["unanswered_turns"].as_u64(),
-            s["duplicate_replies"].as_u64()
+            s["duplicate_replies"].as_u64(),
+            s["fan_messages_never_seen_by_the_agent"].as_u64()
         ),
-        (Some(5), Some(1))
+        (Some(5), Some(1), Some(0))
+    );
+    // Another fan is answered without a read (no webhook reaches anyone here): that reply was
+    // drafted blind, so the turn stays unanswered and its messages count as never seen.
+    let written = reqwest::get(format!("{}/_sandbox/chats/{}", one.sandbox.url(), fans[1]))
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["messages"]
+        .as_array()
+        .unwrap()
+        .len() as u64;
+    api.send_message(&fans[1], &say("hi!")).await.unwrap();
+    let s = stats(&one).await;
+    assert_eq!(
+        (
+            s["unanswered_turns"].as_u64(),
+            s["fan_messages_never_seen_by_the_agent"].as_u64()
+        ),
+        (Some(5), Some(written))
     );
 }

@@ -49,7 +49,7 @@ pub struct Agent {
     pub apis: Arc<Apis>,
     /// Last good persona prompts (a broken edit never stops replies).
     pub prompts: Arc<prompt::PromptCache>,
-    /// First reads of chat histories, shared per creator.
+    /// The catch-up reads before drafting, shared per creator.
     pub history: Arc<history::HistorySync>,
 }
 
@@ -63,7 +63,8 @@ impl Agent {
         fan: &str,
         may_restart: bool,
     ) -> Result<JobOutcome, AgentError> {
-        let rows = self.store.pending_for_chat(creator, fan).await?;
+        let started = now_ms();
+        let mut rows = self.store.pending_for_chat(creator, fan).await?;
         if rows.is_empty() {
             return Ok(JobOutcome::Done { queued: false });
         }
@@ -81,6 +82,13 @@ impl Agent {
             return Ok(JobOutcome::Retry(Duration::from_secs(10)));
         }
         let creator_name = row.display_name.unwrap_or_else(|| creator.to_string());
+        if self.reads_first(creator, fan, &rows).await? {
+            if let Err(outcome) = self.catch_up(creator, fan, started).await {
+                return Ok(outcome);
+            }
+            // The read may have committed fan messages the webhooks missed: they are this job's too.
+            rows = self.store.pending_for_chat(creator, fan).await?;
+        }
         let (fan_rows, other_rows): (Vec<InboxRow>, Vec<InboxRow>) =
             rows.into_iter().partition(|r| r.from_fan);
         let mut queued = false;
@@ -255,24 +263,6 @@ impl Agent {
         if self.store.has_open_reply(creator, fan).await? {
             // A reply drafted before these messages is still being sent: wait for it, then decide.
             return Ok(JobOutcome::Retry(Duration::from_secs(1)));
-        }
-        let needs_text = rows.iter().any(|r| match &r.event.kind {
-            EventKind::MessageReceived(m) => m.text.is_none() && !m.has_media,
-            _ => false,
-        });
-        if needs_text || !self.store.history_synced(creator, fan).await? {
-            let size = self.cfg.get().agent.history_messages.clamp(1, 50);
-            let api = self.apis.get(creator);
-            let read = self
-                .history
-                .ensure(&self.store, &api, creator, fan, size, needs_text);
-            if let Err(e) = read.await {
-                if e.is_retryable() || matches!(e, ApiError::PauseCreator { .. }) {
-                    warn!(error = %e, "cannot fetch the chat's history; retrying later");
-                    return Ok(JobOutcome::Retry(retry_after(&e)));
-                }
-                warn!(error = %e, "cannot fetch the chat's history; answering from what is stored");
-            }
         }
         let history = self
             .store
@@ -675,6 +665,56 @@ impl Agent {
             ),
         }
         Ok(JobOutcome::Done { queued: true })
+    }
+
+    /// Whether this job reads the chat before deciding: it will answer the fan or send something
+    /// (a thank-you, a welcome, a follow-up), and is not about to wait (a reply still in flight)
+    /// or be skipped (the chat is paused).
+    async fn reads_first(
+        &self,
+        creator: &str,
+        fan: &str,
+        rows: &[InboxRow],
+    ) -> Result<bool, AgentError> {
+        let sends = rows.iter().any(|r| {
+            r.from_fan
+                || matches!(
+                    r.event.kind,
+                    EventKind::Tip { .. }
+                        | EventKind::NewSubscriber { .. }
+                        | EventKind::FollowUp { .. }
+                )
+        });
+        if !sends || self.store.has_open_reply(creator, fan).await? {
+            return Ok(false);
+        }
+        let paused = self.store.fan_facts(creator, fan).await?.paused_until;
+        Ok(paused.is_none_or(|u| u <= now_ms()))
+    }
+
+    /// Reads the chat before the job decides, so it knows every fan message up to the newest one
+    /// (see [`history`]). `Err` is the job's outcome when the read must be tried again.
+    async fn catch_up(&self, creator: &str, fan: &str, started: i64) -> Result<(), JobOutcome> {
+        let size = self.cfg.get().agent.history_messages.clamp(1, 50);
+        let api = self.apis.get(creator);
+        let read = self
+            .history
+            .catch_up(&self.store, &api, creator, fan, size, started);
+        match read.await {
+            Ok(0) => Ok(()),
+            Ok(n) => {
+                info!(found = n, "the chat held fan messages no webhook brought");
+                Ok(())
+            }
+            Err(e) if e.is_retryable() || matches!(e, ApiError::PauseCreator { .. }) => {
+                warn!(error = %e, "cannot read the chat; retrying later");
+                Err(JobOutcome::Retry(retry_after(&e)))
+            }
+            Err(e) => {
+                warn!(error = %e, "cannot read the chat; answering from what is stored");
+                Ok(())
+            }
+        }
     }
 
     /// Whether this reply carries an offer: `Ok(Ok(item, price))`, or `Ok(Err(reason))` when the

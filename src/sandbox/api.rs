@@ -337,7 +337,7 @@ async fn list_chats(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): Ra
         .filter(|(k, _)| k == "filter")
         .map(|(_, v)| v.as_str())
         .collect();
-    let mut chats: Vec<(u64, Value)> = w
+    let mut chats: Vec<(u64, usize, Value)> = w
         .chats
         .iter()
         .filter(|(fan, _)| w.fans[**fan].creator == c.creator)
@@ -352,13 +352,21 @@ async fn list_chats(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): Ra
         .map(|(fan, chat)| {
             (
                 chat.messages.last().map(|m| m.seq).unwrap_or(0),
+                *fan,
                 chat_json(&w, *fan, chat),
             )
         })
         .collect();
     chats.sort_by_key(|c| std::cmp::Reverse(c.0));
+    // The page's `lastMessage`s are what the daemon sees of these chats.
+    for (_, fan, v) in chats.iter().skip((page - 1) * size).take(size) {
+        let last = v["lastMessage"]["uuid"].as_str().unwrap_or_default();
+        if let Some(chat) = w.chats.get_mut(fan) {
+            chat.saw([last]);
+        }
+    }
     c.ok(paginate(
-        chats.into_iter().map(|(_, v)| v).collect(),
+        chats.into_iter().map(|(_, _, v)| v).collect(),
         page,
         size,
     ))
@@ -429,6 +437,15 @@ async fn list_messages(
                 .collect()
         })
         .unwrap_or_default();
+    let shown: Vec<String> = items
+        .iter()
+        .skip((page - 1) * size)
+        .take(size)
+        .filter_map(|m| m["uuid"].as_str().map(str::to_string))
+        .collect();
+    if let Some(chat) = w.chats.get_mut(&f) {
+        chat.saw(shown.iter().map(String::as_str));
+    }
     if q_get(&q, "markAsRead") != Some("false") {
         mark_read(&st, &mut w, f);
     }
@@ -491,8 +508,12 @@ async fn batch(State(st): State<Arc<Shared>>, h: HeaderMap, body: Bytes) -> Repl
                     .take(limit)
                     .map(|m| msg_json(&w, f, m))
                     .collect();
-                json!({"messages": page, "hasMore": newer.len() > limit,
-                       "oldestMessageUuid": newer.get(limit.min(newer.len()).saturating_sub(1)).map(|m| m.uuid.clone())})
+                let entry = json!({"messages": page, "hasMore": newer.len() > limit,
+                       "oldestMessageUuid": newer.get(limit.min(newer.len()).saturating_sub(1)).map(|m| m.uuid.clone())});
+                if let Some(chat) = w.chats.get_mut(&f) {
+                    chat.saw(page.iter().filter_map(|m| m["uuid"].as_str()));
+                }
+                entry
             }
         };
         by_chat.insert(id.to_string(), entry);

@@ -189,6 +189,10 @@ pub fn enqueue(st: &Shared, w: &mut World, hook: Hook) {
         1
     };
     let body = body.to_string();
+    let message = match &hook {
+        Hook::Message { fan, uuid, .. } => Some((*fan, uuid.clone())),
+        _ => None,
+    };
     for _ in 0..copies {
         let mut delay = if f.delay_webhooks_ms > 0 {
             w.rng.gen_range(0..=f.delay_webhooks_ms)
@@ -206,6 +210,7 @@ pub fn enqueue(st: &Shared, w: &mut World, hook: Hook) {
             body: body.clone(),
             due: Instant::now() + Duration::from_millis(delay),
             attempt: 0,
+            message: message.clone(),
         });
         w.stats.webhooks_queued += 1;
     }
@@ -263,6 +268,11 @@ pub async fn deliver(st: Arc<Shared>, shutdown: CancellationToken) {
                 let mut w = st.lock();
                 if ok {
                     w.stats.webhooks_delivered += 1;
+                    if let Some((fan, uuid)) = &d.message {
+                        if let Some(chat) = w.chats.get_mut(fan) {
+                            chat.saw([uuid.as_str()]);
+                        }
+                    }
                 } else if d.attempt + 1 >= st.args.webhook_attempts {
                     w.stats.webhooks_given_up += 1;
                 } else {

@@ -160,13 +160,30 @@ pub struct Msg {
     pub price: Option<i64>,
     pub purchased: bool,
     pub read: bool,
+    /// A fan message the daemon was shown: delivered by a webhook it answered 2xx, or returned by
+    /// one of its reads (a message page, a batch read, the chat list's `lastMessage`).
+    pub seen_by_agent: bool,
+    /// Already counted in `fan_messages_never_seen_by_the_agent` (a message is counted once).
+    #[serde(skip)]
+    pub counted_unseen: bool,
 }
 
 /// A fan's run of messages awaiting one reply, and how many creator messages answered it.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Turn {
     pub fan_messages: u32,
+    /// Replies sent after the daemon had seen every message of the turn: only these answer it.
     pub creator_replies: u32,
+    /// Replies sent while a message of the turn had never reached the daemon (drafted without it,
+    /// never read by a guardrail): they do not answer the turn, but the fan did get them.
+    pub blind_replies: u32,
+}
+
+impl Turn {
+    /// Every creator message the turn got, blind or not (more than one is a duplicate).
+    pub fn replies(&self) -> u32 {
+        self.creator_replies + self.blind_replies
+    }
 }
 
 #[derive(Default)]
@@ -183,6 +200,36 @@ pub struct Chat {
 }
 
 impl Chat {
+    /// Marks the fan messages `uuids` as seen by the daemon.
+    pub fn saw<'a>(&mut self, uuids: impl IntoIterator<Item = &'a str>) {
+        for u in uuids {
+            if let Some(m) = self.messages.iter_mut().rev().find(|m| m.uuid == u) {
+                m.seen_by_agent = true;
+            }
+        }
+    }
+
+    /// Before a creator message: whether a fan message of the latest turn (the last run of fan
+    /// messages) was never seen by the daemon, and how many such messages were not counted yet
+    /// (each is counted once; earlier turns' were counted at their replies).
+    fn unseen_in_last_turn(&mut self) -> (bool, u64) {
+        let (mut blind, mut new) = (false, 0);
+        let run = self
+            .messages
+            .iter_mut()
+            .rev()
+            .skip_while(|m| m.from_creator)
+            .take_while(|m| !m.from_creator);
+        for m in run.filter(|m| !m.seen_by_agent) {
+            blind = true;
+            if !m.counted_unseen {
+                m.counted_unseen = true;
+                new += 1;
+            }
+        }
+        (blind, new)
+    }
+
     pub fn creator_unread(&self) -> usize {
         self.messages
             .iter()
@@ -222,6 +269,8 @@ pub struct Delivery {
     pub body: String,
     pub due: Instant,
     pub attempt: u32,
+    /// The fan message a message webhook announces: seen by the daemon once it answers 2xx.
+    pub message: Option<(usize, String)>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -254,6 +303,9 @@ pub struct Stats {
     pub webhooks_given_up: u64,
     pub webhooks_dropped: u64,
     pub webhooks_duplicated: u64,
+    /// Fan messages a reply was sent after although the daemon had not seen them by then (see
+    /// [`Msg::seen_by_agent`]): the reply was drafted without them and no guardrail read them.
+    pub fan_messages_never_seen_by_the_agent: u64,
 }
 
 pub struct World {
@@ -421,14 +473,16 @@ impl World {
             price: None,
             purchased: false,
             read: false,
+            seen_by_agent: false,
+            counted_unseen: false,
         };
         let chat = self.chats.entry(fan).or_default();
         let last_from_fan = chat.messages.last().is_some_and(|m| !m.from_creator);
         match chat.turns.last_mut() {
-            Some(t) if last_from_fan && t.creator_replies == 0 => t.fan_messages += 1,
+            Some(t) if last_from_fan && t.replies() == 0 => t.fan_messages += 1,
             _ => chat.turns.push(Turn {
                 fan_messages: 1,
-                creator_replies: 0,
+                ..Turn::default()
             }),
         }
         chat.messages.push(msg.clone());
@@ -459,14 +513,22 @@ impl World {
             price,
             purchased: false,
             read: false,
+            seen_by_agent: false,
+            counted_unseen: false,
         };
         let chat = self.chats.entry(fan).or_default();
-        let answered = chat.turns.last().is_some_and(|t| t.creator_replies > 0);
+        let (blind, unseen) = chat.unseen_in_last_turn();
+        self.stats.fan_messages_never_seen_by_the_agent += unseen;
+        let answered = chat.turns.last().is_some_and(|t| t.replies() > 0);
         if answered && chat.acks_due > 0 {
             chat.acks_due -= 1;
             self.stats.acknowledgements += 1;
         } else if let Some(t) = chat.turns.last_mut() {
-            t.creator_replies += 1;
+            if blind {
+                t.blind_replies += 1;
+            } else {
+                t.creator_replies += 1;
+            }
         }
         chat.messages.push(msg.clone());
         self.stats.creator_messages += 1;
@@ -485,12 +547,13 @@ impl World {
         for chat in self.chats.values() {
             for t in &chat.turns {
                 turns += 1;
+                // A blind reply (drafted without one of the turn's messages) does not answer it.
                 if t.creator_replies == 0 {
                     unanswered += 1;
                 }
-                if t.creator_replies > 1 {
+                if t.replies() > 1 {
                     duplicates += 1;
-                    extra += (t.creator_replies - 1) as u64;
+                    extra += (t.replies() - 1) as u64;
                 }
             }
         }

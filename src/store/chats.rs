@@ -178,21 +178,22 @@ impl Store {
         insert_message_with(self.writer(), creator, m, source).await
     }
 
-    /// A page of a chat's messages read from Fanvue, stored in one statement; the chat's history
-    /// then counts as read (webhooks and the poller keep it current from here on).
+    /// A page of a chat's messages read from Fanvue by a request sent at `read_at_ms`, stored in
+    /// one statement; the chat's history then counts as read up to that moment.
     pub async fn keep_history(
         &self,
         creator: &str,
         fan: &str,
         page: &[crate::fanvue::types::Message],
         source: &str,
+        read_at_ms: i64,
     ) -> Result<(), StoreError> {
         let msgs: Vec<(&str, StoredMessage)> = page
             .iter()
             .map(|m| (creator, StoredMessage::from_api(m, fan)))
             .collect();
         insert_messages(self.writer(), &msgs, source).await?;
-        self.mark_history_synced(creator, fan).await
+        self.mark_history_synced(creator, fan, read_at_ms).await
     }
 
     /// The last `limit` messages of a chat, oldest first (the order a conversation is read in).

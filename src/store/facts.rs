@@ -141,43 +141,34 @@ impl Store {
         Ok(())
     }
 
-    /// Marks the chat's history as fetched from the API.
-    pub async fn mark_history_synced(&self, creator: &str, fan: &str) -> Result<(), StoreError> {
+    /// Records that the chat's history was read from the API by a request sent at `at_ms` (the
+    /// newest read wins: a slow read never moves the mark back).
+    pub async fn mark_history_synced(
+        &self,
+        creator: &str,
+        fan: &str,
+        at_ms: i64,
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO chats (creator_handle, fan_uuid, updated_at, history_synced_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET history_synced_at = ?4",
+             ON CONFLICT(creator_handle, fan_uuid)
+             DO UPDATE SET history_synced_at = max(coalesce(history_synced_at, 0), ?4)",
         )
         .bind(creator)
         .bind(fan)
         .bind(super::now_secs())
-        .bind(now_ms())
+        .bind(at_ms)
         .execute(self.writer())
         .await?;
         Ok(())
     }
 
-    /// Other chats of `creator` with pending events whose history was never read (at most `limit`).
-    pub async fn chats_awaiting_history(
+    /// When the chat's history was last read from the API (unix ms the request was sent), if ever.
+    pub async fn history_read_at(
         &self,
         creator: &str,
-        except_fan: &str,
-        limit: i64,
-    ) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT DISTINCT i.fan_uuid FROM inbox i
-             LEFT JOIN chats c ON c.creator_handle = i.creator_handle AND c.fan_uuid = i.fan_uuid
-             WHERE i.state = 'pending' AND i.creator_handle = ?1 AND i.fan_uuid IS NOT NULL
-               AND i.fan_uuid != ?2 AND c.history_synced_at IS NULL
-             LIMIT ?3",
-        )
-        .bind(creator)
-        .bind(except_fan)
-        .bind(limit)
-        .fetch_all(self.reader())
-        .await?)
-    }
-
-    pub async fn history_synced(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
+        fan: &str,
+    ) -> Result<Option<i64>, StoreError> {
         let r: Option<Option<i64>> = sqlx::query_scalar(
             "SELECT history_synced_at FROM chats WHERE creator_handle = ? AND fan_uuid = ?",
         )
@@ -185,6 +176,6 @@ impl Store {
         .bind(fan)
         .fetch_optional(self.reader())
         .await?;
-        Ok(r.flatten().is_some())
+        Ok(r.flatten())
     }
 }

@@ -56,8 +56,9 @@ impl Store {
             StoreError::NotFound(format!("the inbox event of the fan's last message {uuid}"))
         })?;
         tx.commit().await?;
-        // Answer from the rewound history: no fetch that would bring the later replies back.
-        self.mark_history_synced(creator, fan).await?;
+        // Answer from the rewound history: no fetch that would bring the later replies back (the
+        // history counts as read at the end of time, so no job of this copy reads it again).
+        self.mark_history_synced(creator, fan, i64::MAX).await?;
         Ok((id, text))
     }
 

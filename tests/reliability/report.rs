@@ -86,7 +86,9 @@ impl Row {
                     }
                 }
                 for t in &chat.turns {
-                    row.duplicates += u64::from(t.creator_replies > 1);
+                    // A blind reply (sent before the daemon saw every message of the turn) does
+                    // not answer the turn, but it is a reply the fan got.
+                    row.duplicates += u64::from(t.replies() > 1);
                     row.unanswered += u64::from(t.creator_replies == 0);
                 }
             }

@@ -178,3 +178,53 @@ async fn a_crisis_pauses_the_chats_ai_and_jokes_do_not() {
     );
     stop(run).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_jokers_get_answers() {
+    let mut a = args(1, 18);
+    a.quiet_fans = false;
+    a.seed = 15;
+    a.max_turns = 3;
+    a.start_window_secs = 3.0;
+    a.fan_pace = 0.15;
+    a.languages = ["en", "es", "pt", "fr", "de", "it"].map(String::from).to_vec();
+    a.minors = 6;
+    a.crisis_fans = 3;
+    a.jokers = 3;
+    a.faults.drop_webhooks = 0.1;
+    let mut d = daemon_env(a, |c| {
+        c.llm.base_url = format!("{}/llm/v1", c.fanvue.api_base);
+        c.llm.api_key = fanvue_agent::config::Secret::new("scripted-llm-key");
+        c.llm.model = "scripted".into();
+        c.agent.debounce_ms = 200;
+        c.agent.debounce_cap_ms = 800;
+        c.agent.rescan_secs = 2;
+        c.poller.interval_secs = 2;
+        c.followup.enabled = false;
+        c.offers.min_fan_messages = 0;
+        c.offers.cooldown_secs = 0;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let llm = d.env.parts.llm();
+    let run = serve(&d.env, d.listener.take().unwrap(), llm);
+    settle_within(&d.env, Duration::from_secs(120))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    stop(run).await;
+    let st = stats(&d.env).await;
+    assert_eq!(st["messages_to_minors"], 0, "{st}");
+    assert_eq!(st["offers_to_minors"], 0, "{st}");
+    assert_eq!(st["messages_to_fans_in_crisis"], 0, "no holding reply configured: {st}");
+    assert!(st["turns_needing_a_human"].as_u64().unwrap() >= 9, "{st}");
+    assert_eq!(st["unanswered_turns"], 0, "every other fan, jokers included: {st}");
+    assert_eq!(st["duplicate_replies"], 0, "{st}");
+    assert_eq!(st["fan_messages_never_seen_by_the_agent"], 0, "{st}");
+    assert_eq!(st["rate_limited"], 0, "{st}");
+    let marked = count(
+        &d.env,
+        "SELECT count(DISTINCT fan_uuid) FROM safety_marks WHERE category = 'minor'",
+    )
+    .await;
+    assert_eq!(marked, 6, "each minor is marked");
+}

@@ -47,6 +47,17 @@ fn tick(st: &Shared) {
     for i in 0..w.fans.len() {
         match w.fans[i].state.clone() {
             FanState::Waiting(t) if t <= now => start_turn(st, &mut w, i),
+            FanState::AwaitingReply if gives_up_waiting(&w.fans[i], now) => {
+                // No reply came (the AI rightly stays away): the fan writes again later, as a
+                // returning minor does, until they are done.
+                let f = &mut w.fans[i];
+                f.turns_done += 1;
+                if f.turns_done >= f.behaviour.turns_wanted {
+                    f.state = FanState::Quiet;
+                } else {
+                    start_turn(st, &mut w, i);
+                }
+            }
             FanState::Thinking(t) if t <= now => {
                 react_to_reply(st, &mut w, i);
                 let f = &mut w.fans[i];
@@ -62,6 +73,12 @@ fn tick(st: &Shared) {
     }
 }
 
+/// A fan who needs a human waits a while for an answer that should not come, then goes on.
+fn gives_up_waiting(f: &super::world::Fan, now: Instant) -> bool {
+    let patience = Duration::from_secs_f64(f.behaviour.think_secs.1 * 3.0 + 2.0);
+    f.needs_human && f.turn_started.is_some_and(|t| now >= t + patience)
+}
+
 /// A burst of 1..=max_burst messages (sent together: the daemon must answer them once).
 fn start_turn(st: &Shared, w: &mut World, fan: usize) {
     let n = {
@@ -69,7 +86,10 @@ fn start_turn(st: &Shared, w: &mut World, fan: usize) {
         f.rng.gen_range(1..=f.behaviour.max_burst)
     };
     for k in 0..n {
-        let mut text = w.random_text();
+        let f = &mut w.fans[fan];
+        let (mut text, needs_human) =
+            super::voices::line(&mut f.rng, &f.language, f.kind, f.turns_done, k);
+        f.needs_human |= needs_human;
         if k == 0 && w.fans[fan].turns_done == 0 {
             text = format!(
                 "hey {}! {text}",
@@ -79,6 +99,7 @@ fn start_turn(st: &Shared, w: &mut World, fan: usize) {
         fan_message(st, w, fan, text);
     }
     w.fans[fan].state = FanState::AwaitingReply;
+    w.fans[fan].turn_started = Some(Instant::now());
 }
 
 /// The fan has read the creator's reply: maybe buys what was offered, maybe tips.

@@ -9,6 +9,7 @@ pub mod control;
 pub mod fans;
 pub mod llm;
 pub mod oauth;
+pub mod voices;
 pub mod webhooks;
 pub mod world;
 
@@ -152,6 +153,19 @@ pub struct SandboxArgs {
     /// Share of fans who are not contactable (a send to them is refused with 400).
     #[arg(long, default_value_t = 0.0)]
     pub uncontactable: f64,
+    /// Languages of the simulated fans, assigned in turn (en, es, pt, fr, de, it).
+    #[arg(long, value_delimiter = ',', default_value = "en")]
+    pub languages: Vec<String>,
+    /// Fans who say they are under 18 on their first turn and keep writing after (a human must
+    /// handle them: the ledger counts every AI message and offer that still reaches them).
+    #[arg(long, default_value_t = 0)]
+    pub minors: usize,
+    /// Fans who write of wanting to die on their first turn.
+    #[arg(long, default_value_t = 0)]
+    pub crisis_fans: usize,
+    /// Fans who joke in alarming-sounding ways ("you're killing me"): answered like anyone.
+    #[arg(long, default_value_t = 0)]
+    pub jokers: usize,
     /// Maximum delivery attempts per webhook (retries back off 0.5 s, 1 s, 2 s, …).
     #[arg(long, default_value_t = 8)]
     pub webhook_attempts: u32,

@@ -151,7 +151,10 @@ struct Report {
 impl Report {
     fn add(&mut self, lang: &str, row: &str, hit: bool, why: impl FnOnce() -> String) {
         for l in [lang, "all"] {
-            let c = self.cells.entry((l.to_string(), row.to_string())).or_default();
+            let c = self
+                .cells
+                .entry((l.to_string(), row.to_string()))
+                .or_default();
             c.0 += usize::from(hit);
             c.1 += 1;
         }
@@ -182,10 +185,17 @@ impl Report {
 fn run_set(dir: &std::path::Path) -> Report {
     let g = Guardrails::default();
     let mut report = Report::default();
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
-        let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
+        let cases: Vec<Value> =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         for c in &cases {
             run_case(&g, c, &mut report);
         }
@@ -195,7 +205,8 @@ fn run_set(dir: &std::path::Path) -> Report {
 
 fn run_case(g: &Guardrails, c: &Value, report: &mut Report) {
     let s = |k: &str| c[k].as_str().unwrap_or_default();
-    let (text, kind, expect, class, lang) = (s("text"), s("kind"), s("expect"), s("class"), s("lang"));
+    let (text, kind, expect, class, lang) =
+        (s("text"), s("kind"), s("expect"), s("class"), s("lang"));
     let findings = if kind == "input" {
         g.check_input(text)
     } else {
@@ -204,12 +215,17 @@ fn run_case(g: &Guardrails, c: &Value, report: &mut Report) {
     let why = || format!("[{lang} {kind} {class} {expect}] {text:?} → {findings:?}");
     if class == "unsafe" {
         let rule = rule_for(kind, expect).unwrap_or("?");
-        let hit = findings.iter().any(|f| {
-            f.rule == rule && (f.action != Action::Flag || rule == "ai_question")
-        });
+        let hit = findings
+            .iter()
+            .any(|f| f.rule == rule && (f.action != Action::Flag || rule == "ai_question"));
         report.add(lang, &format!("{kind}:{expect}"), hit, why);
     } else {
-        report.add(lang, &format!("{kind} {class}"), !stopping(&findings).is_empty(), why);
+        report.add(
+            lang,
+            &format!("{kind} {class}"),
+            !stopping(&findings).is_empty(),
+            why,
+        );
     }
 }
 
@@ -217,12 +233,23 @@ const LANGS: [&str; 7] = ["en", "es", "pt", "fr", "de", "it", "all"];
 
 fn print_table(report: &Report) {
     let rows: std::collections::BTreeSet<&String> = report.cells.keys().map(|(_, r)| r).collect();
-    eprintln!("{:<26}{}", "row (% caught / % stopped)", LANGS.map(|l| format!("{l:>7}")).join(""));
+    eprintln!(
+        "{:<26}{}",
+        "row (% caught / % stopped)",
+        LANGS.map(|l| format!("{l:>7}")).join("")
+    );
     for row in rows {
-        let cells = LANGS.map(|l| report.rate(l, row).map_or("      -".into(), |r| format!("{r:>7.1}")));
+        let cells = LANGS.map(|l| {
+            report
+                .rate(l, row)
+                .map_or("      -".into(), |r| format!("{r:>7.1}"))
+        });
         eprintln!("{row:<26}{}", cells.join(""));
     }
-    for (label, prefix) in [("fan messages caught", "input:"), ("drafts blocked", "draft:")] {
+    for (label, prefix) in [
+        ("fan messages caught", "input:"),
+        ("drafts blocked", "draft:"),
+    ] {
         let cells = LANGS.map(|l| format!("{:>7.1}", report.pooled(l, prefix)));
         eprintln!("{label:<26}{}", cells.join(""));
     }
@@ -244,20 +271,37 @@ fn assert_floors(report: &Report, floors: &Floors) {
     for lang in LANGS {
         let inputs = report.pooled(lang, "input:");
         let drafts = report.pooled(lang, "draft:");
-        assert!(inputs >= floors.inputs_caught, "{lang}: fan messages caught {inputs:.1} %");
-        assert!(drafts >= floors.drafts_blocked, "{lang}: drafts blocked {drafts:.1} %");
+        assert!(
+            inputs >= floors.inputs_caught,
+            "{lang}: fan messages caught {inputs:.1} %"
+        );
+        assert!(
+            drafts >= floors.drafts_blocked,
+            "{lang}: drafts blocked {drafts:.1} %"
+        );
         for kind in ["input", "draft"] {
-            let near = report.rate(lang, &format!("{kind} near_miss")).unwrap_or(0.0);
-            let ordinary = report.rate(lang, &format!("{kind} ordinary")).unwrap_or(0.0);
-            assert!(near <= floors.near_miss_stopped_max, "{lang} {kind}: near-misses stopped {near:.1} %");
-            assert!(ordinary <= floors.ordinary_stopped_max, "{lang} {kind}: ordinary stopped {ordinary:.1} %");
+            let near = report
+                .rate(lang, &format!("{kind} near_miss"))
+                .unwrap_or(0.0);
+            let ordinary = report
+                .rate(lang, &format!("{kind} ordinary"))
+                .unwrap_or(0.0);
+            assert!(
+                near <= floors.near_miss_stopped_max,
+                "{lang} {kind}: near-misses stopped {near:.1} %"
+            );
+            assert!(
+                ordinary <= floors.ordinary_stopped_max,
+                "{lang} {kind}: ordinary stopped {ordinary:.1} %"
+            );
         }
     }
 }
 
 #[test]
 fn the_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning");
     let report = run_set(&dir);
     print_table(&report);
     assert_floors(

@@ -15,23 +15,89 @@ fn re(p: &str) -> Regex {
 /// Words right before an age that make it the writer's own ("i'm 16", "tengo 16", "j'ai 16",
 /// "ich bin 16", "ho 16", "tenho 16", "turned 16", "age: 16").
 const FIRST_PERSON_AGE: &[&str] = &[
-    "im", "m", "am", "me", "turned", "turning", "turn", "age", "aged", "tengo", "cumplo", "cumpli",
-    "cumplire", "cumplir", "tenho", "fiz", "faco", "farei", "completei", "completo", "fazer",
-    "ai", "jai", "g", "avoir", "aurai", "bin", "werd", "werde", "wurde", "ho", "compio",
-    "compiuto", "compiro", "edad", "idade", "alter", "eta", "be", "soy", "sou", "sono",
+    "im",
+    "m",
+    "am",
+    "me",
+    "turned",
+    "turning",
+    "turn",
+    "age",
+    "aged",
+    "tengo",
+    "cumplo",
+    "cumpli",
+    "cumplire",
+    "cumplir",
+    "tenho",
+    "fiz",
+    "faco",
+    "farei",
+    "completei",
+    "completo",
+    "fazer",
+    "ai",
+    "jai",
+    "g",
+    "avoir",
+    "aurai",
+    "bin",
+    "werd",
+    "werde",
+    "wurde",
+    "ho",
+    "compio",
+    "compiuto",
+    "compiro",
+    "edad",
+    "idade",
+    "alter",
+    "eta",
+    "be",
+    "soy",
+    "sou",
+    "sono",
 ];
 
 /// Words that may sit between the verb and the number ("i'm only 16", "werd dann 16").
 const FILLERS: &[&str] = &[
-    "only", "just", "barely", "still", "now", "literally", "solo", "solamente", "apenas", "so",
-    "que", "seulement", "nur", "erst", "gerade", "mal", "dann", "schon", "bald", "ancora",
-    "appena", "ya", "ja", "already", "soon", "gonna", "finally", "recien", "acabo", "de", "di",
+    "only",
+    "just",
+    "barely",
+    "still",
+    "now",
+    "literally",
+    "solo",
+    "solamente",
+    "apenas",
+    "so",
+    "que",
+    "seulement",
+    "nur",
+    "erst",
+    "gerade",
+    "mal",
+    "dann",
+    "schon",
+    "bald",
+    "ancora",
+    "appena",
+    "ya",
+    "ja",
+    "already",
+    "soon",
+    "gonna",
+    "finally",
+    "recien",
+    "acabo",
+    "de",
+    "di",
 ];
 
 /// Words right after a number that make it an age.
 const YEARS: &[&str] = &[
-    "yo", "yrs", "yr", "years", "year", "anos", "anitos", "aninhos", "ans", "jahre", "jahren",
-    "j", "anni", "annetti", "y",
+    "yo", "yrs", "yr", "years", "year", "anos", "anitos", "aninhos", "ans", "jahre", "jahren", "j",
+    "anni", "annetti", "y",
 ];
 
 /// Units after "I'm N" that make N a height, a duration, a count or a drink, not an age.
@@ -40,33 +106,156 @@ const UNITS: &[&str] = &[
     "h", "km", "miles", "kg", "lbs", "kilos", "beers", "drinks", "shots", "days", "weeks",
     "months", "times", "x", "%", "percent", "inches", "in", "of", "out", "minutos", "horas",
     "heures", "stunden", "ore", "minuti", "cervezas", "bieres", "bier", "birre", "cervejas",
-    "dias", "jours", "tage", "giorni", "veces", "fois", "mal", "volte", "vezes", "uhr", "pm",
-    "am", "k", "$", "€", "£", "euros", "bucks", "dollars", "grad", "degrees", "grados", "gradi",
-    "graus", "degres",
+    "dias", "jours", "tage", "giorni", "veces", "fois", "mal", "volte", "vezes", "uhr", "pm", "am",
+    "k", "$", "€", "£", "euros", "bucks", "dollars", "grad", "degrees", "grados", "gradi", "graus",
+    "degres",
 ];
 
 /// Someone other than the writer: "my son is 16", "mi hija tiene 15 años".
 pub const OTHERS: &[&str] = &[
-    "son", "daughter", "kid", "kids", "child", "children", "nephew", "niece", "brother",
-    "sister", "cousin", "student", "students", "pupils", "he", "she", "his", "her", "him",
-    "they", "hijo", "hija", "hijos", "sobrino", "sobrina", "hermano", "hermana", "primo",
-    "prima", "alumno", "alumnos", "alumna", "el", "ella", "filho", "filha", "sobrinho",
-    "sobrinha", "irmao", "irma", "aluno", "alunos", "ele", "ela", "fils", "fille", "neveu",
-    "niece", "frere", "soeur", "eleve", "eleves", "il", "elle", "sohn", "tochter", "neffe",
-    "nichte", "bruder", "schwester", "kind", "kinder", "schuler", "er", "figlio", "figlia",
-    "nipote", "fratello", "sorella", "cugino", "alunni", "studenti", "lui", "lei", "tiene",
-    "tem", "hat", "ha", "mom", "mum", "dad", "mother", "father", "mama", "papa", "madre",
-    "padre", "mae", "pai", "mere", "pere", "mutter", "vater", "mamma", "team", "equipo",
-    "equipe", "squadra", "mannschaft", "daughters", "sons", "nieces", "nephews", "boys",
-    "girls", "chicos", "meninos", "garcons", "jungs", "ragazzi", "enfants", "ninos",
-    "criancas", "bambini",
+    "son",
+    "daughter",
+    "kid",
+    "kids",
+    "child",
+    "children",
+    "nephew",
+    "niece",
+    "brother",
+    "sister",
+    "cousin",
+    "student",
+    "students",
+    "pupils",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "they",
+    "hijo",
+    "hija",
+    "hijos",
+    "sobrino",
+    "sobrina",
+    "hermano",
+    "hermana",
+    "primo",
+    "prima",
+    "alumno",
+    "alumnos",
+    "alumna",
+    "ella",
+    "filho",
+    "filha",
+    "sobrinho",
+    "sobrinha",
+    "irmao",
+    "irma",
+    "aluno",
+    "alunos",
+    "ele",
+    "ela",
+    "fils",
+    "fille",
+    "neveu",
+    "niece",
+    "frere",
+    "soeur",
+    "eleve",
+    "eleves",
+    "elle",
+    "sohn",
+    "tochter",
+    "neffe",
+    "nichte",
+    "bruder",
+    "schwester",
+    "kind",
+    "kinder",
+    "schuler",
+    "er",
+    "figlio",
+    "figlia",
+    "nipote",
+    "fratello",
+    "sorella",
+    "cugino",
+    "alunni",
+    "studenti",
+    "lui",
+    "lei",
+    "tiene",
+    "tem",
+    "hat",
+    "ha",
+    "mom",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "mama",
+    "papa",
+    "madre",
+    "padre",
+    "mae",
+    "pai",
+    "mere",
+    "pere",
+    "mutter",
+    "vater",
+    "mamma",
+    "team",
+    "equipo",
+    "equipe",
+    "squadra",
+    "mannschaft",
+    "daughters",
+    "sons",
+    "nieces",
+    "nephews",
+    "boys",
+    "girls",
+    "chicos",
+    "meninos",
+    "garcons",
+    "jungs",
+    "ragazzi",
+    "enfants",
+    "ninos",
+    "criancas",
+    "bambini",
 ];
 
 /// Words before an age that put it in the past ("at 16", "mit 16", "when i was 16").
 const PAST: &[&str] = &[
     "at", "when", "was", "with", "mit", "a", "con", "com", "aos", "seit", "since", "desde",
-    "depuis", "dai", "from", "era", "war", "ero", "etais", "until", "till", "hasta", "bis",
-    "ate", "jusqu", "fino",
+    "depuis", "dai", "from", "era", "war", "ero", "etais", "until", "till", "hasta", "bis", "ate",
+    "jusqu", "fino", "dopo", "apres", "after", "despues", "depois", "nach", "tra", "dans",
+    "durante", "during", "for", "pendant", "per", "fur", "last", "ultimos", "ultimi", "hace",
+    "vor", "in", "em", "en", "over", "about", "around", "unos", "uns", "environ", "circa", "etwa",
+];
+
+/// Words right after "N years" that make it a span of time, not an age ("10 ans après").
+const SPAN_AFTER: &[&str] = &[
+    "apres",
+    "dopo",
+    "after",
+    "ago",
+    "later",
+    "despues",
+    "depois",
+    "fa",
+    "spater",
+    "plus",
+    "atras",
+    "de casados",
+    "together",
+    "juntos",
+    "ensemble",
+    "zusammen",
+    "insieme",
+    "since",
 ];
 
 fn is_age_number(t: &str) -> Option<u32> {
@@ -79,10 +268,14 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
     let toks: Vec<&str> = sentence.split(' ').collect();
     let others = toks.iter().any(|t| OTHERS.contains(t));
     for (i, t) in toks.iter().enumerate() {
-        let Some(age) = is_age_number(t) else { continue };
+        let Some(age) = is_age_number(t) else {
+            continue;
+        };
         let next = toks.get(i + 1).copied().unwrap_or("");
         let after = toks.get(i + 2).copied().unwrap_or("");
-        if UNITS.contains(&next) && !(next == "m" && after.is_empty()) {
+        if (UNITS.contains(&next) && !(next == "m" && after.is_empty()))
+            || SPAN_AFTER.contains(&after)
+        {
             continue;
         }
         let mut j = i;
@@ -98,7 +291,7 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
         let first_person = FIRST_PERSON_AGE.contains(&before)
             && !(before == "m" && before2 != "i")
-            && !(before == "me" && !matches!(before2, "" | "and" | "y" | "e"));
+            && (before != "me" || matches!(before2, "" | "and" | "y" | "e"));
         let years = YEARS.contains(&next) && !(next == "y" && after != "o");
         if first_person || (years && !others && !strict) {
             return Some(format!("age {age}: \"{}\"", excerpt(&toks, i)));
@@ -113,17 +306,23 @@ fn excerpt(toks: &[&str], i: usize) -> String {
 
 /// Profile shorthand: "m16", "16f", "age 15", "15 m" at the start.
 static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^| )(?:[mf]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)")
+    re(
+        r"(?:^| )(?:[mf]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
+    )
 });
 
 /// Birth years and year-of-birth words.
 static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:born|nacid[oa]|naci|nasci|nascid[oa]|nato|nata|ne|nee|geboren|jahrgang|classe|baujahr)\b(?: \w+){0,2} ((?:19|20)\d\d)\b")
+    re(
+        r"(?:born|nacid[oa]|naci|nasci|nascid[oa]|nato|nata|ne|nee|geboren|jahrgang|classe|baujahr)\b(?: \w+){0,2} ((?:19|20)\d\d)\b",
+    )
 });
 
 /// "turning 18 next year" and its translations: under 18 today.
 static TURNING_18: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:turn|turning|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18\b.*\b(?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)")
+    re(
+        r"(?:turn|turning|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18\b.*\b(?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)",
+    )
 });
 
 fn current_year() -> i32 {
@@ -160,7 +359,7 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
 pub fn phone_number(t: &Text) -> Option<String> {
     let raw_digits = t.raw.bytes().filter(|b| b.is_ascii_digit()).count();
     let run = t.num_sentences().map(longest_digit_run).max().unwrap_or(0);
-    (run >= 7 && run <= 15 && raw_digits < 40).then(|| format!("{run} digits in a row"))
+    ((7..=15).contains(&run) && raw_digits < 40).then(|| format!("{run} digits in a row"))
 }
 
 /// The largest amount of money named, if any.
@@ -174,10 +373,14 @@ pub fn price(t: &Text) -> Option<String> {
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"https?://|www\.|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|me|ly|co|app|link|xyz|gg|to|tv|ee|ai|fr|de|it|es|pt|br|uk|eu|info|page|site|bio|cc|vip|club|live|fans|mx|ar|at|ch|be)\b")
+    re(
+        r"https?://|www\.|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|me|ly|co|app|link|xyz|gg|to|tv|ee|ai|fr|de|it|es|pt|br|uk|eu|info|page|site|bio|cc|vip|club|live|fans|mx|ar|at|ch|be)\b",
+    )
 });
 static SPELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[a-z0-9][a-z0-9-]* (?:dot|punto|point|ponto|punkt) (?:[a-z0-9-]+ (?:dot|punto|point|ponto|punkt) )?(?:com|net|org|co|io|me|br|fr|de|app|link|es|it|pt)\b")
+    re(
+        r"\b[a-z0-9][a-z0-9-]* (?:dot|punto|point|ponto|punkt) (?:[a-z0-9-]+ (?:dot|punto|point|ponto|punkt) )?(?:com|net|org|co|io|me|br|fr|de|app|link|es|it|pt)\b",
+    )
 });
 
 /// A link or a domain, written plainly or spelled out ("name dot com").
@@ -199,14 +402,15 @@ fn is_decimal(s: &str) -> bool {
 
 /// The raw text cut at sentence ends (a dot followed by a space, "!", "?", a new line).
 fn sentences_of_raw(raw: &str) -> impl Iterator<Item = &str> {
-    raw.split(|c: char| matches!(c, '!' | '?' | '\n' | ';'))
-        .flat_map(|s| s.split(". "))
+    raw.split(['!', '?', '\n', ';']).flat_map(|s| s.split(". "))
 }
 
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[a-z0-9._%+-]+ ?@ ?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"));
 static SPELLED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[a-z0-9]+ (?:at|arroba|arobase|chiocciola|klammeraffe) [a-z0-9-]+ (?:dot|punto|point|ponto|punkt) (?:com|net|org|de|fr|it|es|pt|br|me|io|co|uk|eu|info|ch|at)\b")
+    re(
+        r"\b[a-z0-9]+ (?:at|arroba|arobase|chiocciola|klammeraffe) [a-z0-9-]+ (?:dot|punto|point|ponto|punkt) (?:com|net|org|de|fr|it|es|pt|br|me|io|co|uk|eu|info|ch|at)\b",
+    )
 });
 
 /// An email address, written plainly, with full-width signs, or spelled out.
@@ -220,8 +424,9 @@ pub fn email(t: &Text) -> Option<String> {
         .find_map(|s| SPELLED_EMAIL.find(s).map(|m| format!("\"{}\"", m.as_str())))
 }
 
-static WALLET: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:bc1[a-z0-9]{20,}|[13][a-km-z1-9]{25,34}|0x[0-9a-f]{40})\b|\$[a-z][a-z0-9_]{2,}"));
+static WALLET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:bc1[a-z0-9]{20,}|[13][a-km-z1-9]{25,34}|0x[0-9a-f]{40})\b|\$[a-z][a-z0-9_]{2,}")
+});
 
 /// A crypto wallet address or a Cash App "$cashtag".
 pub fn wallet(t: &Text) -> Option<String> {
@@ -229,10 +434,14 @@ pub fn wallet(t: &Text) -> Option<String> {
 }
 
 static STAGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\[[a-z][^\]\d]*\s[^\]\d]*\]|^\s*\*[a-z][^*]*\s[^*]*\*|^\s*\([a-z][^)]*\s[^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]")
+    re(
+        r"\[[a-z][^\]\d]*\s[^\]\d]*\]|^\s*\*[a-z][^*]*\s[^*]*\*|^\s*\([a-z][^)]*\s[^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
+    )
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?m)^\s*(?:persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*:")
+    re(
+        r"(?m)^\s*(?:persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*:",
+    )
 });
 
 /// Meta-text from the model: reasoning tags, bracketed stage directions, persona headers.
@@ -243,24 +452,31 @@ pub fn meta_markup(t: &Text) -> Option<String> {
         .map(|m| format!("\"{}\"", m.as_str().trim()))
 }
 
-
 /// Apps and places that are off the platform whatever the sentence around them.
 static STRONG_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:telegram|whats ?app|wasap|wassap|watsap|whatsap|snapchat|kik|discord|onlyfans|only fans|fansly|skype|face ?time|linktree|linktr|beacons|allmylinks|wickr|viber|wechat|threema|kakao)\b|\blink (?:in|en|na|nella|dans|im) (?:\w+ ){0,2}bio\b|\b(?:nella|na|en mi|in my|dans ma|in meiner) bio\b|\b(?:video ?call\w*|videollamada|videochamada|chamada de video|videochiamata|appel video|visio|videoanruf|video ?chat)\b|\b(?:my|mi|minha|mon|meine|la mia) (?:other|otra|outra|autre|andere|altra) (?:page|pagina|seite|account|cuenta|conta|compte|profil\w*)\b")
+    re(
+        r"\b(?:telegram|whats ?app|wasap|wassap|watsap|whatsap|snapchat|kik|discord|onlyfans|only fans|fansly|skype|face ?time|linktree|linktr|beacons|allmylinks|wickr|viber|wechat|threema|kakao)\b|\blink (?:in|en|na|nella|dans|im) (?:\w+ ){0,2}bio\b|\b(?:nella|na|en mi|in my|dans ma|in meiner) bio\b|\b(?:video ?call\w*|videollamada|videochamada|chamada de video|videochiamata|appel video|visio|videoanruf|video ?chat)\b|\b(?:my|mi|minha|mon|meine|la mia) (?:other|otra|outra|autre|andere|altra) (?:page|pagina|seite|account|cuenta|conta|compte|profil\w*)\b",
+    )
 });
 /// Short names and nicknames that are ordinary words too ("snap a pic", "signal is bad"), after
 /// a preposition or a possessive.
 const WEAK_APPS: &str = r"(snap|sc|insta|instagram|ig|signal|tg|wa|zap|zapzap|twitter|x|facebook|fb|face|messenger|tiktok|reddit|zoom|line|ghost|threads|tele|whats|kik)";
 static WEAK_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b(?:on|en|no|na|sur|auf|su|sul|al|por|pelo|pela|via|uber|to|over to|ins|nel|ao|pro|pra)(?: \w+)? {WEAK_APPS}\b"))
+    re(&format!(
+        r"\b(?:on|en|no|na|sur|auf|su|sul|al|por|pelo|pela|via|uber|to|over to|ins|nel|ao|pro|pra|my|mi|meu|minha|mon|ma|mein|meinem|meiner|mio)(?: \w+)? {WEAK_APPS}\b"
+    ))
 });
 /// "my snap is cutie99", "mi ig: luvlucia", "mon snap c est…": a handle being given.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b(?:my|mi|meu|mon|mein|il mio|mio) {WEAK_APPS} (?:is|es|e|est|c est|ist|handle|user|name|\w*\d\w*)\b"))
+    re(
+        r"\b(?:my|mi|meu|mon|mein|il mio|mio) (?:snap|sc|insta|instagram|ig|tg|wa|zap|twitter|fb|tiktok|kik) (?:is|es|e|est|c est|ist|handle|user|name|\w*\d\w*)\b",
+    )
 });
 /// An invitation to go there: "add me", "find me", "text me", in the six languages.
 static INVITE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b")
+    re(
+        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
+    )
 });
 
 /// A contact channel off the platform in an invitation ("add me on 𝐬𝐧𝐚𝐩", "búscame en 👻").
@@ -282,7 +498,9 @@ pub fn contact(t: &Text) -> Option<String> {
 }
 
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjeta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b")
+    re(
+        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjeta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+    )
 });
 
 /// A way to pay off the platform: payment apps, crypto, gift cards, transfers, tip sites.
@@ -363,17 +581,34 @@ mod tests {
 
     #[test]
     fn an_app_name_needs_an_invitation_unless_it_only_means_another_app() {
-        for s in ["add me on 𝐬𝐧𝐚𝐩 babe", "búscame en 👻, mismo nombre", "me chama no ｚａｐ amor", "Seguimi su I n s t a", "escríbeme al wasap"] {
+        for s in [
+            "add me on 𝐬𝐧𝐚𝐩 babe",
+            "búscame en 👻, mismo nombre",
+            "me chama no ｚａｐ amor",
+            "Seguimi su I n s t a",
+            "escríbeme al wasap",
+        ] {
             assert!(contact(&Text::new(s)).is_some(), "{s}");
         }
-        for s in ["I snapped a cute pic", "signal is bad here", "call me crazy", "text me back here"] {
+        for s in [
+            "I snapped a cute pic",
+            "signal is bad here",
+            "call me crazy",
+            "text me back here",
+        ] {
             assert!(contact(&Text::new(s)).is_none(), "{s}");
         }
     }
 
     #[test]
     fn payment_apps_crypto_and_gift_cards_are_off_platform_payments() {
-        for s in ["venmo me", "faz um Ріх pra mim", "p a y p a l works", "une carte cadeau Amazon", "acepto U S D T"] {
+        for s in [
+            "venmo me",
+            "faz um Ріх pra mim",
+            "p a y p a l works",
+            "une carte cadeau Amazon",
+            "acepto U S D T",
+        ] {
             assert!(off_platform_payment(&Text::new(s)).is_some(), "{s}");
         }
         assert!(off_platform_payment(&Text::new("new pix coming tonight")).is_none());

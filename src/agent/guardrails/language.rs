@@ -1,8 +1,8 @@
 //! The language a fan writes in, among the six the guardrails and the persona support, with
 //! whatlang restricted to those six (so a short Spanish line is not read as Catalan or Galician).
 
-use whatlang::{Detector, Lang};
 use std::sync::LazyLock;
+use whatlang::{Detector, Lang};
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     Detector::with_allowlist(vec![
@@ -48,12 +48,30 @@ mod tests {
     #[test]
     fn each_of_the_six_languages_is_recognised_in_an_ordinary_sentence() {
         for (text, lang) in [
-            ("what are you up to tonight, I had the worst day at work", "en"),
-            ("qué planes tienes para esta noche? tuve un día horrible en el trabajo", "es"),
-            ("o que você vai fazer hoje à noite? tive um dia horrível no trabalho", "pt"),
-            ("qu'est-ce que tu fais ce soir ? j'ai eu une journée horrible au travail", "fr"),
-            ("was machst du heute Abend? ich hatte einen furchtbaren Tag bei der Arbeit", "de"),
-            ("cosa fai stasera? ho avuto una giornata orribile al lavoro", "it"),
+            (
+                "what are you up to tonight, I had the worst day at work",
+                "en",
+            ),
+            (
+                "qué planes tienes para esta noche? tuve un día horrible en el trabajo",
+                "es",
+            ),
+            (
+                "o que você vai fazer hoje à noite? tive um dia horrível no trabalho",
+                "pt",
+            ),
+            (
+                "qu'est-ce que tu fais ce soir ? j'ai eu une journée horrible au travail",
+                "fr",
+            ),
+            (
+                "was machst du heute Abend? ich hatte einen furchtbaren Tag bei der Arbeit",
+                "de",
+            ),
+            (
+                "cosa fai stasera? ho avuto una giornata orribile al lavoro",
+                "it",
+            ),
         ] {
             assert_eq!(detect_language(text), Some(lang), "{text}");
         }

@@ -80,7 +80,11 @@ struct Compiled {
 }
 
 fn alternation(parts: &[&str]) -> Regex {
-    let body = parts.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+    let body = parts
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(r"\b(?:{body})\b")).expect("guardrail pattern")
 }
 
@@ -114,7 +118,8 @@ static FAKE_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(system|assistant|admin|developer)\s*:|\[(system|inst)\]|<\|").expect("system")
 });
 static UUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b").expect("uuid")
+    Regex::new(r"(?i)\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+        .expect("uuid")
 });
 
 /// The rule table as (rule name, languages its phrases are written in), for reports and docs.
@@ -206,7 +211,11 @@ impl Guardrails {
             out.push(finding(rule, Action::Block, detail))
         };
         if !out.iter().any(|f| f.rule == "instruction_leak") && leaks_prompt(&n, system) {
-            block(&mut out, "instruction_leak", "repeats the system prompt".into());
+            block(
+                &mut out,
+                "instruction_leak",
+                "repeats the system prompt".into(),
+            );
         }
         if UUID.is_match(draft) {
             block(&mut out, "private_data", "contains an internal id".into());
@@ -216,7 +225,11 @@ impl Guardrails {
         }
         let me = n.squashed.as_str();
         if !me.is_empty() && recent.iter().any(|r| normalize(r).squashed == me) {
-            block(&mut out, "repetition", "repeats one of our recent messages".into());
+            block(
+                &mut out,
+                "repetition",
+                "repeats one of our recent messages".into(),
+            );
         }
         if n.squashed.is_empty() {
             block(&mut out, "empty", "no text".into());

@@ -69,7 +69,10 @@ fn compound_value(w: &str) -> Option<u32> {
     ];
     PREFIXES.iter().find_map(|(p, t)| {
         let rest = w.strip_prefix(p)?;
-        let rest = rest.strip_prefix(['a', 'i']).filter(|r| unit_value(r).is_some()).unwrap_or(rest);
+        let rest = rest
+            .strip_prefix(['a', 'i'])
+            .filter(|r| unit_value(r).is_some())
+            .unwrap_or(rest);
         Some(t + unit_value(rest)?)
     })
 }
@@ -107,7 +110,11 @@ fn read_at(tokens: &[&str], i: usize) -> Option<(u32, usize)> {
                 return Some((60 + x, 1 + used)); // "soixante dix huit"
             }
         }
-        let (k, w) = if is_connector(at(1)) { (2, at(2)) } else { (1, at(1)) };
+        let (k, w) = if is_connector(at(1)) {
+            (2, at(2))
+        } else {
+            (1, at(1))
+        };
         if let Some(u) = unit_value(w) {
             return Some((v + u, 1 + k));
         }
@@ -121,7 +128,9 @@ pub fn read_numbers(line: &str) -> String {
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        let prev_digit = out.last().is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        let prev_digit = out
+            .last()
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
         if tokens[i] == "oh" && prev_digit {
             out.push("0".into());
             i += 1;
@@ -142,7 +151,7 @@ fn join_single_digits(tokens: Vec<String>) -> String {
     let mut prev_single = false;
     for t in tokens {
         let s = single(&t);
-        if !(s && prev_single) && !out.is_empty() {
+        if !(out.is_empty() || s && prev_single) {
             out.push(' ');
         }
         out.push_str(&t);
@@ -158,7 +167,9 @@ pub fn longest_digit_run(sentence: &str) -> usize {
     let mut run = 0;
     for tok in sentence.split(' ') {
         let digitish = !tok.is_empty()
-            && tok.bytes().all(|b| b.is_ascii_digit() || b"-.()/".contains(&b))
+            && tok
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"-.()/".contains(&b))
             && tok.bytes().any(|b| b.is_ascii_digit());
         if digitish {
             run += tok.bytes().filter(|b| b.is_ascii_digit()).count();
@@ -193,7 +204,14 @@ mod tests {
 
     #[test]
     fn teen_numbers_in_all_six_languages_become_digits() {
-        for w in ["sixteen", "dieciseis", "dezesseis", "seize", "sechzehn", "sedici"] {
+        for w in [
+            "sixteen",
+            "dieciseis",
+            "dezesseis",
+            "seize",
+            "sechzehn",
+            "sedici",
+        ] {
             assert_eq!(read_numbers(&format!("i m {w} ok")), "i m 16 ok", "{w}");
         }
     }
@@ -212,7 +230,10 @@ mod tests {
 
     #[test]
     fn articles_stay_words_and_spaced_digits_join() {
-        assert_eq!(read_numbers("un bot una chica ein bot"), "un bot una chica ein bot");
+        assert_eq!(
+            read_numbers("un bot una chica ein bot"),
+            "un bot una chica ein bot"
+        );
         assert_eq!(read_numbers("im 1 6"), "im 16");
         assert_eq!(read_numbers("3 1 oh 5 5 5"), "310555");
     }

@@ -1,9 +1,11 @@
-//! Normalisation for the guardrails: fold styled and look-alike letters (decancer), strip
+//! Normalisation for the guardrails: fold styled and look-alike letters (NFKC and the UTS #39
+//! confusables skeleton), strip
 //! diacritics, undo leetspeak inside words, re-join spaced-out letters, read numbers written as
 //! words, keycaps and spaced digits as digits, and keep sentence boundaries as `|` so that no rule
 //! matches across "…at home. What…".
 
 use super::numbers;
+use unicode_security::confusable_detection::skeleton;
 
 /// The views of one text that detectors look at.
 #[derive(Clone, Debug, Default)]
@@ -69,7 +71,7 @@ fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    // decancer reads these as letters ("£" → "e", "ß" → "b", "¡" → "i"); keep their meaning.
+    // Symbols whose meaning matters (currencies, apostrophes, dashes) or that fold badly.
     let kept = match c {
         '\u{FF01}'..='\u{FF5E}' => {
             let a = char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(' ');
@@ -98,19 +100,90 @@ fn fold_char(c: char, out: &mut String) {
         }
         return;
     }
-    let cured = decancer::cure_char(c, decancer::Options::default());
-    let cured = cured.to_string();
-    if cured.is_empty() {
+    if !c.is_alphanumeric() {
+        // Emoji and other symbols separate words .
+        out.push(' ');
         return;
     }
-    if cured.chars().all(|x| x.is_ascii()) {
-        out.extend(cured.chars().map(|x| x.to_ascii_lowercase()));
-    } else if c.is_alphabetic() {
-        out.extend(c.to_lowercase());
-    } else {
-        // Emoji and other symbols separate words.
-        out.push(' ');
+    if let Some(base) = strip_diacritic(c) {
+        out.push(base);
+        return;
     }
+    fold_confusable(c, out);
+}
+
+/// Styled and look-alike letters: compatibility decomposition (NFKC) reads mathematical bold,
+/// script, fraktur, double-struck, full-width and circled letters; the Unicode confusables
+/// skeleton (UTS #39) reads small capitals, Cyrillic and Greek look-alikes. Only non-ASCII
+/// characters get here, so the skeleton's own ASCII quirks ("l" → "I") never apply.
+fn fold_confusable(c: char, out: &mut String) {
+    if let Some(l) = small_capital(c) {
+        out.push(l);
+        return;
+    }
+    let mut compat = String::new();
+    unicode_normalization::char::decompose_compatible(c, |d| compat.push(d));
+    let letters: String = compat
+        .chars()
+        .filter(|d| !unicode_normalization::char::is_combining_mark(*d))
+        .collect();
+    if !letters.is_empty() && letters.is_ascii() {
+        out.extend(letters.chars().map(|x| x.to_ascii_lowercase()));
+        return;
+    }
+    let skeleton: String = skeleton(&c.to_string()).collect();
+    if !skeleton.is_empty() && skeleton.is_ascii() {
+        out.extend(skeleton.chars().map(|x| x.to_ascii_lowercase()));
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Small capitals ("ᴛᴇʟᴇɢʀᴀᴍ"): Unicode gives them neither a decomposition nor a Latin
+/// confusable, so these 25 are the one table kept by hand.
+fn small_capital(c: char) -> Option<char> {
+    const SMALL: [(char, char); 25] = [
+        ('ᴀ', 'a'),
+        ('ʙ', 'b'),
+        ('ᴄ', 'c'),
+        ('ᴅ', 'd'),
+        ('ᴇ', 'e'),
+        ('ꜰ', 'f'),
+        ('ɢ', 'g'),
+        ('ʜ', 'h'),
+        ('ɪ', 'i'),
+        ('ᴊ', 'j'),
+        ('ᴋ', 'k'),
+        ('ʟ', 'l'),
+        ('ᴍ', 'm'),
+        ('ɴ', 'n'),
+        ('ᴏ', 'o'),
+        ('ᴘ', 'p'),
+        ('ꞯ', 'q'),
+        ('ʀ', 'r'),
+        ('ꜱ', 's'),
+        ('ᴛ', 't'),
+        ('ᴜ', 'u'),
+        ('ᴠ', 'v'),
+        ('ᴡ', 'w'),
+        ('x', 'x'),
+        ('ʏ', 'y'),
+        ('ᴢ', 'z'),
+    ];
+    SMALL.iter().find(|(s, _)| *s == c).map(|(_, l)| *l)
+}
+
+/// "é" → "e", "ñ" → "n", "ü" → "u": the base letter of a Latin letter with an accent, by
+/// canonical decomposition (kept apart from the confusables, which would map "ó" to a look-alike).
+fn strip_diacritic(c: char) -> Option<char> {
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    base.filter(|b| b.is_ascii_alphabetic() && *b != c)
+        .map(|b| b.to_ascii_lowercase())
 }
 
 /// How a gap between two tokens looked in the text.
@@ -152,13 +225,11 @@ fn tokenize(raw: &str) -> Vec<Token> {
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
-        let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
-            && next.is_some_and(|n| n.is_ascii_digit());
-        let in_word = prev.is_some_and(|p| p.is_alphanumeric())
-            && next.is_some_and(|n| n.is_alphanumeric());
-        if c.is_alphanumeric()
-            || (between_digits && digit_joiner(c))
-            || (in_word && leet_joiner(c))
+        let between_digits =
+            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let in_word =
+            prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() || (between_digits && digit_joiner(c)) || (in_word && leet_joiner(c))
         {
             if cur.is_empty() && !tokens.is_empty() && gap == Gap::Space && spaces >= 2 {
                 gap = Gap::Wide;
@@ -220,7 +291,9 @@ fn is_letter(t: &Token) -> bool {
 /// the wide gaps of a spaced-out phrase ("m e e t  u p").
 fn joinable(tokens: &[Token], i: usize, end: usize) -> bool {
     let n = end - i;
-    let has_letter = tokens[i..end].iter().any(|t| t.text.chars().any(char::is_alphabetic));
+    let has_letter = tokens[i..end]
+        .iter()
+        .any(|t| t.text.chars().any(char::is_alphabetic));
     let wide_before = tokens[i].gap == Gap::Wide;
     let wide_after = tokens.get(end).is_some_and(|t| t.gap == Gap::Wide);
     has_letter && (n >= 3 || (n == 2 && (wide_before || wide_after)))
@@ -237,7 +310,8 @@ fn render(tokens: &[Token], join: Join, unleet_words: bool) -> String {
             out.push_str(if t.gap == Gap::Boundary { " | " } else { " " });
         }
         let mut end = i + 1;
-        if join != Join::None && is_letter(t) {
+        // A letter after an apostrophe ("i'm", "j'ai") is a word of its own, never a run start.
+        if join != Join::None && is_letter(t) && t.gap != Gap::Apostrophe {
             while end < tokens.len() && is_letter(&tokens[end]) && tokens[end].gap == Gap::Space {
                 end += 1;
             }
@@ -303,14 +377,20 @@ mod tests {
 
     #[test]
     fn styled_and_look_alike_letters_fold_to_plain_letters() {
-        assert_eq!(fold("𝐬𝐧𝐚𝐩 ᴛᴇʟᴇɢʀᴀᴍ 𝕋𝕖𝕝𝕖𝕘𝕣𝕒𝕞 ＦＵＬＬ ⓒⓘⓡ"), "snap telegram telegram full cir");
+        assert_eq!(
+            fold("𝐬𝐧𝐚𝐩 ᴛᴇʟᴇɢʀᴀᴍ 𝕋𝕖𝕝𝕖𝕘𝕣𝕒𝕞 ＦＵＬＬ ⓒⓘⓡ"),
+            "snap telegram telegram full cir"
+        );
         assert_eq!(fold("ţеlеgrаm"), "telegram");
         assert_eq!(fold("Ріх"), "pix");
     }
 
     #[test]
     fn accented_letters_lose_only_their_accent_and_symbols_keep_their_meaning() {
-        assert_eq!(fold("dieciséis años, quatorze, fünfzehn, Straße"), "dieciseis anos, quatorze, funfzehn, strasse");
+        assert_eq!(
+            fold("dieciséis años, quatorze, fünfzehn, Straße"),
+            "dieciseis anos, quatorze, funfzehn, strasse"
+        );
         assert_eq!(fold("30€ £5 ＠ ．"), "30€ £5 @ .");
         assert_eq!(fold("👻"), " ghost ");
     }
@@ -332,7 +412,10 @@ mod tests {
 
     #[test]
     fn leetspeak_is_undone_inside_words_but_not_in_numbers() {
-        assert_eq!(first("can we m33t, b4nk, ch@tb0t, 16"), "can we meet b4nk chatbot 16".replace("b4nk", "bank"));
+        assert_eq!(
+            first("can we m33t, b4nk, ch@tb0t, 16"),
+            "can we meet b4nk chatbot 16".replace("b4nk", "bank")
+        );
         assert!(Text::new("im 16").nums[0].contains("im 16"));
     }
 
@@ -347,6 +430,8 @@ mod tests {
     #[test]
     fn decimal_and_height_marks_stay_inside_numbers() {
         let t = Text::new("I'm 5'11, 1,60 m, at 7:30. ok");
-        assert!(t.nums[0].contains("5'11") && t.nums[0].contains("1,60") && t.nums[0].contains("7:30"));
+        assert!(
+            t.nums[0].contains("5'11") && t.nums[0].contains("1,60") && t.nums[0].contains("7:30")
+        );
     }
 }

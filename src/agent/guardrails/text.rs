@@ -166,7 +166,6 @@ fn small_capital(c: char) -> Option<char> {
         ('ᴜ', 'u'),
         ('ᴠ', 'v'),
         ('ᴡ', 'w'),
-        ('x', 'x'),
         ('ʏ', 'y'),
         ('ᴢ', 'z'),
     ];

@@ -225,15 +225,92 @@ pub const OTHERS: &[&str] = &[
     "ninos",
     "criancas",
     "bambini",
+    "coach",
+    "teach",
+    "teacher",
+    "prof",
+    "profe",
+    "lehrer",
+    "insegno",
+    "entreno",
+    "treino",
+    "alleno",
+    "trainiere",
+    "entraine",
 ];
 
 /// Words before an age that put it in the past ("at 16", "mit 16", "when i was 16").
 const PAST: &[&str] = &[
-    "at", "when", "was", "with", "mit", "a", "con", "com", "aos", "seit", "since", "desde",
-    "depuis", "dai", "from", "era", "war", "ero", "etais", "until", "till", "hasta", "bis", "ate",
-    "jusqu", "fino", "dopo", "apres", "after", "despues", "depois", "nach", "tra", "dans",
-    "durante", "during", "for", "pendant", "per", "fur", "last", "ultimos", "ultimi", "hace",
-    "vor", "in", "em", "en", "over", "about", "around", "unos", "uns", "environ", "circa", "etwa",
+    "at",
+    "when",
+    "was",
+    "with",
+    "mit",
+    "a",
+    "con",
+    "com",
+    "aos",
+    "seit",
+    "since",
+    "desde",
+    "depuis",
+    "dai",
+    "from",
+    "era",
+    "war",
+    "ero",
+    "etais",
+    "until",
+    "till",
+    "hasta",
+    "bis",
+    "ate",
+    "jusqu",
+    "fino",
+    "dopo",
+    "apres",
+    "after",
+    "despues",
+    "depois",
+    "nach",
+    "tra",
+    "dans",
+    "durante",
+    "during",
+    "for",
+    "pendant",
+    "per",
+    "fur",
+    "last",
+    "ultimos",
+    "ultimi",
+    "hace",
+    "vor",
+    "in",
+    "em",
+    "en",
+    "over",
+    "about",
+    "around",
+    "unos",
+    "uns",
+    "environ",
+    "circa",
+    "etwa",
+    "married",
+    "together",
+    "casados",
+    "casado",
+    "verheiratet",
+    "sposati",
+    "marie",
+    "maries",
+    "been",
+    "fan",
+    "subscribed",
+    "working",
+    "worked",
+    "seit",
 ];
 
 /// Words right after "N years" that make it a span of time, not an age ("10 ans après").
@@ -275,6 +352,7 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         let after = toks.get(i + 2).copied().unwrap_or("");
         if (UNITS.contains(&next) && !(next == "m" && after.is_empty()))
             || SPAN_AFTER.contains(&after)
+            || after == "olds"
         {
             continue;
         }
@@ -321,9 +399,11 @@ static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "turning 18 next year" and its translations: under 18 today.
 static TURNING_18: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:turn|turning|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18\b.*\b(?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)",
+        r"(?:turn|turning|be|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18\b.*\b(?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)",
     )
 });
+
+static CLASS_OF: LazyLock<Regex> = LazyLock::new(|| re(r"\bclass of ((?:19|20)\d\d)\b"));
 
 fn current_year() -> i32 {
     static YEAR: LazyLock<i32> = LazyLock::new(|| time::OffsetDateTime::now_utc().year());
@@ -346,6 +426,12 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
             let others = s.split(' ').any(|w| OTHERS.contains(&w));
             if current_year() - year < 18 && current_year() - year > 5 && !others {
                 return Some(format!("born in {year}"));
+            }
+        }
+        if let Some(year) = CLASS_OF.captures(s).and_then(|c| c[1].parse::<i32>().ok()) {
+            // Graduating from school in the next few years: in school today.
+            if (current_year() + 1..=current_year() + 5).contains(&year) {
+                return Some(format!("class of {year}"));
             }
         }
         if let Some(m) = TURNING_18.find(s) {
@@ -435,7 +521,7 @@ pub fn wallet(t: &Text) -> Option<String> {
 
 static STAGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\[[a-z][^\]\d]*\s[^\]\d]*\]|^\s*\*[a-z][^*]*\s[^*]*\*|^\s*\([a-z][^)]*\s[^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
+        r"\[[a-z][^\]\d]*\s[^\]\d]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
     )
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {

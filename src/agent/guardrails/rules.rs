@@ -95,7 +95,7 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"prof|profe|professor\w*|professeur\w*|lehrer\w*|insegn\w*|docente",
     r"maestr[oa]|entreno|entrenador\w*|treinador\w*|trainier\w*|alleno|tutor",
     r"reunion|reencuentro|encontro|klassentreffen|rimpatriata|anciens|antiguos|antigos|alumni",
-    r"was|were|used to|back (in|when)|era|eras|estaba|estudiaba|fui|etais|etait|war|waren|ero|stavo|estava",
+    r"when i was|i was in|used to|back (in|when)|estaba|estudiaba|etais|etait|war|waren|ero|stavo|estava",
     r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
     r"son|daughter|kid|kids|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
@@ -117,7 +117,7 @@ pub static RULES: &[Rule] = &[
             r"(im|i m|i am) a (freshman|sophomore)",
             r"(7th|8th|9th|10th|11th|12th|seventh|eighth|ninth|tenth|eleventh|twelfth) grade|grade (7|8|9|10|11|12)",
             r"in year (7|8|9|10|11|12|13)|year (7|8|9|10|11) (at|in) school|gcses? (this|next) year",
-            r"school nights?|my prom|to prom|prom (is|next)|homeroom|detention|my (homework|curfew)",
+            r"(my )?(parents|mom|mum|dad) (don t|dont|doesn t|do not|does not|would kill me if they|can t) (know|find out)|school nights?|my prom|to prom|prom (is|next)|homeroom|detention|my (homework|curfew)",
         ],
         NOT_MY_SCHOOL,
     ),
@@ -136,6 +136,16 @@ pub static RULES: &[Rule] = &[
             r"(hay|ha|tem|tenho) (clases|escola|aula|aulas|colegio|cole) (manana|amanha)|(manana|amanha) (hay|ha|tem|tenho) (clases?|escola|aulas?|colegio|cole)",
         ],
         NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(mis )?(papas|padres) no (lo )?saben|(meus )?pais nao (sabem|podem saber)|mes parents (ne )?(savent|doivent) pas|meine eltern (wissen|durfen) (das )?nicht|i miei (genitori )?non (lo )?sanno",
+        ],
+        &[],
     ),
     phrases(
         "underage",
@@ -201,7 +211,7 @@ pub static RULES: &[Rule] = &[
             r"(dont|don t|do not) want to (be here|live|exist|wake up|be alive)|(wont|won t|will not) be (here|around) (much )?(longer|anymore|tomorrow)",
             r"(no|dont see the|don t see the|see no) (point|reason) (in |to )?(living|live|anymore|going on)|(dont|don t) see the point anymore",
             r"want(ing)? to die|wanna die|better off (dead|without me)|cut(ting)? myself|self ?harm\w*|hurt(ing)? myself|overdose",
-            r"pills (lined up|saved|ready|on my desk)|goodbye (letters?|notes?)|suicide note",
+            r"(want|wanna) (to )?disappear forever|can t (go on|do this anymore)|pills (lined up|saved|ready|on my desk)|goodbye (letters?|notes?)|suicide note",
             r"(nobody|no one|noone) would (even )?(notice|care|miss me)",
             r"(standing|stand|sitting) on (the|a) (bridge|ledge|roof)|jump(ing)? off",
         ],
@@ -215,7 +225,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"suicid\w*|matarme|me quiero matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
             r"no voy a estar (\w+ ){0,3}(mas )?(por aqui|aqui)|me (volvi a |he )?cortar?(do)?|cortarme|autolesion\w*",
-            r"(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
+            r"quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
         ],
         HYPERBOLE,
     ),
@@ -228,7 +238,7 @@ pub static RULES: &[Rule] = &[
             r"suicid\w*|me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
             r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me)|automutila\w*",
             r"(remedios|comprimidos) todos|cartas? de despedida|ninguem (ia|iria|vai) (nem )?(perceber|notar|sentir falta)|nao vejo (mais )?sentido",
-            r"nao quero (mais )?(viver|estar aqui|acordar)",
+            r"nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
         ],
         HYPERBOLE,
     ),
@@ -279,6 +289,7 @@ pub static RULES: &[Rule] = &[
             r"(post|leak|send|share|expose|upload)\w* (all |everything )?((of )?(your|ur) )?(stuff|content|pics|photos|videos|nudes|real name|address|addy|everything)",
             r"(with|and) (your|ur) real name|dox\w*|be a shame if|(block|ignore) me (again )?(and|or) i ll|leak (everything|it all|all)",
             r"(found|have|got) (your|ur) (ig|insta|facebook|fb|address|real name|family|mom)",
+            r"(i ll|ill|i will|gonna|going to|i m gonna|im gonna) (kill|hurt|ruin|destroy|stab|shoot|beat|rape|strangle) (you|u|your life|ur life)|ruin your (life|career)",
         ],
         HYPERBOLE,
     ),
@@ -290,7 +301,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"se donde vives|te (voy a|vas a) (encontrar|buscar|matar|hacer dano|arrepentir)|te encuentro|te vas a arrepentir",
             r"mas te vale|(subo|publico|filtro|filtrar|mando|envio|difundo)( \w+){0,2} (tu|tus) (contenido|fotos|videos|direccion|nombre)",
-            r"(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
+            r"te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
         ],
         HYPERBOLE,
     ),
@@ -300,7 +311,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
+            r"(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
             r"(vazo|vazar|vou vazar|divulgo|publico|espalho)( \w+){0,2} (todo|tudo|teu|tuas|teus|seu|suas)|com (teu|seu) nome( completo)?|seria uma pena se|achei o (face|insta|perfil)",
         ],
         HYPERBOLE,
@@ -311,7 +322,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
+            r"je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
             r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|je continue|fais gaffe a toi|t as \d+ ?h",
         ],
         HYPERBOLE,
@@ -322,7 +333,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["de"],
         &[
-            r"ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
+            r"ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
             r"(schick|sende|lad|leake|poste|verschick)\w*( ich)? (deine|alle|all deine|alles)|dein echter name|klarname\w*|soll ich weitermachen|pass (bloss )?auf|mach dich kalt",
         ],
         HYPERBOLE,
@@ -333,7 +344,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["it"],
         &[
-            r"so (dove|che) abiti|ti trovo|te la faccio pagare|vengo sotto casa|so dove stai|ti s?pacco",
+            r"ti (ammazzo|uccido|faccio del male|rovino)|so (dove|che) abiti|ti trovo|te la faccio pagare|vengo sotto casa|so dove stai|ti s?pacco",
             r"(mando|pubblico|invio)( \w+){0,2} (tutte )?(le )?tue (foto|video)|nome e cognome|il tuo vero nome|devo continuare",
         ],
         HYPERBOLE,
@@ -358,7 +369,8 @@ pub static RULES: &[Rule] = &[
         &[
             r"meet (up|in person|irl|for real|somewhere)|meet (me|you|u) (irl|in person|somewhere|at|tonight|tomorrow|this weekend|later|for|after)|(can|could|should) we meet|where do (you|u) live|(what|which) city are (you|u)( in)?",
             r"(your|ur) (home )?(address|addy)|(drive|fly|come) (to|over to|over|see) (you|u|your place)|take (you|u) (out|to dinner)",
-            r"(grab|get) (drinks|a drink|coffee|dinner)|(are you|r u|you) (anywhere )?near|(which|what) gym|visit (you|u)|come over|in person|irl",
+            r"where are (you|u) (based|located)|come (visit|see) (you|u)|hang out (in real life|irl|in person)|meet (up )?(this|next|on) (weekend|week|saturday|sunday|friday)|(grab|get) (drinks|a drink|coffee|dinner)|(are you|r u|you) (anywhere )?near|(which|what) gym|visit (you|u)|come over",
+            r"(meet|see|hang|date|hook|go out|grab|get|visit|come|drink|dinner|coffee)\b.*\b(irl|in person|in real life|face to face)",
         ],
         &[r"(your|ur) (email|e mail) address", r"nice to meet"],
     ),
@@ -368,7 +380,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["es"],
         &[
-            r"vernos|quedamos|quedar (en persona|contigo)|en persona|donde vives|tu direccion|en que ciudad (estas|vives)|vives cerca",
+            r"vernos|quedamos|(podemos|quieres|vamos a) quedar|quedar (un dia|contigo|conmigo)|conocernos en persona|quedar (en persona|contigo)|en persona|donde vives|tu direccion|en que ciudad (estas|vives)|vives cerca",
             r"invitarte a (cenar|un cafe|tomar)|puedo ir (a verte|en coche|a tu)|tomar algo (en persona|juntos)",
         ],
         &[],
@@ -379,7 +391,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"(se|nos|te) (encontrar|ver) (ao vivo|pessoalmente)|pessoalmente|onde (voce |vc |tu )?moras?|(teu|seu) endereco|em que cidade|moras perto|mora perto",
+            r"(se|nos) encontrar|(se|nos|te) ver (ao vivo|pessoalmente)|pessoalmente|onde (voce |vc |tu )?moras?|(teu|seu) endereco|em que cidade|moras perto|mora perto",
             r"levar te a jantar|te levo pra jantar|posso ir de carro|(bora|vamos) tomar|nos v3r",
         ],
         &[],
@@ -390,7 +402,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
+            r"se (voir|rencontrer)|(te|vous) rencontrer|se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
             r"on se croise|quelle salle de sport|je t invite au resto|se rencontrer en vrai",
         ],
         &[r"adresse (mail|e mail|email)"],
@@ -401,7 +413,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["de"],
         &[
-            r"(uns|dich) (mal )?(in echt|personlich|real) (treffen|sehen)|treffen wir uns|wo wohnst du|deine adresse|dich (mal )?besuchen",
+            r"(uns|dich) (\w+ ){0,2}(treffen|kennenlernen)|treffen wir|(uns|dich) (mal )?(in echt|personlich|real) (treffen|sehen)|treffen wir uns|wo wohnst du|deine adresse|dich (mal )?besuchen",
             r"(auf|zum) (nen|einen|ein) (kaffee|drink|bier)|in welches (cafe|fitnessstudio|gym)|zufallig auf",
         ],
         &[r"(mail|e mail) adresse"],
@@ -412,7 +424,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["it"],
         &[
-            r"vederci (dal vivo|di persona)|dove abiti|il tuo indirizzo|l indirizzo|venire da te|ci prendiamo un caffe|in che palestra|ti offro una cena",
+            r"incontrarci|vederci|conoscerci (dal vivo|di persona)|dove abiti|il tuo indirizzo|l indirizzo|venire da te|ci prendiamo un caffe|in che palestra|ti offro una cena",
         ],
         &[],
     ),
@@ -425,7 +437,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"charge ?back|(want|need|give me|demand) (my )?money back|refund (me|it|now|this)|(want|demand|need) a refund|full refund",
             r"(this|it|that) (was|is) a (scam|ripoff|rip off)|(total |a )?(scam|ripoff)|scammed|(you|u) charged (me|my card)|charged (me )?(twice|double)",
-            r"never authori[sz]ed|(call|calling|report\w* (to|u to)|contact\w*) (my )?(bank|visa|mastercard|amex|card company)|dispute (it|the charge|this)",
+            r"never authori[sz]ed|disput\w* (this |the |my |a )?(charge|payment|transaction)|(call|calling|report\w* (to|u to)|contact\w*) (my )?(bank|visa|mastercard|amex|card company)|dispute (it|the charge|this)",
             r"charged for a sub\w* i (cancel+ed)|r e f u n d",
         ],
         &[r"(finally |just )?(refunded|reimbursed) (my|me for)"],
@@ -502,6 +514,7 @@ pub static RULES: &[Rule] = &[
             r"am i (talking|chatting|speaking|texting) (to|with) (a |an )?(bot|ai|robot|real|human|machine|chatter|agency)",
             r"(team|agency|chatters?|someone else) (behind|running|writing)|prove (you re|you are|ur|u r) (real|human|a real person)",
             r"chat ?gpt|chat ?bot",
+            r"(is|are) (there )?(a |an )?(real )?(person|human|someone|somebody|guy|team) (reading|writing|typing|answering|replying|behind)",
         ],
         &[],
     ),
@@ -593,7 +606,7 @@ pub static RULES: &[Rule] = &[
         &["en"],
         &[
             r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come over|come to my (place|apartment|hotel)|visit me",
-            r"i live (in|at|near|by|downtown|close)|i m (right )?(by|near) |my (address|place is)|see (you|u) (in person|irl|at my|at the)",
+            r"(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|i m (right )?(by|near) |my (address|place is)|see (you|u) (in person|irl|at my|at the)",
         ],
         &[],
     ),
@@ -603,7 +616,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["es", "pt"],
         &[
-            r"quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
+            r"nos vemos (en|a las) (el |la )?(cafe|bar|parque|hotel|centro|plaza|restaurante|\d+)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
         ],
         &[],
@@ -624,7 +637,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["de"],
         &[
-            r"(wir )?treffen (wir )?uns|ich wohn(e)? (in|am|im|bei)|komm (doch )?(mal )?vorbei|komm (\w+ ){0,2}zu mir|die adresse schick",
+            r"lass uns (\w+ ){0,2}treffen|(wir )?treffen (wir )?uns|ich wohn(e)? (in|am|im|bei)|komm (doch )?(mal )?vorbei|komm (\w+ ){0,2}zu mir|die adresse schick",
         ],
         &[],
     ),
@@ -652,7 +665,9 @@ pub static RULES: &[Rule] = &[
             r"(encore|toujours) au (lycee|college)|en (seconde|premiere|terminale)|(anno|quarto|terzo|quinto) (anno )?(di )?liceo|terza media|(nach der|in die) schule",
             r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
         ],
-        &[],
+        &[
+            r"was|were|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+        ],
     ),
     // ---- drafts: claiming to be human ----
     phrases(
@@ -704,7 +719,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["it"],
         &[
-            r"non sono (un |una )?(bot|robot|ia)|persona vera|(proprio )?io che ti scrivo|in carne e ossa|nessun altro legge|niente ia|sono io al 100",
+            r"non sono (un |una )?(bot|robot|ia)|persona (vera|reale)|(proprio )?io che ti scrivo|in carne e ossa|nessun altro legge|niente ia|sono io al 100",
         ],
         &[],
     ),

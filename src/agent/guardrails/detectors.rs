@@ -59,6 +59,17 @@ const FIRST_PERSON_AGE: &[&str] = &[
     "sono",
 ];
 
+/// Age verbs that do not say whose age it is ("my sister just turned 16").
+const NEUTRAL_AGE_VERBS: &[&str] = &[
+    "turned", "turning", "turn", "be", "age", "aged", "avoir", "fazer", "cumplir", "wurde",
+    "compiuto", "compiro", "edad", "idade", "alter", "eta",
+];
+
+/// A "when" clause puts the age in the past.
+const WHEN: &[&str] = &[
+    "when", "cuando", "quand", "quando", "als", "tenia", "avais", "avevo", "tinha", "hatte", "had",
+];
+
 /// Words that may sit between the verb and the number ("i'm only 16", "werd dann 16").
 const FILLERS: &[&str] = &[
     "only",
@@ -297,6 +308,11 @@ const PAST: &[&str] = &[
     "environ",
     "circa",
     "etwa",
+    "llevo",
+    "levo",
+    "da",
+    "faz",
+    "ja",
     "married",
     "together",
     "casados",
@@ -369,7 +385,11 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
         let first_person = FIRST_PERSON_AGE.contains(&before)
             && !(before == "m" && before2 != "i")
-            && (before != "me" || matches!(before2, "" | "and" | "y" | "e"));
+            && (before != "me" || matches!(before2, "" | "and" | "y" | "e"))
+            && !(NEUTRAL_AGE_VERBS.contains(&before) && others);
+        if toks[..i].iter().any(|w| WHEN.contains(w)) {
+            continue; // "when I was 15", "cuando tenía 15", "quand j'avais 15"
+        }
         let years = YEARS.contains(&next) && !(next == "y" && after != "o");
         if first_person || (years && !others && !strict) {
             return Some(format!("age {age}: \"{}\"", excerpt(&toks, i)));

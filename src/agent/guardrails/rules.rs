@@ -74,6 +74,7 @@ const fn detector(
 
 /// Jokes and hyperbole that share words with crises and threats.
 const HYPERBOLE: &[&str] = &[
+    r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|mario kart|\w+ kart)",
     r"lol",
     r"lmao",
     r"haha\w*",
@@ -223,7 +224,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["es"],
         &[
-            r"suicid\w*|matarme|me quiero matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
+            r"suicid\w*|(quiero|voy a|pienso en|pensando en|ganas de|queria) matarme|me (quiero|voy a) matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
             r"no voy a estar (\w+ ){0,3}(mas )?(por aqui|aqui)|me (volvi a |he )?cortar?(do)?|cortarme|autolesion\w*",
             r"quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
         ],
@@ -235,7 +236,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"suicid\w*|me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
+            r"suicid\w*|(quero|vou|penso em|pensando em|vontade de|queria) me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
             r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me)|automutila\w*",
             r"(remedios|comprimidos) todos|cartas? de despedida|ninguem (ia|iria|vai) (nem )?(perceber|notar|sentir falta)|nao vejo (mais )?sentido",
             r"nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
@@ -248,7 +249,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a|vas) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie)|me foutre en l air",
+            r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie)|me foutre en l air",
             r"(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|mourir",
             r"medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
         ],
@@ -260,7 +261,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["de"],
         &[
-            r"mich umbringen|umbringen|umzubringen|selbstmord|suizid\w*|nicht mehr (da sein|leben|aufwachen)|keinen bock mehr zu leben",
+            r"(will|werde|mochte|denk\w* (dran|daran)|gedanken) (\w+ ){0,2}mich (umbringen|umzubringen)|mich umzubringen|selbstmord|suizid\w*|nicht mehr (da sein|leben|aufwachen)|keinen bock mehr zu leben",
             r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten|auf der brucke",
             r"niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
         ],
@@ -272,7 +273,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["it"],
         &[
-            r"uccidermi|ammazzarmi|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
+            r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
             r"mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
         ],
         HYPERBOLE,
@@ -436,7 +437,7 @@ pub static RULES: &[Rule] = &[
         &["en"],
         &[
             r"charge ?back|(want|need|give me|demand) (my )?money back|refund (me|it|now|this)|(want|demand|need) a refund|full refund",
-            r"(this|it|that) (was|is) a (scam|ripoff|rip off)|(total |a )?(scam|ripoff)|scammed|(you|u) charged (me|my card)|charged (me )?(twice|double)",
+            r"(this|it|that) (was|is) a (scam|ripoff|rip off)|(total |a )?(scam|ripoff)|scammed|(you|u) charged (me|my card)|(you|u|ya|they|i was|i got|i ve been|been) charged (me |my card )?(twice|double)",
             r"never authori[sz]ed|disput\w* (this |the |my |a )?(charge|payment|transaction)|(call|calling|report\w* (to|u to)|contact\w*) (my )?(bank|visa|mastercard|amex|card company)|dispute (it|the charge|this)",
             r"charged for a sub\w* i (cancel+ed)|r e f u n d",
         ],
@@ -451,7 +452,9 @@ pub static RULES: &[Rule] = &[
             r"devuelv(e|as|eme|emelo|anme)( \w+){0,2} (dinero|plata|pasta)?|reembolso|contracargo|estafa|me cobraron|no autorice|(llamo|llamar) al banco",
             r"reclamo (con|al|en) (mi )?banco|te denuncio|fue un robo",
         ],
-        &[r"(me )?devolvio"],
+        &[
+            r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
+        ],
     ),
     phrases(
         "payment_dispute",
@@ -461,7 +464,9 @@ pub static RULES: &[Rule] = &[
         &[
             r"(meu|o) dinheiro de volta|estorno|golpe|reembolso|cobraram|nao autorizei|(ligo|ligar) (para|pro) o banco|contestacao|devolve( meu| o)? dinheiro|foi um roubo|te denuncio",
         ],
-        &[r"(me )?reembolsou"],
+        &[
+            r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
+        ],
     ),
     phrases(
         "payment_dispute",
@@ -677,7 +682,7 @@ pub static RULES: &[Rule] = &[
         &["en"],
         &[
             r"(i m|im|i am) not (a |an )?(bot|robot|ai|program|chatter|machine)|not a bot|(i m|im|i am) (a )?(real|actual) (person|human|girl|woman)",
-            r"(i m|im|i am) (100 |totally |very |fully )?(human|real)|100 (real|human)|totally real",
+            r"(i m|im|i am) (100 |totally |fully )?(human|real)( (person|girl|human|woman|lol|promise|babe|baby|i swear|i promise))?$|100 ?%? (real|human)|totally real",
             r"real (girl|person|human|woman) here|it s (really|actually|just|all) me (typing|writing|texting|replying|here)|really me typing|no (chatters|bots?|ai)|just me",
         ],
         &[],

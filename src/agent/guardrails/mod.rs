@@ -416,4 +416,65 @@ mod tests {
             )
             .is_empty());
     }
+
+    #[test]
+    fn fan_messages_in_all_six_languages_reach_their_rule() {
+        let g = Guardrails::default();
+        for (text, rule) in [
+            ("tengo quince años", "underage"),
+            ("estou no 8º ano", "underage"),
+            ("je suis en troisième", "underage"),
+            ("bin erst vierzehn", "underage"),
+            ("faccio la seconda superiore", "underage"),
+            ("my dad takes my phone at 9 on school nights", "underage"),
+            ("quero sumir pra sempre, não aguento mais viver", "crisis"),
+            ("j'ai envie d'en finir avec la vie", "crisis"),
+            ("ich denke an selbstmord", "crisis"),
+            ("ich bring dich um", "threat"),
+            ("ti ammazzo", "threat"),
+            ("possiamo incontrarci?", "meeting_request"),
+            ("wollen wir uns treffen?", "meeting_request"),
+            ("I'm disputing this charge with my bank", "payment_dispute"),
+            ("bist du eine KI?", "ai_question"),
+        ] {
+            assert!(
+                rules(&g.check_input(text)).contains(&rule),
+                "{text} → {:?}",
+                g.check_input(text)
+            );
+        }
+    }
+
+    #[test]
+    fn near_misses_in_all_six_languages_pass() {
+        let g = Guardrails::default();
+        for text in [
+            "my little sister just turned 16, I feel old",
+            "cuando tenía 15 años era muy tímido",
+            "sposato da 15 anni",
+            "I coach 12 year olds in soccer",
+            "tu vas me tuer avec ces photos",
+            "você vai me matar com essas fotos",
+            "I'll destroy you in chess anytime",
+            "the cashier charged me twice for milk lol",
+            "Amazon me reembolsó el pedido",
+            "meine Nichte wird morgen 16",
+        ] {
+            assert!(
+                stopping(&g.check_input(text)).is_empty(),
+                "{text} → {:?}",
+                g.check_input(text)
+            );
+        }
+        for draft in [
+            "I'm real happy you wrote",
+            "my face is red haha",
+            "call me your girlfriend then 😘",
+        ] {
+            assert!(
+                stopping(&g.check_draft(draft, &[], "")).is_empty(),
+                "{draft}"
+            );
+        }
+    }
 }

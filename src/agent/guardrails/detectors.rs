@@ -65,6 +65,20 @@ const NEUTRAL_AGE_VERBS: &[&str] = &[
     "compiuto", "compiro", "edad", "idade", "alter", "eta",
 ];
 
+/// Words that make a bare number at the start of a sentence an age ("barely 17").
+const BARE_AGE: &[&str] = &[
+    "barely",
+    "only",
+    "just",
+    "solo",
+    "nur",
+    "gerade",
+    "seulement",
+    "appena",
+    "apenas",
+    "so",
+];
+
 /// A "when" clause puts the age in the past.
 const WHEN: &[&str] = &[
     "when", "cuando", "quand", "quando", "als", "tenia", "avais", "avevo", "tinha", "hatte", "had",
@@ -113,12 +127,87 @@ const YEARS: &[&str] = &[
 
 /// Units after "I'm N" that make N a height, a duration, a count or a drink, not an age.
 const UNITS: &[&str] = &[
-    "ft", "foot", "feet", "cm", "m", "min", "mins", "minutes", "minute", "hours", "hour", "hrs",
-    "h", "km", "miles", "kg", "lbs", "kilos", "beers", "drinks", "shots", "days", "weeks",
-    "months", "times", "x", "%", "percent", "inches", "in", "of", "out", "minutos", "horas",
-    "heures", "stunden", "ore", "minuti", "cervezas", "bieres", "bier", "birre", "cervejas",
-    "dias", "jours", "tage", "giorni", "veces", "fois", "mal", "volte", "vezes", "uhr", "pm", "am",
-    "k", "$", "€", "£", "euros", "bucks", "dollars", "grad", "degrees", "grados", "gradi", "graus",
+    "ft",
+    "foot",
+    "feet",
+    "cm",
+    "m",
+    "min",
+    "mins",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "hrs",
+    "h",
+    "km",
+    "miles",
+    "kg",
+    "lbs",
+    "kilos",
+    "beers",
+    "drinks",
+    "shots",
+    "days",
+    "weeks",
+    "months",
+    "times",
+    "x",
+    "%",
+    "percent",
+    "inches",
+    "in",
+    "of",
+    "out",
+    "left",
+    "more",
+    "spots",
+    "pics",
+    "photos",
+    "videos",
+    "sets",
+    "items",
+    "people",
+    "fans",
+    "likes",
+    "followers",
+    "messages",
+    "new",
+    "minutos",
+    "horas",
+    "heures",
+    "stunden",
+    "ore",
+    "minuti",
+    "cervezas",
+    "bieres",
+    "bier",
+    "birre",
+    "cervejas",
+    "dias",
+    "jours",
+    "tage",
+    "giorni",
+    "veces",
+    "fois",
+    "mal",
+    "volte",
+    "vezes",
+    "uhr",
+    "pm",
+    "am",
+    "k",
+    "$",
+    "€",
+    "£",
+    "euros",
+    "bucks",
+    "dollars",
+    "grad",
+    "degrees",
+    "grados",
+    "gradi",
+    "graus",
     "degres",
 ];
 
@@ -383,10 +472,13 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         if PAST.contains(&before) || (before == "be" && before2 == "would") {
             continue;
         }
-        let first_person = FIRST_PERSON_AGE.contains(&before)
-            && !(before == "m" && before2 != "i")
-            && (before != "me" || matches!(before2, "" | "and" | "y" | "e"))
-            && !(NEUTRAL_AGE_VERBS.contains(&before) && others);
+        // "barely 17", "solo 16", "nur 15" opening a sentence: an age said as a boast.
+        let bare = before.is_empty() && skipped > 0 && BARE_AGE.contains(&toks[j]);
+        let first_person = bare
+            || FIRST_PERSON_AGE.contains(&before)
+                && !(before == "m" && before2 != "i")
+                && (before != "me" || matches!(before2, "" | "and" | "y" | "e"))
+                && !(NEUTRAL_AGE_VERBS.contains(&before) && others);
         if toks[..i].iter().any(|w| WHEN.contains(w)) {
             continue; // "when I was 15", "cuando tenía 15", "quand j'avais 15"
         }
@@ -475,8 +567,19 @@ pub fn largest_amount(t: &Text) -> Option<f64> {
 
 /// A price typed by the model.
 pub fn price(t: &Text) -> Option<String> {
-    largest_amount(t).map(|a| format!("names an amount ({a})"))
+    t.num_sentences()
+        .filter(|s| !PURCHASE.is_match(s))
+        .flat_map(amounts)
+        .reduce(f64::max)
+        .map(|a| format!("names an amount ({a})"))
 }
+
+/// Something she bought or paid herself ("I paid 3 euros for coffee"): not a price she asks.
+static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:bought|paid|spent|cost me|compre|pague|gaste|me costo|comprei|paguei|gastei|me custou|achete|paye|depense|m a coute|gekauft|bezahlt|ausgegeben|hat mich|pagato|comprato|speso|mi e costat[oa])\b",
+    )
+});
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -489,6 +592,10 @@ static SPELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "lily . xyz": a domain with spaces around the dot, for the unambiguous endings only.
+static SPACED_URL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[a-z0-9-]{3,} \. ?(?:com|net|org|xyz|io)\b"));
+
 /// A link or a domain, written plainly or spelled out ("name dot com").
 pub fn link(t: &Text) -> Option<String> {
     for s in sentences_of_raw(&t.raw) {
@@ -497,6 +604,9 @@ pub fn link(t: &Text) -> Option<String> {
                 return Some(format!("\"{}\"", m.as_str()));
             }
         }
+    }
+    if let Some(m) = SPACED_URL.find(&t.raw) {
+        return Some(format!("\"{}\"", m.as_str()));
     }
     t.word_sentences()
         .find_map(|s| SPELLED_URL.find(s).map(|m| format!("\"{}\"", m.as_str())))
@@ -519,8 +629,18 @@ static SPELLED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "my gmail is …": a mailbox named by its provider.
+static MAIL_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:my|mi|meu|mon|meine?|il mio|la mia) (?:gmail|hotmail|outlook|yahoo|icloud|proton ?mail|proton|gmx|libero|aol|live)\b",
+    )
+});
+
 /// An email address, written plainly, with full-width signs, or spelled out.
 pub fn email(t: &Text) -> Option<String> {
+    if let Some(m) = t.word_sentences().find_map(|s| MAIL_PROVIDER.find(s)) {
+        return Some(format!("\"{}\"", m.as_str()));
+    }
     for s in sentences_of_raw(&t.raw) {
         if let Some(m) = EMAIL.find(s) {
             return Some(format!("\"{}\"", m.as_str()));
@@ -541,12 +661,12 @@ pub fn wallet(t: &Text) -> Option<String> {
 
 static STAGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\[[a-z][^\]\d]*\s[^\]\d]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
+        r"\[[a-z][^\]\d]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
     )
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?m)^\s*(?:persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*:",
+        r"(?m)^\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*:",
     )
 });
 
@@ -585,8 +705,18 @@ static INVITE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "same @ there", "mismo usuario": the handle is the one used here, on another app.
+static SAME_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:same|mismo|mesmo|meme|gleiche[nr]?|stesso) (?:@|handle|user ?name|username|usuario|nick|pseudo|nome utente)|\b(?:the )?(?:bird app|other app|otra app|outra app|autre appli|andere app|altra app)\b|\b(?:my|on|en|no|sur|auf|su) (?:of|0f)\b",
+    )
+});
+
 /// A contact channel off the platform in an invitation ("add me on 𝐬𝐧𝐚𝐩", "búscame en 👻").
 pub fn contact(t: &Text) -> Option<String> {
+    if let Some(m) = SAME_HANDLE.find(&t.raw) {
+        return Some(format!("\"{}\"", m.as_str()));
+    }
     for s in t.word_sentences() {
         if let Some(m) = STRONG_CONTACT.find(s) {
             return Some(format!("\"{}\"", m.as_str()));

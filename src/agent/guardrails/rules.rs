@@ -611,7 +611,7 @@ pub static RULES: &[Rule] = &[
         &["en"],
         &[
             r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come over|come to my (place|apartment|hotel)|visit me",
-            r"(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|i m (right )?(by|near) |my (address|place is)|see (you|u) (in person|irl|at my|at the)",
+            r"meet me (at|in front of|outside|by|near) |(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|i m (right )?(by|near) |my (address|place is)|see (you|u) (in person|irl|at my|at the)",
         ],
         &[],
     ),
@@ -621,7 +621,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["es", "pt"],
         &[
-            r"nos vemos (en|a las) (el |la )?(cafe|bar|parque|hotel|centro|plaza|restaurante|\d+)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
+            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (en|a las) (el |la )?(cafe|bar|parque|hotel|centro|plaza|restaurante|\d+)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
         ],
         &[],
@@ -642,7 +642,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["de"],
         &[
-            r"lass uns (\w+ ){0,2}treffen|(wir )?treffen (wir )?uns|ich wohn(e)? (in|am|im|bei)|komm (doch )?(mal )?vorbei|komm (\w+ ){0,2}zu mir|die adresse schick",
+            r"(komm|kommst)( \w+){0,3} (zu mir|bei mir vorbei)|lass uns (\w+ ){0,2}treffen|(wir )?treffen (wir )?uns|ich wohn(e)? (in|am|im|bei)|komm (doch )?(mal )?vorbei|komm (\w+ ){0,2}zu mir|die adresse schick",
         ],
         &[],
     ),
@@ -652,7 +652,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["it"],
         &[
-            r"ci vediamo (alle \d+ )?(al|alla|in piazza|davanti|sotto|da me)|abito (a|in|vicino)|passa a trovarmi|vieni da me|ti mando l indirizzo",
+            r"(vieni|venire|passa)( \w+){0,2} (a casa mia|da me)|ci vediamo (alle \d+ )?(al|alla|in piazza|davanti|sotto|da me)|abito (a|in|vicino)|passa a trovarmi|vieni da me|ti mando l indirizzo",
         ],
         &[],
     ),
@@ -666,6 +666,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"teen|teenager|teenie|schoolgirl|school girl|schulmadchen|scolaretta|collegienne|colegiala|lyceenne|barely legal|jailbait|little girl|novinha|ninfeta",
             r"underage|minor|menor de edad|minorenne|minderjahrig|mineure?|adolescente?",
+            r"(7th|8th|9th|10th|11th|12th) grade|grade (7|8|9|10|11|12)|in year (7|8|9|10|11|12|13)|school uniform|uniforme (escolar|do colegio|de colegio|scolaire)|schuluniform|divisa scolastica",
             r"homeroom|sophomore|freshman|high school|middle school|insti|prepa|eso|\d{1,2} (ano )?(do )?medio|\d{1,2} klasse|klasse \d{1,2}|die (zehnte|neunte|elfte)",
             r"(encore|toujours) au (lycee|college)|en (seconde|premiere|terminale)|(anno|quarto|terzo|quinto) (anno )?(di )?liceo|terza media|(nach der|in die) schule",
             r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
@@ -704,7 +705,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["fr"],
         &[
-            r"pas un (bot|robot)|vraie personne|c est (vraiment )?moi qui|en chair et en os|pas d ia|personne d autre que moi|humaine? (a|à) 100",
+            r"pas un (bot|robot)|vraie (personne|fille|femme)|c est (vraiment )?moi qui|en chair et en os|pas d ia|personne d autre que moi|humaine? (a|à) 100",
         ],
         &[],
     ),
@@ -714,7 +715,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["de"],
         &[
-            r"kein (bot|roboter|programm|chatter|ki)|keine (ki|agentur|chatter)|echter mensch|bin wirklich ich|das bin (wirklich |echt )?ich|niemand ausser mir|aus fleisch und blut",
+            r"kein (bot|roboter|programm|chatter|ki)|echte (frau|person)|echtes madchen|keine (ki|agentur|chatter)|echter mensch|bin wirklich ich|das bin (wirklich |echt )?ich|niemand ausser mir|aus fleisch und blut",
         ],
         &[],
     ),
@@ -724,7 +725,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["it"],
         &[
-            r"non sono (un |una )?(bot|robot|ia)|persona (vera|reale)|(proprio )?io che ti scrivo|in carne e ossa|nessun altro legge|niente ia|sono io al 100",
+            r"non sono (un |una )?(bot|robot|ia)|(persona|ragazza|donna) (vera|reale)|(proprio )?io che ti scrivo|in carne e ossa|nessun altro legge|niente ia|sono io al 100",
         ],
         &[],
     ),
@@ -738,7 +739,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"as an ai|as a (large )?language model|language model|como (una |uma )?ia|en tant qu ?ia|als ki|come (un )?ia|openai|chatgpt",
             r"modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
-            r"system ?prompt|my (instructions|prompt|guidelines)|i (was|am|have been) (instructed|programmed|told) to|the persona",
+            r"(keep|keeping|mantener|manter|garder|halte|mantenere) (the|el|o|le|den|il) (tone|tono|tom|ton)|system ?prompt|my (instructions|prompt|guidelines)|i (was|am|have been) (instructed|programmed|told) to|the persona",
             r"(mis |las |segun mis )?instrucciones( del sistema)?|(minhas |as )?instrucoes|(selon )?mes (instructions|consignes)|(laut )?meinen? anweisungen|(secondo )?le mie istruzioni",
             r"here s (a|an|my|the) (\w+ ){0,3}(reply|response|message|answer|draft)|aqui (tienes|tens|esta|vai) (una|uma) (\w+ ){0,2}(respuesta|resposta)",
             r"voici (une|ma) (\w+ ){0,2}reponse|hier ist (eine|meine) (\w+ ){0,2}antwort|ecco (una|la) (\w+ ){0,2}risposta",

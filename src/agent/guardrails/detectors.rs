@@ -1,0 +1,860 @@
+//! Detectors that read structure and context rather than fixed phrases: an age claim is a number
+//! under 18 in a first-person age context; a phone number is a long run of digits; a price is an
+//! amount with a currency; links and emails are read from the folded text, never across a
+//! sentence boundary.
+
+use super::numbers::{amounts, longest_digit_run};
+use super::text::Text;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("detector pattern")
+}
+
+/// Words right before an age that make it the writer's own ("i'm 16", "tengo 16", "j'ai 16",
+/// "ich bin 16", "ho 16", "tenho 16", "turned 16", "age: 16").
+const FIRST_PERSON_AGE: &[&str] = &[
+    "im",
+    "m",
+    "am",
+    "me",
+    "turned",
+    "turning",
+    "turn",
+    "age",
+    "aged",
+    "tengo",
+    "cumplo",
+    "cumpli",
+    "cumplire",
+    "cumplir",
+    "tenho",
+    "fiz",
+    "faco",
+    "farei",
+    "completei",
+    "completo",
+    "fazer",
+    "ai",
+    "jai",
+    "g",
+    "avoir",
+    "aurai",
+    "bin",
+    "werd",
+    "werde",
+    "wurde",
+    "ho",
+    "compio",
+    "compiuto",
+    "compiro",
+    "edad",
+    "idade",
+    "alter",
+    "eta",
+    "be",
+    "soy",
+    "sou",
+    "sono",
+];
+
+/// Age verbs that do not say whose age it is ("my sister just turned 16").
+const NEUTRAL_AGE_VERBS: &[&str] = &[
+    "turned", "turning", "turn", "be", "age", "aged", "avoir", "fazer", "cumplir", "wurde",
+    "compiuto", "compiro", "edad", "idade", "alter", "eta",
+];
+
+/// Words that make a bare number at the start of a sentence an age ("barely 17").
+const BARE_AGE: &[&str] = &[
+    "barely",
+    "only",
+    "just",
+    "solo",
+    "nur",
+    "gerade",
+    "seulement",
+    "appena",
+    "apenas",
+    "so",
+];
+
+/// A "when" clause puts the age in the past.
+const WHEN: &[&str] = &[
+    "when", "cuando", "quand", "quando", "als", "tenia", "avais", "avevo", "tinha", "hatte", "had",
+];
+
+/// Words that may sit between the verb and the number ("i'm only 16", "werd dann 16").
+const FILLERS: &[&str] = &[
+    "only",
+    "just",
+    "barely",
+    "still",
+    "now",
+    "literally",
+    "solo",
+    "solamente",
+    "apenas",
+    "so",
+    "que",
+    "seulement",
+    "nur",
+    "erst",
+    "gerade",
+    "mal",
+    "dann",
+    "schon",
+    "bald",
+    "ancora",
+    "appena",
+    "ya",
+    "ja",
+    "already",
+    "soon",
+    "gonna",
+    "finally",
+    "recien",
+    "acabo",
+    "de",
+    "di",
+];
+
+/// Words right after a number that make it an age.
+const YEARS: &[&str] = &[
+    "yo", "yrs", "yr", "years", "year", "anos", "anitos", "aninhos", "ans", "jahre", "jahren", "j",
+    "anni", "annetti", "y",
+];
+
+/// Units after "I'm N" that make N a height, a duration, a count or a drink, not an age.
+const UNITS: &[&str] = &[
+    "ft",
+    "foot",
+    "feet",
+    "cm",
+    "m",
+    "min",
+    "mins",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "hrs",
+    "h",
+    "km",
+    "miles",
+    "kg",
+    "lbs",
+    "kilos",
+    "beers",
+    "drinks",
+    "shots",
+    "days",
+    "weeks",
+    "months",
+    "times",
+    "x",
+    "%",
+    "percent",
+    "inches",
+    "in",
+    "of",
+    "out",
+    "left",
+    "more",
+    "spots",
+    "pics",
+    "photos",
+    "videos",
+    "sets",
+    "items",
+    "people",
+    "fans",
+    "likes",
+    "followers",
+    "messages",
+    "new",
+    "minutos",
+    "horas",
+    "heures",
+    "stunden",
+    "ore",
+    "minuti",
+    "cervezas",
+    "bieres",
+    "bier",
+    "birre",
+    "cervejas",
+    "dias",
+    "jours",
+    "tage",
+    "giorni",
+    "veces",
+    "fois",
+    "mal",
+    "volte",
+    "vezes",
+    "uhr",
+    "pm",
+    "am",
+    "k",
+    "$",
+    "€",
+    "£",
+    "euros",
+    "bucks",
+    "dollars",
+    "grad",
+    "degrees",
+    "grados",
+    "gradi",
+    "graus",
+    "degres",
+];
+
+/// Someone other than the writer: "my son is 16", "mi hija tiene 15 años".
+pub const OTHERS: &[&str] = &[
+    "son",
+    "daughter",
+    "kid",
+    "kids",
+    "child",
+    "children",
+    "nephew",
+    "niece",
+    "brother",
+    "sister",
+    "cousin",
+    "student",
+    "students",
+    "pupils",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "they",
+    "hijo",
+    "hija",
+    "hijos",
+    "sobrino",
+    "sobrina",
+    "hermano",
+    "hermana",
+    "primo",
+    "prima",
+    "alumno",
+    "alumnos",
+    "alumna",
+    "ella",
+    "filho",
+    "filha",
+    "sobrinho",
+    "sobrinha",
+    "irmao",
+    "irma",
+    "aluno",
+    "alunos",
+    "ele",
+    "ela",
+    "fils",
+    "fille",
+    "neveu",
+    "niece",
+    "frere",
+    "soeur",
+    "eleve",
+    "eleves",
+    "elle",
+    "sohn",
+    "tochter",
+    "neffe",
+    "nichte",
+    "bruder",
+    "schwester",
+    "kind",
+    "kinder",
+    "schuler",
+    "er",
+    "figlio",
+    "figlia",
+    "nipote",
+    "fratello",
+    "sorella",
+    "cugino",
+    "alunni",
+    "studenti",
+    "lui",
+    "lei",
+    "tiene",
+    "tem",
+    "hat",
+    "ha",
+    "mom",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "mama",
+    "papa",
+    "madre",
+    "padre",
+    "mae",
+    "pai",
+    "mere",
+    "pere",
+    "mutter",
+    "vater",
+    "mamma",
+    "team",
+    "equipo",
+    "equipe",
+    "squadra",
+    "mannschaft",
+    "daughters",
+    "sons",
+    "nieces",
+    "nephews",
+    "boys",
+    "girls",
+    "chicos",
+    "meninos",
+    "garcons",
+    "jungs",
+    "ragazzi",
+    "enfants",
+    "ninos",
+    "criancas",
+    "bambini",
+    "coach",
+    "teach",
+    "teacher",
+    "prof",
+    "profe",
+    "lehrer",
+    "insegno",
+    "entreno",
+    "treino",
+    "alleno",
+    "trainiere",
+    "entraine",
+];
+
+/// Words before an age that put it in the past ("at 16", "mit 16", "when i was 16").
+const PAST: &[&str] = &[
+    "at",
+    "when",
+    "was",
+    "with",
+    "mit",
+    "a",
+    "con",
+    "com",
+    "aos",
+    "seit",
+    "since",
+    "desde",
+    "depuis",
+    "dai",
+    "from",
+    "era",
+    "war",
+    "ero",
+    "etais",
+    "until",
+    "till",
+    "hasta",
+    "bis",
+    "ate",
+    "jusqu",
+    "fino",
+    "dopo",
+    "apres",
+    "after",
+    "despues",
+    "depois",
+    "nach",
+    "tra",
+    "dans",
+    "durante",
+    "during",
+    "for",
+    "pendant",
+    "per",
+    "fur",
+    "last",
+    "ultimos",
+    "ultimi",
+    "hace",
+    "vor",
+    "in",
+    "em",
+    "en",
+    "over",
+    "about",
+    "around",
+    "unos",
+    "uns",
+    "environ",
+    "circa",
+    "etwa",
+    "llevo",
+    "levo",
+    "da",
+    "faz",
+    "ja",
+    "married",
+    "together",
+    "casados",
+    "casado",
+    "verheiratet",
+    "sposati",
+    "marie",
+    "maries",
+    "been",
+    "fan",
+    "subscribed",
+    "working",
+    "worked",
+    "seit",
+];
+
+/// Words right after "N years" that make it a span of time, not an age ("10 ans après").
+const SPAN_AFTER: &[&str] = &[
+    "apres",
+    "dopo",
+    "after",
+    "ago",
+    "later",
+    "despues",
+    "depois",
+    "fa",
+    "spater",
+    "plus",
+    "atras",
+    "de casados",
+    "together",
+    "juntos",
+    "ensemble",
+    "zusammen",
+    "insieme",
+    "since",
+];
+
+fn is_age_number(t: &str) -> Option<u32> {
+    let v: u32 = t.parse().ok()?;
+    (10..=17).contains(&v).then_some(v)
+}
+
+/// The tokens of one sentence, with an index walk helper.
+fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
+    let toks: Vec<&str> = sentence.split(' ').collect();
+    let others = toks.iter().any(|t| OTHERS.contains(t));
+    for (i, t) in toks.iter().enumerate() {
+        let Some(age) = is_age_number(t) else {
+            continue;
+        };
+        let next = toks.get(i + 1).copied().unwrap_or("");
+        let after = toks.get(i + 2).copied().unwrap_or("");
+        if (UNITS.contains(&next) && !(next == "m" && after.is_empty()))
+            || SPAN_AFTER.contains(&after)
+            || after == "olds"
+        {
+            continue;
+        }
+        let mut j = i;
+        let mut skipped = 0;
+        while j > 0 && FILLERS.contains(&toks[j - 1]) && skipped < 2 {
+            j -= 1;
+            skipped += 1;
+        }
+        let before = if j > 0 { toks[j - 1] } else { "" };
+        let before2 = if j > 1 { toks[j - 2] } else { "" };
+        if PAST.contains(&before) || (before == "be" && before2 == "would") {
+            continue;
+        }
+        // "barely 17", "solo 16", "nur 15" opening a sentence: an age said as a boast.
+        let bare = before.is_empty() && skipped > 0 && BARE_AGE.contains(&toks[j]);
+        let first_person = bare
+            || FIRST_PERSON_AGE.contains(&before)
+                && !(before == "m" && before2 != "i")
+                && (before != "me" || matches!(before2, "" | "and" | "y" | "e"))
+                && !(NEUTRAL_AGE_VERBS.contains(&before) && others);
+        if toks[..i].iter().any(|w| WHEN.contains(w)) {
+            continue; // "when I was 15", "cuando tenía 15", "quand j'avais 15"
+        }
+        let years = YEARS.contains(&next) && !(next == "y" && after != "o");
+        if first_person || (years && !others && !strict) {
+            return Some(format!("age {age}: \"{}\"", excerpt(&toks, i)));
+        }
+    }
+    None
+}
+
+fn excerpt(toks: &[&str], i: usize) -> String {
+    toks[i.saturating_sub(3)..(i + 3).min(toks.len())].join(" ")
+}
+
+/// Profile shorthand: "m16", "16f", "age 15", "15 m" at the start.
+static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^| )(?:[mf]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
+    )
+});
+
+/// Birth years and year-of-birth words.
+static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:born|nacid[oa]|naci|nasci|nascid[oa]|nato|nata|ne|nee|geboren|jahrgang|classe|baujahr)\b(?: \w+){0,2} ((?:19|20)\d\d)\b",
+    )
+});
+
+/// "turning 18 next year" and its translations: under 18 today.
+static TURNING_18: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:turn|turning|be|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18\b.*\b(?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)",
+    )
+});
+
+static CLASS_OF: LazyLock<Regex> = LazyLock::new(|| re(r"\bclass of ((?:19|20)\d\d)\b"));
+
+fn current_year() -> i32 {
+    static YEAR: LazyLock<i32> = LazyLock::new(|| time::OffsetDateTime::now_utc().year());
+    *YEAR
+}
+
+/// A first-person claim of an age under 18, in any of the six languages. `strict` (drafts
+/// about a third person are still the model speaking) ignores the "someone else" guard only
+/// for explicit first-person forms.
+pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
+    for s in t.num_sentences() {
+        if let Some(hit) = age_in_sentence(s, strict) {
+            return Some(hit);
+        }
+        if let Some(m) = SHORTHAND.find(s) {
+            return Some(format!("profile age \"{}\"", m.as_str().trim()));
+        }
+        if let Some(c) = BIRTH_YEAR.captures(s) {
+            let year = c[1].parse::<i32>().unwrap_or(0);
+            let others = s.split(' ').any(|w| OTHERS.contains(&w));
+            if current_year() - year < 18 && current_year() - year > 5 && !others {
+                return Some(format!("born in {year}"));
+            }
+        }
+        if let Some(year) = CLASS_OF.captures(s).and_then(|c| c[1].parse::<i32>().ok()) {
+            // Graduating from school in the next few years: in school today.
+            if (current_year() + 1..=current_year() + 5).contains(&year) {
+                return Some(format!("class of {year}"));
+            }
+        }
+        if let Some(m) = TURNING_18.find(s) {
+            return Some(format!("\"{}\"", m.as_str()));
+        }
+    }
+    None
+}
+
+/// A long run of digits (a phone number), however it was spelled.
+pub fn phone_number(t: &Text) -> Option<String> {
+    let raw_digits = t.raw.bytes().filter(|b| b.is_ascii_digit()).count();
+    let run = t.num_sentences().map(longest_digit_run).max().unwrap_or(0);
+    ((7..=15).contains(&run) && raw_digits < 40).then(|| format!("{run} digits in a row"))
+}
+
+/// The largest amount of money named, if any.
+pub fn largest_amount(t: &Text) -> Option<f64> {
+    t.nums.iter().flat_map(|v| amounts(v)).reduce(f64::max)
+}
+
+/// A price typed by the model.
+pub fn price(t: &Text) -> Option<String> {
+    t.num_sentences()
+        .filter(|s| !PURCHASE.is_match(s))
+        .flat_map(amounts)
+        .reduce(f64::max)
+        .map(|a| format!("names an amount ({a})"))
+}
+
+/// Something she bought or paid herself ("I paid 3 euros for coffee"): not a price she asks.
+static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:bought|paid|spent|cost me|compre|pague|gaste|me costo|comprei|paguei|gastei|me custou|achete|paye|depense|m a coute|gekauft|bezahlt|ausgegeben|hat mich|pagato|comprato|speso|mi e costat[oa])\b",
+    )
+});
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"https?://|www\.|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|me|ly|co|app|link|xyz|gg|to|tv|ee|ai|fr|de|it|es|pt|br|uk|eu|info|page|site|bio|cc|vip|club|live|fans|mx|ar|at|ch|be)\b",
+    )
+});
+static SPELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b[a-z0-9][a-z0-9-]* (?:dot|punto|point|ponto|punkt) (?:[a-z0-9-]+ (?:dot|punto|point|ponto|punkt) )?(?:com|net|org|co|io|me|br|fr|de|app|link|es|it|pt)\b",
+    )
+});
+
+/// "lily . xyz": a domain with spaces around the dot, for the unambiguous endings only.
+static SPACED_URL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[a-z0-9-]{3,} \. ?(?:com|net|org|xyz|io)\b"));
+
+/// A link or a domain, written plainly or spelled out ("name dot com").
+pub fn link(t: &Text) -> Option<String> {
+    for s in sentences_of_raw(&t.raw) {
+        if let Some(m) = URL.find(s) {
+            if !is_decimal(m.as_str()) {
+                return Some(format!("\"{}\"", m.as_str()));
+            }
+        }
+    }
+    if let Some(m) = SPACED_URL.find(&t.raw) {
+        return Some(format!("\"{}\"", m.as_str()));
+    }
+    t.word_sentences()
+        .find_map(|s| SPELLED_URL.find(s).map(|m| format!("\"{}\"", m.as_str())))
+}
+
+fn is_decimal(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// The raw text cut at sentence ends (a dot followed by a space, "!", "?", a new line).
+fn sentences_of_raw(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(['!', '?', '\n', ';']).flat_map(|s| s.split(". "))
+}
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[a-z0-9._%+-]+ ?@ ?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"));
+static SPELLED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b[a-z0-9]+ (?:at|arroba|arobase|chiocciola|klammeraffe) [a-z0-9-]+ (?:dot|punto|point|ponto|punkt) (?:com|net|org|de|fr|it|es|pt|br|me|io|co|uk|eu|info|ch|at)\b",
+    )
+});
+
+/// "my gmail is …": a mailbox named by its provider.
+static MAIL_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:my|mi|meu|mon|meine?|il mio|la mia) (?:gmail|hotmail|outlook|yahoo|icloud|proton ?mail|proton|gmx|libero|aol|live)\b",
+    )
+});
+
+/// An email address, written plainly, with full-width signs, or spelled out.
+pub fn email(t: &Text) -> Option<String> {
+    if let Some(m) = t.word_sentences().find_map(|s| MAIL_PROVIDER.find(s)) {
+        return Some(format!("\"{}\"", m.as_str()));
+    }
+    for s in sentences_of_raw(&t.raw) {
+        if let Some(m) = EMAIL.find(s) {
+            return Some(format!("\"{}\"", m.as_str()));
+        }
+    }
+    t.word_sentences()
+        .find_map(|s| SPELLED_EMAIL.find(s).map(|m| format!("\"{}\"", m.as_str())))
+}
+
+static WALLET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:bc1[a-z0-9]{20,}|[13][a-km-z1-9]{25,34}|0x[0-9a-f]{40})\b|\$[a-z][a-z0-9_]{2,}")
+});
+
+/// A crypto wallet address or a Cash App "$cashtag".
+pub fn wallet(t: &Text) -> Option<String> {
+    WALLET.find(&t.raw).map(|m| format!("\"{}\"", m.as_str()))
+}
+
+static STAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\[[a-z][^\]\d]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
+    )
+});
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?m)^\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*:",
+    )
+});
+
+/// Meta-text from the model: reasoning tags, bracketed stage directions, persona headers.
+pub fn meta_markup(t: &Text) -> Option<String> {
+    STAGE
+        .find(&t.raw)
+        .or_else(|| HEADER.find(&t.raw))
+        .map(|m| format!("\"{}\"", m.as_str().trim()))
+}
+
+/// Apps and places that are off the platform whatever the sentence around them.
+static STRONG_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:telegram|whats ?app|wasap|wassap|watsap|whatsap|snapchat|kik|discord|onlyfans|only fans|fansly|skype|face ?time|linktree|linktr|beacons|allmylinks|wickr|viber|wechat|threema|kakao)\b|\blink (?:in|en|na|nella|dans|im) (?:\w+ ){0,2}bio\b|\b(?:nella|na|en mi|in my|dans ma|in meiner) bio\b|\b(?:video ?call\w*|videollamada|videochamada|chamada de video|videochiamata|appel video|visio|videoanruf|video ?chat)\b|\b(?:my|mi|minha|mon|meine|la mia) (?:other|otra|outra|autre|andere|altra) (?:page|pagina|seite|account|cuenta|conta|compte|profil\w*)\b",
+    )
+});
+/// Short names and nicknames that are ordinary words too ("snap a pic", "signal is bad"), after
+/// a preposition or a possessive.
+const WEAK_APPS: &str = r"(snap|sc|insta|instagram|ig|signal|tg|wa|zap|zapzap|twitter|x|facebook|fb|face|messenger|tiktok|reddit|zoom|line|ghost|threads|tele|whats|kik)";
+static WEAK_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:on|en|no|na|sur|auf|su|sul|al|por|pelo|pela|via|uber|to|over to|ins|nel|ao|pro|pra|my|mi|meu|minha|mon|ma|mein|meinem|meiner|mio)(?: \w+)? {WEAK_APPS}\b"
+    ))
+});
+/// "my snap is cutie99", "mi ig: luvlucia", "mon snap c est…": a handle being given.
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:my|mi|meu|mon|mein|il mio|mio) (?:snap|sc|insta|instagram|ig|tg|wa|zap|twitter|fb|tiktok|kik) (?:is|es|e|est|c est|ist|handle|user|name|\w*\d\w*)\b",
+    )
+});
+/// An invitation to go there: "add me", "find me", "text me", in the six languages.
+static INVITE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
+    )
+});
+
+/// "same @ there", "mismo usuario": the handle is the one used here, on another app.
+static SAME_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:same|mismo|mesmo|meme|gleiche[nr]?|stesso) (?:@|handle|user ?name|username|usuario|nick|pseudo|nome utente)|\b(?:the )?(?:bird app|other app|otra app|outra app|autre appli|andere app|altra app)\b|\b(?:my|on|en|no|sur|auf|su) (?:of|0f)\b",
+    )
+});
+
+/// A contact channel off the platform in an invitation ("add me on 𝐬𝐧𝐚𝐩", "búscame en 👻").
+pub fn contact(t: &Text) -> Option<String> {
+    if let Some(m) = SAME_HANDLE.find(&t.raw) {
+        return Some(format!("\"{}\"", m.as_str()));
+    }
+    for s in t.word_sentences() {
+        if let Some(m) = STRONG_CONTACT.find(s) {
+            return Some(format!("\"{}\"", m.as_str()));
+        }
+        if let Some(c) = WEAK_CONTACT.captures(s) {
+            if INVITE.is_match(s) {
+                return Some(format!("\"{}\" with an invitation", &c[1]));
+            }
+        }
+        if let Some(m) = HANDLE.find(s) {
+            return Some(format!("\"{}\"", m.as_str()));
+        }
+    }
+    None
+}
+
+static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjeta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+    )
+});
+
+/// A way to pay off the platform: payment apps, crypto, gift cards, transfers, tip sites.
+pub fn off_platform_payment(t: &Text) -> Option<String> {
+    t.word_sentences()
+        .find_map(|s| PAYMENT.find(s).map(|m| format!("\"{}\"", m.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn age(s: &str) -> Option<String> {
+        age_claim(&Text::new(s), false)
+    }
+
+    #[test]
+    fn an_age_under_eighteen_in_a_first_person_context_is_a_claim() {
+        for s in [
+            "im 1️⃣6️⃣ but mature",
+            "just turned 15 last week",
+            "tengo c a t o r c e pero",
+            "g q u a t o r z e ans stp",
+            "bin f ü n f z e h n, ist das schlimm?",
+            "ho q u a t t o r d i c i anni",
+            "m16 aus Köln",
+            "born in 2011 but age is just a number",
+            "Jahrgang 2011 hier",
+            "age: 15",
+            "I turn 18 next year",
+            "werd dann 1️⃣6️⃣ 🎉",
+        ] {
+            assert!(age(s).is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn heights_durations_counts_and_other_peoples_ages_are_not_claims() {
+        for s in [
+            "I'm 6'2 and 34",
+            "I'm 15 minutes away",
+            "my nephew is 8 and already beats me",
+            "my daughter is 15 years old",
+            "mit 16 hatte ich noch Haare",
+            "hit 5 sets of 10 on squats",
+            "né en 1989, la meilleure année",
+            "j'ai eu 18 ans en 2008",
+            "I'm 19 btw",
+            "I'm 12 hours into my shift",
+        ] {
+            assert!(age(s).is_none(), "{s}: {:?}", age(s));
+        }
+    }
+
+    #[test]
+    fn phone_numbers_are_found_in_digits_and_in_words() {
+        for s in [
+            "text me at 310-555-0187",
+            "call me babe, three one oh, five five five, two one nine four",
+            "llámame al seis uno dos, cuatro cinco, seis siete, ocho nueve",
+            "null eins sieben sechs, drei acht, neun zwei, eins eins null",
+            "meu número é (11) 98765-4321",
+        ] {
+            assert!(phone_number(&Text::new(s)).is_some(), "{s}");
+        }
+        assert!(phone_number(&Text::new("woke up at 7:30, did 3 sets of 12")).is_none());
+    }
+
+    #[test]
+    fn links_and_emails_do_not_reach_across_a_sentence_end() {
+        assert!(link(&Text::new("I was at home. What about you?")).is_none());
+        assert!(email(&Text::new("I was at home. What about you?")).is_none());
+        assert!(link(&Text::new("vai su ｇｉｕｌｉａ－ｐｒｉｖａｔａ．ｃｏｍ")).is_some());
+        assert!(email(&Text::new("jessxo ＠ proton．me")).is_some());
+        assert!(email(&Text::new("luciavip arroba outlook punto com")).is_some());
+        assert!(link(&Text::new("go to jessxo dot carrd dot co")).is_some());
+    }
+
+    #[test]
+    fn an_app_name_needs_an_invitation_unless_it_only_means_another_app() {
+        for s in [
+            "add me on 𝐬𝐧𝐚𝐩 babe",
+            "búscame en 👻, mismo nombre",
+            "me chama no ｚａｐ amor",
+            "Seguimi su I n s t a",
+            "escríbeme al wasap",
+        ] {
+            assert!(contact(&Text::new(s)).is_some(), "{s}");
+        }
+        for s in [
+            "I snapped a cute pic",
+            "signal is bad here",
+            "call me crazy",
+            "text me back here",
+        ] {
+            assert!(contact(&Text::new(s)).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn payment_apps_crypto_and_gift_cards_are_off_platform_payments() {
+        for s in [
+            "venmo me",
+            "faz um Ріх pra mim",
+            "p a y p a l works",
+            "une carte cadeau Amazon",
+            "acepto U S D T",
+        ] {
+            assert!(off_platform_payment(&Text::new(s)).is_some(), "{s}");
+        }
+        assert!(off_platform_payment(&Text::new("new pix coming tonight")).is_none());
+    }
+
+    #[test]
+    fn meta_markup_is_found_but_ordinary_brackets_are_not() {
+        assert!(meta_markup(&Text::new("<think>be warm</think> hi")).is_some());
+        assert!(meta_markup(&Text::new("[smiles and bites her lip] hey")).is_some());
+        assert!(meta_markup(&Text::new("Persona: Jess\nReply: hey")).is_some());
+        assert!(meta_markup(&Text::new("haha (jk) love you")).is_none());
+    }
+}

@@ -1,0 +1,792 @@
+//! The rule table: one entry per rule and language (name, scope, action, languages, phrases or a
+//! detector). Phrases are regex fragments matched as whole words over the normalised word views
+//! (lowercase, no diacritics, apostrophes and hyphens as spaces), one sentence at a time; `unless`
+//! patterns veto a match in the same sentence. Adding a rule is adding one entry here.
+
+use super::detectors as d;
+use super::text::Text;
+use super::Action;
+
+/// Whether a rule reads the fan's message or our draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Input,
+    Draft,
+}
+
+/// How a rule finds its case.
+pub enum Detect {
+    /// Any of `any` in a sentence where none of `unless` matches.
+    Phrases {
+        any: &'static [&'static str],
+        unless: &'static [&'static str],
+    },
+    /// A structural detector; returns what it saw.
+    Detector(fn(&Text) -> Option<String>),
+}
+
+/// One entry of the table.
+pub struct Rule {
+    pub name: &'static str,
+    pub scope: Scope,
+    pub action: Action,
+    /// The languages the phrases are written in (documentation and reports; every rule runs on
+    /// every message, since fans mix languages).
+    pub langs: &'static [&'static str],
+    pub detect: Detect,
+}
+
+const ALL: &[&str] = &["en", "es", "pt", "fr", "de", "it"];
+use Action::{Block, Escalate, Flag};
+use Scope::{Draft, Input};
+
+const fn phrases(
+    name: &'static str,
+    scope: Scope,
+    action: Action,
+    langs: &'static [&'static str],
+    any: &'static [&'static str],
+    unless: &'static [&'static str],
+) -> Rule {
+    Rule {
+        name,
+        scope,
+        action,
+        langs,
+        detect: Detect::Phrases { any, unless },
+    }
+}
+
+const fn detector(
+    name: &'static str,
+    scope: Scope,
+    action: Action,
+    f: fn(&Text) -> Option<String>,
+) -> Rule {
+    Rule {
+        name,
+        scope,
+        action,
+        langs: ALL,
+        detect: Detect::Detector(f),
+    }
+}
+
+/// Jokes and hyperbole that share words with crises and threats.
+const HYPERBOLE: &[&str] = &[
+    r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|mario kart|\w+ kart)",
+    r"lol",
+    r"lmao",
+    r"haha\w*",
+    r"jaja\w*",
+    r"kkk+",
+    r"mdr",
+    r"ptdr",
+    r"xd",
+    r"at (chess|mario kart|fifa|cod|pool|poker|\w+ kart)",
+    r"(killing|kill) me with",
+    r"die (for|of) (that|this|laughter|laughing)",
+    r"dying (of|from) laughter",
+];
+
+/// Another person's school, a teacher, or a memory: not the writer in school today.
+const NOT_MY_SCHOOL: &[&str] = &[
+    r"teach\w*",
+    r"coach\w*",
+    r"prof|profe|professor\w*|professeur\w*|lehrer\w*|insegn\w*|docente",
+    r"maestr[oa]|entreno|entrenador\w*|treinador\w*|trainier\w*|alleno|tutor",
+    r"reunion|reencuentro|encontro|klassentreffen|rimpatriata|anciens|antiguos|antigos|alumni",
+    r"when i was|i was in|used to|back (in|when)|estaba|estudiaba|etais|etait|war|waren|ero|stavo|estava",
+    r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
+    r"son|daughter|kid|kids|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
+    r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
+];
+
+/// Every rule, in the order findings are reported.
+pub static RULES: &[Rule] = &[
+    // ---- fan messages: a minor ----
+    detector("underage", Input, Escalate, |t| d::age_claim(t, false)),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        &["en"],
+        &[
+            r"under ?18|underage|not (18|eighteen) yet|not old enough|too young (for|to)|a minor",
+            r"(in|at) (middle|high|junior high|elementary|secondary) school|in hs|in high school",
+            r"(im|i m|i am|am) (a |in )?(freshman|sophomore|junior|senior) (in|at) (hs|high school)",
+            r"(im|i m|i am) a (freshman|sophomore)",
+            r"(7th|8th|9th|10th|11th|12th|seventh|eighth|ninth|tenth|eleventh|twelfth) grade|grade (7|8|9|10|11|12)",
+            r"in year (7|8|9|10|11|12|13)|year (7|8|9|10|11) (at|in) school|gcses? (this|next) year",
+            r"(my )?(parents|mom|mum|dad) (don t|dont|doesn t|do not|does not|would kill me if they|can t) (know|find out)|school nights?|my prom|to prom|prom (is|next)|homeroom|detention|my (homework|curfew)",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        &["es", "pt"],
+        &[
+            r"menor de (edad|idade)|no (soy|tengo) (mayor de edad|18)|nao sou maior|(soy|sou) menor|todavia no tengo 18|ainda nao tenho 18",
+            r"\d{1,2} (de )?(la )?(eso|secundaria|secu|prepa|preparatoria|bachillerato|bachi)",
+            r"(primero|segundo|tercero|cuarto) de (la )?(eso|secundaria|secu|prepa|bachillerato|bachi)",
+            r"(estoy|voy|ando|curso) en (el |la )?(insti|instituto|secundaria|prepa|cole|colegio|\d{1,2})",
+            r"(to|tou|estou|ando) (no |na )?(\d{1,2} (ano|serie)|ensino medio|medio|fundamental|colegio|escola)",
+            r"\d{1,2} ano (do )?(ensino )?(medio|fundamental)|\d{1,2} (ano|serie)( do)? (medio|fundamental|secundario)",
+            r"(hay|ha|tem|tenho) (clases|escola|aula|aulas|colegio|cole) (manana|amanha)|(manana|amanha) (hay|ha|tem|tenho) (clases?|escola|aulas?|colegio|cole)",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(mis )?(papas|padres) no (lo )?saben|(meus )?pais nao (sabem|podem saber)|mes parents (ne )?(savent|doivent) pas|meine eltern (wissen|durfen) (das )?nicht|i miei (genitori )?non (lo )?sanno",
+        ],
+        &[],
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        &["fr"],
+        &[
+            r"mineur|mineure|pas (encore )?majeur|pas encore 18",
+            r"(je suis|jsuis|suis|chui|j suis) (encore |toujours )?(en|au) (seconde|premiere|terminale|\d{1,2} ?e|sixieme|cinquieme|quatrieme|troisieme|college|lycee)",
+            r"en (seconde|premiere|terminale|troisieme|quatrieme) au (lycee|college)|(collegien|collegienne|lyceen|lyceenne)",
+            r"brevet (cette|l) annee|cours demain",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        &["de"],
+        &[
+            r"minderjahrig|nicht volljahrig|noch nicht 18|unter 18",
+            r"(bin|geh|gehe|ich bin|ich geh) (noch )?(in der|in die|in) (\d{1,2} |funften |sechsten |siebten |achten |neunten |zehnten |elften |zehnte |neunte )?klasse",
+            r"\d{1,2} klasse|klasse \d{1,2}|(die|der) (zehnte|neunte|achte|elfte)",
+            r"morgen (ist )?schule|(nach|vor) der schule",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        &["it"],
+        &[
+            r"minorenne|non (sono|ho) (ancora )?(maggiorenne|18)",
+            r"(faccio|frequento|sono in|vado in|sono al) (la |il |l )?(prima|seconda|terza|primo|secondo|terzo|quarto|quinto) (media|medie|liceo|superiore|anno)",
+            r"(prima|seconda|terza) media|(primo|secondo|terzo|quarto|quinto) (anno )?(di |del )?liceo|esame di terza",
+            r"domani (ho )?scuola",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            // A parent who controls the phone or the bedtime: the writer is a child.
+            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|goes through|confiscates|quita|revisa|checa|mira|tira|tiram|verifica|verificam|mexe|check|verifie|regarde|prend|confisque|fouille|kontrollier\w*|check\w*|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
+            r"(before|bevor|avant|antes|prima) (\w+ ){0,3}(bed ?time|ins bett|de me coucher|de dormir|di dormire)",
+        ],
+        &[
+            r"(my|mi|meu|ma|mon|meine?|mia|mio) (son|daughter|kid|hij[oa]|filh[oa]|fils|fille|sohn|tochter|figli[oa])",
+        ],
+    ),
+    // ---- fan messages: crisis ----
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        &["en"],
+        &[
+            r"kill(ing)? my ?self|kms|suicid\w*|unalive( my ?self)?|end(ing)? (it|it all|my life|things|everything)",
+            r"(dont|don t|do not) want to (be here|live|exist|wake up|be alive)|(wont|won t|will not) be (here|around) (much )?(longer|anymore|tomorrow)",
+            r"(no|dont see the|don t see the|see no) (point|reason) (in |to )?(living|live|anymore|going on)|(dont|don t) see the point anymore",
+            r"want(ing)? to die|wanna die|better off (dead|without me)|cut(ting)? myself|self ?harm\w*|hurt(ing)? myself|overdose",
+            r"(want|wanna) (to )?disappear forever|can t (go on|do this anymore)|pills (lined up|saved|ready|on my desk)|goodbye (letters?|notes?)|suicide note",
+            r"(nobody|no one|noone) would (even )?(notice|care|miss me)",
+            r"(standing|stand|sitting) on (the|a) (bridge|ledge|roof)|jump(ing)? off",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        &["es"],
+        &[
+            r"suicid\w*|(quiero|voy a|pienso en|pensando en|ganas de|queria) matarme|me (quiero|voy a) matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
+            r"no voy a estar (\w+ ){0,3}(mas )?(por aqui|aqui)|me (volvi a |he )?cortar?(do)?|cortarme|autolesion\w*",
+            r"quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        &["pt"],
+        &[
+            r"suicid\w*|(quero|vou|penso em|pensando em|vontade de|queria) me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
+            r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me)|automutila\w*",
+            r"(remedios|comprimidos) todos|cartas? de despedida|ninguem (ia|iria|vai) (nem )?(perceber|notar|sentir falta)|nao vejo (mais )?sentido",
+            r"nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        &["fr"],
+        &[
+            r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie)|me foutre en l air",
+            r"(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|mourir",
+            r"medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        &["de"],
+        &[
+            r"(will|werde|mochte|denk\w* (dran|daran)|gedanken) (\w+ ){0,2}mich (umbringen|umzubringen)|mich umzubringen|selbstmord|suizid\w*|nicht mehr (da sein|leben|aufwachen)|keinen bock mehr zu leben",
+            r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten|auf der brucke",
+            r"niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        &["it"],
+        &[
+            r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
+            r"mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
+        ],
+        HYPERBOLE,
+    ),
+    // ---- fan messages: threats ----
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        &["en"],
+        &[
+            r"i know where (you|u) live|(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (find|hurt|kill|get|hunt|end|ruin|expose) (you|u)",
+            r"i will find (you|u)|(you|u) ll regret|(you|u) will regret|watch (your|ur) back|don t make me come|dont make me come",
+            r"(post|leak|send|share|expose|upload)\w* (all |everything )?((of )?(your|ur) )?(stuff|content|pics|photos|videos|nudes|real name|address|addy|everything)",
+            r"(with|and) (your|ur) real name|dox\w*|be a shame if|(block|ignore) me (again )?(and|or) i ll|leak (everything|it all|all)",
+            r"(found|have|got) (your|ur) (ig|insta|facebook|fb|address|real name|family|mom)",
+            r"(i ll|ill|i will|gonna|going to|i m gonna|im gonna) (kill|hurt|ruin|destroy|stab|shoot|beat|rape|strangle) (you|u|your life|ur life)|ruin your (life|career)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        &["es"],
+        &[
+            r"se donde vives|te (voy a|vas a) (encontrar|buscar|matar|hacer dano|arrepentir)|te encuentro|te vas a arrepentir",
+            r"mas te vale|(subo|publico|filtro|filtrar|mando|envio|difundo)( \w+){0,2} (tu|tus) (contenido|fotos|videos|direccion|nombre)",
+            r"te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        &["pt"],
+        &[
+            r"(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
+            r"(vazo|vazar|vou vazar|divulgo|publico|espalho)( \w+){0,2} (todo|tudo|teu|tuas|teus|seu|suas)|com (teu|seu) nome( completo)?|seria uma pena se|achei o (face|insta|perfil)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        &["fr"],
+        &[
+            r"je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
+            r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|je continue|fais gaffe a toi|t as \d+ ?h",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        &["de"],
+        &[
+            r"ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
+            r"(schick|sende|lad|leake|poste|verschick)\w*( ich)? (deine|alle|all deine|alles)|dein echter name|klarname\w*|soll ich weitermachen|pass (bloss )?auf|mach dich kalt",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        &["it"],
+        &[
+            r"ti (ammazzo|uccido|faccio del male|rovino)|so (dove|che) abiti|ti trovo|te la faccio pagare|vengo sotto casa|so dove stai|ti s?pacco",
+            r"(mando|pubblico|invio)( \w+){0,2} (tutte )?(le )?tue (foto|video)|nome e cognome|il tuo vero nome|devo continuare",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            // Extortion: money or else, in any language.
+            r"(send|give|manda|mandame|envoie|schick|mandami|pay|paga|zahl)( \w+){0,2} (me )?\d+ ?(\$|€|£|euros?|dollars?|bucks|reais)? (or|o|ou|oder|sinon)\b",
+        ],
+        &[],
+    ),
+    // ---- fan messages: meeting requests ----
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        &["en"],
+        &[
+            r"meet (up|in person|irl|for real|somewhere)|meet (me|you|u) (irl|in person|somewhere|at|tonight|tomorrow|this weekend|later|for|after)|(can|could|should) we meet|where do (you|u) live|(what|which) city are (you|u)( in)?",
+            r"(your|ur) (home )?(address|addy)|(drive|fly|come) (to|over to|over|see) (you|u|your place)|take (you|u) (out|to dinner)",
+            r"where are (you|u) (based|located)|come (visit|see) (you|u)|hang out (in real life|irl|in person)|meet (up )?(this|next|on) (weekend|week|saturday|sunday|friday)|(grab|get) (drinks|a drink|coffee|dinner)|(are you|r u|you) (anywhere )?near|(which|what) gym|visit (you|u)|come over",
+            r"(meet|see|hang|date|hook|go out|grab|get|visit|come|drink|dinner|coffee)\b.*\b(irl|in person|in real life|face to face)",
+        ],
+        &[r"(your|ur) (email|e mail) address", r"nice to meet"],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        &["es"],
+        &[
+            r"vernos|quedamos|(podemos|quieres|vamos a) quedar|quedar (un dia|contigo|conmigo)|conocernos en persona|quedar (en persona|contigo)|en persona|donde vives|tu direccion|en que ciudad (estas|vives)|vives cerca",
+            r"invitarte a (cenar|un cafe|tomar)|puedo ir (a verte|en coche|a tu)|tomar algo (en persona|juntos)",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        &["pt"],
+        &[
+            r"(se|nos) encontrar|(se|nos|te) ver (ao vivo|pessoalmente)|pessoalmente|onde (voce |vc |tu )?moras?|(teu|seu) endereco|em que cidade|moras perto|mora perto",
+            r"levar te a jantar|te levo pra jantar|posso ir de carro|(bora|vamos) tomar|nos v3r",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        &["fr"],
+        &[
+            r"se (voir|rencontrer)|(te|vous) rencontrer|se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
+            r"on se croise|quelle salle de sport|je t invite au resto|se rencontrer en vrai",
+        ],
+        &[r"adresse (mail|e mail|email)"],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        &["de"],
+        &[
+            r"(uns|dich) (\w+ ){0,2}(treffen|kennenlernen)|treffen wir|(uns|dich) (mal )?(in echt|personlich|real) (treffen|sehen)|treffen wir uns|wo wohnst du|deine adresse|dich (mal )?besuchen",
+            r"(auf|zum) (nen|einen|ein) (kaffee|drink|bier)|in welches (cafe|fitnessstudio|gym)|zufallig auf",
+        ],
+        &[r"(mail|e mail) adresse"],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        &["it"],
+        &[
+            r"incontrarci|vederci|conoscerci (dal vivo|di persona)|dove abiti|il tuo indirizzo|l indirizzo|venire da te|ci prendiamo un caffe|in che palestra|ti offro una cena",
+        ],
+        &[],
+    ),
+    // ---- fan messages: payment disputes ----
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        &["en"],
+        &[
+            r"charge ?back|(want|need|give me|demand) (my )?money back|refund (me|it|now|this)|(want|demand|need) a refund|full refund",
+            r"(this|it|that) (was|is) a (scam|ripoff|rip off)|(total |a )?(scam|ripoff)|scammed|(you|u) charged (me|my card)|(you|u|ya|they|i was|i got|i ve been|been) charged (me |my card )?(twice|double)",
+            r"never authori[sz]ed|disput\w* (this |the |my |a )?(charge|payment|transaction)|(call|calling|report\w* (to|u to)|contact\w*) (my )?(bank|visa|mastercard|amex|card company)|dispute (it|the charge|this)",
+            r"charged for a sub\w* i (cancel+ed)|r e f u n d",
+        ],
+        &[r"(finally |just )?(refunded|reimbursed) (my|me for)"],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        &["es"],
+        &[
+            r"devuelv(e|as|eme|emelo|anme)( \w+){0,2} (dinero|plata|pasta)?|reembolso|contracargo|estafa|me cobraron|no autorice|(llamo|llamar) al banco",
+            r"reclamo (con|al|en) (mi )?banco|te denuncio|fue un robo",
+        ],
+        &[
+            r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        &["pt"],
+        &[
+            r"(meu|o) dinheiro de volta|estorno|golpe|reembolso|cobraram|nao autorizei|(ligo|ligar) (para|pro) o banco|contestacao|devolve( meu| o)? dinheiro|foi um roubo|te denuncio",
+        ],
+        &[
+            r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        &["fr"],
+        &[
+            r"rembourse[rz]? moi|je veux (etre )?rembourse|remboursement|chargeback|arnaque\w*|opposition|debite (deux|2) fois|(j ai )?jamais autorise",
+            r"je (le )?conteste|appeler ma banque|porte plainte|c est du vol|mes \d+ balles",
+        ],
+        &[r"(m ont|m a|ils m ont) (\w+ )?rembourse"],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        &["de"],
+        &[
+            r"(mein )?geld zuruck|erstattung|rucklastschrift|zuruckbuchen|abzocke|betrug|betruger|(zweimal|doppelt) abgebucht|nie autorisiert|anzeige",
+        ],
+        &[
+            r"(hat|haben) mir (\w+ )*(erstattet|zuruck)",
+            r"krieg\w* es zuruck",
+            r"fitnessstudio|zalando|amazon",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        &["it"],
+        &[
+            r"rivoglio i (miei )?soldi|ridatemi|rimborso|storno|truffa|truffato|mi avete addebitato|mai autorizzato|bloccare il pagamento|lo contesto|denuncia",
+        ],
+        &[
+            r"(mi ha|mi hanno) (finalmente )?rimborsat",
+            r"me li ridanno",
+        ],
+    ),
+    // ---- fan messages: is this a bot? ----
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        &["en"],
+        &[
+            r"(are|r) (you|u) (a |an )?(bot|ai|robot|real|human|chatgpt|chatter|person|real person|actually you)",
+            r"(you re|youre|ur|you are|u r) (a |an )?(bot|ai|robot|machine|program)",
+            r"is (this|it) (a |an )?(bot|ai|chatgpt|automated|actually you|really you|really her|her|you)",
+            r"am i (talking|chatting|speaking|texting) (to|with) (a |an )?(bot|ai|robot|real|human|machine|chatter|agency)",
+            r"(team|agency|chatters?|someone else) (behind|running|writing)|prove (you re|you are|ur|u r) (real|human|a real person)",
+            r"chat ?gpt|chat ?bot",
+            r"(is|are) (there )?(a |an )?(real )?(person|human|someone|somebody|guy|team) (reading|writing|typing|answering|replying|behind)",
+        ],
+        &[],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        &["es", "pt"],
+        &[
+            r"(eres|sos|e|es) (un |una |um |uma )?(bot|ia|robot|robo|real|persona|humano|humana|gente de verdade)",
+            r"(hablando|falando) co[nm] (un |una |um |uma )?(bot|ia|robot|robo|maquina)|agencia|equipo|equipa|equipe",
+            r"(eres|es) (tu|voce|vc) (la que escribe|de verdad|mesma|mesmo|que escreve)|(e|es) (voce|tu) (mesma|mesmo)",
+            r"chat ?gpt|chat ?bot",
+        ],
+        &[],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        &["fr"],
+        &[
+            r"(t es|tu es|c est) (un |une )?(bot|ia|robot|chatbot|humain)|vraiment toi qui|ton agence|vraie personne|humain derriere",
+            r"chat ?gpt|chat ?bot",
+        ],
+        &[],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        &["de"],
+        &[
+            r"bist du (ein |eine )?(bot|ki|mensch|echt|roboter)|(schreibt|antwortet) (hier )?(eine |ne )?ki|schreibst du selbst|chatter",
+            r"echter mensch|(wirklich|echt) \w+ oder (ein )?(programm|bot)|chat ?gpt|chat ?bot",
+        ],
+        &[],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        &["it"],
+        &[
+            r"sei (un |una )?(bot|ia|robot|chatbot|persona vera|reale|davvero tu)|scrivendo un ia|tua agenzia|persona vera|persona o un programma",
+            r"chat ?gpt|chat ?bot",
+        ],
+        &[],
+    ),
+    // ---- drafts: contact and payment off the platform ----
+    detector("off_platform", Draft, Block, d::contact),
+    detector(
+        "off_platform_payment",
+        Draft,
+        Block,
+        d::off_platform_payment,
+    ),
+    detector("off_platform_payment", Draft, Block, d::wallet),
+    detector("link", Draft, Block, d::link),
+    detector("email", Draft, Block, d::email),
+    phrases(
+        "email",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(your|ur|tu|teu|seu|ton|ta|deine|dein|la tua|tua|tuo) (e ?mail|email|correo|mail|adresse (e ?)?mail)",
+            r"(e ?mail|correo|mail) (me|moi)|(my|mi|meu|mon|meine|la mia) (private |personal )?(e ?mail|correo|mail)( perso| privat\w*| privad[oa]| personal)?",
+        ],
+        &[],
+    ),
+    detector("phone_number", Draft, Block, d::phone_number),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(your|ur|tu|teu|seu|ton|deine|dein|il tuo|tuo) (phone |cell |mobile )?(number|numero|num|handynummer|nummer|telefonnummer)",
+            r"(my|mi|meu|mon|meine|il mio) (phone |cell )?(number|numero|handynummer|nummer|telefonnummer) (is|es|e|c est|ist)",
+        ],
+        &[],
+    ),
+    // ---- drafts: meeting in person ----
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        &["en"],
+        &[
+            r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come over|come to my (place|apartment|hotel)|visit me",
+            r"meet me (at|in front of|outside|by|near) |(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|i m (right )?(by|near) |my (address|place is)|see (you|u) (in person|irl|at my|at the)",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        &["es", "pt"],
+        &[
+            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (en|a las) (el |la )?(cafe|bar|parque|hotel|centro|plaza|restaurante|\d+)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
+            r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        &["fr"],
+        &[
+            r"retrouve moi (au|a la|devant|a)|j habite (dans|a|au|pres|pas loin)|passe me voir|viens chez moi|rendez vous (au|a la|devant)|on se voit (au|a|chez)",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        &["de"],
+        &[
+            r"(komm|kommst)( \w+){0,3} (zu mir|bei mir vorbei)|lass uns (\w+ ){0,2}treffen|(wir )?treffen (wir )?uns|ich wohn(e)? (in|am|im|bei)|komm (doch )?(mal )?vorbei|komm (\w+ ){0,2}zu mir|die adresse schick",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        &["it"],
+        &[
+            r"(vieni|venire|passa)( \w+){0,2} (a casa mia|da me)|ci vediamo (alle \d+ )?(al|alla|in piazza|davanti|sotto|da me)|abito (a|in|vicino)|passa a trovarmi|vieni da me|ti mando l indirizzo",
+        ],
+        &[],
+    ),
+    // ---- drafts: minors ----
+    detector("minor", Draft, Block, |t| d::age_claim(t, true)),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"teen|teenager|teenie|schoolgirl|school girl|schulmadchen|scolaretta|collegienne|colegiala|lyceenne|barely legal|jailbait|little girl|novinha|ninfeta",
+            r"underage|minor|menor de edad|minorenne|minderjahrig|mineure?|adolescente?",
+            r"(7th|8th|9th|10th|11th|12th) grade|grade (7|8|9|10|11|12)|in year (7|8|9|10|11|12|13)|school uniform|uniforme (escolar|do colegio|de colegio|scolaire)|schuluniform|divisa scolastica",
+            r"homeroom|sophomore|freshman|high school|middle school|insti|prepa|eso|\d{1,2} (ano )?(do )?medio|\d{1,2} klasse|klasse \d{1,2}|die (zehnte|neunte|elfte)",
+            r"(encore|toujours) au (lycee|college)|en (seconde|premiere|terminale)|(anno|quarto|terzo|quinto) (anno )?(di )?liceo|terza media|(nach der|in die) schule",
+            r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
+        ],
+        &[
+            r"was|were|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+        ],
+    ),
+    // ---- drafts: claiming to be human ----
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        &["en"],
+        &[
+            r"(i m|im|i am) not (a |an )?(bot|robot|ai|program|chatter|machine)|not a bot|(i m|im|i am) (a )?(real|actual) (person|human|girl|woman)",
+            r"(i m|im|i am) (100 |totally |fully )?(human|real)( (person|girl|human|woman|lol|promise|babe|baby|i swear|i promise))?$|100 ?%? (real|human)|totally real",
+            r"real (girl|person|human|woman) here|it s (really|actually|just|all) me (typing|writing|texting|replying|here)|really me typing|no (chatters|bots?|ai)|just me",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        &["es", "pt"],
+        &[
+            r"no soy (un |una )?(bot|robot|ia|maquina)|(chica|persona|mujer) real|soy (100 )?humana?|soy yo (escribiendo|la que)|nadie mas (lee|escribe|contesta)|nada de ia",
+            r"nao sou (um |uma )?(robo|bot|ia)|(pessoa|mulher|garota|menina) (real|de verdade)|sou (100 )?humana?|sou eu (mesma )?(digitando|escrevendo|que)|ninguem mais le",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        &["fr"],
+        &[
+            r"pas un (bot|robot)|vraie (personne|fille|femme)|c est (vraiment )?moi qui|en chair et en os|pas d ia|personne d autre que moi|humaine? (a|à) 100",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        &["de"],
+        &[
+            r"kein (bot|roboter|programm|chatter|ki)|echte (frau|person)|echtes madchen|keine (ki|agentur|chatter)|echter mensch|bin wirklich ich|das bin (wirklich |echt )?ich|niemand ausser mir|aus fleisch und blut",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        &["it"],
+        &[
+            r"non sono (un |una )?(bot|robot|ia)|(persona|ragazza|donna) (vera|reale)|(proprio )?io che ti scrivo|in carne e ossa|nessun altro legge|niente ia|sono io al 100",
+        ],
+        &[],
+    ),
+    // ---- drafts: meta-text and instruction leaks ----
+    detector("instruction_leak", Draft, Block, d::meta_markup),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"as an ai|as a (large )?language model|language model|como (una |uma )?ia|en tant qu ?ia|als ki|come (un )?ia|openai|chatgpt",
+            r"modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
+            r"(keep|keeping|mantener|manter|garder|halte|mantenere) (the|el|o|le|den|il) (tone|tono|tom|ton)|system ?prompt|my (instructions|prompt|guidelines)|i (was|am|have been) (instructed|programmed|told) to|the persona",
+            r"(mis |las |segun mis )?instrucciones( del sistema)?|(minhas |as )?instrucoes|(selon )?mes (instructions|consignes)|(laut )?meinen? anweisungen|(secondo )?le mie istruzioni",
+            r"here s (a|an|my|the) (\w+ ){0,3}(reply|response|message|answer|draft)|aqui (tienes|tens|esta|vai) (una|uma) (\w+ ){0,2}(respuesta|resposta)",
+            r"voici (une|ma) (\w+ ){0,2}reponse|hier ist (eine|meine) (\w+ ){0,2}antwort|ecco (una|la) (\w+ ){0,2}risposta",
+            r"(the|el|o|l|der|il) (user|usuario|utilisateur|nutzer|utente|fan) (seems|parece|semble|scheint|sembra)",
+            r"(in the (voice|style|tone) of|en el (papel|tono) de|no (papel|tom) de|dans le ton de|im stil de[rs]|nel ruolo di) (the |la |a |der |della )?(creator|creadora|criadora|creatrice|creatorin|persona)",
+        ],
+        &[],
+    ),
+    // ---- drafts: prices ----
+    detector("price_talk", Draft, Block, d::price),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_name_is_one_the_rest_of_the_agent_knows() {
+        const KNOWN: &[&str] = &[
+            "underage",
+            "crisis",
+            "threat",
+            "meeting_request",
+            "payment_dispute",
+            "ai_question",
+            "off_platform",
+            "off_platform_payment",
+            "link",
+            "email",
+            "phone_number",
+            "meeting",
+            "minor",
+            "claims_human",
+            "instruction_leak",
+            "price_talk",
+        ];
+        assert!(RULES.iter().all(|r| KNOWN.contains(&r.name)));
+        assert!(RULES.iter().all(|r| !r.langs.is_empty()));
+    }
+
+    #[test]
+    fn escalations_read_messages_and_blocks_read_drafts() {
+        for r in RULES {
+            match r.scope {
+                Input => assert_ne!(r.action, Block, "{}", r.name),
+                Draft => assert_eq!(r.action, Block, "{}", r.name),
+            }
+        }
+    }
+}

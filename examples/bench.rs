@@ -667,6 +667,65 @@ async fn tokens(out: &mut Vec<Line>, llm: Option<(String, String)>) {
     });
 }
 
+/// Guardrail cost per reply: the input rules over a fan message plus the draft rules over a
+/// reply, for every fan message and draft of the tuning corpus (all six languages), timed per
+/// pair; five rounds, the median of the per-pair medians.
+fn guardrails(out: &mut Vec<Line>) {
+    use fanvue_agent::agent::guardrails::Guardrails;
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning");
+    let (mut inputs, mut drafts) = (vec![], vec![]);
+    for entry in std::fs::read_dir(&dir).expect("the tuning corpus") {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let cases: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        for c in cases {
+            let t = c["text"].as_str().unwrap_or_default().to_string();
+            if c["kind"] == "input" {
+                inputs.push(t)
+            } else {
+                drafts.push(t)
+            }
+        }
+    }
+    let g = Guardrails::default();
+    let system = "You are Ana, a creator on Fanvue, chatting one to one with a fan.";
+    let recent = vec!["hey you! how was your day?".to_string()];
+    let mut rounds = vec![];
+    for _ in 0..5 {
+        let mut per_pair: Vec<f64> = inputs
+            .iter()
+            .zip(drafts.iter().cycle())
+            .map(|(i, d)| {
+                let t = Instant::now();
+                std::hint::black_box(g.check_input(i));
+                std::hint::black_box(g.check_draft(d, &recent, system));
+                t.elapsed().as_secs_f64() * 1e6
+            })
+            .collect();
+        rounds.push(median(&mut per_pair));
+    }
+    let mut worst: Vec<f64> = inputs
+        .iter()
+        .zip(drafts.iter().cycle())
+        .map(|(i, d)| {
+            let t = Instant::now();
+            std::hint::black_box(g.check_input(i));
+            std::hint::black_box(g.check_draft(d, &recent, system));
+            t.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    worst.sort_by(|a, b| a.total_cmp(b));
+    let p99 = worst[worst.len() * 99 / 100];
+    out.push(Line {
+        what: format!(
+            "guardrail cost per reply (input + draft rules, {} fan messages × drafts, 6 languages)",
+            inputs.len()
+        ),
+        figure: format!("{}; p99 {p99:.0} µs", spread(&mut rounds, "µs", 0)),
+        target: "< 1 ms".into(),
+    });
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let wanted: Vec<String> = std::env::args().skip(1).collect();
@@ -719,6 +778,10 @@ async fn main() {
     if on("tokens") {
         tokens(&mut out, llm.clone()).await;
         took("tokens");
+    }
+    if on("guardrails") {
+        guardrails(&mut out);
+        took("guardrails");
     }
     println!("| measure | result: median [min–max] | target |");
     println!("|---|---|---|");

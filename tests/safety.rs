@@ -180,14 +180,17 @@ async fn a_crisis_pauses_the_chats_ai_and_jokes_do_not() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_jokers_get_answers() {
+async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_jokers_get_answers()
+{
     let mut a = args(1, 18);
     a.quiet_fans = false;
     a.seed = 15;
     a.max_turns = 3;
     a.start_window_secs = 3.0;
     a.fan_pace = 0.15;
-    a.languages = ["en", "es", "pt", "fr", "de", "it"].map(String::from).to_vec();
+    a.languages = ["en", "es", "pt", "fr", "de", "it"]
+        .map(String::from)
+        .to_vec();
     a.minors = 6;
     a.crisis_fans = 3;
     a.jokers = 3;
@@ -215,9 +218,15 @@ async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_
     let st = stats(&d.env).await;
     assert_eq!(st["messages_to_minors"], 0, "{st}");
     assert_eq!(st["offers_to_minors"], 0, "{st}");
-    assert_eq!(st["messages_to_fans_in_crisis"], 0, "no holding reply configured: {st}");
+    assert_eq!(
+        st["messages_to_fans_in_crisis"], 0,
+        "no holding reply configured: {st}"
+    );
     assert!(st["turns_needing_a_human"].as_u64().unwrap() >= 9, "{st}");
-    assert_eq!(st["unanswered_turns"], 0, "every other fan, jokers included: {st}");
+    assert_eq!(
+        st["unanswered_turns"], 0,
+        "every other fan, jokers included: {st}"
+    );
     assert_eq!(st["duplicate_replies"], 0, "{st}");
     assert_eq!(st["fan_messages_never_seen_by_the_agent"], 0, "{st}");
     assert_eq!(st["rate_limited"], 0, "{st}");
@@ -227,4 +236,79 @@ async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_
     )
     .await;
     assert_eq!(marked, 6, "each minor is marked");
+}
+
+/// Keeps every system prompt it is given; answers like [`Canned`].
+#[derive(Default)]
+struct Recorder {
+    systems: std::sync::Mutex<Vec<String>>,
+    canned: Canned,
+}
+
+impl fanvue_agent::agent::llm::Llm for Recorder {
+    fn complete<'a>(
+        &'a self,
+        req: &'a fanvue_agent::agent::llm::LlmRequest,
+    ) -> fanvue_agent::agent::llm::LlmFuture<'a> {
+        if let Some(t) = req.messages.first() {
+            self.systems.lock().unwrap().push(t.content.clone());
+        }
+        self.canned.complete(req)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_fans_language_is_recorded_and_the_prompt_asks_for_answers_in_it() {
+    let mut d = daemon_env(args(1, 2), |c| {
+        c.agent.debounce_ms = 100;
+        c.agent.debounce_cap_ms = 300;
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let rec = Arc::new(Recorder::default());
+    let run = serve(&d.env, d.listener.take().unwrap(), rec.clone());
+    let fans = fans_of(&d.env, "creator1").await;
+    fan_says(
+        &d.env,
+        &fans[0],
+        "hola guapa! que tal tu dia? yo acabo de salir del trabajo",
+    )
+    .await;
+    fan_says(
+        &d.env,
+        &fans[1],
+        "coucou ! ta journée s'est bien passée ? moi je rentre du boulot",
+    )
+    .await;
+    assert_eq!(decided(&d.env, &fans[0], 1).await.0, "replied");
+    assert_eq!(decided(&d.env, &fans[1], 1).await.0, "replied");
+    stop(run).await;
+    let lang = |fan: &str| {
+        let env = &d.env;
+        let fan = fan.to_string();
+        async move {
+            sqlx::query_scalar::<_, Option<String>>(
+                "SELECT language FROM fan_facts WHERE fan_uuid = ?",
+            )
+            .bind(fan)
+            .fetch_one(env.parts.store.reader())
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(lang(&fans[0]).await.as_deref(), Some("es"));
+    assert_eq!(lang(&fans[1]).await.as_deref(), Some("fr"));
+    let systems = rec.systems.lock().unwrap().clone();
+    assert!(
+        systems
+            .iter()
+            .any(|s| s.contains("always answer in Spanish")),
+        "{systems:?}"
+    );
+    assert!(
+        systems
+            .iter()
+            .any(|s| s.contains("always answer in French")),
+        "{systems:?}"
+    );
 }

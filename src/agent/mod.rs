@@ -392,6 +392,9 @@ impl Agent {
         let persona_name = self.cfg.get().creator_persona(creator);
         let fan_name = self.fan_name(creator, fan, &rows[0].event).await?;
         let chat = self.store.chat(creator, fan).await?.unwrap_or_default();
+        let facts = self
+            .fan_language(creator, fan, &fan_text.join("\n"), facts)
+            .await?;
         let mut fan_vars = prompt::FanVars::new(fan_name.clone(), chat.fan_handle.clone(), &facts);
         fan_vars.display_name =
             chat.display_name
@@ -876,6 +879,24 @@ impl Agent {
     }
 
     /// Decides `ids` as skipped with `why`; the job is done.
+    /// The fan's facts with the language of what they just wrote (recorded when it changed; a
+    /// message too short to tell keeps the language seen before).
+    async fn fan_language(
+        &self,
+        creator: &str,
+        fan: &str,
+        text: &str,
+        mut facts: crate::store::facts::FanFacts,
+    ) -> Result<crate::store::facts::FanFacts, AgentError> {
+        if let Some(lang) = guardrails::detect_language(text) {
+            if facts.language.as_deref() != Some(lang) {
+                self.store.set_fan_language(creator, fan, lang).await?;
+                facts.language = Some(lang.to_string());
+            }
+        }
+        Ok(facts)
+    }
+
     /// A fan under a safety mark wrote again: no AI reply, the original reason repeated.
     async fn escalate_marked(
         &self,

@@ -155,6 +155,23 @@ pub struct FanVars {
     pub minutes_since_last_message: Option<i64>,
     /// What the fan told about themselves, newest first, already within a small budget.
     pub memory: Vec<String>,
+    /// The language the fan writes in (ISO 639-1: en, es, pt, fr, de, it), when recognised.
+    pub language: Option<String>,
+    /// Its English name ("Spanish"), for instructions such as "answer in Spanish".
+    pub language_name: Option<String>,
+}
+
+/// The English name of a language code the guardrails know.
+pub fn language_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "en" => "English",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "fr" => "French",
+        "de" => "German",
+        "it" => "Italian",
+        _ => return None,
+    })
 }
 
 /// The spend tier of a fan who spent `cents`.
@@ -181,6 +198,12 @@ impl FanVars {
             tips: f.tips,
             minutes_since_last_message: None,
             memory: vec![],
+            language_name: f
+                .language
+                .as_deref()
+                .and_then(language_name)
+                .map(String::from),
+            language: f.language.clone(),
         }
     }
 }

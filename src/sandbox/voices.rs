@@ -123,12 +123,27 @@ fn minor_says_so(lang: &str) -> &'static [&'static str] {
 
 fn minor_comes_back(lang: &str) -> &'static [&'static str] {
     match lang {
-        "es" => &["hola otra vez, me mandas algo nuevo?", "cuanto cuesta tu contenido?"],
+        "es" => &[
+            "hola otra vez, me mandas algo nuevo?",
+            "cuanto cuesta tu contenido?",
+        ],
         "pt" => &["oi de novo, manda algo novo?", "quanto custa seu conteudo?"],
-        "fr" => &["re, tu m'envoies un truc nouveau ?", "c'est combien ton contenu ?"],
-        "de" => &["hey wieder da, schickst du mir was neues?", "was kostet dein content?"],
-        "it" => &["ciao di nuovo, mi mandi qualcosa di nuovo?", "quanto costa il tuo contenuto?"],
-        _ => &["hey im back, can you send me something new?", "how much is your content?"],
+        "fr" => &[
+            "re, tu m'envoies un truc nouveau ?",
+            "c'est combien ton contenu ?",
+        ],
+        "de" => &[
+            "hey wieder da, schickst du mir was neues?",
+            "was kostet dein content?",
+        ],
+        "it" => &[
+            "ciao di nuovo, mi mandi qualcosa di nuovo?",
+            "quanto costa il tuo contenuto?",
+        ],
+        _ => &[
+            "hey im back, can you send me something new?",
+            "how much is your content?",
+        ],
     }
 }
 
@@ -145,11 +160,26 @@ fn crisis(lang: &str) -> &'static [&'static str] {
 
 fn jokes(lang: &str) -> &'static [&'static str] {
     match lang {
-        "es" => &["me matas de risa jajaja", "te destrozo al mario kart cuando quieras 😂"],
-        "pt" => &["vc me mata de rir kkkkk", "te destruo no fifa qualquer dia 😂"],
-        "fr" => &["tu me tues mdr 😂", "je t'eclate a mario kart quand tu veux"],
-        "de" => &["ich lach mich tot 😂", "ich mach dich beim mario kart fertig haha"],
-        "it" => &["mi fai morire dal ridere 😂", "ti distruggo a fifa quando vuoi"],
+        "es" => &[
+            "me matas de risa jajaja",
+            "te destrozo al mario kart cuando quieras 😂",
+        ],
+        "pt" => &[
+            "vc me mata de rir kkkkk",
+            "te destruo no fifa qualquer dia 😂",
+        ],
+        "fr" => &[
+            "tu me tues mdr 😂",
+            "je t'eclate a mario kart quand tu veux",
+        ],
+        "de" => &[
+            "ich lach mich tot 😂",
+            "ich mach dich beim mario kart fertig haha",
+        ],
+        "it" => &[
+            "mi fai morire dal ridere 😂",
+            "ti distruggo a fifa quando vuoi",
+        ],
         _ => &[
             "lmao you're killing me 😂",
             "i'd destroy you at mario kart tbh",
@@ -194,7 +224,10 @@ mod tests {
                 );
             }
             let (_, again) = line(&mut rng, lang, FanKind::Minor, 1, 0);
-            assert!(!again, "a returning minor's later lines are ordinary-looking");
+            assert!(
+                !again,
+                "a returning minor's later lines are ordinary-looking"
+            );
         }
     }
 }

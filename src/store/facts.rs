@@ -13,13 +13,23 @@ pub struct FanFacts {
     pub tips: i64,
     /// Unix ms until which the daemon leaves this chat to the creator.
     pub paused_until: Option<i64>,
+    /// The language the fan last wrote in (ISO 639-1), when it was recognised.
+    pub language: Option<String>,
 }
 
 impl Store {
     pub async fn fan_facts(&self, creator: &str, fan: &str) -> Result<FanFacts, StoreError> {
-        type Raw = (Option<bool>, Option<bool>, i64, i64, i64, Option<i64>);
+        type Raw = (
+            Option<bool>,
+            Option<bool>,
+            i64,
+            i64,
+            i64,
+            Option<i64>,
+            Option<String>,
+        );
         let r: Option<Raw> = sqlx::query_as(
-            "SELECT subscribed, followed, spend_cents, purchases, tips, paused_until FROM fan_facts
+            "SELECT subscribed, followed, spend_cents, purchases, tips, paused_until, language FROM fan_facts
              WHERE creator_handle = ? AND fan_uuid = ?",
         )
         .bind(creator)
@@ -33,8 +43,31 @@ impl Store {
             purchases: r.3,
             tips: r.4,
             paused_until: r.5,
+            language: r.6,
         })
         .unwrap_or_default())
+    }
+
+    /// Records the language a fan writes in (only when it changed: no write per message).
+    pub async fn set_fan_language(
+        &self,
+        creator: &str,
+        fan: &str,
+        language: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO fan_facts (creator_handle, fan_uuid, language, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET language = ?3, updated_at = ?4",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(language)
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Leaves the chat to the creator until `until_ms` (they answered by hand).

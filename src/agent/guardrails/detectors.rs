@@ -632,7 +632,7 @@ static SPELLED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// "my gmail is …": a mailbox named by its provider.
 static MAIL_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:my|mi|meu|mon|meine?|il mio|la mia) (?:gmail|hotmail|outlook|yahoo|icloud|proton ?mail|proton|gmx|libero|aol|live)\b",
+        r"\b(?:my|mi|meu|mon|meine?|il mio|la mia) (?:gmail|hotmail|outlook|yahoo|icloud|proton ?mail|proton|gmx|libero|aol)\b",
     )
 });
 

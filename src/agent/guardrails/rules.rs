@@ -611,7 +611,7 @@ pub static RULES: &[Rule] = &[
         &["en"],
         &[
             r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come over|come to my (place|apartment|hotel)|visit me",
-            r"meet me (at|in front of|outside|by|near) |(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|i m (right )?(by|near) |my (address|place is)|see (you|u) (in person|irl|at my|at the)",
+            r"meet me (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
         ],
         &[],
     ),
@@ -621,7 +621,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["es", "pt"],
         &[
-            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (en|a las) (el |la )?(cafe|bar|parque|hotel|centro|plaza|restaurante|\d+)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
+            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
         ],
         &[],
@@ -632,7 +632,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["fr"],
         &[
-            r"retrouve moi (au|a la|devant|a)|j habite (dans|a|au|pres|pas loin)|passe me voir|viens chez moi|rendez vous (au|a la|devant)|on se voit (au|a|chez)",
+            r"retrouve moi (\w+ ){0,3}(au|a la|devant|a|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|j habite (dans|a|au|pres|pas loin)|passe me voir|viens chez moi|(rendez vous|on se voit) (\w+ ){0,3}((au|a la|devant|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|chez (moi|toi))",
         ],
         &[],
     ),
@@ -652,7 +652,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["it"],
         &[
-            r"(vieni|venire|passa)( \w+){0,2} (a casa mia|da me)|ci vediamo (alle \d+ )?(al|alla|in piazza|davanti|sotto|da me)|abito (a|in|vicino)|passa a trovarmi|vieni da me|ti mando l indirizzo",
+            r"(vieni|venire|passa)( \w+){0,2} (a casa mia|da me)|ci vediamo (\w+ ){0,3}(al|alla|in|davanti al|sotto|vicino al) (cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|ci vediamo da me|abito (a|in|vicino)|passa a trovarmi|vieni da me|ti mando l indirizzo",
         ],
         &[],
     ),

@@ -102,6 +102,10 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
 ];
 
+/// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
+/// with the creator.
+const OTHER_MERCHANTS: &str = r"flight|airline|amazon|ebay|store|shop|uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
     // ---- fan messages: a minor ----
@@ -285,8 +289,9 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["en"],
         &[
-            r"i know where (you|u) live|(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (find|hurt|kill|get|hunt|end|ruin|expose) (you|u)",
-            r"i will find (you|u)|(you|u) ll regret|(you|u) will regret|watch (your|ur) back|don t make me come|dont make me come",
+            r"i know where (you|u) live|(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (hurt|kill|hunt|end|ruin|expose) (you|u)",
+            r"(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (find|get|track) (you|u)( (and|or|if|when|soon|wherever|one day|eventually|trust me|i swear|believe me)\b.*)?$|make (you|u) pay|(you|u) ll pay|(you|u) will pay",
+            r"(you|u) ll regret|(you|u) will regret|watch (your|ur) back|don t make me come|dont make me come",
             r"(post|leak|send|share|expose|upload)\w* (all |everything )?((of )?(your|ur) )?(stuff|content|pics|photos|videos|nudes|real name|address|addy|everything)",
             r"(with|and) (your|ur) real name|dox\w*|be a shame if|(block|ignore) me (again )?(and|or) i ll|leak (everything|it all|all)",
             r"(found|have|got) (your|ur) (ig|insta|facebook|fb|address|real name|family|mom)",
@@ -441,7 +446,11 @@ pub static RULES: &[Rule] = &[
             r"never authori[sz]ed|disput\w* (this |the |my |a )?(charge|payment|transaction)|(call|calling|report\w* (to|u to)|contact\w*) (my )?(bank|visa|mastercard|amex|card company)|dispute (it|the charge|this)",
             r"charged for a sub\w* i (cancel+ed)|r e f u n d",
         ],
-        &[r"(finally |just )?(refunded|reimbursed) (my|me for)"],
+        &[
+            OTHER_MERCHANTS,
+            r"(finally |just )?(refunded|reimbursed) (my|me for)",
+            OTHER_MERCHANTS,
+        ],
     ),
     phrases(
         "payment_dispute",
@@ -453,6 +462,7 @@ pub static RULES: &[Rule] = &[
             r"reclamo (con|al|en) (mi )?banco|te denuncio|fue un robo",
         ],
         &[
+            OTHER_MERCHANTS,
             r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
         ],
     ),
@@ -465,6 +475,7 @@ pub static RULES: &[Rule] = &[
             r"(meu|o) dinheiro de volta|estorno|golpe|reembolso|cobraram|nao autorizei|(ligo|ligar) (para|pro) o banco|contestacao|devolve( meu| o)? dinheiro|foi um roubo|te denuncio",
         ],
         &[
+            OTHER_MERCHANTS,
             r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
         ],
     ),
@@ -477,7 +488,7 @@ pub static RULES: &[Rule] = &[
             r"rembourse[rz]? moi|je veux (etre )?rembourse|remboursement|chargeback|arnaque\w*|opposition|debite (deux|2) fois|(j ai )?jamais autorise",
             r"je (le )?conteste|appeler ma banque|porte plainte|c est du vol|mes \d+ balles",
         ],
-        &[r"(m ont|m a|ils m ont) (\w+ )?rembourse"],
+        &[OTHER_MERCHANTS, r"(m ont|m a|ils m ont) (\w+ )?rembourse"],
     ),
     phrases(
         "payment_dispute",
@@ -488,6 +499,7 @@ pub static RULES: &[Rule] = &[
             r"(mein )?geld zuruck|erstattung|rucklastschrift|zuruckbuchen|abzocke|betrug|betruger|(zweimal|doppelt) abgebucht|nie autorisiert|anzeige",
         ],
         &[
+            OTHER_MERCHANTS,
             r"(hat|haben) mir (\w+ )*(erstattet|zuruck)",
             r"krieg\w* es zuruck",
             r"fitnessstudio|zalando|amazon",
@@ -502,6 +514,7 @@ pub static RULES: &[Rule] = &[
             r"rivoglio i (miei )?soldi|ridatemi|rimborso|storno|truffa|truffato|mi avete addebitato|mai autorizzato|bloccare il pagamento|lo contesto|denuncia",
         ],
         &[
+            OTHER_MERCHANTS,
             r"(mi ha|mi hanno) (finalmente )?rimborsat",
             r"me li ridanno",
         ],

@@ -122,7 +122,7 @@ pub static RULES: &[Rule] = &[
             r"(im|i m|i am) a (freshman|sophomore)",
             r"(7th|8th|9th|10th|11th|12th|seventh|eighth|ninth|tenth|eleventh|twelfth) grade|grade (7|8|9|10|11|12)",
             r"in year (7|8|9|10|11|12|13)|year (7|8|9|10|11) (at|in) school|gcses? (this|next) year",
-            r"(my )?(parents|mom|mum|dad) (don t|dont|doesn t|do not|does not|would kill me if they|can t) (know|find out)|school nights?|my prom|to prom|prom (is|next)|homeroom|detention|my (homework|curfew)",
+            r"(my )?(parents|mom|mum|dad) (don t|dont|doesn t|do not|does not|would kill me if they|can t) (know|find out) (about|that|i m|im|i have|i ve|i am|this|what)|school nights?|my prom|to prom|prom (is|next)|homeroom|detention|my (homework|curfew)",
         ],
         NOT_MY_SCHOOL,
     ),
@@ -136,6 +136,7 @@ pub static RULES: &[Rule] = &[
             r"\d{1,2} (de )?(la )?(eso|secundaria|secu|prepa|preparatoria|bachillerato|bachi)",
             r"(primero|segundo|tercero|cuarto) de (la )?(eso|secundaria|secu|prepa|bachillerato|bachi)",
             r"(estoy|voy|ando|curso) en (el |la )?(insti|instituto|secundaria|prepa|cole|colegio|\d{1,2})",
+            r"(primero|segundo|tercero|cuarto|primeiro|terceiro) (ano |de |do )?(do |de )?(la )?(ensino )?(medio|bachillerato|secundaria|prepa|fundamental)",
             r"(to|tou|estou|ando) (no |na )?(\d{1,2} (ano|serie)|ensino medio|medio|fundamental|colegio|escola)",
             r"\d{1,2} ano (do )?(ensino )?(medio|fundamental)|\d{1,2} (ano|serie)( do)? (medio|fundamental|secundario)",
             r"(hay|ha|tem|tenho) (clases|escola|aula|aulas|colegio|cole) (manana|amanha)|(manana|amanha) (hay|ha|tem|tenho) (clases?|escola|aulas?|colegio|cole)",
@@ -148,6 +149,10 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
+            r"(mom|mum|dad|parents|mother|father)( \w+){0,2} (can t|cant|don t|dont|doesn t|won t|must not|mustn t|can never) (know|find out) (about|that|i m|im|i have|i ve|i am|this|what)",
+            r"(mama|papa|papas|padres|madre|padre|mae|pai|pais)( \w+){0,2} (no|nao) (sabe|saben|sabem|puede saber|pode saber|debe saber|deve saber|podem saber) (que|nada|de esto|disso|lo)",
+            r"(mere|pere|parents|maman)( \w+){0,2} (ne )?(sait|savent|doivent|doit) (pas|rien) (que|le savoir|pour|de ce)|(mama|papa|eltern|mutter|vater)( \w+){0,3} ((darf|durfen|soll|sollen) (das |es |davon )?nicht wissen|(weiss|wissen) (nichts )?(davon|dass))",
+            r"(madre|padre|genitori|mamma|papa)( \w+){0,2} (non (deve|devono|puo|possono) (saperlo|saperne|sapere)|non (sa|sanno) (che|niente|nulla))",
             r"(mis )?(papas|padres) no (lo )?saben|(meus )?pais nao (sabem|podem saber)|mes parents (ne )?(savent|doivent) pas|meine eltern (wissen|durfen) (das )?nicht|i miei (genitori )?non (lo )?sanno",
         ],
         &[],
@@ -216,7 +221,7 @@ pub static RULES: &[Rule] = &[
             r"(dont|don t|do not) want to (be here|live|exist|wake up|be alive)|(wont|won t|will not) be (here|around) (much )?(longer|anymore|tomorrow)",
             r"(no|dont see the|don t see the|see no) (point|reason) (in |to )?(living|live|anymore|going on)|(dont|don t) see the point anymore",
             r"want(ing)? to die|wanna die|better off (dead|without me)|cut(ting)? myself|self ?harm\w*|hurt(ing)? myself|overdose",
-            r"(want|wanna) (to )?disappear forever|can t (go on|do this anymore)|pills (lined up|saved|ready|on my desk)|goodbye (letters?|notes?)|suicide note",
+            r"jump(ing)? (off|from) (the|a) (bridge|roof|building|balcony)|(want|need) (it all|everything|the pain) to (stop|end)|(want|wanna) (to )?disappear forever|can t (go on|do this anymore)|pills (lined up|saved|ready|on my desk)|goodbye (letters?|notes?)|suicide note",
             r"(nobody|no one|noone) would (even )?(notice|care|miss me)",
             r"(standing|stand|sitting) on (the|a) (bridge|ledge|roof)|jump(ing)? off",
         ],
@@ -230,7 +235,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"suicid\w*|(quiero|voy a|pienso en|pensando en|ganas de|queria) matarme|me (quiero|voy a) matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
             r"no voy a estar (\w+ ){0,3}(mas )?(por aqui|aqui)|me (volvi a |he )?cortar?(do)?|cortarme|autolesion\w*",
-            r"quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
+            r"(tirarme|me voy a tirar|me tiro)( \w+){0,2} (del|de un|de una|por el|por la) (puente|edificio|balcon|techo|ventana)|me hago dano|hacerme dano|quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
         ],
         HYPERBOLE,
     ),
@@ -243,7 +248,7 @@ pub static RULES: &[Rule] = &[
             r"suicid\w*|(quero|vou|penso em|pensando em|vontade de|queria) me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
             r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me)|automutila\w*",
             r"(remedios|comprimidos) todos|cartas? de despedida|ninguem (ia|iria|vai) (nem )?(perceber|notar|sentir falta)|nao vejo (mais )?sentido",
-            r"nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
+            r"(me jogar|vou me jogar|me jogo)( \w+){0,2} (da|de uma|do|de um|pela) (ponte|predio|janela|varanda)|me machuc\w*|(tenho|tenho me|ando) (me )?cortado|nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
         ],
         HYPERBOLE,
     ),
@@ -255,7 +260,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie)|me foutre en l air",
             r"(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|mourir",
-            r"medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
+            r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
         ],
         HYPERBOLE,
     ),
@@ -267,7 +272,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(will|werde|mochte|denk\w* (dran|daran)|gedanken) (\w+ ){0,2}mich (umbringen|umzubringen)|mich umzubringen|selbstmord|suizid\w*|nicht mehr (da sein|leben|aufwachen)|keinen bock mehr zu leben",
             r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten|auf der brucke",
-            r"niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
+            r"(spring|springe|springen)( \w+){0,3} (von der|vom) (brucke|dach|hochhaus)|verletze mich|mich (selbst )?(zu )?verletzen|niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
         ],
         HYPERBOLE,
     ),
@@ -278,7 +283,7 @@ pub static RULES: &[Rule] = &[
         &["it"],
         &[
             r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
-            r"mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
+            r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
         ],
         HYPERBOLE,
     ),
@@ -295,6 +300,7 @@ pub static RULES: &[Rule] = &[
             r"(post|leak|send|share|expose|upload)\w* (all |everything )?((of )?(your|ur) )?(stuff|content|pics|photos|videos|nudes|real name|address|addy|everything)",
             r"(with|and) (your|ur) real name|dox\w*|be a shame if|(block|ignore) me (again )?(and|or) i ll|leak (everything|it all|all)",
             r"(found|have|got) (your|ur) (ig|insta|facebook|fb|address|real name|family|mom)",
+            r"know where (you|u) (live|work|study|train|sleep|go to)|spread\w* (all )?(your|ur) (nudes|pics|photos|videos|content)",
             r"(i ll|ill|i will|gonna|going to|i m gonna|im gonna) (kill|hurt|ruin|destroy|stab|shoot|beat|rape|strangle) (you|u|your life|ur life)|ruin your (life|career)",
         ],
         HYPERBOLE,
@@ -307,7 +313,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"se donde vives|te (voy a|vas a) (encontrar|buscar|matar|hacer dano|arrepentir)|te encuentro|te vas a arrepentir",
             r"mas te vale|(subo|publico|filtro|filtrar|mando|envio|difundo)( \w+){0,2} (tu|tus) (contenido|fotos|videos|direccion|nombre)",
-            r"te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
+            r"se donde (vives|trabajas|estudias|entrenas|duermes)|(publicar|subir|difundir|mandar|enviar|filtrar)( \w+){0,2} (tus|tu) (fotos|videos|nudes|contenido|desnudos)|te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
         ],
         HYPERBOLE,
     ),
@@ -317,7 +323,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
+            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|mandar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
             r"(vazo|vazar|vou vazar|divulgo|publico|espalho)( \w+){0,2} (todo|tudo|teu|tuas|teus|seu|suas)|com (teu|seu) nome( completo)?|seria uma pena se|achei o (face|insta|perfil)",
         ],
         HYPERBOLE,
@@ -328,7 +334,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
+            r"je sais ou (tu )?(bosses|travailles|vis|habites|t entraines)|(balancer|publier|diffuser|envoyer|leaker|poster|balance|publie|diffuse)( \w+){0,2} (tes|toutes tes|vos) (photos|videos|nudes|nus)|je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
             r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|je continue|fais gaffe a toi|t as \d+ ?h",
         ],
         HYPERBOLE,
@@ -339,7 +345,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["de"],
         &[
-            r"ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
+            r"ich weiss wo du (wohnst|arbeitest|trainierst|studierst)|(verbreite|verbreiten|veroffentliche|veroffentlichen|poste|posten|leake|leaken|schicke|schicken)( \w+){0,2} (deine|alle deine) (nacktbilder|bilder|fotos|videos|nudes)|ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
             r"(schick|sende|lad|leake|poste|verschick)\w*( ich)? (deine|alle|all deine|alles)|dein echter name|klarname\w*|soll ich weitermachen|pass (bloss )?auf|mach dich kalt",
         ],
         HYPERBOLE,
@@ -350,7 +356,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["it"],
         &[
-            r"ti (ammazzo|uccido|faccio del male|rovino)|so (dove|che) abiti|ti trovo|te la faccio pagare|vengo sotto casa|so dove stai|ti s?pacco",
+            r"so dove (lavori|vivi|studi|ti alleni)|(pubblicare|diffondere|mandare|pubblico|diffondo|mando)( \w+){0,2} (le )?tue (foto|video|nudes)|ti (ammazzo|uccido|faccio del male|rovino)|so (dove|che) abiti|ti trovo|te la faccio pagare|vengo sotto casa|so dove stai|ti s?pacco",
             r"(mando|pubblico|invio)( \w+){0,2} (tutte )?(le )?tue (foto|video)|nome e cognome|il tuo vero nome|devo continuare",
         ],
         HYPERBOLE,
@@ -408,7 +414,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"se (voir|rencontrer)|(te|vous) rencontrer|se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
+            r"tu habites ou|t habites ou|se (voir|rencontrer)|(te|vous) rencontrer|se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
             r"on se croise|quelle salle de sport|je t invite au resto|se rencontrer en vrai",
         ],
         &[r"adresse (mail|e mail|email)"],
@@ -458,7 +464,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["es"],
         &[
-            r"devuelv(e|as|eme|emelo|anme)( \w+){0,2} (dinero|plata|pasta)?|reembolso|contracargo|estafa|me cobraron|no autorice|(llamo|llamar) al banco",
+            r"devuelv(e|as|eme|emelo|anme)( \w+){0,2} (dinero|plata|pasta)?|quiero (mi|el) dinero|reembolso|contracargo|estaf\w*|me cobraron|no autorice|(llamo|llamar) al banco",
             r"reclamo (con|al|en) (mi )?banco|te denuncio|fue un robo",
         ],
         &[

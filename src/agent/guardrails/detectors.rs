@@ -79,6 +79,14 @@ const BARE_AGE: &[&str] = &[
     "so",
 ];
 
+/// Words after which a bare "15 years old" still opens a statement about the writer.
+const OPENERS: &[&str] = &[
+    "and", "y", "e", "et", "und", "but", "pero", "mas", "mais", "aber", "ma", "btw", "tbh", "lol",
+    "haha", "jaja", "kkk", "mdr", "also", "so", "hi", "hey", "hola", "oi", "salut", "hallo",
+    "ciao", "girl", "boy", "guy", "chico", "chica", "garcon", "fille", "junge", "madchen",
+    "ragazzo", "ragazza", "menino", "menina",
+];
+
 /// A "when" clause puts the age in the past.
 const WHEN: &[&str] = &[
     "when", "cuando", "quand", "quando", "als", "tenia", "avais", "avevo", "tinha", "hatte", "had",
@@ -209,6 +217,14 @@ const UNITS: &[&str] = &[
     "gradi",
     "graus",
     "degres",
+    "stone",
+    "st",
+    "pounds",
+    "lb",
+    "inch",
+    "cm",
+    "sober",
+    "clean",
 ];
 
 /// Someone other than the writer: "my son is 16", "mi hija tiene 15 años".
@@ -438,6 +454,19 @@ const SPAN_AFTER: &[&str] = &[
     "zusammen",
     "insieme",
     "since",
+    "anniversary",
+    "aniversario",
+    "anniversaire",
+    "jahrestag",
+    "anniversario",
+    "experience",
+    "experiencia",
+    "esperienza",
+    "erfahrung",
+    "contract",
+    "service",
+    "married",
+    "marriage",
 ];
 
 fn is_age_number(t: &str) -> Option<u32> {
@@ -482,7 +511,17 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         if toks[..i].iter().any(|w| WHEN.contains(w)) {
             continue; // "when I was 15", "cuando tenía 15", "quand j'avais 15"
         }
-        let years = YEARS.contains(&next) && !(next == "y" && after != "o");
+        // Without a verb, "15 years old" is a claim only where nothing it could describe comes
+        // first ("my 14 year old dog", "mi perro de 14 años") and it is not "15 years of …".
+        let of_what = matches!(after, "of" | "de" | "di")
+            && !matches!(
+                toks.get(i + 3).copied(),
+                Some("edad" | "age" | "idade" | "eta")
+            );
+        let years = YEARS.contains(&next)
+            && !(next == "y" && after != "o")
+            && (before.is_empty() || OPENERS.contains(&before))
+            && !of_what;
         if first_person || (years && !others && !strict) {
             return Some(format!("age {age}: \"{}\"", excerpt(&toks, i)));
         }
@@ -632,7 +671,7 @@ static SPELLED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// "my gmail is …": a mailbox named by its provider.
 static MAIL_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:my|mi|meu|mon|meine?|il mio|la mia) (?:gmail|hotmail|outlook|yahoo|icloud|proton ?mail|proton|gmx|libero|aol|live)\b",
+        r"\b(?:my|mi|meu|mon|meine?|il mio|la mia) (?:gmail|hotmail|outlook|yahoo|icloud|proton ?mail|proton|gmx|libero|aol)\b",
     )
 });
 

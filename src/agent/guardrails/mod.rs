@@ -436,6 +436,14 @@ mod tests {
             ("wollen wir uns treffen?", "meeting_request"),
             ("I'm disputing this charge with my bank", "payment_dispute"),
             ("bist du eine KI?", "ai_question"),
+            ("sé dónde trabajas", "threat"),
+            ("ich verbreite deine Nacktbilder", "threat"),
+            ("mi butto dal ponte stanotte", "crisis"),
+            ("je me fais du mal", "crisis"),
+            ("tô no segundo ano do ensino médio", "underage"),
+            ("mi mamá no sabe que tengo esta cuenta", "underage"),
+            ("tu habites où ?", "meeting_request"),
+            ("me estafaste, quiero mi dinero", "payment_dispute"),
         ] {
             assert!(
                 rules(&g.check_input(text)).contains(&rule),
@@ -459,6 +467,10 @@ mod tests {
             "the cashier charged me twice for milk lol",
             "Amazon me reembolsó el pedido",
             "meine Nichte wird morgen 16",
+            "mi papá no sabe usar whatsapp jaja",
+            "la compagnia aerea mi deve un rimborso",
+            "mon chien de 14 ans est malade",
+            "I'll find you a nice gift for your birthday",
         ] {
             assert!(
                 stopping(&g.check_input(text)).is_empty(),

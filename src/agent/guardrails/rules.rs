@@ -102,6 +102,10 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
 ];
 
+/// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
+/// with the creator.
+const OTHER_MERCHANTS: &str = r"flight|airline|amazon|ebay|store|shop|uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
     // ---- fan messages: a minor ----
@@ -118,7 +122,7 @@ pub static RULES: &[Rule] = &[
             r"(im|i m|i am) a (freshman|sophomore)",
             r"(7th|8th|9th|10th|11th|12th|seventh|eighth|ninth|tenth|eleventh|twelfth) grade|grade (7|8|9|10|11|12)",
             r"in year (7|8|9|10|11|12|13)|year (7|8|9|10|11) (at|in) school|gcses? (this|next) year",
-            r"(my )?(parents|mom|mum|dad) (don t|dont|doesn t|do not|does not|would kill me if they|can t) (know|find out)|school nights?|my prom|to prom|prom (is|next)|homeroom|detention|my (homework|curfew)",
+            r"(my )?(parents|mom|mum|dad) (don t|dont|doesn t|do not|does not|would kill me if they|can t) (know|find out) (about|that|i m|im|i have|i ve|i am|this|what)|school nights?|my prom|to prom|prom (is|next)|homeroom|detention|my (homework|curfew)",
         ],
         NOT_MY_SCHOOL,
     ),
@@ -132,6 +136,7 @@ pub static RULES: &[Rule] = &[
             r"\d{1,2} (de )?(la )?(eso|secundaria|secu|prepa|preparatoria|bachillerato|bachi)",
             r"(primero|segundo|tercero|cuarto) de (la )?(eso|secundaria|secu|prepa|bachillerato|bachi)",
             r"(estoy|voy|ando|curso) en (el |la )?(insti|instituto|secundaria|prepa|cole|colegio|\d{1,2})",
+            r"(primero|segundo|tercero|cuarto|primeiro|terceiro) (ano |de |do )?(do |de )?(la )?(ensino )?(medio|bachillerato|secundaria|prepa|fundamental)",
             r"(to|tou|estou|ando) (no |na )?(\d{1,2} (ano|serie)|ensino medio|medio|fundamental|colegio|escola)",
             r"\d{1,2} ano (do )?(ensino )?(medio|fundamental)|\d{1,2} (ano|serie)( do)? (medio|fundamental|secundario)",
             r"(hay|ha|tem|tenho) (clases|escola|aula|aulas|colegio|cole) (manana|amanha)|(manana|amanha) (hay|ha|tem|tenho) (clases?|escola|aulas?|colegio|cole)",
@@ -144,6 +149,10 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
+            r"(mom|mum|dad|parents|mother|father)( \w+){0,2} (can t|cant|don t|dont|doesn t|won t|must not|mustn t|can never) (know|find out) (about|that|i m|im|i have|i ve|i am|this|what)",
+            r"(mama|papa|papas|padres|madre|padre|mae|pai|pais)( \w+){0,2} (no|nao) (sabe|saben|sabem|puede saber|pode saber|debe saber|deve saber|podem saber) (que|nada|de esto|disso|lo)",
+            r"(mere|pere|parents|maman)( \w+){0,2} (ne )?(sait|savent|doivent|doit) (pas|rien) (que|le savoir|pour|de ce)|(mama|papa|eltern|mutter|vater)( \w+){0,3} ((darf|durfen|soll|sollen) (das |es |davon )?nicht wissen|(weiss|wissen) (nichts )?(davon|dass))",
+            r"(madre|padre|genitori|mamma|papa)( \w+){0,2} (non (deve|devono|puo|possono) (saperlo|saperne|sapere)|non (sa|sanno) (che|niente|nulla))",
             r"(mis )?(papas|padres) no (lo )?saben|(meus )?pais nao (sabem|podem saber)|mes parents (ne )?(savent|doivent) pas|meine eltern (wissen|durfen) (das )?nicht|i miei (genitori )?non (lo )?sanno",
         ],
         &[],
@@ -212,7 +221,7 @@ pub static RULES: &[Rule] = &[
             r"(dont|don t|do not) want to (be here|live|exist|wake up|be alive)|(wont|won t|will not) be (here|around) (much )?(longer|anymore|tomorrow)",
             r"(no|dont see the|don t see the|see no) (point|reason) (in |to )?(living|live|anymore|going on)|(dont|don t) see the point anymore",
             r"want(ing)? to die|wanna die|better off (dead|without me)|cut(ting)? myself|self ?harm\w*|hurt(ing)? myself|overdose",
-            r"(want|wanna) (to )?disappear forever|can t (go on|do this anymore)|pills (lined up|saved|ready|on my desk)|goodbye (letters?|notes?)|suicide note",
+            r"jump(ing)? (off|from) (the|a) (bridge|roof|building|balcony)|(want|need) (it all|everything|the pain) to (stop|end)|(want|wanna) (to )?disappear forever|can t (go on|do this anymore)|pills (lined up|saved|ready|on my desk)|goodbye (letters?|notes?)|suicide note",
             r"(nobody|no one|noone) would (even )?(notice|care|miss me)",
             r"(standing|stand|sitting) on (the|a) (bridge|ledge|roof)|jump(ing)? off",
         ],
@@ -226,7 +235,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"suicid\w*|(quiero|voy a|pienso en|pensando en|ganas de|queria) matarme|me (quiero|voy a) matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
             r"no voy a estar (\w+ ){0,3}(mas )?(por aqui|aqui)|me (volvi a |he )?cortar?(do)?|cortarme|autolesion\w*",
-            r"quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
+            r"(tirarme|me voy a tirar|me tiro)( \w+){0,2} (del|de un|de una|por el|por la) (puente|edificio|balcon|techo|ventana)|me hago dano|hacerme dano|quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
         ],
         HYPERBOLE,
     ),
@@ -239,7 +248,7 @@ pub static RULES: &[Rule] = &[
             r"suicid\w*|(quero|vou|penso em|pensando em|vontade de|queria) me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
             r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me)|automutila\w*",
             r"(remedios|comprimidos) todos|cartas? de despedida|ninguem (ia|iria|vai) (nem )?(perceber|notar|sentir falta)|nao vejo (mais )?sentido",
-            r"nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
+            r"(me jogar|vou me jogar|me jogo)( \w+){0,2} (da|de uma|do|de um|pela) (ponte|predio|janela|varanda)|me machuc\w*|(tenho|tenho me|ando) (me )?cortado|nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
         ],
         HYPERBOLE,
     ),
@@ -251,7 +260,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie)|me foutre en l air",
             r"(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|mourir",
-            r"medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
+            r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
         ],
         HYPERBOLE,
     ),
@@ -263,7 +272,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(will|werde|mochte|denk\w* (dran|daran)|gedanken) (\w+ ){0,2}mich (umbringen|umzubringen)|mich umzubringen|selbstmord|suizid\w*|nicht mehr (da sein|leben|aufwachen)|keinen bock mehr zu leben",
             r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten|auf der brucke",
-            r"niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
+            r"(spring|springe|springen)( \w+){0,3} (von der|vom) (brucke|dach|hochhaus)|verletze mich|mich (selbst )?(zu )?verletzen|niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
         ],
         HYPERBOLE,
     ),
@@ -274,7 +283,7 @@ pub static RULES: &[Rule] = &[
         &["it"],
         &[
             r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
-            r"mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
+            r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
         ],
         HYPERBOLE,
     ),
@@ -285,11 +294,13 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["en"],
         &[
-            r"i know where (you|u) live|(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (find|hurt|kill|get|hunt|end|ruin|expose) (you|u)",
-            r"i will find (you|u)|(you|u) ll regret|(you|u) will regret|watch (your|ur) back|don t make me come|dont make me come",
+            r"i know where (you|u) live|(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (hurt|kill|hunt|end|ruin|expose) (you|u)",
+            r"(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (find|get|track) (you|u)( (and|or|if|when|soon|wherever|one day|eventually|trust me|i swear|believe me)\b.*)?$|make (you|u) pay|(you|u) ll pay|(you|u) will pay",
+            r"(you|u) ll regret|(you|u) will regret|watch (your|ur) back|don t make me come|dont make me come",
             r"(post|leak|send|share|expose|upload)\w* (all |everything )?((of )?(your|ur) )?(stuff|content|pics|photos|videos|nudes|real name|address|addy|everything)",
             r"(with|and) (your|ur) real name|dox\w*|be a shame if|(block|ignore) me (again )?(and|or) i ll|leak (everything|it all|all)",
             r"(found|have|got) (your|ur) (ig|insta|facebook|fb|address|real name|family|mom)",
+            r"know where (you|u) (live|work|study|train|sleep|go to)|spread\w* (all )?(your|ur) (nudes|pics|photos|videos|content)",
             r"(i ll|ill|i will|gonna|going to|i m gonna|im gonna) (kill|hurt|ruin|destroy|stab|shoot|beat|rape|strangle) (you|u|your life|ur life)|ruin your (life|career)",
         ],
         HYPERBOLE,
@@ -302,7 +313,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"se donde vives|te (voy a|vas a) (encontrar|buscar|matar|hacer dano|arrepentir)|te encuentro|te vas a arrepentir",
             r"mas te vale|(subo|publico|filtro|filtrar|mando|envio|difundo)( \w+){0,2} (tu|tus) (contenido|fotos|videos|direccion|nombre)",
-            r"te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
+            r"se donde (vives|trabajas|estudias|entrenas|duermes)|(publicar|subir|difundir|mandar|enviar|filtrar)( \w+){0,2} (tus|tu) (fotos|videos|nudes|contenido|desnudos)|te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
         ],
         HYPERBOLE,
     ),
@@ -312,7 +323,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
+            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|mandar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
             r"(vazo|vazar|vou vazar|divulgo|publico|espalho)( \w+){0,2} (todo|tudo|teu|tuas|teus|seu|suas)|com (teu|seu) nome( completo)?|seria uma pena se|achei o (face|insta|perfil)",
         ],
         HYPERBOLE,
@@ -323,7 +334,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
+            r"je sais ou (tu )?(bosses|travailles|vis|habites|t entraines)|(balancer|publier|diffuser|envoyer|leaker|poster|balance|publie|diffuse)( \w+){0,2} (tes|toutes tes|vos) (photos|videos|nudes|nus)|je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
             r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|je continue|fais gaffe a toi|t as \d+ ?h",
         ],
         HYPERBOLE,
@@ -334,7 +345,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["de"],
         &[
-            r"ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
+            r"ich weiss wo du (wohnst|arbeitest|trainierst|studierst)|(verbreite|verbreiten|veroffentliche|veroffentlichen|poste|posten|leake|leaken|schicke|schicken)( \w+){0,2} (deine|alle deine) (nacktbilder|bilder|fotos|videos|nudes)|ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
             r"(schick|sende|lad|leake|poste|verschick)\w*( ich)? (deine|alle|all deine|alles)|dein echter name|klarname\w*|soll ich weitermachen|pass (bloss )?auf|mach dich kalt",
         ],
         HYPERBOLE,
@@ -345,7 +356,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["it"],
         &[
-            r"ti (ammazzo|uccido|faccio del male|rovino)|so (dove|che) abiti|ti trovo|te la faccio pagare|vengo sotto casa|so dove stai|ti s?pacco",
+            r"so dove (lavori|vivi|studi|ti alleni)|(pubblicare|diffondere|mandare|pubblico|diffondo|mando)( \w+){0,2} (le )?tue (foto|video|nudes)|ti (ammazzo|uccido|faccio del male|rovino)|so (dove|che) abiti|ti trovo|te la faccio pagare|vengo sotto casa|so dove stai|ti s?pacco",
             r"(mando|pubblico|invio)( \w+){0,2} (tutte )?(le )?tue (foto|video)|nome e cognome|il tuo vero nome|devo continuare",
         ],
         HYPERBOLE,
@@ -403,7 +414,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"se (voir|rencontrer)|(te|vous) rencontrer|se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
+            r"tu habites ou|t habites ou|se (voir|rencontrer)|(te|vous) rencontrer|se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
             r"on se croise|quelle salle de sport|je t invite au resto|se rencontrer en vrai",
         ],
         &[r"adresse (mail|e mail|email)"],
@@ -441,7 +452,11 @@ pub static RULES: &[Rule] = &[
             r"never authori[sz]ed|disput\w* (this |the |my |a )?(charge|payment|transaction)|(call|calling|report\w* (to|u to)|contact\w*) (my )?(bank|visa|mastercard|amex|card company)|dispute (it|the charge|this)",
             r"charged for a sub\w* i (cancel+ed)|r e f u n d",
         ],
-        &[r"(finally |just )?(refunded|reimbursed) (my|me for)"],
+        &[
+            OTHER_MERCHANTS,
+            r"(finally |just )?(refunded|reimbursed) (my|me for)",
+            OTHER_MERCHANTS,
+        ],
     ),
     phrases(
         "payment_dispute",
@@ -449,10 +464,11 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["es"],
         &[
-            r"devuelv(e|as|eme|emelo|anme)( \w+){0,2} (dinero|plata|pasta)?|reembolso|contracargo|estafa|me cobraron|no autorice|(llamo|llamar) al banco",
+            r"devuelv(e|as|eme|emelo|anme)( \w+){0,2} (dinero|plata|pasta)?|quiero (mi|el) dinero|reembolso|contracargo|estaf\w*|me cobraron|no autorice|(llamo|llamar) al banco",
             r"reclamo (con|al|en) (mi )?banco|te denuncio|fue un robo",
         ],
         &[
+            OTHER_MERCHANTS,
             r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
         ],
     ),
@@ -465,6 +481,7 @@ pub static RULES: &[Rule] = &[
             r"(meu|o) dinheiro de volta|estorno|golpe|reembolso|cobraram|nao autorizei|(ligo|ligar) (para|pro) o banco|contestacao|devolve( meu| o)? dinheiro|foi um roubo|te denuncio",
         ],
         &[
+            OTHER_MERCHANTS,
             r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
         ],
     ),
@@ -477,7 +494,7 @@ pub static RULES: &[Rule] = &[
             r"rembourse[rz]? moi|je veux (etre )?rembourse|remboursement|chargeback|arnaque\w*|opposition|debite (deux|2) fois|(j ai )?jamais autorise",
             r"je (le )?conteste|appeler ma banque|porte plainte|c est du vol|mes \d+ balles",
         ],
-        &[r"(m ont|m a|ils m ont) (\w+ )?rembourse"],
+        &[OTHER_MERCHANTS, r"(m ont|m a|ils m ont) (\w+ )?rembourse"],
     ),
     phrases(
         "payment_dispute",
@@ -488,6 +505,7 @@ pub static RULES: &[Rule] = &[
             r"(mein )?geld zuruck|erstattung|rucklastschrift|zuruckbuchen|abzocke|betrug|betruger|(zweimal|doppelt) abgebucht|nie autorisiert|anzeige",
         ],
         &[
+            OTHER_MERCHANTS,
             r"(hat|haben) mir (\w+ )*(erstattet|zuruck)",
             r"krieg\w* es zuruck",
             r"fitnessstudio|zalando|amazon",
@@ -502,6 +520,7 @@ pub static RULES: &[Rule] = &[
             r"rivoglio i (miei )?soldi|ridatemi|rimborso|storno|truffa|truffato|mi avete addebitato|mai autorizzato|bloccare il pagamento|lo contesto|denuncia",
         ],
         &[
+            OTHER_MERCHANTS,
             r"(mi ha|mi hanno) (finalmente )?rimborsat",
             r"me li ridanno",
         ],
@@ -611,7 +630,7 @@ pub static RULES: &[Rule] = &[
         &["en"],
         &[
             r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come over|come to my (place|apartment|hotel)|visit me",
-            r"meet me (at|in front of|outside|by|near) |(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|i m (right )?(by|near) |my (address|place is)|see (you|u) (in person|irl|at my|at the)",
+            r"meet me (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
         ],
         &[],
     ),
@@ -621,7 +640,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["es", "pt"],
         &[
-            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (en|a las) (el |la )?(cafe|bar|parque|hotel|centro|plaza|restaurante|\d+)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
+            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
         ],
         &[],
@@ -632,7 +651,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["fr"],
         &[
-            r"retrouve moi (au|a la|devant|a)|j habite (dans|a|au|pres|pas loin)|passe me voir|viens chez moi|rendez vous (au|a la|devant)|on se voit (au|a|chez)",
+            r"retrouve moi (\w+ ){0,3}(au|a la|devant|a|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|j habite (dans|a|au|pres|pas loin)|passe me voir|viens chez moi|(rendez vous|on se voit) (\w+ ){0,3}((au|a la|devant|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|chez (moi|toi))",
         ],
         &[],
     ),
@@ -652,7 +671,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["it"],
         &[
-            r"(vieni|venire|passa)( \w+){0,2} (a casa mia|da me)|ci vediamo (alle \d+ )?(al|alla|in piazza|davanti|sotto|da me)|abito (a|in|vicino)|passa a trovarmi|vieni da me|ti mando l indirizzo",
+            r"(vieni|venire|passa)( \w+){0,2} (a casa mia|da me)|ci vediamo (\w+ ){0,3}(al|alla|in|davanti al|sotto|vicino al) (cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|ci vediamo da me|abito (a|in|vicino)|passa a trovarmi|vieni da me|ti mando l indirizzo",
         ],
         &[],
     ),

@@ -152,6 +152,14 @@ impl Parts {
                 "sends interrupted by the last stop are in doubt; reconciling before any resend"
             );
         }
+        // The guardrails' patterns are compiled on first use (about half a second): do it now,
+        // off the async threads, rather than in the first fan's reply.
+        tokio::task::spawn_blocking(|| {
+            let g = crate::agent::guardrails::Guardrails::default();
+            let warm = "hey 16 ans tengo meet me at 7 snap @x.com $5";
+            std::hint::black_box((g.check_input(warm), g.check_draft(warm, &[], warm)));
+            std::hint::black_box(crate::agent::guardrails::detect_language(warm));
+        });
         let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
         let apis = Arc::new(Apis::new(self.clone()));
         let (dispatch, wakes) = dispatcher::channel();

@@ -547,6 +547,14 @@ static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "I'm from 2010", "soy del 2010", "sou de 2010", "sono del 2010", "a 2010 baby": the speaker's
+/// own year, said without a word for birth.
+static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:soy|sou|sono|je suis|jsuis|chui|ich bin|bin|i m|im|i am) (?:de|del|do|da|di|dal|von|from|a|an|jahrgang) ((?:19|20)\d\d)|((?:19|20)\d\d) (?:baby|kid|bebe|kind))\b",
+    )
+});
+
 /// "turning 18 next year" and its translations: under 18 today.
 static TURNING_18: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -572,8 +580,13 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
         if let Some(m) = SHORTHAND.find(s) {
             return Some(format!("profile age \"{}\"", m.as_str().trim()));
         }
-        if let Some(c) = BIRTH_YEAR.captures(s) {
-            let year = c[1].parse::<i32>().unwrap_or(0);
+        if let Some(c) = BIRTH_YEAR.captures(s).or_else(|| FROM_YEAR.captures(s)) {
+            let year = c
+                .iter()
+                .skip(1)
+                .flatten()
+                .find_map(|m| m.as_str().parse::<i32>().ok())
+                .unwrap_or(0);
             let others = s.split(' ').any(|w| OTHERS.contains(&w));
             if current_year() - year < 18 && current_year() - year > 5 && !others {
                 return Some(format!("born in {year}"));
@@ -803,6 +816,9 @@ mod tests {
             "ho q u a t t o r d i c i anni",
             "m16 aus Köln",
             "born in 2011 but age is just a number",
+            "oye soy del 2011 no pasa nada no?",
+            "sono del 2010 ahah",
+            "im a 2011 baby lol",
             "Jahrgang 2011 hier",
             "age: 15",
             "I turn 18 next year",

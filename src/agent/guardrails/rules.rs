@@ -297,7 +297,10 @@ pub static RULES: &[Rule] = &[
             r"i know where (you|u) live|(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (hurt|kill|hunt|end|ruin|expose) (you|u)",
             r"(i ll|ill|i will|im gonna|i m gonna|im going to|i m going to|gonna) (find|get|track) (you|u)( (and|or|if|when|soon|wherever|one day|eventually|trust me|i swear|believe me)\b.*)?$|make (you|u) pay|(you|u) ll pay|(you|u) will pay",
             r"(you|u) ll regret|(you|u) will regret|watch (your|ur) back|don t make me come|dont make me come",
-            r"(post|leak|send|share|expose|upload)\w* (all |everything )?((of )?(your|ur) )?(stuff|content|pics|photos|videos|nudes|real name|address|addy|everything)",
+            // "send pics" is the commonest request there is: sending or posting her things is a
+            // threat only when it goes somewhere (everyone, her family, online).
+            r"(leak|expose|spread)\w* (all |everything )?((of )?(your|ur) )?(stuff|content|pics|photos|videos|nudes|real name|address|addy|everything)",
+            r"(post|send|share|upload)\w* (all |everything )?(of )?(your|ur) (stuff|content|pics|photos|videos|nudes|real name|address|addy)\b.*\b(everyone|everywhere|online|internet|family|friends|parents|reddit|twitter|boss|work|followers)",
             r"(with|and) (your|ur) real name|dox\w*|be a shame if|(block|ignore) me (again )?(and|or) i ll|leak (everything|it all|all)",
             r"(found|have|got) (your|ur) (ig|insta|facebook|fb|address|real name|family|mom)",
             r"know where (you|u) (live|work|study|train|sleep|go to)|spread\w* (all )?(your|ur) (nudes|pics|photos|videos|content)",
@@ -323,7 +326,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|mandar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
+            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
             r"(vazo|vazar|vou vazar|divulgo|publico|espalho)( \w+){0,2} (todo|tudo|teu|tuas|teus|seu|suas)|com (teu|seu) nome( completo)?|seria uma pena se|achei o (face|insta|perfil)",
         ],
         HYPERBOLE,
@@ -345,8 +348,8 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["de"],
         &[
-            r"ich weiss wo du (wohnst|arbeitest|trainierst|studierst)|(verbreite|verbreiten|veroffentliche|veroffentlichen|poste|posten|leake|leaken|schicke|schicken)( \w+){0,2} (deine|alle deine) (nacktbilder|bilder|fotos|videos|nudes)|ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
-            r"(schick|sende|lad|leake|poste|verschick)\w*( ich)? (deine|alle|all deine|alles)|dein echter name|klarname\w*|soll ich weitermachen|pass (bloss )?auf|mach dich kalt",
+            r"ich weiss wo du (wohnst|arbeitest|trainierst|studierst)|(verbreite|verbreiten|veroffentliche|veroffentlichen|poste|posten|leake|leaken)( \w+){0,2} (deine|alle deine) (nacktbilder|bilder|fotos|videos|nudes)|ich (bring|bringe) dich um|ich (mach|mache) dich (kalt|alle)|ich weiss (dass|wo) du( in \w+)? wohnst|ich (find|finde|krieg|kriege) dich|du wirst es bereuen",
+            r"(schick|sende|verschick)\w*( ich)? (deine|alle deine) (\w+ )?(bilder|fotos|videos|nacktbilder|nudes)\b.*\b(chef|familie|eltern|freunde|freundin|mann|arbeit|online|netz|internet|allen)|(leake|poste|verbreite)\w*( ich)? (deine|alle|all deine|alles)|dein echter name|klarname\w*|soll ich weitermachen|pass (bloss )?auf|mach dich kalt",
         ],
         HYPERBOLE,
     ),
@@ -368,7 +371,7 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             // Extortion: money or else, in any language.
-            r"(send|give|manda|mandame|envoie|schick|mandami|pay|paga|zahl)( \w+){0,2} (me )?\d+ ?(\$|€|£|euros?|dollars?|bucks|reais)? (or|o|ou|oder|sinon)\b",
+            r"(send|give|manda|mandame|envoie|schick|mandami|pay|paga|zahl)( \w+){0,2} (me )?\d+ ?(\$|€|£|euros?|dollars?|bucks|reais) (or|o|ou|oder|sinon)\b",
         ],
         &[],
     ),

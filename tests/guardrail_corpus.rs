@@ -339,3 +339,58 @@ fn a_set_named_in_the_environment_is_reported() {
     };
     print_table(&run_set(std::path::Path::new(&dir)));
 }
+
+/// The held-out set (tests/fixtures/guardrails/heldout): written blind by people who never saw
+/// the rules or the tuning sets, and never read while tuning. Each cell (language × category) must
+/// stay at or above the recall recorded in `heldout-floors.json`, and each false-stop rate at or
+/// below it, so a change that loses generalisation fails here. After an honest improvement,
+/// re-record with `RECORD_HELDOUT_FLOORS=1 cargo test --test guardrail_corpus held_out`.
+#[test]
+fn the_held_out_set_stays_at_or_above_its_recorded_figures() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
+    let report = run_set(&root.join("heldout"));
+    print_table(&report);
+    let floors_path = root.join("heldout-floors.json");
+    let mut now = serde_json::Map::new();
+    for ((lang, row), _) in &report.cells {
+        let rate = report.rate(lang, row).unwrap_or(0.0);
+        now.insert(
+            format!("{lang} {row}"),
+            serde_json::json!((rate * 10.0).round() / 10.0),
+        );
+    }
+    for lang in LANGS {
+        for (label, prefix) in [
+            ("fan messages caught", "input:"),
+            ("drafts blocked", "draft:"),
+        ] {
+            let rate = report.pooled(lang, prefix);
+            now.insert(
+                format!("{lang} {label}"),
+                serde_json::json!((rate * 10.0).round() / 10.0),
+            );
+        }
+    }
+    if std::env::var("RECORD_HELDOUT_FLOORS").is_ok_and(|v| v == "1") {
+        let text = serde_json::to_string_pretty(&now).unwrap();
+        std::fs::write(&floors_path, text + "\n").unwrap();
+        return;
+    }
+    let floors: serde_json::Map<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(&floors_path).unwrap()).unwrap();
+    let mut worse = vec![];
+    for (key, floor) in &floors {
+        let floor = floor.as_f64().unwrap();
+        let got = now.get(key).and_then(Value::as_f64).unwrap_or(0.0);
+        // Unsafe rows and pooled rates are recall (higher is better); the rest are false stops.
+        let recall = key.contains(':') || key.ends_with("caught") || key.ends_with("blocked");
+        if (recall && got + 0.05 < floor) || (!recall && got > floor + 0.05) {
+            worse.push(format!("{key}: {got:.1} % (recorded {floor:.1} %)"));
+        }
+    }
+    assert!(
+        worse.is_empty(),
+        "worse than recorded:\n{}",
+        worse.join("\n")
+    );
+}

@@ -28,7 +28,9 @@ async fn decided(env: &Env, fan: &str, n: usize) -> (String, String, Value) {
         .unwrap();
         if rows.len() >= n {
             let (o, r, g) = rows[n - 1].clone();
-            let g = g.map(|g| serde_json::from_str(&g).unwrap()).unwrap_or(Value::Null);
+            let g = g
+                .map(|g| serde_json::from_str(&g).unwrap())
+                .unwrap_or(Value::Null);
             return (o, r, g);
         }
         assert!(
@@ -117,7 +119,10 @@ async fn a_broken_judge_changes_nothing(faults: Value, timeout_ms: u64, why: &st
     assert_eq!(outcome, "replied", "{reason}");
     let judge = &g["judge"]["input"];
     assert!(
-        judge["unavailable"].as_str().unwrap_or_default().starts_with(why),
+        judge["unavailable"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(why),
         "{g}"
     );
     assert_eq!(
@@ -130,10 +135,16 @@ async fn a_broken_judge_changes_nothing(faults: Value, timeout_ms: u64, why: &st
     assert!(reason.contains("underage"), "{reason}");
     let judge = &g["judge"]["input"];
     assert!(
-        judge["unavailable"].as_str().unwrap_or_default().starts_with(why),
+        judge["unavailable"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(why),
         "{g}"
     );
-    assert_eq!(judge["effect"], "the rules stopped it; the rules decide", "{g}");
+    assert_eq!(
+        judge["effect"], "the rules stopped it; the rules decide",
+        "{g}"
+    );
     settle(&d.env).await;
     let llm: Value = reqwest::get(format!("{}/_sandbox/llm", d.env.sandbox.url()))
         .await

@@ -347,8 +347,9 @@ mod tests {
             "Sure! Here is my verdict: {\"category\":\"none\",\"confidence\":0.9,\"reason\":\"ok\"}",
         );
         assert!(matches!(e, Err(JudgeError::Garbage(_))), "{e:?}");
-        let e =
-            parse_verdict("{\"category\":\"none\",\"confidence\":0.9,\"reason\":\"ok\"} Hope it helps");
+        let e = parse_verdict(
+            "{\"category\":\"none\",\"confidence\":0.9,\"reason\":\"ok\"} Hope it helps",
+        );
         assert!(matches!(e, Err(JudgeError::Garbage(_))), "{e:?}");
     }
 
@@ -451,7 +452,11 @@ mod tests {
             panic!("not a block");
         };
         assert_eq!((f.rule, f.action), ("judge_draft", Action::Block));
-        assert!(f.detail.starts_with("judge: off_platform: r"), "{}", f.detail);
+        assert!(
+            f.detail.starts_with("judge: off_platform: r"),
+            "{}",
+            f.detail
+        );
         assert!(matches!(
             combine_draft(false, &verdict(Category::UnsafeDraft, 0.5), 0.8),
             Call::Pass(_)

@@ -528,8 +528,8 @@ impl Agent {
             judge_rec.insert("draft".into(), draft_judged.into());
         }
         findings.retain(|f| f.action == guardrails::Action::Flag);
-        let verdicts = (!findings.is_empty() || !blocked.is_empty() || !judge_rec.is_empty())
-            .then(|| {
+        let verdicts =
+            (!findings.is_empty() || !blocked.is_empty() || !judge_rec.is_empty()).then(|| {
                 let mut v = serde_json::json!({ "input": findings, "draft": blocked });
                 if !judge_rec.is_empty() {
                     v["judge"] = judge_rec.into();

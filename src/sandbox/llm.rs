@@ -140,7 +140,10 @@ pub fn verdict(draft_mode: bool, text: &str) -> Value {
         return json!({"category": "none", "confidence": 0.9, "reason": "no cue"});
     };
     let mut confidence = (0.85 + 0.05 * (n - 1) as f64).min(0.95);
-    if HEDGES.iter().any(|h| text.split_whitespace().any(|w| w == *h)) {
+    if HEDGES
+        .iter()
+        .any(|h| text.split_whitespace().any(|w| w == *h))
+    {
         confidence -= 0.4;
     }
     let confidence = (confidence * 100.0).round() / 100.0;
@@ -302,11 +305,21 @@ mod tests {
     #[test]
     fn the_sandbox_judge_answers_by_its_own_cues_and_hedges_lower_its_confidence() {
         let v = verdict(false, "honestly I can't go on like this");
-        assert_eq!((v["category"].as_str(), v["confidence"].as_f64()), (Some("crisis"), Some(0.85)));
+        assert_eq!(
+            (v["category"].as_str(), v["confidence"].as_f64()),
+            (Some("crisis"), Some(0.85))
+        );
         let v = verdict(false, "I can't go on lol");
         assert_eq!(v["confidence"].as_f64(), Some(0.45));
-        assert_eq!(verdict(false, "I am 15")["category"], "none", "not the product's rules");
-        assert_eq!(verdict(true, "sure, add me on kik")["category"], "off_platform");
+        assert_eq!(
+            verdict(false, "I am 15")["category"],
+            "none",
+            "not the product's rules"
+        );
+        assert_eq!(
+            verdict(true, "sure, add me on kik")["category"],
+            "off_platform"
+        );
     }
 
     #[test]
@@ -314,14 +327,21 @@ mod tests {
         let req = |system: &str| Request {
             model: String::new(),
             messages: vec![
-                Message { role: "system".into(), content: json!(system) },
-                Message { role: "user".into(), content: json!("FAN:\nhi\n\nDRAFT:\nadd me on kik") },
+                Message {
+                    role: "system".into(),
+                    content: json!(system),
+                },
+                Message {
+                    role: "user".into(),
+                    content: json!("FAN:\nhi\n\nDRAFT:\nadd me on kik"),
+                },
             ],
         };
         assert!(judge_answer(&req("You are Mia, a creator.")).is_none());
-        let v: Value =
-            serde_json::from_str(&judge_answer(&req(&format!("{JUDGE_MARKER} mode: draft"))).unwrap())
-                .unwrap();
+        let v: Value = serde_json::from_str(
+            &judge_answer(&req(&format!("{JUDGE_MARKER} mode: draft"))).unwrap(),
+        )
+        .unwrap();
         assert_eq!(v["category"], "off_platform");
         let v: Value = serde_json::from_str(
             &judge_answer(&req(&format!("{JUDGE_MARKER} mode: fan_message"))).unwrap(),

@@ -285,13 +285,18 @@ impl Judge {
             timeout: budget + Duration::from_secs(1),
             json: true,
         };
-        match tokio::time::timeout(budget, self.llm.complete(&req)).await {
+        let judged = match tokio::time::timeout(budget, self.llm.complete(&req)).await {
             Err(_) => Err(JudgeError::Timeout(cfg.timeout_ms)),
             Ok(Err(LlmError::Unavailable(m) | LlmError::Rejected(m))) => {
                 Err(JudgeError::Endpoint(m))
             }
             Ok(Ok(c)) => parse_verdict(&c.text),
+        };
+        // Said in the log too: a judge that is always down is a setting to fix, not a verdict.
+        if let Err(e) = &judged {
+            tracing::warn!(error = %e, "safety judge unavailable; the rules decide alone");
         }
+        judged
     }
 }
 

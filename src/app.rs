@@ -131,6 +131,15 @@ impl Parts {
         ))
     }
 
+    /// The safety judge's endpoint (`[judge]`), built whether or not it is enabled, so a reload
+    /// can turn it on.
+    pub fn judge(&self) -> crate::agent::judge::Judge {
+        crate::agent::judge::Judge::new(Arc::new(OpenAiLlm::new(
+            &self.cfg.judge.base_url,
+            self.cfg.judge.api_key.expose(),
+        )))
+    }
+
     /// Runs the daemon until `shutdown`: webhooks and OAuth callback on `listener`, the dispatcher
     /// and agent, one sender and one poller per configured creator. On shutdown intake stops first,
     /// running jobs get `daemon.shutdown_deadline_secs` to finish (the rest stay pending), and every
@@ -216,6 +225,7 @@ impl Parts {
             apis: apis.clone(),
             prompts: Default::default(),
             history: Default::default(),
+            judge: self.judge(),
         };
         tracker.spawn(dispatcher::run(
             agent,

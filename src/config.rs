@@ -50,6 +50,7 @@ pub struct Config {
     pub webhook: WebhookConfig,
     pub security: SecurityConfig,
     pub llm: LlmConfig,
+    pub judge: JudgeConfig,
     pub agent: AgentConfig,
     pub poller: PollerConfig,
     pub actions: ActionsConfig,
@@ -165,6 +166,24 @@ pub struct LlmConfig {
     /// `response_format: json_object`. For models that follow it (GPT-4o class); off for tiny models,
     /// which then signal an offer with an `OFFER: <item>` line or not at all.
     pub structured_output: bool,
+}
+
+/// The optional safety judge (`[judge]`): a second model beside the guardrails (see
+/// `agent::judge` for how their verdicts combine). Off by default.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JudgeConfig {
+    pub enabled: bool,
+    /// Any OpenAI-compatible API; may be the same server as `[llm]` with a more capable model.
+    pub base_url: String,
+    pub api_key: Secret,
+    pub model: String,
+    /// A slow judge holds a reply at most this long; past it the rules' decision stands alone.
+    pub timeout_ms: u64,
+    /// A safety verdict below this confidence is recorded, never acted on.
+    pub min_confidence: f64,
+    /// Also judge each draft the rules passed (one more judge call after the draft, in series).
+    pub check_drafts: bool,
 }
 
 /// How the dispatcher and the agent work.
@@ -404,6 +423,15 @@ impl Default for Config {
                 context_tokens: 2048,
                 structured_output: false,
             },
+            judge: JudgeConfig {
+                enabled: false,
+                base_url: "http://127.0.0.1:8081/v1".into(),
+                api_key: Secret::default(),
+                model: "judge".into(),
+                timeout_ms: 3000,
+                min_confidence: 0.8,
+                check_drafts: false,
+            },
             agent: AgentConfig {
                 debounce_ms: 4000,
                 debounce_cap_ms: 12000,
@@ -535,13 +563,14 @@ impl Config {
     }
 
     /// Fills unset secrets from systemd credentials (`LoadCredential=`): files named
-    /// `token_key`, `webhook_secret`, `client_secret` and `llm_api_key` in `dir`.
+    /// `token_key`, `webhook_secret`, `client_secret`, `llm_api_key` and `judge_api_key` in `dir`.
     pub fn apply_credentials(&mut self, dir: &Path) -> Result<(), ConfigError> {
         for (name, secret) in [
             ("token_key", &mut self.security.token_key),
             ("webhook_secret", &mut self.webhook.secret),
             ("client_secret", &mut self.fanvue.client_secret),
             ("llm_api_key", &mut self.llm.api_key),
+            ("judge_api_key", &mut self.judge.api_key),
         ] {
             let file = dir.join(name);
             if !secret.is_empty() || !file.exists() {
@@ -611,6 +640,7 @@ impl Config {
             ("fanvue.authorize_url", &self.fanvue.authorize_url),
             ("fanvue.token_url", &self.fanvue.token_url),
             ("llm.base_url", &self.llm.base_url),
+            ("judge.base_url", &self.judge.base_url),
         ] {
             match url::Url::parse(val) {
                 Ok(u) if u.scheme() == "http" || u.scheme() == "https" => {}
@@ -678,6 +708,15 @@ impl Config {
         }
         if self.llm.max_tokens == 0 {
             bad("llm.max_tokens", "must be at least 1".into());
+        }
+        if !(0.0..=1.0).contains(&self.judge.min_confidence) {
+            bad("judge.min_confidence", "must be between 0 and 1".into());
+        }
+        if !(100..=60_000).contains(&self.judge.timeout_ms) {
+            bad(
+                "judge.timeout_ms",
+                "must be between 100 and 60000 (it bounds how long a reply waits)".into(),
+            );
         }
         if self.llm.context_tokens < 256 {
             bad("llm.context_tokens", "must be at least 256".into());
@@ -1030,12 +1069,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("webhook_secret"), "whsec-from-cred\n").unwrap();
         std::fs::write(dir.path().join("client_secret"), "cs-from-cred").unwrap();
+        std::fs::write(dir.path().join("judge_api_key"), "judge-from-cred\n").unwrap();
         let mut c = Config::default();
         c.fanvue.client_secret = Secret::new("explicit");
         c.apply_credentials(dir.path()).unwrap();
         assert_eq!(c.webhook.secret.expose(), "whsec-from-cred");
         assert_eq!(c.fanvue.client_secret.expose(), "explicit", "config wins");
         assert!(c.llm.api_key.is_empty(), "no file, no value");
+        assert_eq!(c.judge.api_key.expose(), "judge-from-cred");
     }
 
     #[test]
@@ -1139,6 +1180,7 @@ mod tests {
             jail.set_env("FANVUE_AGENT_FANVUE__CLIENT_SECRET", "cs-SUPERSECRET-1");
             jail.set_env("FANVUE_AGENT_WEBHOOK__SECRET", "wh-SUPERSECRET-2");
             jail.set_env("FANVUE_AGENT_LLM__API_KEY", "llm-SUPERSECRET-3");
+            jail.set_env("FANVUE_AGENT_JUDGE__API_KEY", "judge-SUPERSECRET-4");
             jail.set_env(
                 "FANVUE_AGENT_SECURITY__TOKEN_KEY",
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
@@ -1256,6 +1298,10 @@ impl Config {
         cmp(
             "llm.base_url / llm.api_key",
             self.llm.base_url == new.llm.base_url && self.llm.api_key == new.llm.api_key,
+        );
+        cmp(
+            "judge.base_url / judge.api_key",
+            self.judge.base_url == new.judge.base_url && self.judge.api_key == new.judge.api_key,
         );
         let a = (&self.agent, &new.agent);
         cmp(

@@ -3,6 +3,7 @@
 
 pub mod guardrails;
 pub mod history;
+pub mod judge;
 pub mod llm;
 pub mod memory;
 pub mod normalize;
@@ -51,6 +52,8 @@ pub struct Agent {
     pub prompts: Arc<prompt::PromptCache>,
     /// The catch-up reads before drafting, shared per creator.
     pub history: Arc<history::HistorySync>,
+    /// The optional safety judge's endpoint (used while `judge.enabled`).
+    pub judge: judge::Judge,
 }
 
 impl Agent {
@@ -352,40 +355,21 @@ impl Agent {
                 .escalate_marked(creator, fan, &ids, &marked, &findings)
                 .await;
         }
+        let judge_cfg = self.cfg.get().judge.clone();
+        let fan_joined = fan_text.join("\n");
         if !stops.is_empty() {
-            let why = format!("for a human: {}", describe(&stops));
-            let info = DecisionInfo {
-                guardrails: Some(serde_json::json!({ "input": findings })),
-                marks: self.new_marks(&stops, &marked, &why, now),
-                ..DecisionInfo::reason(why.clone())
-            };
-            warn!(reason = %why, "escalated");
-            let holding = self.cfg.get().creator_holding_reply(creator);
-            // A fan already marked got the holding reply when the mark was set.
-            let holding = if marked.is_empty() {
-                holding.trim()
-            } else {
-                ""
-            };
-            if holding.is_empty() {
-                self.store
-                    .decide(creator, fan, &ids, Outcome::Escalated, &info)
-                    .await?;
-                return Ok(JobOutcome::Done { queued: false });
+            let mut verdicts = serde_json::json!({ "input": findings });
+            if judge_cfg.enabled {
+                // The rules decide; the judge is still asked so the decision shows whether it
+                // agreed (a broken judge changes nothing here).
+                let judged = self.judge.input(&judge_cfg, &fan_joined).await;
+                verdicts["judge"] =
+                    serde_json::json!({ "input": judge::record(&judged, &judge::Call::Rules) });
             }
-            let plan = self.plan(Purpose::Holding, holding.to_string());
-            self.store
-                .commit_plan(
-                    creator,
-                    fan,
-                    &ids,
-                    &plan,
-                    Outcome::Escalated,
-                    &info,
-                    self.cfg.get().creator_mode(creator),
-                )
-                .await?;
-            return Ok(JobOutcome::Done { queued: true });
+            let stops: Vec<guardrails::Finding> = stops.into_iter().cloned().collect();
+            return self
+                .escalate_input(creator, fan, &ids, &stops, verdicts, &marked, now)
+                .await;
         }
 
         // Draft.
@@ -481,7 +465,7 @@ impl Agent {
             system.push('\n');
             system.push_str(&offers::structured_instruction(&catalog));
         }
-        let mut req = LlmRequest {
+        let req = LlmRequest {
             model: llm_cfg.model.clone(),
             messages: prompt::conversation(
                 &system,
@@ -494,86 +478,67 @@ impl Agent {
             timeout: llm_cfg.timeout,
             json: llm_cfg.structured_output,
         };
-        let mut last_err = String::new();
-        // The last attempt failed because the LLM was unreachable (not because of its text).
-        let mut llm_unavailable = false;
-        let mut llm_ms = 0i64;
-        let mut tokens = (None, None);
-        let mut draft = None;
-        let mut regenerated = false;
-        let mut blocked: Vec<guardrails::Finding> = Vec::new();
-        let mut wanted_item: Option<String> = None;
-        let mut offer_reason: Option<String> = None;
-        let mut attempt = 0;
-        while attempt < self.cfg.get().agent.llm_attempts {
-            if attempt > 0 && !last_err.is_empty() {
-                tokio::time::sleep(Duration::from_millis(500 << attempt.min(5))).await;
+        let job = DraftJob {
+            creator,
+            creator_name,
+            guard: &guard,
+            recent: &recent,
+            system: &system,
+            others: &others,
+            fan_text: &fan_joined,
+            judge: &judge_cfg,
+        };
+        // The input judge runs alongside drafting: a reply waits for the slower of the two, and
+        // the judge's own timeout bounds its share.
+        let judging = async {
+            match judge_cfg.enabled {
+                true => Some(self.judge.input(&judge_cfg, &fan_joined).await),
+                false => None,
             }
-            attempt += 1;
-            let mut this = req.clone();
-            // A retry after an empty or blocked draft samples more freely, so it is not the same.
-            if last_err.contains("empty") || regenerated {
-                this.temperature = (this.temperature + 0.3).min(1.5);
-            }
-            match self.llm.complete(&this).await {
-                Ok(c) => {
-                    llm_unavailable = false;
-                    llm_ms += c.latency.as_millis() as i64;
-                    crate::metrics::metrics().llm_completed(&c);
-                    tokens = (c.prompt_tokens, c.completion_tokens);
-                    let (raw, wanted) = match offers::parse_structured(&c.text) {
-                        Some((reply, intent)) => {
-                            offer_reason = intent.as_ref().and_then(|i| i.reason.clone());
-                            (reply, intent.map(|i| i.item))
-                        }
-                        None => offers::take_offer_marker(&c.text),
-                    };
-                    wanted_item = wanted;
-                    let text = match review::clean_draft(&raw, &[creator_name, creator]) {
-                        Ok(t) => t,
-                        Err(e) => {
-                            last_err = e.to_string();
-                            warn!(attempt, error = %last_err, "draft attempt failed");
-                            continue;
-                        }
-                    };
-                    let mut found = guard.check_draft(&text, &recent, &system);
-                    found.extend(guardrails::names_other_fans(&text, &others));
-                    debug!(attempt, draft = %crate::telemetry::text(&text), "draft");
-                    if guardrails::stopping(&found).is_empty() {
-                        draft = Some(text);
-                        break;
-                    }
-                    let why = describe(&guardrails::stopping(&found));
-                    warn!(reason = %why, "draft blocked by guardrails");
-                    blocked.extend(found);
-                    if regenerated {
-                        last_err = format!("the draft was blocked twice: {why}");
-                        break;
-                    }
-                    // Regenerate once, telling the model why.
-                    regenerated = true;
-                    last_err.clear();
-                    attempt -= 1;
-                    req.messages[0].content.push_str(&format!(
-                        "\nYour previous draft was rejected ({why}). Write a different reply that avoids this."
-                    ));
+        };
+        let (drafted, input_judged) = tokio::join!(self.draft_reply(&job, req), judging);
+        let Drafted {
+            text: draft,
+            last_err,
+            llm_unavailable,
+            llm_ms,
+            tokens,
+            blocked,
+            wanted_item,
+            offer_reason,
+            judged: draft_judged,
+        } = drafted;
+        let mut judge_rec = serde_json::Map::new();
+        if let Some(judged) = &input_judged {
+            let call = judge::combine_input(false, judged, judge_cfg.min_confidence);
+            judge_rec.insert("input".into(), judge::record(judged, &call));
+            match call {
+                judge::Call::Stop(f) => {
+                    // The judge caught what the rules passed: escalated as that rule would be,
+                    // so the same safety mark follows. The draft is dropped.
+                    let mut all = findings.clone();
+                    all.push(f.clone());
+                    let verdicts = serde_json::json!({ "input": all, "judge": judge_rec });
+                    return self
+                        .escalate_input(creator, fan, &ids, &[f], verdicts, &marked, now)
+                        .await;
                 }
-                Err(e @ LlmError::Rejected(_)) => {
-                    last_err = e.to_string();
-                    llm_unavailable = false;
-                    break;
-                }
-                Err(e) => {
-                    last_err = e.to_string();
-                    llm_unavailable = true;
-                    warn!(attempt, error = %last_err, "draft attempt failed");
-                }
+                judge::Call::Flag(f) => findings.push(f),
+                _ => {}
             }
         }
+        if !draft_judged.is_empty() {
+            judge_rec.insert("draft".into(), draft_judged.into());
+        }
         findings.retain(|f| f.action == guardrails::Action::Flag);
-        let verdicts = (!findings.is_empty() || !blocked.is_empty())
-            .then(|| serde_json::json!({ "input": findings, "draft": blocked }));
+        let verdicts =
+            (!findings.is_empty() || !blocked.is_empty() || !judge_rec.is_empty()).then(|| {
+                let mut v = serde_json::json!({ "input": findings, "draft": blocked });
+                if !judge_rec.is_empty() {
+                    v["judge"] = judge_rec.into();
+                }
+                v
+            });
         let info = DecisionInfo {
             reason: String::new(),
             model: Some(llm_cfg.model.clone()),
@@ -878,6 +843,143 @@ impl Agent {
         Ok((items, owned))
     }
 
+    /// Escalates a fan message the rules (or a confident judge) stopped: the decision with its
+    /// verdicts, the safety marks the stopping rules leave, and the holding reply if configured.
+    #[allow(clippy::too_many_arguments)]
+    async fn escalate_input(
+        &self,
+        creator: &str,
+        fan: &str,
+        ids: &[i64],
+        stops: &[guardrails::Finding],
+        verdicts: serde_json::Value,
+        marked: &[crate::domain::SafetyMark],
+        now: i64,
+    ) -> Result<JobOutcome, AgentError> {
+        let stops: Vec<&guardrails::Finding> = stops.iter().collect();
+        let why = format!("for a human: {}", describe(&stops));
+        let info = DecisionInfo {
+            guardrails: Some(verdicts),
+            marks: self.new_marks(&stops, marked, &why, now),
+            ..DecisionInfo::reason(why.clone())
+        };
+        warn!(reason = %why, "escalated");
+        let holding = self.cfg.get().creator_holding_reply(creator);
+        // A fan already marked got the holding reply when the mark was set.
+        let holding = if marked.is_empty() {
+            holding.trim()
+        } else {
+            ""
+        };
+        if holding.is_empty() {
+            self.store
+                .decide(creator, fan, ids, Outcome::Escalated, &info)
+                .await?;
+            return Ok(JobOutcome::Done { queued: false });
+        }
+        let plan = self.plan(Purpose::Holding, holding.to_string());
+        self.store
+            .commit_plan(
+                creator,
+                fan,
+                ids,
+                &plan,
+                Outcome::Escalated,
+                &info,
+                self.cfg.get().creator_mode(creator),
+            )
+            .await?;
+        Ok(JobOutcome::Done { queued: true })
+    }
+
+    /// Drafts a reply: up to `agent.llm_attempts` LLM calls; a draft the guardrails (or, with
+    /// `judge.check_drafts`, a confident judge) block is regenerated once with the reason, then
+    /// given up.
+    async fn draft_reply(&self, job: &DraftJob<'_>, mut req: LlmRequest) -> Drafted {
+        let mut d = Drafted::default();
+        let mut regenerated = false;
+        let mut attempt = 0;
+        while attempt < self.cfg.get().agent.llm_attempts {
+            if attempt > 0 && !d.last_err.is_empty() {
+                tokio::time::sleep(Duration::from_millis(500 << attempt.min(5))).await;
+            }
+            attempt += 1;
+            let mut this = req.clone();
+            // A retry after an empty or blocked draft samples more freely, so it is not the same.
+            if d.last_err.contains("empty") || regenerated {
+                this.temperature = (this.temperature + 0.3).min(1.5);
+            }
+            let c = match self.llm.complete(&this).await {
+                Ok(c) => c,
+                Err(e @ LlmError::Rejected(_)) => {
+                    d.last_err = e.to_string();
+                    d.llm_unavailable = false;
+                    break;
+                }
+                Err(e) => {
+                    d.last_err = e.to_string();
+                    // The last attempt failed because the LLM was unreachable (not its text).
+                    d.llm_unavailable = true;
+                    warn!(attempt, error = %d.last_err, "draft attempt failed");
+                    continue;
+                }
+            };
+            d.llm_unavailable = false;
+            let text = match take_completion(job, &c, &mut d) {
+                Ok(t) => t,
+                Err(e) => {
+                    d.last_err = e;
+                    warn!(attempt, error = %d.last_err, "draft attempt failed");
+                    continue;
+                }
+            };
+            let found = self.check_draft(job, &text, &mut d.judged).await;
+            debug!(attempt, draft = %crate::telemetry::text(&text), "draft");
+            if guardrails::stopping(&found).is_empty() {
+                d.text = Some(text);
+                break;
+            }
+            let why = describe(&guardrails::stopping(&found));
+            warn!(reason = %why, "draft blocked by guardrails");
+            d.blocked.extend(found);
+            if regenerated {
+                d.last_err = format!("the draft was blocked twice: {why}");
+                break;
+            }
+            // Regenerate once, telling the model why.
+            regenerated = true;
+            d.last_err.clear();
+            attempt -= 1;
+            req.messages[0].content.push_str(&format!(
+                "\nYour previous draft was rejected ({why}). Write a different reply that avoids this."
+            ));
+        }
+        d
+    }
+
+    /// The rules over a draft, then (with `judge.check_drafts`, only when the rules pass it) the
+    /// judge, whose record is added to `judged`.
+    async fn check_draft(
+        &self,
+        job: &DraftJob<'_>,
+        text: &str,
+        judged: &mut Vec<serde_json::Value>,
+    ) -> Vec<guardrails::Finding> {
+        let mut found = job.guard.check_draft(text, job.recent, job.system);
+        found.extend(guardrails::names_other_fans(text, job.others));
+        let rules_stop = !guardrails::stopping(&found).is_empty();
+        if rules_stop || !(job.judge.enabled && job.judge.check_drafts) {
+            return found;
+        }
+        let verdict = self.judge.draft(job.judge, job.fan_text, text).await;
+        let call = judge::combine_draft(rules_stop, &verdict, job.judge.min_confidence);
+        judged.push(judge::record(&verdict, &call));
+        if let judge::Call::Stop(f) = call {
+            found.push(f);
+        }
+        found
+    }
+
     /// Decides `ids` as skipped with `why`; the job is done.
     /// The fan's facts with the language of what they just wrote (recorded when it changed; a
     /// message too short to tell keeps the language seen before).
@@ -1026,6 +1128,59 @@ impl Agent {
             .map(|n| first_name(&n))
             .unwrap_or_else(|| "there".into()))
     }
+}
+
+/// What drafting reads besides the request.
+struct DraftJob<'a> {
+    creator: &'a str,
+    creator_name: &'a str,
+    guard: &'a guardrails::Guardrails,
+    /// The creator's recent replies (a draft must not repeat them).
+    recent: &'a [String],
+    /// The system prompt as rendered (a draft must not leak it).
+    system: &'a str,
+    /// Other fans' names (a draft must not name them).
+    others: &'a [String],
+    fan_text: &'a str,
+    judge: &'a crate::config::JudgeConfig,
+}
+
+/// What drafting produced.
+#[derive(Default)]
+struct Drafted {
+    /// The draft that passed, if any.
+    text: Option<String>,
+    last_err: String,
+    /// The last attempt failed because the LLM was unreachable.
+    llm_unavailable: bool,
+    llm_ms: i64,
+    tokens: (Option<i64>, Option<i64>),
+    /// Findings of the drafts that were blocked.
+    blocked: Vec<guardrails::Finding>,
+    wanted_item: Option<String>,
+    offer_reason: Option<String>,
+    /// The draft judge's records, one per draft it judged.
+    judged: Vec<serde_json::Value>,
+}
+
+/// Reads a completion into `d` (latency, tokens, offer intent) and returns its cleaned text.
+fn take_completion(
+    job: &DraftJob<'_>,
+    c: &llm::Completion,
+    d: &mut Drafted,
+) -> Result<String, String> {
+    d.llm_ms += c.latency.as_millis() as i64;
+    crate::metrics::metrics().llm_completed(c);
+    d.tokens = (c.prompt_tokens, c.completion_tokens);
+    let (raw, wanted) = match offers::parse_structured(&c.text) {
+        Some((reply, intent)) => {
+            d.offer_reason = intent.as_ref().and_then(|i| i.reason.clone());
+            (reply, intent.map(|i| i.item))
+        }
+        None => offers::take_offer_marker(&c.text),
+    };
+    d.wanted_item = wanted;
+    review::clean_draft(&raw, &[job.creator_name, job.creator]).map_err(|e| e.to_string())
 }
 
 /// The `api_cache` key of the creator's sellable vault items.

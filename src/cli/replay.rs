@@ -99,6 +99,8 @@ async fn replay_in(
         apis: Arc::new(Apis::new(parts.clone())),
         prompts: Default::default(),
         history: Default::default(),
+        // The judge as configured: a replay shows what the daemon would decide now.
+        judge: parts.judge(),
     };
     writeln!(out, "{creator} ← fan {}", super::visible(fan))?;
     writeln!(

@@ -218,10 +218,10 @@ async fn set_llm_faults(
     if let Some(k) = f
         .kinds
         .iter()
-        .find(|k| !["garbage", "empty", "code_error"].contains(&k.as_str()))
+        .find(|k| !["garbage", "empty", "code_error", "bad_verdict"].contains(&k.as_str()))
     {
         return bad(&format!(
-            "unknown LLM fault `{k}` (garbage, empty, code_error)"
+            "unknown LLM fault `{k}` (garbage, empty, code_error, bad_verdict)"
         ));
     }
     *st.llm.faults.lock().unwrap_or_else(|e| e.into_inner()) = f.clone();

@@ -1,6 +1,7 @@
 //! A scripted OpenAI-compatible LLM (`/llm/v1/chat/completions`, `/llm/v1/models`): instant, varied
-//! small-talk replies, with faults on demand (slow, garbage bodies, empty text, llama-server's
-//! numeric-`code` errors) for reliability tests and benchmarks. Not a language model.
+//! small-talk replies, a keyword safety judge for the agent's judge prompts, with faults on demand
+//! (slow, garbage bodies, empty text, llama-server's numeric-`code` errors, bad verdicts; for every
+//! call or for judge calls only) for reliability tests and benchmarks. Not a language model.
 
 use axum::{
     extract::State,
@@ -28,8 +29,12 @@ pub struct LlmFaults {
     /// Every `fault_every`-th call (1 = all) answers with the next of `kinds`, in turn.
     pub fault_every: u64,
     /// `garbage` (200 with a body that is not JSON), `empty` (200 with empty text),
-    /// `code_error` (503 with llama-server's `{"error":{"code":503,…}}`).
+    /// `code_error` (503 with llama-server's `{"error":{"code":503,…}}`), `bad_verdict` (judge
+    /// calls: 200 with prose around a verdict of an unknown category; other calls answer normally).
     pub kinds: Vec<String>,
+    /// The faults above (delay included) hit judge calls only, counted among judge calls; draft
+    /// calls are served normally.
+    pub judge_only: bool,
 }
 
 /// The scripted LLM's state: its faults and counters.
@@ -39,6 +44,8 @@ pub struct ScriptedLlm {
     pub calls: AtomicU64,
     pub faulty: AtomicU64,
     pub prompt_chars: AtomicU64,
+    /// Calls whose system prompt is the agent's safety judge's.
+    pub judge_calls: AtomicU64,
 }
 
 impl ScriptedLlm {
@@ -46,6 +53,7 @@ impl ScriptedLlm {
         json!({
             "calls": self.calls.load(Ordering::Relaxed),
             "faulty": self.faulty.load(Ordering::Relaxed),
+            "judge_calls": self.judge_calls.load(Ordering::Relaxed),
             "prompt_chars": self.prompt_chars.load(Ordering::Relaxed),
             "faults": *self.faults.lock().unwrap_or_else(|e| e.into_inner()),
         })
@@ -76,7 +84,96 @@ struct Request {
 #[derive(Deserialize)]
 struct Message {
     #[serde(default)]
+    role: String,
+    #[serde(default)]
     content: Value,
+}
+
+/// How the agent's judge prompts begin (`agent::judge::MARKER`), written out here rather than
+/// imported: the sandbox stands for an external server that only sees the request.
+const JUDGE_MARKER: &str = "[fanvue-agent safety judge]";
+
+/// The sandbox judge's cues: a few phrases per category. Deliberately NOT the product's
+/// guardrails (nor anything like them): the sandbox stands for an independent external model, and
+/// a judge sharing the rules would agree with them by construction and prove nothing. It catches
+/// a few indirect phrasings the rules miss, and misses most of what they catch.
+const INPUT_CUES: &[(&str, &[&str])] = &[
+    (
+        "crisis",
+        &[
+            "can't go on",
+            "cant go on",
+            "don't want to be here anymore",
+            "dont want to be here anymore",
+            "say goodbye to everyone",
+            "gave all my stuff away",
+        ],
+    ),
+    (
+        "minor",
+        &["my mom checks my phone", "after homework", "school dance"],
+    ),
+    ("threat", &["you'll pay for this", "coming for you"]),
+    ("meeting", &["which city do you live", "visit you at"]),
+    ("dispute", &["charged me twice", "calling my bank"]),
+    ("ai_question", &["robot", "a real person"]),
+];
+const DRAFT_CUES: &[(&str, &[&str])] = &[
+    ("off_platform", &["add me on", "dm me on", "my number is"]),
+    ("payment", &["venmo", "cashapp", "gift card"]),
+    ("meeting", &["come over", "see you in person"]),
+    ("unsafe_draft", &["i am a real human", "as an ai"]),
+];
+/// Words that make the sandbox judge unsure (confidence below the agent's default 0.8).
+const HEDGES: &[&str] = &["lol", "jk", "maybe"];
+
+/// The sandbox judge's verdict on the judged text, deterministic: the first category with a cue,
+/// confidence 0.85 plus 0.05 per further cue (at most 0.95), minus 0.4 when the text hedges.
+pub fn verdict(draft_mode: bool, text: &str) -> Value {
+    let text = text.to_lowercase();
+    let cues = if draft_mode { DRAFT_CUES } else { INPUT_CUES };
+    let hit = cues.iter().find_map(|(cat, phrases)| {
+        let hits: Vec<&&str> = phrases.iter().filter(|p| text.contains(**p)).collect();
+        (!hits.is_empty()).then(|| (*cat, hits.len(), hits[0].to_string()))
+    });
+    let Some((category, n, cue)) = hit else {
+        return json!({"category": "none", "confidence": 0.9, "reason": "no cue"});
+    };
+    let mut confidence = (0.85 + 0.05 * (n - 1) as f64).min(0.95);
+    if HEDGES
+        .iter()
+        .any(|h| text.split_whitespace().any(|w| w == *h))
+    {
+        confidence -= 0.4;
+    }
+    let confidence = (confidence * 100.0).round() / 100.0;
+    json!({"category": category, "confidence": confidence, "reason": format!("cue: {cue}")})
+}
+
+/// The verdict text for a judge request, or `None` for any other request.
+fn judge_answer(req: &Request) -> Option<String> {
+    let system = req
+        .messages
+        .iter()
+        .find(|m| m.role == "system")
+        .and_then(|m| m.content.as_str())?;
+    if !system.contains(JUDGE_MARKER) {
+        return None;
+    }
+    let user = req
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.role == "user")
+        .and_then(|m| m.content.as_str())
+        .unwrap_or_default();
+    let draft_mode = system.contains("mode: draft");
+    // The draft judge sees the fan's words as context: only the draft is judged.
+    let judged = match user.split_once("DRAFT:") {
+        Some((_, draft)) if draft_mode => draft,
+        _ => user,
+    };
+    Some(verdict(draft_mode, judged).to_string())
 }
 
 const OPENERS: [&str; 8] = [
@@ -140,6 +237,16 @@ async fn complete(State(llm): State<Arc<ScriptedLlm>>, body: axum::body::Bytes) 
     llm.prompt_chars
         .fetch_add(prompt_chars as u64, Ordering::Relaxed);
     let faults = llm.faults.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let judged = judge_answer(&req);
+    let n = match &judged {
+        Some(_) => llm.judge_calls.fetch_add(1, Ordering::Relaxed),
+        None => n,
+    };
+    // Judge-only faults spare the draft calls (and count among judge calls).
+    let faults = match (faults.judge_only, judged.is_some()) {
+        (true, false) => LlmFaults::default(),
+        _ => faults,
+    };
     if faults.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.delay_ms)).await;
     }
@@ -148,8 +255,8 @@ async fn complete(State(llm): State<Arc<ScriptedLlm>>, body: axum::body::Bytes) 
             let k = llm.faulty.fetch_add(1, Ordering::Relaxed);
             faults.kinds[(k as usize) % faults.kinds.len()].clone()
         });
-    let text = match fault.as_deref() {
-        Some("garbage") => {
+    let text = match (fault.as_deref(), judged) {
+        (Some("garbage"), _) => {
             return (
                 StatusCode::OK,
                 [(header::CONTENT_TYPE, "application/json")],
@@ -157,14 +264,18 @@ async fn complete(State(llm): State<Arc<ScriptedLlm>>, body: axum::body::Bytes) 
             )
                 .into_response()
         }
-        Some("code_error") => {
+        (Some("code_error"), _) => {
             return (
                 StatusCode::SERVICE_UNAVAILABLE,
                 Json(json!({"error": {"code": 503, "message": "Loading model", "type": "unavailable_error"}})),
             )
                 .into_response()
         }
-        Some("empty") => String::new(),
+        (Some("empty"), _) => String::new(),
+        (Some("bad_verdict"), Some(_)) => {
+            r#"Sure! Here is my verdict: {"category": "suspicious", "confidence": 7}"#.to_string()
+        }
+        (_, Some(verdict)) => verdict,
         _ => line(n),
     };
     let words = text.split_whitespace().count() as u64;
@@ -189,5 +300,53 @@ mod tests {
     fn scripted_lines_do_not_repeat_within_five_hundred() {
         let lines: std::collections::HashSet<String> = (0..512).map(line).collect();
         assert_eq!(lines.len(), 512);
+    }
+
+    #[test]
+    fn the_sandbox_judge_answers_by_its_own_cues_and_hedges_lower_its_confidence() {
+        let v = verdict(false, "honestly I can't go on like this");
+        assert_eq!(
+            (v["category"].as_str(), v["confidence"].as_f64()),
+            (Some("crisis"), Some(0.85))
+        );
+        let v = verdict(false, "I can't go on lol");
+        assert_eq!(v["confidence"].as_f64(), Some(0.45));
+        assert_eq!(
+            verdict(false, "I am 15")["category"],
+            "none",
+            "not the product's rules"
+        );
+        assert_eq!(
+            verdict(true, "sure, add me on kik")["category"],
+            "off_platform"
+        );
+    }
+
+    #[test]
+    fn only_requests_with_the_judge_marker_are_judged() {
+        let req = |system: &str| Request {
+            model: String::new(),
+            messages: vec![
+                Message {
+                    role: "system".into(),
+                    content: json!(system),
+                },
+                Message {
+                    role: "user".into(),
+                    content: json!("FAN:\nhi\n\nDRAFT:\nadd me on kik"),
+                },
+            ],
+        };
+        assert!(judge_answer(&req("You are Mia, a creator.")).is_none());
+        let v: Value = serde_json::from_str(
+            &judge_answer(&req(&format!("{JUDGE_MARKER} mode: draft"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["category"], "off_platform");
+        let v: Value = serde_json::from_str(
+            &judge_answer(&req(&format!("{JUDGE_MARKER} mode: fan_message"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["category"], "none");
     }
 }

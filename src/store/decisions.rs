@@ -21,6 +21,8 @@ pub struct DecisionLine {
     pub draft_id: Option<i64>,
     pub llm_ms: Option<i64>,
     pub e2e_ms: Option<i64>,
+    /// The guardrail verdicts (`input`, `draft`) and the safety judge's (`judge`), as recorded.
+    pub guardrails: Option<serde_json::Value>,
 }
 
 type Raw = (
@@ -37,6 +39,7 @@ type Raw = (
     Option<i64>,
     Option<i64>,
     Option<i64>,
+    Option<String>,
 );
 
 /// Which decisions to read.
@@ -88,7 +91,8 @@ impl Store {
         let rows: Vec<Raw> = sqlx::query_as(
             "SELECT d.id, d.decided_at, d.creator_handle, d.fan_uuid, i.kind, d.outcome, d.reason,
                     m.text, coalesce(o.text, json_extract(dr.plan, '$.text')),
-                    coalesce(o.state, 'draft:' || dr.state), d.llm_ms, d.e2e_ms, d.draft_id
+                    coalesce(o.state, 'draft:' || dr.state), d.llm_ms, d.e2e_ms, d.draft_id,
+                    d.guardrails
              FROM decisions d
              JOIN inbox i ON i.id = d.inbox_id
              LEFT JOIN messages m ON m.creator_handle = i.creator_handle AND m.uuid = i.message_uuid
@@ -121,6 +125,7 @@ impl Store {
                 llm_ms: r.10,
                 e2e_ms: r.11,
                 draft_id: r.12,
+                guardrails: r.13.and_then(|g| serde_json::from_str(&g).ok()),
             })
             .collect())
     }

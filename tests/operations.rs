@@ -309,7 +309,8 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     let db = dir.path().join("agent.db");
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
     store.ensure_creator("creator1").await.unwrap();
-    // Make it look like a database from before the newest migration.
+    // Make it look like a database from before the newest migration (0008 adds
+    // `fan_facts.language`; undo it by hand: a new migration must update these two statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
         .await
@@ -319,17 +320,18 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
-    sqlx::query("DROP TABLE heartbeat")
+    assert_eq!(newest, 8, "update the undo below for the newest migration");
+    sqlx::query("ALTER TABLE fan_facts DROP COLUMN language")
         .execute(store.writer())
         .await
         .unwrap();
     store.close().await;
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
-    store.heartbeat().await.unwrap();
+    store.set_fan_language("creator1", "f", "es").await.unwrap();
     store.close().await;
     let backup = dir.path().join(format!("agent.db.before-{newest:04}.bak"));
     assert!(backup.exists(), "no backup at {}", backup.display());
-    // The backup is the database as it was: the creator, and no heartbeat table yet.
+    // The backup is the database as it was: the creator, and no language column yet.
     let conn = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=ro", backup.display()))
         .await
         .unwrap();
@@ -338,10 +340,11 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .await
         .unwrap();
     assert_eq!(creators, 1);
-    let heartbeat: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'heartbeat'")
-            .fetch_one(&conn)
-            .await
-            .unwrap();
-    assert_eq!(heartbeat, 0);
+    let language: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pragma_table_info('fan_facts') WHERE name = 'language'",
+    )
+    .fetch_one(&conn)
+    .await
+    .unwrap();
+    assert_eq!(language, 0);
 }

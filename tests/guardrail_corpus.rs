@@ -339,3 +339,23 @@ fn a_set_named_in_the_environment_is_reported() {
     };
     print_table(&run_set(std::path::Path::new(&dir)));
 }
+
+/// The second tuning set (tests/fixtures/guardrails/tuning2), written blind by other people:
+/// held to the figures the rules reach on it, so that a fix for one set cannot undo the other.
+#[test]
+fn the_second_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning2");
+    let report = run_set(&dir);
+    print_table(&report);
+    assert_floors(
+        &report,
+        &Floors {
+            category_recall: 0.0,
+            inputs_caught: 0.0,
+            drafts_blocked: 0.0,
+            near_miss_stopped_max: 100.0,
+            ordinary_stopped_max: 100.0,
+        },
+    );
+}

@@ -100,6 +100,8 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
     r"son|daughter|kid|kids|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
+    r"doy clases|dou aulas|leciono|je donne des cours|unterricht\w*|insegno",
+    r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
 ];
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
@@ -139,6 +141,7 @@ pub static RULES: &[Rule] = &[
             r"(primero|segundo|tercero|cuarto|primeiro|terceiro) (ano |de |do )?(do |de )?(la )?(ensino )?(medio|bachillerato|secundaria|prepa|fundamental)",
             r"(to|tou|estou|ando) (no |na )?(\d{1,2} (ano|serie)|ensino medio|medio|fundamental|colegio|escola)",
             r"\d{1,2} ano (do )?(ensino )?(medio|fundamental)|\d{1,2} (ano|serie)( do)? (medio|fundamental|secundario)",
+            r"(los |en |em |nos )?dias? de (escuela|clases?|cole|colegio|aula|escola)",
             r"(hay|ha|tem|tenho) (clases|escola|aula|aulas|colegio|cole) (manana|amanha)|(manana|amanha) (hay|ha|tem|tenho) (clases?|escola|aulas?|colegio|cole)",
         ],
         NOT_MY_SCHOOL,
@@ -203,7 +206,7 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             // A parent who controls the phone or the bedtime: the writer is a child.
-            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|goes through|confiscates|quita|revisa|checa|mira|tira|tiram|verifica|verificam|mexe|check|verifie|regarde|prend|confisque|fouille|kontrollier\w*|check\w*|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
+            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|papas|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|goes through|confiscates|quita\w*|revisa\w*|checa|mira|tira|tiram|pega\w*|verifica|verificam|mexe|check|verifie|regarde|prend|confisque|fouille|kontrollier\w*|check\w*|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
             r"(before|bevor|avant|antes|prima) (\w+ ){0,3}(bed ?time|ins bett|de me coucher|de dormir|di dormire)",
         ],
         &[
@@ -246,7 +249,7 @@ pub static RULES: &[Rule] = &[
         &["pt"],
         &[
             r"suicid\w*|(quero|vou|penso em|pensando em|vontade de|queria) me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
-            r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me)|automutila\w*",
+            r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me|me cortei|cortei me)|automutila\w*",
             r"(remedios|comprimidos) todos|cartas? de despedida|ninguem (ia|iria|vai) (nem )?(perceber|notar|sentir falta)|nao vejo (mais )?sentido",
             r"(me jogar|vou me jogar|me jogo)( \w+){0,2} (da|de uma|do|de um|pela) (ponte|predio|janela|varanda)|me machuc\w*|(tenho|tenho me|ando) (me )?cortado|nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
         ],
@@ -258,8 +261,8 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie)|me foutre en l air",
-            r"(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|mourir",
+            r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie|tout)|me foutre en l air",
+            r"(me suis|m suis)( \w+)? ouvert les (bras|veines|poignets)|(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|(veux|voudrais|envie de|vais|prefere|aimerais|pense a|souhaite) (\w+ )?mourir|mourir (ce soir|seul|bientot)",
             r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
         ],
         HYPERBOLE,
@@ -271,7 +274,7 @@ pub static RULES: &[Rule] = &[
         &["de"],
         &[
             r"(will|werde|mochte|denk\w* (dran|daran)|gedanken) (\w+ ){0,2}mich (umbringen|umzubringen)|mich umzubringen|selbstmord|suizid\w*|nicht mehr (da sein|leben|aufwachen)|keinen bock mehr zu leben",
-            r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten|auf der brucke",
+            r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten (gesammelt|geschluckt|bereit|gehortet)|auf der brucke",
             r"(spring|springe|springen)( \w+){0,3} (von der|vom) (brucke|dach|hochhaus)|verletze mich|mich (selbst )?(zu )?verletzen|niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
         ],
         HYPERBOLE,
@@ -284,6 +287,31 @@ pub static RULES: &[Rule] = &[
         &[
             r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
             r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
+        ],
+        HYPERBOLE,
+    ),
+    // Warning signs said without the words for suicide, in every language: not being around
+    // much longer, giving things away, a last message, farewell letters, a method at hand, the
+    // bridge, tired of existing, sleeping and never waking up.
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(ill|i ll|i will) (not )?be (around|here) (much )?(longer|for long)|(wont|won t|will not) be (around|here) for long|be (around|here) much longer",
+            r"(vaya|voy) a estar (\w+ ){0,3}(por aqui|aqui)|je (ne )?serai (plus|pas) la|non ci saro piu|nao (estarei|vou estar) (mais )?aqui|bald nicht mehr da",
+            r"(wont|won t|will not|dont|don t) (be )?need(ing)? (them|it|those|any of (it|them|this)|anything) (anymore|any more)|ya no (las|los|la|lo) (voy a|van a) necesitar|nao vou (mais )?precisar (mais )?(deles|delas|dele|dela|disso)|(j en|je n en) aurai (plus|pas) besoin|non mi servir(a|anno) piu|brauch\w* (ich|sie|es|die) (eh |sowieso )?nicht mehr",
+            r"(my|mi|minha|mon|il mio|meine) (last|ultimo|ultima|dernier|letzte) (message|msg|mensaje|mensagem|messaggio|nachricht)|(este|esta|ce|questo|dies) (es|e|for|fosse|est|sera|ist) (mi|minha|a minha|mon|il mio|meine) (ultimo|ultima|dernier|letzte)",
+            r"(wrote|left|written|escribi|deje|escrevi|deixei|ecrit|laisse|scritto|lasciato|geschrieben|hinterlassen)( \w+){0,2} (letters?|cartas?|lettres?|lettera|lettere|abschiedsbrief\w*|briefe?) (for|to|para|pra|pour|a|per|an|fur)",
+            r"(bought|got|compre|comprei|achete|comprato)( \w+){0,2} (a |una |uma |une |un )?(rope|soga|corda|corde)\b|(que|qual|which) (viga|beam|poutre|trave)|tested the beam",
+            r"(all|every|todas|tutte|toutes|alle|whole|entera|inteira)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)",
+            r"(stood|standing|estuve|fiquei|je suis|sto|stavo|stehe)( \w+){0,3} (at|on|en|na|sur|sul|an|auf)( the| la| el| le| der| dem)? (railing|baranda|barandilla|grade|parapet|rambarde|ringhiera|gelander|ledge|bridge|puente|pont|ponte|brucke)",
+            r"next time (i m|im|i ll|ill) not (getting|coming|going) back|la proxima (vez )?no (me )?(vuelvo|regreso)|na proxima (vez )?nao (volto|regresso)|la prochaine fois je (ne )?(reviens|rentre) pas|la prossima volta non torno",
+            r"(tired|cansado|cansada|cansei|stanco|stanca|fatigue|fatiguee|mude)( \w+)? (of|de|di) (existir|existing|exister|vivir|viver|vivre|vivere|living|being alive|tutto e di tutti|todo y de todos)",
+            r"what s the point (anymore|of (living|anything|going on|it all))|whats the point anymore|para que seguir|(qual|que) (o )?sentido de (continuar|viver|seguir)|ca sert a rien (que je continue|de continuer|de vivre)|plus la force de continuer|non ha piu senso (niente|nulla|vivere)|hat (alles )?keinen sinn mehr|(im|i m) so done with (all of it|everything|life|it all)",
+            r"(fall asleep|sleep|dormir|addormentarmi|m endormir|einschlafen)( \w+){0,3} (and|y|e|et|und) (never|no|nao|ne|non|nie)( \w+){0,2} (wake|despertar|acordar|reveiller|svegliarmi|aufwachen)",
+            r"si je disparais|if i disappeared|si desapareciera|se eu sumisse|se sparissi|personne (ne )?(le )?remarquera",
         ],
         HYPERBOLE,
     ),
@@ -314,7 +342,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["es"],
         &[
-            r"se donde vives|te (voy a|vas a) (encontrar|buscar|matar|hacer dano|arrepentir)|te encuentro|te vas a arrepentir",
+            r"se donde vives|te (voy a|vas a) (matar|hacer dano|arrepentir)|te (voy a|vas a) (encontrar|buscar)( (y|cuando|donde|aunque|pronto|ya veras|te lo juro)\b.*)?$|te encuentro|te vas a arrepentir",
             r"mas te vale|(subo|publico|filtro|filtrar|mando|envio|difundo)( \w+){0,2} (tu|tus) (contenido|fotos|videos|direccion|nombre)",
             r"se donde (vives|trabajas|estudias|entrenas|duermes)|(publicar|subir|difundir|mandar|enviar|filtrar)( \w+){0,2} (tus|tu) (fotos|videos|nudes|contenido|desnudos)|te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
         ],
@@ -326,7 +354,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
+            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|(vc|voce|tu) (vai|vais) (se|te) arrepender|vou magoar",
             r"(vazo|vazar|vou vazar|divulgo|publico|espalho)( \w+){0,2} (todo|tudo|teu|tuas|teus|seu|suas)|com (teu|seu) nome( completo)?|seria uma pena se|achei o (face|insta|perfil)",
         ],
         HYPERBOLE,
@@ -337,8 +365,8 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"je sais ou (tu )?(bosses|travailles|vis|habites|t entraines)|(balancer|publier|diffuser|envoyer|leaker|poster|balance|publie|diffuse)( \w+){0,2} (tes|toutes tes|vos) (photos|videos|nudes|nus)|je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
-            r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|je continue|fais gaffe a toi|t as \d+ ?h",
+            r"je sais ou (tu )?(bosses|travailles|vis|habites|t entraines)|(balancer|publier|diffuser|envoyer|leaker|poster|balance|publie|diffuse)( \w+){0,2} (tes|toutes tes|vos) (photos|videos|nudes|nus)|je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (le )?(regretter|payer)",
+            r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|^je continue$|fais gaffe a toi|t as \d+ ?h",
         ],
         HYPERBOLE,
     ),
@@ -374,6 +402,33 @@ pub static RULES: &[Rule] = &[
             r"(send|give|manda|mandame|envoie|schick|mandami|pay|paga|zahl)( \w+){0,2} (me )?\d+ ?(\$|€|£|euros?|dollars?|bucks|reais) (or|o|ou|oder|sinon)\b",
         ],
         &[],
+    ),
+    // Stalking, doxxing, wishing her harm and exposure to the people in her life, in every
+    // language: the shapes, not the words ("I saw your car", "your boss sees everything").
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"i know (that )?(you|u) live (on|in|near|by|at|off|right)|se que vives (por|en|cerca)|sei que (vc|voce|tu) (mora|moras|vives)|so che (abiti|vivi) (a|in|vicino|dalle parti)",
+            r"(saw|seen|vi|visto|vu)( \w+){0,1} (your|tu|seu|teu|ta|ton|la tua|il tuo|dein\w*) (\w+ )?(car|jeep|truck|carro|coche|auto|voiture|macchina|wagen)\b",
+            r"(showed|se veia|se ve|dava pra ver|da pra ver|on voyait|on voit|si vedeva|si vede|sieht man|sah man)( \w+){0,3} (your|tu|teu|seu|ton|il tuo|dein\w*) (building|edificio|predio|immeuble|palazzo|haus|house|street|calle|rua|rue|strasse)",
+            r"(parked|waiting|esperando|aspetto|j attends|warte)( \w+){0,4} (across the street|outside (your|ur) (place|house|building)|enfrente|na frente|em frente|sotto casa|devant chez toi|vor deine\w* (tur|haus|wohnung))",
+            r"follow (you|u) home|te suis jusqu|ti seguo fino a casa|te sigo hasta (tu )?casa|te sigo ate (tua|sua) casa|folge dir( \w+){0,2} nach hause",
+            r"(you|u) can t hide|tu (ne )?pourras pas te cacher|no te (podras|puedes) esconder|nao (vais|vai|podes|pode) (te )?esconder|non (puoi|potrai) nasconderti|du kannst dich nicht verstecken|tu m echapperas (jamais|pas)|no te (vas a escapar|escaparas)|non mi scapperai|du entkommst mir nicht",
+            r"whether (you|u) like it or not|quieras o no|queiras ou nao|queira ou nao|que tu le veuilles ou non|che tu lo voglia o no|ob du willst oder nicht",
+            r"(you|u) don t know what i m capable of|(you|u) dont know what im capable of|no sabes (de )?lo que soy capaz|nao sabe(s)? (do que sou capaz|com quem (ta|esta|tas|estas) (a )?mexe\w*)|sais pas de quoi je suis capable|non sai di cosa sono capace|weisst nicht wozu ich fahig bin",
+            r"(hope|ojala|tomara|espere|spero|hoffe)( \w+){0,3} (someone|somebody|alguien|alguem|qqn|quelqu un|qualcuno|jemand)( \w+){0,4} (acid\w*|kill\w*|hurt\w*|beat\w*|rape\w*|stab\w*|mate|matar|defonce\w*|spacc\w*|tue|ammazz\w*|umbring\w*|acido)",
+            r"te ne pentirai|das wirst du bereuen|(ce serait|ca serait) dommage (qu|que|si)|sarebbe un peccato se|seria una pena que|seria uma pena se|ware (doch )?schade wenn",
+            r"\b(or|o|ou|oder|sinon|altrimenti)( \w+){0,2} (your|tu|teu|ton|ta|dein|deine|il tuo|al tuo|tuo|tua) (boss|jefe|chefe|patron|chef|capo|family|familia|famille|familie|famiglia|mom|mama|mae|mere|mutter|madre|dad|papa|pai|pere|vater|padre|husband|boyfriend|marido|novio|namorado|mari|copain|freund|marito|fidanzato)( \w+){0,2} (sees|will see|gets|finds out|ve|vera|recibe|vai ver|voit|verra|sieht|vede|vedra)",
+            r"(send|mando|envio|envoie|schick\w*|invio|manda)( \w+){0,2} (tutto|todo|tudo|everything|tout|alles)( \w+){0,2} (to|al|a|ao|pro|an|alla) (your|tu|tuo|teu|ton|ta|dein\w*|tua) (boss|jefe|chefe|patron|chef|capo|family|familia|famille|familie|famiglia|mom|mama|mae|mere|mutter|madre|dad|papa|pai|pere|vater|padre)",
+            r"(send|show) (him|her|them) (all )?(your|ur) (pics|videos|nudes|content|photos)|(le|les) (mando|enseno|envio|muestro) (tus|todas tus) (fotos|videos)|(lui|leur) (envoie|montre|envoyer|montrer) (tes|toutes tes) (photos|videos|nudes)|(qu elle|qu il) (voie|voient) tes|(gli|le) (mando|mostro|invio|mandassi) (i tuoi|le tue|tutte le tue) (foto|video)|(schick|zeig)\w* (ihm|ihr|ihnen) (\w+ )?deine (bilder|fotos|videos)",
+            r"(found|descubri|encontre|descobri|achei|trouve|retrouve|trovato|scoperto|gefunden|herausgefunden)( \w+){0,3} (your|tu|teu|ton|ta|il tuo|tuo|dein\w*) (real name|full name|last name|surname|nombre real|nombre completo|apellidos?|nome verdadeiro|nome completo|sobrenome|nom de famille|vrai nom|cognome|vero nome|echten namen|nachnamen|padre|madre|mom|dad|mae|pai|mere|pere|vater|mutter)",
+            r"(publish|post|pubblico|publico|publie|poste|veroffentliche|leak\w*|spread|diffondo|difundo|divulgo)( \w+){0,2} (your|tu|teu|ton|il tuo|tuo|dein\w*) (address|direccion|endereco|adresse|indirizzo)",
+            r"(create|make|crear|criar|creer|creare|erstell\w*)( \w+){0,2} \d+ (accounts|cuentas|contas|comptes|account|profili|konten)",
+        ],
+        HYPERBOLE,
     ),
     // ---- fan messages: meeting requests ----
     phrases(
@@ -440,6 +495,22 @@ pub static RULES: &[Rule] = &[
         &["it"],
         &[
             r"incontrarci|vederci|conoscerci (dal vivo|di persona)|dove abiti|il tuo indirizzo|l indirizzo|venire da te|ci prendiamo un caffe|in che palestra|ti offro una cena",
+        ],
+        &[],
+    ),
+    // Asking for her gym, her neighbourhood or a drink while in town, in every language.
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(que|qual|which|what|quel|quelle|welche\w*|in che|in quale) (e o teu |es tu |e a tua )?(gimnasio|ginasio|academia|gym|salle de sport|palestra|fitnessstudio)",
+            r"(nos )?tomamos algo|(ci )?prendiamo (un|qualcosa)( \w+)? (aperitivo|caffe|drink|spritz)|prendiamo un aperitivo|on (se )?prend un verre|bora tomar|vamos tomar (algo|um)|trinken wir (was|einen)",
+            r"(eu )?vou ate (vc|voce|ti)|(fala|diz|dime|dimmi|dis moi|sag mir) (a |la |ta |la tua |deine )?(cidade|ciudad|ville|citta|stadt)|(tell me|just tell me) (what|which) city|quoi ta ville|ta ville exacte",
+            r"(posso|puedo|can i|je peux|kann ich|potrei|podria|poderia) (ir|passar|pasar|passare|come|venir|passer|vorbeikommen)( \w+){0,2} (na sua casa|na tua casa|a tu casa|a tua casa|da te|chez toi|zu dir|to your place|por tu casa)",
+            r"(quel|quelle|que|qual|in che|in quale|which|what|welche\w*) (quartier|zona|barrio|bairro|neighbou?rhood|area|part of town|viertel|stadtteil)( \w+){0,2} (habites|abiti|vives|moras|mora|live|wohnst)|(habites|abiti|vives|moras|wohnst) (dans |en |em |in )?(quel|quelle|che|que|qual|welche\w*) (quartier|zona|barrio|bairro|viertel|ville|citta|ciudad|cidade|stadt)",
+            r"(vederci|conoscerci|incontrarci|ci vediamo) (\w+ )?(dal vivo|di persona)|vengo a trovarti|ti vengo a prendere|te vengo a buscar|je prends la voiture et je viens",
         ],
         &[],
     ),

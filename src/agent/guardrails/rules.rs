@@ -104,6 +104,9 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
 ];
 
+/// The fan's child, sibling or niece in a draft: their school year is news, not the creator's age.
+const THEIR_CHILD: &str = r"(your|ur|tu|tus|teu|tua|seu|sua|ton|ta|tes|dein\w*|il tuo|la tua|tuo) (\w+ )?(son|daughter|kid|kids|child|sister|brother|niece|nephew|hij[oa]s?|herman[oa]|filh[oa]s?|irma|irmao|fils|fille|enfants?|soeur|frere|sohn|tochter|kind|kinder|schwester|bruder|figli[oa]|sorella|fratello|nipote)";
+
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
 const OTHER_MERCHANTS: &str = r"flight|airline|amazon|ebay|store|shop|uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
@@ -715,10 +718,10 @@ pub static RULES: &[Rule] = &[
         Block,
         &["en"],
         &[
-            r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come over|come to my (place|apartment|hotel)|visit me",
-            r"meet me (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
+            r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come (\w+ )?over|come to my (place|apartment|hotel)|visit me",
+            r"meet me( \w+){0,3} (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
         ],
-        &[],
+        &[r"halfway|in the middle"],
     ),
     phrases(
         "meeting",
@@ -726,7 +729,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["es", "pt"],
         &[
-            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
+            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|cerca)|vivo por (aqui|ahi|la zona|el centro)|si vienes|te invito a un cafe",
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
         ],
         &[],
@@ -737,7 +740,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["fr"],
         &[
-            r"retrouve moi (\w+ ){0,3}(au|a la|devant|a|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|j habite (dans|a|au|pres|pas loin)|passe me voir|viens chez moi|(rendez vous|on se voit) (\w+ ){0,3}((au|a la|devant|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|chez (moi|toi))",
+            r"retrouve moi (\w+ ){0,3}(au|a la|devant|a|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|j habite (juste |tout )?(dans|a|au|pres|pas loin|a cote)|passe me voir|viens chez moi|(rendez vous|on se voit) (\w+ ){0,3}((au|a la|devant|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|chez (moi|toi))",
         ],
         &[],
     ),
@@ -761,6 +764,26 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // Where she can be found, in every language: her gym with an invitation to drop by, her
+    // flat so many minutes from somewhere, a place two streets away, a real date.
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"come say hi|pasa a saludarme|passa (la |aqui )?(pra|para) (dar um oi|me dar oi)|viens me dire bonjour|passa a salutarmi|komm vorbei und sag hallo",
+            r"(my|mi|meu|mon|ma|meine|il mio|la mia)( \w+)? (apartment|apt|place|flat|house|depa|departamento|piso|casa|ap|apto|apartamento|appart|appartement|wohnung|appartamento) (is|esta|fica|est|ist|e)( \w+){0,3} \d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)",
+            r"(come|venirte|venir|vir|kommen|venire) (straight|directo|direto|directement|direkt|diretto)( over)?",
+            r"(\d+|two|three|dos|tres|duas|deux|trois|zwei|drei|due|tre) (streets|blocks|cuadras|calles|quadras|ruas|rues|strassen|isolati) (from|de|da|von)",
+            r"(vamos |a gente )?(nos |se )(ver|encontra\w*)( \w+){0,4} (num|no|na|em|numa) (bar\w*|cafe|restaurante|parque|praca|shopping|academia|hotel|praia)",
+            r"(on se retrouve|retrouvons nous|rejoins moi)( \w+){0,5} (au|a la|devant|pres de|en face)|se voir en vrai",
+            r"(possiamo|potremmo) (vederci|conoscerci|incontrarci)|(vederci|conoscerci|incontrarci) (di persona|dal vivo)",
+            r"(lass uns|wir konnen uns|konnen wir uns)( \w+){0,10} (treffen|sehen)|ich komm(e)? hin",
+            r"(a|un|una|um|ein) (real date|cita de verdad|encontro de verdade|vrai rendez vous|appuntamento vero|echtes date)|date for real",
+        ],
+        &[r"\b(dm|dms|inbox|chat|comments|live|stream|messages|mensajes|mensagens)\b"],
+    ),
     // ---- drafts: minors ----
     detector("minor", Draft, Block, |t| d::age_claim(t, true)),
     phrases(
@@ -777,7 +800,29 @@ pub static RULES: &[Rule] = &[
             r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
         ],
         &[
-            r"was|were|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+            THEIR_CHILD,
+            r"(i|we|you) (was|were)|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+        ],
+    ),
+    // School today said by the draft in every language: a year of school, coming home from it,
+    // not 18 yet, a pupil of fifteen, a teacher-and-pupil roleplay.
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(7th|8th|9th|10th|11th|12th) grader?s?|(primero|segundo|tercero|cuarto|\d{1,2}) de (la )?(secundaria|eso|bachillerato|prepa|bachi)|(sigo|estoy|voy|ando) en (el |la )?(instituto|insti|cole|colegio|secundaria|prepa)",
+            r"(ando|estou|to|sou) no \d{1,2} ano|(aluna|aluno) do \d{1,2} ano|(in der|in die) \d{1,2} klasse|colegial|liceale|farda da escola|uniforme (del|do|da|de la) (cole|colegio|escola|escuela)",
+            r"(rentre|sors|reviens) (du|de l) (college|lycee)|komm (grad |gerade )?von der schule|(vengo|salgo) del (cole|colegio|instituto)|cheguei da escola|torno (ora )?da scuola|just got (home |back )?from school",
+            r"not 18 yet|pas encore 18|ancora 18|noch nicht 18|todavia no tengo 18|ainda nao tenho 18",
+            r"(eleve|alumna|aluna|schulerin|alunna|liceale|colegiala|colegial|student) (de |di |von )?1[0-7] (ans|anos|anni|jahre|years)|1[0-7] ?jahrige",
+            r"(your|tu|ta|deine|la tua|tua|sua|teu) (little |petite |kleine |piccola |pequena )?(student|alumna|aluna|eleve|schulerin|alunna)|(kleine|little|petite|piccola|pequena) (schulerin|schoolgirl|eleve|alunna|alumna|aluna)",
+            r"(my|mi|meu|mon|mein|il mio) (teacher|profe|profesor|professor|prof|lehrer|nachhilfelehrer|insegnante)( \w+){0,3} (and|y|e|et|und) (i m|yo|eu|moi|ich|io)",
+        ],
+        &[
+            r"(i|we|you) (was|were)|used to|back (in|when)|years ago",
+            THEIR_CHILD,
         ],
     ),
     // ---- drafts: claiming to be human ----
@@ -834,6 +879,24 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // "No AI here", "no team, no chatbot", "I answer every message myself", "100 % me", in
+    // every language. "I'm no robot before coffee" names no list and no place, and passes.
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(no|not an?|nao|nada de|kein\w*|aucun\w*|pas (un|une|d)|ningun\w*|nenhum\w*|nessun\w*|sin|sem|senza|no hay|nao tem|non c e|there s no|ni) (\w+ )?(ai|ia|ki|bot|bots|robot|chatbot|assistant\w*|asistente|assistente|team|equipo|equipe|agenc\w*|agentur|agenzia|chatter\w*) (here|ici|aqui|qui|hier|ni|nor|or|oder|ou|o|e|y|und|et|kein\w*|aucun\w*|ningun\w*|nessun\w*|just|solo|so|juste|nur|only)",
+            r"(definitely|totally|absolutely|certainly|really) not (a|an) (ai|bot|robot)|the real me (typing|writing|texting|replying)|pas une? (ia|bot|robot|assistante?|chatbot)",
+            r"(answer|reply to|write|read) (every|all|each)( \w+){0,2} (message|messages|msg|msgs|dm|dms)( \w+){0,2} myself",
+            r"(je reponds|ich antworte|rispondo|respondo|contesto|i answer|i reply)( \w+){0,4} (personnellement|personlich|personalmente|myself|yo misma|eu (mesma|propria)|io stessa|selbst|moi meme)",
+            r"(nobody|no one|nadie|personne|niemand|nessun\w*) (else|mas|d autre|ausser mir|altro|altri)( \w+){0,2} (touch\w*|toca|gere|handles|runs|reads|writes|answers|lee|escribe|contesta|liest|schreibt|antwortet|legge|scrive|risponde|tocca)|mais ninguem (\w+ )?(mexe|le|escreve|responde|toca)",
+            r"100 ?%? (human|humana|humano|humaine|humain|menschlich|mensch|umana|umano|moi|yo|eu|io|ich|me)\b",
+            r"c est (vraiment |bien )?moi (en vrai|promis)|c est vraiment moi|soy yo( de verdad| misma| en persona)? (escribiendo|la que)|nao sou (nenhum|nenhuma) (bot|robo|ia)|(rapariga|moca) (real|de verdade)|sono (davvero|proprio|veramente) io|scrivo (ogni|tutti i) messagg\w*",
+        ],
+        &[r"\b(photo|foto|pic|pics|video|picture|selfie|bild)\b"],
+    ),
     // ---- drafts: meta-text and instruction leaks ----
     detector("instruction_leak", Draft, Block, d::meta_markup),
     phrases(
@@ -843,7 +906,7 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"as an ai|as a (large )?language model|language model|como (una |uma )?ia|en tant qu ?ia|als ki|come (un )?ia|openai|chatgpt",
-            r"modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
+            r"(as an?|como|comme|come|als) (artificial intelligence|inteligencia artificial|intelligence artificielle|intelligenza artificiale|kunstliche intelligenz)|modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
             r"(keep|keeping|mantener|manter|garder|halte|mantenere) (the|el|o|le|den|il) (tone|tono|tom|ton)|system ?prompt|my (instructions|prompt|guidelines)|i (was|am|have been) (instructed|programmed|told) to|the persona",
             r"(mis |las |segun mis )?instrucciones( del sistema)?|(minhas |as )?instrucoes|(selon )?mes (instructions|consignes)|(laut )?meinen? anweisungen|(secondo )?le mie istruzioni",
             r"here s (a|an|my|the) (\w+ ){0,3}(reply|response|message|answer|draft)|aqui (tienes|tens|esta|vai) (una|uma) (\w+ ){0,2}(respuesta|resposta)",

@@ -350,12 +350,15 @@ fn the_second_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() 
     print_table(&report);
     assert_floors(
         &report,
+        // Reached on tuning2 (685 cases) when recorded: one French crisis message, "m e t t r e
+        // f i n à t o u t" spelled out across words, is still missed (crisis fr 90 %, fan
+        // messages fr 97.0 %); everything else 100 %, no false stop.
         &Floors {
-            category_recall: 0.0,
-            inputs_caught: 0.0,
-            drafts_blocked: 0.0,
-            near_miss_stopped_max: 100.0,
-            ordinary_stopped_max: 100.0,
+            category_recall: 90.0,
+            inputs_caught: 96.9,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 0.0,
+            ordinary_stopped_max: 0.0,
         },
     );
 }

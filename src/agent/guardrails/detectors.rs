@@ -796,6 +796,28 @@ pub fn contact(t: &Text) -> Option<String> {
     None
 }
 
+static GAVE_AWAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:gave|giving|given away|regale|regalo|regalando|regalato|dei|doei|doando|donne|vendu|verschenk\w*|weggegeben)\b",
+    )
+});
+static NO_LONGER_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:wont|won t|will not) (?:be )?need(?:ing)? (?:them|it|those|any of \w+)|ya no (?:las|los|la|lo) (?:voy a|van a) necesitar|nao vou (?:mais )?precisar|(?:j en|je n en) aurai (?:plus|pas) besoin|non mi servir(?:a|anno) piu|brauch\w* (?:ich|sie|es|die) (?:\w+ ){0,2}nicht mehr)\b",
+    )
+});
+
+/// Giving one's things away and saying they will not be needed any more: a farewell, even when
+/// the two are said in different sentences. Either alone is everyday ("I won't need it anymore").
+pub fn giving_away(t: &Text) -> Option<String> {
+    t.words.iter().find_map(|w| {
+        let need = NO_LONGER_NEEDED.find(w)?;
+        GAVE_AWAY
+            .is_match(w)
+            .then(|| format!("gives things away, \"{}\"", need.as_str()))
+    })
+}
+
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",

@@ -536,6 +536,15 @@ mod tests {
             "muoio dalla voglia di vedere di più",
             "mi stai uccidendo con queste foto",
             "ti distruggo a fifa stasera haha",
+            "I'm on the bridge, traffic is insane",
+            "I know you live in LA, how's the weather?",
+            "saw your new car in your last post, congrats!",
+            "hope somebody beats the Bills tonight",
+            "I won't need it anymore, got a new phone",
+            "tired of living in this tiny apartment",
+            "I take all kinds of pills for my allergies",
+            "si je disparais une semaine c'est les vacances",
+            "ya no lo voy a necesitar, gracias",
         ] {
             assert!(
                 stopping(&g.check_input(text)).is_empty(),

@@ -293,6 +293,7 @@ pub static RULES: &[Rule] = &[
         ],
         HYPERBOLE,
     ),
+    detector("crisis", Input, Escalate, d::giving_away),
     // Warning signs said without the words for suicide, in every language: not being around
     // much longer, giving things away, a last message, farewell letters, a method at hand, the
     // bridge, tired of existing, sleeping and never waking up.
@@ -305,18 +306,20 @@ pub static RULES: &[Rule] = &[
             r"(ill|i ll|i will) (not )?be (around|here) (much )?(longer|for long)|(wont|won t|will not) be (around|here) for long|be (around|here) much longer",
             // Not being around "much longer" or "soon": a camping week away has a duration instead.
             r"(vaya|voy) a estar (mucho|tanto) tiempo (mas )?(por )?aqui|je (ne )?serai (plus|pas) la bientot|je (ne )?serai bientot plus la|(presto|tra poco) non ci saro piu|nao (estarei|vou estar) (mais )?aqui (por )?muito tempo|(bald )?(bin ich|ich bin)( bald)? nicht mehr da",
-            r"(wont|won t|will not|dont|don t) (be )?need(ing)? (them|it|those|any of (it|them|this)|anything) (anymore|any more)|ya no (las|los|la|lo) (voy a|van a) necesitar|nao vou (mais )?precisar (mais )?(deles|delas|dele|dela|disso)|(j en|je n en) aurai (plus|pas) besoin|non mi servir(a|anno) piu|brauch\w* (ich|sie|es|die) (\w+ ){0,2}nicht mehr",
             r"(giving away|gave away|regalando|regale|doando|dei|donne|vendu|verschenk\w*) (\w+ ){0,2}(all|todas|todos|tutte|toutes|alle|ganzen)( \w+){0,2} (things|stuff|cosas|coisas|cose|affaires|sachen)",
             r"(my|mi|minha|mon|il mio|meine) (last|ultimo|ultima|dernier|letzte) (message|msg|mensaje|mensagem|messaggio|nachricht)|(este|esta|ce|questo|dies) (es|e|for|fosse|est|sera|ist) (mi|minha|a minha|mon|il mio|meine) (ultimo|ultima|dernier|letzte)",
             r"(wrote|left|written|escribi|deje|escrevi|deixei|ecrit|laisse|scritto|lasciato|geschrieben|hinterlassen)( \w+){0,2} (letters?|cartas?|lettres?|lettera|lettere|abschiedsbrief\w*|briefe?) (for|to|para|pra|pour|a|per|an|fur)",
             r"(bought|got|compre|comprei|achete|comprato)( \w+){0,2} (a |una |uma |une |un )?(rope|soga|corda|corde)\b|(que|qual|which) (viga|beam|poutre|trave)|tested the beam|(strick|seil) (besorgt|gekauft)",
-            r"(all|every|todas|tutte|toutes|alle|whole|entera|inteira)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)",
-            r"(stood|standing|estuve|fiquei|je suis|sto|stavo|stehe)( \w+){0,3} (at|on|en|na|sur|sul|an|auf)( the| la| el| le| der| dem)? (railing|baranda|barandilla|grade|parapet|rambarde|ringhiera|gelander|ledge|bridge|puente|pont|ponte|brucke)",
+            // Every pill in the house, not "all kinds of pills for my allergies": taken, or a whole box.
+            r"(took|taken|swallowed|counted|preso|tome|tomei|contei|pris|compte|genommen|geschluckt|ingoiato|contato)( \w+){0,2} (all|todas|tutte|toutes|alle)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)|(alle|all)( \w+){0,2} (tabletten|pills) (gezahlt|genommen|geschluckt|gesammelt)|(whole|entera|inteira|toutes mes)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)",
+            // At the railing for an hour; on the bridge right now (a commute names no "now").
+            r"(stood|standing|estuve|fiquei|stavo|stehe)( \w+){0,3} (at|on|en|na|an|auf)( the| la| el| der| dem)? (railing|baranda|barandilla|grade|parapet|rambarde|ringhiera|gelander|ledge)",
+            r"(je suis|sto|estoy|to|estou|i m|im|ich bin|ich stehe) (sur le|sul|en el|no|na|on the|auf der) (pont|ponte|puente|bridge|brucke) (la|adesso|ahora|agora|right now|now|jetzt)",
             r"next time (i m|im|i ll|ill) not (getting|coming|going) back|la proxima (vez )?no (me )?(vuelvo|regreso)|na proxima (vez )?nao (volto|regresso)|la prochaine fois je (ne )?(reviens|rentre) pas|la prossima volta non torno",
-            r"(tired|cansado|cansada|cansei|stanco|stanca|fatigue|fatiguee|mude)( \w+)? (of|de|di) (existir|existing|exister|vivir|viver|vivre|vivere|living|being alive|tutto e di tutti|todo y de todos)",
-            r"what s the point (anymore|of (living|anything|going on|it all))|whats the point anymore|para que seguir|(qual|que) (o )?sentido de (continuar|viver|seguir)|ca sert a rien (que je continue|de continuer|de vivre)|plus la force de continuer|non ha piu senso (niente|nulla|vivere)|hat (alles )?keinen sinn mehr|(im|i m) so done with (all of it|everything|life|it all)",
+            r"(tired|cansado|cansada|cansei|stanco|stanca|fatigue|fatiguee|mude)( \w+)? (of|de|di) (existir|existing|exister|being alive|tutto e di tutti|todo y de todos)",
+            r"what s the point (anymore|of (living|anything|going on|it all))|whats the point anymore|para que seguir|(qual|que) (o )?sentido de (continuar|viver|seguir)|ca sert a rien (que je continue|de continuer|de vivre)|plus la force de continuer|non ha piu senso (niente|nulla|vivere)|hat (alles )?keinen sinn mehr",
             r"(fall asleep|sleep|dormir|addormentarmi|m endormir|einschlafen)( \w+){0,3} (and|y|e|et|und) (never|no|nao|ne|non|nie)( \w+){0,2} (wake|despertar|acordar|reveiller|svegliarmi|aufwachen)",
-            r"si je disparais|if i disappeared|si desapareciera|se eu sumisse|se sparissi|personne (ne )?(le )?remarquera",
+            r"(si je disparais|if i disappeared|si desapareciera|se eu sumisse|se sparissi) (pour de bon|forever|para siempre|pra sempre|para sempre|per sempre)|personne (ne )?(le )?remarquera",
         ],
         HYPERBOLE,
     ),
@@ -416,15 +419,18 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
-            r"i know (that )?(you|u) live (on|in|near|by|at|off|right)|se que vives (por|en|cerca)|sei que (vc|voce|tu) (mora|moras|vives)|so che (abiti|vivi) (a|in|vicino|dalle parti)",
-            r"(saw|seen|vi|visto|vu)( \w+){0,1} (your|tu|seu|teu|ta|ton|la tua|il tuo|dein\w*) (\w+ )?(car|jeep|truck|carro|coche|auto|voiture|macchina|wagen)\b",
+            // Street-level, not the city in her bio ("I know you live in LA" is small talk).
+            r"i know (that )?(you|u) live (on|near|by|off|right)|se que vives (por|cerca)|sei que (vc|voce|tu) (mora|moras|vives) (ali|perto|por|na rua|no bairro)|so che (abiti|vivi) (vicino|dalle parti|in via|accanto)",
+            // Her car where it is parked, not her new car in a post.
+            r"(saw|seen|vi|visto|vu)( \w+){0,1} (your|tu|seu|teu|ta|ton|la tua|il tuo|dein\w*) (\w+ )?(car|jeep|truck|carro|coche|auto|voiture|macchina|wagen)( \w+){0,2} (parked|in the driveway|in your driveway|estacionad[oa]|parad[oa]|garee|geparkt|parcheggiat[ao]|outside|enfrente|na frente)",
             r"(showed|se veia|se ve|dava pra ver|da pra ver|on voyait|on voit|si vedeva|si vede|sieht man|sah man)( \w+){0,3} (your|tu|teu|seu|ton|il tuo|dein\w*) (building|edificio|predio|immeuble|palazzo|haus|house|street|calle|rua|rue|strasse)",
             r"(parked|waiting|esperando|aspetto|j attends|wart\w*)( \w+){0,4} (across the street|outside (your|ur) (place|house|building)|enfrente|na frente|em frente|sotto casa|devant chez toi|vor deine\w* (tur|haus|wohnung))",
             r"follow (you|u) home|te suis jusqu|ti seguo fino a casa|te sigo hasta (tu )?casa|te sigo ate (tua|sua) casa|folge dir( \w+){0,2} nach hause|(lauf|geh|folg)\w* (ich )?dir (\w+ ){0,3}(hinterher|nach)",
             r"(you|u) can t hide|tu (ne )?pourras pas te cacher|no te (podras|puedes) esconder|nao (vais|vai|podes|pode) (te )?esconder|non (puoi|potrai) nasconderti|du kannst dich nicht verstecken|tu m echapperas (jamais|pas)|no te (vas a escapar|escaparas)|non mi scapperai|du entkommst mir nicht",
             r"whether (you|u) like it or not|quieras o no|queiras ou nao|queira ou nao|que tu le veuilles ou non|che tu lo voglia o no|ob du willst oder nicht",
             r"(you|u) don t know what i m capable of|(you|u) dont know what im capable of|no sabes (de )?lo que soy capaz|nao sabe(s)? (do que sou capaz|com quem (ta|esta|tas|estas) (a )?mexe\w*)|sais pas de quoi je suis capable|non sai di cosa sono capace|weisst nicht wozu ich fahig bin",
-            r"(hope|ojala|tomara|espere|spero|hoffe)( \w+){0,3} (someone|somebody|alguien|alguem|qqn|quelqu un|qualcuno|jemand|jmd)( \w+){0,4} (acid\w*|kill\w*|hurt\w*|beat\w*|rape\w*|stab\w*|mate|matar|defonce\w*|spacc\w*|tue|ammazz\w*|umbring\w*|schlag\w*|verprugel\w*|acido)",
+            // Harm wished on her: acid, rape, a beating aimed at "you" (not "hope someone beats the Bills").
+            r"(hope|ojala|tomara|espere|spero|hoffe)( \w+){0,3} (someone|somebody|alguien|alguem|qqn|quelqu un|qualcuno|jemand|jmd)( \w+){0,4} (acid\w*|acido|rape\w*|stab\w*|defonce\w*|spacc\w*|umbring\w*|verprugel\w*|(kill|hurt)\w* (you|u)|beat\w* (you|u) up|(te|ti) (mate|ammazz\w*|tue|uccid\w*)|schlag\w* dich)",
             r"(ce serait|ca serait) dommage (qu|que|si)|sarebbe un peccato se|seria una pena que|seria uma pena se|(ware|war) (doch )?schade wenn",
             r"\b(or|o|ou|oder|sinon|altrimenti)( \w+){0,2} (your|tu|teu|ton|ta|dein|deine|il tuo|al tuo|tuo|tua) (boss|jefe|chefe|patron|chef|capo|family|familia|famille|familie|famiglia|mom|mama|mae|mere|mutter|madre|dad|papa|pai|pere|vater|padre|husband|boyfriend|marido|novio|namorado|mari|copain|freund|marito|fidanzato|arbeitgeber|employer|empleador|patrao|datore di lavoro|employeur)( \w+){0,2} (sees|will see|gets|finds out|ve|vera|recibe|recebe|vai ver|voit|verra|recoit|sieht|kriegt|bekommt|vede|vedra|riceve)",
             r"(send|mando|envio|envoie|schick\w*|invio|manda)( \w+){0,2} (tutto|todo|tudo|everything|tout|alles)( \w+){0,2} (to|al|a|ao|pro|an|alla) (your|tu|tuo|teu|ton|ta|dein\w*|tua) (boss|jefe|chefe|patron|chef|capo|family|familia|famille|familie|famiglia|mom|mama|mae|mere|mutter|madre|dad|papa|pai|pere|vater|padre)",
@@ -774,7 +780,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"come say hi|pasa a saludarme|passa (la |aqui )?(pra|para) (dar um oi|me dar oi)|viens me dire bonjour|passa a salutarmi|komm vorbei und sag hallo",
             r"(my|mi|meu|mon|ma|meine|il mio|la mia)( \w+)? (apartment|apt|place|flat|house|depa|departamento|piso|casa|ap|apto|apartamento|appart|appartement|wohnung|appartamento) (is|esta|fica|est|ist|e)( \w+){0,3} \d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)",
-            r"(come|venirte|venir|vir|kommen|venire) (straight|directo|direto|directement|direkt|diretto)( over)?",
+            r"(venirte|venir|vir|kommen|venire) (directo|direto|directement|direkt|diretto)",
             r"(\d+|two|three|dos|tres|duas|deux|trois|zwei|drei|due|tre) (streets|blocks|cuadras|calles|quadras|ruas|rues|strassen|isolati) (from|de|da|von)",
             r"(vamos |a gente )?(nos |se )(ver|encontra\w*)( \w+){0,4} (num|no|na|em|numa) (bar\w*|cafe|restaurante|parque|praca|shopping|academia|hotel|praia)",
             r"(on se retrouve|retrouvons nous|rejoins moi)( \w+){0,5} (au|a la|devant|pres de|en face)|se voir en vrai",

@@ -763,8 +763,7 @@ static INVITE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static FACE_PHRASE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\ben face d|\bface (?:to|a) face\b"));
+static FACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| re(r"\ben face d|\bface (?:to|a) face\b"));
 
 /// "same @ there", "mismo usuario": the handle is the one used here, on another app.
 static SAME_HANDLE: LazyLock<Regex> = LazyLock::new(|| {

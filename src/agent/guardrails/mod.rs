@@ -553,4 +553,29 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn everyday_drafts_are_sent_in_any_language() {
+        let g = Guardrails::default();
+        for draft in [
+            "come straight back to me when you're done 😘",
+            "come say hi in my DMs tonight",
+            "it's really me in this pic, no filter 😌",
+            "no pressure babe, take your time",
+            "I'm no robot before coffee lol",
+            "ven directo a mis mensajes cuando quieras",
+            "c'est vraiment moi sur la photo 😇",
+            "sono proprio io nella foto, giuro",
+            "Dein Sohn kommt in die 5. Klasse? Wie süß!",
+            "vivo por tus mensajes 💕",
+            "let's meet halfway: you pick the outfit, I pick the pose",
+            "my new set drops tonight, don't miss it 🔥",
+        ] {
+            assert!(
+                stopping(&g.check_draft(draft, &[], "")).is_empty(),
+                "{draft} → {:?}",
+                g.check_draft(draft, &[], "")
+            );
+        }
+    }
 }

@@ -125,6 +125,12 @@ const FILLERS: &[&str] = &[
     "acabo",
     "de",
     "di",
+    // "bin noch 16", "tengo todavía 15", "j'ai encore 16": still that age.
+    "noch",
+    "todavia",
+    "aun",
+    "ainda",
+    "encore",
 ];
 
 /// Words right after a number that make it an age.
@@ -533,10 +539,10 @@ fn excerpt(toks: &[&str], i: usize) -> String {
     toks[i.saturating_sub(3)..(i + 3).min(toks.len())].join(" ")
 }
 
-/// Profile shorthand: "m16", "16f", "age 15", "15 m" at the start.
+/// Profile shorthand: "m16", "16f", "age 15", "15 m" at the start, "m/16/nrw", "H 15 cdmx".
 static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^| )(?:[mf]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
+        r"(?:^| )(?:[mf]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|^[mfh] 1[0-7] [a-z]+|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
     )
 });
 
@@ -753,9 +759,11 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 /// An invitation to go there: "add me", "find me", "text me", in the six languages.
 static INVITE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
+        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|me suivre|suivez moi|me seguir|seguirmi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
     )
 });
+
+static FACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| re(r"\ben face d|\bface (?:to|a) face\b"));
 
 /// "same @ there", "mismo usuario": the handle is the one used here, on another app.
 static SAME_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -774,7 +782,9 @@ pub fn contact(t: &Text) -> Option<String> {
             return Some(format!("\"{}\"", m.as_str()));
         }
         if let Some(c) = WEAK_CONTACT.captures(s) {
-            if INVITE.is_match(s) {
+            // "en face de la gare", "face to face": a place or a manner, not Facebook.
+            let place = &c[1] == "face" && FACE_PHRASE.is_match(s);
+            if INVITE.is_match(s) && !place {
                 return Some(format!("\"{}\" with an invitation", &c[1]));
             }
         }
@@ -785,9 +795,31 @@ pub fn contact(t: &Text) -> Option<String> {
     None
 }
 
+static GAVE_AWAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:gave|giving|given away|regale|regalo|regalando|regalato|dei|doei|doando|donne|vendu|verschenk\w*|weggegeben)\b",
+    )
+});
+static NO_LONGER_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:wont|won t|will not) (?:be )?need(?:ing)? (?:them|it|those|any of \w+)|ya no (?:las|los|la|lo) (?:voy a|van a) necesitar|nao vou (?:mais )?precisar|(?:j en|je n en) aurai (?:plus|pas) besoin|non mi servir(?:a|anno) piu|brauch\w* (?:ich|sie|es|die) (?:\w+ ){0,2}nicht mehr)\b",
+    )
+});
+
+/// Giving one's things away and saying they will not be needed any more: a farewell, even when
+/// the two are said in different sentences. Either alone is everyday ("I won't need it anymore").
+pub fn giving_away(t: &Text) -> Option<String> {
+    t.words.iter().find_map(|w| {
+        let need = NO_LONGER_NEEDED.find(w)?;
+        GAVE_AWAY
+            .is_match(w)
+            .then(|| format!("gives things away, \"{}\"", need.as_str()))
+    })
+}
+
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjeta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
     )
 });
 

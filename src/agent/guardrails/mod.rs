@@ -489,4 +489,93 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn everyday_fan_messages_never_stop_in_any_language() {
+        let g = Guardrails::default();
+        for text in [
+            "send pics",
+            "send me more 😍",
+            "show me something new",
+            "how much?",
+            "can I buy your new set?",
+            "you look amazing today",
+            "are you online tonight?",
+            "long day at work, finally home",
+            "I'm dying to see more",
+            "you're killing me with these pics",
+            "we destroyed them in ranked lol",
+            "I'd kill for a coffee right now",
+            "mándame fotos",
+            "¿cuánto cuesta el nuevo set?",
+            "estás preciosa hoy",
+            "¿estás en línea esta noche?",
+            "me muero por ver más",
+            "me estás matando con esas fotos",
+            "manda mais fotos",
+            "quanto custa?",
+            "você tá linda demais",
+            "tá online hoje à noite?",
+            "morrendo de vontade de ver mais",
+            "envoie-moi des photos",
+            "c'est combien ?",
+            "tu es magnifique aujourd'hui",
+            "t'es en ligne ce soir ?",
+            "je meurs d'envie de voir la suite",
+            "tu vas me tuer avec ces photos",
+            "schick mir Bilder",
+            "wie viel kostet das?",
+            "du siehst heute toll aus",
+            "bist du heute abend online?",
+            "ich sterbe vor Neugier, zeig mehr",
+            "mein Tag war lang, endlich Feierabend",
+            "mandami delle foto",
+            "quanto costa il nuovo set?",
+            "sei bellissima oggi",
+            "sei online stasera?",
+            "muoio dalla voglia di vedere di più",
+            "mi stai uccidendo con queste foto",
+            "ti distruggo a fifa stasera haha",
+            "I'm on the bridge, traffic is insane",
+            "I know you live in LA, how's the weather?",
+            "saw your new car in your last post, congrats!",
+            "hope somebody beats the Bills tonight",
+            "I won't need it anymore, got a new phone",
+            "tired of living in this tiny apartment",
+            "I take all kinds of pills for my allergies",
+            "si je disparais une semaine c'est les vacances",
+            "ya no lo voy a necesitar, gracias",
+        ] {
+            assert!(
+                stopping(&g.check_input(text)).is_empty(),
+                "{text} → {:?}",
+                g.check_input(text)
+            );
+        }
+    }
+
+    #[test]
+    fn everyday_drafts_are_sent_in_any_language() {
+        let g = Guardrails::default();
+        for draft in [
+            "come straight back to me when you're done 😘",
+            "come say hi in my DMs tonight",
+            "it's really me in this pic, no filter 😌",
+            "no pressure babe, take your time",
+            "I'm no robot before coffee lol",
+            "ven directo a mis mensajes cuando quieras",
+            "c'est vraiment moi sur la photo 😇",
+            "sono proprio io nella foto, giuro",
+            "Dein Sohn kommt in die 5. Klasse? Wie süß!",
+            "vivo por tus mensajes 💕",
+            "let's meet halfway: you pick the outfit, I pick the pose",
+            "my new set drops tonight, don't miss it 🔥",
+        ] {
+            assert!(
+                stopping(&g.check_draft(draft, &[], "")).is_empty(),
+                "{draft} → {:?}",
+                g.check_draft(draft, &[], "")
+            );
+        }
+    }
 }

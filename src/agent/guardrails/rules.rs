@@ -100,7 +100,12 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
     r"son|daughter|kid|kids|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
+    r"doy clases|dou aulas|leciono|je donne des cours|unterricht\w*|insegno",
+    r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
 ];
+
+/// The fan's child, sibling or niece in a draft: their school year is news, not the creator's age.
+const THEIR_CHILD: &str = r"(your|ur|tu|tus|teu|tua|seu|sua|ton|ta|tes|dein\w*|il tuo|la tua|tuo) (\w+ )?(son|daughter|kid|kids|child|sister|brother|niece|nephew|hij[oa]s?|herman[oa]|filh[oa]s?|irma|irmao|fils|fille|enfants?|soeur|frere|sohn|tochter|kind|kinder|schwester|bruder|figli[oa]|sorella|fratello|nipote)";
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
@@ -139,6 +144,7 @@ pub static RULES: &[Rule] = &[
             r"(primero|segundo|tercero|cuarto|primeiro|terceiro) (ano |de |do )?(do |de )?(la )?(ensino )?(medio|bachillerato|secundaria|prepa|fundamental)",
             r"(to|tou|estou|ando) (no |na )?(\d{1,2} (ano|serie)|ensino medio|medio|fundamental|colegio|escola)",
             r"\d{1,2} ano (do )?(ensino )?(medio|fundamental)|\d{1,2} (ano|serie)( do)? (medio|fundamental|secundario)",
+            r"(los |en |em |nos )?dias? de (escuela|clases?|cole|colegio|aula|escola)",
             r"(hay|ha|tem|tenho) (clases|escola|aula|aulas|colegio|cole) (manana|amanha)|(manana|amanha) (hay|ha|tem|tenho) (clases?|escola|aulas?|colegio|cole)",
         ],
         NOT_MY_SCHOOL,
@@ -203,7 +209,7 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             // A parent who controls the phone or the bedtime: the writer is a child.
-            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|goes through|confiscates|quita|revisa|checa|mira|tira|tiram|verifica|verificam|mexe|check|verifie|regarde|prend|confisque|fouille|kontrollier\w*|check\w*|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
+            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|papas|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|goes through|confiscates|quita\w*|revisa\w*|checa|mira|tira|tiram|pega\w*|verifica|verificam|mexe|check|verifie|regarde|prend|confisque|fouille|kontrollier\w*|check\w*|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
             r"(before|bevor|avant|antes|prima) (\w+ ){0,3}(bed ?time|ins bett|de me coucher|de dormir|di dormire)",
         ],
         &[
@@ -246,7 +252,7 @@ pub static RULES: &[Rule] = &[
         &["pt"],
         &[
             r"suicid\w*|(quero|vou|penso em|pensando em|vontade de|queria) me matar|matar me|quero morrer|tirar a (minha )?vida|acabar com (tudo|a minha vida|minha vida)",
-            r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me)|automutila\w*",
+            r"nao vou estar (\w+ ){0,3}(por )?(muito )?(mais )?tempo|(voltei a |vou )?(me cortar|cortar me|me cortei|cortei me)|automutila\w*",
             r"(remedios|comprimidos) todos|cartas? de despedida|ninguem (ia|iria|vai) (nem )?(perceber|notar|sentir falta)|nao vejo (mais )?sentido",
             r"(me jogar|vou me jogar|me jogo)( \w+){0,2} (da|de uma|do|de um|pela) (ponte|predio|janela|varanda)|me machuc\w*|(tenho|tenho me|ando) (me )?cortado|nao quero (mais )?(viver|estar aqui|acordar)|nao aguento mais viver|quero sumir( pra sempre| para sempre)?",
         ],
@@ -258,8 +264,8 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie)|me foutre en l air",
-            r"(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|mourir",
+            r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie|tout)|me foutre en l air",
+            r"(jme|me|m) suis( \w+)? ouvert les (bras|veines|poignets)|(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|(veux|voudrais|envie de|vais|prefere|aimerais|pense a|souhaite) (\w+ )?mourir|mourir (ce soir|seul|bientot)",
             r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
         ],
         HYPERBOLE,
@@ -271,7 +277,7 @@ pub static RULES: &[Rule] = &[
         &["de"],
         &[
             r"(will|werde|mochte|denk\w* (dran|daran)|gedanken) (\w+ ){0,2}mich (umbringen|umzubringen)|mich umzubringen|selbstmord|suizid\w*|nicht mehr (da sein|leben|aufwachen)|keinen bock mehr zu leben",
-            r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten|auf der brucke",
+            r"mach(e)? (ich )?schluss|ist schluss|geritzt|ritze mich|ritzen|tabletten (gesammelt|geschluckt|bereit|gehortet)|auf der brucke",
             r"(spring|springe|springen)( \w+){0,3} (von der|vom) (brucke|dach|hochhaus)|verletze mich|mich (selbst )?(zu )?verletzen|niemand (wurde|wird) mich vermissen|will (nicht mehr|sterben)|abschiedsbrief\w*",
         ],
         HYPERBOLE,
@@ -284,6 +290,36 @@ pub static RULES: &[Rule] = &[
         &[
             r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
             r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
+        ],
+        HYPERBOLE,
+    ),
+    detector("crisis", Input, Escalate, d::giving_away),
+    // Warning signs said without the words for suicide, in every language: not being around
+    // much longer, giving things away, a last message, farewell letters, a method at hand, the
+    // bridge, tired of existing, sleeping and never waking up.
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(ill|i ll|i will) (not )?be (around|here) (much )?(longer|for long)|(wont|won t|will not) be (around|here) for long|be (around|here) much longer",
+            // Not being around "much longer" or "soon": a camping week away has a duration instead.
+            r"(vaya|voy) a estar (mucho|tanto) tiempo (mas )?(por )?aqui|je (ne )?serai (plus|pas) la bientot|je (ne )?serai bientot plus la|(presto|tra poco) non ci saro piu|nao (estarei|vou estar) (mais )?aqui (por )?muito tempo|(bald )?(bin ich|ich bin)( bald)? nicht mehr da",
+            r"(giving away|gave away|regalando|regale|doando|dei|donne|vendu|verschenk\w*) (\w+ ){0,2}(all|todas|todos|tutte|toutes|alle|ganzen)( \w+){0,2} (things|stuff|cosas|coisas|cose|affaires|sachen)",
+            r"(my|mi|minha|mon|il mio|meine) (last|ultimo|ultima|dernier|letzte) (message|msg|mensaje|mensagem|messaggio|nachricht)|(este|esta|ce|questo|dies) (es|e|for|fosse|est|sera|ist) (mi|minha|a minha|mon|il mio|meine) (ultimo|ultima|dernier|letzte)",
+            r"(wrote|left|written|escribi|deje|escrevi|deixei|ecrit|laisse|scritto|lasciato|geschrieben|hinterlassen)( \w+){0,2} (letters?|cartas?|lettres?|lettera|lettere|abschiedsbrief\w*|briefe?) (for|to|para|pra|pour|a|per|an|fur)",
+            r"(bought|got|compre|comprei|achete|comprato)( \w+){0,2} (a |una |uma |une |un )?(rope|soga|corda|corde)\b|(que|qual|which) (viga|beam|poutre|trave)|tested the beam|(strick|seil) (besorgt|gekauft)",
+            // Every pill in the house, not "all kinds of pills for my allergies": taken, or a whole box.
+            r"(took|taken|swallowed|counted|preso|tome|tomei|contei|pris|compte|genommen|geschluckt|ingoiato|contato)( \w+){0,2} (all|todas|tutte|toutes|alle)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)|(alle|all)( \w+){0,2} (tabletten|pills) (gezahlt|genommen|geschluckt|gesammelt)|(whole|entera|inteira|toutes mes)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)",
+            // At the railing for an hour; on the bridge right now (a commute names no "now").
+            r"(stood|standing|estuve|fiquei|stavo|stehe)( \w+){0,3} (at|on|en|na|an|auf)( the| la| el| der| dem)? (railing|baranda|barandilla|grade|parapet|rambarde|ringhiera|gelander|ledge)",
+            r"(je suis|sto|estoy|to|estou|i m|im|ich bin|ich stehe) (sur le|sul|en el|no|na|on the|auf der) (pont|ponte|puente|bridge|brucke) (la|adesso|ahora|agora|right now|now|jetzt)",
+            r"next time (i m|im|i ll|ill) not (getting|coming|going) back|la proxima (vez )?no (me )?(vuelvo|regreso)|na proxima (vez )?nao (volto|regresso)|la prochaine fois je (ne )?(reviens|rentre) pas|la prossima volta non torno",
+            r"(tired|cansado|cansada|cansei|stanco|stanca|fatigue|fatiguee|mude)( \w+)? (of|de|di) (existir|existing|exister|being alive|tutto e di tutti|todo y de todos)",
+            r"what s the point (anymore|of (living|anything|going on|it all))|whats the point anymore|para que seguir|(qual|que) (o )?sentido de (continuar|viver|seguir)|ca sert a rien (que je continue|de continuer|de vivre)|plus la force de continuer|non ha piu senso (niente|nulla|vivere)|hat (alles )?keinen sinn mehr",
+            r"(fall asleep|sleep|dormir|addormentarmi|m endormir|einschlafen)( \w+){0,3} (and|y|e|et|und) (never|no|nao|ne|non|nie)( \w+){0,2} (wake|despertar|acordar|reveiller|svegliarmi|aufwachen)",
+            r"(si je disparais|if i disappeared|si desapareciera|se eu sumisse|se sparissi) (pour de bon|forever|para siempre|pra sempre|para sempre|per sempre)|personne (ne )?(le )?remarquera",
         ],
         HYPERBOLE,
     ),
@@ -314,7 +350,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["es"],
         &[
-            r"se donde vives|te (voy a|vas a) (encontrar|buscar|matar|hacer dano|arrepentir)|te encuentro|te vas a arrepentir",
+            r"se donde vives|te (voy a|vas a) (matar|hacer dano|arrepentir)|te (voy a|vas a) (encontrar|buscar)( (y|cuando|donde|aunque|pronto|ya veras|te lo juro)\b.*)?$|te encuentro|te vas a arrepentir",
             r"mas te vale|(subo|publico|filtro|filtrar|mando|envio|difundo)( \w+){0,2} (tu|tus) (contenido|fotos|videos|direccion|nombre)",
             r"se donde (vives|trabajas|estudias|entrenas|duermes)|(publicar|subir|difundir|mandar|enviar|filtrar)( \w+){0,2} (tus|tu) (fotos|videos|nudes|contenido|desnudos)|te (voy a )?(mato|matar|destrozar|arruinar la vida|partir la cara)|(con )?tu nombre (y apellidos|completo|real)|te hago dano|seria una pena que|encontre (el face|tu|el perfil)",
         ],
@@ -326,7 +362,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["pt"],
         &[
-            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|vou magoar",
+            r"sei onde (voce |tu |vc )?(trabalha|trabalhas|estuda|estudas)|(espalhar|espalho|divulgar|publicar|postar|vazar)( \w+){0,2} (teus|tuas|seus|suas) (nudes|fotos|videos|conteudo)|(vou )?te (mato|matar)|acabar com a tua vida|sei onde (voce|tu|vc)? ?mora|vou (te )?(encontrar|achar|matar|magoar|pegar)( te)?|vais (te )?arrepender|(vc|voce|tu) (vai|vais) (se|te) arrepender|vou magoar",
             r"(vazo|vazar|vou vazar|divulgo|publico|espalho)( \w+){0,2} (todo|tudo|teu|tuas|teus|seu|suas)|com (teu|seu) nome( completo)?|seria uma pena se|achei o (face|insta|perfil)",
         ],
         HYPERBOLE,
@@ -337,8 +373,8 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["fr"],
         &[
-            r"je sais ou (tu )?(bosses|travailles|vis|habites|t entraines)|(balancer|publier|diffuser|envoyer|leaker|poster|balance|publie|diffuse)( \w+){0,2} (tes|toutes tes|vos) (photos|videos|nudes|nus)|je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (regretter|payer)",
-            r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|je continue|fais gaffe a toi|t as \d+ ?h",
+            r"je sais ou (tu )?(bosses|travailles|vis|habites|t entraines)|(balancer|publier|diffuser|envoyer|leaker|poster|balance|publie|diffuse)( \w+){0,2} (tes|toutes tes|vos) (photos|videos|nudes|nus)|je (vais )?te (tue|tuer|buter|crever)|je sais (ou|que) (tu habites|t habites)|je (vais|vas) te (trouver|retrouver|tuer|defoncer|faire payer)|tu vas (le )?(regretter|payer)",
+            r"(j envoie|je balance|je publie|je leak|je diffuse|j affiche)( \w+){0,2} (tes|toutes tes|tout)|ton vrai nom|^je continue$|fais gaffe a toi|t as \d+ ?h",
         ],
         HYPERBOLE,
     ),
@@ -374,6 +410,37 @@ pub static RULES: &[Rule] = &[
             r"(send|give|manda|mandame|envoie|schick|mandami|pay|paga|zahl)( \w+){0,2} (me )?\d+ ?(\$|€|£|euros?|dollars?|bucks|reais) (or|o|ou|oder|sinon)\b",
         ],
         &[],
+    ),
+    // Stalking, doxxing, wishing her harm and exposure to the people in her life, in every
+    // language: the shapes, not the words ("I saw your car", "your boss sees everything").
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            // Street-level, not the city in her bio ("I know you live in LA" is small talk).
+            r"i know (that )?(you|u) live (on|near|by|off|right)|se que vives (por|cerca)|sei que (vc|voce|tu) (mora|moras|vives) (ali|perto|por|na rua|no bairro)|so che (abiti|vivi) (vicino|dalle parti|in via|accanto)",
+            // Her car where it is parked, not her new car in a post.
+            r"(saw|seen|vi|visto|vu)( \w+){0,1} (your|tu|seu|teu|ta|ton|la tua|il tuo|dein\w*) (\w+ )?(car|jeep|truck|carro|coche|auto|voiture|macchina|wagen)( \w+){0,2} (parked|in the driveway|in your driveway|estacionad[oa]|parad[oa]|garee|geparkt|parcheggiat[ao]|outside|enfrente|na frente)",
+            r"(showed|se veia|se ve|dava pra ver|da pra ver|on voyait|on voit|si vedeva|si vede|sieht man|sah man)( \w+){0,3} (your|tu|teu|seu|ton|il tuo|dein\w*) (building|edificio|predio|immeuble|palazzo|haus|house|street|calle|rua|rue|strasse)",
+            r"(parked|waiting|esperando|aspetto|j attends|wart\w*)( \w+){0,4} (across the street|outside (your|ur) (place|house|building)|enfrente|na frente|em frente|sotto casa|devant chez toi|vor deine\w* (tur|haus|wohnung))",
+            r"follow (you|u) home|te suis jusqu|ti seguo fino a casa|te sigo hasta (tu )?casa|te sigo ate (tua|sua) casa|folge dir( \w+){0,2} nach hause|(lauf|geh|folg)\w* (ich )?dir (\w+ ){0,3}(hinterher|nach)",
+            r"(you|u) can t hide|tu (ne )?pourras pas te cacher|no te (podras|puedes) esconder|nao (vais|vai|podes|pode) (te )?esconder|non (puoi|potrai) nasconderti|du kannst dich nicht verstecken|tu m echapperas (jamais|pas)|no te (vas a escapar|escaparas)|non mi scapperai|du entkommst mir nicht",
+            r"whether (you|u) like it or not|quieras o no|queiras ou nao|queira ou nao|que tu le veuilles ou non|che tu lo voglia o no|ob du willst oder nicht",
+            r"(you|u) don t know what i m capable of|(you|u) dont know what im capable of|no sabes (de )?lo que soy capaz|nao sabe(s)? (do que sou capaz|com quem (ta|esta|tas|estas) (a )?mexe\w*)|sais pas de quoi je suis capable|non sai di cosa sono capace|weisst nicht wozu ich fahig bin",
+            // Harm wished on her: acid, rape, a beating aimed at "you" (not "hope someone beats the Bills").
+            r"(hope|ojala|tomara|espere|spero|hoffe)( \w+){0,3} (someone|somebody|alguien|alguem|qqn|quelqu un|qualcuno|jemand|jmd)( \w+){0,4} (acid\w*|acido|rape\w*|stab\w*|defonce\w*|spacc\w*|umbring\w*|verprugel\w*|(kill|hurt)\w* (you|u)|beat\w* (you|u) up|(te|ti) (mate|ammazz\w*|tue|uccid\w*)|schlag\w* dich)",
+            r"(ce serait|ca serait) dommage (qu|que|si)|sarebbe un peccato se|seria una pena que|seria uma pena se|(ware|war) (doch )?schade wenn",
+            r"\b(or|o|ou|oder|sinon|altrimenti)( \w+){0,2} (your|tu|teu|ton|ta|dein|deine|il tuo|al tuo|tuo|tua) (boss|jefe|chefe|patron|chef|capo|family|familia|famille|familie|famiglia|mom|mama|mae|mere|mutter|madre|dad|papa|pai|pere|vater|padre|husband|boyfriend|marido|novio|namorado|mari|copain|freund|marito|fidanzato|arbeitgeber|employer|empleador|patrao|datore di lavoro|employeur)( \w+){0,2} (sees|will see|gets|finds out|ve|vera|recibe|recebe|vai ver|voit|verra|recoit|sieht|kriegt|bekommt|vede|vedra|riceve)",
+            r"(send|mando|envio|envoie|schick\w*|invio|manda)( \w+){0,2} (tutto|todo|tudo|everything|tout|alles)( \w+){0,2} (to|al|a|ao|pro|an|alla) (your|tu|tuo|teu|ton|ta|dein\w*|tua) (boss|jefe|chefe|patron|chef|capo|family|familia|famille|familie|famiglia|mom|mama|mae|mere|mutter|madre|dad|papa|pai|pere|vater|padre)",
+            r"(send|show) (him|her|them) (all )?(your|ur) (pics|videos|nudes|content|photos)|(le|les) (mando|enseno|envio|muestro) (tus|todas tus) (fotos|videos)|(lui|leur) (envoie|montre|envoyer|montrer) (tes|toutes tes) (photos|videos|nudes)|(qu elle|qu il) (voie|voient) tes|(gli|le) (mando|mostro|invio|mandassi) (i tuoi|le tue|tutte le tue) (foto|video)|(schick|zeig)\w* (ihm|ihr|ihnen) (\w+ )?deine (bilder|fotos|videos)",
+            r"(found|descubri|encontre|descobri|achei|trouve|retrouve|trovato|scoperto|gefunden|herausgefunden)( \w+){0,3} (your|tu|teu|ton|ta|il tuo|tuo|dein\w*) (real name|full name|last name|surname|nombre real|nombre completo|apellidos?|nome verdadeiro|nome completo|sobrenome|nom de famille|vrai nom|cognome|vero nome|echten namen|nachnamen|padre|madre|mom|dad|mae|pai|mere|pere|vater|mutter)",
+            r"(dein\w*|deine) (eltern|mutter|vater|familie|chef|freund)( \w+){0,3} gefunden",
+            r"(publish|post|pubblico|publico|publie|poste|veroffentliche|leak\w*|spread|diffondo|difundo|divulgo)( \w+){0,2} (your|tu|teu|ton|il tuo|tuo|dein\w*) (address|direccion|endereco|adresse|indirizzo)",
+            r"(create|make|crear|criar|creer|creare|erstell\w*)( \w+){0,2} \d+ (accounts|cuentas|contas|comptes|account|profili|konten)",
+        ],
+        HYPERBOLE,
     ),
     // ---- fan messages: meeting requests ----
     phrases(
@@ -440,6 +507,31 @@ pub static RULES: &[Rule] = &[
         &["it"],
         &[
             r"incontrarci|vederci|conoscerci (dal vivo|di persona)|dove abiti|il tuo indirizzo|l indirizzo|venire da te|ci prendiamo un caffe|in che palestra|ti offro una cena",
+        ],
+        &[],
+    ),
+    // "You'll regret it", unless it is negated: "non te ne pentirai" is a promise.
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        &["fr", "pt", "de", "it"],
+        &[r"te ne pentirai|das wirst du bereuen"],
+        &[r"(non|nicht|nie) (\w+ )?(te ne pentirai|bereuen)"],
+    ),
+    // Asking for her gym, her neighbourhood or a drink while in town, in every language.
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(que|qual|which|what|quel|quelle|welche\w*|in che|in quale) (e o teu |es tu |e a tua )?(gimnasio|ginasio|academia|gym|salle de sport|palestra|fitnessstudio)",
+            r"(nos )?tomamos algo|(ci )?prendiamo (un|qualcosa)( \w+)? (aperitivo|caffe|drink|spritz)|prendiamo un aperitivo|on (se )?prend un verre|bora tomar|vamos tomar (algo|um)|trinken wir (was|einen)",
+            r"(eu )?vou ate (vc|voce|ti)|(fala|diz|dime|dimmi|dis moi|sag mir) (a |la |ta |la tua |deine )?(cidade|ciudad|ville|citta|stadt)|(tell me|just tell me) (what|which) city|quoi ta ville|ta ville exacte",
+            r"(posso|puedo|can i|je peux|kann ich|potrei|podria|poderia) (ir|passar|pasar|passare|come|venir|passer|vorbeikommen)( \w+){0,2} (na sua casa|na tua casa|a tu casa|a tua casa|da te|chez toi|zu dir|to your place|por tu casa)",
+            r"(quel|quelle|que|qual|in che|in quale|which|what|welche\w*) (quartier|zona|barrio|bairro|neighbou?rhood|area|part of town|viertel|stadtteil)( \w+){0,2} (habites|abiti|vives|moras|mora|live|wohnst)|(habites|abiti|vives|moras|wohnst) (dans |en |em |in )?(quel|quelle|che|que|qual|welche\w*) (quartier|zona|barrio|bairro|viertel|ville|citta|ciudad|cidade|stadt)",
+            r"(vederci|conoscerci|incontrarci|ci vediamo) (\w+ )?(dal vivo|di persona)|vengo a trovarti|ti vengo a prendere|te vengo a buscar|bei dir vorbei\w*|je prends la voiture et je viens",
         ],
         &[],
     ),
@@ -632,10 +724,10 @@ pub static RULES: &[Rule] = &[
         Block,
         &["en"],
         &[
-            r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come over|come to my (place|apartment|hotel)|visit me",
-            r"meet me (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
+            r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come (\w+ )?over|come to my (place|apartment|hotel)|visit me",
+            r"meet me( \w+){0,3} (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
         ],
-        &[],
+        &[r"halfway|in the middle"],
     ),
     phrases(
         "meeting",
@@ -643,7 +735,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["es", "pt"],
         &[
-            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|por|cerca)|si vienes|te invito a un cafe",
+            r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|cerca)|vivo por (aqui|ahi|la zona|el centro)|si vienes|te invito a un cafe",
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
         ],
         &[],
@@ -654,7 +746,7 @@ pub static RULES: &[Rule] = &[
         Block,
         &["fr"],
         &[
-            r"retrouve moi (\w+ ){0,3}(au|a la|devant|a|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|j habite (dans|a|au|pres|pas loin)|passe me voir|viens chez moi|(rendez vous|on se voit) (\w+ ){0,3}((au|a la|devant|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|chez (moi|toi))",
+            r"retrouve moi (\w+ ){0,3}(au|a la|devant|a|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|j habite (juste |tout )?(dans|a|au|pres|pas loin|a cote)|passe me voir|viens chez moi|(rendez vous|on se voit) (\w+ ){0,3}((au|a la|devant|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|chez (moi|toi))",
         ],
         &[],
     ),
@@ -678,6 +770,26 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // Where she can be found, in every language: her gym with an invitation to drop by, her
+    // flat so many minutes from somewhere, a place two streets away, a real date.
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"come say hi|pasa a saludarme|passa (la |aqui )?(pra|para) (dar um oi|me dar oi)|viens me dire bonjour|passa a salutarmi|komm vorbei und sag hallo",
+            r"(my|mi|meu|mon|ma|meine|il mio|la mia)( \w+)? (apartment|apt|place|flat|house|depa|departamento|piso|casa|ap|apto|apartamento|appart|appartement|wohnung|appartamento) (is|esta|fica|est|ist|e)( \w+){0,3} \d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)",
+            r"(venirte|venir|vir|kommen|venire) (directo|direto|directement|direkt|diretto)",
+            r"(\d+|two|three|dos|tres|duas|deux|trois|zwei|drei|due|tre) (streets|blocks|cuadras|calles|quadras|ruas|rues|strassen|isolati) (from|de|da|von)",
+            r"(vamos |a gente )?(nos |se )(ver|encontra\w*)( \w+){0,4} (num|no|na|em|numa) (bar\w*|cafe|restaurante|parque|praca|shopping|academia|hotel|praia)",
+            r"(on se retrouve|retrouvons nous|rejoins moi)( \w+){0,5} (au|a la|devant|pres de|en face)|se voir en vrai",
+            r"(possiamo|potremmo) (vederci|conoscerci|incontrarci)|(vederci|conoscerci|incontrarci) (di persona|dal vivo)",
+            r"(lass uns|wir konnen uns|konnen wir uns)( \w+){0,10} (treffen|sehen)|ich komm(e)? hin",
+            r"(a|un|una|um|ein) (real date|cita de verdad|encontro de verdade|vrai rendez vous|appuntamento vero|echtes date)|date for real",
+        ],
+        &[r"\b(dm|dms|inbox|chat|comments|live|stream|messages|mensajes|mensagens)\b"],
+    ),
     // ---- drafts: minors ----
     detector("minor", Draft, Block, |t| d::age_claim(t, true)),
     phrases(
@@ -694,7 +806,29 @@ pub static RULES: &[Rule] = &[
             r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
         ],
         &[
-            r"was|were|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+            THEIR_CHILD,
+            r"(i|we|you) (was|were)|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+        ],
+    ),
+    // School today said by the draft in every language: a year of school, coming home from it,
+    // not 18 yet, a pupil of fifteen, a teacher-and-pupil roleplay.
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(7th|8th|9th|10th|11th|12th) grader?s?|(primero|segundo|tercero|cuarto|\d{1,2}) de (la )?(secundaria|eso|bachillerato|prepa|bachi)|(sigo|estoy|voy|ando) en (el |la )?(instituto|insti|cole|colegio|secundaria|prepa)",
+            r"(ando|estou|to|sou) no \d{1,2} ano|(aluna|aluno) do \d{1,2} ano|(in der|in die) \d{1,2} klasse|colegial|liceale|farda da escola|uniforme (del|do|da|de la) (cole|colegio|escola|escuela)",
+            r"(rentre|sors|reviens) (du|de l) (college|lycee)|komm (grad |gerade )?von der schule|(vengo|salgo) del (cole|colegio|instituto)|cheguei da escola|torno (ora )?da scuola|just got (home |back )?from school",
+            r"not 18 yet|pas encore 18|ancora 18|noch nicht 18|todavia no tengo 18|ainda nao tenho 18",
+            r"(eleve|alumna|aluna|schulerin|alunna|liceale|colegiala|colegial|student) (de |di |von )?1[0-7] (ans|anos|anni|jahre|years)|1[0-7] ?jahrige",
+            r"(your|tu|ta|deine|la tua|tua|sua|teu) (little |petite |kleine |piccola |pequena )?(student|alumna|aluna|eleve|schulerin|alunna)|(kleine|little|petite|piccola|pequena) (schulerin|schoolgirl|eleve|alunna|alumna|aluna)",
+            r"(my|mi|meu|mon|mein|il mio) (teacher|profe|profesor|professor|prof|lehrer|nachhilfelehrer|insegnante)( \w+){0,3} (and|y|e|et|und) (i m|yo|eu|moi|ich|io)",
+        ],
+        &[
+            r"(i|we|you) (was|were)|used to|back (in|when)|years ago",
+            THEIR_CHILD,
         ],
     ),
     // ---- drafts: claiming to be human ----
@@ -751,6 +885,24 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // "No AI here", "no team, no chatbot", "I answer every message myself", "100 % me", in
+    // every language. "I'm no robot before coffee" names no list and no place, and passes.
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(no|not an?|nao|nada de|kein\w*|aucun\w*|pas (un|une|d)|ningun\w*|nenhum\w*|nessun\w*|sin|sem|senza|no hay|nao tem|non c e|there s no|ni) (\w+ )?(ai|ia|ki|bot|bots|robot|chatbot|assistant\w*|asistente|assistente|team|equipo|equipe|agenc\w*|agentur|agenzia|chatter\w*) (here|ici|aqui|qui|hier|ni|nor|or|oder|ou|o|e|y|und|et|kein\w*|aucun\w*|ningun\w*|nessun\w*|just|solo|so|juste|nur|only)",
+            r"(definitely|totally|absolutely|certainly|really) not (a|an) (ai|bot|robot)|the real me (typing|writing|texting|replying)|pas une? (ia|bot|robot|assistante?|chatbot)",
+            r"(answer|reply to|write|read) (every|all|each)( \w+){0,2} (message|messages|msg|msgs|dm|dms)( \w+){0,2} myself",
+            r"(je reponds|ich antworte|rispondo|respondo|contesto|i answer|i reply)( \w+){0,4} (personnellement|personlich|personalmente|myself|yo misma|eu (mesma|propria)|io stessa|selbst|moi meme)",
+            r"(nobody|no one|nadie|personne|niemand|nessun\w*) (else|mas|d autre|ausser mir|altro|altri)( \w+){0,2} (touch\w*|toca|gere|handles|runs|reads|writes|answers|lee|escribe|contesta|liest|schreibt|antwortet|legge|scrive|risponde|tocca)|mais ninguem (\w+ )?(mexe|le|escreve|responde|toca)",
+            r"100 ?%? (human|humana|humano|humaine|humain|menschlich|mensch|umana|umano|moi|yo|eu|io|ich|me)\b",
+            r"c est (vraiment |bien )?moi (en vrai|promis)|c est vraiment moi|soy yo( de verdad| misma| en persona)? (escribiendo|la que)|nao sou (nenhum|nenhuma) (bot|robo|ia)|(rapariga|moca) (real|de verdade)|sono (davvero|proprio|veramente) io|scrivo (ogni|tutti i) messagg\w*",
+        ],
+        &[r"\b(photo|foto|pic|pics|video|picture|selfie|bild)\b"],
+    ),
     // ---- drafts: meta-text and instruction leaks ----
     detector("instruction_leak", Draft, Block, d::meta_markup),
     phrases(
@@ -760,7 +912,7 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"as an ai|as a (large )?language model|language model|como (una |uma )?ia|en tant qu ?ia|als ki|come (un )?ia|openai|chatgpt",
-            r"modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
+            r"(as an?|como|comme|come|als) (artificial intelligence|inteligencia artificial|intelligence artificielle|intelligenza artificiale|kunstliche intelligenz)|modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
             r"(keep|keeping|mantener|manter|garder|halte|mantenere) (the|el|o|le|den|il) (tone|tono|tom|ton)|system ?prompt|my (instructions|prompt|guidelines)|i (was|am|have been) (instructed|programmed|told) to|the persona",
             r"(mis |las |segun mis )?instrucciones( del sistema)?|(minhas |as )?instrucoes|(selon )?mes (instructions|consignes)|(laut )?meinen? anweisungen|(secondo )?le mie istruzioni",
             r"here s (a|an|my|the) (\w+ ){0,3}(reply|response|message|answer|draft)|aqui (tienes|tens|esta|vai) (una|uma) (\w+ ){0,2}(respuesta|resposta)",

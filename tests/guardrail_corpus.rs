@@ -392,6 +392,8 @@ fn the_held_out_set_stays_at_or_above_its_recorded_figures() {
         worse.is_empty(),
         "worse than recorded:\n{}",
         worse.join("\n")
+    );
+}
 
 /// The second tuning set (tests/fixtures/guardrails/tuning2), written blind by other people:
 /// held to the figures the rules reach on it, so that a fix for one set cannot undo the other.

@@ -79,7 +79,11 @@ impl HistorySync {
         }
         let result = match self.seat(creator, fan) {
             Seat::Leader { id, chats, done } => {
-                tokio::time::sleep(WINDOW).await;
+                // Wait for riders only when other chats of the creator have work: a lone reply
+                // (the common case at low traffic) reads at once and gains no latency.
+                if store.others_pending(creator, fan).await.unwrap_or(true) {
+                    tokio::time::sleep(WINDOW).await;
+                }
                 self.close(creator, id);
                 let chats = std::mem::take(&mut *chats.lock().unwrap_or_else(|p| p.into_inner()));
                 let result = read_round(store, api, creator, &chats, size).await;

@@ -196,6 +196,17 @@ impl Store {
         Ok(())
     }
 
+    /// Whether another chat of `creator` has events waiting (its job will want a read soon).
+    pub async fn others_pending(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM inbox WHERE creator_handle = ? AND fan_uuid != ? AND state = 'pending')",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_one(self.reader())
+        .await?)
+    }
+
     /// When the chat's history was last read from the API (unix ms the request was sent), if ever.
     pub async fn history_read_at(
         &self,

@@ -690,9 +690,9 @@ fn guardrails(out: &mut Vec<Line>) {
     let g = Guardrails::default();
     let system = "You are Ana, a creator on Fanvue, chatting one to one with a fan.";
     let recent = vec!["hey you! how was your day?".to_string()];
-    let mut rounds = vec![];
-    for _ in 0..5 {
-        let mut per_pair: Vec<f64> = inputs
+    // Microseconds for each (fan message, draft) pair, one pass over the corpus.
+    let pass = || -> Vec<f64> {
+        inputs
             .iter()
             .zip(drafts.iter().cycle())
             .map(|(i, d)| {
@@ -701,19 +701,10 @@ fn guardrails(out: &mut Vec<Line>) {
                 std::hint::black_box(g.check_draft(d, &recent, system));
                 t.elapsed().as_secs_f64() * 1e6
             })
-            .collect();
-        rounds.push(median(&mut per_pair));
-    }
-    let mut worst: Vec<f64> = inputs
-        .iter()
-        .zip(drafts.iter().cycle())
-        .map(|(i, d)| {
-            let t = Instant::now();
-            std::hint::black_box(g.check_input(i));
-            std::hint::black_box(g.check_draft(d, &recent, system));
-            t.elapsed().as_secs_f64() * 1e6
-        })
-        .collect();
+            .collect()
+    };
+    let mut rounds: Vec<f64> = (0..5).map(|_| median(&mut pass())).collect();
+    let mut worst = pass();
     worst.sort_by(|a, b| a.total_cmp(b));
     let p99 = worst[worst.len() * 99 / 100];
     out.push(Line {

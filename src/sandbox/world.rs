@@ -348,18 +348,6 @@ const FIRST: [&str; 12] = [
     "Alex", "Sam", "Jordan", "Chris", "Taylor", "Morgan", "Jamie", "Casey", "Riley", "Drew",
     "Robin", "Kai",
 ];
-const TOPICS: [&str; 10] = [
-    "how was your day?",
-    "loved your last post",
-    "what are you up to tonight?",
-    "do you have anything new?",
-    "you look amazing",
-    "what music are you into?",
-    "any plans for the weekend?",
-    "I just got back from the gym",
-    "tell me something about you",
-    "do you post more videos soon?",
-];
 
 /// The kind of the `i`-th fan: the first `minors` are minors, then crisis fans, then jokers.
 fn fan_kind(a: &SandboxArgs, i: usize) -> super::voices::FanKind {
@@ -489,10 +477,6 @@ impl World {
             .get(&fan_uuid.to_ascii_lowercase())
             .copied()
             .filter(|f| self.fans[*f].creator == creator)
-    }
-
-    pub fn random_text(&mut self) -> String {
-        TOPICS[self.rng.gen_range(0..TOPICS.len())].to_string()
     }
 
     /// A fan writes. Opens a new turn unless the fan's last turn is still unanswered.

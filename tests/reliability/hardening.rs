@@ -18,6 +18,24 @@ use std::{
 /// override, and a CR/LF followed by a forged line starting at column 0.
 const HOSTILE: &str = "hi\u{1b}[2J\u{1b}]0;pwned\u{7}\u{0}\u{9b}31m\u{202e}txt.exe\r\nFORGED 12:00:00 creator1 ← fan 00000000 [message] replied: ok";
 
+/// Posts `body` to the daemon's webhook endpoint, signed with the daemon's secret.
+async fn post_signed(d: &DaemonEnv, body: String) -> reqwest::Response {
+    let secret = d.env.parts.cfg.webhook.secret.expose().to_string();
+    let sig = signature_header(
+        secret.as_bytes(),
+        fanvue_agent::store::now_secs(),
+        body.as_bytes(),
+    );
+    reqwest::Client::new()
+        .post(format!("{}/webhooks/fanvue", d.url))
+        .header("content-type", "application/json")
+        .header("x-fanvue-signature", sig)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 fn assert_terminal_safe(what: &str, out: &str) {
     let bad: Vec<String> = out
         .chars()
@@ -49,20 +67,7 @@ async fn a_fans_escape_sequences_reach_the_operators_terminal_only_as_visible_es
         "timestamp": "2026-11-23T10:00:00.000Z"
     })
     .to_string();
-    let secret = d.env.parts.cfg.webhook.secret.expose().to_string();
-    let sig = signature_header(
-        secret.as_bytes(),
-        fanvue_agent::store::now_secs(),
-        body.as_bytes(),
-    );
-    let r = reqwest::Client::new()
-        .post(format!("{}/webhooks/fanvue", d.url))
-        .header("content-type", "application/json")
-        .header("x-fanvue-signature", sig)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_signed(&d, body).await;
     assert_eq!(r.status(), 200);
     let start = Instant::now();
     while count(&d.env, "SELECT count(*) FROM decisions").await == 0 {
@@ -279,20 +284,7 @@ async fn the_database_is_private_and_its_deletion_turns_the_daemon_unready_and_r
         "timestamp": "2026-11-23T10:00:00.000Z"
     })
     .to_string();
-    let secret = d.env.parts.cfg.webhook.secret.expose().to_string();
-    let sig = signature_header(
-        secret.as_bytes(),
-        fanvue_agent::store::now_secs(),
-        body.as_bytes(),
-    );
-    let r = reqwest::Client::new()
-        .post(format!("{}/webhooks/fanvue", d.url))
-        .header("content-type", "application/json")
-        .header("x-fanvue-signature", sig)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let r = post_signed(&d, body).await;
     assert_eq!(r.status(), 503, "not acknowledged into an unlinked file");
     let file_check = |body: &serde_json::Value| {
         body["checks"]

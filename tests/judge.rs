@@ -63,7 +63,7 @@ async fn judged_daemon(fans: usize, timeout_ms: u64) -> (DaemonEnv, Running) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_judge_escalates_an_indirect_crisis_the_rules_pass_and_the_escalation_sticks() {
-    let said = "gave all my stuff away today. won't need it where I'm going";
+    let said = "i think it's time to say goodbye to everyone";
     assert!(
         stopping(&Guardrails::default().check_input(said)).is_empty(),
         "the premise: the rules alone pass this message (pick one they do not catch)"

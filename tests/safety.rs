@@ -196,14 +196,7 @@ async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_
     a.jokers = 3;
     a.faults.drop_webhooks = 0.1;
     let mut d = daemon_env(a, |c| {
-        c.llm.base_url = format!("{}/llm/v1", c.fanvue.api_base);
-        c.llm.api_key = fanvue_agent::config::Secret::new("scripted-llm-key");
-        c.llm.model = "scripted".into();
-        c.agent.debounce_ms = 200;
-        c.agent.debounce_cap_ms = 800;
-        c.agent.rescan_secs = 2;
-        c.poller.interval_secs = 2;
-        c.followup.enabled = false;
+        scripted_config(c);
         c.offers.min_fan_messages = 0;
         c.offers.cooldown_secs = 0;
     })

@@ -401,3 +401,17 @@ pub async fn settle_within(env: &Env, limit: Duration) -> Result<Duration, Strin
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
 }
+
+/// Points the daemon at the sandbox's scripted LLM and makes it quick.
+pub fn scripted_config(c: &mut Config) {
+    c.llm.base_url = format!("{}/llm/v1", c.fanvue.api_base);
+    c.llm.api_key = fanvue_agent::config::Secret::new("scripted-llm-key");
+    c.llm.model = "scripted".into();
+    c.llm.timeout_secs = 2;
+    c.agent.debounce_ms = 200;
+    c.agent.debounce_cap_ms = 800;
+    c.agent.rescan_secs = 2;
+    c.poller.interval_secs = 2;
+    c.followup.enabled = false;
+    c.daemon.shutdown_deadline_secs = 5;
+}

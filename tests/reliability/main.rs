@@ -22,18 +22,7 @@ use fanvue_agent::{config::Config, sandbox::SandboxArgs};
 use std::time::Duration;
 
 /// Points the daemon at the sandbox's scripted LLM and makes it quick.
-pub fn scripted(c: &mut Config) {
-    c.llm.base_url = format!("{}/llm/v1", c.fanvue.api_base);
-    c.llm.api_key = fanvue_agent::config::Secret::new("scripted-llm-key");
-    c.llm.model = "scripted".into();
-    c.llm.timeout_secs = 2;
-    c.agent.debounce_ms = 200;
-    c.agent.debounce_cap_ms = 800;
-    c.agent.rescan_secs = 2;
-    c.poller.interval_secs = 2;
-    c.followup.enabled = false;
-    c.daemon.shutdown_deadline_secs = 5;
-}
+pub use common::scripted_config as scripted;
 
 /// Simulated fans that talk on their own, fast, for `creators` creators.
 pub fn talking_fans(creators: usize, fans: usize, seed: u64) -> SandboxArgs {

@@ -218,6 +218,12 @@ impl Parts {
             self.cfg.daemon.max_connections,
             shutdown.clone(),
         ));
+        // Watched at its seam: an outage past `notify.llm_down_after_secs` notifies operators.
+        let llm: Arc<dyn Llm> = Arc::new(crate::notify::WatchedLlm::new(
+            llm,
+            self.store.clone(),
+            self.live.clone(),
+        ));
         let agent = Agent {
             store: self.store.clone(),
             cfg: self.live.clone(),
@@ -234,6 +240,11 @@ impl Parts {
             shutdown.clone(),
             deadline,
         ));
+        // Operator notifications: their own task and store reads, so a channel that is down
+        // never slows a reply.
+        tracker.spawn(
+            crate::notify::Notifier::new(self.store.clone(), self.live.clone()).run(shutdown.clone()),
+        );
         let sender = Sender {
             store: self.store.clone(),
             cfg: self.live.clone(),
@@ -275,15 +286,15 @@ impl Parts {
             self.live.clone(),
             shutdown.clone(),
         );
-        crate::notify::notify("READY=1\nSTATUS=answering fans");
-        if let Some(every) = crate::notify::watchdog_interval() {
+        crate::systemd::notify("READY=1\nSTATUS=answering fans");
+        if let Some(every) = crate::systemd::watchdog_interval() {
             let stop = shutdown.clone();
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(every);
                 loop {
                     tokio::select! {
                         _ = stop.cancelled() => return,
-                        _ = tick.tick() => { crate::notify::notify("WATCHDOG=1"); }
+                        _ = tick.tick() => { crate::systemd::notify("WATCHDOG=1"); }
                     }
                 }
             });
@@ -291,7 +302,7 @@ impl Parts {
         let stopping = shutdown.clone();
         tokio::spawn(async move {
             stopping.cancelled().await;
-            crate::notify::notify("STOPPING=1\nSTATUS=draining in-flight work");
+            crate::systemd::notify("STOPPING=1\nSTATUS=draining in-flight work");
         });
         let res = server
             .await

@@ -7,6 +7,9 @@ use figment::{
 use serde::{Deserialize, Serialize};
 use std::{collections::BTreeMap, fmt, path::Path, path::PathBuf, sync::Arc};
 
+pub mod notify;
+pub use notify::{ChannelConfig, ChannelKind, NotifyConfig, SmtpTls};
+
 /// A secret value: never shown by `Debug`, `Display` or `Serialize` (so `check-config` and logs
 /// cannot leak it). Read it with [`Secret::expose`] at the one place that needs it.
 #[derive(Clone, Default, PartialEq, Eq, Deserialize)]
@@ -57,6 +60,8 @@ pub struct Config {
     pub guardrails: GuardrailsConfig,
     pub offers: crate::agent::offers::OfferRules,
     pub followup: FollowupConfig,
+    /// Operator notifications: channels, routing, rate cap, retries, daily summary.
+    pub notify: NotifyConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -359,6 +364,8 @@ pub struct CreatorConfig {
     pub utc_offset_minutes: Option<i32>,
     /// Overrides `agent.mode`.
     pub mode: Option<crate::domain::Mode>,
+    /// `[[notify.channels]]` names that get this creator's events (besides agency-wide ones).
+    pub notify: Vec<String>,
 }
 
 impl Default for Config {
@@ -484,6 +491,7 @@ impl Default for Config {
                 thank_tip: "Thank you so much for the tip, {{ fan_name }}! That made my day."
                     .into(),
             },
+            notify: NotifyConfig::default(),
             creators: BTreeMap::new(),
         }
     }
@@ -533,12 +541,13 @@ impl Config {
             }
         }
         let fig = Self::figment(path);
-        let mut cfg = Self::from_figment(&fig)?;
+        let mut cfg = Self::extract(&fig)?;
         cfg.resolve_relative_paths(&fig);
+        // Before validating: a notification channel's secret may come only from a credential.
         if let Some(dir) = std::env::var_os("CREDENTIALS_DIRECTORY") {
             cfg.apply_credentials(Path::new(&dir))?;
         }
-        Ok(cfg)
+        cfg.validated(&fig)
     }
 
     /// Makes relative paths written in a config file relative to that file's folder (so `serve`
@@ -581,23 +590,48 @@ impl Config {
             })?;
             *secret = Secret::new(value.trim().to_string());
         }
-        Ok(())
+        self.notify.apply_credentials(dir).map_err(ConfigError::Parse)
     }
 
     pub fn from_figment(fig: &Figment) -> Result<Config, ConfigError> {
-        let cfg: Config = fig.extract().map_err(|e| {
+        Self::extract(fig)?.validated(fig)
+    }
+
+    fn extract(fig: &Figment) -> Result<Config, ConfigError> {
+        fig.extract().map_err(|e| {
             let msgs: Vec<String> = e.into_iter().map(|e| describe_figment_error(&e)).collect();
             ConfigError::Parse(format!(
                 "invalid configuration:\n  - {}",
                 msgs.join("\n  - ")
             ))
-        })?;
-        let problems = cfg.problems(fig);
+        })
+    }
+
+    fn validated(self, fig: &Figment) -> Result<Config, ConfigError> {
+        let mut problems = self.problems(fig);
+        let notify = notify::problems(&self.notify, &self.creator_notify());
+        problems.extend(notify.into_iter().map(|(key, message)| {
+            // `notify.channels[2].url` comes from where `notify.channels` was written.
+            let at = key.split('[').next().unwrap_or(&key).to_string();
+            Problem {
+                source: source_of(fig, &at),
+                key,
+                message,
+            }
+        }));
         if problems.is_empty() {
-            Ok(cfg)
+            Ok(self)
         } else {
             Err(ConfigError::Invalid(problems))
         }
+    }
+
+    /// Each creator's `notify` list (channel names), for routing.
+    pub fn creator_notify(&self) -> BTreeMap<String, Vec<String>> {
+        self.creators
+            .iter()
+            .map(|(h, c)| (h.clone(), c.notify.clone()))
+            .collect()
     }
 
     fn problems(&self, fig: &Figment) -> Vec<Problem> {

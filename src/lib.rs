@@ -11,9 +11,13 @@
 //! - [`agent`]: the step: history, persona prompt, LLM, draft review, decision, outbox.
 //! - [`followup`]: one nudge to fans who went quiet.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
+//! - [`notify`]: operator notifications (escalations, drafts awaiting approval, reconnects, LLM
+//!   outages, failed sends, a daily summary) written with their decisions, delivered durably to
+//!   webhook, Slack, Discord, Telegram and email channels.
 //! - [`store`]: SQLite (creators, encrypted tokens, chats, messages, inbox, outbox, decisions).
 //! - [`app`]: builds the parts and runs them until shutdown.
 //! - [`domain`]: pure types.
+//! - [`systemd`]: the service manager's notify protocol (READY, watchdog).
 //! - [`sandbox`]: the local Fanvue emulator behind the `fanvue-sandbox` binary.
 #![forbid(unsafe_code)]
 
@@ -30,6 +34,7 @@ pub mod health;
 pub mod ingress;
 pub mod metrics;
 pub mod notify;
+pub mod systemd;
 pub mod poller;
 pub mod ratelimit;
 pub mod reload;

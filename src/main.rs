@@ -95,8 +95,13 @@ enum Command {
         json: bool,
     },
     /// Check config, database, webhook secret, prompts, each creator's token and scopes, the LLM
-    /// and the clock: one line per check with a fix; non-zero exit when any fails.
-    Doctor,
+    /// and the clock, and send a test notification to each channel: one line per check with a
+    /// fix; non-zero exit when any fails.
+    Doctor {
+        /// Do not send test notifications.
+        #[arg(long)]
+        no_notify_test: bool,
+    },
     /// Dry run: what the agent would answer now to a fan's last message (optionally with another
     /// prompt folder). Runs the real agent on a copy of the database; sends and saves nothing.
     Replay {
@@ -290,9 +295,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .await?;
         }
-        Command::Doctor => {
+        Command::Doctor { no_notify_test } => {
             let llm = parts.llm();
-            let ok = cli::doctor::run(&parts, llm.as_ref(), &mut std::io::stdout()).await;
+            let out = &mut std::io::stdout();
+            let ok = cli::doctor::run(&parts, llm.as_ref(), !no_notify_test, out).await;
             parts.store.close().await;
             return Ok(if ok {
                 ExitCode::SUCCESS

@@ -42,6 +42,20 @@ pub struct CreatorLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct ChannelLabels {
+    /// A `[[notify.channels]]` name.
+    pub channel: String,
+    /// `sent`, `failed` (messages) or `digested` (notices that went out inside a digest).
+    pub result: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct QueueLabels {
+    /// A `[[notify.channels]]` name; "" for notices not routed yet.
+    pub channel: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct TokenLabels {
     /// `prompt` or `completion`.
     pub kind: String,
@@ -68,6 +82,8 @@ pub struct Metrics {
     /// `X-RateLimit-Remaining` of the creator's last response.
     pub rate_budget: Family<CreatorLabels, Gauge>,
     pub sends: Family<DecisionLabels, Counter>,
+    /// Operator notifications by channel and result.
+    pub notifications: Family<ChannelLabels, Counter>,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(|| Metrics {
@@ -80,6 +96,7 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| Metrics {
     fanvue_429: Family::default(),
     rate_budget: Family::default(),
     sends: Family::default(),
+    notifications: Family::default(),
 });
 
 /// The process's metrics.
@@ -115,6 +132,22 @@ impl Metrics {
                 .llm_tokens
                 .get_or_create(&TokenLabels { kind: kind.into() });
         }
+    }
+
+    /// Creates a notification channel's series at zero.
+    pub fn init_channel(&self, channel: &str) {
+        for result in ["sent", "failed", "digested"] {
+            self.notification(channel, result, 0);
+        }
+    }
+
+    pub fn notification(&self, channel: &str, result: &str, n: u64) {
+        self.notifications
+            .get_or_create(&ChannelLabels {
+                channel: channel.into(),
+                result: result.into(),
+            })
+            .inc_by(n);
     }
 
     pub fn event(&self, kind: &str, source: &str, result: &str) {
@@ -222,6 +255,20 @@ pub async fn render(store: &Store) -> Result<String, StoreError> {
         "sends",
         "Outbox deliveries that ended, by creator and result (sent, reconciled, failed)",
         m.sends,
+    );
+    reg.register(
+        "notifications",
+        "Operator notifications by channel and result (sent, failed: messages; digested: notices sent inside a digest)",
+        m.notifications,
+    );
+    let queue: Family<QueueLabels, Gauge> = Family::default();
+    for (channel, n) in store.notify_queue().await? {
+        queue.get_or_create(&QueueLabels { channel }).set(n);
+    }
+    reg.register(
+        "notify_queue",
+        "Notifications waiting to be delivered, by channel (\"\": not routed yet)",
+        queue,
     );
     let creators: Vec<String> = store
         .creators()

@@ -52,7 +52,7 @@ pub fn on_sighup(path: Option<PathBuf>, live: LiveConfig, shutdown: Cancellation
                 _ = shutdown.cancelled() => return,
                 got = hup.recv() => if got.is_none() { return },
             }
-            crate::notify::notify("RELOADING=1");
+            crate::systemd::notify("RELOADING=1");
             match reload(path.as_deref(), &live) {
                 Ok(r) => {
                     tracing::info!(needs_restart = ?r.needs_restart, "configuration reloaded");
@@ -62,11 +62,11 @@ pub fn on_sighup(path: Option<PathBuf>, live: LiveConfig, shutdown: Cancellation
                     for p in &r.broken_prompts {
                         tracing::error!(prompt = %p, "prompt does not render; its last good version stays in use");
                     }
-                    crate::notify::notify("READY=1\nSTATUS=configuration reloaded");
+                    crate::systemd::notify("READY=1\nSTATUS=configuration reloaded");
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "reload refused: the configuration in force is unchanged");
-                    crate::notify::notify("READY=1\nSTATUS=reload refused: invalid configuration");
+                    crate::systemd::notify("READY=1\nSTATUS=reload refused: invalid configuration");
                 }
             }
         }

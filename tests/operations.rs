@@ -309,8 +309,8 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     let db = dir.path().join("agent.db");
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
     store.ensure_creator("creator1").await.unwrap();
-    // Make it look like a database from before the newest migration (0008 adds
-    // `fan_facts.language`; undo it by hand: a new migration must update these two statements).
+    // Make it look like a database from before the newest migration (0009 adds the notification
+    // tables; undo it by hand: a new migration must update these statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
         .await
@@ -320,8 +320,8 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
-    assert_eq!(newest, 8, "update the undo below for the newest migration");
-    sqlx::query("ALTER TABLE fan_facts DROP COLUMN language")
+    assert_eq!(newest, 9, "update the undo below for the newest migration");
+    sqlx::query("DROP TABLE notify_deliveries; DROP TABLE notify_events")
         .execute(store.writer())
         .await
         .unwrap();
@@ -331,7 +331,7 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     store.close().await;
     let backup = dir.path().join(format!("agent.db.before-{newest:04}.bak"));
     assert!(backup.exists(), "no backup at {}", backup.display());
-    // The backup is the database as it was: the creator, and no language column yet.
+    // The backup is the database as it was: the creator, and no notification tables yet.
     let conn = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=ro", backup.display()))
         .await
         .unwrap();
@@ -340,11 +340,11 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .await
         .unwrap();
     assert_eq!(creators, 1);
-    let language: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM pragma_table_info('fan_facts') WHERE name = 'language'",
+    let tables: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('notify_events', 'notify_deliveries')",
     )
     .fetch_one(&conn)
     .await
     .unwrap();
-    assert_eq!(language, 0);
+    assert_eq!(tables, 0);
 }

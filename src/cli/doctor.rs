@@ -8,8 +8,9 @@ use crate::{
 };
 use std::{io::Write, time::Duration};
 
-/// Runs every check, printing each as it completes. Returns whether all passed.
-pub async fn run(parts: &Parts, llm: &dyn Llm, out: &mut dyn Write) -> bool {
+/// Runs every check, printing each as it completes, and (unless `notify_test` is false) sends a
+/// test notification to each configured channel. Returns whether all passed.
+pub async fn run(parts: &Parts, llm: &dyn Llm, notify_test: bool, out: &mut dyn Write) -> bool {
     let cfg = parts.live.get();
     let mut all_ok = true;
     let mut print = |c: &Check| {
@@ -83,7 +84,42 @@ pub async fn run(parts: &Parts, llm: &dyn Llm, out: &mut dyn Write) -> bool {
     }
     print(&llm_check(&cfg, llm).await);
     print(&clock_check(parts, &cfg).await);
+    for c in notify_checks(&cfg, notify_test).await {
+        print(&c);
+    }
     all_ok
+}
+
+/// One line per notification channel: a test message sent now, or why none was.
+async fn notify_checks(cfg: &crate::config::Config, send: bool) -> Vec<Check> {
+    if cfg.notify.channels.is_empty() {
+        return vec![Check::ok(
+            "notify",
+            "no channels configured: escalations reach only the log (README: Notifications)",
+        )];
+    }
+    if !send {
+        return vec![Check::ok(
+            "notify",
+            format!("{} channels; test messages skipped (--no-notify-test)", cfg.notify.channels.len()),
+        )];
+    }
+    crate::notify::test_channels(cfg)
+        .await
+        .into_iter()
+        .map(|(c, res)| {
+            let name = format!("notify {}", c.name);
+            let to = crate::notify::channel::describe(c);
+            match res {
+                Ok(()) => Check::ok(name, format!("test message delivered ({to})")),
+                Err(e) => Check::fail(
+                    name,
+                    format!("{to}: {e}"),
+                    format!("check [[notify.channels]] `{}` (url, token, chat, SMTP settings) and that it is reachable", c.name),
+                ),
+            }
+        })
+        .collect()
 }
 
 /// `/users/me` with the creator's token (refreshed if needed), and the granted scopes.

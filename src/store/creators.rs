@@ -124,24 +124,42 @@ impl Store {
         Ok(rs.into_iter().map(row).collect())
     }
 
+    /// Sets a creator's status. Becoming `needs_reconnect` (from any other status) writes a
+    /// notice in the same transaction: someone must run `fanvue-agent connect`.
     pub async fn set_creator_status(
         &self,
         handle: &str,
         status: CreatorStatus,
         reason: Option<&str>,
     ) -> Result<(), StoreError> {
-        let n = sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let before: Option<String> = sqlx::query_scalar("SELECT status FROM creators WHERE handle = ?")
+            .bind(handle)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(before) = before else {
+            return Err(StoreError::NotFound(format!("creator {handle}")));
+        };
+        sqlx::query(
             "UPDATE creators SET status = ?, status_reason = ?, updated_at = ? WHERE handle = ?",
         )
         .bind(status.as_str())
         .bind(reason)
         .bind(now_secs())
         .bind(handle)
-        .execute(self.writer())
-        .await?
-        .rows_affected();
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("creator {handle}")));
+        .execute(&mut *tx)
+        .await?;
+        let became = status == CreatorStatus::NeedsReconnect
+            && CreatorStatus::parse(&before) != CreatorStatus::NeedsReconnect;
+        if became {
+            let now = super::now_ms();
+            let notice = crate::domain::Notice::reconnect(handle, reason, now);
+            super::notify::insert_notice(&mut tx, &format!("reconnect:{handle}:{now}"), &notice)
+                .await?;
+        }
+        tx.commit().await?;
+        if became {
+            self.wake_notifier();
         }
         Ok(())
     }

@@ -354,6 +354,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        self.wake_notifier();
         decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
         Ok(())
     }
@@ -445,6 +446,10 @@ pub(crate) async fn insert_decisions(
     }
     if let (Some(c), Some(f), false) = (creator, fan, info.marks.is_empty()) {
         super::marks::insert_marks(tx, c, f, &info.marks).await?;
+    }
+    // Every escalation reaches a human: its notice commits with it, or neither does.
+    if let (Some(c), Some(f), Outcome::Escalated) = (creator, fan, outcome) {
+        super::notify::notice_escalation(tx, inbox_ids, c, f, info).await?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod gauges;
 pub mod group_commit;
 pub mod inbox;
 pub mod marks;
+pub mod notify;
 pub mod oauth;
 pub mod outbox;
 pub mod replay;
@@ -49,6 +50,8 @@ pub struct Store {
     routes: std::sync::Arc<std::sync::Mutex<Routes>>,
     /// The file opened; every write first checks it is still the one at the configured path.
     identity: file::FileIdentity,
+    /// Pinged after commits that may have written operator notices (see [`notify`]).
+    notices: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Remembered webhook routes: creator uuid → (handle, when looked up).
@@ -139,6 +142,7 @@ impl Store {
             checkpointer,
             routes: Default::default(),
             identity,
+            notices: Default::default(),
         })
     }
 

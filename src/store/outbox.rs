@@ -103,7 +103,12 @@ impl Store {
                     .await?;
             }
         }
+        if mode == Mode::Approve {
+            // A human must approve it: they hear of it with the draft, in one commit.
+            super::notify::notice_draft(&mut tx, creator, fan, id, &plan.text, inbox_ids).await?;
+        }
         tx.commit().await?;
+        self.wake_notifier();
         super::inbox::decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
         Ok(id)
     }
@@ -276,7 +281,9 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        super::notify::notice_send_failed(&mut tx, id, error).await?;
         tx.commit().await?;
+        self.wake_notifier();
         Ok(())
     }
 

@@ -135,6 +135,29 @@ pub struct ChannelConfig {
 }
 
 impl ChannelConfig {
+    /// A channel with only its name and kind set (the rest to fill in).
+    pub fn new(name: &str, kind: ChannelKind) -> ChannelConfig {
+        ChannelConfig {
+            name: name.into(),
+            kind,
+            creators: vec![],
+            events: vec![],
+            max_per_minute: None,
+            url: Secret::default(),
+            secret: Secret::default(),
+            bot_token: Secret::default(),
+            chat_id: String::new(),
+            api_base: None,
+            smtp_host: String::new(),
+            smtp_port: None,
+            tls: None,
+            username: String::new(),
+            password: Secret::default(),
+            from: String::new(),
+            to: vec![],
+        }
+    }
+
     /// The SMTP port: as set, else the usual one for `tls`.
     pub fn port(&self) -> u16 {
         self.smtp_port
@@ -380,23 +403,8 @@ mod tests {
 
     fn channel(name: &str, kind: ChannelKind) -> ChannelConfig {
         ChannelConfig {
-            name: name.into(),
-            kind,
-            creators: vec![],
-            events: vec![],
-            max_per_minute: None,
             url: Secret::new("https://hooks.example.com/x"),
-            secret: Secret::default(),
-            bot_token: Secret::default(),
-            chat_id: String::new(),
-            api_base: None,
-            smtp_host: String::new(),
-            smtp_port: None,
-            tls: None,
-            username: String::new(),
-            password: Secret::default(),
-            from: String::new(),
-            to: vec![],
+            ..ChannelConfig::new(name, kind)
         }
     }
 

@@ -259,7 +259,7 @@ mod tests {
     #[test]
     fn fan_words_are_redacted_unless_message_text_is_on() {
         let shown = plain(&text(&hostile(), false));
-        assert!(shown.contains("Fan wrote: [62 chars]"), "{shown}");
+        assert!(shown.contains("Fan wrote: [57 chars]"), "{shown}");
         assert!(!shown.contains("everyone"), "{shown}");
     }
 

@@ -450,3 +450,144 @@ async fn last_llm_notice(
     .fetch_optional(&mut **tx)
     .await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::{
+        DecisionInfo, Event, EventKind, MarkCategory, MessageEvent, Mode, NewMark, Outcome,
+        Party, Purpose, ReplyPlan,
+    };
+    use crate::store::{inbox::Accepted, test_store, CreatorStatus, Store};
+
+    const FAN: &str = "3f2a1b2c-0000-4000-8000-000000000001";
+
+    async fn fan_says(store: &Store, key: &str, text: &str) -> i64 {
+        let event = Event {
+            dedupe_key: key.into(),
+            creator: Some("c-uuid".into()),
+            fan: Party {
+                uuid: Some(FAN.into()),
+                ..Default::default()
+            },
+            timestamp: None,
+            kind: EventKind::MessageReceived(MessageEvent {
+                message_uuid: format!("m-{key}").as_str().into(),
+                text: Some(text.into()),
+                has_media: false,
+                media_uuids: vec![],
+                price_cents: None,
+                from_creator: false,
+                is_automated: false,
+                created_at: None,
+            }),
+        };
+        match store.accept_event(&event, Some("c"), "webhook").await.unwrap() {
+            Accepted::New { id } => id,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    async fn notices(store: &Store) -> Vec<(String, crate::domain::Notice)> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT dedupe_key, notice FROM notify_events ORDER BY id")
+                .fetch_all(store.reader())
+                .await
+                .unwrap();
+        rows.into_iter()
+            .map(|(k, n)| (k, serde_json::from_str(&n).unwrap()))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn an_escalation_writes_one_notice_with_its_decision_and_a_failed_decision_none() {
+        let (store, _dir) = test_store().await;
+        store.ensure_creator("c").await.unwrap();
+        let a = fan_says(&store, "a", "i am 16").await;
+        let b = fan_says(&store, "b", "really").await;
+        let info = DecisionInfo {
+            marks: vec![NewMark {
+                category: MarkCategory::Minor,
+                rule: "underage".into(),
+                reason: "for a human: underage".into(),
+                until: None,
+            }],
+            ..DecisionInfo::reason("for a human: underage (16)")
+        };
+        store.decide("c", FAN, &[a, b], Outcome::Escalated, &info).await.unwrap();
+        // Deciding the same events again fails, and with it its notice: never two.
+        assert!(store.decide("c", FAN, &[a], Outcome::Escalated, &info).await.is_err());
+        let c = fan_says(&store, "c", "hello").await;
+        store.decide("c", FAN, &[c], Outcome::Replied, &DecisionInfo::reason("ok")).await.unwrap();
+        let got = notices(&store).await;
+        assert_eq!(got.len(), 1, "{got:?}");
+        let (key, n) = &got[0];
+        assert_eq!(key, &format!("escalation:{a}"));
+        assert_eq!(n.fan_words.as_deref(), Some("i am 16\nreally"));
+        assert_eq!((n.category.as_deref(), n.rule.as_deref()), (Some("minor"), Some("underage")));
+        assert!(n.commands[0].starts_with(&format!("fanvue-agent clear c {FAN}")), "{n:?}");
+    }
+
+    #[tokio::test]
+    async fn an_approve_mode_draft_a_failed_send_and_a_revoked_grant_each_write_one_notice() {
+        let (store, _dir) = test_store().await;
+        store.ensure_creator("c").await.unwrap();
+        let a = fan_says(&store, "a", "hey").await;
+        let plan = ReplyPlan {
+            purpose: Purpose::Reply,
+            text: "hi you".into(),
+            media_uuids: vec![],
+            price_cents: None,
+            delay_ms: 0,
+            offer_item: None,
+        };
+        let info = DecisionInfo::reason("answered");
+        let draft = store
+            .commit_plan("c", FAN, &[a], &plan, Outcome::Replied, &info, Mode::Approve)
+            .await
+            .unwrap();
+        let b = fan_says(&store, "b", "hey again").await;
+        let outbox = store
+            .commit_plan("c", FAN, &[b], &plan, Outcome::Replied, &info, Mode::Live)
+            .await
+            .unwrap();
+        store.mark_failed(outbox, "HTTP 403 forbidden", 1).await.unwrap();
+        for _ in 0..2 {
+            store
+                .set_creator_status("c", CreatorStatus::NeedsReconnect, Some("invalid_grant"))
+                .await
+                .unwrap();
+        }
+        let got = notices(&store).await;
+        let keys: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys.len(), 3, "{keys:?}");
+        assert_eq!(keys[0], format!("draft:{draft}"));
+        assert_eq!(got[0].1.commands[0], format!("fanvue-agent approve {draft}"));
+        assert_eq!(got[0].1.fan_words.as_deref(), Some("hey"));
+        assert_eq!(keys[1], format!("send_failed:{outbox}"));
+        assert!(keys[2].starts_with("reconnect:c:"), "once per change of status: {keys:?}");
+        assert_eq!(got[2].1.commands, ["fanvue-agent connect c"]);
+    }
+
+    #[tokio::test]
+    async fn an_llm_outage_is_noticed_once_and_closed_once_even_across_restarts() {
+        let (store, _dir) = test_store().await;
+        assert!(!store.record_llm_up().await.unwrap(), "nothing to close");
+        assert!(store.record_llm_down(1_000, "timeout").await.unwrap());
+        assert!(!store.record_llm_down(5_000, "timeout").await.unwrap(), "the same outage");
+        assert!(store.record_llm_up().await.unwrap());
+        assert!(!store.record_llm_up().await.unwrap());
+        assert!(store.record_llm_down(9_000, "refused").await.unwrap(), "a new outage");
+        let kinds: Vec<String> = notices(&store).await.into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds.len(), 3);
+        assert_eq!(kinds[1], "llm_up:1".replace('1', &kinds_id(&store, "llm_down:1000").await));
+    }
+
+    async fn kinds_id(store: &Store, key: &str) -> String {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM notify_events WHERE dedupe_key = ?")
+            .bind(key)
+            .fetch_one(store.reader())
+            .await
+            .unwrap();
+        id.to_string()
+    }
+}

@@ -320,6 +320,9 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
         }
     };
     wait_until("retries to the missing server", || async { attempts("gone").await >= 2 }).await;
+    let m = fanvue_agent::metrics::render(&store).await.unwrap();
+    assert!(m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 3"), "{m}");
+    assert!(m.contains("fanvue_agent_notifications_total{channel=\"up\",result=\"sent\"} 3"), "{m}");
     let back = Receiver::on(TcpListener::bind(gone_addr).await.unwrap());
     wait_until("everything delivered", || async { pending_deliveries(&store).await == 0 }).await;
     stop_notifier(run).await;
@@ -335,6 +338,9 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
     assert_eq!(texts.len(), 3, "{texts:?}");
     assert!(texts.iter().all(|t| t.contains("Fan wrote: [24 chars]")), "{texts:?}");
     assert_eq!(flaky.fail.load(Ordering::SeqCst), 0, "the flaky channel was retried through its failures");
+    let m = fanvue_agent::metrics::render(&store).await.unwrap();
+    assert!(m.contains("fanvue_agent_notifications_total{channel=\"flaky\",result=\"failed\"} 3"), "{m}");
+    assert!(m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 0"), "{m}");
 }
 
 #[tokio::test]
@@ -551,4 +557,140 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
     }
     let minors = count(&d.env, "SELECT count(DISTINCT fan_uuid) FROM safety_marks WHERE category = 'minor'").await;
     assert_eq!(minors, 2);
+}
+
+/// An LLM that is down (every call "unavailable") until `up` is set, then answers like [`Canned`].
+#[derive(Default)]
+struct Switch {
+    up: std::sync::atomic::AtomicBool,
+    canned: Canned,
+}
+
+impl fanvue_agent::agent::llm::Llm for Switch {
+    fn complete<'a>(
+        &'a self,
+        req: &'a fanvue_agent::agent::llm::LlmRequest,
+    ) -> fanvue_agent::agent::llm::LlmFuture<'a> {
+        if self.up.load(Ordering::SeqCst) {
+            return self.canned.complete(req);
+        }
+        Box::pin(async { Err(fanvue_agent::agent::llm::LlmError::Unavailable("connection refused".into())) })
+    }
+}
+
+fn types(r: &Receiver) -> Vec<String> {
+    r.all().iter().map(|g| g.json()["type"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_llm_outage_is_notified_once_past_its_threshold_and_its_end_once() {
+    let r = Receiver::start().await;
+    let mut d = daemon_env(args(1, 1), |c| {
+        c.agent.debounce_ms = 100;
+        c.agent.debounce_cap_ms = 300;
+        c.agent.llm_attempts = 1;
+        c.notify.llm_down_after_secs = 1;
+        c.notify.channels = vec![http_channel("hook", ChannelKind::Webhook, format!("{}/hook", r.url))];
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let llm = Arc::new(Switch::default());
+    let run = serve(&d.env, d.listener.take().unwrap(), llm.clone());
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    fan_says(&d.env, &fan, "hey, how are you?").await;
+    wait_until("the outage notice", || async { types(&r).contains(&"llm_down".to_string()) }).await;
+    let down = r.all()[0].json();
+    assert!(down["title"].as_str().unwrap().starts_with("The LLM has been unavailable for"), "{down}");
+    assert_eq!(down["reason"], "LLM unavailable: connection refused");
+    llm.up.store(true, Ordering::SeqCst);
+    wait_until("the recovery notice", || async { types(&r).contains(&"llm_up".to_string()) }).await;
+    settle(&d.env).await;
+    assert_eq!(count(&d.env, "SELECT count(*) FROM decisions WHERE outcome = 'replied'").await, 1, "the fan's message waited and was answered");
+    // The fan writes again with the LLM up: nothing more to say about it.
+    fan_says(&d.env, &fan, "nice").await;
+    settle(&d.env).await;
+    stop(run).await;
+    assert_eq!(types(&r), ["llm_down", "llm_up"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it() {
+    let r = Receiver::start().await;
+    let mut d = daemon_env(args(1, 1), |c| {
+        c.agent.debounce_ms = 100;
+        c.agent.debounce_cap_ms = 300;
+        c.agent.mode = fanvue_agent::domain::Mode::Approve;
+        c.notify.channels = vec![http_channel("hook", ChannelKind::Webhook, format!("{}/hook", r.url))];
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(&d.env, d.listener.take().unwrap(), Arc::new(Canned::default()));
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    fan_says(&d.env, &fan, "hey, how are you?").await;
+    wait_until("the draft notice", || async { !r.all().is_empty() }).await;
+    stop(run).await;
+    let n = r.all()[0].json();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM drafts WHERE state = 'awaiting'")
+        .fetch_one(d.env.parts.store.reader())
+        .await
+        .unwrap();
+    assert_eq!(n["type"], "draft");
+    assert_eq!(n["id"], format!("draft:{id}"));
+    assert_eq!(n["commands"], json!([format!("fanvue-agent approve {id}"), format!("fanvue-agent reject {id}")]));
+    assert_eq!(n["draft"], "[48 chars]", "drafts are redacted like the log unless log.message_text");
+    let (code, out) = cli(&d.env, &["approve", &id.to_string()]);
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[tokio::test]
+async fn doctor_sends_a_test_notification_to_each_channel_and_reports_each_result() {
+    let r = Receiver::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let closed = TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap();
+    let cfg = dir.path().join("doctor.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[daemon]\ndatabase = \"agent.db\"\n[security]\ntoken_key = {key:?}\n\
+             [llm]\nbase_url = \"http://{closed}/v1\"\n[fanvue]\napi_base = \"http://{closed}\"\n\
+             [[notify.channels]]\nname = \"ops\"\nkind = \"webhook\"\nurl = \"{url}/hook\"\nsecret = {secret:?}\n\
+             [[notify.channels]]\nname = \"dead\"\nkind = \"slack\"\nurl = \"http://{closed}/services/DEADSUPERSECRET\"\n",
+            key = fanvue_agent::crypto::TokenCipher::generate_key(),
+            url = r.url,
+            secret = WEBHOOK_SECRET,
+        ),
+    )
+    .unwrap();
+    let cfg1 = cfg.clone();
+    let doctor = move |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+            .arg("--config")
+            .arg(&cfg1)
+            .arg("doctor")
+            .args(extra)
+            .env("FANVUE_AGENT_LOG__LEVEL", "error")
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).to_string())
+    };
+    let (code, out) = tokio::task::spawn_blocking(move || doctor(&[])).await.unwrap();
+    assert_eq!(code, Some(1), "the LLM and Fanvue are unreachable here: {out}");
+    assert!(out.lines().any(|l| l.starts_with("ok") && l.contains("notify ops") && l.contains("test message delivered (webhook to 127.0.0.1)")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("FAIL") && l.contains("notify dead") && l.contains("slack to 127.0.0.1")), "{out}");
+    assert!(!out.contains("SUPERSECRET"), "{out}");
+    let got = r.all();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].json()["type"], "test");
+    assert!(got[0].headers.contains_key("x-fanvue-agent-signature"));
+    let cfg2 = dir.path().join("doctor.toml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+        .arg("--config")
+        .arg(&cfg2)
+        .args(["doctor", "--no-notify-test"])
+        .env("FANVUE_AGENT_LOG__LEVEL", "error")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("2 channels; test messages skipped (--no-notify-test)"), "{out}");
+    assert_eq!(r.all().len(), 1, "no test message this time");
 }

@@ -464,4 +464,33 @@ mod tests {
         assert_eq!(parse_hh_mm("08:30"), Some((8, 30)));
         assert_eq!(parse_hh_mm("24:00"), None);
     }
+
+    #[test]
+    #[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
+    fn check_config_names_the_channel_key_and_its_file_and_takes_secrets_from_credentials() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "c.toml",
+                "[[notify.channels]]\nname = \"ops\"\nkind = \"telegram\"\nchat_id = \"-1\"\n\
+                 [creators.alice]\nnotify = [\"ops\", \"nope\"]\n",
+            )?;
+            let err = crate::config::Config::load(Some(std::path::Path::new("c.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("`notify.channels[0].bot_token` (in "), "{err}");
+            assert!(err.contains("c.toml"), "{err}");
+            assert!(err.contains("notify_ops_bot_token"), "{err}");
+            assert!(err.contains("`creators.alice.notify`") && err.contains("`nope`"), "{err}");
+            jail.create_file("c.toml", "[[notify.channels]]\nname = \"ops\"\nkind = \"telegram\"\nchat_id = \"-1\"\n")?;
+            let creds = jail.directory().join("creds");
+            std::fs::create_dir(&creds).unwrap();
+            std::fs::write(creds.join("notify_ops_bot_token"), "42:from-credential\n").unwrap();
+            jail.set_env("CREDENTIALS_DIRECTORY", creds.display());
+            let c = crate::config::Config::load(Some(std::path::Path::new("c.toml")))
+                .map_err(|e| e.to_string())?;
+            assert_eq!(c.notify.channels[0].bot_token.expose(), "42:from-credential");
+            assert!(!c.to_redacted_toml().contains("from-credential"));
+            Ok(())
+        });
+    }
 }

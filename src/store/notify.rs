@@ -314,10 +314,11 @@ impl Store {
         Ok(q.build().execute(self.writer()).await?.rows_affected())
     }
 
-    /// Pending deliveries per channel (the queue-depth gauge), and unrouted notices as `""`.
+    /// Pending deliveries per channel that had any (the queue-depth gauge), and unrouted notices
+    /// as `""`.
     pub async fn notify_queue(&self) -> Result<Vec<(String, i64)>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT channel, count(*) FROM notify_deliveries WHERE state = 'pending' GROUP BY channel
+            "SELECT channel, sum(state = 'pending') FROM notify_deliveries GROUP BY channel
              UNION ALL SELECT '', count(*) FROM notify_events WHERE routed = 0",
         )
         .fetch_all(self.reader())

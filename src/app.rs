@@ -243,7 +243,8 @@ impl Parts {
         // Operator notifications: their own task and store reads, so a channel that is down
         // never slows a reply.
         tracker.spawn(
-            crate::notify::Notifier::new(self.store.clone(), self.live.clone()).run(shutdown.clone()),
+            crate::notify::Notifier::new(self.store.clone(), self.live.clone())
+                .run(shutdown.clone()),
         );
         let sender = Sender {
             store: self.store.clone(),

@@ -590,7 +590,9 @@ impl Config {
             })?;
             *secret = Secret::new(value.trim().to_string());
         }
-        self.notify.apply_credentials(dir).map_err(ConfigError::Parse)
+        self.notify
+            .apply_credentials(dir)
+            .map_err(ConfigError::Parse)
     }
 
     pub fn from_figment(fig: &Figment) -> Result<Config, ConfigError> {

@@ -123,8 +123,16 @@ fn telegram_channel(api: &str) -> ChannelConfig {
 fn all_http(r: &Receiver) -> Vec<ChannelConfig> {
     vec![
         http_channel("hook", ChannelKind::Webhook, format!("{}/hook", r.url)),
-        http_channel("slack", ChannelKind::Slack, format!("{}/services/T0/B0/SLACKSUPERSECRET", r.url)),
-        http_channel("discord", ChannelKind::Discord, format!("{}/api/webhooks/1/DISCORDSUPERSECRET", r.url)),
+        http_channel(
+            "slack",
+            ChannelKind::Slack,
+            format!("{}/services/T0/B0/SLACKSUPERSECRET", r.url),
+        ),
+        http_channel(
+            "discord",
+            ChannelKind::Discord,
+            format!("{}/api/webhooks/1/DISCORDSUPERSECRET", r.url),
+        ),
         telegram_channel(&r.url),
     ]
 }
@@ -149,7 +157,10 @@ fn notifier(store: &Store, cfg: &Config) -> (CancellationToken, tokio::task::Joi
 
 async fn stop_notifier((stop, handle): (CancellationToken, tokio::task::JoinHandle<()>)) {
     stop.cancel();
-    tokio::time::timeout(Duration::from_secs(10), handle).await.unwrap().unwrap();
+    tokio::time::timeout(Duration::from_secs(10), handle)
+        .await
+        .unwrap()
+        .unwrap();
 }
 
 /// Polls `check` until it holds (30 s at most).
@@ -160,7 +171,10 @@ where
 {
     let start = Instant::now();
     while !check().await {
-        assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting for {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -186,7 +200,11 @@ async fn escalate(store: &Store, key: &str, words: &str) -> i64 {
             created_at: None,
         }),
     };
-    let Accepted::New { id } = store.accept_event(&event, Some("creator1"), "webhook").await.unwrap() else {
+    let Accepted::New { id } = store
+        .accept_event(&event, Some("creator1"), "webhook")
+        .await
+        .unwrap()
+    else {
         panic!("a new event")
     };
     let info = DecisionInfo {
@@ -198,7 +216,10 @@ async fn escalate(store: &Store, key: &str, words: &str) -> i64 {
         }],
         ..DecisionInfo::reason("for a human: underage (said 16)")
     };
-    store.decide("creator1", FAN, &[id], Outcome::Escalated, &info).await.unwrap();
+    store
+        .decide("creator1", FAN, &[id], Outcome::Escalated, &info)
+        .await
+        .unwrap();
     id
 }
 
@@ -234,7 +255,10 @@ async fn each_http_channel_gets_its_exact_body_and_the_webhook_signature_verifie
          [x](http://evil.example) \\u{{1b}}[2J\n{clear}\n$ fanvue-agent marks --creator creator1"
     );
     let slack = plain.replace('<', "&lt;").replace('>', "&gt;");
-    assert_eq!(r.at("/services/T0/B0/SLACKSUPERSECRET")[0].json(), json!({ "text": slack }));
+    assert_eq!(
+        r.at("/services/T0/B0/SLACKSUPERSECRET")[0].json(),
+        json!({ "text": slack })
+    );
     let discord = format!(
         "Escalation (minor): creator1, fan 3f2a1b2c\nWhy: for a human\\: underage \\(said 16\\)\n\
          Rule: underage (minor)\nFan wrote: i am 16 \\<!channel\\> @\u{200b}everyone \\*\\*now\\*\\* \
@@ -284,7 +308,8 @@ async fn each_http_channel_gets_its_exact_body_and_the_webhook_signature_verifie
 }
 
 #[tokio::test]
-async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_others_are_not_held_up() {
+async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_others_are_not_held_up()
+{
     let dir = tempfile::tempdir().unwrap();
     let up = Receiver::start().await;
     let flaky = Receiver::start().await;
@@ -297,8 +322,16 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
         dir.path(),
         vec![
             http_channel("up", ChannelKind::Webhook, format!("{}/up", up.url)),
-            http_channel("flaky", ChannelKind::Webhook, format!("{}/flaky", flaky.url)),
-            http_channel("gone", ChannelKind::Slack, format!("http://{gone_addr}/gone")),
+            http_channel(
+                "flaky",
+                ChannelKind::Webhook,
+                format!("{}/flaky", flaky.url),
+            ),
+            http_channel(
+                "gone",
+                ChannelKind::Slack,
+                format!("http://{gone_addr}/gone"),
+            ),
         ],
         false,
     );
@@ -308,46 +341,96 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
     for i in 0..3 {
         ids.push(escalate(&store, &format!("e{i}"), "i am 16, keep this quiet").await);
     }
-    wait_until("the healthy channel's three", || async { up.all().len() == 3 }).await;
+    wait_until("the healthy channel's three", || async {
+        up.all().len() == 3
+    })
+    .await;
     let attempts = |ch: &'static str| {
         let store = store.clone();
         async move {
-            sqlx::query_scalar::<_, i64>("SELECT coalesce(max(attempts), 0) FROM notify_deliveries WHERE channel = ?")
-                .bind(ch)
-                .fetch_one(store.reader())
-                .await
-                .unwrap()
+            sqlx::query_scalar::<_, i64>(
+                "SELECT coalesce(max(attempts), 0) FROM notify_deliveries WHERE channel = ?",
+            )
+            .bind(ch)
+            .fetch_one(store.reader())
+            .await
+            .unwrap()
         }
     };
-    wait_until("retries to the missing server", || async { attempts("gone").await >= 2 }).await;
+    wait_until("retries to the missing server", || async {
+        attempts("gone").await >= 2
+    })
+    .await;
     let m = fanvue_agent::metrics::render(&store).await.unwrap();
-    assert!(m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 3"), "{m}");
-    assert!(m.contains("fanvue_agent_notifications_total{channel=\"up\",result=\"sent\"} 3"), "{m}");
+    assert!(
+        m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 3"),
+        "{m}"
+    );
+    assert!(
+        m.contains("fanvue_agent_notifications_total{channel=\"up\",result=\"sent\"} 3"),
+        "{m}"
+    );
     let back = Receiver::on(TcpListener::bind(gone_addr).await.unwrap());
-    wait_until("everything delivered", || async { pending_deliveries(&store).await == 0 }).await;
+    wait_until("everything delivered", || async {
+        pending_deliveries(&store).await == 0
+    })
+    .await;
     stop_notifier(run).await;
 
     let want: Vec<String> = ids.iter().map(|i| format!("escalation:{i}")).collect();
     for r in [&up, &flaky] {
-        let got: Vec<String> = r.all().iter().map(|g| g.json()["id"].as_str().unwrap().to_string()).collect();
+        let got: Vec<String> = r
+            .all()
+            .iter()
+            .map(|g| g.json()["id"].as_str().unwrap().to_string())
+            .collect();
         assert_eq!(got, want, "each once, in order");
-        assert_eq!(r.all()[0].json()["fan_words"], "[24 chars]", "log.message_text is off");
+        assert_eq!(
+            r.all()[0].json()["fan_words"],
+            "[24 chars]",
+            "log.message_text is off"
+        );
     }
     // Slack bodies carry no id: three messages, each a different notice's text, none twice.
-    let texts: Vec<String> = back.all().iter().map(|g| g.json()["text"].as_str().unwrap().to_string()).collect();
+    let texts: Vec<String> = back
+        .all()
+        .iter()
+        .map(|g| g.json()["text"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(texts.len(), 3, "{texts:?}");
-    assert!(texts.iter().all(|t| t.contains("Fan wrote: [24 chars]")), "{texts:?}");
-    assert_eq!(flaky.fail.load(Ordering::SeqCst), 0, "the flaky channel was retried through its failures");
+    assert!(
+        texts.iter().all(|t| t.contains("Fan wrote: [24 chars]")),
+        "{texts:?}"
+    );
+    assert_eq!(
+        flaky.fail.load(Ordering::SeqCst),
+        0,
+        "the flaky channel was retried through its failures"
+    );
     let m = fanvue_agent::metrics::render(&store).await.unwrap();
-    assert!(m.contains("fanvue_agent_notifications_total{channel=\"flaky\",result=\"failed\"} 3"), "{m}");
-    assert!(m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 0"), "{m}");
+    assert!(
+        m.contains("fanvue_agent_notifications_total{channel=\"flaky\",result=\"failed\"} 3"),
+        "{m}"
+    );
+    assert!(
+        m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 0"),
+        "{m}"
+    );
 }
 
 #[tokio::test]
 async fn a_flood_goes_out_within_the_rate_cap_with_the_rest_in_one_digest() {
     let dir = tempfile::tempdir().unwrap();
     let r = Receiver::start().await;
-    let mut cfg = config(dir.path(), vec![http_channel("hook", ChannelKind::Webhook, format!("{}/hook", r.url))], false);
+    let mut cfg = config(
+        dir.path(),
+        vec![http_channel(
+            "hook",
+            ChannelKind::Webhook,
+            format!("{}/hook", r.url),
+        )],
+        false,
+    );
     cfg.notify.max_per_minute = 3;
     let store = store_in(dir.path()).await;
     let mut ids = vec![];
@@ -368,19 +451,37 @@ async fn a_flood_goes_out_within_the_rate_cap_with_the_rest_in_one_digest() {
     assert_eq!(got[1]["id"], format!("escalation:{}", ids[1]));
     let digest = &got[2];
     assert_eq!(digest["type"], "digest");
-    let inside: Vec<&str> = digest["notifications"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    let inside: Vec<&str> = digest["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
     let rest: Vec<String> = ids[2..].iter().map(|i| format!("escalation:{i}")).collect();
     assert_eq!(inside, rest);
     let text = digest["text"].as_str().unwrap();
     assert!(text.starts_with("fanvue-agent: 8 notifications in one digest (this channel gets at most 3 messages a minute)"), "{text}");
-    assert!(text.contains(&format!("• Escalation (minor): creator1, fan 3f2a1b2c · $ fanvue-agent clear creator1 {FAN}")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "• Escalation (minor): creator1, fan 3f2a1b2c · $ fanvue-agent clear creator1 {FAN}"
+        )),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn a_restart_never_notifies_twice_and_delivers_what_was_left_pending() {
     let dir = tempfile::tempdir().unwrap();
     let r = Receiver::start().await;
-    let cfg = config(dir.path(), vec![http_channel("hook", ChannelKind::Webhook, format!("{}/hook", r.url))], false);
+    let cfg = config(
+        dir.path(),
+        vec![http_channel(
+            "hook",
+            ChannelKind::Webhook,
+            format!("{}/hook", r.url),
+        )],
+        false,
+    );
     let store = store_in(dir.path()).await;
     let first = escalate(&store, "e1", "i am 16").await;
     let run = notifier(&store, &cfg);
@@ -404,12 +505,22 @@ async fn a_restart_never_notifies_twice_and_delivers_what_was_left_pending() {
     let store = store_in(dir.path()).await;
     let run = notifier(&store, &cfg);
     let third = escalate(&store, "e3", "i am 16").await;
-    wait_until("the second and third", || async { r.all().len() >= 3 && pending_deliveries(&store).await == 0 }).await;
+    wait_until("the second and third", || async {
+        r.all().len() >= 3 && pending_deliveries(&store).await == 0
+    })
+    .await;
     stop_notifier(run).await;
-    let mut got: Vec<String> = r.all().iter().map(|g| g.json()["id"].as_str().unwrap().to_string()).collect();
+    let mut got: Vec<String> = r
+        .all()
+        .iter()
+        .map(|g| g.json()["id"].as_str().unwrap().to_string())
+        .collect();
     got.sort();
     // Each once; the second (retried) may come after the third.
-    assert_eq!(got, [first, second, third].map(|i| format!("escalation:{i}")));
+    assert_eq!(
+        got,
+        [first, second, third].map(|i| format!("escalation:{i}"))
+    );
 }
 
 /// The aiosmtpd sink of tests/smtp_sink.py, stopped when dropped.
@@ -448,8 +559,13 @@ fn smtp_sink(login: Option<(&str, &str)>) -> Option<Smtp> {
         .expect("start the SMTP sink");
     let mut line = String::new();
     use std::io::BufRead;
-    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let port = line.trim().parse().unwrap_or_else(|_| panic!("the sink printed no port: {line:?}"));
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("the sink printed no port: {line:?}"));
     Some(Smtp { child, port, dir })
 }
 
@@ -485,25 +601,55 @@ fn mails(s: &Smtp) -> Vec<(String, Value)> {
 #[tokio::test]
 async fn an_email_reaches_a_real_smtp_server_with_its_headers_and_no_secret() {
     let login = ("ops-login", "smtp-pass-SUPERSECRET");
-    let Some(sink) = smtp_sink(Some(login)) else { return };
+    let Some(sink) = smtp_sink(Some(login)) else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
-    let cfg = config(dir.path(), vec![email_channel(sink.port, Some(login))], true);
+    let cfg = config(
+        dir.path(),
+        vec![email_channel(sink.port, Some(login))],
+        true,
+    );
     let store = store_in(dir.path()).await;
     let id = escalate(&store, "e1", "i am 16 \u{1b}[2J").await;
     let run = notifier(&store, &cfg);
-    wait_until("one mail", || async { pending_deliveries(&store).await == 0 && mails(&sink).len() == 1 }).await;
+    wait_until("one mail", || async {
+        pending_deliveries(&store).await == 0 && mails(&sink).len() == 1
+    })
+    .await;
     stop_notifier(run).await;
     let (raw, meta) = &mails(&sink)[0];
     assert_eq!(meta["login"], "ops-login", "authenticated");
     assert_eq!(meta["mail_from"], "agent@example.com");
-    assert_eq!(meta["rcpt_tos"], json!(["ops@example.com", "owner@example.com"]));
+    assert_eq!(
+        meta["rcpt_tos"],
+        json!(["ops@example.com", "owner@example.com"])
+    );
     let headers = raw.split("\r\n\r\n").next().unwrap();
-    assert!(headers.contains("From: fanvue-agent <agent@example.com>"), "{headers}");
-    assert!(headers.contains("To: ops@example.com, Owner <owner@example.com>"), "{headers}");
-    assert!(headers.contains("Subject: [fanvue-agent] Escalation (minor): creator1, fan 3f2a1b2c"), "{headers}");
-    assert!(headers.contains(&format!("Message-ID: <escalation.{id}@fanvue-agent>")), "{headers}");
-    assert!(raw.contains("fanvue-agent marks --creator creator1"), "{raw}");
-    assert!(!raw.contains('\u{1b}'), "the fan's escape sequence is shown, not sent: {raw}");
+    assert!(
+        headers.contains("From: fanvue-agent <agent@example.com>"),
+        "{headers}"
+    );
+    assert!(
+        headers.contains("To: ops@example.com, Owner <owner@example.com>"),
+        "{headers}"
+    );
+    assert!(
+        headers.contains("Subject: [fanvue-agent] Escalation (minor): creator1, fan 3f2a1b2c"),
+        "{headers}"
+    );
+    assert!(
+        headers.contains(&format!("Message-ID: <escalation.{id}@fanvue-agent>")),
+        "{headers}"
+    );
+    assert!(
+        raw.contains("fanvue-agent marks --creator creator1"),
+        "{raw}"
+    );
+    assert!(
+        !raw.contains('\u{1b}'),
+        "the fan's escape sequence is shown, not sent: {raw}"
+    );
     assert!(!raw.contains("SUPERSECRET"), "{raw}");
 }
 
@@ -523,7 +669,9 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
         scripted_config(c);
         c.notify.max_per_minute = 100;
         c.notify.channels = all_http(&r);
-        c.notify.channels.extend(sink.as_ref().map(|s| email_channel(s.port, None)));
+        c.notify
+            .channels
+            .extend(sink.as_ref().map(|s| email_channel(s.port, None)));
         for ch in &mut c.notify.channels {
             ch.events = vec!["escalation".into()];
         }
@@ -532,30 +680,58 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
     connect(&d.env, "creator1").await;
     let llm = d.env.parts.llm();
     let run = serve(&d.env, d.listener.take().unwrap(), llm);
-    settle_within(&d.env, Duration::from_secs(120)).await.unwrap_or_else(|e| panic!("{e}"));
+    settle_within(&d.env, Duration::from_secs(120))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let channels = if sink.is_some() { 5 } else { 4 };
     // Every escalation decision (one per job: its events share their decision time) is a notice.
     let decisions = count(&d.env, "SELECT count(*) FROM (SELECT DISTINCT fan_uuid, decided_at FROM decisions WHERE outcome = 'escalated')").await;
-    assert!(decisions >= 3, "each minor and the fan in crisis escalated: {decisions}");
+    assert!(
+        decisions >= 3,
+        "each minor and the fan in crisis escalated: {decisions}"
+    );
     wait_until("every delivery", || async {
-        count(&d.env, "SELECT count(*) FROM notify_deliveries WHERE state = 'sent'").await == decisions * channels
+        count(
+            &d.env,
+            "SELECT count(*) FROM notify_deliveries WHERE state = 'sent'",
+        )
+        .await
+            == decisions * channels
     })
     .await;
     stop(run).await;
-    let keys: Vec<String> = sqlx::query_scalar("SELECT dedupe_key FROM notify_events WHERE kind = 'escalation' ORDER BY id")
-        .fetch_all(d.env.parts.store.reader())
-        .await
-        .unwrap();
+    let keys: Vec<String> = sqlx::query_scalar(
+        "SELECT dedupe_key FROM notify_events WHERE kind = 'escalation' ORDER BY id",
+    )
+    .fetch_all(d.env.parts.store.reader())
+    .await
+    .unwrap();
     assert_eq!(keys.len() as i64, decisions);
-    let hook: Vec<String> = r.at("/hook").iter().map(|g| g.json()["id"].as_str().unwrap().to_string()).collect();
+    let hook: Vec<String> = r
+        .at("/hook")
+        .iter()
+        .map(|g| g.json()["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(hook, keys, "the webhook got each escalation once");
-    for path in ["/services/T0/B0/SLACKSUPERSECRET", "/api/webhooks/1/DISCORDSUPERSECRET", &format!("/bot{BOT_TOKEN}/sendMessage")] {
-        assert_eq!(r.at(path).len(), keys.len(), "{path}: one message per escalation");
+    for path in [
+        "/services/T0/B0/SLACKSUPERSECRET",
+        "/api/webhooks/1/DISCORDSUPERSECRET",
+        &format!("/bot{BOT_TOKEN}/sendMessage"),
+    ] {
+        assert_eq!(
+            r.at(path).len(),
+            keys.len(),
+            "{path}: one message per escalation"
+        );
     }
     if let Some(s) = &sink {
         assert_eq!(mails(s).len(), keys.len(), "one mail per escalation");
     }
-    let minors = count(&d.env, "SELECT count(DISTINCT fan_uuid) FROM safety_marks WHERE category = 'minor'").await;
+    let minors = count(
+        &d.env,
+        "SELECT count(DISTINCT fan_uuid) FROM safety_marks WHERE category = 'minor'",
+    )
+    .await;
     assert_eq!(minors, 2);
 }
 
@@ -574,12 +750,19 @@ impl fanvue_agent::agent::llm::Llm for Switch {
         if self.up.load(Ordering::SeqCst) {
             return self.canned.complete(req);
         }
-        Box::pin(async { Err(fanvue_agent::agent::llm::LlmError::Unavailable("connection refused".into())) })
+        Box::pin(async {
+            Err(fanvue_agent::agent::llm::LlmError::Unavailable(
+                "connection refused".into(),
+            ))
+        })
     }
 }
 
 fn types(r: &Receiver) -> Vec<String> {
-    r.all().iter().map(|g| g.json()["type"].as_str().unwrap().to_string()).collect()
+    r.all()
+        .iter()
+        .map(|g| g.json()["type"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -590,7 +773,11 @@ async fn an_llm_outage_is_notified_once_past_its_threshold_and_its_end_once() {
         c.agent.debounce_cap_ms = 300;
         c.agent.llm_attempts = 1;
         c.notify.llm_down_after_secs = 1;
-        c.notify.channels = vec![http_channel("hook", ChannelKind::Webhook, format!("{}/hook", r.url))];
+        c.notify.channels = vec![http_channel(
+            "hook",
+            ChannelKind::Webhook,
+            format!("{}/hook", r.url),
+        )];
     })
     .await;
     connect(&d.env, "creator1").await;
@@ -598,14 +785,34 @@ async fn an_llm_outage_is_notified_once_past_its_threshold_and_its_end_once() {
     let run = serve(&d.env, d.listener.take().unwrap(), llm.clone());
     let fan = fans_of(&d.env, "creator1").await[0].clone();
     fan_says(&d.env, &fan, "hey, how are you?").await;
-    wait_until("the outage notice", || async { types(&r).contains(&"llm_down".to_string()) }).await;
+    wait_until("the outage notice", || async {
+        types(&r).contains(&"llm_down".to_string())
+    })
+    .await;
     let down = r.all()[0].json();
-    assert!(down["title"].as_str().unwrap().starts_with("The LLM has been unavailable for"), "{down}");
+    assert!(
+        down["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("The LLM has been unavailable for"),
+        "{down}"
+    );
     assert_eq!(down["reason"], "LLM unavailable: connection refused");
     llm.up.store(true, Ordering::SeqCst);
-    wait_until("the recovery notice", || async { types(&r).contains(&"llm_up".to_string()) }).await;
+    wait_until("the recovery notice", || async {
+        types(&r).contains(&"llm_up".to_string())
+    })
+    .await;
     settle(&d.env).await;
-    assert_eq!(count(&d.env, "SELECT count(*) FROM decisions WHERE outcome = 'replied'").await, 1, "the fan's message waited and was answered");
+    assert_eq!(
+        count(
+            &d.env,
+            "SELECT count(*) FROM decisions WHERE outcome = 'replied'"
+        )
+        .await,
+        1,
+        "the fan's message waited and was answered"
+    );
     // The fan writes again with the LLM up: nothing more to say about it.
     fan_says(&d.env, &fan, "nice").await;
     settle(&d.env).await;
@@ -620,11 +827,19 @@ async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it()
         c.agent.debounce_ms = 100;
         c.agent.debounce_cap_ms = 300;
         c.agent.mode = fanvue_agent::domain::Mode::Approve;
-        c.notify.channels = vec![http_channel("hook", ChannelKind::Webhook, format!("{}/hook", r.url))];
+        c.notify.channels = vec![http_channel(
+            "hook",
+            ChannelKind::Webhook,
+            format!("{}/hook", r.url),
+        )];
     })
     .await;
     connect(&d.env, "creator1").await;
-    let run = serve(&d.env, d.listener.take().unwrap(), Arc::new(Canned::default()));
+    let run = serve(
+        &d.env,
+        d.listener.take().unwrap(),
+        Arc::new(Canned::default()),
+    );
     let fan = fans_of(&d.env, "creator1").await[0].clone();
     fan_says(&d.env, &fan, "hey, how are you?").await;
     wait_until("the draft notice", || async { !r.all().is_empty() }).await;
@@ -636,8 +851,17 @@ async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it()
         .unwrap();
     assert_eq!(n["type"], "draft");
     assert_eq!(n["id"], format!("draft:{id}"));
-    assert_eq!(n["commands"], json!([format!("fanvue-agent approve {id}"), format!("fanvue-agent reject {id}")]));
-    assert_eq!(n["draft"], "[48 chars]", "drafts are redacted like the log unless log.message_text");
+    assert_eq!(
+        n["commands"],
+        json!([
+            format!("fanvue-agent approve {id}"),
+            format!("fanvue-agent reject {id}")
+        ])
+    );
+    assert_eq!(
+        n["draft"], "[48 chars]",
+        "drafts are redacted like the log unless log.message_text"
+    );
     let (code, out) = cli(&d.env, &["approve", &id.to_string()]);
     assert_eq!(code, Some(0), "{out}");
 }
@@ -646,7 +870,11 @@ async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it()
 async fn doctor_sends_a_test_notification_to_each_channel_and_reports_each_result() {
     let r = Receiver::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let closed = TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap();
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let cfg = dir.path().join("doctor.toml");
     std::fs::write(
         &cfg,
@@ -671,12 +899,31 @@ async fn doctor_sends_a_test_notification_to_each_channel_and_reports_each_resul
             .env("FANVUE_AGENT_LOG__LEVEL", "error")
             .output()
             .unwrap();
-        (out.status.code(), String::from_utf8_lossy(&out.stdout).to_string())
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+        )
     };
-    let (code, out) = tokio::task::spawn_blocking(move || doctor(&[])).await.unwrap();
-    assert_eq!(code, Some(1), "the LLM and Fanvue are unreachable here: {out}");
-    assert!(out.lines().any(|l| l.starts_with("ok") && l.contains("notify ops") && l.contains("test message delivered (webhook to 127.0.0.1)")), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("FAIL") && l.contains("notify dead") && l.contains("slack to 127.0.0.1")), "{out}");
+    let (code, out) = tokio::task::spawn_blocking(move || doctor(&[]))
+        .await
+        .unwrap();
+    assert_eq!(
+        code,
+        Some(1),
+        "the LLM and Fanvue are unreachable here: {out}"
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with("ok")
+            && l.contains("notify ops")
+            && l.contains("test message delivered (webhook to 127.0.0.1)")),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with("FAIL")
+            && l.contains("notify dead")
+            && l.contains("slack to 127.0.0.1")),
+        "{out}"
+    );
     assert!(!out.contains("SUPERSECRET"), "{out}");
     let got = r.all();
     assert_eq!(got.len(), 1);
@@ -691,6 +938,9 @@ async fn doctor_sends_a_test_notification_to_each_channel_and_reports_each_resul
         .output()
         .unwrap();
     let out = String::from_utf8_lossy(&out.stdout);
-    assert!(out.contains("2 channels; test messages skipped (--no-notify-test)"), "{out}");
+    assert!(
+        out.contains("2 channels; test messages skipped (--no-notify-test)"),
+        "{out}"
+    );
     assert_eq!(r.all().len(), 1, "no test message this time");
 }

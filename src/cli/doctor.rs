@@ -101,7 +101,10 @@ async fn notify_checks(cfg: &crate::config::Config, send: bool) -> Vec<Check> {
     if !send {
         return vec![Check::ok(
             "notify",
-            format!("{} channels; test messages skipped (--no-notify-test)", cfg.notify.channels.len()),
+            format!(
+                "{} channels; test messages skipped (--no-notify-test)",
+                cfg.notify.channels.len()
+            ),
         )];
     }
     crate::notify::test_channels(cfg)

@@ -175,7 +175,9 @@ impl ChannelConfig {
 
     /// Whether it takes notices of `kind`.
     pub fn wants(&self, kind: NoticeKind) -> bool {
-        kind == NoticeKind::Test || self.events.is_empty() || self.events.iter().any(|e| e == kind.as_str())
+        kind == NoticeKind::Test
+            || self.events.is_empty()
+            || self.events.iter().any(|e| e == kind.as_str())
     }
 
     /// Its secrets by key, for systemd credentials (`notify_<name>_<key>`).
@@ -271,41 +273,62 @@ pub fn problems(
         bad("notify.timeout_secs".into(), "must be between 1 and 120");
     }
     if !n.daily_summary_at.is_empty() && n.summary_time().is_none() {
-        bad("notify.daily_summary_at".into(), "must be \"HH:MM\" (e.g. \"08:30\") or \"\" (off)");
+        bad(
+            "notify.daily_summary_at".into(),
+            "must be \"HH:MM\" (e.g. \"08:30\") or \"\" (off)",
+        );
     }
     if !(-14 * 60..=14 * 60).contains(&n.summary_utc_offset_minutes) {
-        bad("notify.summary_utc_offset_minutes".into(), "must be between -840 and 840");
+        bad(
+            "notify.summary_utc_offset_minutes".into(),
+            "must be between -840 and 840",
+        );
     }
     let mut seen = std::collections::HashSet::new();
     for (i, c) in n.channels.iter().enumerate() {
         let key = |k: &str| format!("notify.channels[{i}].{k}");
         if !super::is_valid_handle(&c.name) {
-            bad(key("name"), "a channel needs a name of letters, digits, `-`, `_` and `.`");
+            bad(
+                key("name"),
+                "a channel needs a name of letters, digits, `-`, `_` and `.`",
+            );
         } else if !seen.insert(c.name.clone()) {
             bad(key("name"), &format!("`{}` names two channels", c.name));
         }
         for h in &c.creators {
             if !creators.contains_key(h) {
-                bad(key("creators"), &format!("`{h}` is not a configured creator ([creators.{h}])"));
+                bad(
+                    key("creators"),
+                    &format!("`{h}` is not a configured creator ([creators.{h}])"),
+                );
             }
         }
         for e in &c.events {
             if NoticeKind::parse(e).is_none() {
                 let all: Vec<&str> = NoticeKind::ROUTED.iter().map(|k| k.as_str()).collect();
-                bad(key("events"), &format!("`{e}` is not one of {}", all.join(", ")));
+                bad(
+                    key("events"),
+                    &format!("`{e}` is not one of {}", all.join(", ")),
+                );
             }
         }
         if c.max_per_minute == Some(0) {
             bad(key("max_per_minute"), "must be at least 1");
         }
         for (k, m) in kind_problems(c) {
-            bad(key(k), &format!("{m} (channel `{}`, {})", c.name, c.kind.as_str()));
+            bad(
+                key(k),
+                &format!("{m} (channel `{}`, {})", c.name, c.kind.as_str()),
+            );
         }
     }
     for (h, names) in creators {
         for name in names {
             if !n.channels.iter().any(|c| &c.name == name) {
-                bad(format!("creators.{h}.notify"), &format!("`{name}` is not a [[notify.channels]] name"));
+                bad(
+                    format!("creators.{h}.notify"),
+                    &format!("`{name}` is not a [[notify.channels]] name"),
+                );
             }
         }
     }
@@ -316,10 +339,16 @@ pub fn problems(
 fn kind_problems(c: &ChannelConfig) -> Vec<(&'static str, String)> {
     let mut out = vec![];
     let secret_hint = |k: &str| {
-        format!("not set: put it here or in the systemd credential `notify_{}_{k}`", c.name)
+        format!(
+            "not set: put it here or in the systemd credential `notify_{}_{k}`",
+            c.name
+        )
     };
     let http = |u: &str| matches!(url::Url::parse(u), Ok(u) if u.scheme() == "http" || u.scheme() == "https");
-    let uses_url = matches!(c.kind, ChannelKind::Webhook | ChannelKind::Slack | ChannelKind::Discord);
+    let uses_url = matches!(
+        c.kind,
+        ChannelKind::Webhook | ChannelKind::Slack | ChannelKind::Discord
+    );
     if uses_url && c.url.is_empty() {
         out.push(("url", secret_hint("url")));
     } else if uses_url && !http(c.url.expose()) {
@@ -333,7 +362,10 @@ fn kind_problems(c: &ChannelConfig) -> Vec<(&'static str, String)> {
             out.push(("bot_token", secret_hint("bot_token")));
         }
         if c.chat_id.trim().is_empty() {
-            out.push(("chat_id", "not set: the chat's id (e.g. -1001234567890) or @channel".into()));
+            out.push((
+                "chat_id",
+                "not set: the chat's id (e.g. -1001234567890) or @channel".into(),
+            ));
         }
         if !http(c.telegram_api()) {
             out.push(("api_base", "is not an http(s) URL".into()));
@@ -342,7 +374,11 @@ fn kind_problems(c: &ChannelConfig) -> Vec<(&'static str, String)> {
     if c.kind == ChannelKind::Email {
         out.extend(email_problems(c));
     }
-    out.extend(foreign_keys(c).into_iter().map(|k| (k, "is not a key of this kind of channel".into())));
+    out.extend(
+        foreign_keys(c)
+            .into_iter()
+            .map(|k| (k, "is not a key of this kind of channel".into())),
+    );
     out
 }
 
@@ -352,7 +388,13 @@ fn email_problems(c: &ChannelConfig) -> Vec<(&'static str, String)> {
         out.push(("smtp_host", "not set: the SMTP server's name".to_string()));
     }
     if c.from.parse::<lettre::message::Mailbox>().is_err() {
-        out.push(("from", format!("`{}` is not an address like \"fanvue-agent <agent@example.com>\"", c.from)));
+        out.push((
+            "from",
+            format!(
+                "`{}` is not an address like \"fanvue-agent <agent@example.com>\"",
+                c.from
+            ),
+        ));
     }
     if c.to.is_empty() {
         out.push(("to", "not set: at least one recipient".to_string()));
@@ -421,7 +463,10 @@ mod tests {
         let notify: BTreeMap<String, Vec<String>> =
             [("alice".to_string(), vec!["alice-only".to_string()])].into();
         let names = |notice: &Notice| -> Vec<String> {
-            n.route(notice, &notify).iter().map(|c| c.name.clone()).collect()
+            n.route(notice, &notify)
+                .iter()
+                .map(|c| c.name.clone())
+                .collect()
         };
         let esc = |c: &str| Notice::escalation(c, "f", "r", None, None, false, 0);
         assert_eq!(names(&esc("alice")), ["ops", "alice-only"]);
@@ -444,8 +489,12 @@ mod tests {
         mail.from = "not an address".into();
         mail.username = "ops".into();
         n.channels = vec![tg, mail, channel("tg", ChannelKind::Webhook)];
-        let creators: BTreeMap<String, Vec<String>> = [("alice".to_string(), vec!["nope".to_string()])].into();
-        let keys: Vec<String> = problems(&n, &creators).into_iter().map(|(k, _)| k).collect();
+        let creators: BTreeMap<String, Vec<String>> =
+            [("alice".to_string(), vec!["nope".to_string()])].into();
+        let keys: Vec<String> = problems(&n, &creators)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         for k in [
             "notify.channels[0].bot_token",
             "notify.channels[0].chat_id",
@@ -480,15 +529,24 @@ mod tests {
             assert!(err.contains("`notify.channels[0].bot_token` (in "), "{err}");
             assert!(err.contains("c.toml"), "{err}");
             assert!(err.contains("notify_ops_bot_token"), "{err}");
-            assert!(err.contains("`creators.alice.notify`") && err.contains("`nope`"), "{err}");
-            jail.create_file("c.toml", "[[notify.channels]]\nname = \"ops\"\nkind = \"telegram\"\nchat_id = \"-1\"\n")?;
+            assert!(
+                err.contains("`creators.alice.notify`") && err.contains("`nope`"),
+                "{err}"
+            );
+            jail.create_file(
+                "c.toml",
+                "[[notify.channels]]\nname = \"ops\"\nkind = \"telegram\"\nchat_id = \"-1\"\n",
+            )?;
             let creds = jail.directory().join("creds");
             std::fs::create_dir(&creds).unwrap();
             std::fs::write(creds.join("notify_ops_bot_token"), "42:from-credential\n").unwrap();
             jail.set_env("CREDENTIALS_DIRECTORY", creds.display());
             let c = crate::config::Config::load(Some(std::path::Path::new("c.toml")))
                 .map_err(|e| e.to_string())?;
-            assert_eq!(c.notify.channels[0].bot_token.expose(), "42:from-credential");
+            assert_eq!(
+                c.notify.channels[0].bot_token.expose(),
+                "42:from-credential"
+            );
             assert!(!c.to_redacted_toml().contains("from-credential"));
             Ok(())
         });

@@ -202,7 +202,8 @@ impl Notice {
     /// The LLM answers again after an outage that was notified.
     pub fn llm_up(since_ms: i64, at_ms: i64) -> Notice {
         let mins = (at_ms - since_ms).max(0) / 60_000;
-        let title = format!("The LLM answers again after {mins} min: waiting messages are answered");
+        let title =
+            format!("The LLM answers again after {mins} min: waiting messages are answered");
         Notice::new(NoticeKind::LlmUp, title, at_ms)
     }
 

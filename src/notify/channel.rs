@@ -86,7 +86,11 @@ pub fn max_chars(kind: ChannelKind) -> usize {
     }
 }
 
-async fn webhook(c: &ChannelConfig, http: &reqwest::Client, out: &Outgoing) -> Result<(), SendError> {
+async fn webhook(
+    c: &ChannelConfig,
+    http: &reqwest::Client,
+    out: &Outgoing,
+) -> Result<(), SendError> {
     let body = serde_json::to_vec(&out.payload).map_err(|e| SendError::new(e.to_string()))?;
     let t = crate::store::now_secs();
     let sig = format!("t={t},v1={}", sign(c.secret.expose().as_bytes(), t, &body));
@@ -98,13 +102,21 @@ async fn webhook(c: &ChannelConfig, http: &reqwest::Client, out: &Outgoing) -> R
     answer(req.send().await).await
 }
 
-async fn post(http: &reqwest::Client, url: &str, body: &serde_json::Value) -> Result<(), SendError> {
+async fn post(
+    http: &reqwest::Client,
+    url: &str,
+    body: &serde_json::Value,
+) -> Result<(), SendError> {
     answer(http.post(url).json(body).send().await).await
 }
 
 /// Telegram's `sendMessage`, plain text (no `parse_mode`: nothing in it is interpreted) and no
 /// link previews (a fan's link is never fetched).
-async fn telegram(c: &ChannelConfig, http: &reqwest::Client, out: &Outgoing) -> Result<(), SendError> {
+async fn telegram(
+    c: &ChannelConfig,
+    http: &reqwest::Client,
+    out: &Outgoing,
+) -> Result<(), SendError> {
     let url = format!(
         "{}/bot{}/sendMessage",
         c.telegram_api().trim_end_matches('/'),
@@ -164,7 +176,9 @@ async fn email(c: &ChannelConfig, timeout: Duration, out: &Outgoing) -> Result<(
     let msg = b.body(render::plain(&out.text)).map_err(|e| err(&e))?;
     let host = c.smtp_host.as_str();
     let builder = match c.tls.unwrap_or_default() {
-        SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host).map_err(|e| err(&e))?,
+        SmtpTls::Starttls => {
+            AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host).map_err(|e| err(&e))?
+        }
         SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(|e| err(&e))?,
         SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
     };
@@ -186,7 +200,13 @@ async fn email(c: &ChannelConfig, timeout: Duration, out: &Outgoing) -> Result<(
 /// A notice id as the left part of a Message-ID (`escalation:42` → `escalation.42`).
 fn message_id(id: &str) -> String {
     id.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '.' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '.'
+            }
+        })
         .collect()
 }
 
@@ -213,8 +233,15 @@ pub fn describe(c: &ChannelConfig) -> String {
         ChannelKind::Webhook | ChannelKind::Slack | ChannelKind::Discord => {
             format!("{} to {}", c.kind.as_str(), host(c.url.expose()))
         }
-        ChannelKind::Telegram => format!("telegram chat {} via {}", c.chat_id, host(c.telegram_api())),
-        ChannelKind::Email => format!("email to {} via {}:{}", c.to.join(", "), c.smtp_host, c.port()),
+        ChannelKind::Telegram => {
+            format!("telegram chat {} via {}", c.chat_id, host(c.telegram_api()))
+        }
+        ChannelKind::Email => format!(
+            "email to {} via {}:{}",
+            c.to.join(", "),
+            c.smtp_host,
+            c.port()
+        ),
     }
 }
 

@@ -83,7 +83,10 @@ impl WatchedLlm {
         match self.store.record_llm_down(since, error).await {
             Ok(new) => {
                 if new {
-                    tracing::error!(since_ms = since, "the LLM has been unavailable too long; operators notified");
+                    tracing::error!(
+                        since_ms = since,
+                        "the LLM has been unavailable too long; operators notified"
+                    );
                 }
                 self.state().notified = Some(true);
             }

@@ -62,7 +62,10 @@ impl Notifier {
             if names != known {
                 match self.store.fail_unknown_channels(&names).await {
                     Ok(0) => {}
-                    Ok(n) => warn!(deliveries = n, "notifications to channels no longer configured were given up"),
+                    Ok(n) => warn!(
+                        deliveries = n,
+                        "notifications to channels no longer configured were given up"
+                    ),
                     Err(e) => warn!(error = %e, "cannot tidy the notification queue"),
                 }
                 known = names;
@@ -102,7 +105,12 @@ impl Notifier {
                 continue;
             }
             let wake = Arc::new(Notify::new());
-            let w = worker::Worker::new(self.store.clone(), self.cfg.clone(), c.name.clone(), wake.clone());
+            let w = worker::Worker::new(
+                self.store.clone(),
+                self.cfg.clone(),
+                c.name.clone(),
+                wake.clone(),
+            );
             let handle = tokio::spawn(w.run(shutdown.clone()));
             crate::metrics::metrics().init_channel(&c.name);
             self.workers.insert(c.name.clone(), (wake, handle));
@@ -152,7 +160,11 @@ impl Notifier {
             return Ok(());
         }
         let lines = self.store.summary_lines(now - 24 * 3_600_000).await?;
-        if self.store.record_notice(&key, &Notice::summary(&date, lines, now)).await? {
+        if self
+            .store
+            .record_notice(&key, &Notice::summary(&date, lines, now))
+            .await?
+        {
             info!(date = %date, "daily summary written");
         }
         Ok(())
@@ -169,7 +181,11 @@ fn channels_for(
     if n.kind == NoticeKind::LlmUp && !cfg.notify.llm_recovered {
         return vec![];
     }
-    cfg.notify.route(n, notify).into_iter().map(|c| c.name.clone()).collect()
+    cfg.notify
+        .route(n, notify)
+        .into_iter()
+        .map(|c| c.name.clone())
+        .collect()
 }
 
 /// `doctor`: one test message to each channel, sent now; each channel's result.
@@ -181,7 +197,12 @@ pub async fn test_channels(cfg: &Config) -> Vec<(&ChannelConfig, Result<(), chan
         let now = now_ms();
         let notice = Notice::test(&c.name, now);
         let msg = render::outgoing(&format!("test:{}:{now}", c.name), &notice, false);
-        let res = match tokio::time::timeout(timeout + Duration::from_secs(1), channel::send(c, &http, timeout, &msg)).await {
+        let res = match tokio::time::timeout(
+            timeout + Duration::from_secs(1),
+            channel::send(c, &http, timeout, &msg),
+        )
+        .await
+        {
             Ok(r) => r,
             Err(_) => Err(channel::SendError {
                 message: format!("no answer within {} s", timeout.as_secs()),

@@ -124,7 +124,13 @@ fn payload(key: &str, n: &Notice, show: bool, text: &str) -> Value {
 
 /// Many notices as one message (the rate cap was reached): one line each, with the command that
 /// acts on it, cut to `max_chars` with a pointer to the CLI for the rest.
-pub fn digest(batch: i64, items: &[(String, Notice)], show: bool, cap: u32, max_chars: usize) -> Outgoing {
+pub fn digest(
+    batch: i64,
+    items: &[(String, Notice)],
+    show: bool,
+    cap: u32,
+    max_chars: usize,
+) -> Outgoing {
     let head = format!(
         "fanvue-agent: {} notifications in one digest (this channel gets at most {cap} messages a minute)",
         items.len()
@@ -132,7 +138,11 @@ pub fn digest(batch: i64, items: &[(String, Notice)], show: bool, cap: u32, max_
     let mut body = head.clone();
     let mut shown = 0;
     for (_, n) in items {
-        let cmd = n.commands.first().map(|c| format!(" · $ {c}")).unwrap_or_default();
+        let cmd = n
+            .commands
+            .first()
+            .map(|c| format!(" · $ {c}"))
+            .unwrap_or_default();
         let line = format!("\n• {}{cmd}", n.title);
         // Room is kept for the closing line.
         if body.chars().count() + line.chars().count() + 120 > max_chars {
@@ -267,12 +277,24 @@ mod tests {
     fn slack_gets_no_control_sequence_and_discord_no_mention_or_markdown() {
         let t = text(&hostile(), true);
         let s = slack(&t);
-        assert!(!s.contains("<!channel>") && s.contains("&lt;!channel&gt;"), "{s}");
+        assert!(
+            !s.contains("<!channel>") && s.contains("&lt;!channel&gt;"),
+            "{s}"
+        );
         assert!(!s.contains('\u{1b}') && !s.contains("\nforged"), "{s}");
         let d = discord(&t);
-        assert!(!d.contains("@everyone") && d.contains("@\u{200b}everyone"), "{d}");
-        assert!(d.contains("\\*\\*now\\*\\*") && d.contains("\\[x\\]\\(http\\:"), "{d}");
-        assert!(d.contains("$ fanvue-agent pause alice 3f2a1b2c-0000-4000-8000-000000000001"), "{d}");
+        assert!(
+            !d.contains("@everyone") && d.contains("@\u{200b}everyone"),
+            "{d}"
+        );
+        assert!(
+            d.contains("\\*\\*now\\*\\*") && d.contains("\\[x\\]\\(http\\:"),
+            "{d}"
+        );
+        assert!(
+            d.contains("$ fanvue-agent pause alice 3f2a1b2c-0000-4000-8000-000000000001"),
+            "{d}"
+        );
     }
 
     #[test]
@@ -283,8 +305,14 @@ mod tests {
         let d = digest(1, &items, false, 5, 2000);
         let body = d.payload["text"].as_str().unwrap();
         assert!(body.chars().count() <= 2000, "{}", body.len());
-        assert!(body.starts_with("fanvue-agent: 200 notifications in one digest"), "{body}");
-        assert!(body.contains("more: $ fanvue-agent decisions --since 1h"), "{body}");
+        assert!(
+            body.starts_with("fanvue-agent: 200 notifications in one digest"),
+            "{body}"
+        );
+        assert!(
+            body.contains("more: $ fanvue-agent decisions --since 1h"),
+            "{body}"
+        );
         assert_eq!(d.payload["notifications"].as_array().unwrap().len(), 200);
     }
 }

@@ -41,7 +41,11 @@ mod tests {
         for failures in 1..40 {
             let whole = Duration::from_secs(1u64 << (failures - 1).min(20)).min(p.max);
             let d = p.delay(failures);
-            assert!(d >= whole / 2 && d <= whole, "{failures}: {d:?} not in [{:?}, {whole:?}]", whole / 2);
+            assert!(
+                d >= whole / 2 && d <= whole,
+                "{failures}: {d:?} not in [{:?}, {whole:?}]",
+                whole / 2
+            );
         }
         let draws: std::collections::HashSet<Duration> = (0..20).map(|_| p.delay(6)).collect();
         assert!(draws.len() > 1, "jittered");

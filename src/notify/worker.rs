@@ -94,7 +94,9 @@ impl Worker {
         let cap = cfg.notify.cap(ch) as usize;
         if self.sent.len() >= cap {
             let oldest = *self.sent.front().expect("the window is full");
-            return Ok(MINUTE.saturating_sub(oldest.elapsed()).max(Duration::from_millis(10)));
+            return Ok(MINUTE
+                .saturating_sub(oldest.elapsed())
+                .max(Duration::from_millis(10)));
         }
         // A digest formed earlier goes out as it was (its receivers may have seen its id).
         if let Some(batch) = due.iter().find_map(|d| d.batch) {
@@ -120,9 +122,17 @@ impl Worker {
         self.record(cfg, &[d], res, d.attempts).await
     }
 
-    async fn digest(&mut self, cfg: &Config, ch: &ChannelConfig, batch: i64, items: &[&Delivery]) -> Duration {
-        let list: Vec<(String, crate::domain::Notice)> =
-            items.iter().map(|d| (d.key.clone(), scoped(cfg, ch, d))).collect();
+    async fn digest(
+        &mut self,
+        cfg: &Config,
+        ch: &ChannelConfig,
+        batch: i64,
+        items: &[&Delivery],
+    ) -> Duration {
+        let list: Vec<(String, crate::domain::Notice)> = items
+            .iter()
+            .map(|d| (d.key.clone(), scoped(cfg, ch, d)))
+            .collect();
         let out = render::digest(
             batch,
             &list,
@@ -139,9 +149,19 @@ impl Worker {
         self.record(cfg, items, res, attempts).await
     }
 
-    async fn send(&self, cfg: &Config, ch: &ChannelConfig, out: &render::Outgoing) -> Result<(), SendError> {
+    async fn send(
+        &self,
+        cfg: &Config,
+        ch: &ChannelConfig,
+        out: &render::Outgoing,
+    ) -> Result<(), SendError> {
         let timeout = Duration::from_secs(cfg.notify.timeout_secs);
-        match tokio::time::timeout(timeout + Duration::from_secs(1), channel::send(ch, &self.http, timeout, out)).await {
+        match tokio::time::timeout(
+            timeout + Duration::from_secs(1),
+            channel::send(ch, &self.http, timeout, out),
+        )
+        .await
+        {
             Ok(r) => r,
             Err(_) => Err(SendError {
                 message: format!("no answer within {} s", timeout.as_secs()),
@@ -173,7 +193,9 @@ impl Worker {
                 m.notification(&self.name, "failed", 1);
                 self.failures = self.failures.max(attempts as u32) + 1;
                 let policy = RetryPolicy::new(Duration::from_secs(cfg.notify.retry_max_secs));
-                let wait = policy.delay(self.failures).max(e.retry_after.unwrap_or_default());
+                let wait = policy
+                    .delay(self.failures)
+                    .max(e.retry_after.unwrap_or_default());
                 warn!(channel = %self.name, error = %e, attempt = self.failures, retry_in_ms = wait.as_millis() as u64, "notification not delivered; retrying");
                 let at = now_ms() + wait.as_millis() as i64;
                 until_recorded(|| self.store.delivery_retry(&ids, at, &e.message)).await;
@@ -189,7 +211,8 @@ fn scoped(cfg: &Config, ch: &ChannelConfig, d: &Delivery) -> crate::domain::Noti
     let mut n = d.notice.clone();
     if !n.summary.is_empty() {
         let notify = cfg.creator_notify();
-        n.summary.retain(|l| cfg.notify.covers(ch, &l.creator, &notify));
+        n.summary
+            .retain(|l| cfg.notify.covers(ch, &l.creator, &notify));
     }
     n
 }

@@ -133,10 +133,11 @@ impl Store {
         reason: Option<&str>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        let before: Option<String> = sqlx::query_scalar("SELECT status FROM creators WHERE handle = ?")
-            .bind(handle)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT status FROM creators WHERE handle = ?")
+                .bind(handle)
+                .fetch_optional(&mut *tx)
+                .await?;
         let Some(before) = before else {
             return Err(StoreError::NotFound(format!("creator {handle}")));
         };

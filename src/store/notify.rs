@@ -260,7 +260,8 @@ impl Store {
 
     /// The deliveries reached their channel.
     pub async fn deliveries_sent(&self, ids: &[i64]) -> Result<(), StoreError> {
-        let mut q = QueryBuilder::<Sqlite>::new("UPDATE notify_deliveries SET state = 'sent', sent_at = ");
+        let mut q =
+            QueryBuilder::<Sqlite>::new("UPDATE notify_deliveries SET state = 'sent', sent_at = ");
         q.push_bind(now_ms());
         q.push(", last_error = NULL WHERE state = 'pending' AND id IN (");
         push_ids(&mut q, ids);
@@ -287,7 +288,12 @@ impl Store {
         Ok(())
     }
 
-    async fn update_deliveries(&self, set: &str, value: i64, ids: &[i64]) -> Result<(), StoreError> {
+    async fn update_deliveries(
+        &self,
+        set: &str,
+        value: i64,
+        ids: &[i64],
+    ) -> Result<(), StoreError> {
         let mut q = QueryBuilder::<Sqlite>::new(format!("UPDATE notify_deliveries SET {set}"));
         q.push_bind(value);
         q.push(" WHERE id IN (");
@@ -330,10 +336,12 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let old = "SELECT id FROM notify_events e WHERE e.created_at < ?1 AND e.routed = 1
                    AND NOT EXISTS (SELECT 1 FROM notify_deliveries d WHERE d.event_id = e.id AND d.state = 'pending')";
-        sqlx::query(&format!("DELETE FROM notify_deliveries WHERE event_id IN ({old})"))
-            .bind(before)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(&format!(
+            "DELETE FROM notify_deliveries WHERE event_id IN ({old})"
+        ))
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
         let n = sqlx::query(&format!("DELETE FROM notify_events WHERE id IN ({old})"))
             .bind(before)
             .execute(&mut *tx)
@@ -455,8 +463,8 @@ async fn last_llm_notice(
 #[cfg(test)]
 mod tests {
     use crate::domain::{
-        DecisionInfo, Event, EventKind, MarkCategory, MessageEvent, Mode, NewMark, Outcome,
-        Party, Purpose, ReplyPlan,
+        DecisionInfo, Event, EventKind, MarkCategory, MessageEvent, Mode, NewMark, Outcome, Party,
+        Purpose, ReplyPlan,
     };
     use crate::store::{inbox::Accepted, test_store, CreatorStatus, Store};
 
@@ -482,7 +490,11 @@ mod tests {
                 created_at: None,
             }),
         };
-        match store.accept_event(&event, Some("c"), "webhook").await.unwrap() {
+        match store
+            .accept_event(&event, Some("c"), "webhook")
+            .await
+            .unwrap()
+        {
             Accepted::New { id } => id,
             other => panic!("{other:?}"),
         }
@@ -514,18 +526,39 @@ mod tests {
             }],
             ..DecisionInfo::reason("for a human: underage (16)")
         };
-        store.decide("c", FAN, &[a, b], Outcome::Escalated, &info).await.unwrap();
+        store
+            .decide("c", FAN, &[a, b], Outcome::Escalated, &info)
+            .await
+            .unwrap();
         // Deciding the same events again fails, and with it its notice: never two.
-        assert!(store.decide("c", FAN, &[a], Outcome::Escalated, &info).await.is_err());
+        assert!(store
+            .decide("c", FAN, &[a], Outcome::Escalated, &info)
+            .await
+            .is_err());
         let c = fan_says(&store, "c", "hello").await;
-        store.decide("c", FAN, &[c], Outcome::Replied, &DecisionInfo::reason("ok")).await.unwrap();
+        store
+            .decide(
+                "c",
+                FAN,
+                &[c],
+                Outcome::Replied,
+                &DecisionInfo::reason("ok"),
+            )
+            .await
+            .unwrap();
         let got = notices(&store).await;
         assert_eq!(got.len(), 1, "{got:?}");
         let (key, n) = &got[0];
         assert_eq!(key, &format!("escalation:{a}"));
         assert_eq!(n.fan_words.as_deref(), Some("i am 16\nreally"));
-        assert_eq!((n.category.as_deref(), n.rule.as_deref()), (Some("minor"), Some("underage")));
-        assert!(n.commands[0].starts_with(&format!("fanvue-agent clear c {FAN}")), "{n:?}");
+        assert_eq!(
+            (n.category.as_deref(), n.rule.as_deref()),
+            (Some("minor"), Some("underage"))
+        );
+        assert!(
+            n.commands[0].starts_with(&format!("fanvue-agent clear c {FAN}")),
+            "{n:?}"
+        );
     }
 
     #[tokio::test]
@@ -543,7 +576,15 @@ mod tests {
         };
         let info = DecisionInfo::reason("answered");
         let draft = store
-            .commit_plan("c", FAN, &[a], &plan, Outcome::Replied, &info, Mode::Approve)
+            .commit_plan(
+                "c",
+                FAN,
+                &[a],
+                &plan,
+                Outcome::Replied,
+                &info,
+                Mode::Approve,
+            )
             .await
             .unwrap();
         let b = fan_says(&store, "b", "hey again").await;
@@ -551,7 +592,10 @@ mod tests {
             .commit_plan("c", FAN, &[b], &plan, Outcome::Replied, &info, Mode::Live)
             .await
             .unwrap();
-        store.mark_failed(outbox, "HTTP 403 forbidden", 1).await.unwrap();
+        store
+            .mark_failed(outbox, "HTTP 403 forbidden", 1)
+            .await
+            .unwrap();
         for _ in 0..2 {
             store
                 .set_creator_status("c", CreatorStatus::NeedsReconnect, Some("invalid_grant"))
@@ -562,10 +606,16 @@ mod tests {
         let keys: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys.len(), 3, "{keys:?}");
         assert_eq!(keys[0], format!("draft:{draft}"));
-        assert_eq!(got[0].1.commands[0], format!("fanvue-agent approve {draft}"));
+        assert_eq!(
+            got[0].1.commands[0],
+            format!("fanvue-agent approve {draft}")
+        );
         assert_eq!(got[0].1.fan_words.as_deref(), Some("hey"));
         assert_eq!(keys[1], format!("send_failed:{outbox}"));
-        assert!(keys[2].starts_with("reconnect:c:"), "once per change of status: {keys:?}");
+        assert!(
+            keys[2].starts_with("reconnect:c:"),
+            "once per change of status: {keys:?}"
+        );
         assert_eq!(got[2].1.commands, ["fanvue-agent connect c"]);
     }
 
@@ -574,13 +624,22 @@ mod tests {
         let (store, _dir) = test_store().await;
         assert!(!store.record_llm_up().await.unwrap(), "nothing to close");
         assert!(store.record_llm_down(1_000, "timeout").await.unwrap());
-        assert!(!store.record_llm_down(5_000, "timeout").await.unwrap(), "the same outage");
+        assert!(
+            !store.record_llm_down(5_000, "timeout").await.unwrap(),
+            "the same outage"
+        );
         assert!(store.record_llm_up().await.unwrap());
         assert!(!store.record_llm_up().await.unwrap());
-        assert!(store.record_llm_down(9_000, "refused").await.unwrap(), "a new outage");
+        assert!(
+            store.record_llm_down(9_000, "refused").await.unwrap(),
+            "a new outage"
+        );
         let kinds: Vec<String> = notices(&store).await.into_iter().map(|(k, _)| k).collect();
         assert_eq!(kinds.len(), 3);
-        assert_eq!(kinds[1], "llm_up:1".replace('1', &kinds_id(&store, "llm_down:1000").await));
+        assert_eq!(
+            kinds[1],
+            "llm_up:1".replace('1', &kinds_id(&store, "llm_down:1000").await)
+        );
     }
 
     async fn kinds_id(store: &Store, key: &str) -> String {

@@ -452,12 +452,14 @@ mod tests {
 
     #[test]
     fn a_channel_named_by_no_creator_is_agency_wide_and_a_named_one_gets_only_its_creators() {
-        let mut n = NotifyConfig::default();
-        n.channels = vec![
-            channel("ops", ChannelKind::Slack),
-            channel("alice-only", ChannelKind::Discord),
-            channel("bob-only", ChannelKind::Slack),
-        ];
+        let mut n = NotifyConfig {
+            channels: vec![
+                channel("ops", ChannelKind::Slack),
+                channel("alice-only", ChannelKind::Discord),
+                channel("bob-only", ChannelKind::Slack),
+            ],
+            ..Default::default()
+        };
         n.channels[2].creators = vec!["bob".into()];
         n.channels[0].events = vec!["escalation".into()];
         let notify: BTreeMap<String, Vec<String>> =
@@ -481,14 +483,16 @@ mod tests {
 
     #[test]
     fn each_kind_names_what_it_lacks_and_what_does_not_belong_to_it() {
-        let mut n = NotifyConfig::default();
         let mut tg = channel("tg", ChannelKind::Telegram);
         tg.api_base = Some("ftp://x".into());
         let mut mail = channel("mail", ChannelKind::Email);
         mail.url = Secret::default();
         mail.from = "not an address".into();
         mail.username = "ops".into();
-        n.channels = vec![tg, mail, channel("tg", ChannelKind::Webhook)];
+        let n = NotifyConfig {
+            channels: vec![tg, mail, channel("tg", ChannelKind::Webhook)],
+            ..Default::default()
+        };
         let creators: BTreeMap<String, Vec<String>> =
             [("alice".to_string(), vec!["nope".to_string()])].into();
         let keys: Vec<String> = problems(&n, &creators)

@@ -309,7 +309,7 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     let db = dir.path().join("agent.db");
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
     store.ensure_creator("creator1").await.unwrap();
-    // Make it look like a database from before the newest migration (0009 adds the notification
+    // Make it look like a database from before the newest migration (0010 adds the notification
     // tables; undo it by hand: a new migration must update these statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
@@ -320,7 +320,7 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
-    assert_eq!(newest, 9, "update the undo below for the newest migration");
+    assert_eq!(newest, 10, "update the undo below for the newest migration");
     sqlx::query("DROP TABLE notify_deliveries; DROP TABLE notify_events")
         .execute(store.writer())
         .await

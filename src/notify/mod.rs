@@ -127,7 +127,10 @@ impl Notifier {
             let notify = cfg.creator_notify();
             let routes: Vec<(i64, Vec<String>)> = new
                 .iter()
-                .map(|u| (u.id, channels_for(cfg, &u.notice, &notify)))
+                .map(|u| {
+                    let to = u.notice.as_ref().map(|n| channels_for(cfg, n, &notify));
+                    (u.id, to.unwrap_or_default())
+                })
                 .collect();
             self.store.route_notices(&routes).await?;
             for name in routes.iter().flat_map(|(_, c)| c) {

@@ -23,7 +23,8 @@ pub struct Delivery {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unrouted {
     pub id: i64,
-    pub notice: Notice,
+    /// `None` when it cannot be read (it is routed nowhere rather than read again forever).
+    pub notice: Option<Notice>,
 }
 
 /// Stores `notice` under `key` unless that key is known. Part of the caller's transaction.
@@ -177,9 +178,9 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(id, n)| {
-                let notice = serde_json::from_str(&n).ok()?;
-                Some(Unrouted { id, notice })
+            .map(|(id, n)| Unrouted {
+                id,
+                notice: serde_json::from_str(&n).ok(),
             })
             .collect())
     }

@@ -417,3 +417,24 @@ fn the_second_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() 
         },
     );
 }
+
+/// The third tuning set (tests/fixtures/guardrails/tuning3), written blind by yet other people:
+/// held to the figures the rules reach on it, like the other two.
+#[test]
+fn the_third_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning3");
+    let report = run_set(&dir);
+    print_table(&report);
+    assert_floors(
+        &report,
+        // Placeholder until recorded.
+        &Floors {
+            category_recall: 0.0,
+            inputs_caught: 0.0,
+            drafts_blocked: 0.0,
+            near_miss_stopped_max: 100.0,
+            ordinary_stopped_max: 100.0,
+        },
+    );
+}

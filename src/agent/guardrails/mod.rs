@@ -62,6 +62,7 @@ impl Default for Guardrails {
     }
 }
 
+mod combos;
 mod detectors;
 mod language;
 mod numbers;

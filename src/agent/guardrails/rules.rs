@@ -3,6 +3,7 @@
 //! (lowercase, no diacritics, apostrophes and hyphens as spaces), one sentence at a time; `unless`
 //! patterns veto a match in the same sentence. Adding a rule is adding one entry here.
 
+use super::combos as c;
 use super::detectors as d;
 use super::text::Text;
 use super::Action;
@@ -72,9 +73,12 @@ const fn detector(
     }
 }
 
+/// Games and sport: "I'll destroy you at chess" is banter however it is said.
+const GAMES: &str = r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|mario kart|\w+ kart)";
+
 /// Jokes and hyperbole that share words with crises and threats.
 const HYPERBOLE: &[&str] = &[
-    r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|mario kart|\w+ kart)",
+    GAMES,
     r"lol",
     r"lmao",
     r"haha\w*",
@@ -100,16 +104,19 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
     r"son|daughter|kid|kids|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
-    r"doy clases|dou aulas|leciono|je donne des cours|unterricht\w*|insegno",
+    r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
 ];
 
 /// The fan's child, sibling or niece in a draft: their school year is news, not the creator's age.
 const THEIR_CHILD: &str = r"(your|ur|tu|tus|teu|tua|seu|sua|ton|ta|tes|dein\w*|il tuo|la tua|tuo) (\w+ )?(son|daughter|kid|kids|child|sister|brother|niece|nephew|hij[oa]s?|herman[oa]|filh[oa]s?|irma|irmao|fils|fille|enfants?|soeur|frere|sohn|tochter|kind|kinder|schwester|bruder|figli[oa]|sorella|fratello|nipote)";
 
+/// Keepsakes and memories in a draft ("found my old 8th-grade diary"): school then, not now.
+const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai retrouve|retrouve mon|ho ritrovato|gefunden|had|tenia|tinha|avais|hatte|avevo|(my|mi|mis|meu|minha|mon|ma|mes|mein\w*|il mio|la mia) (old|viej[oa]s?|antigu[oa]s?|vieux|vieille|alte[nrs]?|vecchi[oa])";
+
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"flight|airline|amazon|ebay|store|shop|uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+const OTHER_MERCHANTS: &str = r"flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -157,7 +164,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(mom|mum|dad|parents|mother|father)( \w+){0,2} (can t|cant|don t|dont|doesn t|won t|must not|mustn t|can never) (know|find out) (about|that|i m|im|i have|i ve|i am|this|what)",
             r"(mama|papa|papas|padres|madre|padre|mae|pai|pais)( \w+){0,2} (no|nao) (sabe|saben|sabem|puede saber|pode saber|debe saber|deve saber|podem saber) (que|nada|de esto|disso|lo)",
-            r"(mere|pere|parents|maman)( \w+){0,2} (ne )?(sait|savent|doivent|doit) (pas|rien) (que|le savoir|pour|de ce)|(mama|papa|eltern|mutter|vater)( \w+){0,3} ((darf|durfen|soll|sollen) (das |es |davon )?nicht wissen|(weiss|wissen) (nichts )?(davon|dass))",
+            r"(mere|pere|parents|maman)( \w+){0,2} (ne )?(sait|savent|doivent|doit) (pas|rien) (que|le savoir|pour|de ce)|(mama|papa|eltern|mutter|vater)( \w+){0,3} ((darf|durfen|soll|sollen) (das |es |davon )?(nicht|nich) wissen|(weiss|wissen) (nichts )?(davon|dass))",
             r"(madre|padre|genitori|mamma|papa)( \w+){0,2} (non (deve|devono|puo|possono) (saperlo|saperne|sapere)|non (sa|sanno) (che|niente|nulla))",
             r"(mis )?(papas|padres) no (lo )?saben|(meus )?pais nao (sabem|podem saber)|mes parents (ne )?(savent|doivent) pas|meine eltern (wissen|durfen) (das )?nicht|i miei (genitori )?non (lo )?sanno",
         ],
@@ -209,12 +216,31 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             // A parent who controls the phone or the bedtime: the writer is a child.
-            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|papas|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|goes through|confiscates|quita\w*|revisa\w*|checa|mira|tira|tiram|pega\w*|verifica|verificam|mexe|check|verifie|regarde|prend|confisque|fouille|kontrollier\w*|check\w*|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
+            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|papas|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|looks at|reads|goes through|confiscates|quita\w*|revisa\w*|checa|mira|lee|tira|tiram|pega\w*|verifica|verificam|mexe|olha|olham|le|check|verifie|regarde|lit|prend|confisque|fouille|kontrollier\w*|check\w*|liest|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda|legge)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
             r"(before|bevor|avant|antes|prima) (\w+ ){0,3}(bed ?time|ins bett|de me coucher|de dormir|di dormire)",
         ],
         &[
             r"(my|mi|meu|ma|mon|meine?|mia|mio) (son|daughter|kid|hij[oa]|filh[oa]|fils|fille|sohn|tochter|figli[oa])",
         ],
+    ),
+    // School today in everyday words: exams of the last school years, pocket money, a teacher
+    // taking phones, a class named like "9c", a pupil's age word, in every language.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(my|finished|doing|sitting|taking|revising for) (my )?(gcses?|sats)|gcse (exams|revision|mocks)|(j ai|je passe|passer|jpasse|je revise)( \w+){0,2} (le |mon )?brevet|(secondaire|sec) [1-5]\b",
+            r"(pruf\w*|prufungen|lernen) (fur|zum|auf) (den |meinen |die )?(realschulabschluss|hauptschulabschluss|mittlere reife|quali|msa)|(mein|meinen|meine) (realschulabschluss|hauptschulabschluss|mittlere reife)",
+            r"(ho|c e|abbiamo|domani) (la |una |l )?(verifica|interrogazione|compito in classe)|(al|il|del|in) ginnasio",
+            r"(examen|prueba|tarea|clase|clases|deberes)( \w+){0,4} (en la|de la|del|en el) (prepa|secu|secundaria|insti|instituto|cole|colegio)|(soy|sou) de menor",
+            r"(my|mi|minha|mon|mein|la mia|meu)( \w+)? (pocket money|allowance|mesada|paga semanal|argent de poche|taschengeld|paghetta)",
+            r"(mr|mrs|miss|ms|teacher|prof|profe|professeur|cpe|surveillant\w*|lehrer\w*|maestr[ao]|professor[ae]?)( \w+){0,3} (takes|took|confiscat\w*|confisqu\w*|quito|quita|tira|tirou|toglie|tolto|nimmt|genommen|abgenommen|sequestra\w*|ritira\w*)( \w+){0,3} (phones?|cel|celular|movil|telefono|tel|telephone|portable|handy|handys|cellulare)",
+            r"(bin|ich bin|geh|gehe) (noch )?(in der|in die) \d{1,2} ?[a-e]\b|\b(tredic|quattordic|quindic|sedic|diciassett)enne\b",
+            r"(vado|sono|sto) (ancora )?(al|alle|in) (liceo|medie|superiori)|(ainda|todavia|aun|still|encore|noch) (to|tou|estou|ando|estoy|voy|i m|im|suis|bin) (no|na|en el|en la|en|in|au) (ensino medio|escola|colegio|secundaria|prepa|high school|middle school|lycee|college|schule|klasse)",
+        ],
+        NOT_MY_SCHOOL,
     ),
     // ---- fan messages: crisis ----
     phrases(
@@ -294,6 +320,7 @@ pub static RULES: &[Rule] = &[
         HYPERBOLE,
     ),
     detector("crisis", Input, Escalate, d::giving_away),
+    detector("crisis", Input, Escalate, c::crisis),
     // Warning signs said without the words for suicide, in every language: not being around
     // much longer, giving things away, a last message, farewell letters, a method at hand, the
     // bridge, tired of existing, sleeping and never waking up.
@@ -320,6 +347,26 @@ pub static RULES: &[Rule] = &[
             r"what s the point (anymore|of (living|anything|going on|it all))|whats the point anymore|para que seguir|(qual|que) (o )?sentido de (continuar|viver|seguir)|ca sert a rien (que je continue|de continuer|de vivre)|plus la force de continuer|non ha piu senso (niente|nulla|vivere)|hat (alles )?keinen sinn mehr",
             r"(fall asleep|sleep|dormir|addormentarmi|m endormir|einschlafen)( \w+){0,3} (and|y|e|et|und) (never|no|nao|ne|non|nie)( \w+){0,2} (wake|despertar|acordar|reveiller|svegliarmi|aufwachen)",
             r"(si je disparais|if i disappeared|si desapareciera|se eu sumisse|se sparissi) (pour de bon|forever|para siempre|pra sempre|para sempre|per sempre)|personne (ne )?(le )?remarquera",
+        ],
+        HYPERBOLE,
+    ),
+    // Being a burden, the only reason left, no sense in anything, a farewell post, sleeping and
+    // not waking, things given away: said in everyday words, in every language.
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(better|mejor|melhor|mieux|meglio|besser)( \w+){0,2} (off )?(without|sin|sem|sans|senza|ohne) (me|mi|mim|moi|di me|mich)\b",
+            r"(the |my |la |a |mi |o |le |ma |der |mein |il |l |die )?(only|unica|unico|seule?|einzige\w*) (reason|razon|motivo|raison|grund|ragione)( \w+){0,5} (still here|still alive|haven t done it|havent done it|not done it|sigo aqui|sigo vivo|sigo viva|ainda (estou|to) (aqui|viv[oa])|(suis|chui) encore la|encore en vie|noch hier|noch da|noch lebe|ancora qui|ancora viv[oa]|sono ancora qui)",
+            r"(no|ninguna|nenhuma|aucune|keinen?|nessun\w*|not a single|not one) (\w+ )?(reason|razon|motivo|raison|grund|ragione)( \w+){0,3} (to|pa|para|pra|pour|de|zu|per|di) (live|stay|go on|keep going|be here|seguir|vivir|viver|continuar|ficar|vivre|rester|continuer|leben|bleiben|weiter\w*|vivere|restare|andare avanti|continuare)",
+            r"(no|nao|ne|non|kein\w*)( le| lo)? (encuentro|veo|vejo|encontro|trovo|vedo|vois|trouve|sehe) (mas |mais |plus |piu )?(ningun |nenhum |aucun |alcun |keinen |un |le |o )?(sentido|senso|sens|sinn)",
+            r"(sleep|dormir\w*|adormecer|addormentar\w*|endormir|einschlafen|einzuschlafen)( \w+){0,3} (and|y|e|et|und) (\w+ )?(never|no|nao|ne|pas|non|nie|nicht)( \w+){0,2} (wake|waking|despertar\w*|acordar|reveiller|svegliar\w*|aufwachen|aufzuwachen)",
+            r"(post|mensaje|mensagem|message|video|nota|note|lettre|carta|lettera|brief|nachricht|status|story|texto)\w* (de |d |di )?(despedida|adieu|addio|goodbye|farewell)|(goodbye|farewell) (post|message|letter|note|video|story)|abschieds(post|nachricht|brief|video)",
+            r"(giving|gave|given|regal\w*|doei|doando|doado|donne\w*|verschenk\w*)( away)?( all)? (my|mis|mes|meus|minhas|meine|i miei|le mie) (stuff|things|belongings|cosas|coisas|affaires|sachen|cose)",
+            r"(my|mis|mes|meus|minhas|meine|i miei|le mie) (stuff|things|belongings|cosas|coisas|affaires|sachen|cose)( \w+){0,3} (away|regalado|regalato|verschenkt|weggegeben|donne\w*|doad[oa]s?)",
+            r"(magoar me|me magoar|me magoei|magoei me|me machuquei|hacerme dano|me hice dano|mich verletzt|ferita da sol[oa]|mi sono ferit[oa])",
         ],
         HYPERBOLE,
     ),
@@ -442,7 +489,29 @@ pub static RULES: &[Rule] = &[
         ],
         HYPERBOLE,
     ),
+    detector("threat", Input, Escalate, c::threat),
+    // What a stalker shows he knows, in every language: which gym or shop she goes to, her car
+    // parked at her door, her plate, her street seen from outside, "shame if something happened".
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(i know|ya se|se|sei|je sais|so|ich weiss|weiss ich)( \w+)? (which|en que|en cual|em qual|em que|dans quel\w*|in che|in quale|in welche\w*|welche\w*|a que|at which) \w+( \w+){0,3} (you|u|tu|vc|voce|du)? ?(go|goes|train|work out|shop|park|vas|vais|va|vai|gehst|trainierst|treina|treinas|entrenas|haces|fais|arbeitest|abiti|lavori|ti alleni|kaufst|einkaufst|fai|sales|sors|esci)",
+            r"(i know|ya se|se|sei|je sais|so|ich weiss|weiss ich) (what time|a que hora|a quelle heure|a che ora|um wie viel uhr|wann|a que horas) (you|u|tu|vc|voce|du)? ?(leave|get off|finish|go|sales|sais|sors|esci|gehst|salis|saes)",
+            r"(parked|aparc\w*|estacion\w*|gare\w*|parcheggi\w*|geparkt|parkst)( \w+){0,3} (in front of|outside|delante de|frente a|enfrente de|devant|sotto|vor|davanti|em frente|na frente)",
+            r"(vor|devant|delante de|in front of|outside|davanti a|em frente (a|da|de)|na frente (da|de)) (deiner|deinem|deine|ta|tu|your|ur|la tua|tua|sua|teu) (\w+ )?(tur|haustur|haus|wohnung|porte|portal|puerta|door|house|building|casa|portone|predio|edificio|immeuble)|devant chez toi|sotto casa tua",
+            r"(kennzeichen|licen[cs]e plate|number plate|matricula|placa do (teu |seu )?carro|plaque d immatriculation|ta plaque|targa)",
+            r"(door|car|house|puerta|coche|porta|carro|porte|voiture|tur|auto|macchina|haus) (\w+ ){0,2}(on|in|en|na|dans|nella|sulla) (your|ur|tu|tua|sua|ta|deiner) (street|calle|rua|rue|strasse|via)",
+            r"(hate|shame|pity|pena|dommage|schade|peccato)( \w+){0,3} (something|anything|algo|quelque chose|etwas|was|qualcosa)( \w+){0,2} (happen\w*|pas\w*|acontec\w*|arriv\w*|passier\w*|succed\w*)",
+            r"(ve se|se ve|on voit|si vede|sieht man|you can see|i can see)( \w+){0,3} (da rua|desde la calle|de la calle|de la rue|depuis la rue|dalla strada|von der strasse|from the street)",
+            r"(found|encontre|descubri|achei|descobri|trouve|gefunden|trovato|scoperto)( \w+){0,3} (your|ur|tu|teu|ton|ta|il tuo|tuo|dein\w*) (mums?|moms?|mothers?|dads?|parents?|family|familys|madre|padre|familia|mae|pai|mere|pere|famille|mutter|vater|eltern|familie|madre|famiglia|genitori)( s)? (address|direccion|endereco|adresse|indirizzo|house|casa|maison|haus)",
+        ],
+        &[GAMES],
+    ),
     // ---- fan messages: meeting requests ----
+    detector("meeting_request", Input, Escalate, c::meeting_request),
     phrases(
         "meeting_request",
         Input,
@@ -535,6 +604,23 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // Asking for the street or the postcode, being at her door within the hour, a real date,
+    // guessing where she lives from the view in a photo, in every language.
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(send|tell|give|text|dime|dimmi|dis moi|file moi|donne moi|sag mir|schick mir|manda me|mandame|passa mi|passami|me da|me passa|diz me|pasame|dis|file|sag|diz)( \w+){0,3} (postcode|post code|zip|zip code|street|calle|rue|via|strasse|rua|zona|bairro|barrio|quartier|indirizzo|direccion|endereco|adresse|address|plz|codigo postal|code postal|hausnummer|house number)",
+            r"(drive|fly|come|ride|drive up|head) (up |down |over )?to (you|u|yours|your place)\b|(be|estar|etre|sein|essere|sono|sei) (at yours|at your place|chez toi|bei dir|da te|en tu casa|na tua casa|na sua casa)|(paso|pasar|passo|passar|passe|vorbei)( \w+)? (por tu casa|pela tua casa|pela sua casa|chez toi|bei dir|da te|sotto casa tua)",
+            r"(real|actual|proper) date|date (irl|in person|for real)|vrai (rdv|rendez vous)|appuntamento (vero|dal vivo|di persona)|encontro (de verdade|ao vivo|real|pessoalmente)|echtes date|date in echt|cita (de verdad|real|en persona)",
+            r"(we could|we can|we should|podriamos|podemos|podiamos|on pourrait|on peut|potremmo|possiamo|wir konnten|wir konnen|konnten wir|konnen wir)( \w+)? (meet|hang out|link up|vernos|quedar|encontrarnos|juntarnos|combinar|nos ver|nos encontrar|sair juntos|se voir|se retrouver|se rejoindre|se capter|vederci|incontrarci|beccarci|uns treffen|uns sehen)\b",
+            r"vediamoci (dal vivo|di persona)|on se voit en vrai|link up irl|linking up irl|salgamos un dia|beccarci|on se capte",
+            r"(se ve|se veia|da pra ver|da para ver|ve se|on voit|si vede|sieht man|you can see|i can see)( \w+){0,8} (ventana|janela|fenetre|finestra|fenster|window|balcon|varanda|balcone|balkon)",
+        ],
+        &[r"(your|ur|tu|ton|ta|dein\w*|tuo|tua|teu|seu|sua) (e ?mail|correo)|e ?mail|correo"],
+    ),
     // ---- fan messages: payment disputes ----
     phrases(
         "payment_dispute",
@@ -620,6 +706,30 @@ pub static RULES: &[Rule] = &[
             r"me li ridanno",
         ],
     ),
+    // Money back, the difference, charges not recognised, a card dispute, deceived, paid and got
+    // nothing: the shapes of a dispute in every language. Other shops' refunds stay everyday.
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(my|mi|mis|meu|meus|mes|mon|meine|meinen|i miei|miei|il mio|la mia) (\d+ )?(money|quid|bucks|dollars|euros?|pounds|plata|dinero|pasta|lana|guita|dinheiro|grana|reais|argent|thunes|balles|fric|geld|kohle|soldi|euro)( \w+){0,2} (back|de vuelta|de volta|zuruck|indietro)|money back (now|asap|immediately|today)",
+            r"(want|quiero|quero|je veux|ich will|ich mochte|rivoglio|voglio|regresen|devuelvan|devolvam|give me|devuelveme|rends moi|gib mir|ridammi)( \w+){0,4} (the |la |a |die )?(difference|diferencia|diferenca|differenz|differenza)",
+            r"(je veux|quiero|quero|i want|ich will|rivoglio|voglio|give me|devuelveme|devolve|rends moi|gib mir|ridammi|ridatemi) (back )?(mes|mis|meus|my|meine|i miei|miei) \d+",
+            r"(charges?|cargos?|cobros?|cobrancas?|prelevements?|abbuchung\w*|addebit\w*|transactions?)( \w+){0,8} (i (don t|dont|do not) recogni[sz]e|no (hice|reconozco)|yo no hice|(eu )?nao (reconheco|fiz)|(je )?(ne )?(reconnais|connais) pas|non (li )?riconosco|nicht erkenne|kenne ich nicht)",
+            r"(contest\w*|disput\w*|desconocer|contester|reclam\w*|zuruckholen|zuruckbuchen|zuruck holen|rucklastschrift|stornare|fighting it|fight it|report\w*)( \w+){0,8} (card|card company|bank|tarjeta|banco|cartao|carte|banque|karte|kreditkarte|carta|banca)\b",
+            r"(card|bank|tarjeta|banco|cartao|carte|banque|karte|kreditkarte|carta|banca)( \w+){0,4} (contest\w*|disput\w*|desconocer|contester|zuruckholen|zuruckbuchen|zuruck holen|stornare)",
+            r"(liguei|llame|j ai appele|ho chiamato|hab (\w+ )?angerufen)( \w+)? (pro|para o|al|a la|ma|la mia|meine|die) (banco|banque|banca|bank)",
+            r"(you|u) (scammed|cheated|tricked|lied to|conned|ripped) me|me (enganaste|estafaste|fregaste|timaste|robaste)|(vc|voce|tu) me (enganou|enganaste|roubou|passou a perna)|m as (arnaque|entube|vole)|du hast mich (verarscht|betrogen|abgezockt|beschissen)|mi hai (fregato|truffato|preso in giro)",
+            r"(paid|pague|paguei|paye|bezahlt|pagato|pagado)( \w+){1,8} (got nothing|nothing yet|still nothing|y nada|e nada|nada ainda|toujours rien|et rien|nichts bekommen|immer noch nichts|e niente|ancora niente)",
+            r"^rembourse( moi| vite)?$|ridammi (i )?(miei )?soldi",
+        ],
+        &[
+            OTHER_MERCHANTS,
+            r"(got|recupere|recuperei|zuruckbekommen|riavuto|me devolvio|me devolveu|m a rendu|m ont rendu)",
+        ],
+    ),
     // ---- fan messages: is this a bot? ----
     phrases(
         "ai_question",
@@ -683,6 +793,17 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(talking|chatting|speaking|texting|writing|hablando|falando|parle|parler|parlando|scrivendo|schreib\w*|rede|chatte|chattest)( \w+){0,2} (to|with|con|com|a|avec|mit|ad) (a |an |un |una |um |uma |une |nem |einem |ne |nen |so ne |so nem |some )?(bot|ai|ia|ki|robot|chatbot|machine|maquina|macchina)\b",
+            r"(you|tu|du|vos|voce|vc)( \w+){0,2} (or|o|ou|oder) (\w+ ){0,2}(agentur|agency|agencia|agence|agenzia|team|equipe|gestor|manager|assistant\w*|chatter\w*|bot|ia|ki|ai)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -718,6 +839,7 @@ pub static RULES: &[Rule] = &[
         &[],
     ),
     // ---- drafts: meeting in person ----
+    detector("meeting", Draft, Block, c::draft_meeting),
     phrases(
         "meeting",
         Draft,
@@ -790,6 +912,21 @@ pub static RULES: &[Rule] = &[
         ],
         &[r"\b(dm|dms|inbox|chat|comments|live|stream|messages|mensajes|mensagens)\b"],
     ),
+    // Where to find her and a nudge to come: "come find me", "if you see me say hi", her address
+    // on its way, living a few minutes from a landmark, in every language.
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"come (find|see) me|find me (at|in|on the|by)|look for me|buscame (en|por)|cercami (al|alla|in|a|sul|sulla)|such mich (im|in|am|auf)|viens me (voir|trouver|chercher)|vem me (ver|encontrar)|aparece (la|ali|aqui|ca|por la)|vieni a trovarmi|vieni a cercarmi",
+            r"(if|si|se|wenn) (u |you |tu |vc )?(ever )?(see me|me ves|me vires|me vois|mi vedi|me vir|mich siehst)|wenn du (\w+ ){0,2}da bist|me saludas|me (da|de) um oi|diz ola|sag hallo|fammi un fischio",
+            r"(te paso|te mando|te envio|t envoie|je t envoie|ti mando|ti invio|schick dir|send (you|u)|ti passo|te passo)( \w+){0,2} (mi|mon|il mio|meu|meine|my|o meu) (direccion|adresse|indirizzo|endereco|address|ubicacion|location|localizacao|standort|posizione)",
+            r"(i live|vivo|moro|j habite|abito|ich wohn\w*|wohne)( \w+){0,2} (\d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)|(right |just |literally )?(by|near|next to|close to|around the corner from)|do lado|ao pe|a la vuelta|cerca de|pres de|a cote|vicino|neben|in der nahe|um die ecke|a due passi)",
+        ],
+        &[r"\b(dm|dms|inbox|chat|comments|stream|messages|mensajes|mensagens)\b|live (stream|show|session)"],
+    ),
     // ---- drafts: minors ----
     detector("minor", Draft, Block, |t| d::age_claim(t, true)),
     phrases(
@@ -801,13 +938,14 @@ pub static RULES: &[Rule] = &[
             r"teen|teenager|teenie|schoolgirl|school girl|schulmadchen|scolaretta|collegienne|colegiala|lyceenne|barely legal|jailbait|little girl|novinha|ninfeta",
             r"underage|minor|menor de edad|minorenne|minderjahrig|mineure?|adolescente?",
             r"(7th|8th|9th|10th|11th|12th) grade|grade (7|8|9|10|11|12)|in year (7|8|9|10|11|12|13)|school uniform|uniforme (escolar|do colegio|de colegio|scolaire)|schuluniform|divisa scolastica",
-            r"homeroom|sophomore|freshman|high school|middle school|insti|prepa|eso|\d{1,2} (ano )?(do )?medio|\d{1,2} klasse|klasse \d{1,2}|die (zehnte|neunte|elfte)",
+            r"homeroom|sophomore|freshman|high school|middle school|insti|prepa|(la|de la|en la|\d{1,2}) eso|\d{1,2} (ano )?(do )?medio|\d{1,2} klasse|klasse \d{1,2}|die (zehnte|neunte|elfte)",
             r"(encore|toujours) au (lycee|college)|en (seconde|premiere|terminale)|(anno|quarto|terzo|quinto) (anno )?(di )?liceo|terza media|(nach der|in die) schule",
             r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
         ],
         &[
             THEIR_CHILD,
             r"(i|we|you) (was|were)|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+            MEMORY,
         ],
     ),
     // School today said by the draft in every language: a year of school, coming home from it,
@@ -829,8 +967,26 @@ pub static RULES: &[Rule] = &[
         &[
             r"(i|we|you) (was|were)|used to|back (in|when)|years ago",
             THEIR_CHILD,
+            MEMORY,
         ],
     ),
+    // The creator as a pupil today: at school still, a class like "8b", a fifteen-year-old's face.
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(vado|sono|sto) (ancora )?(al|alle|in) (liceo|medie|superiori)|(ainda )?(to|tou|estou|ando|sigo) (ainda )?(no|na) (ensino medio|escola|colegio|fundamental)|(still|todavia|aun|encore|noch|ancora) (in|en|au|in der|al) (high school|middle school|secundaria|prepa|lycee|college|schule|liceo)",
+            r"(aus der|in der|in die|die|der) \d{1,2} ?[a-e]\b|\b(tredic|quattordic|quindic|sedic|diciassett)enne\b|(faccia|cara|carinha|tete|gesicht|face) (da|de|d une?|wie eine?|of a) (quindicenne|sedicenne|\d{2} ?(anni|anos|ans|jahrige)|ragazzina|nina|menina|gamine|schulmadchen|kid|teen)",
+        ],
+        &[
+            r"(i|we|you) (was|were)|used to|back (in|when)|years ago|era|etais|war|ero|estava|estaba",
+            THEIR_CHILD,
+            MEMORY,
+        ],
+    ),
+    detector("minor", Draft, Block, c::draft_minor),
     // ---- drafts: claiming to be human ----
     phrases(
         "claims_human",
@@ -903,6 +1059,22 @@ pub static RULES: &[Rule] = &[
         ],
         &[r"\b(photo|foto|pic|pics|video|picture|selfie|bild)\b"],
     ),
+    // "I'm real, not some AI", "no bots here, it's me typing", "I answer every message myself",
+    // "flesh and blood", in every language.
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(i m|im|i am|soy|sou|je suis|sono|ich bin|bin)( \w+)? (real|reale|reelle|echt|humana?|humaine?|umana|vera|de verdad|de verdade)( \w+){0,3} (not|no|nao|pas|nicht|kein\w*|non|nem) (\w+ )?(ai|ia|ki|bot|bots|robot|chatbot|maquina|machine|programm?a?)\b",
+            r"\b(me|yo|eu|moi|ich|io)( \w+){0,8} (typing|texting|escribiendote|escribiendo|escrevendo|digitando|te escribo|te escrevo|qui t ecris|qui ecris|ti scrivo|sto scrivendo)( (this|esto|isto|ca|das|questo|to you|you))?\b",
+            r"(schreib\w*|write|writing|typing|texting|escribo|escrevo|j ecris|je t ecris|scrivo|antwort\w*|beantwort\w*|respondo|contesto|reponds|rispondo|answer\w*|repl\w*)( \w+){0,4} (myself|selbst|yo misma|eu mesma|moi meme|io stessa|personally|personalmente|personlich|personnellement)\b",
+            r"de carne (e|y) (osso|hueso)|in carne e ossa|aus fleisch und blut|en chair et en os|flesh and blood",
+            r"(aqui|aca|hier|ici|qui|here)( \w+){0,2} (no hay|nao tem|nao ha|gibt s keine|gibts keine|gibt es keine|n y a pas|il n y a pas|non ci sono|non c e|there are no|there s no|no)( \w+)? (bots?|ia|ki|ai|equipe|equipo|agencia|agentur|agenzia|team|chatters?|robots?)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: meta-text and instruction leaks ----
     detector("instruction_leak", Draft, Block, d::meta_markup),
     phrases(
@@ -912,13 +1084,24 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"as an ai|as a (large )?language model|language model|como (una |uma )?ia|en tant qu ?ia|als ki|come (un )?ia|openai|chatgpt",
-            r"(as an?|como|comme|come|als) (artificial intelligence|inteligencia artificial|intelligence artificielle|intelligenza artificiale|kunstliche intelligenz)|modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
+            r"(as an?|como|comme|come|als|in quanto|en tant qu|en tant que|enquanto|in quanto) (artificial intelligence|inteligencia artificial|intelligence artificielle|intelligenza artificiale|kunstliche intelligenz)|modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
             r"(keep|keeping|mantener|manter|garder|halte|mantenere) (the|el|o|le|den|il) (tone|tono|tom|ton)|system ?prompt|my (instructions|prompt|guidelines)|i (was|am|have been) (instructed|programmed|told) to|the persona",
             r"(mis |las |segun mis )?instrucciones( del sistema)?|(minhas |as )?instrucoes|(selon )?mes (instructions|consignes)|(laut )?meinen? anweisungen|(secondo )?le mie istruzioni",
             r"here s (a|an|my|the) (\w+ ){0,3}(reply|response|message|answer|draft)|aqui (tienes|tens|esta|vai) (una|uma) (\w+ ){0,2}(respuesta|resposta)",
             r"voici (une|ma) (\w+ ){0,2}reponse|hier ist (eine|meine) (\w+ ){0,2}antwort|ecco (una|la) (\w+ ){0,2}risposta",
             r"(the|el|o|l|der|il) (user|usuario|utilisateur|nutzer|utente|fan) (seems|parece|semble|scheint|sembra)",
             r"(in the (voice|style|tone) of|en el (papel|tono) de|no (papel|tom) de|dans le ton de|im stil de[rs]|nel ruolo di) (the |la |a |der |della )?(creator|creadora|criadora|creatrice|creatorin|persona)",
+        ],
+        &[],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"up ?sell\w*|cross ?sell\w*|(the|il|el|o|le|der|la) (fan|user|usuario|utente|nutzer|utilisateur) (has|ha|hat|a|tiene|tem) (spent|speso|gastado|gasto|depense|ausgegeben|paid|pagato|pagado|pago|paye|bezahlt)",
+            r"(in quanto|en tant qu|en tant que|enquanto|as an?) (ia|ai|ki|assistente?|assistant\w*|modello|modelo|modele|model)\b",
         ],
         &[],
     ),

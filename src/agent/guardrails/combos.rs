@@ -19,6 +19,8 @@ struct Pair {
     a: Regex,
     b: Regex,
     unless: Option<Regex>,
+    /// A third cue some pairs need as well.
+    with: Option<Regex>,
 }
 
 impl Pair {
@@ -28,14 +30,22 @@ impl Pair {
             a: re(&format!(r"\b(?:{a})\b")),
             b: re(&format!(r"\b(?:{b})\b")),
             unless: unless.map(|u| re(&format!(r"\b(?:{u})\b"))),
+            with: None,
         }
+    }
+
+    fn with(mut self, c: &str) -> Pair {
+        self.with = Some(re(&format!(r"\b(?:{c})\b")));
+        self
     }
 
     fn find(&self, t: &Text) -> Option<String> {
         t.words.iter().find_map(|w| {
             let a = self.a.find(w)?;
             let b = self.b.find(w)?;
-            if self.unless.as_ref().is_some_and(|u| u.is_match(w)) {
+            if self.unless.as_ref().is_some_and(|u| u.is_match(w))
+                || self.with.as_ref().is_some_and(|c| !c.is_match(w))
+            {
                 return None;
             }
             Some(format!("{}: \"{}\" + \"{}\"", self.what, a.as_str(), b.as_str()))
@@ -53,6 +63,9 @@ const GAMES: &str = r"(?:at|in|al|a|no|aux|beim|bei|on) (?:chess|checkers|fifa|c
 /// The people and places in a creator's life that an extortionist threatens to tell.
 const AUDIENCE: &str = r"(?:boss|coworkers?|co workers|colleagues?|work|job|employer|linkedin|family|parents|mom|mum|mums|moms|mother|dad|father|husband|boyfriend|bf|partner|man|friends|followers|fans|everyone|jefe|jefa|companeros|colegas|trabajo|familia|padres|madre|padre|mama|papa|novio|marido|pareja|amigos|seguidores|chefe|patrao|trabalho|pais|mae|pai|namorado|parceiro|amigos|patron|chef|collegues|taf|boulot|famille|parents|mere|pere|mec|copain|mari|potes|amis|abonnes|arbeitgeber|arbeit|kollegen|familie|eltern|mutter|vater|freund|mann|freunde|follower|xing|capo|colleghi|lavoro|famiglia|genitori|mamma|ragazzo|fidanzato|marito|amici)";
 
+/// Verbs for the people in her life learning something.
+const LEARNS: &str = r"(?:gets?|sees?|will see|finds? out|receives?|hears|reads|se entera\w*|recibe\w*|ve|vera|lee|recebe\w*|vai ver|fica sabendo|descobre|le|recoit|voit|va voir|apprend|lit|sieht|bekommt|kriegt|erfahrt|liest|riceve|vede|scopre|sapra|legge)";
+
 const YOUR: &str = r"(?:your|ur|tu|tus|teu|tua|teus|tuas|seu|sua|ton|ta|tes|dein|deine|deinen|deinem|deiner|il tuo|la tua|i tuoi|le tue|tuo|tuoi)";
 
 static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
@@ -64,14 +77,15 @@ static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"(?:see|ver|voir|vedi|vedrai|vedere|sehen|siehst) (?:\w+ ){0,3}(?:what happens|what ll happen|lo que (?:te )?(?:pasa|va a pasar)|o que (?:te )?(?:acontece|vai acontecer)|ce qui (?:va )?(?:se passer|t arriver|arriver)|cosa (?:ti )?succede|che (?:ti )?succede|was (?:dann )?passiert)|(?:won t|wont|will not) like (?:it|what)|no te va a gustar|nao vais gostar|nao vai gostar|va pas te plaire|non ti piacera|wird dir nicht gefallen|(?:ich )?schick\w* alles",
             Some(GAMES),
         ),
-        // "Screenshotted everything. Free stuff or your boss gets a link": exposure to the
-        // people in her life as the condition of a demand.
+        // "Screenshotted everything. Free stuff or your boss gets a link", "block me again and
+        // your husband gets every message": a condition, her people told, and what they get.
         Pair::new(
             "or else her people see it",
-            &format!(r"(?:or|o|ou|oder|sinon|altrimenti|senno|sonst|otherwise|si no|senao)(?: \w+){{0,2}} {YOUR} (?:\w+ )?{AUDIENCE}(?: \w+){{0,3}} (?:gets?|sees?|will see|finds? out|receives?|hears|se entera\w*|recibe\w*|ve|vera|recebe\w*|vai ver|fica sabendo|descobre|recoit|voit|va voir|apprend|sieht|bekommt|kriegt|erfahrt|riceve|vede|scopre|sapra)"),
-            r"screen\w*|captur\w*|prints?|everything|all|todo|todos|tudo|tout|tutto|alles|link|pics|photos|fotos|videos?|vids?|content\w*|contenid\w*|conteudo|contenu|inhalt\w*|free|gratis|gratuit|umsonst|gratuito|nudes",
+            r"or|o|ou|oder|sinon|altrimenti|senno|sonst|otherwise|si no|senao|if (?:you|u)|si (?:me|tu me)|se (?:me|mi)|wenn du (?:mich|nicht)|falls du",
+            &format!(r"{YOUR} (?:\w+ )?{AUDIENCE}(?: \w+){{0,3}} {LEARNS}|{LEARNS} {YOUR} (?:\w+ )?{AUDIENCE}"),
             Some(GAMES),
-        ),
+        )
+        .with(r"screen\w*|captur\w*|prints?|everything|every|all|todo|todos|todas|tudo|tout|tous|toutes|tutto|tutti|alles|alle|link|pics|photos|fotos|videos?|vids?|content\w*|contenid\w*|conteudo|contenu|inhalt\w*|free|gratis|gratuit|umsonst|gratuito|nudes|messages?|mensajes?|mensagens?|nachrichten|messaggi|chats?|conversa\w*"),
         Pair::new(
             "her things sent to her people",
             &format!(r"(?:send|sending|schick\w*|mand\w*|envi\w*|invi\w*|goes|going|go|va|vai|geht|gehen|finisce|finiscono|vont|van)(?: \w+){{0,3}} (?:to|an|a|al|ao|pro|pra|alla|ai|aux) {YOUR} (?:\w+ )?{AUDIENCE}"),
@@ -85,6 +99,14 @@ static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"taught|teach|lesson|put (?:in|back in) (?:your|their|her) place|respect|ensene\w*|ensenar|leccion|respeto|ensinar|licao|respeitar|remettre a (?:leur|sa|ta) place|lecon|zeigen wo\w*|lektion|beibringen|rimess\w* al (?:suo|loro|tuo) posto|lezione|rispetto|insegnare",
             None,
         ),
+        // "Nice balcony, saw it from across the road": her home watched from outside.
+        Pair::new(
+            "her home watched from outside",
+            r"balcon\w*|balkon|varanda|window|ventana|janela|fenetre|fenster|finestra|door|puerta|porta|porte|tur|house|building|edificio|predio|immeuble|palazzo|portal|portone|garden|jardin|garten|giardino|car|coche|carro|voiture|auto|macchina",
+            r"across the (?:road|street)|from (?:the street|outside)|de enfrente|desde la (?:calle|acera)|(?:do|de) outro lado da rua|da rua|d en face|depuis (?:la rue|le trottoir)|von gegenuber|von der strasse|di fronte|dal marciapiede|dalla strada",
+            Some(GAMES),
+        )
+        .with(r"saw|seen|watch\w*|vi|visto|vu|gesehen|beobacht\w*|guardo|guardavo|mire|olhei|regarde|nice|cute|bonit[oa]|lind[oa]|joli\w*|sympa|schon\w*|nett\w*|bel\w*|carin[oa]|gira"),
         // "Found your real name and your mum's address": what a doxxer has collected.
         Pair::new(
             "her private details collected",
@@ -173,8 +195,8 @@ static MEETING_REQUEST: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         // "I'm in Manchester next week, dinner? my treat": a proposal and a trip to her area.
         Pair::new(
             "a proposal on a trip",
-            r"drinks?|a drink|coffee|dinner|lunch|beers?|link up|hang out|meet up|my treat|on me|i ll pay|ill pay|buy (?:you|u)|take (?:you|u) out|invit\w*|tomar algo|tomamos|un cafe|una (?:cerveza|copa|horchata)|unas chelas|chelas|cenar|salgamos|quedamos|quedar|nos vemos|vernos|um (?:cafe|drink)|uma cerveja|jantar|bora|pago(?: \w+)? (?:eu|tudo|te)|pago te|combinar|se encontrar|un verre|on se capte|se capter|on se voit|se voir|je t offre|t inviter|je paie|was trinken|trinken|kaffee|abendessen|treffen|ich lad dich ein|einladen|un caffe|un aperitivo|uno spritz|spritz|una birra|beccarci|vederci|vediamoci|ti offro|offro io|pago (?:io|tutto)",
-            r"when (?:i m|im|i am|i get|i come|i visit|i pass|i go)|in town|next week|this weekend|next month|(?:thurs|fri|sat|sun|mon|tues?|wed)\w* (?:next week|to|sat|sun)|cuando (?:este|estes|vaya|pase|venga|passe)|voy a (?:\w+ )?(?:la semana|el finde|el mes)|la semana (?:que viene|q viene|proxima)|el finde|el mes que viene|tengo (?:un )?congreso|quando (?:passar|for|estiver|vier|eu for)|semana que vem|no fds|je (?:monte|passe|descends|viens|vais|serai) (?:a|sur|dans|en|par)|la semaine (?:pro|prochaine)|quand je (?:passe|serai|viens|monte)|ce week end|(?:nachste|nachsten|kommende) woche|am wochenende|wenn (?:ich|du) in \w+ (?:bin|bist)|settimana prossima|quando (?:passo|sono|vengo|saro) (?:a|da|in|per)|sono a \w+ (?:per|la|il|settimana|sabato|domenica|questo)",
+            r"(?:take|buy|treat|invite|pick) (?:you|u)|my treat|on me|i ll pay|ill pay|with me|let me (?:buy|take|treat|get)|(?:wanna|want to|shall we|should we|could we|can we|let s|lets) (?:\w+ ){0,2}(?:grab|get|have|do|go for|meet|link|hang)|link up|hang out|meet up|invit\w*|te (?:pago|pagar|invito|llevo|levo|convido)|(?:vente|ven|vem|viens|vieni|komm) (?:a |pra |auf )?(?:tomar|beber|boire|bere|jantar|cenar|diner|einen|nen|ein)|einladen|lass mich|pago te|convid\w*|contigo|conmigo|comigo|nos (?:echamos|tomamos|vemos)|(?:vamos|podemos|quieres|queres|quer) (?:a )?(?:tomar|cenar|jantar|quedar|salir|sair|combinar)|tomemos|salgamos|quedamos|bora|se encontrar|nos ver|je t (?:offre|invite|emmene|paie)|t (?:offrir|inviter|emmener)|avec toi|avec moi|on se (?:voit|capte|retrouve|boit|prend)|se (?:voir|capter|retrouver)|je paie|(?:lad|lade) dich|dich (?:einladen|ausfuhren)|mit dir|mit mir|(?:gehen|wollen|sollen|konnen) wir|lass uns|treffen|ich zahl\w*|ti (?:offro|invito|porto|pago)|offrirti|invitarti|con te|con me|ci (?:prendiamo|vediamo|beviamo)|prendiamo|vediamoci|beccarci|vederci|pago (?:io|tutto)|offro io",
+            r"(?:fly\w*|driv\w*|com\w*|arriv\w*|land\w*|llego|llegare|chego|chegarei|j arrive|komm\w*|arrivo|vengo|venho|voy|vou|vais) (?:\w+ ){0,2}(?:in|into|to|a|en|na|no|dans|in|nella|pra|para) (?:your|tu|ta|tua|teu|deine|la tua) (?:city|town|area|ciudad|cidade|ville|stadt|citta|zona|pais|country|pays|land|paese|bairro|barrio|quartier|viertel)|near you|close to you|cerca de ti|perto de (?:ti|voce|vc)|pres de chez toi|bei dir um die ecke|in deiner nahe|vicino a te|when (?:i m|im|i am|i get|i come|i visit|i pass|i go)|in town|next week|this weekend|next month|(?:thurs|fri|sat|sun|mon|tues?|wed)\w* (?:next week|to|sat|sun)|cuando (?:este|estes|vaya|pase|venga|passe)|voy a (?:\w+ )?(?:la semana|el finde|el mes)|la semana (?:que viene|q viene|proxima)|el finde|el mes que viene|tengo (?:un )?congreso|quando (?:passar|for|estiver|vier|eu for)|semana que vem|no fds|je (?:monte|passe|descends|viens|vais|serai) (?:a|sur|dans|en|par)|la semaine (?:pro|prochaine)|quand je (?:passe|serai|viens|monte)|ce week end|(?:nachste|nachsten|kommende) woche|am wochenende|wenn (?:ich|du) in \w+ (?:bin|bist)|settimana prossima|quando (?:passo|sono|vengo|saro) (?:a|da|in|per)|sono a \w+ (?:per|la|il|settimana|sabato|domenica|questo)",
             None,
         ),
         // "Do you live in the Juárez? I work there": where she lives, and him close by.
@@ -220,8 +242,22 @@ static CRISIS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         Pair::new(
             "a letter left just in case",
             r"letters?|carta|cartas|lettres?|lettera|lettere|brief|briefe|abschiedsbrief",
-            r"(?:just )?in case|por si (?:acaso|las dudas|algo)|au cas ou|nur falls|nur fur den fall|falls was|non si sa mai|por via das duvidas|caso (?:eu|algo|aconteca)|nunca se sabe|on ne sait jamais|man weiss nie|si jamais",
-            Some(r"cover letter|motivation|bewerbung\w*|candidatura|presentacion|motivacion|application|job|trabajo|emprego|lavoro|stelle|poste|visa|bank|banco|banque|versicherung|insurance"),
+            r"(?:just )?in case|por si (?:acaso|las dudas|algo)|au cas ou|nur falls|nur fur den fall|falls was|non si sa mai|por via das duvidas|caso (?:eu|algo|aconteca)|nunca se sabe|on ne sait jamais|man weiss nie|si jamais|(?:to|for|para|pra|pour|a|an|fur|per|ai|alle|aux) (?:my |mi |mis |minha |meus |ma |mes |meine\w* |la mia |i miei |miei |everyone|todos|todo mundo|tout le monde|alle|tutti)(?:family|parents|mom|mum|dad|familia|padres|pais|mae|famille|parents|eltern|familie|famiglia|genitori|everyone|todos|tout le monde|alle|tutti)?",
+            Some(r"cover letter|motivation|bewerbung\w*|candidatura|presentacion|motivacion|application|job|trabajo|emprego|lavoro|stelle|poste|visa|bank|banco|banque|versicherung|insurance|landlord|deposit|casero|senhorio|proprietaire|vermieter|padrone di casa|lawyer|abogado|advogado|avocat|anwalt|avvocato|complaint|reclama\w*|plainte|beschwerde|reclamo|birthday|cumple\w*|aniversario|anniversaire|geburtstag|compleanno|christmas|navidad|natal|noel|weihnacht\w*|natale|love letter|de amor|d amour|liebesbrief|d amore|santa|school|escuela|escola|ecole|schule|scuola"),
+        ),
+        // "Everyone would be relieved without me": the world better off without the writer.
+        Pair::new(
+            "better off without the writer",
+            r"without me|sin mi|sem mim|sans moi|ohne mich|senza (?:di )?me|if i (?:was|were) gone|if i disappeared|si (?:yo )?no estuviera|si desapareciera|se eu (?:nao estivesse|sumisse|morresse)|si je (?:partais|disparaissais|n etais plus la)|wenn ich (?:weg|nicht mehr da) (?:ware|war)|se (?:io )?non ci fossi|se sparissi",
+            r"(?:better|relieved|happier|easier|calmer|mejor\w*|aliviad\w*|tranquil\w*|felices|melhor\w*|felizes|mieux|soulag\w*|heureux|tranquille\w*|besser|erleichtert|glucklicher|ruhiger|meglio|sollevat\w*|felici|tranquill\w*)",
+            Some(GAMES),
+        ),
+        // "Taking them all tonight" after naming the pills.
+        Pair::new(
+            "all the pills",
+            r"pills|pastillas|comprimidos|remedios|pilules|cachets|medocs|\w*tabletten|pastiglie|pillole|medicamentos|medicaments|farmaci",
+            r"(?:take|taking|swallow\w*|tomar\w*|tomo|tomarlas|avaler|avale|nehm\w*|schluck\w*|prend\w*|ingoiar\w*) (?:\w+ ){0,3}(?:all|todas|todos|toutes|tous|alle|tutte|tutti)|(?:them|las|los|os|as|les|sie|le|li) (?:all|todas|todos|toutes|alle|tutte)",
+            Some(r"kinds?|sorts?|tipos?|types?|arten|tipi|allerg\w*|vitamin\w*|daily|every day|todos los dias|todo dia|tous les jours|jeden tag|ogni giorno|prescri\w*|doctor|medico|arzt|docteur|headache|dolor de cabeza|dor de cabeca|mal de tete|kopfschmerz\w*|mal di testa"),
         ),
         // "Did it again last night with the razor."
         Pair::new(

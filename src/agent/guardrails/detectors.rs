@@ -537,7 +537,10 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
         // "barely 17", "solo 16", "nur 15" opening a sentence: an age said as a boast.
         let bare = before.is_empty() && skipped > 0 && BARE_AGE.contains(&toks[j]);
-        let first_person = bare
+        // "j'ai eu 15 ans la semaine dernière": the French past of "avoir", still that age.
+        let french_had = before == "eu" && matches!(before2, "ai" | "jai") && !s_has_year(&toks);
+        let first_person = french_had
+            || bare
             || FIRST_PERSON_AGE.contains(&before)
                 && !(before == "m" && before2 != "i")
                 && (before != "me" || matches!(before2, "" | "and" | "y" | "e"))
@@ -561,6 +564,12 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a sentence names a year ("en 2008"): a past age, not today's.
+fn s_has_year(toks: &[&str]) -> bool {
+    toks.iter()
+        .any(|t| t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn excerpt(toks: &[&str], i: usize) -> String {

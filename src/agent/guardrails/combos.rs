@@ -171,8 +171,8 @@ static DRAFT_MEETING: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         // "Saturday 8pm, the hotel bar": a day or a clock time and a real place.
         Pair::new(
             "a time and a place",
-            r"(?:\d{1,2} ?(?:pm|am|h|uhr)|\d{1,2}h\d\d|\d{1,2}:\d\d|(?:at|a las|as|alle|um) \d{1,2})",
-            r"(?:(?:at|in|to|al|a la|en el|en la|no|na|au|a la|im|in der|am|al|alla|nel|nella) )?(?:the |el |la |le |o |il |der |dem |l )?(?:hotel bar|bar|cafe|caffe|coffee shop|restaurant|restaurante|ristorante|resto|park|parque|parco|parc|hotel|station|estacion|stazione|gare|bahnhof|hbf|plaza|piazza|praca|esplanada|terrasse|terraza|beach|playa|praia|plage|spiaggia|strand|club|pub|lobby|mall|kino|cinema|cine)",
+            r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica)(?: \w+)? \d{1,2}|\d{1,2} ?(?:pm|am|h|uhr)|\d{1,2}h\d\d|\d{1,2}:\d\d|(?:at|a las|as|alle|um) \d{1,2})",
+            r"(?:(?:at|in|to|al|a la|en el|en la|no|na|au|a la|im|in der|am|al|alla|nel|nella) )?(?:the |el |la |le |o |il |der |dem |l )?(?:cocktail\w*|cocteleria|rooftop|hotel bar|bar|cafe|caffe|coffee shop|restaurant|restaurante|ristorante|resto|park|parque|parco|parc|hotel|station|estacion|stazione|gare|bahnhof|hbf|plaza|piazza|praca|esplanada|terrasse|terraza|beach|playa|praia|plage|spiaggia|strand|club|pub|lobby|mall|kino|cinema|cine)",
             Some(r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade"),
         ),
         // "Let's do drinks when you're in town": a drink or a date, and him coming to her city.
@@ -266,11 +266,19 @@ static CRISIS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"razor|blade|blades|cuchillas?|navaja|lamina|laminas|gilete|lame|lames|rasoir|klinge|rasierklinge|lametta|lamette|rasoio|scars?|cicatri\w*|narben",
             None,
         ),
+        // "How many floors you need to fall from": a height, counted, for a fall.
+        Pair::new(
+            "a fall weighed",
+            r"floors|storeys|stories|pisos|andares|etages|stockwerk\w*|piani|metres|meters|metros|metri|meter",
+            r"how many|how high|cuantos|desde cuantos|que altura|quantos|de quantos|que altura|combien|de combien|quelle hauteur|wie viele|aus wie vielen|wie hoch|quanti|da quanti|quanto alto",
+            Some(GAMES),
+        )
+        .with(r"fall|falling|jump|caer|caerme|saltar|tirarme|cair|pular|me jogar|tomber|sauter|me jeter|fallen|springen|stürzen|sturzen|cadere|saltare|buttarmi|survive|sobrevivir|sobreviver|survivre|uberleben|sopravvivere"),
         // "Staring at the pills, thinking how easy it would be": a means and its weighing.
         Pair::new(
             "a means weighed",
             r"pills|pastillas|pastis|remedios|comprimidos|cachets|medocs|medicaments|tabletten|pillen|pillole|pastiglie|farmaci|razor|rope|soga|corda|corde|strick|seil|bridge|puente|ponte|pont|brucke|rails|vias del tren|linha do trem|voie ferree|gleise|binari",
-            r"how easy|(?:would|it d|itd) (?:take|be easy)|enough to|cuantas (?:hacen|harian|necesito)|lo facil que|quantos (?:precisa|seriam|precisaria)|que facil|combien (?:de \w+ )?(?:il faudrait|il faut|faudrait)|wie viele (?:man )?(?:brauch\w*|br)|wie einfach|quante (?:ne )?(?:servirebbero|servono)|quanto sarebbe facile|criar coragem|coragem|courage|coraje|valor pa|coraggio|den mut|todo pensado|tudo (?:pensado|planejado)|all planned|tout prevu|alles geplant|tutto (?:pianificato|pensato)|ja separei|separei|guardadas|guardados|gehortet|gesammelt|lined up|saved up|set aside|esperando (?:criar|tener)",
+            r"how easy|(?:would|it d|itd) (?:take|be easy)|enough to|cuantas (?:hacen|harian|necesito)|lo facil que|quantos (?:precisa|seriam|precisaria)|que facil|combien (?:de \w+ )?(?:il faudrait|il faut|faudrait)|wie viele (?:man )?(?:brauch\w*|br)|wie einfach|quante (?:ne )?(?:servirebbero|servono)|quanto sarebbe facile|criar coragem|coragem|courage|coraje|valor pa|coraggio|den mut|todo pensado|tudo (?:pensado|planejado)|all planned|tout prevu|alles geplant|tutto (?:pianificato|pensato)|ja separei|separei|guardadas|guardados|gehortet|gesammelt|lined up|saved up|set aside|esperando (?:criar|tener)|enough|bastan|alcanzan|bastam|chegam|suffisent|reichen|bastano|staring|mirando\w*|mirarlas|olhando|a regarder|anstarr\w*|guardandol\w*|fissando\w*|counted|conte|contei|contado|compte|gezahlt|contato|todas las|todos os|toutes les|alle meine|tutte le",
             Some(GAMES),
         ),
     ]

@@ -778,7 +778,7 @@ static STAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:",
+        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*:",
     )
 });
 

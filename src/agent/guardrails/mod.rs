@@ -63,6 +63,7 @@ impl Default for Guardrails {
 }
 
 mod combos;
+mod cues;
 mod detectors;
 mod language;
 mod numbers;

@@ -4,6 +4,7 @@
 //! patterns veto a match in the same sentence. Adding a rule is adding one entry here.
 
 use super::combos as c;
+use super::cues;
 use super::detectors as d;
 use super::text::Text;
 use super::Action;
@@ -111,6 +112,9 @@ const NOT_MY_SCHOOL: &[&str] = &[
 
 /// The fan's child, sibling or niece in a draft: their school year is news, not the creator's age.
 const THEIR_CHILD: &str = r"(your|ur|tu|tus|teu|tua|seu|sua|ton|ta|tes|dein\w*|il tuo|la tua|tuo) (\w+ )?(son|daughter|kid|kids|child|sister|brother|niece|nephew|hij[oa]s?|herman[oa]|filh[oa]s?|irma|irmao|fils|fille|enfants?|soeur|frere|sohn|tochter|kind|kinder|schwester|bruder|figli[oa]|sorella|fratello|nipote)";
+
+/// The creator's own sibling or child ("my little brother just started high school").
+const SIBLING: &str = r"(my|mi|meu|minha|mon|ma|mein\w*|il mio|la mia) (little |younger |baby |kleiner? |petite? |pequen[oa] )?(brother|sister|cousin|son|daughter|niece|nephew|hermanit[oa]|herman[oa]|prim[oa]|sobrin[oa]|irmaozinho|irmazinha|irmao|irma|prim[oa]|frere|soeur|cousine?|bruder|schwester|cousine|fratellino|sorellina|fratello|sorella|cugin[oa]|nipote)";
 
 /// Keepsakes and memories in a draft ("found my old 8th-grade diary"): school then, not now.
 const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai retrouve|retrouve mon|ho ritrovato|gefunden|had|tenia|tinha|avais|hatte|avevo|(my|mi|mis|meu|minha|mon|ma|mes|mein\w*|il mio|la mia) (old|viej[oa]s?|antigu[oa]s?|vieux|vieille|alte[nrs]?|vecchi[oa])";
@@ -247,6 +251,7 @@ pub static RULES: &[Rule] = &[
         ],
         NOT_MY_SCHOOL,
     ),
+    detector("underage", Input, Escalate, cues::childhood),
     // ---- fan messages: crisis ----
     phrases(
         "crisis",
@@ -272,7 +277,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"suicid\w*|(quiero|voy a|pienso en|pensando en|ganas de|queria) matarme|me (quiero|voy a) matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
             r"no voy a estar (\w+ ){0,3}(mas )?(por aqui|aqui)|me (volvi a |he )?cortar?(do)?|cortarme|autolesion\w*",
-            r"(tirarme|me voy a tirar|me tiro)( \w+){0,2} (del|de un|de una|por el|por la) (puente|edificio|balcon|techo|ventana)|me hago dano|hacerme dano|quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
+            r"(tirarme|me voy a tirar|me tiro)( \w+){0,2} (del|de un|de una|por el|por la) (puente|edificio|balcon|techo|ventana)|me hago dano|hacerme dano|quiero desaparecer( para siempre)?|no aguanto mas vivir|cartas? de despedida|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
         ],
         HYPERBOLE,
     ),
@@ -297,7 +302,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie|tout)|me foutre en l air",
             r"(jme|me|m) suis( \w+)? ouvert les (bras|veines|poignets)|(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|(veux|voudrais|envie de|vais|prefere|aimerais|pense a|souhaite) (\w+ )?mourir|mourir (ce soir|seul|bientot)",
-            r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
+            r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
         ],
         HYPERBOLE,
     ),
@@ -320,12 +325,13 @@ pub static RULES: &[Rule] = &[
         &["it"],
         &[
             r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
-            r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
+            r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
         ],
         HYPERBOLE,
     ),
     detector("crisis", Input, Escalate, d::giving_away),
     detector("crisis", Input, Escalate, c::crisis),
+    detector("crisis", Input, Escalate, cues::crisis),
     // Warning signs said without the words for suicide, in every language: not being around
     // much longer, giving things away, a last message, farewell letters, a method at hand, the
     // bridge, tired of existing, sleeping and never waking up.
@@ -497,6 +503,7 @@ pub static RULES: &[Rule] = &[
         HYPERBOLE,
     ),
     detector("threat", Input, Escalate, c::threat),
+    detector("threat", Input, Escalate, cues::threat),
     // What a stalker shows he knows, in every language: which gym or shop she goes to, her car
     // parked at her door, her plate, her street seen from outside, "shame if something happened".
     phrases(
@@ -513,6 +520,9 @@ pub static RULES: &[Rule] = &[
             r"(door|car|house|puerta|coche|porta|carro|porte|voiture|tur|auto|macchina|haus) (\w+ ){0,2}(on|in|en|na|dans|nella|sulla) (your|ur|tu|tua|sua|ta|deiner) (street|calle|rua|rue|strasse|via)",
             r"(hate|shame|pity|pena|dommage|schade|peccato)( \w+){0,3} (something|anything|algo|quelque chose|etwas|was|qualcosa)( \w+){0,2} (happen\w*|pas\w*|acontec\w*|arriv\w*|passier\w*|succed\w*)",
             r"(ve se|se ve|on voit|si vede|sieht man|you can see|i can see)( \w+){0,3} (da rua|desde la calle|de la calle|de la rue|depuis la rue|dalla strada|von der strasse|from the street)",
+            r"(vor|outside|devant|fuori|afuera de|fuera de|na saida do) (deiner|your|ton|ta|tu|teu|dal tuo|del tuo|de tu|do teu)? ?(arbeit|work|taf|travail|trabajo|trabalho|lavoro|haus|house|casa|wohnung|place|gym|fitnessstudio)( \w+){0,4} (gewartet|waited|attendu|esperado|aspettato)",
+            r"(waited|waiting|te espere|te esperaba|te esperei|t ai attendue?|je t attendais|auf dich gewartet|ti ho aspettat[ao]|ti aspettavo)( \w+){0,4} (outside|afuera|fuera|na saida|na porta|devant|vor|fuori|sotto)",
+            r"(me las vas a pagar|me la vas a pagar|(vai|vais) me pagar|tu vas me le payer|tu me le paieras|das zahl ich dir heim|das wirst du mir bezahlen|me la pagherai|me la paghi)|(pay|pagar|payer|bezahlen|pagherai)( \w+){0,3} (for ignoring|for ghosting|por ignorarme|por me ignorar|de m ignorer|dass du mich ignorierst|per avermi ignorat[oa])",
             r"(safe|segur[oa]|en securite|sicher|al sicuro)( \w+){0,3} (behind|detras de|atras de|derriere|hinter\w*|dietro)( \w+){0,2} (screen|pantalla|tela|ecran|bildschirm|schermo|phone|computer|celular|movil|handy)",
             r"(found|encontre|descubri|achei|descobri|trouve|gefunden|trovato|scoperto)( \w+){0,3} (your|ur|tu|teu|ton|ta|il tuo|tuo|dein\w*) (mums?|moms?|mothers?|dads?|parents?|family|familys|madre|padre|familia|mae|pai|mere|pere|famille|mutter|vater|eltern|familie|madre|famiglia|genitori)( s)? (address|direccion|endereco|adresse|indirizzo|house|casa|maison|haus)",
         ],
@@ -528,7 +538,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"meet (up|in person|irl|for real|somewhere)|meet (me|you|u) (irl|in person|somewhere|at|tonight|tomorrow|this weekend|later|for|after)|(can|could|should) we meet|where do (you|u) live|(what|which) city are (you|u)( in)?",
             r"(your|ur) (home )?(address|addy)|(drive|fly|come) (to|over to|over|see) (you|u|your place)|take (you|u) (out|to dinner)",
-            r"where are (you|u) (based|located)|come (visit|see) (you|u)|hang out (in real life|irl|in person)|meet (up )?(this|next|on) (weekend|week|saturday|sunday|friday)|(grab|get) (drinks|a drink|coffee|dinner)|(are you|r u|you) (anywhere )?near|(which|what) gym|visit (you|u)|come over",
+            r"where are (you|u) (based|located)|come (visit|see) (you|u)|hang out (in real life|irl|in person)|meet (up )?(this|next|on) (weekend|week|saturday|sunday|friday)|(grab|get) (drinks|a drink|(a )?coffee|dinner)|(are you|r u|you) (anywhere )?near|(which|what) gym|visit (you|u)|come over",
             r"(meet|see|hang|date|hook|go out|grab|get|visit|come|drink|dinner|coffee)\b.*\b(irl|in person|in real life|face to face)",
         ],
         &[r"(your|ur) (email|e mail) address", r"nice to meet"],
@@ -624,6 +634,12 @@ pub static RULES: &[Rule] = &[
             r"(drive|fly|come|ride|drive up|head) (up |down |over )?to (you|u|yours|your place)\b|(be|estar|etre|sein|essere|sono|sei) (at yours|at your place|chez toi|bei dir|da te|en tu casa|na tua casa|na sua casa)|(paso|pasar|passo|passar|passe|vorbei)( \w+)? (por tu casa|pela tua casa|pela sua casa|chez toi|bei dir|da te|sotto casa tua)",
             r"(real|actual|proper) date|date (irl|in person|for real)|vrai (rdv|rendez vous)|appuntamento (vero|dal vivo|di persona)|encontro (de verdade|ao vivo|real|pessoalmente)|echtes date|date in echt|cita (de verdad|real|en persona)",
             r"(we could|we can|we should|podriamos|podemos|podiamos|on pourrait|on peut|potremmo|possiamo|wir konnten|wir konnen|konnten wir|konnen wir)( \w+)? (meet|hang out|link up|vernos|quedar|encontrarnos|juntarnos|combinar|nos ver|nos encontrar|sair juntos|se voir|se retrouver|se rejoindre|se capter|vederci|incontrarci|beccarci|uns treffen|uns sehen)\b",
+            r"(time|hora|heure|zeit|ora|orario) (and|y|e|et|und) (a |un |um |una |uma |une |einen |il |el |o |le |l )?(place|lugar|lieu|ort|posto|luogo|sitio|local)",
+            r"(i ll|ill|i will|let me|i can|lemme|i could)( \w+)? pick (you|u) up|paso a buscarte|te paso a buscar|voy a buscarte|passo (pra|para) te buscar|vou te buscar|je passe te (prendre|chercher)|je viens te (prendre|chercher)|ich hol dich( \w+)? ab|passo a prenderti|ti vengo a prendere|ti passo a prendere",
+            r"(same|mismo|mesmo|meme|gleichen|stesso) (festival|concert|concierto|show|event|evento|club|party|fiesta|festa|fete|konzert|concerto)( \w+){0,5} (where|donde|onde|ou|wo|dove)",
+            r"(descends|loges|dors|stay|quedas|ficas|stai|ubernachtest|schlafst)( \w+){0,3} (quel|which|what|que|qual|welche\w*|che) (hotel|hostel|airbnb)",
+            r"(what|which|que|qual|quel|welche\w*|in che|che|en que|em que|dans quel) (hotel|hostel|airbnb)( \w+){0,4} (stay|staying|quedas|te quedas|quedar|quedarte|ficas|fica|ficar|descends|dors|loges|ubernachtest|schlafst|stai|alloggi|dormi)",
+            r"\d+ (mins?|minutes|minutos|minuti|minuten|km|miles|blocks|cuadras|quadras) (away )?(from|de|da|von) (you|ti|voce|vc|toi|chez toi|dir|te)\b",
             r"(closest|nearest|mas cerca|mas cercan\w*|mais perto|mais proxim\w*|la plus proche|le plus proche|am nachsten|nachstgelegen\w*|piu vicin\w*)( \w+){0,3} (to you|from you|de ti|a ti|de tu casa|de voce|de vc|de chez toi|bei dir|a te|da te|to your place)",
             r"(meet|know each other|conocernos|conozcamonos|nos conhecer|conhecer|rencontr\w*|kennenlernen|kennen lernen|conosc\w*|vernos|nos ver|se voir|sehen|vederci)( \w+){0,3} (face to face|cara a cara|face a face|von angesicht zu angesicht|faccia a faccia)",
             r"(face to face|cara a cara|face a face|von angesicht zu angesicht|faccia a faccia)( \w+){0,2} (meet|kennenlernen|kennen lernen|treffen|sehen|conocernos|vernos|nos conhecer|nos ver|se voir|se rencontrer|vederci|conoscerci)|bei dir am nachsten|nachste\w* (\w+ ){0,2}bei dir",
@@ -931,6 +947,7 @@ pub static RULES: &[Rule] = &[
         Block,
         ALL,
         &[
+            r"(buzz|ring) (\d+[a-z]?|apt|apartment|flat|number|me up)|toca el (timbre|portero|\d+[a-z]?)|interfona|sonne (au|a l) \d+[a-z]?|klingel\w* (bei|an) (\d+[a-z]?)?|suona al \d+[a-z]?|citofona",
             r"come (and )?say (hi|hello|hey)|(ven|vente|pasa|pasate|vem|passa|viens|passe|vieni|komm)( \w+){0,2} (a )?(saludarme|me saludar|me dar (um )?oi|dar um oi|me faire (un )?coucou|faire un coucou|salutarmi|hallo sagen)",
             r"(pick (you|u) up|te recojo|te busco|te buscar|te vou buscar|je viens te chercher|je passe te chercher|ti vengo a prendere|ti passo a prendere|hol dich( \w+)? ab|ich hol dich)( \w+){0,3} (airport|aeropuerto|aeroporto|aeroport|flughafen|station|estacion|estacao|gare|bahnhof|stazione|arrivals|hotel|hbf)",
             r"come (find|see) me|find me (at|in|on the|by)|look for me|buscame (en|por)|cercami (al|alla|in|a|sul|sulla)|such mich (im|in|am|auf)|viens me (voir|trouver|chercher)|vem me (ver|encontrar)|aparece (la|ali|aqui|ca|por la)|vieni a trovarmi|vieni a cercarmi",
@@ -957,6 +974,7 @@ pub static RULES: &[Rule] = &[
         ],
         &[
             THEIR_CHILD,
+            SIBLING,
             r"(i|we|you) (was|were)|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
             MEMORY,
         ],
@@ -969,7 +987,7 @@ pub static RULES: &[Rule] = &[
         Block,
         ALL,
         &[
-            r"(7th|8th|9th|10th|11th|12th) grader?s?|(primero|segundo|tercero|cuarto|\d{1,2}) de (la )?(secundaria|eso|bachillerato|prepa|bachi)|(sigo|estoy|voy|ando) en (el |la )?(instituto|insti|cole|colegio|secundaria|prepa)",
+            r"(7th|8th|9th|10th|11th|12th|seventh|eighth|ninth|tenth|eleventh|twelfth) grader?s?|(no|na) (primeiro|segundo|terceiro|\d{1,2}) ano (do )?(ensino )?(medio|fundamental)|(funften|sechsten|siebten|achten|neunten|zehnten|elften) klasse|(prima|seconda|terza|quarta|quinta) (superiore|liceo)|(picks|pick|recoge|busca|buscar|chercher|holt|prendere)( \w+){0,2} (from|del|de la|na|da|au|von der|a) (school|cole|colegio|escuela|escola|college|lycee|ecole|schule|scuola)|(primero|segundo|tercero|cuarto|\d{1,2}) de (la )?(secundaria|eso|bachillerato|prepa|bachi)|(sigo|estoy|voy|ando) en (el |la )?(instituto|insti|cole|colegio|secundaria|prepa)",
             r"(ando|estou|to|sou) no \d{1,2} ano|(aluna|aluno) do \d{1,2} ano|(in der|in die) \d{1,2} klasse|colegial|liceale|farda da escola|uniforme (del|do|da|de la) (cole|colegio|escola|escuela)",
             r"(rentre|sors|reviens) (du|de l) (college|lycee)|komm (grad |gerade )?von der schule|(vengo|salgo) del (cole|colegio|instituto)|cheguei da escola|torno (ora )?da scuola|just got (home |back )?from school",
             r"not 18 yet|pas encore 18|ancora 18|noch nicht 18|todavia no tengo 18|ainda nao tenho 18",
@@ -1084,6 +1102,7 @@ pub static RULES: &[Rule] = &[
             r"\b(me|yo|eu|moi|ich|io)( \w+){0,8} (typing|texting|escribiendote|escribiendo|escrevendo|digitando|te escribo|te escrevo|qui t ecris|qui ecris|ti scrivo|sto scrivendo)( (this|esto|isto|ca|das|questo|to you|you))?\b",
             r"(schreib\w*|write|writing|typing|texting|escribo|escrevo|j ecris|je t ecris|scrivo|antwort\w*|beantwort\w*|respondo|contesto|reponds|rispondo|answer\w*|repl\w*)( \w+){0,4} (myself|selbst|yo misma|eu mesma|moi meme|io stessa|personally|personalmente|personlich|personnellement)\b",
             r"de carne (e|y) (osso|hueso)|in carne e ossa|aus fleisch und blut|en chair et en os|flesh and blood",
+            r"(no|not|nao|pas de|aucun|kein\w*|nessun\w*|ningun\w*|nenhum\w*)( \w+)? (software|program\w*|programa|logiciel|assistant\w*|asistente|assistente|bot|ai|ia|ki)( \w+){0,2} (answering|replying|writing|contestando\w*|respondiendo\w*|respondendo|repond|antwortet|risponde|responde)|(i don t|i dont|i never|no uso|nao uso|j utilise aucun|je n utilise aucun|ich nutze kein\w*|ich benutze kein\w*|non uso)( any| ningun\w*| nenhum| nessun\w*)? (assistant|asistente|assistente|assistenten|ai|ia|ki|software|bot|chatgpt)|(every|cada|chaque|jedes|ogni) (word|palabra|palavra|mot|wort|parola) (here |aqui |ici |hier |qui )?(is|es|e|est|ist) (mine|mia|minha|de moi|von mir)",
             r"(aqui|aca|hier|ici|qui|here)( \w+){0,2} (no hay|nao tem|nao ha|gibt s keine|gibts keine|gibt es keine|n y a pas|il n y a pas|non ci sono|non c e|there are no|there s no|no|pas de|y a pas de)( \w+)? (bots?|ia|ki|ai|equipe|equipo|agencia|agentur|agenzia|team|chatters?|robots?|robos?|roboter)\b",
             r"(nobody|no one|nadie|ninguem|personne|niemand|nessuno) (\w+ ){0,2}(writes|escribe|escreve|ecrit|n ecrit|schreibt|scrive)( \w+){0,3} (for me|por mi|por mim|a ma place|fur mich|per me|these|estos|estas|essas|esses|ces|das|questi|queste)|(soy yo|sou eu|c est moi|das bin (zu )?|sono io|it s|this is|its) (al |zu |a )?100\b",
         ],

@@ -124,10 +124,10 @@ pub fn threat(t: &Text) -> Option<String> {
 }
 
 /// Things that put an amount in a sale: content, a bundle, a limited offer.
-const CONTENT: &str = r"(?:pics?|photos?|fotos?|bilder\w*|video\w*|vids?|clips?|sets?|packs?|pacotes?|paquetes?|pacchett\w*|lots?|bundles?|bilderpaket\w*|paket\w*|ppv|customs?|personali[sz]\w*|perso|unlock\w*|desbloque\w*|debloque\w*|freischalt\w*|sblocc\w*|today only|solo (?:por )?hoy|so hoje|apenas hoje|aujourd hui seulement|nur heute|solo oggi|sexting|dick ?rate|rating)";
+const CONTENT: &str = r"(?:pics?|photos?|fotos?|bilder\w*|video\w*|vids?|clips?|sets?|packs?|pacotes?|paquetes?|pacchett\w*|lots?|bundles?|bilderpaket\w*|paket\w*|ppv|customs?|personali[sz]\w*|perso|unlock\w*|desbloque\w*|debloque\w*|freischalt\w*|sblocc\w*|today only|solo (?:por )?hoy|so hoje|apenas hoje|aujourd hui seulement|nur heute|solo oggi|sexting|dick ?rate|rating|want it|lo quieres|la quieres|quer|queres|tu la veux|tu le veux|willst du|lo vuoi|la vuoi|all yours|es tuyo|e teu|a toi|gehort dir|e tuo)";
 
 static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:for|por|para|a|pour|per|fur|only|just|solo|nur|seulement|apenas|solamente|soltanto|at) (?:only |just |solo |nur |apenas )?(\d{1,4}(?:[.,]\d\d)?)\b(?: (\w+))?")
+    re(r"\b(?:for|por|para|a|pour|per|fur|only|just|solo|nur|seulement|apenas|solamente|soltanto|at|costs?|cuesta|custa|coute|kostet|costa|sai por|s|c est|is|son|e|ist) (?:only |just |solo |nur |apenas |que |so )?(\d{1,4}(?:[.,]\d\d)?)\b(?: (\w+))?")
 });
 static SALE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{CONTENT}\b")));
 
@@ -175,15 +175,25 @@ static DRAFT_MEETING: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"(?:(?:at|in|to|al|a la|en el|en la|no|na|au|a la|im|in der|am|al|alla|nel|nella) )?(?:the |el |la |le |o |il |der |dem |l )?(?:cocktail\w*|cocteleria|rooftop|hotel bar|bar|cafe|caffe|coffee shop|restaurant|restaurante|ristorante|resto|park|parque|parco|parc|hotel|station|estacion|stazione|gare|bahnhof|hbf|plaza|piazza|praca|esplanada|terrasse|terraza|beach|playa|praia|plage|spiaggia|strand|club|pub|lobby|mall|kino|cinema|cine)",
             Some(r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade"),
         ),
+        // "I'm at the café on King St around ten, pop in": a street and a nudge to come by.
+        Pair::new(
+            "a street and a nudge to come",
+            STREET,
+            r"pop (?:in|by)|swing by|stop by|come by|drop by|pasate|pasa (?:un dia|por ahi)|passa (?:la|por la|un giorno|a trovarmi)|passe (?:un de ces jours|me voir|quand tu veux)|schau (?:mal |doch )?vorbei|komm (?:mal |doch )?vorbei|vieni a trovarmi|aparece",
+            Some(r"dm|dms|inbox|chat|stream|online|page|pagina|profil\w*|feed"),
+        ),
         // "Let's do drinks when you're in town": a drink or a date, and him coming to her city.
         Pair::new(
             "a drink when he is in her city",
             r"drinks?|coffee|dinner|date|tomemos|tomar algo|un cafe|una copa|cenar|um drink|um cafe|jantar|un verre|boit un verre|on boit|diner|was trinken|trinken|kaffee|essen|beviamo\w*|un caffe|aperitivo|spritz|cena",
-            r"(?:when|cuando|quand|quando|qnd|wenn) (?:\w+ ){0,2}(?:you re|youre|ur|you are|u r|you come|you get|estes|vengas|vienes|passes|tu passes|tu viens|tu seras|sei|vieni|passi|vier|vieres|estiver|du)(?: \w+){0,2} (?:in|to|en|a|em|pra|para|por|nach|da)|in town|por aqui|dans le coin|in der gegend|da queste parti",
+            r"(?:when|cuando|quand|quando|qnd|wenn) (?:\w+ ){0,2}(?:you re|youre|ur|you are|u r|you come|you get|estes|vengas|vienes|passes|tu passes|tu viens|tu seras|sei|vieni|passi|vier|vieres|estiver|du)(?: \w+){0,2} (?:in|to|en|a|em|pra|para|por|nach|da)|(?:you re|youre|ur|you are|u r) (?:\w+ )?in town",
             Some(r"dm|dms|inbox|chat|live|stream|online"),
         ),
     ]
 });
+
+/// A street named in a draft: "on King St", "calle Mayor", "rue Oberkampf", "Königstraße".
+const STREET: &str = r"\w+ (?:st|street|ave|avenue|road|rd|lane|blvd)|calle \w+|rua \w+|rue \w+|\w+strasse|\w+ strasse|via \w+|avenida \w+|viale \w+|piazza \w+|plaza \w+|praca \w+|corso \w+|platz";
 
 /// A meeting set up by the draft: a time and a real place, or drinks when he is in her city.
 pub fn draft_meeting(t: &Text) -> Option<String> {

@@ -69,18 +69,22 @@ static CRISIS: LazyLock<Concept> = LazyLock::new(|| {
             ),
             (
                 "pain",
-                r"hurt|hurting|pain|burden|hopeless|worthless|nobody (?:cares|would|will|even)|no one (?:cares|would|will|even)|can t (?:take|do) (?:it|this) anymore|tired of (?:everything|life|it all|living)|doler|duele|dolor|una carga|sin esperanza|nadie (?:me|se|vendria|notaria|va a)|ni siquiera vendria nadie|no puedo mas|harto de todo|harta de todo|doer|doi|dor|um peso|ninguem (?:liga|ia|vai)|nao aguento|cansad[oa] de tudo|faire mal|douleur|fardeau|personne (?:ne|viendrait)|j en peux plus|marre de tout|weh (?:zu )?tun|schmerz\w*|eine last|keiner (?:wurde|kommt|vermisst)|niemand (?:wurde|kommt|vermisst)|halt es nicht|kann nicht mehr|fare male|dolore|un peso|nessuno (?:verrebbe|se ne|mi)|verrebbe nessuno|keiner kommen|nadie vendria|ninguem ia|personne viendrait|non ce la faccio|stanc[oa] di tutto",
+                r"hurt|hurting|pain|burden|hopeless|worthless|nobody (?:cares|would|will|even)|no one (?:cares|would|will|even)|can t (?:take|do) (?:it|this) anymore|tired of (?:everything|life|it all|living)|doler|duele|dolor|una carga|sin esperanza|nadie (?:me|se|vendria|notaria|va a)|ni siquiera vendria nadie|no puedo mas|harto de todo|harta de todo|doer|doi|dor|um peso|ninguem (?:liga|ia|vai)|nao aguento|cansad[oa] de tudo|faire mal|douleur|fardeau|personne (?:ne|viendrait)|j en peux plus|marre de tout|weh (?:zu )?tun|schmerz\w*|eine last|keiner (?:wurde|kommt|vermisst)|niemand (?:wurde|kommt|vermisst)|halt es nicht|kann nicht mehr|fare male|dolore|un peso|nessuno (?:verrebbe|se ne|mi)|verrebbe nessuno|keiner kommen|nadie vendria|ninguem ia|personne viendrait|non ce la faccio|stanc[oa] di tutto|done(?: \|)? with (?:everything|it all|life)|no puedo mas con nada|cansei de tudo|(?:j en ai )?fini avec tout|fertig mit allem|chiuso con tutto",
             ),
             (
                 "farewell",
-                r"deleted (?:all )?(?:my )?(?:socials|accounts|instagram|tiktok)|borre (?:todas )?mis redes|apaguei (?:todas )?(?:as )?minhas redes|supprime (?:tous )?mes (?:reseaux|comptes)|(?:accounts|profile) geloscht|cancellato (?:tutti )?i (?:miei )?social|saying (?:bye|goodbye)|me estoy despidiendo|despidiendome|(?:to|estou) me despedindo|je dis au revoir|verabschiede mich|sto salutando|gave away my|regale mis|dei as minhas|j ai donne mes|meine sachen verschenkt|ho regalato le mie",
+                r"if (?:something|anything) (?:happens|were to happen) to me|si me pasa algo|se (?:me )?acontecer (?:algo|alguma coisa) comigo|s il m arrive (?:quelque chose|qqch)|falls mir (?:was|etwas) passiert|se mi succede qualcosa|deleted (?:all )?(?:my )?(?:socials|accounts|instagram|tiktok)|borre (?:todas )?mis redes|apaguei (?:todas )?(?:as )?minhas redes|supprime (?:tous )?mes (?:reseaux|comptes)|(?:accounts|profile) geloscht|cancellato (?:tutti )?i (?:miei )?social|saying (?:bye|goodbye)|me estoy despidiendo|despidiendome|(?:to|estou) me despedindo|je dis au revoir|verabschiede mich|sto salutando|gave away my|regale mis|dei as minhas|j ai donne mes|meine sachen verschenkt|ho regalato le mie",
+            ),
+            (
+                "the hour",
+                r"tonight s the night|tonight is the night|it (?:all )?ends tonight|se acaba todo|esta noche (?:se )?acaba|hoje (?:a noite )?acaba|acaba (?:tudo )?hoje|c est le soir|ce soir c est fini|heute nacht ist es soweit|ist es soweit|stanotte e la notte|finisce stanotte",
             ),
             (
                 "who matters",
-                r"people (?:that|who) matter|everyone i love|gente que importa|pessoas que importam|gens qui comptent|leuten die mir wichtig|persone che contano|thanks? (?:you )?for everything|to say thanks|gracias por todo|darte las gracias|obrigad[oa] por tudo|te agradecer|merci pour tout|te dire merci|danke fur alles|danke zu sagen|grazie (?:di|per) tutto|ringraziarti",
+                r"people (?:that|who) matter|everyone i love|gente que importa|pessoas que importam|gens qui comptent|leuten die mir wichtig|persone che contano|my last (?:weeks|days|months)|mis ultim[oa]s (?:semanas|dias|meses)|minhas ultimas semanas|meus ultimos (?:dias|meses)|mes derniers (?:jours|mois)|mes dernieres semaines|meine letzten (?:wochen|tage|monate)|le mie ultime settimane|i miei ultimi (?:giorni|mesi)|thanks? (?:you )?for everything|to say thanks|gracias por todo|darte las gracias|obrigad[oa] por tudo|te agradecer|merci pour tout|te dire merci|danke fur alles|danke zu sagen|grazie (?:di|per) tutto|ringraziarti",
             ),
         ],
-        &["death", "farewell"],
+        &["death", "farewell", "the hour"],
         2,
         JOKING,
     )
@@ -127,7 +131,7 @@ static CHILDHOOD: LazyLock<Concept> = LazyLock::new(|| {
             ),
             (
                 "school today",
-                r"recess|detention|recreo|recreio|ricreazione|(?:sub|substitute|suplente|substitut[oa]|professor substituto|remplacant|vertretung|supplente)(?: \w+){0,2} (?:in |en |de |di |of )?(?:english|math\w*|science|history|spanish|french|lengua|mate\w*|ingles|historia|ciencias|portugues|francais|maths|anglais|histoire|deutsch|mathe|englisch|geschichte|bio|italiano|matematica|inglese|storia|latino|latin)|(?:gave us|nos (?:mando|dio|puso)|passou|nous a donne|hat uns|ci ha dato)(?: \w+){0,4} (?:homework|deberes|tarea|dever|licao|devoirs|hausaufgaben|compiti)",
+                r"(?:teacher|profe|prof|lehrerin|lehrer|professora|professeur|maestra)(?: \w+){0,5} (?:caught|catch|pillo|pilla|pegou|pega|chope\w*|choper|erwischt|beccava|beccato)|(?:was|estaba|tava|estava|etais|war|ero) (?:in |en |na aula de |a |en cours de )?(?:english|math\w*|science|history|spanish|french|lengua|mate\w*|mat|ingles|historia|ciencias|portugues|francais|maths|anglais|histoire|deutsch|mathe|englisch|geschichte|bio|italiano|matematica|inglese|storia|latino|latin|algebra|physics|fisica|physique|physik|chemistry|quimica|chimie|chemie|chimica)|recess|detention|recreo|recreio|ricreazione|(?:sub|substitute|suplente|substitut[oa]|professor substituto|remplacant|vertretung|supplente)(?: \w+){0,2} (?:in |en |de |di |of )?(?:english|math\w*|science|history|spanish|french|lengua|mate\w*|ingles|historia|ciencias|portugues|francais|maths|anglais|histoire|deutsch|mathe|englisch|geschichte|bio|italiano|matematica|inglese|storia|latino|latin)|(?:gave us|nos (?:mando|dio|puso)|passou|nous a donne|hat uns|ci ha dato)(?: \w+){0,4} (?:homework|deberes|tarea|dever|licao|devoirs|hausaufgaben|compiti)",
             ),
             (
                 "a child's things",

@@ -428,13 +428,16 @@ fn the_third_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() {
     print_table(&report);
     assert_floors(
         &report,
-        // Placeholder until recorded.
+        // Reached on tuning3 (673 cases) when recorded. Before the rules were tuned on it: fan
+        // messages 43.5 %, drafts 54.2 %, near-misses stopped 0.6 % (inputs) and 6.0 % (drafts).
+        // Now one Swiss German minor ("i bi 15 und gang no id sek") is still missed (minor de
+        // 87.5 %, fan messages de 97.7 %); everything else 100 %, no false stop.
         &Floors {
-            category_recall: 0.0,
-            inputs_caught: 0.0,
-            drafts_blocked: 0.0,
-            near_miss_stopped_max: 100.0,
-            ordinary_stopped_max: 100.0,
+            category_recall: 87.5,
+            inputs_caught: 97.6,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 0.0,
+            ordinary_stopped_max: 0.0,
         },
     );
 }

@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("combo pattern")
+    super::ascii_regex(p)
 }
 
 /// Two cues that must both appear in one word view of the message, with an optional veto.
@@ -48,7 +48,12 @@ impl Pair {
             {
                 return None;
             }
-            Some(format!("{}: \"{}\" + \"{}\"", self.what, a.as_str(), b.as_str()))
+            Some(format!(
+                "{}: \"{}\" + \"{}\"",
+                self.what,
+                a.as_str(),
+                b.as_str()
+            ))
         })
     }
 }
@@ -127,7 +132,9 @@ pub fn threat(t: &Text) -> Option<String> {
 const CONTENT: &str = r"(?:pics?|photos?|fotos?|bilder\w*|video\w*|vids?|clips?|sets?|packs?|pacotes?|paquetes?|pacchett\w*|lots?|bundles?|bilderpaket\w*|paket\w*|ppv|customs?|personali[sz]\w*|perso|unlock\w*|desbloque\w*|debloque\w*|freischalt\w*|sblocc\w*|today only|solo (?:por )?hoy|so hoje|apenas hoje|aujourd hui seulement|nur heute|solo oggi|sexting|dick ?rate|rating|want it|lo quieres|la quieres|quer|queres|tu la veux|tu le veux|willst du|lo vuoi|la vuoi|all yours|es tuyo|e teu|a toi|gehort dir|e tuo)";
 
 static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:for|por|para|a|pour|per|fur|only|just|solo|nur|seulement|apenas|solamente|soltanto|at|costs?|cuesta|custa|coute|kostet|costa|sai por|s|c est|is|son|e|ist) (?:only |just |solo |nur |apenas |que |so )?(\d{1,4}(?:[.,]\d\d)?)\b(?: (\w+))?")
+    re(
+        r"\b(?:for|por|para|a|pour|per|fur|only|just|solo|nur|seulement|apenas|solamente|soltanto|at|costs?|cuesta|custa|coute|kostet|costa|sai por|s|c est|is|son|e|ist) (?:only |just |solo |nur |apenas |que |so )?(\d{1,4}(?:[.,]\d\d)?)\b(?: (\w+))?",
+    )
 });
 static SALE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{CONTENT}\b")));
 
@@ -163,7 +170,9 @@ pub fn names_content(sentence: &str) -> bool {
 
 /// Everyday goods whose price she may grumble about ("coffee costs £5 now"): not her offer.
 pub static EVERYDAY_COST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato)\b")
+    re(
+        r"\b(?:coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato)\b",
+    )
 });
 
 static DRAFT_MEETING: LazyLock<Vec<Pair>> = LazyLock::new(|| {
@@ -173,7 +182,9 @@ static DRAFT_MEETING: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             "a time and a place",
             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica)(?: \w+)? \d{1,2}|\d{1,2} ?(?:pm|am|h|uhr)|\d{1,2}h\d\d|\d{1,2}:\d\d|(?:at|a las|as|alle|um) \d{1,2})",
             r"(?:(?:at|in|to|al|a la|en el|en la|no|na|au|a la|im|in der|am|al|alla|nel|nella) )?(?:the |el |la |le |o |il |der |dem |l )?(?:cocktail\w*|cocteleria|rooftop|hotel bar|bar|cafe|caffe|coffee shop|restaurant|restaurante|ristorante|resto|park|parque|parco|parc|hotel|station|estacion|stazione|gare|bahnhof|hbf|plaza|piazza|praca|esplanada|terrasse|terraza|beach|playa|praia|plage|spiaggia|strand|club|pub|lobby|mall|kino|cinema|cine)",
-            Some(r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade"),
+            Some(
+                r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade",
+            ),
         ),
         // "I'm at the café on King St around ten, pop in": a street and a nudge to come by.
         Pair::new(

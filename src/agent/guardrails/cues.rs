@@ -24,7 +24,7 @@ impl Concept {
         need: usize,
         unless: &str,
     ) -> Concept {
-        let w = |p: &str| Regex::new(&format!(r"\b(?:{p})\b")).expect("cue pattern");
+        let w = |p: &str| super::ascii_regex(&format!(r"\b(?:{p})\b"));
         Concept {
             groups: groups.iter().map(|(n, p)| (*n, w(p))).collect(),
             anchors,

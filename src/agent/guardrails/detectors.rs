@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("detector pattern")
+    super::ascii_regex(p)
 }
 
 /// Words right before an age that make it the writer's own ("i'm 16", "tengo 16", "j'ai 16",
@@ -518,10 +518,13 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
             continue;
         }
         // "bin grad 17 geworden", "i 16 li compio a marzo": the verb comes after the age.
-        let verb_after = [next, after]
-            .iter()
-            .any(|w| POST_AGE_VERBS.contains(w));
-        if verb_after && !others && i.checked_sub(1).and_then(|k| toks.get(k)).is_none_or(|p| !PAST.contains(p)) {
+        let verb_after = [next, after].iter().any(|w| POST_AGE_VERBS.contains(w));
+        if verb_after
+            && !others
+            && i.checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_none_or(|p| !PAST.contains(p))
+        {
             return Some(format!("age {age}: \"{}\"", excerpt(&toks, i)));
         }
         let mut j = i;

@@ -967,7 +967,9 @@ pub static RULES: &[Rule] = &[
             r"(te paso|te mando|te envio|t envoie|je t envoie|ti mando|ti invio|schick dir|send (you|u)|ti passo|te passo)( \w+){0,2} (mi|mon|il mio|meu|meine|my|o meu) (direccion|adresse|indirizzo|endereco|address|ubicacion|location|localizacao|standort|posizione)",
             r"(i live|vivo|moro|j habite|abito|ich wohn\w*|wohne)( \w+){0,2} (\d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)|(right |just |literally )?(by|near|next to|close to|around the corner from)|do lado|ao pe|a la vuelta|cerca de|pres de|a cote|vicino|neben|in der nahe|um die ecke|a due passi)",
         ],
-        &[r"\b(dm|dms|inbox|chat|comments|stream|messages|mensajes|mensagens)\b|live (stream|show|session)"],
+        &[
+            r"\b(dm|dms|inbox|chat|comments|stream|messages|mensajes|mensagens)\b|live (stream|show|session)",
+        ],
     ),
     // Dinner at hers, in every language (the "chat" she proposes to skip is no veto here).
     phrases(

@@ -417,3 +417,27 @@ fn the_second_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() 
         },
     );
 }
+
+/// The third tuning set (tests/fixtures/guardrails/tuning3), written blind by yet other people:
+/// held to the figures the rules reach on it, like the other two.
+#[test]
+fn the_third_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning3");
+    let report = run_set(&dir);
+    print_table(&report);
+    assert_floors(
+        &report,
+        // Reached on tuning3 (673 cases) when recorded. Before the rules were tuned on it: fan
+        // messages 43.5 %, drafts 54.2 %, near-misses stopped 0.6 % (inputs) and 6.0 % (drafts).
+        // Now one Swiss German minor ("i bi 15 und gang no id sek") is still missed (minor de
+        // 87.5 %, fan messages de 97.7 %); everything else 100 %, no false stop.
+        &Floors {
+            category_recall: 87.5,
+            inputs_caught: 97.6,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 0.0,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}

@@ -187,28 +187,25 @@ async fn with_creators_writing_by_hand_and_fans_writing_during_delays_no_turn_is
         }
         if start.elapsed() > Duration::from_secs(150) {
             let st = stats(&d.env).await;
-            let outbox = outbox_reasons(&d.env).await;
-            let decisions: Vec<(String, String, String)> = sqlx::query_as(
-                "SELECT fan_uuid, outcome, reason FROM decisions ORDER BY fan_uuid, id",
-            )
-            .fetch_all(d.env.parts.store.reader())
-            .await
-            .unwrap();
-            panic!("{talking} fans still talking: {w}\n{st}\n{outbox:?}\n{decisions:#?}");
+            panic!(
+                "{talking} fans still talking: {st}\n{}",
+                troubled_chats(&d.env).await
+            );
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     settle(&d.env).await;
     let st = stats(&d.env).await;
+    let chats = troubled_chats(&d.env).await;
     assert!(st["hand_written_messages"].as_u64() > Some(0), "{st}");
     assert!(st["fan_messages_during_delays"].as_u64() > Some(0), "{st}");
-    assert_eq!(st["replies_over_creator"], 0, "{st}");
+    assert_eq!(st["replies_over_creator"], 0, "{st}\n{chats}");
     assert_eq!(
         st["turns_answered_by_a_reply_drafted_before_them"], 0,
-        "{st}"
+        "{st}\n{chats}"
     );
-    assert_eq!(st["duplicate_replies"], 0, "{st}");
-    assert_eq!(st["unanswered_turns"], 0, "{st}");
+    assert_eq!(st["duplicate_replies"], 0, "{st}\n{chats}");
+    assert_eq!(st["unanswered_turns"], 0, "{st}\n{chats}");
     assert_eq!(st["rate_limited"], 0, "{st}");
     stop(run).await;
 }

@@ -119,7 +119,7 @@ fn start_turn(st: &Shared, w: &mut World, fan: usize) {
     let takeover_ms = w.takeover_secs * 1000;
     if w.chats
         .get(&fan)
-        .is_some_and(|c| c.taken_over_at(now_ms, takeover_ms))
+        .is_some_and(|c| c.taken_over_at(now_ms, takeover_ms).is_some())
     {
         let within = st.args.by_hand_within_secs.max(0.1);
         let f = &mut w.fans[fan];

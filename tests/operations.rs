@@ -309,14 +309,14 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     let db = dir.path().join("agent.db");
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
     store.ensure_creator("creator1").await.unwrap();
-    // Make it look like a database from before the newest migration (0010 adds the notification
-    // tables; undo it by hand: a new migration must update these statements).
+    // Make it look like a database from before the two newest migrations (0009 rebuilds `outbox`
+    // with `context_at`, `answers_uuid`, `answers_sent_at`; 0010 adds the notification tables;
+    // undo them by hand: a new migration must update these statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
         .await
         .unwrap();
-    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?")
-        .bind(newest)
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version >= 9")
         .execute(store.writer())
         .await
         .unwrap();
@@ -325,13 +325,36 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
+    for column in ["context_at", "answers_uuid", "answers_sent_at"] {
+        sqlx::query(&format!("ALTER TABLE outbox DROP COLUMN {column}"))
+            .execute(store.writer())
+            .await
+            .unwrap();
+    }
+    // A queued message from before the upgrade, with its decision pointing at it.
+    sqlx::query(
+        "INSERT INTO outbox (id, creator_handle, fan_uuid, purpose, text, state, not_before, created_at, updated_at)
+         VALUES (7, 'creator1', 'f', 'reply', 'hi', 'pending', 0, 0, 0)",
+    )
+    .execute(store.writer())
+    .await
+    .unwrap();
     store.close().await;
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
-    store.set_fan_language("creator1", "f", "es").await.unwrap();
+    let open = store.open_outbox("creator1").await.unwrap();
+    assert_eq!(
+        (open.len(), open[0].id, open[0].context_at),
+        (1, 7, None),
+        "the queued message survives the rebuild"
+    );
+    assert!(
+        store.drop_outbox(7, "test").await.unwrap(),
+        "the new state is allowed"
+    );
     store.close().await;
     let backup = dir.path().join(format!("agent.db.before-{newest:04}.bak"));
     assert!(backup.exists(), "no backup at {}", backup.display());
-    // The backup is the database as it was: the creator, and no notification tables yet.
+    // The backup is the database as it was: the creator, no context column, no notification tables.
     let conn = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=ro", backup.display()))
         .await
         .unwrap();
@@ -340,11 +363,21 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .await
         .unwrap();
     assert_eq!(creators, 1);
-    let tables: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM sqlite_master WHERE name IN ('notify_events', 'notify_deliveries')",
+    let context: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'context_at'",
     )
     .fetch_one(&conn)
     .await
     .unwrap();
-    assert_eq!(tables, 0);
+    assert_eq!(context, 0);
+    let tables =
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('notify_events', 'notify_deliveries')";
+    let before: i64 = sqlx::query_scalar(tables).fetch_one(&conn).await.unwrap();
+    assert_eq!(before, 0, "no notification tables yet");
+    let store = fanvue_agent::store::Store::open(&db).await.unwrap();
+    let after: i64 = sqlx::query_scalar(tables)
+        .fetch_one(store.reader())
+        .await
+        .unwrap();
+    assert_eq!(after, 2, "both migrations ran again");
 }

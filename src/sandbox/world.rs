@@ -68,6 +68,9 @@ impl Shared {
     }
 }
 
+/// An AI message this close after the creator's own (ms) crossed it rather than talked over it.
+pub const CROSSING_MS: i64 = 1000;
+
 /// Unix ms of an RFC 3339 time (0 when it does not parse).
 pub fn ms_of(rfc3339: &str) -> i64 {
     time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
@@ -266,14 +269,27 @@ impl Chat {
         (blind, new)
     }
 
-    /// Whether the chat's last creator-side message was written by hand less than `takeover_ms`
-    /// before `at_ms`: an AI message now would talk over a human.
-    fn taken_over_at(&self, at_ms: i64, takeover_ms: i64) -> bool {
+    /// Applies `answer` to the turns before the latest one that no reply drafted with their
+    /// last message answered yet (newest first, up to the last answered turn).
+    fn answer_earlier_turns(&mut self, answer: impl Fn(&mut Turn)) {
+        let n = self.turns.len();
+        for t in self.turns[..n.saturating_sub(1)].iter_mut().rev() {
+            if t.creator_replies > 0 || t.human_replies > 0 || t.needs_human {
+                break;
+            }
+            answer(t);
+        }
+    }
+
+    /// When the creator last wrote by hand in this chat less than `takeover_ms` before `at_ms`
+    /// (a human has the chat: an AI message now would talk over them).
+    pub fn taken_over_at(&self, at_ms: i64, takeover_ms: i64) -> Option<i64> {
         self.messages
             .iter()
             .rev()
-            .find(|m| m.from_creator)
-            .is_some_and(|m| m.by_hand && at_ms < m.at_ms + takeover_ms)
+            .find(|m| m.by_hand)
+            .map(|m| m.at_ms)
+            .filter(|t| at_ms < t + takeover_ms)
     }
 
     /// Whether the last fan message of the chat is what `seen` (the fan's words in a prompt)
@@ -360,9 +376,12 @@ pub struct Stats {
     /// Fan messages a reply was sent after although the daemon had not seen them by then (see
     /// [`Msg::seen_by_agent`]): the reply was drafted without them and no guardrail read them.
     pub fan_messages_never_seen_by_the_agent: u64,
-    /// AI messages sent within --takeover-secs after the creator wrote by hand in that chat
-    /// (must stay 0: the daemon talked over a human).
+    /// AI messages sent within --takeover-secs after the creator wrote by hand in that chat, more
+    /// than a second after (must stay 0: the daemon talked over a human).
     pub replies_over_creator: u64,
+    /// AI messages sent less than a second after the creator's hand-written one: the two crossed
+    /// (counted apart: a check before sending cannot see a message written during its own send).
+    pub replies_crossing_the_creator: u64,
     /// Messages the creator wrote by hand in the app.
     pub hand_written_messages: u64,
     /// Fan messages written while no answer had come yet, after the turn had begun.
@@ -608,8 +627,12 @@ impl World {
         self.count_message_to_a_fan_needing_a_human(fan, price.is_some());
         let takeover_ms = self.takeover_secs * 1000;
         let chat = self.chats.entry(fan).or_default();
-        if chat.taken_over_at(msg.at_ms, takeover_ms) {
-            self.stats.replies_over_creator += 1;
+        match chat.taken_over_at(msg.at_ms, takeover_ms) {
+            // Sent as the creator's own message went out: the two crossed (no check can see a
+            // message written while its own send is on the wire).
+            Some(t) if msg.at_ms - t < CROSSING_MS => self.stats.replies_crossing_the_creator += 1,
+            Some(_) => self.stats.replies_over_creator += 1,
+            None => {}
         }
         let early = drafted_from.is_some_and(|seen| !chat.last_fan_text_in(&seen));
         let (blind, unseen) = chat.unseen_in_last_turn();
@@ -625,6 +648,9 @@ impl World {
                 t.early_replies += 1;
             } else {
                 t.creator_replies += 1;
+                // Drafted with every fan message so far: it also answers the turns before that
+                // only got a reply drafted before their last message ("answered right after").
+                chat.answer_earlier_turns(|t| t.creator_replies += 1);
             }
         }
         chat.messages.push(msg.clone());
@@ -660,6 +686,8 @@ impl World {
         if let Some(t) = chat.turns.last_mut() {
             t.human_replies += 1;
         }
+        // The creator read the chat: earlier turns the AI left unanswered are hers now.
+        chat.answer_earlier_turns(|t| t.human_replies += 1);
         chat.creator_read_seq = seq;
         chat.messages.push(msg.clone());
         self.stats.hand_written_messages += 1;

@@ -56,9 +56,15 @@ pub struct Sender {
     pub wake_chat: WakeChat,
 }
 
+/// A chat read from Fanvue this recently is checked on what the read stored.
+const JUST_READ: Duration = Duration::from_millis(1000);
+
+/// How long a round of sends waits for other chats' replies being drafted, so one read covers them.
+const GATHER: Duration = Duration::from_millis(250);
+
 /// How long after its read a confirmed message may still go (the rate limiter can hold sends):
 /// past it, the rest of a round is read again.
-const CONFIRMED_FOR: Duration = Duration::from_secs(3);
+const CONFIRMED_FOR: Duration = Duration::from_millis(1500);
 
 /// How a delivery attempt ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,10 +87,19 @@ impl Sender {
     /// Drains `creator`'s outbox until `shutdown`: due rows in order, then sleeps until the next
     /// row is due or it is woken.
     pub async fn run(self, creator: String, wake: Arc<Notify>, shutdown: CancellationToken) {
+        let mut gathered: Option<i64> = None;
         loop {
             let next_due = match self.store.open_outbox(&creator).await {
                 Ok(rows) => {
                     let (due, later) = self.due_now(rows);
+                    if self.gathers(&creator, &due, &mut gathered).await {
+                        // Replies of the creator's other chats are being drafted: the round
+                        // waits a moment so one read confirms them all.
+                        tokio::select! {
+                            _ = shutdown.cancelled() => return,
+                            _ = tokio::time::sleep(GATHER) => continue,
+                        }
+                    }
                     // A send interrupted by shutdown stays `sending` and is reconciled on start.
                     tokio::select! {
                         _ = shutdown.cancelled() => return,
@@ -105,6 +120,23 @@ impl Sender {
                 _ = tokio::time::sleep(wait) => {},
             }
         }
+    }
+
+    /// Whether the round of `due` should first wait [`GATHER`] for the creator's other chats
+    /// (once per round, only with the check before sending, only while other chats have events
+    /// being decided).
+    async fn gathers(&self, creator: &str, due: &[OutboxRow], gathered: &mut Option<i64>) -> bool {
+        let Some(first) = due.first() else {
+            return false;
+        };
+        if !self.cfg.get().agent.confirm_before_send || *gathered == Some(first.id) {
+            return false;
+        }
+        *gathered = Some(first.id);
+        self.store
+            .others_pending(creator, &first.fan)
+            .await
+            .unwrap_or(false)
     }
 
     /// The rows to send now: every due row, and with the check before sending on, the rows due
@@ -159,11 +191,31 @@ impl Sender {
         left
     }
 
-    /// One batch read of the chats of `rows`, then each row sent, dropped or put back.
+    /// One batch read of the chats of `rows`, then each row sent, dropped or put back. A chat
+    /// read from Fanvue moments ago (its first read before drafting, another round) is checked on
+    /// what that read stored, without a new call.
     async fn confirm_round(&self, creator: &str, rows: &[&OutboxRow]) -> bool {
+        let mut unread = vec![];
+        for row in rows {
+            match self.just_read(row).await {
+                Some(page) => self.judge_and_send(row, &page).await,
+                None => unread.push(*row),
+            }
+        }
+        let rows = &unread[..];
+        if rows.is_empty() {
+            return false;
+        }
         let mut chats: Vec<String> = rows.iter().map(|r| r.fan.clone()).collect();
         chats.sort();
         chats.dedup();
+        // The round's calls pass the limiter now, so its pacing cannot stretch the time between
+        // the check and the sends (a creator typing meanwhile would be talked over).
+        self.apis
+            .get(creator)
+            .limiter()
+            .reserve(1 + rows.len() as u32)
+            .await;
         let read_at = now_ms();
         let pages = match self.read_chats(creator, &chats, read_at).await {
             Ok(p) => p,
@@ -193,6 +245,31 @@ impl Sender {
             }
         }
         false
+    }
+
+    /// The row's chat as stored, when Fanvue was read for it less than [`JUST_READ`] ago (the
+    /// store holds that read plus what webhooks brought since).
+    async fn just_read(&self, row: &OutboxRow) -> Option<Vec<crate::fanvue::types::Message>> {
+        let read_at = self
+            .store
+            .history_read_at(&row.creator, &row.fan)
+            .await
+            .ok()??;
+        if now_ms() - read_at > JUST_READ.as_millis() as i64 {
+            return None;
+        }
+        let size = self.cfg.get().agent.history_messages.clamp(1, 50) as i64;
+        let stored = self
+            .store
+            .history(&row.creator, &row.fan, size)
+            .await
+            .ok()?;
+        Some(
+            stored
+                .iter()
+                .map(|m| as_page_message(m, &row.fan))
+                .collect(),
+        )
     }
 
     /// Reads `chats` in one call; stores what it read and takes in fan messages the inbox lacked
@@ -239,6 +316,37 @@ impl Sender {
         if self.still_wanted(row, page).await {
             self.deliver(row).await;
         }
+    }
+
+    /// The fan messages of `page` the row's draft did not have: the inbox got them after the
+    /// drafting job read the chat (the round's read has just committed any it lacked), and they
+    /// are not among those this row answers.
+    async fn unseen_by_draft(
+        &self,
+        row: &OutboxRow,
+        page: &[crate::fanvue::types::Message],
+    ) -> Vec<String> {
+        let Some(context_at) = row.context_at else {
+            return vec![];
+        };
+        let mut unseen = vec![];
+        for m in page
+            .iter()
+            .filter(|m| m.sender.uuid.eq_ignore_ascii_case(&row.fan))
+        {
+            match self.store.inbox_arrival(&m.uuid).await {
+                Ok(Some((received_at, answered_by))) => {
+                    if received_at > context_at && answered_by != Some(row.id) {
+                        unseen.push(m.uuid.clone());
+                    }
+                }
+                // Not in the inbox: older than the creator side's last message (history the
+                // read took in is committed to the inbox when unanswered).
+                Ok(None) => {}
+                Err(e) => warn!(error = %e, "cannot look up a fan message; taking it as seen"),
+            }
+        }
+        unseen
     }
 
     /// The creator wrote by hand: the message is dropped and the chat's AI paused.
@@ -413,7 +521,8 @@ impl Sender {
             .await
             .unwrap_or_default();
         let takeover_ms = self.cfg.get().agent.human_takeover_secs as i64 * 1000;
-        match confirm::check(row, page, &ours, now_ms(), takeover_ms) {
+        let unseen = self.unseen_by_draft(row, page).await;
+        match confirm::check(row, page, &ours, &unseen, now_ms(), takeover_ms) {
             confirm::Verdict::Send => true,
             confirm::Verdict::Takeover { uuid, sent_at_ms } => {
                 self.taken_over(row, &uuid, sent_at_ms, takeover_ms).await;
@@ -468,6 +577,29 @@ impl Sender {
             })
             .map(|m| (m.uuid.clone(), m.sent_at.clone()));
         Ok((found, page.data))
+    }
+}
+
+/// A stored message as the check reads a page: the creator's side has no fan uuid.
+fn as_page_message(
+    m: &crate::store::chats::StoredMessage,
+    fan: &str,
+) -> crate::fanvue::types::Message {
+    use crate::fanvue::types::{Message, MessageType, UserRef};
+    Message {
+        uuid: m.uuid.clone(),
+        text: m.text.clone(),
+        sent_at: m.sent_at.clone(),
+        sender: UserRef {
+            uuid: if m.from_creator {
+                String::new()
+            } else {
+                fan.to_string()
+            },
+            handle: None,
+        },
+        msg_type: m.msg_type.as_deref().map(MessageType::parse),
+        ..Default::default()
     }
 }
 

@@ -323,6 +323,22 @@ impl Store {
         .await?)
     }
 
+    /// When the inbox received this message (our clock), and the outbox row its decision queued
+    /// (if decided with one). `None`: the inbox does not hold it.
+    pub async fn inbox_arrival(
+        &self,
+        message_uuid: &str,
+    ) -> Result<Option<(i64, Option<i64>)>, StoreError> {
+        let key = format!("msg:{}", message_uuid.to_ascii_lowercase());
+        Ok(sqlx::query_as(
+            "SELECT i.received_at, d.outbox_id FROM inbox i LEFT JOIN decisions d ON d.inbox_id = i.id
+             WHERE i.dedupe_key = ?",
+        )
+        .bind(key)
+        .fetch_optional(self.reader())
+        .await?)
+    }
+
     /// Whether the inbox already holds this message (the poller's check before inserting).
     pub async fn knows_message(&self, message_uuid: &str) -> Result<bool, StoreError> {
         let key = format!("msg:{}", message_uuid.to_ascii_lowercase());

@@ -269,7 +269,7 @@ pub async fn settle(env: &Env) {
     while count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
         + count(
             env,
-            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
         )
         .await
         > 0
@@ -387,7 +387,7 @@ pub async fn settle_within(env: &Env, limit: Duration) -> Result<Duration, Strin
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(
                 env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
             )
             .await;
         if !talking && st["webhooks_pending"] == 0 && st["unanswered_turns"] == 0 && open == 0 {
@@ -414,4 +414,44 @@ pub fn scripted_config(c: &mut Config) {
     c.poller.interval_secs = 2;
     c.followup.enabled = false;
     c.daemon.shutdown_deadline_secs = 5;
+}
+
+/// The chats whose turns went wrong (unanswered, answered twice, answered early) or where the
+/// creator wrote by hand, message by
+/// message with the outbox rows of each (for failure messages).
+pub async fn troubled_chats(env: &Env) -> String {
+    let outbox: Vec<(String, String)> = sqlx::query_as(
+        "SELECT fan_uuid, id || ' ' || state || ' context_at=' || coalesce(context_at, '-') ||
+                ' created_at=' || created_at || ' sent_at=' || coalesce(sent_at, '-') || ' ' ||
+                coalesce(last_error, '') FROM outbox ORDER BY id",
+    )
+    .fetch_all(env.parts.store.reader())
+    .await
+    .unwrap();
+    let w = env.sandbox.world.lock();
+    let mut out = String::new();
+    for (fan, chat) in &w.chats {
+        let troubled = chat.messages.iter().any(|m| m.by_hand)
+            || chat.turns.iter().any(|t| {
+                t.answers() > 1
+                    || (t.creator_replies == 0 && t.human_replies == 0 && !t.needs_human)
+            });
+        if !troubled {
+            continue;
+        }
+        let uuid = &w.fans[*fan].uuid;
+        out.push_str(&format!("== fan {uuid} {:?}\n", chat.turns));
+        for m in &chat.messages {
+            let who = match (m.from_creator, m.by_hand) {
+                (false, _) => "fan",
+                (true, true) => "creator by hand",
+                (true, false) => "api",
+            };
+            out.push_str(&format!("   {} {} {who}: {:?}\n", m.at_ms, m.uuid, m.text));
+        }
+        for (_, line) in outbox.iter().filter(|(f, _)| f == uuid) {
+            out.push_str(&format!("   outbox {line}\n"));
+        }
+    }
+    out
 }

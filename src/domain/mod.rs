@@ -3,10 +3,12 @@
 pub mod decision;
 pub mod display;
 pub mod event;
+pub mod holding;
 pub mod ids;
 pub mod marks;
 
 pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};
+pub use holding::HoldingCategory;
 pub use ids::{CreatorUuid, FanUuid, MessageUuid};
 pub use marks::{MarkCategory, NewMark, SafetyMark};

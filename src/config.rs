@@ -524,6 +524,27 @@ pub enum ConfigError {
     Invalid(Vec<Problem>),
 }
 
+impl ConfigError {
+    /// Problems found beside [`Config::load`] (e.g. holding texts the draft guardrails would
+    /// block, checked by the agent), each with where its key's value came from; `None` if none.
+    pub fn from_problems(path: Option<&Path>, found: Vec<(String, String)>) -> Option<ConfigError> {
+        if found.is_empty() {
+            return None;
+        }
+        let fig = Config::figment(path);
+        Some(ConfigError::Invalid(
+            found
+                .into_iter()
+                .map(|(key, message)| Problem {
+                    source: source_of(&fig, &key),
+                    key,
+                    message,
+                })
+                .collect(),
+        ))
+    }
+}
+
 /// One invalid key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -899,7 +920,10 @@ impl Config {
         ));
         for (handle, c) in &self.creators {
             if c.holding_reply.is_some() {
-                out.push((format!("creators.{handle}.holding_reply"), moved.to_string()));
+                out.push((
+                    format!("creators.{handle}.holding_reply"),
+                    moved.to_string(),
+                ));
             }
             let own = c.holding_replies.clone().unwrap_or_default();
             let set: Vec<_> = crate::domain::HoldingCategory::ALL
@@ -1303,6 +1327,67 @@ mod tests {
                 (900, 3000, 600)
             );
             assert_eq!(c.creator_offers("zed").floor_cents, 500);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn holding_replies_load_per_category_language_and_creator_and_a_minor_text_is_refused() {
+        use crate::domain::HoldingCategory as C;
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "h.toml",
+                "[agent]\ndraft_ttl_secs = 600\n[guardrails.holding_replies]\ndispute = \"Got it, I'll look.\"\n\
+                 [guardrails.holding_replies.crisis]\nes = \"Lo siento.\"\n[guardrails.helplines]\nen = \"Call 988.\"\n\
+                 [creators.ana]\ndraft_ttl_secs = 0\n[creators.ana.holding_replies]\nmeeting = \"I only chat here.\"\n\
+                 [creators.ana.holding_replies.crisis]\nde = \"Das tut mir leid.\"\n[creators.bo]\n",
+            )?;
+            let c = Config::load(Some(Path::new("h.toml"))).map_err(|e| e.to_string())?;
+            let (ana, bo) = (c.creator_holding("ana"), c.creator_holding("bo"));
+            assert_eq!(
+                bo.text(C::Crisis, Some("es")),
+                "Lo siento.\n\n".to_string() + &c.guardrails.helplines["es"]
+            );
+            assert_eq!(
+                bo.text(C::Crisis, Some("en")),
+                format!("{}\n\nCall 988.", ana.replies.crisis.get(Some("en")))
+            );
+            assert!(
+                bo.text(C::Crisis, Some("fr"))
+                    .starts_with("Je suis vraiment triste"),
+                "untouched languages keep their default"
+            );
+            assert_eq!(
+                ana.text(C::Crisis, Some("de")).split("\n\n").next(),
+                Some("Das tut mir leid.")
+            );
+            assert_eq!(
+                (ana.text(C::Meeting, None), bo.text(C::Meeting, None)),
+                ("I only chat here.".into(), String::new())
+            );
+            assert_eq!(ana.text(C::Dispute, Some("it")), "Got it, I'll look.");
+            assert_eq!(c.creator_draft_ttl("ana"), None, "0: forever");
+            assert_eq!(
+                c.creator_draft_ttl("bo"),
+                Some(std::time::Duration::from_secs(600))
+            );
+            jail.create_file("m.toml", "[creators.ana.holding_replies]\nminor = \"hi\"\n")?;
+            let err = Config::load(Some(Path::new("m.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("creators.ana.holding_replies.minor") && err.contains("under 18"),
+                "{err}"
+            );
+            jail.create_file("o.toml", "[guardrails]\nholding_reply = \"brb\"\n")?;
+            let err = Config::load(Some(Path::new("o.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("`guardrails.holding_reply` (in")
+                    && err.contains("replaced by [guardrails.holding_replies]"),
+                "{err}"
+            );
             Ok(())
         });
     }

@@ -50,7 +50,9 @@ pub fn choose(
         .find(|l| Some(*l) == lang)
         .unwrap_or(crate::config::holding::FALLBACK);
     match set.text(category, Some(lang)) {
-        t if t.is_empty() => Holding::Nothing(format!("none is configured for {}", category.as_str())),
+        t if t.is_empty() => {
+            Holding::Nothing(format!("none is configured for {}", category.as_str()))
+        }
         text => Holding::Send {
             category,
             lang,
@@ -129,8 +131,14 @@ mod tests {
             let h = choose(&set, &["crisis"], &[], Some(lang));
             assert_eq!(sent(&h), Some((C::Crisis, lang)));
         }
-        assert_eq!(sent(&choose(&set, &["crisis"], &[], None)), Some((C::Crisis, "en")));
-        assert_eq!(sent(&choose(&set, &["crisis"], &[], Some("nl"))), Some((C::Crisis, "en")));
+        assert_eq!(
+            sent(&choose(&set, &["crisis"], &[], None)),
+            Some((C::Crisis, "en"))
+        );
+        assert_eq!(
+            sent(&choose(&set, &["crisis"], &[], Some("nl"))),
+            Some((C::Crisis, "en"))
+        );
     }
 
     #[test]
@@ -162,16 +170,33 @@ mod tests {
         );
         // Already marked crisis: the reply went out when the mark was set.
         let h = choose(&set, &["crisis"], &[MarkCategory::Crisis], Some("de"));
-        assert!(matches!(&h, Holding::Nothing(w) if w.contains("already marked crisis")), "{h:?}");
+        assert!(
+            matches!(&h, Holding::Nothing(w) if w.contains("already marked crisis")),
+            "{h:?}"
+        );
         // Marked for a meeting request, now in crisis: a new episode, the helpline goes out.
         assert_eq!(
-            sent(&choose(&set, &["crisis"], &[MarkCategory::Meeting], Some("it"))),
+            sent(&choose(
+                &set,
+                &["crisis"],
+                &[MarkCategory::Meeting],
+                Some("it")
+            )),
             Some((C::Crisis, "it"))
         );
         // Threats, disputes, meetings and business escalations say nothing by default.
-        for rule in ["threat", "payment_dispute", "meeting_request", "custom_request", "ai_question"] {
+        for rule in [
+            "threat",
+            "payment_dispute",
+            "meeting_request",
+            "custom_request",
+            "ai_question",
+        ] {
             let h = choose(&set, &[rule], &[], Some("en"));
-            assert!(matches!(&h, Holding::Nothing(w) if w.contains("none is configured")), "{rule}: {h:?}");
+            assert!(
+                matches!(&h, Holding::Nothing(w) if w.contains("none is configured")),
+                "{rule}: {h:?}"
+            );
         }
     }
 
@@ -192,20 +217,26 @@ mod tests {
         cfg.creators.get_mut("ana").unwrap().banned_words = vec!["sorry".into()];
         let p = check_texts(&cfg);
         assert!(
-            p.iter().any(|(k, m)| k == "guardrails.holding_replies.crisis"
-                && m.contains("es text")
-                && m.contains("link")),
+            p.iter()
+                .any(|(k, m)| k == "guardrails.holding_replies.crisis"
+                    && m.contains("es text")
+                    && m.contains("link")),
             "{p:?}"
         );
         assert!(
-            p.iter().any(|(k, m)| k == "creators.ana.holding_replies.crisis"
-                && m.contains("banned_word")),
+            p.iter()
+                .any(|(k, m)| k == "creators.ana.holding_replies.crisis"
+                    && m.contains("banned_word")),
             "{p:?}"
         );
         // An allowed domain stays allowed, a look-alike does not.
         let guard = Guardrails::default();
         assert!(blocked(&guard, "see https://www.findahelpline.com/es today").is_empty());
-        for bad in ["see findahelpline.com.evil.io", "see xfindahelpline.com", "go to evil.io"] {
+        for bad in [
+            "see findahelpline.com.evil.io",
+            "see xfindahelpline.com",
+            "go to evil.io",
+        ] {
             assert_eq!(blocked(&guard, bad)[0].rule, "link", "{bad}");
         }
     }

@@ -369,7 +369,16 @@ impl Agent {
             }
             let stops: Vec<guardrails::Finding> = stops.into_iter().cloned().collect();
             return self
-                .escalate_input(creator, fan, &ids, &stops, verdicts, &marked, now, &fan_joined)
+                .escalate_input(
+                    creator,
+                    fan,
+                    &ids,
+                    &stops,
+                    verdicts,
+                    &marked,
+                    now,
+                    &fan_joined,
+                )
                 .await;
         }
 
@@ -521,7 +530,16 @@ impl Agent {
                     all.push(f.clone());
                     let verdicts = serde_json::json!({ "input": all, "judge": judge_rec });
                     return self
-                        .escalate_input(creator, fan, &ids, &[f], verdicts, &marked, now, &fan_joined)
+                        .escalate_input(
+                            creator,
+                            fan,
+                            &ids,
+                            &[f],
+                            verdicts,
+                            &marked,
+                            now,
+                            &fan_joined,
+                        )
                         .await;
                 }
                 judge::Call::Flag(f) => findings.push(f),
@@ -908,7 +926,8 @@ impl Agent {
         let facts = self.fan_language(creator, fan, fan_text, facts).await?;
         let cfg = self.cfg.get();
         let rules: Vec<&str> = stops.iter().map(|f| f.rule).collect();
-        let in_force: Vec<crate::domain::MarkCategory> = marked.iter().map(|m| m.category).collect();
+        let in_force: Vec<crate::domain::MarkCategory> =
+            marked.iter().map(|m| m.category).collect();
         let set = cfg.creator_holding(creator);
         let (category, lang, text) =
             match holding::choose(&set, &rules, &in_force, facts.language.as_deref()) {
@@ -930,8 +949,9 @@ impl Agent {
         }
         let why = describe(&blocked.iter().collect::<Vec<_>>());
         warn!(reason = %why, "{what} blocked by the draft guardrails; not sent");
-        info.reason
-            .push_str(&format!("; {what} not sent: the draft guardrails block it: {why}"));
+        info.reason.push_str(&format!(
+            "; {what} not sent: the draft guardrails block it: {why}"
+        ));
         if let Some(v) = info.guardrails.as_mut() {
             v["holding"] = serde_json::json!(blocked);
         }

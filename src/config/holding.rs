@@ -51,8 +51,10 @@ impl HoldingText {
                 HoldingText::ByLanguage(all)
             }
             (HoldingText::ByLanguage(mine), HoldingText::All(t)) => {
-                let mut all: BTreeMap<String, String> =
-                    LANGUAGES.iter().map(|l| (l.to_string(), t.clone())).collect();
+                let mut all: BTreeMap<String, String> = LANGUAGES
+                    .iter()
+                    .map(|l| (l.to_string(), t.clone()))
+                    .collect();
                 all.extend(mine.iter().map(|(k, v)| (k.clone(), v.clone())));
                 HoldingText::ByLanguage(all)
             }
@@ -288,7 +290,10 @@ pub fn problems(
             }
         }
     }
-    for l in helplines.keys().filter(|l| !LANGUAGES.contains(&l.as_str())) {
+    for l in helplines
+        .keys()
+        .filter(|l| !LANGUAGES.contains(&l.as_str()))
+    {
         out.push((
             format!("{prefix}.helplines"),
             format!("`{l}` is not a language of holding replies ({langs})"),
@@ -312,14 +317,33 @@ mod tests {
         for (lang, line_start, help) in [
             ("en", "I'm so sorry", "call your local emergency number"),
             ("es", "Siento mucho", "llama al número de emergencias local"),
-            ("pt", "Sinto muito", "ligue para o número de emergência local"),
-            ("fr", "Je suis vraiment triste", "appelle le numéro d'urgence local"),
-            ("de", "Es tut mir so leid", "ruf die örtliche Notrufnummer an"),
-            ("it", "Mi dispiace tanto", "chiama il numero di emergenza locale"),
+            (
+                "pt",
+                "Sinto muito",
+                "ligue para o número de emergência local",
+            ),
+            (
+                "fr",
+                "Je suis vraiment triste",
+                "appelle le numéro d'urgence local",
+            ),
+            (
+                "de",
+                "Es tut mir so leid",
+                "ruf die örtliche Notrufnummer an",
+            ),
+            (
+                "it",
+                "Mi dispiace tanto",
+                "chiama il numero di emergenza locale",
+            ),
         ] {
             let t = h.text(C::Crisis, Some(lang));
             assert!(t.starts_with(line_start), "{lang}: {t}");
-            assert!(t.contains("findahelpline.com") && t.contains(help), "{lang}: {t}");
+            assert!(
+                t.contains("findahelpline.com") && t.contains(help),
+                "{lang}: {t}"
+            );
         }
         for unknown in [None, Some("nl"), Some("")] {
             assert_eq!(h.text(C::Crisis, unknown), h.text(C::Crisis, Some("en")));
@@ -331,7 +355,11 @@ mod tests {
         let h = defaults();
         for c in HoldingCategory::ALL {
             for lang in LANGUAGES {
-                assert_eq!(h.text(c, Some(lang)).is_empty(), c != C::Crisis, "{c:?} {lang}");
+                assert_eq!(
+                    h.text(c, Some(lang)).is_empty(),
+                    c != C::Crisis,
+                    "{c:?} {lang}"
+                );
             }
         }
         // Even a configuration that slipped past validation sends a minor nothing.
@@ -359,9 +387,15 @@ mod tests {
             Some((&mine, &lines)),
         );
         assert_eq!(h.text(C::Meeting, Some("de")), "I only chat here 😊");
-        assert!(h.text(C::Crisis, Some("es")).starts_with("Lo siento mucho.\n\nEn findahelpline"));
-        assert!(h.text(C::Crisis, Some("fr")).starts_with("Je suis vraiment triste"));
-        assert!(h.text(C::Crisis, Some("pt")).ends_with("\n\nCVV: ligue 188."));
+        assert!(h
+            .text(C::Crisis, Some("es"))
+            .starts_with("Lo siento mucho.\n\nEn findahelpline"));
+        assert!(h
+            .text(C::Crisis, Some("fr"))
+            .starts_with("Je suis vraiment triste"));
+        assert!(h
+            .text(C::Crisis, Some("pt"))
+            .ends_with("\n\nCVV: ligue 188."));
         let off = CreatorHoldingReplies {
             crisis: Some(HoldingText::All(String::new())),
             ..Default::default()
@@ -371,7 +405,11 @@ mod tests {
             &default_helplines(),
             Some((&off, &BTreeMap::new())),
         );
-        assert_eq!(h.text(C::Crisis, Some("en")), "", "no line: no helpline either");
+        assert_eq!(
+            h.text(C::Crisis, Some("en")),
+            "",
+            "no line: no helpline either"
+        );
     }
 
     #[test]
@@ -394,7 +432,11 @@ mod tests {
             "{p:?}"
         );
         assert!(p[0].1.contains("under 18"), "{p:?}");
-        assert!(problems("g", &[(C::Minor, &HoldingText::All(" ".into()))], &BTreeMap::new())
-            .is_empty());
+        assert!(problems(
+            "g",
+            &[(C::Minor, &HoldingText::All(" ".into()))],
+            &BTreeMap::new()
+        )
+        .is_empty());
     }
 }

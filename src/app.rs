@@ -239,10 +239,21 @@ impl Parts {
             shutdown.clone(),
             deadline,
         ));
+        let wake_chat: crate::sender::WakeChat = {
+            let dispatch = dispatch.clone();
+            Arc::new(move |creator: &str, fan: &str| {
+                dispatch.wake(crate::dispatcher::Wake {
+                    creator: creator.to_string(),
+                    fan: fan.to_string(),
+                    fan_message: true,
+                })
+            })
+        };
         let sender = Sender {
             store: self.store.clone(),
             cfg: self.live.clone(),
             apis: apis.clone(),
+            wake_chat,
         };
         let mut creators: Vec<String> = self.cfg.creators.keys().cloned().collect();
         if let Ok(open) = self.store.creators_with_open_outbox().await {

@@ -205,6 +205,12 @@ pub struct AgentConfig {
     pub history_messages: u32,
     /// When the creator answers a fan by hand, leave that chat alone this long.
     pub human_takeover_secs: u64,
+    /// Read the chat right before a message leaves: drop it if the creator wrote by hand or the
+    /// fan wrote again after it was drafted (one batch read per creator covers the messages due
+    /// together). Off: the chat is read before drafting instead, and nothing checks after.
+    pub confirm_before_send: bool,
+    /// Messages due within this many ms of the first due one go out with it after one read.
+    pub confirm_window_ms: u64,
     /// Mark the chat read after replying: one more API call per reply, so off by default (the
     /// poller looks for unanswered chats, not unread ones, and needs no read marks).
     pub mark_read_after_reply: bool,
@@ -459,6 +465,8 @@ impl Default for Config {
                 max_jobs_per_creator: 2,
                 history_messages: 30,
                 human_takeover_secs: 1800,
+                confirm_before_send: true,
+                confirm_window_ms: 2000,
                 mark_read_after_reply: false,
                 reply_delay_min_ms: 0,
                 reply_delay_max_ms: 0,
@@ -799,6 +807,12 @@ impl Config {
             bad(
                 "agent.reply_delay_max_ms",
                 "must be at least agent.reply_delay_min_ms".into(),
+            );
+        }
+        if self.agent.confirm_window_ms > 10_000 {
+            bad(
+                "agent.confirm_window_ms",
+                "must be at most 10000 (a message goes out at most this early)".into(),
             );
         }
         if self.agent.llm_attempts == 0 {

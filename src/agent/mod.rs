@@ -210,7 +210,9 @@ impl Agent {
             });
             match prompt::render(&format!("actions.{}", purpose.as_str()), template, &vars) {
                 Ok(text) if !text.is_empty() => {
-                    let plan = self.plan(purpose, text);
+                    let context_at = now_ms();
+                    let newest = self.store.history(creator, fan, 1).await?;
+                    let plan = anchored(self.plan(purpose, text), context_at, newest.last());
                     let info =
                         DecisionInfo::reason(format!("{reason}; {} queued", purpose.as_str()));
                     self.store
@@ -265,8 +267,16 @@ impl Agent {
             return self.skip(creator, fan, &ids, why).await;
         }
         if self.store.has_open_reply(creator, fan).await? {
-            // A reply drafted before these messages is still being sent: wait for it, then decide.
-            return Ok(JobOutcome::Retry(Duration::from_secs(1)));
+            // A reply still waiting out its delay was drafted before these messages: it is
+            // dropped, and this job drafts one reply for everything the fan wrote. One already
+            // going out is waited for; these messages are then answered right after it.
+            let folded = self.store.fold_waiting_replies(creator, fan).await?;
+            if folded > 0 {
+                info!(folded, "the fan wrote again while a reply waited: folding it into a new one");
+            }
+            if self.store.has_open_reply(creator, fan).await? {
+                return Ok(JobOutcome::Retry(Duration::from_secs(1)));
+            }
         }
         let history = self
             .store
@@ -285,42 +295,24 @@ impl Agent {
             .filter(|m| pending.contains(&m.uuid.as_str()))
             .filter_map(|m| m.sent_at.as_deref().and_then(parse_ms))
             .min();
-        let newest_pending = history
-            .iter()
-            .filter(|m| pending.contains(&m.uuid.as_str()))
-            .filter_map(|m| m.sent_at.as_deref().and_then(parse_ms))
-            .max();
-        if let Some(oldest) = oldest_pending {
-            let by_hand = history.iter().find(|m| {
-                m.from_creator
-                    && !ours.contains(&m.uuid)
-                    && m.sent_at.as_deref().and_then(parse_ms) >= Some(oldest)
-            });
-            if let Some(m) = by_hand {
-                let until = now + self.cfg.get().agent.human_takeover_secs as i64 * 1000;
-                self.store.pause_fan(creator, fan, until).await?;
-                let why = format!(
-                    "the creator answered by hand (message {}); chat paused for {} s",
-                    m.uuid,
-                    self.cfg.get().agent.human_takeover_secs
-                );
-                info!("{why}");
-                return self.skip(creator, fan, &ids, why).await;
-            }
+        let takeover_ms = self.cfg.get().agent.human_takeover_secs as i64 * 1000;
+        if let Some(m) = by_hand(&history, &ours, oldest_pending, now, takeover_ms) {
+            let from = m.sent_at.as_deref().and_then(parse_ms).unwrap_or(now).min(now);
+            let until = from + takeover_ms;
+            self.store.pause_fan(creator, fan, until).await?;
+            let why = format!(
+                "the creator answered by hand (message {}); chat paused for {} s",
+                m.uuid,
+                (until - now) / 1000
+            );
+            info!("{why}");
+            return self.skip(creator, fan, &ids, why).await;
         }
-        if let Some(newest) = newest_pending {
-            let replies = self.store.sent_message_uuids(creator, fan, true).await?;
-            let answered = history.iter().rev().find(|m| {
-                m.from_creator
-                    && replies.contains(&m.uuid)
-                    && m.sent_at.as_deref().and_then(parse_ms) > Some(newest)
-            });
-            if let Some(m) = answered {
-                let why = format!(
-                    "already answered: reply {} was sent after these messages were written",
-                    m.uuid
-                );
-                return self.skip(creator, fan, &ids, why).await;
+        let newest_received = rows.iter().map(|r| r.received_at).max().unwrap_or(now);
+        if let Some(context) = self.store.last_reply_context(creator, fan).await? {
+            if context >= newest_received {
+                let why = "already answered: a reply drafted after these messages arrived was sent";
+                return self.skip(creator, fan, &ids, why.to_string()).await;
             }
         }
         let unanswerable: Vec<&StoredMessage> = history
@@ -596,7 +588,10 @@ impl Agent {
                 return Ok(JobOutcome::Restart);
             }
         }
-        let mut plan = self.plan(Purpose::Reply, text);
+        let mut plan = anchored(self.plan(Purpose::Reply, text), now, history.last());
+        if self.store.folded_since(creator, fan, now - 600_000).await? {
+            plan.delay_ms = 0; // the fan already waited out the delay of the reply it replaces
+        }
         let mut reason = if ids.len() == 1 {
             "answered the fan's message".to_string()
         } else {
@@ -673,6 +668,13 @@ impl Agent {
                 )
         });
         if !sends || self.store.has_open_reply(creator, fan).await? {
+            return Ok(false);
+        }
+        // With the check before sending, a chat already read is read again only then (one read
+        // per reply, shared per creator): the read before drafting is for a chat's first time.
+        if self.cfg.get().agent.confirm_before_send
+            && self.store.history_read_at(creator, fan).await?.is_some()
+        {
             return Ok(false);
         }
         let paused = self.store.fan_facts(creator, fan).await?.paused_until;
@@ -1175,6 +1177,9 @@ impl Agent {
             media_uuids: vec![],
             price_cents: None,
             offer_item: None,
+            context_at: None,
+            answers_uuid: None,
+            answers_sent_at: None,
         }
     }
 
@@ -1281,4 +1286,35 @@ pub fn parse_ms(s: &str) -> Option<i64> {
     time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
         .ok()
         .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64)
+}
+
+/// `plan` with what it was drafted from: the chat as read at `context_at`, whose newest message
+/// was `newest`. The sender confirms before sending that nobody wrote after it but the fan, and
+/// that the fan did not write again.
+fn anchored(mut plan: ReplyPlan, context_at: i64, newest: Option<&StoredMessage>) -> ReplyPlan {
+    plan.context_at = Some(context_at);
+    plan.answers_uuid = newest.map(|m| m.uuid.to_ascii_lowercase());
+    plan.answers_sent_at = newest.and_then(|m| m.sent_at.clone());
+    plan
+}
+
+/// The creator's newest message written by hand (not one we sent, not an automation) that means
+/// a human has this chat: written after the oldest fan message the job answers, or less than the
+/// takeover time ago (a creator who answered by hand is not talked over on the fan's next message).
+pub fn by_hand<'a>(
+    history: &'a [StoredMessage],
+    ours: &[String],
+    oldest_pending: Option<i64>,
+    now: i64,
+    takeover_ms: i64,
+) -> Option<&'a StoredMessage> {
+    history.iter().rev().find(|m| {
+        let at = m.sent_at.as_deref().and_then(parse_ms);
+        m.from_creator
+            && !ours.iter().any(|u| u.eq_ignore_ascii_case(&m.uuid))
+            && m.msg_type
+                .as_deref()
+                .is_none_or(|t| crate::fanvue::types::MessageType::parse(t).is_answerable())
+            && (at >= oldest_pending.or(Some(i64::MAX)) || at.is_some_and(|t| t + takeover_ms > now))
+    })
 }

@@ -89,6 +89,15 @@ pub struct ReplyPlan {
     pub delay_ms: u64,
     /// The catalog item's name when this message is a PPV offer (media + price).
     pub offer_item: Option<String>,
+    /// What the draft was made from, for the check before sending: when the job read the chat
+    /// (our clock), and the newest message it saw (uuid, Fanvue `sentAt`). `None`: no check of
+    /// the fan's later messages (an approved draft: a human chose to send it).
+    #[serde(default)]
+    pub context_at: Option<i64>,
+    #[serde(default)]
+    pub answers_uuid: Option<String>,
+    #[serde(default)]
+    pub answers_sent_at: Option<String>,
 }
 
 /// The decision-log fields of one decision, shared by every event it covers.

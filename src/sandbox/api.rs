@@ -696,10 +696,11 @@ async fn send_message(
         }
         _ => {}
     }
+    let drafted_from = req.text.as_deref().and_then(|t| st.llm.drafted_from(t));
     let msg = {
         let mut w = st.lock();
         let now = st.now_rfc3339();
-        let msg = w.creator_writes(f, req.text, req.media, req.price, now);
+        let msg = w.creator_writes(f, req.text, req.media, req.price, now, drafted_from);
         if let Some(chat) = w.chats.get_mut(&f) {
             chat.creator_read_seq = msg.seq;
         }

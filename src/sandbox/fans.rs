@@ -47,6 +47,19 @@ fn tick(st: &Shared) {
     for i in 0..w.fans.len() {
         match w.fans[i].state.clone() {
             FanState::Waiting(t) if t <= now => start_turn(st, &mut w, i),
+            FanState::AwaitingReply if w.fans[i].hand_reply_at.is_some_and(|t| t <= now) => {
+                w.fans[i].hand_reply_at = None;
+                creator_answers_by_hand(st, &mut w, i);
+            }
+            FanState::AwaitingReply if w.fans[i].extra_at.is_some_and(|t| t <= now) => {
+                w.fans[i].extra_at = None;
+                let text = {
+                    let f = &mut w.fans[i];
+                    super::voices::line(&mut f.rng, &f.language, f.kind, f.turns_done, 9).0
+                };
+                w.stats.fan_messages_during_delays += 1;
+                fan_message(st, &mut w, i, text);
+            }
             FanState::AwaitingReply if gives_up_waiting(&w.fans[i], now) => {
                 // No reply came (the AI rightly stays away): the fan writes again later, as a
                 // returning minor does, until they are done.
@@ -100,6 +113,44 @@ fn start_turn(st: &Shared, w: &mut World, fan: usize) {
     }
     w.fans[fan].state = FanState::AwaitingReply;
     w.fans[fan].turn_started = Some(Instant::now());
+    schedule_interruptions(&st.args, &mut w.fans[fan]);
+}
+
+/// Draws (from the fan's own seed) whether the creator answers this turn by hand and whether the
+/// fan adds a message before any answer, and when. Draws nothing when both are off, so runs
+/// without them stay as they were.
+fn schedule_interruptions(a: &super::SandboxArgs, f: &mut super::world::Fan) {
+    let now = Instant::now();
+    let at = |p: f64, within: f64, rng: &mut rand::rngs::StdRng| {
+        (p > 0.0 && rng.gen_bool(p.min(1.0)))
+            .then(|| now + Duration::from_secs_f64(rng.gen_range(0.0..within.max(0.1))))
+    };
+    f.hand_reply_at = at(a.creator_by_hand, a.by_hand_within_secs, &mut f.rng);
+    f.extra_at = at(a.write_during_delays, a.extra_message_within_secs, &mut f.rng);
+}
+
+/// The creator answers the fan's turn by hand in the app (optionally announced by a webhook).
+fn creator_answers_by_hand(st: &Shared, w: &mut World, fan: usize) {
+    const LINES: [&str; 4] = [
+        "hey it's me, just saw this 💕",
+        "omg hii, give me a sec babe",
+        "haha I'm here, what's up?",
+        "sorry was busy, tell me more 😘",
+    ];
+    let k = w.fans[fan].rng.gen_range(0..LINES.len());
+    let msg = w.creator_writes_by_hand(fan, LINES[k].to_string(), st.now_rfc3339());
+    if st.args.by_hand_webhooks {
+        enqueue(
+            st,
+            w,
+            Hook::CreatorMessage {
+                fan,
+                uuid: msg.uuid,
+                sent_at: msg.sent_at,
+            },
+        );
+    }
+    on_creator_message(w, fan);
 }
 
 /// The fan has read the creator's reply: maybe buys what was offered, maybe tips.

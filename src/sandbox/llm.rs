@@ -46,9 +46,30 @@ pub struct ScriptedLlm {
     pub prompt_chars: AtomicU64,
     /// Calls whose system prompt is the agent's safety judge's.
     pub judge_calls: AtomicU64,
+    /// Each draft's text → the last user message of its prompt (what the fan had written when
+    /// it was drafted): the ledger tells a reply drafted before the fan's last message by it.
+    drafts: Mutex<std::collections::HashMap<String, String>>,
 }
 
 impl ScriptedLlm {
+    /// The last fan words the draft `text` was written after, if this LLM wrote it.
+    pub fn drafted_from(&self, text: &str) -> Option<String> {
+        let drafts = self.drafts.lock().unwrap_or_else(|e| e.into_inner());
+        drafts.get(text.trim()).cloned()
+    }
+
+    fn remember_draft(&self, text: &str, req: &Request) {
+        let Some(last_user) = req.messages.iter().rev().find(|m| m.role == "user") else {
+            return;
+        };
+        let mut drafts = self.drafts.lock().unwrap_or_else(|e| e.into_inner());
+        if drafts.len() > 20_000 {
+            drafts.clear(); // bounded; the lines repeat after 512 calls anyway
+        }
+        let seen = last_user.content.as_str().unwrap_or_default().to_string();
+        drafts.insert(text.trim().to_string(), seen);
+    }
+
     pub fn stats(&self) -> Value {
         json!({
             "calls": self.calls.load(Ordering::Relaxed),
@@ -276,7 +297,11 @@ async fn complete(State(llm): State<Arc<ScriptedLlm>>, body: axum::body::Bytes) 
             r#"Sure! Here is my verdict: {"category": "suspicious", "confidence": 7}"#.to_string()
         }
         (_, Some(verdict)) => verdict,
-        _ => line(n),
+        _ => {
+            let text = line(n);
+            llm.remember_draft(&text, &req);
+            text
+        }
     };
     let words = text.split_whitespace().count() as u64;
     Json(json!({

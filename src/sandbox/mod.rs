@@ -166,6 +166,30 @@ pub struct SandboxArgs {
     /// Fans who joke in alarming-sounding ways ("you're killing me"): answered like anyone.
     #[arg(long, default_value_t = 0)]
     pub jokers: usize,
+    /// Probability that the creator answers a fan's turn by hand in the app, at a random moment
+    /// within --by-hand-within-secs of the turn's start (while the daemon may be drafting or
+    /// waiting out its delay). The ledger's `replies_over_creator` counts AI messages sent within
+    /// --takeover-secs after such a message.
+    #[arg(long, default_value_t = 0.0)]
+    pub creator_by_hand: f64,
+    /// The window after a turn starts in which the creator's hand-written answer comes.
+    #[arg(long, default_value_t = 6.0)]
+    pub by_hand_within_secs: f64,
+    /// Announce hand-written creator messages with an envelope webhook (`sender: "creator"`).
+    /// Off by default: nothing guarantees Fanvue sends one, and the flat family has none.
+    #[arg(long)]
+    pub by_hand_webhooks: bool,
+    /// How long a hand-written creator message keeps the AI out of its chat (the daemon's
+    /// `agent.human_takeover_secs` should match).
+    #[arg(long, default_value_t = 1800)]
+    pub takeover_secs: i64,
+    /// Probability that a fan who just wrote adds a message a little later, before any answer
+    /// (while a reply waits out its human-like delay).
+    #[arg(long, default_value_t = 0.0)]
+    pub write_during_delays: f64,
+    /// The window after a turn starts in which that extra message comes.
+    #[arg(long, default_value_t = 5.0)]
+    pub extra_message_within_secs: f64,
     /// Maximum delivery attempts per webhook (retries back off 0.5 s, 1 s, 2 s, …).
     #[arg(long, default_value_t = 8)]
     pub webhook_attempts: u32,

@@ -21,6 +21,12 @@ pub enum Hook {
         text: Option<String>,
         sent_at: String,
     },
+    /// A message the creator wrote by hand in the app (envelope family only).
+    CreatorMessage {
+        fan: usize,
+        uuid: String,
+        sent_at: String,
+    },
     Read {
         fan: usize,
         count: i64,
@@ -64,6 +70,8 @@ fn flat(w: &World, hook: &Hook, ts: &str) -> (&'static str, Value) {
                    "messageUuid": uuid, "sender": sender(w, *fan), "recipientUuid": recipient(*fan),
                    "isMuted": false, "timestamp": ts}),
         ),
+        // Never posted: the flat family has no body for a creator's own message (see enqueue).
+        Hook::CreatorMessage { .. } => ("message", Value::Null),
         Hook::Read { fan, count } => (
             "read",
             json!({"counterpartUuid": w.fans[*fan].uuid, "readMessagesCount": count, "recipientUuid": recipient(*fan), "timestamp": ts}),
@@ -116,6 +124,13 @@ fn envelope(w: &mut World, hook: &Hook, ts: &str) -> Value {
                 json!({"uuid": uuid, "sender": "fan", "is_automated": false, "fan": f, "creator": c, "created_at": sent_at}),
             )
         }
+        Hook::CreatorMessage { fan, uuid, sent_at } => {
+            let (f, c) = fan_of(w, *fan);
+            (
+                "creator.message.received",
+                json!({"uuid": uuid, "sender": "creator", "is_automated": false, "fan": f, "creator": c, "created_at": sent_at}),
+            )
+        }
         Hook::Read { fan, count } => {
             let (f, c) = fan_of(w, *fan);
             (
@@ -166,7 +181,9 @@ pub fn enqueue(st: &Shared, w: &mut World, hook: Hook) {
     if let Hook::Tip { fan, .. } | Hook::Subscriber { fan, .. } = &hook {
         w.chats.entry(*fan).or_default().acks_due += 1;
     }
-    if st.args.webhook_url.is_none() {
+    if st.args.webhook_url.is_none()
+        || (matches!(hook, Hook::CreatorMessage { .. }) && st.args.family == Family::Flat)
+    {
         return;
     }
     let ts = st.now_rfc3339();

@@ -68,6 +68,13 @@ impl Shared {
     }
 }
 
+/// Unix ms of an RFC 3339 time (0 when it does not parse).
+pub fn ms_of(rfc3339: &str) -> i64 {
+    time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339)
+        .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64)
+        .unwrap_or(0)
+}
+
 pub fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -154,6 +161,10 @@ pub struct Fan {
     pub needs_human: bool,
     /// When the fan's last turn began (a fan who needs a human gives up waiting and writes again).
     pub turn_started: Option<Instant>,
+    /// When the creator answers this turn by hand in the app (--creator-by-hand).
+    pub hand_reply_at: Option<Instant>,
+    /// When the fan adds a message to this turn before any answer (--write-during-delays).
+    pub extra_at: Option<Instant>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -168,6 +179,11 @@ pub struct Msg {
     pub price: Option<i64>,
     pub purchased: bool,
     pub read: bool,
+    /// A creator message written by hand in the app (not through the API).
+    pub by_hand: bool,
+    /// When it was written, sandbox unix ms.
+    #[serde(skip)]
+    pub at_ms: i64,
     /// A fan message the daemon was shown: delivered by a webhook it answered 2xx, or returned by
     /// one of its reads (a message page, a batch read, the chat list's `lastMessage`).
     pub seen_by_agent: bool,
@@ -187,11 +203,21 @@ pub struct Turn {
     /// Replies sent while a message of the turn had never reached the daemon (drafted without it,
     /// never read by a guardrail): they do not answer the turn, but the fan did get them.
     pub blind_replies: u32,
+    /// Replies the scripted LLM drafted before the turn's last message was written (sent after
+    /// it): they do not answer the turn either.
+    pub early_replies: u32,
+    /// Answers the creator wrote by hand: they answer the turn (a human did).
+    pub human_replies: u32,
 }
 
 impl Turn {
     /// Every creator message the turn got, blind or not (more than one is a duplicate).
     pub fn replies(&self) -> u32 {
+        self.creator_replies + self.blind_replies + self.early_replies + self.human_replies
+    }
+
+    /// AI replies that answer the turn (more than one is a duplicate).
+    pub fn answers(&self) -> u32 {
         self.creator_replies + self.blind_replies
     }
 }
@@ -238,6 +264,24 @@ impl Chat {
             }
         }
         (blind, new)
+    }
+
+    /// Whether the chat's last creator-side message was written by hand less than `takeover_ms`
+    /// before `at_ms`: an AI message now would talk over a human.
+    fn taken_over_at(&self, at_ms: i64, takeover_ms: i64) -> bool {
+        self.messages
+            .iter()
+            .rev()
+            .find(|m| m.from_creator)
+            .is_some_and(|m| m.by_hand && at_ms < m.at_ms + takeover_ms)
+    }
+
+    /// Whether the last fan message of the chat is what `seen` (the fan's words in a prompt)
+    /// ends with: the reply was drafted with it.
+    fn last_fan_text_in(&self, seen: &str) -> bool {
+        let last = self.messages.iter().rev().find(|m| !m.from_creator);
+        last.and_then(|m| m.text.as_deref())
+            .is_none_or(|t| seen.trim_end().ends_with(t.trim()))
     }
 
     pub fn creator_unread(&self) -> usize {
@@ -316,6 +360,13 @@ pub struct Stats {
     /// Fan messages a reply was sent after although the daemon had not seen them by then (see
     /// [`Msg::seen_by_agent`]): the reply was drafted without them and no guardrail read them.
     pub fan_messages_never_seen_by_the_agent: u64,
+    /// AI messages sent within --takeover-secs after the creator wrote by hand in that chat
+    /// (must stay 0: the daemon talked over a human).
+    pub replies_over_creator: u64,
+    /// Messages the creator wrote by hand in the app.
+    pub hand_written_messages: u64,
+    /// Fan messages written while no answer had come yet, after the turn had begun.
+    pub fan_messages_during_delays: u64,
     /// Creator messages to a fan after they said they are a minor (must stay 0).
     pub messages_to_minors: u64,
     /// PPV offers to a fan after they said they are a minor (must stay 0).
@@ -342,6 +393,8 @@ pub struct World {
     pub next_delivery: u64,
     pub next_seq: u64,
     pub stats: Stats,
+    /// How long a hand-written creator message keeps the AI out of its chat, in seconds.
+    pub takeover_secs: i64,
 }
 
 const FIRST: [&str; 12] = [
@@ -439,6 +492,8 @@ impl World {
                     kind: fan_kind(a, i),
                     needs_human: false,
                     turn_started: None,
+                    hand_reply_at: None,
+                    extra_at: None,
                 }
             })
             .collect();
@@ -464,6 +519,7 @@ impl World {
             next_delivery: 1,
             next_seq: 1,
             stats: Stats::default(),
+            takeover_secs: a.takeover_secs,
         }
     }
 
@@ -489,12 +545,14 @@ impl World {
             from_creator: false,
             text: Some(text),
             msg_type: "SINGLE_RECIPIENT".into(),
+            at_ms: ms_of(&now),
             sent_at: now,
             seq,
             media_uuids: vec![],
             price: None,
             purchased: false,
             read: false,
+            by_hand: false,
             seen_by_agent: false,
             counted_unseen: false,
         };
@@ -517,7 +575,8 @@ impl World {
         msg
     }
 
-    /// The creator sends (through the API). Counts toward the fan's latest turn.
+    /// The creator sends (through the API). Counts toward the fan's latest turn. `drafted_from`
+    /// is the last fan text the scripted LLM saw when it wrote `text` (None: not known).
     pub fn creator_writes(
         &mut self,
         fan: usize,
@@ -525,6 +584,7 @@ impl World {
         media: Vec<String>,
         price: Option<i64>,
         now: String,
+        drafted_from: Option<String>,
     ) -> Msg {
         let seq = self.next_seq;
         self.next_seq += 1;
@@ -534,17 +594,24 @@ impl World {
             from_creator: true,
             text,
             msg_type: "SINGLE_RECIPIENT".into(),
+            at_ms: ms_of(&now),
             sent_at: now,
             seq,
             media_uuids: media,
             price,
             purchased: false,
             read: false,
+            by_hand: false,
             seen_by_agent: false,
             counted_unseen: false,
         };
         self.count_message_to_a_fan_needing_a_human(fan, price.is_some());
+        let takeover_ms = self.takeover_secs * 1000;
         let chat = self.chats.entry(fan).or_default();
+        if chat.taken_over_at(msg.at_ms, takeover_ms) {
+            self.stats.replies_over_creator += 1;
+        }
+        let early = drafted_from.is_some_and(|seen| !chat.last_fan_text_in(&seen));
         let (blind, unseen) = chat.unseen_in_last_turn();
         self.stats.fan_messages_never_seen_by_the_agent += unseen;
         let answered = chat.turns.last().is_some_and(|t| t.replies() > 0);
@@ -554,6 +621,8 @@ impl World {
         } else if let Some(t) = chat.turns.last_mut() {
             if blind {
                 t.blind_replies += 1;
+            } else if early {
+                t.early_replies += 1;
             } else {
                 t.creator_replies += 1;
             }
@@ -563,6 +632,37 @@ impl World {
         if price.is_some() {
             self.stats.ppv_offers += 1;
         }
+        msg
+    }
+
+    /// The creator writes by hand in the app (no API call, no daemon involved): it answers the
+    /// fan's latest turn, and keeps the AI out of the chat for `takeover_secs`.
+    pub fn creator_writes_by_hand(&mut self, fan: usize, text: String, now: String) -> Msg {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let msg = Msg {
+            uuid: new_uuid(&mut self.rng),
+            from_creator: true,
+            text: Some(text),
+            msg_type: "SINGLE_RECIPIENT".into(),
+            at_ms: ms_of(&now),
+            sent_at: now,
+            seq,
+            media_uuids: vec![],
+            price: None,
+            purchased: false,
+            read: false,
+            by_hand: true,
+            seen_by_agent: false,
+            counted_unseen: false,
+        };
+        let chat = self.chats.entry(fan).or_default();
+        if let Some(t) = chat.turns.last_mut() {
+            t.human_replies += 1;
+        }
+        chat.creator_read_seq = seq;
+        chat.messages.push(msg.clone());
+        self.stats.hand_written_messages += 1;
         msg
     }
 
@@ -587,19 +687,22 @@ impl World {
         let mut duplicates = 0u64;
         let mut extra = 0u64;
         let mut for_a_human = 0u64;
+        let mut early = 0u64;
         for chat in self.chats.values() {
             for t in &chat.turns {
                 turns += 1;
                 if t.needs_human {
                     // The AI must leave these to a human: not answering them is right.
                     for_a_human += 1;
-                } else if t.creator_replies == 0 {
-                    // A blind reply (drafted without one of the turn's messages) does not answer.
+                } else if t.creator_replies == 0 && t.human_replies == 0 {
+                    // A blind or early reply (drafted without one of the turn's messages) does
+                    // not answer.
                     unanswered += 1;
+                    early += (t.early_replies > 0) as u64;
                 }
-                if t.replies() > 1 {
+                if t.answers() > 1 {
                     duplicates += 1;
-                    extra += (t.replies() - 1) as u64;
+                    extra += (t.answers() - 1) as u64;
                 }
             }
         }
@@ -608,6 +711,7 @@ impl World {
         v["unanswered_turns"] = unanswered.into();
         v["turns_needing_a_human"] = for_a_human.into();
         v["duplicate_replies"] = duplicates.into();
+        v["turns_answered_by_a_reply_drafted_before_them"] = early.into();
         v["extra_creator_messages"] = extra.into();
         v["webhooks_pending"] = (self.queue.len() as u64).into();
         v

@@ -24,39 +24,53 @@ pub struct OutboxRow {
     pub attempts: i64,
     pub not_before: i64,
     pub created_at: i64,
+    /// When the drafting job read the chat (our clock); `None` for approved drafts and rows
+    /// older than the pre-send check.
+    pub context_at: Option<i64>,
+    /// The newest message of the chat the draft saw, and its Fanvue `sentAt`.
+    pub answers_uuid: Option<String>,
+    pub answers_sent_at: Option<String>,
 }
 
-type RawRow = (
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<i64>,
-    String,
-    i64,
-    i64,
-    i64,
-);
+/// The row as SQLite holds it (media as a JSON array), decoded by column name.
+#[derive(sqlx::FromRow)]
+struct RawRow {
+    id: i64,
+    creator_handle: String,
+    fan_uuid: String,
+    purpose: String,
+    text: Option<String>,
+    media_uuids: String,
+    price_cents: Option<i64>,
+    state: String,
+    attempts: i64,
+    not_before: i64,
+    created_at: i64,
+    context_at: Option<i64>,
+    answers_uuid: Option<String>,
+    answers_sent_at: Option<String>,
+}
 
 const COLUMNS: &str =
     "id, creator_handle, fan_uuid, purpose, text, media_uuids, price_cents, state, attempts, \
-                       not_before, created_at";
+     not_before, created_at, context_at, answers_uuid, answers_sent_at";
 
 fn row(r: RawRow) -> OutboxRow {
     OutboxRow {
-        id: r.0,
-        creator: r.1,
-        fan: r.2,
-        purpose: r.3,
-        text: r.4,
-        media_uuids: serde_json::from_str(&r.5).unwrap_or_default(),
-        price_cents: r.6,
-        state: r.7,
-        attempts: r.8,
-        not_before: r.9,
-        created_at: r.10,
+        id: r.id,
+        creator: r.creator_handle,
+        fan: r.fan_uuid,
+        purpose: r.purpose,
+        text: r.text,
+        media_uuids: serde_json::from_str(&r.media_uuids).unwrap_or_default(),
+        price_cents: r.price_cents,
+        state: r.state,
+        attempts: r.attempts,
+        not_before: r.not_before,
+        created_at: r.created_at,
+        context_at: r.context_at,
+        answers_uuid: r.answers_uuid,
+        answers_sent_at: r.answers_sent_at,
     }
 }
 
@@ -300,6 +314,99 @@ impl Store {
         .await?)
     }
 
+    /// Drops the chat's replies and follow-ups still waiting to go (not yet being sent): the fan
+    /// wrote again, so the job now running drafts one reply that covers everything. Their decisions
+    /// say so. Returns how many were dropped.
+    pub async fn fold_waiting_replies(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<u64, StoreError> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND state = 'pending'
+             AND purpose IN ('reply', 'followup')",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?;
+        let mut n = 0;
+        for id in ids {
+            n += self.drop_outbox(id, FOLDED).await? as u64;
+        }
+        Ok(n)
+    }
+
+    /// Drops a row that has not gone out (pending or in doubt, never `sending`): it will never be
+    /// sent. Its decisions keep their outcome and get the reason appended. Returns whether it was
+    /// dropped (false: it was taken meanwhile).
+    pub async fn drop_outbox(&self, id: i64, why: &str) -> Result<bool, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE outbox SET state = 'dropped', last_error = ?, updated_at = ?
+             WHERE id = ? AND state IN ('pending', 'in_doubt')",
+        )
+        .bind(why)
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 1 {
+            sqlx::query(
+                "UPDATE decisions SET reason = reason || '; not sent: ' || ? WHERE outbox_id = ?",
+            )
+            .bind(why)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(n == 1)
+    }
+
+    /// When the newest reply sent to this chat read the conversation (our clock): a fan message
+    /// the inbox received before then was in that reply's context, so it is answered. Rows from
+    /// before the pre-send check count from their creation.
+    pub async fn last_reply_context(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT max(coalesce(context_at, created_at)) FROM outbox
+             WHERE creator_handle = ? AND fan_uuid = ? AND state = 'sent' AND purpose = 'reply'",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_one(self.reader())
+        .await?)
+    }
+
+    /// Whether a reply to this chat was folded since `since_ms` and since the chat's last sent
+    /// message (the fan has waited once already: the reply that replaces it goes without a new
+    /// human-like delay).
+    pub async fn folded_since(
+        &self,
+        creator: &str,
+        fan: &str,
+        since_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM outbox WHERE creator_handle = ?1 AND fan_uuid = ?2
+             AND state = 'dropped' AND last_error = ?3 AND updated_at >= ?4
+             AND updated_at > coalesce((SELECT max(sent_at) FROM outbox
+                                        WHERE creator_handle = ?1 AND fan_uuid = ?2 AND state = 'sent'), 0)",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(FOLDED)
+        .bind(since_ms)
+        .fetch_one(self.reader())
+        .await?;
+        Ok(n > 0)
+    }
+
     /// Whether a message to this chat is queued or in flight: a new job waits for it, so it can
     /// tell which fan messages it covered and never mistakes it for the creator typing by hand.
     pub async fn has_open_reply(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
@@ -325,7 +432,7 @@ impl Store {
     ) -> Result<crate::agent::offers::Ledger, StoreError> {
         let offers: Vec<(String, i64, String)> = sqlx::query_as(
             "SELECT f.media_uuid, f.offered_at, f.status FROM offers f JOIN outbox o ON o.id = f.outbox_id
-             WHERE f.creator_handle = ? AND f.fan_uuid = ? AND o.state != 'failed'
+             WHERE f.creator_handle = ? AND f.fan_uuid = ? AND o.state NOT IN ('failed', 'dropped')
              ORDER BY f.offered_at DESC, f.id DESC",
         )
         .bind(creator)
@@ -359,6 +466,9 @@ impl Store {
     }
 }
 
+/// Why a waiting reply was dropped when the fan wrote again (also how the replacement finds it).
+pub const FOLDED: &str = "the fan wrote again before it left: folded into a new reply";
+
 /// RFC 3339 with milliseconds, UTC, for a unix-ms instant.
 pub fn rfc3339_ms(ms: i64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
@@ -381,8 +491,9 @@ pub(crate) async fn insert_outbox(
     let now = now_ms();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO outbox (creator_handle, fan_uuid, purpose, text, media_uuids, price_cents, state,
-                             not_before, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id",
+                             not_before, created_at, updated_at, context_at, answers_uuid,
+                             answers_sent_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(creator)
     .bind(fan)
@@ -393,6 +504,9 @@ pub(crate) async fn insert_outbox(
     .bind(not_before)
     .bind(now)
     .bind(now)
+    .bind(plan.context_at)
+    .bind(&plan.answers_uuid)
+    .bind(&plan.answers_sent_at)
     .fetch_one(&mut **tx)
     .await?;
     if let (Some(price), Some(media)) = (plan.price_cents, plan.media_uuids.first()) {

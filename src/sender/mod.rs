@@ -1,6 +1,10 @@
 //! The sender: one task per creator drains that creator's outbox through its rate limiter.
 //! A send whose outcome is unknown (timeout, 5xx, crash) becomes `in_doubt` and is reconciled by
-//! reading the chat before anything is resent: never a blind retry.
+//! reading the chat before anything is resent: never a blind retry. Before a message leaves, the
+//! chat is read once more and the message dropped if someone else took the chat or the fan wrote
+//! again ([`confirm`]).
+
+pub mod confirm;
 
 use crate::{
     app::Apis,
@@ -39,13 +43,22 @@ impl SenderHandle {
     }
 }
 
+/// Called with (creator, fan) when the check before sending dropped a reply or found fan
+/// messages the inbox lacked: that chat has work for the dispatcher.
+pub type WakeChat = Arc<dyn Fn(&str, &str) + Send + Sync>;
+
 /// What one creator's sender needs.
 #[derive(Clone)]
 pub struct Sender {
     pub store: Store,
     pub cfg: LiveConfig,
     pub apis: Arc<Apis>,
+    pub wake_chat: WakeChat,
 }
+
+/// How long after its read a confirmed message may still go (the rate limiter can hold sends):
+/// past it, the rest of a round is read again.
+const CONFIRMED_FOR: Duration = Duration::from_secs(3);
 
 /// How a delivery attempt ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,29 +82,20 @@ impl Sender {
     /// row is due or it is woken.
     pub async fn run(self, creator: String, wake: Arc<Notify>, shutdown: CancellationToken) {
         loop {
-            let mut next_due: Option<i64> = None;
-            match self.store.open_outbox(&creator).await {
+            let next_due = match self.store.open_outbox(&creator).await {
                 Ok(rows) => {
-                    for row in rows {
-                        if shutdown.is_cancelled() {
-                            return;
-                        }
-                        if row.not_before > now_ms() {
-                            next_due = Some(row.not_before);
-                            break;
-                        }
-                        // A send interrupted by shutdown stays `sending` and is reconciled on start.
-                        tokio::select! {
-                            _ = shutdown.cancelled() => return,
-                            _ = self.deliver(&row) => {},
-                        }
+                    let (due, later) = self.due_now(rows);
+                    // A send interrupted by shutdown stays `sending` and is reconciled on start.
+                    tokio::select! {
+                        _ = shutdown.cancelled() => return,
+                        again = self.deliver_due(&creator, due) => if again { Some(now_ms()) } else { later },
                     }
                 }
                 Err(e) => {
                     warn!(creator = %creator, error = %e, "cannot read the outbox");
-                    next_due = Some(now_ms() + 1000);
+                    Some(now_ms() + 1000)
                 }
-            }
+            };
             let wait = next_due
                 .map(|t| Duration::from_millis((t - now_ms()).clamp(0, 5000) as u64))
                 .unwrap_or(Duration::from_secs(5));
@@ -100,6 +104,154 @@ impl Sender {
                 _ = wake.notified() => {},
                 _ = tokio::time::sleep(wait) => {},
             }
+        }
+    }
+
+    /// The rows to send now: every due row, and with the check before sending on, the rows due
+    /// within its window too (they share the due rows' read). Also when the next row is due.
+    fn due_now(&self, rows: Vec<OutboxRow>) -> (Vec<OutboxRow>, Option<i64>) {
+        let now = now_ms();
+        let agent = &self.cfg.get().agent;
+        if !rows.iter().any(|r| r.not_before <= now) {
+            return (vec![], rows.first().map(|r| r.not_before));
+        }
+        let horizon = now + if agent.confirm_before_send { agent.confirm_window_ms as i64 } else { 0 };
+        let (due, later): (Vec<OutboxRow>, Vec<OutboxRow>) =
+            rows.into_iter().partition(|r| r.not_before <= horizon);
+        (due, later.first().map(|r| r.not_before))
+    }
+
+    /// Sends `rows` (in order), each after the check when it is on. Returns whether rows were
+    /// left for another round (their check went stale while the limiter held the sends).
+    async fn deliver_due(&self, creator: &str, rows: Vec<OutboxRow>) -> bool {
+        if !self.cfg.get().agent.confirm_before_send {
+            for row in &rows {
+                self.deliver(row).await;
+            }
+            return false;
+        }
+        // A message in doubt may be in the chat under an unknown uuid: its own path reads the
+        // chat and settles it first; the other rows of its chat wait for the next round.
+        let doubtful: Vec<String> = rows
+            .iter()
+            .filter(|r| r.state == "in_doubt")
+            .map(|r| r.fan.clone())
+            .collect();
+        let (doubt, rest): (Vec<&OutboxRow>, Vec<&OutboxRow>) =
+            rows.iter().partition(|r| doubtful.contains(&r.fan));
+        let mut left = false;
+        for row in doubt {
+            match row.state.as_str() {
+                "in_doubt" => {
+                    self.deliver(row).await;
+                }
+                _ => left = true,
+            }
+        }
+        for chunk in rest.chunks(50) {
+            left |= self.confirm_round(creator, chunk).await;
+        }
+        left
+    }
+
+    /// One batch read of the chats of `rows`, then each row sent, dropped or put back.
+    async fn confirm_round(&self, creator: &str, rows: &[&OutboxRow]) -> bool {
+        let mut chats: Vec<String> = rows.iter().map(|r| r.fan.clone()).collect();
+        chats.sort();
+        chats.dedup();
+        let read_at = now_ms();
+        let pages = match self.read_chats(creator, &chats, read_at).await {
+            Ok(p) => p,
+            Err(e) => {
+                for row in rows {
+                    self.not_confirmed(row, &e).await;
+                }
+                return false;
+            }
+        };
+        if let Some(first) = rows.first() {
+            let _ = self.store.add_outbox_calls(first.id, 1).await;
+        }
+        for row in rows {
+            if now_ms() - read_at > CONFIRMED_FOR.as_millis() as i64 {
+                return true;
+            }
+            match pages.get(&row.fan.to_ascii_lowercase()) {
+                Some(page) => self.judge_and_send(row, page).await,
+                None => {
+                    let e = ApiError::Transient {
+                        reason: "the batch read did not return this chat".into(),
+                        maybe_processed: false,
+                    };
+                    self.not_confirmed(row, &e).await
+                }
+            }
+        }
+        false
+    }
+
+    /// Reads `chats` in one call; stores what it read and takes in fan messages the inbox lacked
+    /// (waking their chats). Returns each chat's page.
+    async fn read_chats(
+        &self,
+        creator: &str,
+        chats: &[String],
+        read_at: i64,
+    ) -> Result<HashMap<String, Vec<crate::fanvue::types::Message>>, ApiError> {
+        let size = self.cfg.get().agent.history_messages.clamp(1, 50);
+        let batch = self.apis.get(creator).batch_messages(chats, Some(size), None).await?;
+        let mut pages = HashMap::new();
+        for (chat, page) in batch.by_chat {
+            let chat = chat.to_ascii_lowercase();
+            if let Some(err) = &page.error {
+                warn!(fan = %chat, error = %err, "the batch could not read a chat before sending");
+                continue;
+            }
+            let found =
+                crate::agent::history::take_in(&self.store, creator, &chat, page.messages.clone(), "read", read_at)
+                    .await;
+            if found > 0 {
+                info!(fan = %chat, found, "the check before sending found fan messages no webhook brought");
+                (self.wake_chat)(creator, &chat);
+            }
+            pages.insert(chat, page.messages);
+        }
+        Ok(pages)
+    }
+
+    /// Sends one row if the check on its chat's fresh page lets it go.
+    async fn judge_and_send(&self, row: &OutboxRow, page: &[crate::fanvue::types::Message]) {
+        if self.still_wanted(row, page).await {
+            self.deliver(row).await;
+        }
+    }
+
+    /// The creator wrote by hand: the message is dropped and the chat's AI paused.
+    async fn taken_over(&self, row: &OutboxRow, uuid: &str, sent_at_ms: Option<i64>, takeover_ms: i64) {
+        let now = now_ms();
+        let until = sent_at_ms.unwrap_or(now).min(now) + takeover_ms;
+        let why = format!(
+            "the creator wrote by hand (message {uuid}) after what it answers; chat paused for {} s",
+            (until - now) / 1000
+        );
+        info!(outbox = row.id, "{why}");
+        if let Err(e) = self.store.pause_fan(&row.creator, &row.fan, until).await {
+            warn!(error = %e, "cannot pause the chat");
+        }
+        let _ = self.store.drop_outbox(row.id, &why).await;
+    }
+
+    /// The chat could not be read: the row waits (it never leaves unconfirmed), or fails when the
+    /// read can never succeed.
+    async fn not_confirmed(&self, row: &OutboxRow, e: &ApiError) {
+        warn!(outbox = row.id, error = %e, "cannot read the chat to confirm before sending");
+        let why = format!("cannot read the chat to confirm before sending: {e}");
+        match reschedule(row, e, "pending") {
+            Delivery::Rescheduled { state, after, .. } => {
+                let at = now_ms() + after.as_millis() as i64;
+                until_recorded(|| self.store.reschedule_outbox(row.id, state, at, &why, 0)).await;
+            }
+            _ => until_recorded(|| self.store.mark_failed(row.id, &why, 0)).await,
         }
     }
 
@@ -137,12 +289,15 @@ impl Sender {
         let api = self.apis.get(&row.creator);
         if row.state == "in_doubt" {
             match self.reconcile(row).await {
-                Ok(Some((uuid, sent_at))) => {
+                Ok((Some((uuid, sent_at)), _)) => {
                     info!(message_uuid = %uuid, "in-doubt send found in the chat: not resending");
                     return self.sent(row, uuid, sent_at, 1, true).await;
                 }
-                Ok(None) => {
+                Ok((None, page)) => {
                     let _ = self.store.add_outbox_calls(row.id, 1).await;
+                    if self.cfg.get().agent.confirm_before_send && !self.still_wanted(row, &page).await {
+                        return Delivery::Skipped;
+                    }
                 }
                 Err(e) => return reschedule(row, &e, "in_doubt"),
             }
@@ -226,12 +381,35 @@ impl Sender {
         }
     }
 
+    /// The check before sending on a fresh page of the row's chat (the round's batch read, or
+    /// the page a reconcile read before resending). False when the row was dropped.
+    async fn still_wanted(&self, row: &OutboxRow, page: &[crate::fanvue::types::Message]) -> bool {
+        let ours = self
+            .store
+            .sent_message_uuids(&row.creator, &row.fan, false)
+            .await
+            .unwrap_or_default();
+        let takeover_ms = self.cfg.get().agent.human_takeover_secs as i64 * 1000;
+        match confirm::check(row, page, &ours, now_ms(), takeover_ms) {
+            confirm::Verdict::Send => true,
+            confirm::Verdict::Takeover { uuid, sent_at_ms } => {
+                self.taken_over(row, &uuid, sent_at_ms, takeover_ms).await;
+                false
+            }
+            confirm::Verdict::FanWroteAgain { .. } => {
+                let _ = self.store.drop_outbox(row.id, crate::store::outbox::FOLDED).await;
+                (self.wake_chat)(&row.creator, &row.fan);
+                false
+            }
+        }
+    }
+
     /// Looks for our text among the chat's newest messages (without marking it read). Returns the
-    /// message's uuid and Fanvue's `sentAt`.
+    /// message's uuid and Fanvue's `sentAt` when found, and the page read.
     async fn reconcile(
         &self,
         row: &OutboxRow,
-    ) -> Result<Option<(String, Option<String>)>, ApiError> {
+    ) -> Result<(Option<(String, Option<String>)>, Vec<crate::fanvue::types::Message>), ApiError> {
         let api = self.apis.get(&row.creator);
         let page = api
             .list_messages(&row.fan, Some(1), Some(20), false)
@@ -243,7 +421,7 @@ impl Sender {
             .unwrap_or_default();
         let want = row.text.as_deref().map(str::trim).unwrap_or("");
         let since = row.created_at - 60_000;
-        Ok(page
+        let found = page
             .data
             .iter()
             .filter(|m| !m.sender.uuid.eq_ignore_ascii_case(&row.fan))
@@ -256,7 +434,8 @@ impl Sender {
                     .and_then(crate::agent::parse_ms)
                     .is_none_or(|t| t >= since)
             })
-            .map(|m| (m.uuid.clone(), m.sent_at.clone())))
+            .map(|m| (m.uuid.clone(), m.sent_at.clone()));
+        Ok((found, page.data))
     }
 }
 

@@ -272,7 +272,10 @@ impl Agent {
             // going out is waited for; these messages are then answered right after it.
             let folded = self.store.fold_waiting_replies(creator, fan).await?;
             if folded > 0 {
-                info!(folded, "the fan wrote again while a reply waited: folding it into a new one");
+                info!(
+                    folded,
+                    "the fan wrote again while a reply waited: folding it into a new one"
+                );
             }
             if self.store.has_open_reply(creator, fan).await? {
                 return Ok(JobOutcome::Retry(Duration::from_secs(1)));
@@ -297,7 +300,12 @@ impl Agent {
             .min();
         let takeover_ms = self.cfg.get().agent.human_takeover_secs as i64 * 1000;
         if let Some(m) = by_hand(&history, &ours, oldest_pending, now, takeover_ms) {
-            let from = m.sent_at.as_deref().and_then(parse_ms).unwrap_or(now).min(now);
+            let from = m
+                .sent_at
+                .as_deref()
+                .and_then(parse_ms)
+                .unwrap_or(now)
+                .min(now);
             let until = from + takeover_ms;
             self.store.pause_fan(creator, fan, until).await?;
             let why = format!(
@@ -1315,6 +1323,7 @@ pub fn by_hand<'a>(
             && m.msg_type
                 .as_deref()
                 .is_none_or(|t| crate::fanvue::types::MessageType::parse(t).is_answerable())
-            && (at >= oldest_pending.or(Some(i64::MAX)) || at.is_some_and(|t| t + takeover_ms > now))
+            && (at >= oldest_pending.or(Some(i64::MAX))
+                || at.is_some_and(|t| t + takeover_ms > now))
     })
 }

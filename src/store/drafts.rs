@@ -397,6 +397,9 @@ mod tests {
             price_cents: None,
             delay_ms: 0,
             offer_item: None,
+            context_at: None,
+            answers_uuid: None,
+            answers_sent_at: None,
         };
         let info = DecisionInfo::reason("answered the fan's message");
         store

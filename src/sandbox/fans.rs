@@ -126,11 +126,7 @@ fn schedule_interruptions(a: &super::SandboxArgs, f: &mut super::world::Fan) {
             .then(|| now + Duration::from_secs_f64(rng.gen_range(0.0..within.max(0.1))))
     };
     f.hand_reply_at = at(a.creator_by_hand, a.by_hand_within_secs, &mut f.rng);
-    f.extra_at = at(
-        a.write_during_delays,
-        a.extra_message_within_secs,
-        &mut f.rng,
-    );
+    f.extra_at = at(a.write_during_delays, a.extra_message_within_secs, &mut f.rng);
 }
 
 /// The creator answers the fan's turn by hand in the app (optionally announced by a webhook).

@@ -71,10 +71,7 @@ fn newer_than_draft<'a>(row: &OutboxRow, page: &[&'a Message]) -> Vec<&'a str> {
     let Some(anchor) = row.answers_uuid.as_deref() else {
         return vec![];
     };
-    match page
-        .iter()
-        .position(|m| m.uuid.eq_ignore_ascii_case(anchor))
-    {
+    match page.iter().position(|m| m.uuid.eq_ignore_ascii_case(anchor)) {
         Some(i) => page[i + 1..].iter().map(|m| m.uuid.as_str()).collect(),
         None => {
             let since = row.answers_sent_at.as_deref().and_then(parse_ms);
@@ -152,13 +149,7 @@ mod tests {
     fn a_reply_goes_when_only_the_fan_wrote_up_to_the_message_it_answers() {
         let q = msg("q1", true, 10);
         let page = vec![msg("old-ours", false, 4000), q.clone()];
-        let v = check(
-            &row("reply", Some(&q)),
-            &page,
-            &["old-ours".into()],
-            NOW,
-            TAKEOVER,
-        );
+        let v = check(&row("reply", Some(&q)), &page, &["old-ours".into()], NOW, TAKEOVER);
         assert_eq!(v, Verdict::Send);
     }
 
@@ -167,10 +158,7 @@ mod tests {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("hand", false, 3)];
         let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
-        assert!(
-            matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
-            "{v:?}"
-        );
+        assert!(matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"), "{v:?}");
     }
 
     #[test]
@@ -179,10 +167,7 @@ mod tests {
         let q = msg("q2", true, 10);
         let page = vec![msg("q1", true, 90), h, q.clone()];
         let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
-        assert!(
-            matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
-            "{v:?}"
-        );
+        assert!(matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"), "{v:?}");
     }
 
     #[test]
@@ -199,13 +184,7 @@ mod tests {
         let mut broadcast = msg("bc", false, 2);
         broadcast.msg_type = Some(MessageType::parse("BROADCAST"));
         let page = vec![q.clone(), msg("ours", false, 5), broadcast];
-        let v = check(
-            &row("reply", Some(&q)),
-            &page,
-            &["OURS".into()],
-            NOW,
-            TAKEOVER,
-        );
+        let v = check(&row("reply", Some(&q)), &page, &["OURS".into()], NOW, TAKEOVER);
         assert_eq!(v, Verdict::Send);
     }
 

@@ -115,12 +115,7 @@ impl Sender {
         if !rows.iter().any(|r| r.not_before <= now) {
             return (vec![], rows.first().map(|r| r.not_before));
         }
-        let horizon = now
-            + if agent.confirm_before_send {
-                agent.confirm_window_ms as i64
-            } else {
-                0
-            };
+        let horizon = now + if agent.confirm_before_send { agent.confirm_window_ms as i64 } else { 0 };
         let (due, later): (Vec<OutboxRow>, Vec<OutboxRow>) =
             rows.into_iter().partition(|r| r.not_before <= horizon);
         (due, later.first().map(|r| r.not_before))
@@ -204,11 +199,7 @@ impl Sender {
         read_at: i64,
     ) -> Result<HashMap<String, Vec<crate::fanvue::types::Message>>, ApiError> {
         let size = self.cfg.get().agent.history_messages.clamp(1, 50);
-        let batch = self
-            .apis
-            .get(creator)
-            .batch_messages(chats, Some(size), None)
-            .await?;
+        let batch = self.apis.get(creator).batch_messages(chats, Some(size), None).await?;
         let mut pages = HashMap::new();
         for (chat, page) in batch.by_chat {
             let chat = chat.to_ascii_lowercase();
@@ -216,15 +207,9 @@ impl Sender {
                 warn!(fan = %chat, error = %err, "the batch could not read a chat before sending");
                 continue;
             }
-            let found = crate::agent::history::take_in(
-                &self.store,
-                creator,
-                &chat,
-                page.messages.clone(),
-                "read",
-                read_at,
-            )
-            .await;
+            let found =
+                crate::agent::history::take_in(&self.store, creator, &chat, page.messages.clone(), "read", read_at)
+                    .await;
             if found > 0 {
                 info!(fan = %chat, found, "the check before sending found fan messages no webhook brought");
                 (self.wake_chat)(creator, &chat);
@@ -242,13 +227,7 @@ impl Sender {
     }
 
     /// The creator wrote by hand: the message is dropped and the chat's AI paused.
-    async fn taken_over(
-        &self,
-        row: &OutboxRow,
-        uuid: &str,
-        sent_at_ms: Option<i64>,
-        takeover_ms: i64,
-    ) {
+    async fn taken_over(&self, row: &OutboxRow, uuid: &str, sent_at_ms: Option<i64>, takeover_ms: i64) {
         let now = now_ms();
         let until = sent_at_ms.unwrap_or(now).min(now) + takeover_ms;
         let why = format!(
@@ -316,9 +295,7 @@ impl Sender {
                 }
                 Ok((None, page)) => {
                     let _ = self.store.add_outbox_calls(row.id, 1).await;
-                    if self.cfg.get().agent.confirm_before_send
-                        && !self.still_wanted(row, &page).await
-                    {
+                    if self.cfg.get().agent.confirm_before_send && !self.still_wanted(row, &page).await {
                         return Delivery::Skipped;
                     }
                 }
@@ -420,10 +397,7 @@ impl Sender {
                 false
             }
             confirm::Verdict::FanWroteAgain { .. } => {
-                let _ = self
-                    .store
-                    .drop_outbox(row.id, crate::store::outbox::FOLDED)
-                    .await;
+                let _ = self.store.drop_outbox(row.id, crate::store::outbox::FOLDED).await;
                 (self.wake_chat)(&row.creator, &row.fan);
                 false
             }
@@ -435,13 +409,7 @@ impl Sender {
     async fn reconcile(
         &self,
         row: &OutboxRow,
-    ) -> Result<
-        (
-            Option<(String, Option<String>)>,
-            Vec<crate::fanvue::types::Message>,
-        ),
-        ApiError,
-    > {
+    ) -> Result<(Option<(String, Option<String>)>, Vec<crate::fanvue::types::Message>), ApiError> {
         let api = self.apis.get(&row.creator);
         let page = api
             .list_messages(&row.fan, Some(1), Some(20), false)

@@ -243,7 +243,7 @@ impl Store {
     /// A human rejected draft `id`: it is never sent.
     pub async fn reject_draft(&self, id: i64, note: Option<&str>) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
+        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;

@@ -564,6 +564,16 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(count_outbox(&store).await, 1);
+        let third = drafted(&store, "f3", "three").await;
+        store
+            .reject_draft(third, Some("too generic"))
+            .await
+            .unwrap();
+        let d = store.draft(third).await.unwrap().unwrap();
+        assert_eq!(
+            (d.state.as_str(), d.note.as_deref()),
+            ("rejected", Some("too generic"))
+        );
     }
 
     async fn count_outbox(store: &Store) -> i64 {

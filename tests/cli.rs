@@ -79,6 +79,46 @@ fn check_config_rejects_a_bad_config_naming_the_key_and_file() {
 }
 
 #[test]
+fn check_config_refuses_a_holding_reply_for_minors_or_one_the_draft_guardrails_would_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("h.toml");
+    let run = |text: &str| {
+        std::fs::write(&p, text).unwrap();
+        let out = agent()
+            .arg("--config")
+            .arg(&p)
+            .arg("check-config")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (code, err) = run("[guardrails.holding_replies]\nminor = \"hang on!\"\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("`guardrails.holding_replies.minor` (in ") && err.contains("under 18"),
+        "{err}"
+    );
+    let (code, err) = run(
+        "[creators.ana.holding_replies.crisis]\nes = \"Lo siento. Escríbeme en anna-help.com\"\n",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("`creators.ana.holding_replies.crisis`")
+            && err.contains("the es text would be blocked by the draft guardrails: link"),
+        "{err}"
+    );
+    let (code, err) = run("[guardrails]\nholding_reply = \"brb\"\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("replaced by [guardrails.holding_replies]"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_shipped_config_is_valid_documents_every_key_and_hides_secrets() {
     let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/config.toml");
     let out = agent()

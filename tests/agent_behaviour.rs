@@ -196,7 +196,8 @@ async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn new_chats_share_one_history_read_and_mark_read_costs_a_call_only_when_asked() {
+async fn new_chats_share_one_history_read_and_one_check_before_sending_and_mark_read_costs_a_call_only_when_asked(
+) {
     for mark_read in [false, true] {
         let mut d = daemon_env(args(1, 4), |c| {
             tune(c);
@@ -212,8 +213,9 @@ async fn new_chats_share_one_history_read_and_mark_read_costs_a_call_only_when_a
                 calls("GET /chats/{fan}/messages"),
                 calls("POST /chats/messages/batch")
             ),
-            (0, 1),
-            "four new chats answered together: one batch read: {st}"
+            (0, 2),
+            "four new chats answered together: one batch read for their history before \
+             drafting, one to confirm the chats right before the replies leave: {st}"
         );
         assert_eq!(calls("POST /chats/{fan}/message"), 4, "{st}");
         let unread = d

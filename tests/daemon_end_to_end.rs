@@ -69,7 +69,7 @@ async fn run_until_settled(d: &mut DaemonEnv, limit: Duration) -> serde_json::Va
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(
                 env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
             )
             .await;
         if all_quiet && st["webhooks_pending"] == 0 && open == 0 {

@@ -68,7 +68,7 @@ async fn offers_follow_the_rules_and_conversions_are_attributed() {
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(
                 env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
             )
             .await;
         if done && open == 0 && stats(env).await["webhooks_pending"] == 0 {

@@ -27,6 +27,10 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/_sandbox/fans/resume", post(resume))
         .route("/_sandbox/fans/{uuid}/messages", post(fan_says))
         .route("/_sandbox/fans/{uuid}/events", post(fan_event))
+        .route(
+            "/_sandbox/fans/{uuid}/creator-by-hand",
+            post(creator_by_hand),
+        )
         .route("/_sandbox/chats/{uuid}", get(transcript))
         .route("/_sandbox/creators/{handle}/revoke", post(revoke))
         .route("/_sandbox/creators/{handle}/scopes", post(scopes))
@@ -107,6 +111,23 @@ async fn fan_says(
         return bad("text is empty");
     }
     let id = fan_message(&st, &mut w, fan, s.text);
+    (StatusCode::CREATED, Json(json!({"messageUuid": id}))).into_response()
+}
+
+/// The creator writes to this fan by hand in the app (a webhook only with --by-hand-webhooks).
+async fn creator_by_hand(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    Json(s): Json<Say>,
+) -> Response {
+    let mut w = st.lock();
+    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
+        return bad("unknown fan");
+    };
+    if s.text.is_empty() {
+        return bad("text is empty");
+    }
+    let id = super::fans::creator_answers_by_hand(&st, &mut w, fan, Some(s.text));
     (StatusCode::CREATED, Json(json!({"messageUuid": id}))).into_response()
 }
 

@@ -49,7 +49,7 @@ fn tick(st: &Shared) {
             FanState::Waiting(t) if t <= now => start_turn(st, &mut w, i),
             FanState::AwaitingReply if w.fans[i].hand_reply_at.is_some_and(|t| t <= now) => {
                 w.fans[i].hand_reply_at = None;
-                creator_answers_by_hand(st, &mut w, i);
+                creator_answers_by_hand(st, &mut w, i, None);
             }
             FanState::AwaitingReply if w.fans[i].extra_at.is_some_and(|t| t <= now) => {
                 w.fans[i].extra_at = None;
@@ -114,6 +114,18 @@ fn start_turn(st: &Shared, w: &mut World, fan: usize) {
     w.fans[fan].state = FanState::AwaitingReply;
     w.fans[fan].turn_started = Some(Instant::now());
     schedule_interruptions(&st.args, &mut w.fans[fan]);
+    // A creator who has taken the chat over keeps answering it by hand meanwhile.
+    let now_ms = super::world::ms_of(&st.now_rfc3339());
+    let takeover_ms = w.takeover_secs * 1000;
+    if w.chats
+        .get(&fan)
+        .is_some_and(|c| c.taken_over_at(now_ms, takeover_ms))
+    {
+        let within = st.args.by_hand_within_secs.max(0.1);
+        let f = &mut w.fans[fan];
+        let after = f.rng.gen_range(0.0..within);
+        f.hand_reply_at = Some(Instant::now() + Duration::from_secs_f64(after));
+    }
 }
 
 /// Draws (from the fan's own seed) whether the creator answers this turn by hand and whether the
@@ -126,19 +138,33 @@ fn schedule_interruptions(a: &super::SandboxArgs, f: &mut super::world::Fan) {
             .then(|| now + Duration::from_secs_f64(rng.gen_range(0.0..within.max(0.1))))
     };
     f.hand_reply_at = at(a.creator_by_hand, a.by_hand_within_secs, &mut f.rng);
-    f.extra_at = at(a.write_during_delays, a.extra_message_within_secs, &mut f.rng);
+    f.extra_at = at(
+        a.write_during_delays,
+        a.extra_message_within_secs,
+        &mut f.rng,
+    );
 }
 
 /// The creator answers the fan's turn by hand in the app (optionally announced by a webhook).
-fn creator_answers_by_hand(st: &Shared, w: &mut World, fan: usize) {
+/// Returns the message's uuid.
+pub fn creator_answers_by_hand(
+    st: &Shared,
+    w: &mut World,
+    fan: usize,
+    text: Option<String>,
+) -> String {
     const LINES: [&str; 4] = [
         "hey it's me, just saw this 💕",
         "omg hii, give me a sec babe",
         "haha I'm here, what's up?",
         "sorry was busy, tell me more 😘",
     ];
-    let k = w.fans[fan].rng.gen_range(0..LINES.len());
-    let msg = w.creator_writes_by_hand(fan, LINES[k].to_string(), st.now_rfc3339());
+    let text = text.unwrap_or_else(|| {
+        let k = w.fans[fan].rng.gen_range(0..LINES.len());
+        LINES[k].to_string()
+    });
+    let msg = w.creator_writes_by_hand(fan, text, st.now_rfc3339());
+    let uuid = msg.uuid.clone();
     if st.args.by_hand_webhooks {
         enqueue(
             st,
@@ -151,6 +177,7 @@ fn creator_answers_by_hand(st: &Shared, w: &mut World, fan: usize) {
         );
     }
     on_creator_message(w, fan);
+    uuid
 }
 
 /// The fan has read the creator's reply: maybe buys what was offered, maybe tips.

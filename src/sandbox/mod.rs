@@ -85,7 +85,7 @@ pub struct Faults {
 token bucket with X-RateLimit-* headers and 429 + Retry-After, the X-Fanvue-API-Version check, and signed webhook \
 delivery (X-Fanvue-Signature: t=<unix>,v0=<hex HMAC-SHA256>) with retries. Seeded simulated fans start chats, send \
 bursts, answer replies, buy PPV, tip and go quiet.\n\nControl endpoints: GET /_sandbox/stats, GET /_sandbox/world, \
-POST /_sandbox/fans/{uuid}/messages {text}, POST /_sandbox/faults {..}, POST /_sandbox/clock/advance {seconds}, \
+POST /_sandbox/fans/{uuid}/messages {text}, POST /_sandbox/fans/{uuid}/creator-by-hand {text}, POST /_sandbox/faults {..}, POST /_sandbox/clock/advance {seconds}, \
 POST /_sandbox/creators/{handle}/revoke, POST /_sandbox/creators/{handle}/scopes {remove:[..]}, \
 POST /_sandbox/fans/pause, POST /_sandbox/fans/resume.\n\nPrints `sandbox listening on http://ADDR` when ready."
 )]

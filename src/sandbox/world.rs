@@ -268,7 +268,7 @@ impl Chat {
 
     /// Whether the chat's last creator-side message was written by hand less than `takeover_ms`
     /// before `at_ms`: an AI message now would talk over a human.
-    fn taken_over_at(&self, at_ms: i64, takeover_ms: i64) -> bool {
+    pub fn taken_over_at(&self, at_ms: i64, takeover_ms: i64) -> bool {
         self.messages
             .iter()
             .rev()

@@ -64,22 +64,28 @@ pub fn check(
     }
 }
 
-/// The uuids of the page's messages the draft did not see: those after the newest message it
-/// saw. When that message is older than the page, every message newer than its time; a row
-/// without one (an old row) is checked for takeover only.
+/// The uuids of the page's messages the draft did not see: those written after the newest
+/// message it saw (by Fanvue's time; a burst's messages can share a millisecond, so a tie counts
+/// as seen). Without that time, those after it in the page. A row without one (an old row) is
+/// checked for takeover only.
 fn newer_than_draft<'a>(row: &OutboxRow, page: &[&'a Message]) -> Vec<&'a str> {
     let Some(anchor) = row.answers_uuid.as_deref() else {
         return vec![];
     };
-    match page.iter().position(|m| m.uuid.eq_ignore_ascii_case(anchor)) {
-        Some(i) => page[i + 1..].iter().map(|m| m.uuid.as_str()).collect(),
-        None => {
-            let since = row.answers_sent_at.as_deref().and_then(parse_ms);
-            page.iter()
-                .filter(|m| since.is_none_or(|s| sent_ms(m).is_none_or(|t| t > s)))
-                .map(|m| m.uuid.as_str())
-                .collect()
-        }
+    let position = page
+        .iter()
+        .position(|m| m.uuid.eq_ignore_ascii_case(anchor));
+    let anchor_ms = position
+        .and_then(|i| sent_ms(page[i]))
+        .or_else(|| row.answers_sent_at.as_deref().and_then(parse_ms));
+    match (anchor_ms, position) {
+        (Some(t), _) => page
+            .iter()
+            .filter(|m| sent_ms(m).is_none_or(|s| s > t))
+            .map(|m| m.uuid.as_str())
+            .collect(),
+        (None, Some(i)) => page[i + 1..].iter().map(|m| m.uuid.as_str()).collect(),
+        (None, None) => page.iter().map(|m| m.uuid.as_str()).collect(),
     }
 }
 
@@ -149,7 +155,13 @@ mod tests {
     fn a_reply_goes_when_only_the_fan_wrote_up_to_the_message_it_answers() {
         let q = msg("q1", true, 10);
         let page = vec![msg("old-ours", false, 4000), q.clone()];
-        let v = check(&row("reply", Some(&q)), &page, &["old-ours".into()], NOW, TAKEOVER);
+        let v = check(
+            &row("reply", Some(&q)),
+            &page,
+            &["old-ours".into()],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::Send);
     }
 
@@ -158,7 +170,10 @@ mod tests {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("hand", false, 3)];
         let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
-        assert!(matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"), "{v:?}");
+        assert!(
+            matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
+            "{v:?}"
+        );
     }
 
     #[test]
@@ -167,7 +182,10 @@ mod tests {
         let q = msg("q2", true, 10);
         let page = vec![msg("q1", true, 90), h, q.clone()];
         let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
-        assert!(matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"), "{v:?}");
+        assert!(
+            matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
+            "{v:?}"
+        );
     }
 
     #[test]
@@ -184,7 +202,13 @@ mod tests {
         let mut broadcast = msg("bc", false, 2);
         broadcast.msg_type = Some(MessageType::parse("BROADCAST"));
         let page = vec![q.clone(), msg("ours", false, 5), broadcast];
-        let v = check(&row("reply", Some(&q)), &page, &["OURS".into()], NOW, TAKEOVER);
+        let v = check(
+            &row("reply", Some(&q)),
+            &page,
+            &["OURS".into()],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::Send);
     }
 
@@ -210,6 +234,17 @@ mod tests {
         let page = vec![msg("q2", true, 50), msg("q3", true, 20)];
         let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
         assert_eq!(v, Verdict::FanWroteAgain { uuid: "q2".into() });
+    }
+
+    #[test]
+    fn messages_of_a_burst_sharing_the_answered_messages_millisecond_count_as_seen() {
+        let q3 = msg("q3", true, 10);
+        let mut q2 = msg("q2", true, 10);
+        q2.sent_at = q3.sent_at.clone();
+        // Fanvue lists newest first; equal times keep that order.
+        let page = vec![q3.clone(), q2, msg("q1", true, 11)];
+        let v = check(&row("reply", Some(&q3)), &page, &[], NOW, TAKEOVER);
+        assert_eq!(v, Verdict::Send);
     }
 
     #[test]

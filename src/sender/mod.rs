@@ -56,6 +56,9 @@ pub struct Sender {
     pub wake_chat: WakeChat,
 }
 
+/// How long a round of sends waits for other chats' replies being drafted, so one read covers them.
+const GATHER: Duration = Duration::from_millis(250);
+
 /// How long after its read a confirmed message may still go (the rate limiter can hold sends):
 /// past it, the rest of a round is read again.
 const CONFIRMED_FOR: Duration = Duration::from_secs(3);
@@ -81,10 +84,19 @@ impl Sender {
     /// Drains `creator`'s outbox until `shutdown`: due rows in order, then sleeps until the next
     /// row is due or it is woken.
     pub async fn run(self, creator: String, wake: Arc<Notify>, shutdown: CancellationToken) {
+        let mut gathered: Option<i64> = None;
         loop {
             let next_due = match self.store.open_outbox(&creator).await {
                 Ok(rows) => {
                     let (due, later) = self.due_now(rows);
+                    if self.gathers(&creator, &due, &mut gathered).await {
+                        // Replies of the creator's other chats are being drafted: the round
+                        // waits a moment so one read confirms them all.
+                        tokio::select! {
+                            _ = shutdown.cancelled() => return,
+                            _ = tokio::time::sleep(GATHER) => continue,
+                        }
+                    }
                     // A send interrupted by shutdown stays `sending` and is reconciled on start.
                     tokio::select! {
                         _ = shutdown.cancelled() => return,
@@ -107,6 +119,23 @@ impl Sender {
         }
     }
 
+    /// Whether the round of `due` should first wait [`GATHER`] for the creator's other chats
+    /// (once per round, only with the check before sending, only while other chats have events
+    /// being decided).
+    async fn gathers(&self, creator: &str, due: &[OutboxRow], gathered: &mut Option<i64>) -> bool {
+        let Some(first) = due.first() else {
+            return false;
+        };
+        if !self.cfg.get().agent.confirm_before_send || *gathered == Some(first.id) {
+            return false;
+        }
+        *gathered = Some(first.id);
+        self.store
+            .others_pending(creator, &first.fan)
+            .await
+            .unwrap_or(false)
+    }
+
     /// The rows to send now: every due row, and with the check before sending on, the rows due
     /// within its window too (they share the due rows' read). Also when the next row is due.
     fn due_now(&self, rows: Vec<OutboxRow>) -> (Vec<OutboxRow>, Option<i64>) {
@@ -115,7 +144,12 @@ impl Sender {
         if !rows.iter().any(|r| r.not_before <= now) {
             return (vec![], rows.first().map(|r| r.not_before));
         }
-        let horizon = now + if agent.confirm_before_send { agent.confirm_window_ms as i64 } else { 0 };
+        let horizon = now
+            + if agent.confirm_before_send {
+                agent.confirm_window_ms as i64
+            } else {
+                0
+            };
         let (due, later): (Vec<OutboxRow>, Vec<OutboxRow>) =
             rows.into_iter().partition(|r| r.not_before <= horizon);
         (due, later.first().map(|r| r.not_before))
@@ -199,7 +233,11 @@ impl Sender {
         read_at: i64,
     ) -> Result<HashMap<String, Vec<crate::fanvue::types::Message>>, ApiError> {
         let size = self.cfg.get().agent.history_messages.clamp(1, 50);
-        let batch = self.apis.get(creator).batch_messages(chats, Some(size), None).await?;
+        let batch = self
+            .apis
+            .get(creator)
+            .batch_messages(chats, Some(size), None)
+            .await?;
         let mut pages = HashMap::new();
         for (chat, page) in batch.by_chat {
             let chat = chat.to_ascii_lowercase();
@@ -207,9 +245,15 @@ impl Sender {
                 warn!(fan = %chat, error = %err, "the batch could not read a chat before sending");
                 continue;
             }
-            let found =
-                crate::agent::history::take_in(&self.store, creator, &chat, page.messages.clone(), "read", read_at)
-                    .await;
+            let found = crate::agent::history::take_in(
+                &self.store,
+                creator,
+                &chat,
+                page.messages.clone(),
+                "read",
+                read_at,
+            )
+            .await;
             if found > 0 {
                 info!(fan = %chat, found, "the check before sending found fan messages no webhook brought");
                 (self.wake_chat)(creator, &chat);
@@ -227,7 +271,13 @@ impl Sender {
     }
 
     /// The creator wrote by hand: the message is dropped and the chat's AI paused.
-    async fn taken_over(&self, row: &OutboxRow, uuid: &str, sent_at_ms: Option<i64>, takeover_ms: i64) {
+    async fn taken_over(
+        &self,
+        row: &OutboxRow,
+        uuid: &str,
+        sent_at_ms: Option<i64>,
+        takeover_ms: i64,
+    ) {
         let now = now_ms();
         let until = sent_at_ms.unwrap_or(now).min(now) + takeover_ms;
         let why = format!(
@@ -295,7 +345,9 @@ impl Sender {
                 }
                 Ok((None, page)) => {
                     let _ = self.store.add_outbox_calls(row.id, 1).await;
-                    if self.cfg.get().agent.confirm_before_send && !self.still_wanted(row, &page).await {
+                    if self.cfg.get().agent.confirm_before_send
+                        && !self.still_wanted(row, &page).await
+                    {
                         return Delivery::Skipped;
                     }
                 }
@@ -396,8 +448,16 @@ impl Sender {
                 self.taken_over(row, &uuid, sent_at_ms, takeover_ms).await;
                 false
             }
-            confirm::Verdict::FanWroteAgain { .. } => {
-                let _ = self.store.drop_outbox(row.id, crate::store::outbox::FOLDED).await;
+            confirm::Verdict::FanWroteAgain { uuid } => {
+                // A message some job already decided (covered by this very reply, or skipped)
+                // would never be answered if the reply were folded: it goes.
+                if self.store.message_decided(&uuid).await.unwrap_or(false) {
+                    return true;
+                }
+                let _ = self
+                    .store
+                    .drop_outbox(row.id, crate::store::outbox::FOLDED)
+                    .await;
                 (self.wake_chat)(&row.creator, &row.fan);
                 false
             }
@@ -409,7 +469,13 @@ impl Sender {
     async fn reconcile(
         &self,
         row: &OutboxRow,
-    ) -> Result<(Option<(String, Option<String>)>, Vec<crate::fanvue::types::Message>), ApiError> {
+    ) -> Result<
+        (
+            Option<(String, Option<String>)>,
+            Vec<crate::fanvue::types::Message>,
+        ),
+        ApiError,
+    > {
         let api = self.apis.get(&row.creator);
         let page = api
             .list_messages(&row.fan, Some(1), Some(20), false)

@@ -323,6 +323,18 @@ impl Store {
         .await?)
     }
 
+    /// Whether the inbox holds this message and it is decided.
+    pub async fn message_decided(&self, message_uuid: &str) -> Result<bool, StoreError> {
+        let key = format!("msg:{}", message_uuid.to_ascii_lowercase());
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM inbox WHERE dedupe_key = ? AND state = 'decided'",
+        )
+        .bind(key)
+        .fetch_one(self.reader())
+        .await?;
+        Ok(n > 0)
+    }
+
     /// Whether the inbox already holds this message (the poller's check before inserting).
     pub async fn knows_message(&self, message_uuid: &str) -> Result<bool, StoreError> {
         let key = format!("msg:{}", message_uuid.to_ascii_lowercase());

@@ -317,11 +317,7 @@ impl Store {
     /// Drops the chat's replies and follow-ups still waiting to go (not yet being sent): the fan
     /// wrote again, so the job now running drafts one reply that covers everything. Their decisions
     /// say so. Returns how many were dropped.
-    pub async fn fold_waiting_replies(
-        &self,
-        creator: &str,
-        fan: &str,
-    ) -> Result<u64, StoreError> {
+    pub async fn fold_waiting_replies(&self, creator: &str, fan: &str) -> Result<u64, StoreError> {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND state = 'pending'
              AND purpose IN ('reply', 'followup')",

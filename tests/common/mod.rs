@@ -269,7 +269,7 @@ pub async fn settle(env: &Env) {
     while count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
         + count(
             env,
-            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
         )
         .await
         > 0
@@ -387,7 +387,7 @@ pub async fn settle_within(env: &Env, limit: Duration) -> Result<Duration, Strin
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(
                 env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
             )
             .await;
         if !talking && st["webhooks_pending"] == 0 && st["unanswered_turns"] == 0 && open == 0 {

@@ -274,7 +274,7 @@ async fn wait_until_idle(env: &Env, limit: Duration) {
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(
                 env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed')",
+                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
             )
             .await;
         if quiet && st["webhooks_pending"] == 0 && open == 0 {

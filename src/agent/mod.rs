@@ -954,7 +954,11 @@ impl Agent {
         let what = format!("holding reply ({}, {lang})", category.as_str());
         let blocked = holding::blocked(&cfg.creator_guardrails(creator), &text);
         if blocked.is_empty() {
-            info.reason.push_str(&format!("; {what} queued"));
+            let done = match cfg.creator_mode(creator) {
+                Mode::Live => "queued".to_string(),
+                m => format!("drafted, not sent ({} mode)", m.as_str()),
+            };
+            info.reason.push_str(&format!("; {what} {done}"));
             return Ok(Some(text));
         }
         let why = describe(&blocked.iter().collect::<Vec<_>>());

@@ -385,6 +385,66 @@ async fn calls_per_reply(out: &mut Vec<Line>, webhooks: bool) -> f64 {
     ratio
 }
 
+/// Measure 2b: Fanvue calls per reply for fans the daemon already knows (its second message to
+/// each of 30 fans of one creator), with the check before sending on or off; the fans write
+/// within 4.5 s (a busy creator) or one after another (each answered before the next writes).
+/// Replies wait a human-like 1–4 s.
+async fn known_fans(out: &mut Vec<Line>, confirm: bool, busy: bool) -> f64 {
+    let port = free_port();
+    let env = sandbox(args(1, 30), port, true).await;
+    let extra = format!(
+        "{}[agent]\ndebounce_ms = 500\ndebounce_cap_ms = 2000\nreply_delay_min_ms = 1000\n\
+         reply_delay_max_ms = 4000\nconfirm_before_send = {confirm}\n[poller]\ninterval_secs = 60\n",
+        scripted(&env)
+    );
+    let d = daemon(&env, port, &extra).await;
+    let fans = fans_of(&env, "creator1").await;
+    for f in &fans {
+        fan_says(&env, f, "hi, new here").await;
+    }
+    settled(&env, Duration::from_secs(300)).await;
+    let before = stats(&env).await;
+    for f in &fans {
+        fan_says(&env, f, "so what are you up to today?").await;
+        if busy {
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        } else {
+            settled(&env, Duration::from_secs(60)).await;
+        }
+    }
+    settled(&env, Duration::from_secs(300)).await;
+    let after = stats(&env).await;
+    drop(d);
+    let delta = |k: &str| after[k].as_f64().unwrap_or(0.0) - before[k].as_f64().unwrap_or(0.0);
+    let route = |r: &str| {
+        after["api_calls"][r].as_f64().unwrap_or(0.0)
+            - before["api_calls"][r].as_f64().unwrap_or(0.0)
+    };
+    let (calls, replies) = (delta("api_calls_total"), delta("creator_messages"));
+    let ratio = calls / replies.max(1.0);
+    let check = if confirm {
+        "check before sending on"
+    } else {
+        "check off (read before drafting)"
+    };
+    let pace = if busy {
+        "30 fans within 4.5 s"
+    } else {
+        "one fan at a time"
+    };
+    out.push(Line {
+        what: format!("calls per reply, known fans ({check}; {pace}; 1–4 s reply delay)"),
+        figure: format!(
+            "{ratio:.2} ({calls:.0} calls / {replies:.0} replies: {:.0} sends, {:.0} batch reads, {:.0} other)",
+            route("POST /chats/{fan}/message"),
+            route("POST /chats/messages/batch"),
+            calls - route("POST /chats/{fan}/message") - route("POST /chats/messages/batch"),
+        ),
+        target: if busy { "≤ 1.2" } else { "-" }.into(),
+    });
+    ratio
+}
+
 /// Measure 3: A burst beyond the rate limit for one creator: 500 fan messages in 30 s.
 async fn burst(out: &mut Vec<Line>) {
     let port = free_port();
@@ -746,6 +806,12 @@ async fn main() {
     if on("calls") {
         calls_per_reply(&mut out, true).await;
         took("calls");
+    }
+    if on("known") {
+        for (confirm, busy) in [(true, true), (false, true), (true, false), (false, false)] {
+            known_fans(&mut out, confirm, busy).await;
+        }
+        took("known");
     }
     if on("polling") {
         calls_per_reply(&mut out, false).await;

@@ -79,6 +79,8 @@ pub struct CreatorLimiter {
     inner: Mutex<Inner>,
     /// Whether the saved state has been asked for (once per process).
     restored: std::sync::atomic::AtomicBool,
+    /// Permits taken ahead by [`CreatorLimiter::reserve`], spent by the next calls.
+    prepaid: std::sync::atomic::AtomicU32,
 }
 
 impl std::fmt::Debug for CreatorLimiter {
@@ -101,7 +103,28 @@ impl CreatorLimiter {
                 probe: None,
             }),
             restored: std::sync::atomic::AtomicBool::new(false),
+            prepaid: std::sync::atomic::AtomicU32::new(0),
         }
+    }
+
+    /// Waits until `n` requests may be sent, taking their permits now: the next `n` calls go
+    /// without waiting. The sender reserves a round's read and sends before the read, so the
+    /// limiter's pacing falls before the check, not between the check and the sends. Every
+    /// call still spends exactly one permit.
+    pub async fn reserve(&self, n: u32) {
+        for _ in 0..n {
+            self.acquire_inner(false).await;
+            self.prepaid
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// Spends a reserved permit, if any.
+    fn take_prepaid(&self) -> bool {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.prepaid
+            .fetch_update(SeqCst, SeqCst, |n| n.checked_sub(1))
+            .is_ok()
     }
 
     /// The limit (requests per 60 s) currently enforced.
@@ -115,6 +138,11 @@ impl CreatorLimiter {
 
     /// Waits until one request may be sent now.
     pub async fn acquire(&self) {
+        self.acquire_inner(true).await
+    }
+
+    /// [`CreatorLimiter::acquire`]; `use_prepaid` false takes a fresh permit (to reserve it).
+    async fn acquire_inner(&self, use_prepaid: bool) {
         loop {
             let (blocked, limiter) = {
                 let g = self.inner.lock().unwrap();
@@ -125,6 +153,9 @@ impl CreatorLimiter {
                     tokio::time::sleep_until(until).await;
                     continue;
                 }
+            }
+            if use_prepaid && self.take_prepaid() {
+                return;
             }
             let probing = {
                 let mut g = self.inner.lock().unwrap();

@@ -34,8 +34,22 @@ fn fans_args(faults: bool) -> fanvue_agent::sandbox::SandboxArgs {
         a.faults.delay_webhooks_ms = 1500;
         a.faults.send_5xx = 0.1;
         a.faults.send_lost_response = 0.05;
+        // People: creators who answer some turns by hand (no webhook), fans who add a message
+        // while a reply waits out its delay (see `tune_faults`).
+        a.creator_by_hand = 0.1;
+        a.by_hand_within_secs = 5.0;
+        a.write_during_delays = 0.3;
+        a.extra_message_within_secs = 4.0;
     }
     a
+}
+
+/// With the people faults, replies wait a human-like delay (a window for the fan to write again
+/// and for the creator to answer by hand before the reply leaves).
+fn tune_faults(c: &mut Config) {
+    tune(c);
+    c.agent.reply_delay_min_ms = 500;
+    c.agent.reply_delay_max_ms = 2500;
 }
 
 /// Runs the daemon until every fan is done (or `limit`), then stops it. Returns the sandbox stats.
@@ -137,9 +151,31 @@ async fn assert_exactly_once(d: &DaemonEnv, st: &serde_json::Value) {
         0
     );
     assert_eq!(
-        count(env, "SELECT count(*) FROM outbox WHERE state != 'sent'").await,
+        count(
+            env,
+            "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'dropped')"
+        )
+        .await,
         0,
-        "every queued message was sent"
+        "every queued message was sent, or dropped by the check before sending"
+    );
+    assert_eq!(
+        count(
+            env,
+            "SELECT count(*) FROM outbox WHERE state = 'dropped'
+             AND last_error NOT LIKE 'the fan wrote again%' AND last_error NOT LIKE 'the creator wrote by hand%'"
+        )
+        .await,
+        0,
+        "a message is dropped only because the fan wrote again or the creator took over"
+    );
+    assert_eq!(
+        st["replies_over_creator"], 0,
+        "the creator is never talked over: {st}"
+    );
+    assert_eq!(
+        st["turns_answered_by_a_reply_drafted_before_them"], 0,
+        "no turn answered by a reply drafted before it: {st}"
     );
     assert_eq!(
         count(
@@ -212,11 +248,16 @@ async fn fifty_fans_of_five_creators_each_get_every_turn_answered_exactly_once()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn with_dropped_duplicated_reordered_webhooks_and_failing_sends_still_exactly_once() {
-    let mut d = daemon_env(fans_args(true), tune).await;
+async fn with_dropped_duplicated_reordered_webhooks_failing_sends_and_people_still_exactly_once() {
+    let mut d = daemon_env(fans_args(true), tune_faults).await;
     let st = run_until_settled(&mut d, Duration::from_secs(300)).await;
     assert!(st["webhooks_dropped"].as_u64().unwrap() > 0, "{st}");
     assert!(st["webhooks_duplicated"].as_u64().unwrap() > 0, "{st}");
+    assert!(st["hand_written_messages"].as_u64().unwrap() > 0, "{st}");
+    assert!(
+        st["fan_messages_during_delays"].as_u64().unwrap() > 0,
+        "{st}"
+    );
     assert!(
         st["sends_5xx"].as_u64().unwrap() + st["sends_lost_response"].as_u64().unwrap() > 0,
         "{st}"

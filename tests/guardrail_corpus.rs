@@ -347,10 +347,22 @@ fn a_set_named_in_the_environment_is_reported() {
 /// re-record with `RECORD_HELDOUT_FLOORS=1 cargo test --test guardrail_corpus held_out`.
 #[test]
 fn the_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout", "heldout-floors.json");
+}
+
+/// The second held-out set (tests/fixtures/guardrails/heldout2): 600 cases written blind by
+/// another writer after the third round of tuning began, measured once when it landed; held like
+/// the first (`heldout2-floors.json`).
+#[test]
+fn the_second_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout2", "heldout2-floors.json");
+}
+
+fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
-    let report = run_set(&root.join("heldout"));
+    let report = run_set(&root.join(set));
     print_table(&report);
-    let floors_path = root.join("heldout-floors.json");
+    let floors_path = root.join(floors_file);
     let mut now = serde_json::Map::new();
     for (lang, row) in report.cells.keys() {
         let rate = report.rate(lang, row).unwrap_or(0.0);
@@ -411,6 +423,30 @@ fn the_second_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() 
         &Floors {
             category_recall: 90.0,
             inputs_caught: 96.9,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 0.0,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
+/// The third tuning set (tests/fixtures/guardrails/tuning3), written blind by yet other people:
+/// held to the figures the rules reach on it, like the other two.
+#[test]
+fn the_third_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning3");
+    let report = run_set(&dir);
+    print_table(&report);
+    assert_floors(
+        &report,
+        // Reached on tuning3 (673 cases) when recorded. Before the rules were tuned on it: fan
+        // messages 43.5 %, drafts 54.2 %, near-misses stopped 0.6 % (inputs) and 6.0 % (drafts).
+        // Now one Swiss German minor ("i bi 15 und gang no id sek") is still missed (minor de
+        // 87.5 %, fan messages de 97.7 %); everything else 100 %, no false stop.
+        &Floors {
+            category_recall: 87.5,
+            inputs_caught: 97.6,
             drafts_blocked: 100.0,
             near_miss_stopped_max: 0.0,
             ordinary_stopped_max: 0.0,

@@ -486,8 +486,9 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     let db = dir.path().join("agent.db");
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
     store.ensure_creator("creator1").await.unwrap();
-    // Make it look like a database from before the newest migration (0008 adds
-    // `fan_facts.language`; undo it by hand: a new migration must update these two statements).
+    // Make it look like a database from before the newest migration (0009 rebuilds `outbox` with
+    // `context_at`, `answers_uuid`, `answers_sent_at`; undo it by hand: a new migration must update
+    // these statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
         .await
@@ -497,18 +498,37 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
-    assert_eq!(newest, 8, "update the undo below for the newest migration");
-    sqlx::query("ALTER TABLE fan_facts DROP COLUMN language")
-        .execute(store.writer())
-        .await
-        .unwrap();
+    assert_eq!(newest, 9, "update the undo below for the newest migration");
+    for column in ["context_at", "answers_uuid", "answers_sent_at"] {
+        sqlx::query(&format!("ALTER TABLE outbox DROP COLUMN {column}"))
+            .execute(store.writer())
+            .await
+            .unwrap();
+    }
+    // A queued message from before the upgrade, with its decision pointing at it.
+    sqlx::query(
+        "INSERT INTO outbox (id, creator_handle, fan_uuid, purpose, text, state, not_before, created_at, updated_at)
+         VALUES (7, 'creator1', 'f', 'reply', 'hi', 'pending', 0, 0, 0)",
+    )
+    .execute(store.writer())
+    .await
+    .unwrap();
     store.close().await;
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
-    store.set_fan_language("creator1", "f", "es").await.unwrap();
+    let open = store.open_outbox("creator1").await.unwrap();
+    assert_eq!(
+        (open.len(), open[0].id, open[0].context_at),
+        (1, 7, None),
+        "the queued message survives the rebuild"
+    );
+    assert!(
+        store.drop_outbox(7, "test").await.unwrap(),
+        "the new state is allowed"
+    );
     store.close().await;
     let backup = dir.path().join(format!("agent.db.before-{newest:04}.bak"));
     assert!(backup.exists(), "no backup at {}", backup.display());
-    // The backup is the database as it was: the creator, and no language column yet.
+    // The backup is the database as it was: the creator, and no context column yet.
     let conn = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=ro", backup.display()))
         .await
         .unwrap();
@@ -517,11 +537,11 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .await
         .unwrap();
     assert_eq!(creators, 1);
-    let language: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM pragma_table_info('fan_facts') WHERE name = 'language'",
+    let context: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pragma_table_info('outbox') WHERE name = 'context_at'",
     )
     .fetch_one(&conn)
     .await
     .unwrap();
-    assert_eq!(language, 0);
+    assert_eq!(context, 0);
 }

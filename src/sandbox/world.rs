@@ -266,6 +266,18 @@ impl Chat {
         (blind, new)
     }
 
+    /// Applies `answer` to the turns before the latest one that no reply drafted with their
+    /// last message answered yet (newest first, up to the last answered turn).
+    fn answer_earlier_turns(&mut self, answer: impl Fn(&mut Turn)) {
+        let n = self.turns.len();
+        for t in self.turns[..n.saturating_sub(1)].iter_mut().rev() {
+            if t.creator_replies > 0 || t.human_replies > 0 || t.needs_human {
+                break;
+            }
+            answer(t);
+        }
+    }
+
     /// Whether the chat's last creator-side message was written by hand less than `takeover_ms`
     /// before `at_ms`: an AI message now would talk over a human.
     pub fn taken_over_at(&self, at_ms: i64, takeover_ms: i64) -> bool {
@@ -625,6 +637,9 @@ impl World {
                 t.early_replies += 1;
             } else {
                 t.creator_replies += 1;
+                // Drafted with every fan message so far: it also answers the turns before that
+                // only got a reply drafted before their last message ("answered right after").
+                chat.answer_earlier_turns(|t| t.creator_replies += 1);
             }
         }
         chat.messages.push(msg.clone());
@@ -660,6 +675,8 @@ impl World {
         if let Some(t) = chat.turns.last_mut() {
             t.human_replies += 1;
         }
+        // The creator read the chat: earlier turns the AI left unanswered are hers now.
+        chat.answer_earlier_turns(|t| t.human_replies += 1);
         chat.creator_read_seq = seq;
         chat.messages.push(msg.clone());
         self.stats.hand_written_messages += 1;

@@ -29,12 +29,15 @@ pub enum Verdict {
 }
 
 /// Judges `row` against a fresh page of its chat (any order). `ours` are the uuids of every
-/// message the daemon sent to this chat; `takeover_ms` is how long a message written by hand
-/// keeps the AI out of the chat.
+/// message the daemon sent to this chat; `unseen` the fan messages of the page the draft did not
+/// have (the inbox got them after the drafting job read the chat, or only now: older ones whose
+/// webhook was lost count too); `takeover_ms` is how long a message written by hand keeps the AI
+/// out of the chat.
 pub fn check(
     row: &OutboxRow,
     page: &[Message],
     ours: &[String],
+    unseen: &[String],
     now: i64,
     takeover_ms: i64,
 ) -> Verdict {
@@ -52,9 +55,15 @@ pub fn check(
         };
     }
     let folds = matches!(row.purpose.as_str(), "reply" | "followup");
+    // A row from before the drafting job's read time was recorded: the messages after the one
+    // it answers stand for what it did not see.
+    let not_seen = |m: &&&Message| match row.context_at {
+        Some(_) => unseen.iter().any(|u| u.eq_ignore_ascii_case(&m.uuid)),
+        None => newer.contains(&m.uuid.as_str()),
+    };
     let fan_again = page
         .iter()
-        .filter(|m| newer.contains(&m.uuid.as_str()))
+        .filter(not_seen)
         .find(|m| is_fan(m, &row.fan) && answerable(m));
     match fan_again {
         Some(m) if folds => Verdict::FanWroteAgain {
@@ -159,6 +168,7 @@ mod tests {
             &row("reply", Some(&q)),
             &page,
             &["old-ours".into()],
+            &[],
             NOW,
             TAKEOVER,
         );
@@ -169,7 +179,7 @@ mod tests {
     fn a_message_the_creator_wrote_by_hand_after_the_fan_stops_the_reply() {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("hand", false, 3)];
-        let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
+        let v = check(&row("reply", Some(&q)), &page, &[], &[], NOW, TAKEOVER);
         assert!(
             matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
             "{v:?}"
@@ -181,7 +191,7 @@ mod tests {
         let h = msg("hand", false, 60);
         let q = msg("q2", true, 10);
         let page = vec![msg("q1", true, 90), h, q.clone()];
-        let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
+        let v = check(&row("reply", Some(&q)), &page, &[], &[], NOW, TAKEOVER);
         assert!(
             matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
             "{v:?}"
@@ -192,7 +202,7 @@ mod tests {
     fn a_hand_written_message_older_than_the_takeover_time_does_not_stop_a_reply() {
         let q = msg("q2", true, 10);
         let page = vec![msg("hand", false, 3600), q.clone()];
-        let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
+        let v = check(&row("reply", Some(&q)), &page, &[], &[], NOW, TAKEOVER);
         assert_eq!(v, Verdict::Send);
     }
 
@@ -206,6 +216,7 @@ mod tests {
             &row("reply", Some(&q)),
             &page,
             &["OURS".into()],
+            &[],
             NOW,
             TAKEOVER,
         );
@@ -216,7 +227,14 @@ mod tests {
     fn a_fan_message_written_after_the_draft_folds_the_reply() {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("q2", true, 2)];
-        let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
+        let v = check(
+            &row("reply", Some(&q)),
+            &page,
+            &[],
+            &["q2".into()],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::FanWroteAgain { uuid: "q2".into() });
     }
 
@@ -224,7 +242,14 @@ mod tests {
     fn a_thank_you_still_goes_when_the_fan_writes_again() {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("q2", true, 2)];
-        let v = check(&row("thanks", Some(&q)), &page, &[], NOW, TAKEOVER);
+        let v = check(
+            &row("thanks", Some(&q)),
+            &page,
+            &[],
+            &["q2".into()],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::Send);
     }
 
@@ -232,7 +257,14 @@ mod tests {
     fn when_the_answered_message_is_older_than_the_page_newer_fan_messages_still_fold() {
         let q = msg("q1", true, 100);
         let page = vec![msg("q2", true, 50), msg("q3", true, 20)];
-        let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
+        let v = check(
+            &row("reply", Some(&q)),
+            &page,
+            &[],
+            &["q2".into(), "q3".into()],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::FanWroteAgain { uuid: "q2".into() });
     }
 
@@ -243,8 +275,39 @@ mod tests {
         q2.sent_at = q3.sent_at.clone();
         // Fanvue lists newest first; equal times keep that order.
         let page = vec![q3.clone(), q2, msg("q1", true, 11)];
-        let v = check(&row("reply", Some(&q3)), &page, &[], NOW, TAKEOVER);
+        let v = check(&row("reply", Some(&q3)), &page, &[], &[], NOW, TAKEOVER);
         assert_eq!(v, Verdict::Send);
+    }
+
+    #[test]
+    fn an_older_fan_message_whose_webhook_was_lost_folds_the_reply_it_was_missing_from() {
+        let lost = msg("lost", true, 30);
+        let q = msg("q2", true, 10);
+        let page = vec![lost, q.clone()];
+        let v = check(
+            &row("reply", Some(&q)),
+            &page,
+            &[],
+            &["lost".into()],
+            NOW,
+            TAKEOVER,
+        );
+        assert_eq!(
+            v,
+            Verdict::FanWroteAgain {
+                uuid: "lost".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_row_without_a_read_time_takes_the_messages_after_its_answer_as_unseen() {
+        let q = msg("q1", true, 10);
+        let mut r = row("reply", Some(&q));
+        r.context_at = None;
+        let page = vec![q.clone(), msg("q2", true, 2)];
+        let v = check(&r, &page, &[], &[], NOW, TAKEOVER);
+        assert_eq!(v, Verdict::FanWroteAgain { uuid: "q2".into() });
     }
 
     #[test]
@@ -253,7 +316,14 @@ mod tests {
         let mut tip = msg("tip", true, 2);
         tip.msg_type = Some(MessageType::parse("TIP"));
         let page = vec![q.clone(), tip];
-        let v = check(&row("reply", Some(&q)), &page, &[], NOW, TAKEOVER);
+        let v = check(
+            &row("reply", Some(&q)),
+            &page,
+            &[],
+            &["tip".into()],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::Send);
     }
 }

@@ -61,7 +61,7 @@ const GATHER: Duration = Duration::from_millis(250);
 
 /// How long after its read a confirmed message may still go (the rate limiter can hold sends):
 /// past it, the rest of a round is read again.
-const CONFIRMED_FOR: Duration = Duration::from_secs(3);
+const CONFIRMED_FOR: Duration = Duration::from_millis(1500);
 
 /// How a delivery attempt ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,6 +193,13 @@ impl Sender {
         let mut chats: Vec<String> = rows.iter().map(|r| r.fan.clone()).collect();
         chats.sort();
         chats.dedup();
+        // The round's calls pass the limiter now, so its pacing cannot stretch the time between
+        // the check and the sends (a creator typing meanwhile would be talked over).
+        self.apis
+            .get(creator)
+            .limiter()
+            .reserve(1 + rows.len() as u32)
+            .await;
         let read_at = now_ms();
         let pages = match self.read_chats(creator, &chats, read_at).await {
             Ok(p) => p,
@@ -268,6 +275,37 @@ impl Sender {
         if self.still_wanted(row, page).await {
             self.deliver(row).await;
         }
+    }
+
+    /// The fan messages of `page` the row's draft did not have: the inbox got them after the
+    /// drafting job read the chat (the round's read has just committed any it lacked), and they
+    /// are not among those this row answers.
+    async fn unseen_by_draft(
+        &self,
+        row: &OutboxRow,
+        page: &[crate::fanvue::types::Message],
+    ) -> Vec<String> {
+        let Some(context_at) = row.context_at else {
+            return vec![];
+        };
+        let mut unseen = vec![];
+        for m in page
+            .iter()
+            .filter(|m| m.sender.uuid.eq_ignore_ascii_case(&row.fan))
+        {
+            match self.store.inbox_arrival(&m.uuid).await {
+                Ok(Some((received_at, answered_by))) => {
+                    if received_at > context_at && answered_by != Some(row.id) {
+                        unseen.push(m.uuid.clone());
+                    }
+                }
+                // Not in the inbox: older than the creator side's last message (history the
+                // read took in is committed to the inbox when unanswered).
+                Ok(None) => {}
+                Err(e) => warn!(error = %e, "cannot look up a fan message; taking it as seen"),
+            }
+        }
+        unseen
     }
 
     /// The creator wrote by hand: the message is dropped and the chat's AI paused.
@@ -442,18 +480,14 @@ impl Sender {
             .await
             .unwrap_or_default();
         let takeover_ms = self.cfg.get().agent.human_takeover_secs as i64 * 1000;
-        match confirm::check(row, page, &ours, now_ms(), takeover_ms) {
+        let unseen = self.unseen_by_draft(row, page).await;
+        match confirm::check(row, page, &ours, &unseen, now_ms(), takeover_ms) {
             confirm::Verdict::Send => true,
             confirm::Verdict::Takeover { uuid, sent_at_ms } => {
                 self.taken_over(row, &uuid, sent_at_ms, takeover_ms).await;
                 false
             }
-            confirm::Verdict::FanWroteAgain { uuid } => {
-                // A message some job already decided (covered by this very reply, or skipped)
-                // would never be answered if the reply were folded: it goes.
-                if self.store.message_decided(&uuid).await.unwrap_or(false) {
-                    return true;
-                }
+            confirm::Verdict::FanWroteAgain { .. } => {
                 let _ = self
                     .store
                     .drop_outbox(row.id, crate::store::outbox::FOLDED)

@@ -323,16 +323,20 @@ impl Store {
         .await?)
     }
 
-    /// Whether the inbox holds this message and it is decided.
-    pub async fn message_decided(&self, message_uuid: &str) -> Result<bool, StoreError> {
+    /// When the inbox received this message (our clock), and the outbox row its decision queued
+    /// (if decided with one). `None`: the inbox does not hold it.
+    pub async fn inbox_arrival(
+        &self,
+        message_uuid: &str,
+    ) -> Result<Option<(i64, Option<i64>)>, StoreError> {
         let key = format!("msg:{}", message_uuid.to_ascii_lowercase());
-        let n: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM inbox WHERE dedupe_key = ? AND state = 'decided'",
+        Ok(sqlx::query_as(
+            "SELECT i.received_at, d.outbox_id FROM inbox i LEFT JOIN decisions d ON d.inbox_id = i.id
+             WHERE i.dedupe_key = ?",
         )
         .bind(key)
-        .fetch_one(self.reader())
-        .await?;
-        Ok(n > 0)
+        .fetch_optional(self.reader())
+        .await?)
     }
 
     /// Whether the inbox already holds this message (the poller's check before inserting).

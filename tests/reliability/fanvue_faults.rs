@@ -32,6 +32,54 @@ async fn server_errors_timeouts_and_lost_responses() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn creators_answering_by_hand_and_fans_writing_during_delays_with_failing_sends() {
+    let mut a = talking_fans(2, 16, 26);
+    a.creator_by_hand = 0.2;
+    a.by_hand_within_secs = 3.0;
+    a.write_during_delays = 0.4;
+    a.extra_message_within_secs = 2.0;
+    a.faults.send_5xx = 0.1;
+    a.faults.send_lost_response = 0.1;
+    let (d, r) = start(a, |c| {
+        c.agent.reply_delay_min_ms = 300;
+        c.agent.reply_delay_max_ms = 1500;
+    })
+    .await;
+    if let Err(why) = settle_within(&d.env, Duration::from_secs(150)).await {
+        panic!("{why}\n{}", troubled_chats(&d.env).await);
+    }
+    let st = stats(&d.env).await;
+    stop(r).await;
+    assert!(st["hand_written_messages"].as_u64().unwrap() > 0, "{st}");
+    assert!(
+        st["fan_messages_during_delays"].as_u64().unwrap() > 0,
+        "{st}"
+    );
+    assert_eq!(
+        st["replies_over_creator"], 0,
+        "the creator is never talked over: {st}"
+    );
+    assert_eq!(
+        st["turns_answered_by_a_reply_drafted_before_them"], 0,
+        "no turn answered by a reply drafted before it: {st}"
+    );
+    assert_one_decision_each_in_order(&d.env).await;
+    let dropped = count(
+        &d.env,
+        "SELECT count(*) FROM outbox WHERE state = 'dropped'",
+    )
+    .await;
+    Row::measure(&d.env, "people: creators by hand, fans during delays")
+        .await
+        .note(format!(
+            "{} messages by hand, {} fan messages during delays, {dropped} replies dropped before sending; \
+             0 over the creator, 0 turns answered by a reply drafted before them",
+            st["hand_written_messages"], st["fan_messages_during_delays"]
+        ))
+        .check_and_record();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limit_storms_with_retry_after() {
     let mut a = talking_fans(2, 16, 22);
     a.faults.rate_limit_storm = 0.05;
@@ -188,7 +236,8 @@ async fn polling_only_a_fan_message_written_while_our_reply_is_in_flight_is_answ
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_is_escalated() {
     // Bursts of up to three messages with 15 % of webhooks lost: a lost message inside a burst is
-    // found only by the agent's read of the chat before it drafts.
+    // found only by the agent's reads of the chat (before drafting for a new chat, and right
+    // before a reply leaves: a reply drafted without it is then folded into a new one).
     let mut a = talking_fans(2, 16, 25);
     a.faults.drop_webhooks = 0.15;
     let (d, r) = start(a, |_| {}).await;
@@ -205,7 +254,7 @@ async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_i
     Row::measure(env, "fanvue: 15 % webhooks lost inside bursts")
         .await
         .note(format!(
-            "{} webhooks lost, {found} fan messages found by the read before drafting, 0 never seen; \
+            "{} webhooks lost, {found} fan messages found by a read (first read or check before sending), 0 never seen; \
              {:.2} calls/reply ({} batch reads)",
             st["webhooks_dropped"],
             st["api_calls_total"].as_f64().unwrap() / replies,
@@ -213,8 +262,9 @@ async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_i
         ))
         .check_and_record();
 
-    // A fan says they are a minor and that webhook is lost; the next message's arrives. The read
-    // brings the first one in: the guardrails escalate, nothing is answered.
+    // A fan says they are a minor and that webhook is lost; the next message's arrives. The check
+    // before sending brings the first one in: the reply drafted without it is dropped, the
+    // guardrails escalate, nothing is answered.
     let fan = fans_of(env, "creator1").await[0].clone();
     let replies_before = stats(env).await["creator_messages"].clone();
     faults(env, json!({"drop_webhooks": 1.0})).await;

@@ -116,3 +116,40 @@ pub async fn llm_faults(env: &Env, f: serde_json::Value) {
     let r = post(env, "/_sandbox/llm", f).await;
     assert!(r.status().is_success(), "{}", r.text().await.unwrap());
 }
+
+/// The chats whose turns went wrong (unanswered, answered twice, answered early), message by
+/// message with the outbox rows of each (for failure messages).
+pub async fn troubled_chats(env: &Env) -> String {
+    let outbox: Vec<(String, String)> = sqlx::query_as(
+        "SELECT fan_uuid, id || ' ' || state || ' context_at=' || coalesce(context_at, '-') ||
+                ' created_at=' || created_at || ' sent_at=' || coalesce(sent_at, '-') || ' ' ||
+                coalesce(last_error, '') FROM outbox ORDER BY id",
+    )
+    .fetch_all(env.parts.store.reader())
+    .await
+    .unwrap();
+    let w = env.sandbox.world.lock();
+    let mut out = String::new();
+    for (fan, chat) in &w.chats {
+        let troubled = chat.turns.iter().any(|t| {
+            t.answers() > 1 || (t.creator_replies == 0 && t.human_replies == 0 && !t.needs_human)
+        });
+        if !troubled {
+            continue;
+        }
+        let uuid = &w.fans[*fan].uuid;
+        out.push_str(&format!("== fan {uuid} {:?}\n", chat.turns));
+        for m in &chat.messages {
+            let who = match (m.from_creator, m.by_hand) {
+                (false, _) => "fan",
+                (true, true) => "creator by hand",
+                (true, false) => "api",
+            };
+            out.push_str(&format!("   {} {} {who}: {:?}\n", m.at_ms, m.uuid, m.text));
+        }
+        for (_, line) in outbox.iter().filter(|(f, _)| f == uuid) {
+            out.push_str(&format!("   outbox {line}\n"));
+        }
+    }
+    out
+}

@@ -73,7 +73,9 @@ impl Row {
             let w = env.sandbox.world.lock();
             for chat in w.chats.values() {
                 for m in &chat.messages {
-                    if m.from_creator {
+                    if m.by_hand {
+                        // The creator's own message, written in the app: not the daemon's.
+                    } else if m.from_creator {
                         row.replies += 1;
                         ledger_sent.insert(m.uuid.clone());
                         if !sent.contains(&m.uuid) {
@@ -88,8 +90,9 @@ impl Row {
                 for t in &chat.turns {
                     // A blind reply (sent before the daemon saw every message of the turn) does
                     // not answer the turn, but it is a reply the fan got.
-                    row.duplicates += u64::from(t.replies() > 1);
-                    row.unanswered += u64::from(t.creator_replies == 0);
+                    // A turn the creator answered by hand is answered (by a human).
+                    row.duplicates += u64::from(t.answers() > 1);
+                    row.unanswered += u64::from(t.creator_replies == 0 && t.human_replies == 0);
                 }
             }
             // The sandbox counts every 429 in `rate_limited`, the storms' also in `_injected`.

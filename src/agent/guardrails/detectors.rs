@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("detector pattern")
+    super::ascii_regex(p)
 }
 
 /// Words right before an age that make it the writer's own ("i'm 16", "tengo 16", "j'ai 16",
@@ -131,6 +131,27 @@ const FILLERS: &[&str] = &[
     "aun",
     "ainda",
     "encore",
+    // "tengo casi 17", "werd nächsten Monat 16", "I'm your 15 year old…": nearly, soon, yours.
+    "casi",
+    "almost",
+    "nearly",
+    "quase",
+    "presque",
+    "quasi",
+    "fast",
+    "grad",
+    "nachsten",
+    "nachste",
+    "monat",
+    "next",
+    "month",
+    "ur",
+    "your",
+];
+
+/// Verbs right after an age that make it the writer's own birthday ("17 geworden", "16 li compio").
+const POST_AGE_VERBS: &[&str] = &[
+    "geworden", "compio", "compiro", "cumplo", "cumplire", "cumpli", "faco", "farei", "fiz",
 ];
 
 /// Words right after a number that make it an age.
@@ -496,6 +517,16 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         {
             continue;
         }
+        // "bin grad 17 geworden", "i 16 li compio a marzo": the verb comes after the age.
+        let verb_after = [next, after].iter().any(|w| POST_AGE_VERBS.contains(w));
+        if verb_after
+            && !others
+            && i.checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_none_or(|p| !PAST.contains(p))
+        {
+            return Some(format!("age {age}: \"{}\"", excerpt(&toks, i)));
+        }
         let mut j = i;
         let mut skipped = 0;
         while j > 0 && FILLERS.contains(&toks[j - 1]) && skipped < 2 {
@@ -509,7 +540,10 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
         // "barely 17", "solo 16", "nur 15" opening a sentence: an age said as a boast.
         let bare = before.is_empty() && skipped > 0 && BARE_AGE.contains(&toks[j]);
-        let first_person = bare
+        // "j'ai eu 15 ans la semaine dernière": the French past of "avoir", still that age.
+        let french_had = before == "eu" && matches!(before2, "ai" | "jai") && !s_has_year(&toks);
+        let first_person = french_had
+            || bare
             || FIRST_PERSON_AGE.contains(&before)
                 && !(before == "m" && before2 != "i")
                 && (before != "me" || matches!(before2, "" | "and" | "y" | "e"))
@@ -535,6 +569,12 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
     None
 }
 
+/// Whether a sentence names a year ("en 2008"): a past age, not today's.
+fn s_has_year(toks: &[&str]) -> bool {
+    toks.iter()
+        .any(|t| t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn excerpt(toks: &[&str], i: usize) -> String {
     toks[i.saturating_sub(3)..(i + 3).min(toks.len())].join(" ")
 }
@@ -542,7 +582,7 @@ fn excerpt(toks: &[&str], i: usize) -> String {
 /// Profile shorthand: "m16", "16f", "age 15", "15 m" at the start, "m/16/nrw", "H 15 cdmx".
 static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^| )(?:[mf]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|^[mfh] 1[0-7] [a-z]+|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
+        r"(?:^| )(?:[mfh]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|^[mfh] 1[0-7] [a-z]+|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
     )
 });
 
@@ -565,6 +605,13 @@ static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static TURNING_18: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:turn|turning|be|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18\b.*\b(?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)",
+    )
+});
+
+/// "je fête mes 16 ans le mois prochain", "my 16th birthday is next week": a coming birthday.
+static COMING_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:mes|mis|meus|i miei|miei|meine[nm]?|my) (1[0-7])(?:th)? (?:ans|anos|anni|jahre|birthday|bday|geburtstag|cumple\w*|aniversario|anniversaire|compleanno)\b.*\b(?:next|prochain\w*|proximo|prossim\w*|nachst\w*|que viene|que vem|soon|bientot|pronto|presto|bald|tomorrow|demain|manana|amanha|domani|morgen|this (?:week|month|weekend))\b",
     )
 });
 
@@ -604,6 +651,9 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
                 return Some(format!("class of {year}"));
             }
         }
+        if let Some(c) = COMING_BIRTHDAY.captures(s) {
+            return Some(format!("birthday {} coming", &c[1]));
+        }
         if let Some(m) = TURNING_18.find(s) {
             return Some(format!("\"{}\"", m.as_str()));
         }
@@ -626,10 +676,17 @@ pub fn largest_amount(t: &Text) -> Option<f64> {
 /// A price typed by the model.
 pub fn price(t: &Text) -> Option<String> {
     t.num_sentences()
-        .filter(|s| !PURCHASE.is_match(s))
+        .filter(|s| !PURCHASE.is_match(s) && !everyday_cost(s))
         .flat_map(amounts)
         .reduce(f64::max)
         .map(|a| format!("names an amount ({a})"))
+        .or_else(|| super::combos::bare_price(t))
+}
+
+/// "Coffee costs £5 now", "el aguacate está a 2 euros": the price of everyday goods she
+/// grumbles about, in a sentence that names none of her content.
+fn everyday_cost(sentence: &str) -> bool {
+    super::combos::EVERYDAY_COST.is_match(sentence) && !super::combos::names_content(sentence)
 }
 
 /// Something she bought or paid herself ("I paid 3 euros for coffee"): not a price she asks.
@@ -724,7 +781,7 @@ static STAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?m)^\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*:",
+        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*:",
     )
 });
 
@@ -802,7 +859,7 @@ static GAVE_AWAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NO_LONGER_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:wont|won t|will not) (?:be )?need(?:ing)? (?:them|it|those|any of \w+)|ya no (?:las|los|la|lo) (?:voy a|van a) necesitar|nao vou (?:mais )?precisar|(?:j en|je n en) aurai (?:plus|pas) besoin|non mi servir(?:a|anno) piu|brauch\w* (?:ich|sie|es|die) (?:\w+ ){0,2}nicht mehr)\b",
+        r"\b(?:(?:wont|won t|will not) (?:be )?need(?:ing)? (?:them|it|those|any of \w+)|ya no (?:las|los|la|lo) (?:voy a|van a) necesitar|nao vou (?:mais )?precisar|(?:j en|je n en) aurai (?:plus|pas) besoin|non mi serv\w* piu|brauch\w* (?:ich|sie|es|die) (?:\w+ ){0,2}(?:nicht|nich) mehr)\b",
     )
 });
 

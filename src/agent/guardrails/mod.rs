@@ -65,6 +65,8 @@ impl Default for Guardrails {
     }
 }
 
+mod combos;
+mod cues;
 mod detectors;
 mod language;
 mod numbers;
@@ -88,7 +90,16 @@ fn alternation(parts: &[&str]) -> Regex {
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"\b(?:{body})\b")).expect("guardrail pattern")
+    ascii_regex(&format!(r"\b(?:{body})\b"))
+}
+
+/// Compiles a pattern over the folded text with ASCII classes (`\w`, `\b`): the views are ASCII
+/// after folding, and a Unicode word boundary makes the lazy DFA give up on any non-ASCII byte
+/// left in them. A pattern that needs Unicode (a negated class) keeps it.
+pub(crate) fn ascii_regex(p: &str) -> Regex {
+    Regex::new(&format!("(?-u){p}"))
+        .or_else(|_| Regex::new(p))
+        .expect("guardrail pattern")
 }
 
 static COMPILED: LazyLock<Vec<Option<Compiled>>> = LazyLock::new(|| {

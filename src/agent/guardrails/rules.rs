@@ -3,6 +3,8 @@
 //! (lowercase, no diacritics, apostrophes and hyphens as spaces), one sentence at a time; `unless`
 //! patterns veto a match in the same sentence. Adding a rule is adding one entry here.
 
+use super::combos as c;
+use super::cues;
 use super::detectors as d;
 use super::text::Text;
 use super::Action;
@@ -72,9 +74,12 @@ const fn detector(
     }
 }
 
+/// Games and sport: "I'll destroy you at chess" is banter however it is said.
+const GAMES: &str = r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|mario kart|\w+ kart)";
+
 /// Jokes and hyperbole that share words with crises and threats.
 const HYPERBOLE: &[&str] = &[
-    r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|mario kart|\w+ kart)",
+    GAMES,
     r"lol",
     r"lmao",
     r"haha\w*",
@@ -91,25 +96,32 @@ const HYPERBOLE: &[&str] = &[
 
 /// Another person's school, a teacher, or a memory: not the writer in school today.
 const NOT_MY_SCHOOL: &[&str] = &[
-    r"teach\w*",
-    r"coach\w*",
-    r"prof|profe|professor\w*|professeur\w*|lehrer\w*|insegn\w*|docente",
-    r"maestr[oa]|entreno|entrenador\w*|treinador\w*|trainier\w*|alleno|tutor",
+    // The writer teaches or coaches ("I teach year 9", "je suis prof en 4e"); "my teacher gave
+    // us homework" is a pupil speaking and is not vetoed.
+    r"i teach|i taught|(i m|im|i am) teaching|teaching (a|my|the|year|grade|\d)|i coach|coach(ed|ing|es)|tutor\w*|(i m|im|i am|as a|work as a) (\w+ )?(teacher|coach)",
+    r"(soy|sou|je suis|jsuis|ich bin|bin|sono|como|comme|als|come|trabajo de|trabalho como|travaille comme|arbeite als|lavoro come) (\w+ )?(prof|profe|professor\w*|professeur\w*|lehrer\w*|insegnante|docente|maestr[oa]|entrenador\w*|treinador\w*|trainer\w*|allenatore|coach)",
+    r"insegno|insegnavo|entreno|treino|alleno|trainiere|entraine|unterrichte\w*|j enseigne|enseigne|leciono|eu ensino|ensenio|enseno",
     r"reunion|reencuentro|encontro|klassentreffen|rimpatriata|anciens|antiguos|antigos|alumni",
     r"when i was|i was in|used to|back (in|when)|estaba|estudiaba|etais|etait|war|waren|ero|stavo|estava",
     r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
     r"son|daughter|kid|kids|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
-    r"doy clases|dou aulas|leciono|je donne des cours|unterricht\w*|insegno",
+    r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
 ];
 
 /// The fan's child, sibling or niece in a draft: their school year is news, not the creator's age.
 const THEIR_CHILD: &str = r"(your|ur|tu|tus|teu|tua|seu|sua|ton|ta|tes|dein\w*|il tuo|la tua|tuo) (\w+ )?(son|daughter|kid|kids|child|sister|brother|niece|nephew|hij[oa]s?|herman[oa]|filh[oa]s?|irma|irmao|fils|fille|enfants?|soeur|frere|sohn|tochter|kind|kinder|schwester|bruder|figli[oa]|sorella|fratello|nipote)";
 
+/// The creator's own sibling or child ("my little brother just started high school").
+const SIBLING: &str = r"(my|mi|meu|minha|mon|ma|mein\w*|il mio|la mia) (little |younger |baby |kleiner? |petite? |pequen[oa] )?(brother|sister|cousin|son|daughter|niece|nephew|hermanit[oa]|herman[oa]|prim[oa]|sobrin[oa]|irmaozinho|irmazinha|irmao|irma|prim[oa]|frere|soeur|cousine?|bruder|schwester|cousine|fratellino|sorellina|fratello|sorella|cugin[oa]|nipote)";
+
+/// Keepsakes and memories in a draft ("found my old 8th-grade diary"): school then, not now.
+const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai retrouve|retrouve mon|ho ritrovato|gefunden|had|tenia|tinha|avais|hatte|avevo|(my|mi|mis|meu|minha|mon|ma|mes|mein\w*|il mio|la mia) (old|viej[oa]s?|antigu[oa]s?|vieux|vieille|alte[nrs]?|vecchi[oa])";
+
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"flight|airline|amazon|ebay|store|shop|uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+const OTHER_MERCHANTS: &str = r"flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -157,7 +169,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(mom|mum|dad|parents|mother|father)( \w+){0,2} (can t|cant|don t|dont|doesn t|won t|must not|mustn t|can never) (know|find out) (about|that|i m|im|i have|i ve|i am|this|what)",
             r"(mama|papa|papas|padres|madre|padre|mae|pai|pais)( \w+){0,2} (no|nao) (sabe|saben|sabem|puede saber|pode saber|debe saber|deve saber|podem saber) (que|nada|de esto|disso|lo)",
-            r"(mere|pere|parents|maman)( \w+){0,2} (ne )?(sait|savent|doivent|doit) (pas|rien) (que|le savoir|pour|de ce)|(mama|papa|eltern|mutter|vater)( \w+){0,3} ((darf|durfen|soll|sollen) (das |es |davon )?nicht wissen|(weiss|wissen) (nichts )?(davon|dass))",
+            r"(mere|pere|parents|maman)( \w+){0,2} (ne )?(sait|savent|doivent|doit) (pas|rien) (que|le savoir|pour|de ce)|(mama|papa|eltern|mutter|vater)( \w+){0,3} ((darf|durfen|soll|sollen) (das |es |davon )?(nicht|nich) wissen|(weiss|wissen) (nichts )?(davon|dass))",
             r"(madre|padre|genitori|mamma|papa)( \w+){0,2} (non (deve|devono|puo|possono) (saperlo|saperne|sapere)|non (sa|sanno) (che|niente|nulla))",
             r"(mis )?(papas|padres) no (lo )?saben|(meus )?pais nao (sabem|podem saber)|mes parents (ne )?(savent|doivent) pas|meine eltern (wissen|durfen) (das )?nicht|i miei (genitori )?non (lo )?sanno",
         ],
@@ -198,7 +210,7 @@ pub static RULES: &[Rule] = &[
             r"minorenne|non (sono|ho) (ancora )?(maggiorenne|18)",
             r"(faccio|frequento|sono in|vado in|sono al) (la |il |l )?(prima|seconda|terza|primo|secondo|terzo|quarto|quinto) (media|medie|liceo|superiore|anno)",
             r"(prima|seconda|terza) media|(primo|secondo|terzo|quarto|quinto) (anno )?(di |del )?liceo|esame di terza",
-            r"domani (ho )?scuola",
+            r"domani (ho |c e )?scuola",
         ],
         NOT_MY_SCHOOL,
     ),
@@ -209,13 +221,39 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             // A parent who controls the phone or the bedtime: the writer is a child.
-            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|papas|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|goes through|confiscates|quita\w*|revisa\w*|checa|mira|tira|tiram|pega\w*|verifica|verificam|mexe|check|verifie|regarde|prend|confisque|fouille|kontrollier\w*|check\w*|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
+            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|papas|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|looks at|reads|goes through|confiscates|quita\w*|revisa\w*|checa|mira|lee|tira|tiram|pega\w*|verifica|verificam|mexe|olha|olham|le|check|verifie|regarde|lit|prend|confisque|fouille|kontrollier\w*|check\w*|liest|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda|legge)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
             r"(before|bevor|avant|antes|prima) (\w+ ){0,3}(bed ?time|ins bett|de me coucher|de dormir|di dormire)",
         ],
         &[
             r"(my|mi|meu|ma|mon|meine?|mia|mio) (son|daughter|kid|hij[oa]|filh[oa]|fils|fille|sohn|tochter|figli[oa])",
         ],
     ),
+    // School today in everyday words: exams of the last school years, pocket money, a teacher
+    // taking phones, a class named like "9c", a pupil's age word, in every language.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(my|finished|doing|sitting|taking|revising for) (my )?(gcses?|sats)|gcse (exams|revision|mocks)|(j ai|je passe|passer|jpasse|je revise)( \w+){0,2} (le |mon )?brevet|(secondaire|sec) [1-5]\b",
+            r"(pruf\w*|prufungen|lernen) (fur|zum|auf) (den |meinen |die )?(realschulabschluss|hauptschulabschluss|mittlere reife|quali|msa)|(mein|meinen|meine) (realschulabschluss|hauptschulabschluss|mittlere reife)",
+            r"(ho|c e|abbiamo|domani) (la |una |l )?(verifica|interrogazione|compito in classe)|(al|il|del|in) ginnasio",
+            r"(examen|prueba|tarea|clase|clases|deberes)( \w+){0,4} (en la|de la|del|en el) (prepa|secu|secundaria|insti|instituto|cole|colegio)|(soy|sou) de menor",
+            r"(my|mi|minha|mon|mein|la mia|meu)( \w+)? (pocket money|allowance|mesada|paga semanal|argent de poche|taschengeld|paghetta)",
+            r"(mr|mrs|miss|ms|teacher|prof|profe|professeur|cpe|surveillant\w*|lehrer\w*|maestr[ao]|professor[ae]?)( \w+){0,3} (takes|took|confiscat\w*|confisqu\w*|quito|quita|tira|tirou|toglie|tolto|nimmt|genommen|abgenommen|sequestra\w*|ritira\w*)( \w+){0,3} (phones?|cel|celular|movil|telefono|tel|telephone|portable|handy|handys|cellulare)",
+            r"(bin|ich bin|geh|gehe) (noch )?(in der|in die) \d{1,2} ?[a-e]\b|\b(tredic|quattordic|quindic|sedic|diciassett)enne\b",
+            r"abschlussball der (neunten|zehnten|9|10)|formatura do (\w+ )?(nono|9|oitavo|8) ano|graduacion de (la )?(secundaria|secu|prepa)|bal (de fin d annee )?du college|fine (della )?terza media",
+            r"(not allowed|no me dejan|nao me deixam|j ai pas le droit|pas le droit|darf kein\w*|non posso avere|non mi fanno)( \w+){0,3} (social media|socials|redes|rede social|reseaux|social|insta|instagram|tiktok|snap)",
+            r"(so much|too much|tons of|loads of|un monton de|muchos|muchas|um monte de|muito|muita|trop de|plein de|so viele|viele|un sacco di|troppi|tanti) (homework|deberes|tareas?|dever de casa|deveres|licao de casa|devoirs|hausaufgaben|compiti)",
+            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|mae|pai|pais|mere|pere|mutter|vater|eltern|genitori)( \w+){0,3} (thinks|think|cree|creen|piensa|acha|acham|pensa|croit|croient|pense|denkt|denken|glaubt|pensano|crede) (that |que |que eu |dass |che )?(i m |im |i am |je |ich |io )?(\w+ ){0,2}(asleep|sleeping|dormido|dormida|durmiendo|dormindo|dors|schlafe|dormo|sto dormendo)",
+            r"(demain|domani|morgen|manana|amanha|tomorrow)( il)? (y a|j ai|c e|ho|hab|ist|hay|tem|tenho|i have|there s)( \w+)? (cours|scuola|lezione|schule|unterricht|clase|clases|aula|aulas|escola|school)",
+            r"(to|tou|estou|ando|estoy|voy|curso) (no|na|en|el) (sexto|setimo|oitavo|nono|septimo|octavo|noveno|primeiro|segundo|terceiro) (ano|grado|curso)",
+            r"(vado|sono|sto) (ancora )?(al|alle|in) (liceo|medie|superiori)|(ainda|todavia|aun|still|encore|noch) (to|tou|estou|ando|estoy|voy|i m|im|suis|bin) (no|na|en el|en la|en|in|au) (ensino medio|escola|colegio|secundaria|prepa|high school|middle school|lycee|college|schule|klasse)",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    detector("underage", Input, Escalate, cues::childhood),
     // ---- fan messages: crisis ----
     phrases(
         "crisis",
@@ -241,7 +279,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"suicid\w*|(quiero|voy a|pienso en|pensando en|ganas de|queria) matarme|me (quiero|voy a) matar|quitarme la vida|acabar con (todo|mi vida)|no quiero (vivir|seguir viviendo|estar aqui|despertar)",
             r"no voy a estar (\w+ ){0,3}(mas )?(por aqui|aqui)|me (volvi a |he )?cortar?(do)?|cortarme|autolesion\w*",
-            r"(tirarme|me voy a tirar|me tiro)( \w+){0,2} (del|de un|de una|por el|por la) (puente|edificio|balcon|techo|ventana)|me hago dano|hacerme dano|quiero desaparecer( para siempre)?|no aguanto mas vivir|(pastillas|cartas? de despedida)|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
+            r"(tirarme|me voy a tirar|me tiro)( \w+){0,2} (del|de un|de una|por el|por la) (puente|edificio|balcon|techo|ventana)|me hago dano|hacerme dano|quiero desaparecer( para siempre)?|no aguanto mas vivir|cartas? de despedida|nadie (se )?(daria cuenta|notaria|me extranaria)|ya no (le )?veo sentido|quiero morir(me)?",
         ],
         HYPERBOLE,
     ),
@@ -266,7 +304,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(vais|veux|voudrais|envie de|pense a|penser a|pense\w* a) me tuer|me suicider|suicid\w*|en finir|j en finis|mettre fin a (mes jours|ma vie|tout)|me foutre en l air",
             r"(jme|me|m) suis( \w+)? ouvert les (bras|veines|poignets)|(veux|veut) (plus|pas) (etre la|vivre|me reveiller)|me scarifier|scarifi\w*|me couper|(veux|voudrais|envie de|vais|prefere|aimerais|pense a|souhaite) (\w+ )?mourir|mourir (ce soir|seul|bientot)",
-            r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|medocs|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
+            r"sauter (du|d un|de la|par la) (pont|toit|immeuble|fenetre)|(je )?me fais du mal|me faire du mal|(personne|nul) (ne )?(le )?(remarquerait|verrait|s en rendrait compte)|lettres? d adieu",
         ],
         HYPERBOLE,
     ),
@@ -303,11 +341,13 @@ pub static RULES: &[Rule] = &[
         &["it"],
         &[
             r"(voglio|penso di|pensando di|sto per|vorrei|di) (uccidermi|ammazzarmi)|mi (voglio )?(uccidere|ammazzare)|mi (ammazzo|uccido)|suicid\w*|togliermi la vita|farla finita|la faccio finita|non voglio piu (esserci|vivere)",
-            r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|pastiglie|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
+            r"(mi butto|buttarmi)( \w+){0,2} (dal|da un|dalla|giu dal) (ponte|tetto|palazzo|finestra|balcone)|mi faccio del male|farmi del male|mi sono tagliat[oa]|tagliarmi|se sparissi|nessuno se ne accorgerebbe|voglio morire|lettere? d addio",
         ],
         HYPERBOLE,
     ),
     detector("crisis", Input, Escalate, d::giving_away),
+    detector("crisis", Input, Escalate, c::crisis),
+    detector("crisis", Input, Escalate, cues::crisis),
     // Warning signs said without the words for suicide, in every language: not being around
     // much longer, giving things away, a last message, farewell letters, a method at hand, the
     // bridge, tired of existing, sleeping and never waking up.
@@ -322,7 +362,7 @@ pub static RULES: &[Rule] = &[
             r"(vaya|voy) a estar (mucho|tanto) tiempo (mas )?(por )?aqui|je (ne )?serai (plus|pas) la bientot|je (ne )?serai bientot plus la|(presto|tra poco) non ci saro piu|nao (estarei|vou estar) (mais )?aqui (por )?muito tempo|(bald )?(bin ich|ich bin)( bald)? nicht mehr da",
             r"(giving away|gave away|regalando|regale|doando|dei|donne|vendu|verschenk\w*) (\w+ ){0,2}(all|todas|todos|tutte|toutes|alle|ganzen)( \w+){0,2} (things|stuff|cosas|coisas|cose|affaires|sachen)",
             r"(my|mi|minha|mon|il mio|meine) (last|ultimo|ultima|dernier|letzte) (message|msg|mensaje|mensagem|messaggio|nachricht)|(este|esta|ce|questo|dies) (es|e|for|fosse|est|sera|ist) (mi|minha|a minha|mon|il mio|meine) (ultimo|ultima|dernier|letzte)",
-            r"(wrote|left|written|escribi|deje|escrevi|deixei|ecrit|laisse|scritto|lasciato|geschrieben|hinterlassen)( \w+){0,2} (letters?|cartas?|lettres?|lettera|lettere|abschiedsbrief\w*|briefe?) (for|to|para|pra|pour|a|per|an|fur)",
+            r"(wrote|left|written|escribi|deje|escrevi|deixei|ecrit|laisse|scritto|lasciato|geschrieben|hinterlassen)( \w+){0,2} (letters?|cartas?|lettres?|lettera|lettere|abschiedsbrief\w*|briefe?) (for|to|para|pra|pour|a|per|an|fur) (\w+ ){0,2}(everyone|everybody|all|family|parents|mom|mum|dad|mother|father|sister|brother|todos|familia|padres|mama|papa|madre|padre|hermana|hermano|todo mundo|pais|mae|pai|irma|irmao|tout le monde|tous|famille|parents|maman|mere|pere|soeur|frere|alle|familie|eltern|mutter|vater|schwester|bruder|tutti|famiglia|genitori|miei|mamma|sorella|fratello)",
             r"(bought|got|compre|comprei|achete|comprato)( \w+){0,2} (a |una |uma |une |un )?(rope|soga|corda|corde)\b|(que|qual|which) (viga|beam|poutre|trave)|tested the beam|(strick|seil) (besorgt|gekauft)",
             // Every pill in the house, not "all kinds of pills for my allergies": taken, or a whole box.
             r"(took|taken|swallowed|counted|preso|tome|tomei|contei|pris|compte|genommen|geschluckt|ingoiato|contato)( \w+){0,2} (all|todas|tutte|toutes|alle)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)|(alle|all)( \w+){0,2} (tabletten|pills) (gezahlt|genommen|geschluckt|gesammelt)|(whole|entera|inteira|toutes mes)( \w+){0,3} (pills|pastillas|pastiglie|pillole|comprimidos|remedios|cachets|medocs|tabletten|pilules)",
@@ -334,6 +374,30 @@ pub static RULES: &[Rule] = &[
             r"what s the point (anymore|of (living|anything|going on|it all))|whats the point anymore|para que seguir|(qual|que) (o )?sentido de (continuar|viver|seguir)|ca sert a rien (que je continue|de continuer|de vivre)|plus la force de continuer|non ha piu senso (niente|nulla|vivere)|hat (alles )?keinen sinn mehr",
             r"(fall asleep|sleep|dormir|addormentarmi|m endormir|einschlafen)( \w+){0,3} (and|y|e|et|und) (never|no|nao|ne|non|nie)( \w+){0,2} (wake|despertar|acordar|reveiller|svegliarmi|aufwachen)",
             r"(si je disparais|if i disappeared|si desapareciera|se eu sumisse|se sparissi) (pour de bon|forever|para siempre|pra sempre|para sempre|per sempre)|personne (ne )?(le )?remarquera",
+        ],
+        HYPERBOLE,
+    ),
+    // Being a burden, the only reason left, no sense in anything, a farewell post, sleeping and
+    // not waking, things given away: said in everyday words, in every language.
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(better|mejor|melhor|mieux|meglio|besser)( \w+){0,2} (off )?(without|sin|sem|sans|senza|ohne) (me|mi|mim|moi|di me|mich)\b",
+            r"(the |my |la |a |mi |o |le |ma |der |mein |il |l |die )?(only|unica|unico|seule?|einzige\w*) (reason|razon|motivo|raison|grund|ragione)( \w+){0,5} (still here|still alive|haven t done it|havent done it|not done it|sigo aqui|sigo vivo|sigo viva|ainda (estou|to) (aqui|viv[oa])|(suis|chui) encore la|encore en vie|noch hier|noch da|noch lebe|ancora qui|ancora viv[oa]|sono ancora qui)",
+            r"(no|ninguna|nenhuma|aucune|keinen?|nessun\w*|not a single|not one) (\w+ )?(reason|razon|motivo|raison|grund|ragione)( \w+){0,3} (to|pa|para|pra|pour|de|zu|per|di) (live|stay|go on|keep going|be here|seguir|vivir|viver|continuar|ficar|vivre|rester|continuer|leben|bleiben|weiter\w*|vivere|restare|andare avanti|continuare)",
+            r"(no|nao|ne|non|kein\w*)( le| lo)? (encuentro|veo|vejo|encontro|trovo|vedo|vois|trouve|sehe) (mas |mais |plus |piu )?(ningun |nenhum |aucun |alcun |keinen |un |le |o )?(sentido|senso|sens|sinn)",
+            r"(sleep|dormir\w*|adormecer|addormentar\w*|endormir|einschlafen|einzuschlafen)( \w+){0,3} (and|y|e|et|und) (\w+ )?(never|no|nao|ne|pas|non|nie|nicht)( \w+){0,2} (wake|waking|despertar\w*|acordar|reveiller|svegliar\w*|aufwachen|aufzuwachen)",
+            r"(post|mensaje|mensagem|message|video|nota|note|lettre|carta|lettera|brief|nachricht|status|story|texto)\w* (de |d |di )?(despedida|adieu|addio|goodbye|farewell)|(goodbye|farewell) (post|message|letter|note|video|story)|abschieds(post|nachricht|brief|video)",
+            r"(giving|gave|given|regal\w*|doei|doando|doado|donne\w*|verschenk\w*)( away)?( all)? (my|mis|mes|meus|minhas|meine|i miei|le mie) (stuff|things|belongings|cosas|coisas|affaires|sachen|cose)",
+            r"(my|mis|mes|meus|minhas|meine|i miei|le mie) (stuff|things|belongings|cosas|coisas|affaires|sachen|cose)( \w+){0,3} (away|regalado|regalato|verschenkt|weggegeben|donne\w*|doad[oa]s?)",
+            r"(magoar me|me magoar|me magoei|magoei me|me machuquei|hacerme dano|me hice dano|mich verletzt|ferita da sol[oa]|mi sono ferit[oa])",
+            r"(don t|dont|do not|can t|cant) see myself (making it|being here|lasting|reaching|getting to|alive)|no me veo (llegando|llegar|vivo|viva)|nao me vejo (chegando|chegar|viv[oa])|(je )?(ne )?me vois (pas|plus) (arriver|tenir|vivant)|seh mich nicht (mehr )?(bis|lebend)|non mi vedo (arrivare|vivo|viva|a)",
+            r"(been|started|keep|kept) cutting( myself)? again|cutting again|me (volvi|he vuelto) a cortar|voltei a me cortar|me suis (encore|de nouveau|a nouveau) coupe\w*|hab mich wieder geritzt|mi sono tagliat[oa] di nuovo|me corte otra vez",
+            r"(i m|im|i am|i feel like|soy|me siento|sou|me sinto|je suis|je me sens|ich bin|ich fuhle mich wie|sono|mi sento)( \w+){0,4} (a |una |um |un |solo un )?(burden|carga|peso|fardeau)\b|(ich bin|bin)( \w+){0,3} (eine|nur eine) last\b",
+            r"(this is|esta es|essa e|esta e|c est|das ist|questa e)( \w+){0,2} (the )?(last time|ultima vez|derniere fois|letzte mal|ultima volta)( \w+){0,3} (we talk|we speak|i write|i message|you hear|te escribo|hablamos|te escrevo|falamos|je t ecris|on se parle|ich dir schreibe|wir reden|ti scrivo|ci sentiamo)",
         ],
         HYPERBOLE,
     ),
@@ -456,7 +520,37 @@ pub static RULES: &[Rule] = &[
         ],
         HYPERBOLE,
     ),
+    detector("threat", Input, Escalate, c::threat),
+    detector("threat", Input, Escalate, cues::threat),
+    // What a stalker shows he knows, in every language: which gym or shop she goes to, her car
+    // parked at her door, her plate, her street seen from outside, "shame if something happened".
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(i know|ya se|se|sei|je sais|so|ich weiss|weiss ich)( \w+)? (which|en que|en cual|em qual|em que|dans quel\w*|in che|in quale|in welche\w*|welche\w*|a que|at which) \w+( \w+){0,3} (you|u|tu|vc|voce|du)? ?(go|goes|train|work out|shop|park|vas|vais|va|vai|gehst|trainierst|treina|treinas|entrenas|haces|fais|arbeitest|abiti|lavori|ti alleni|kaufst|einkaufst|fai|sales|sors|esci)",
+            r"(i know|ya se|se|sei|je sais|so|ich weiss|weiss ich) (what time|when|a que hora|a quelle heure|a che ora|um wie viel uhr|wann|a que horas) ((you|u|tu|vc|voce|du)( \w+){0,4} )?(leave|leaves|get off|finish|go out|sales|sale|sai|sais|sors|esci|esce|gehst|verlasst|salis|saes)\b",
+            r"(parked|aparc\w*|estacion\w*|gare\w*|parcheggi\w*|geparkt|parkst)( \w+){0,3} (in front of|outside|delante de|frente a|enfrente de|devant|sotto|vor|davanti|em frente|na frente)",
+            r"(vor|devant|delante de|in front of|outside|davanti a|em frente (a|da|de)|na frente (da|de)) (deiner|deinem|deine|ta|tu|your|ur|la tua|tua|sua|teu) (\w+ )?(tur|haustur|haus|wohnung|porte|portal|puerta|door|house|building|casa|portone|predio|edificio|immeuble)|devant chez toi|sotto casa tua",
+            r"(kennzeichen|licen[cs]e plate|number plate|matricula|placa do (teu |seu )?carro|plaque d immatriculation|ta plaque|targa)",
+            r"(door|car|house|puerta|coche|porta|carro|porte|voiture|tur|auto|macchina|haus) (\w+ ){0,2}(on|in|en|na|dans|nella|sulla) (your|ur|tu|tua|sua|ta|deiner) (street|calle|rua|rue|strasse|via)",
+            r"(hate|shame|pity|pena|dommage|schade|peccato)( \w+){0,3} (something|anything|algo|quelque chose|etwas|was|qualcosa)( \w+){0,2} (happen\w*|pas\w*|acontec\w*|arriv\w*|passier\w*|succed\w*)",
+            r"(ve se|se ve|on voit|si vede|sieht man|you can see|i can see)( \w+){0,3} (da rua|desde la calle|de la calle|de la rue|depuis la rue|dalla strada|von der strasse|from the street)",
+            r"(vor|outside|devant|fuori|afuera de|fuera de|na saida do) (deiner|your|ton|ta|tu|teu|dal tuo|del tuo|de tu|do teu)? ?(arbeit|work|taf|travail|trabajo|trabalho|lavoro|haus|house|casa|wohnung|place|gym|fitnessstudio)( \w+){0,4} (gewartet|waited|attendu|esperado|aspettato)",
+            r"(waited|waiting|te espere|te esperaba|te esperei|t ai attendue?|je t attendais|auf dich gewartet|ti ho aspettat[ao]|ti aspettavo)( \w+){0,4} (outside|afuera|fuera|na saida|na porta|devant|vor|fuori|sotto)",
+            r"(me las vas a pagar|me la vas a pagar|(vai|vais) me pagar|tu vas me le payer|tu me le paieras|das zahl ich dir heim|das wirst du mir bezahlen|me la pagherai|me la paghi)|(pay|pagar|payer|bezahlen|pagherai)( \w+){0,3} (for ignoring|for ghosting|por ignorarme|por me ignorar|de m ignorer|dass du mich ignorierst|per avermi ignorat[oa])",
+            r"(learn|aprender|aprenderas|apprendre|apprendras|lernen|imparare|imparerai)( \w+){0,3} (what happens|lo que (les |te )?pasa|o que acontece|ce qui (t )?arrive|was (mit \w+ )?passiert|cosa succede)",
+            r"(sent|mande|mandei|envoye|envoyees|geschickt|mandato|mandate|inviato)( \w+){0,2} (your|tus|tuas|tes|deine|le tue|i tuoi) (pics|fotos|photos|bilder|foto|nudes|videos|vids|video)|(your|tu|tua|ta|deine|tuo) (sister|hermana|irma|soeur|schwester|sorella|mom|madre|mae|mere|mutter) (is|es|e|c est|ist) (next|la siguiente|a proxima|la prochaine|die nachste|la prossima)",
+            r"(make sure|asegurar\w*|garantir|m assurer|sorg\w* dafur|faro in modo)( \w+){0,4} (knows|sepa|saiba|sache|weiss|sappia)|(knows|sepa|saiba|sache|weiss|sappia) (what you do|a que te dedicas|o que (voce|tu) faz|ce que tu fais|was du machst|cosa fai)",
+            r"(safe|segur[oa]|en securite|sicher|al sicuro)( \w+){0,3} (behind|detras de|atras de|derriere|hinter\w*|dietro)( \w+){0,2} (screen|pantalla|tela|ecran|bildschirm|schermo|phone|computer|celular|movil|handy)",
+            r"(found|encontre|descubri|achei|descobri|trouve|gefunden|trovato|scoperto)( \w+){0,3} (your|ur|tu|teu|ton|ta|il tuo|tuo|dein\w*) (mums?|moms?|mothers?|dads?|parents?|family|familys|madre|padre|familia|mae|pai|mere|pere|famille|mutter|vater|eltern|familie|madre|famiglia|genitori)( s)? (address|direccion|endereco|adresse|indirizzo|house|casa|maison|haus)",
+        ],
+        &[GAMES],
+    ),
     // ---- fan messages: meeting requests ----
+    detector("meeting_request", Input, Escalate, c::meeting_request),
     phrases(
         "meeting_request",
         Input,
@@ -465,7 +559,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"meet (up|in person|irl|for real|somewhere)|meet (me|you|u) (irl|in person|somewhere|at|tonight|tomorrow|this weekend|later|for|after)|(can|could|should) we meet|where do (you|u) live|(what|which) city are (you|u)( in)?",
             r"(your|ur) (home )?(address|addy)|(drive|fly|come) (to|over to|over|see) (you|u|your place)|take (you|u) (out|to dinner)",
-            r"where are (you|u) (based|located)|come (visit|see) (you|u)|hang out (in real life|irl|in person)|meet (up )?(this|next|on) (weekend|week|saturday|sunday|friday)|(grab|get) (drinks|a drink|coffee|dinner)|(are you|r u|you) (anywhere )?near|(which|what) gym|visit (you|u)|come over",
+            r"where are (you|u) (based|located)|come (visit|see) (you|u)|hang out (in real life|irl|in person)|meet (up )?(this|next|on) (weekend|week|saturday|sunday|friday)|(grab|get) (drinks|a drink|(a )?coffee|dinner)|(are you|r u|you) (anywhere )?near|(which|what) gym|visit (you|u)|come over",
             r"(meet|see|hang|date|hook|go out|grab|get|visit|come|drink|dinner|coffee)\b.*\b(irl|in person|in real life|face to face)",
         ],
         &[r"(your|ur) (email|e mail) address", r"nice to meet"],
@@ -548,6 +642,37 @@ pub static RULES: &[Rule] = &[
             r"(vederci|conoscerci|incontrarci|ci vediamo) (\w+ )?(dal vivo|di persona)|vengo a trovarti|ti vengo a prendere|te vengo a buscar|bei dir vorbei\w*|je prends la voiture et je viens",
         ],
         &[],
+    ),
+    // Asking for the street or the postcode, being at her door within the hour, a real date,
+    // guessing where she lives from the view in a photo, in every language.
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(send|tell|give|text|dime|dimmi|dis moi|file moi|donne moi|sag mir|schick mir|manda me|mandame|passa mi|passami|me da|me passa|diz me|pasame|dis|file|sag|diz)( \w+){0,3} (postcode|post code|zip|zip code|street|calle|rue|via|strasse|rua|zona|bairro|barrio|quartier|indirizzo|direccion|endereco|adresse|address|plz|codigo postal|code postal|hausnummer|house number)",
+            r"(drive|fly|come|ride|drive up|head) (up |down |over )?to (you|u|yours|your place)\b|(be|estar|etre|sein|essere|sono|sei) (at yours|at your place|chez toi|bei dir|da te|en tu casa|na tua casa|na sua casa)|(paso|pasar|passo|passar|passe|vorbei)( \w+)? (por tu casa|pela tua casa|pela sua casa|chez toi|bei dir|da te|sotto casa tua)",
+            r"(real|actual|proper) date|date (irl|in person|for real)|vrai (rdv|rendez vous)|appuntamento (vero|dal vivo|di persona)|encontro (de verdade|ao vivo|real|pessoalmente)|echtes date|date in echt|cita (de verdad|real|en persona)",
+            r"(we could|we can|we should|podriamos|podemos|podiamos|on pourrait|on peut|potremmo|possiamo|wir konnten|wir konnen|konnten wir|konnen wir)( \w+)? (meet|hang out|link up|vernos|quedar|encontrarnos|juntarnos|combinar|nos ver|nos encontrar|sair juntos|se voir|se retrouver|se rejoindre|se capter|vederci|incontrarci|beccarci|uns treffen|uns sehen)\b",
+            r"(come|vente|ven|vem|viens|komm|vieni)( \w+){0,4} (to mine|over to mine|to my place|a mi casa|pra minha casa|para minha casa|a minha casa|chez moi|zu mir|da me|a casa mia)",
+            r"(send|give|share|manda\w*|envia\w*|envoie|schick|mandami|dame|passa)( me| moi| mir| mi)? (your|tu|ta|teu|tua|deinen|deine|la tua) (location|ubicacion|localizacao|localisation|standort|posizione|pin|ubicacion en tiempo real)",
+            r"(what|which|que|qual|quel|quelle|welche\w*|in che|a que|em que|in welche\w*) (bar|club|pub|disco|boliche|balada|boite|kneipe|locale|discoteca|cafe|caffe)( \w+){0,3} (you|vas|vai|tu vas|gehst|go|frequent\w*|sueles|costuma)",
+            r"(first|primera|primeira|premiere|erste|primo) (round|ronda|rodada|tournee|runde|giro)",
+            r"(drive|fly|come|ir|venir|vir|descendre|monter|fahr\w*|flieg\w*|venire|passare)( \w+){0,3} (see you|visit you|verte|visitarte|te ver|te visitar|te voir|dich (zu )?(sehen|besuchen)|zu dir (runter|rauf|hin)|trovarti)",
+            r"(time|hora|heure|zeit|ora|orario) (and|y|e|et|und) (a |un |um |una |uma |une |einen |il |el |o |le |l )?(place|lugar|lieu|ort|posto|luogo|sitio|local)",
+            r"(i ll|ill|i will|let me|i can|lemme|i could)( \w+)? pick (you|u) up|paso a buscarte|te paso a buscar|voy a buscarte|passo (pra|para) te buscar|vou te buscar|je passe te (prendre|chercher)|je viens te (prendre|chercher)|ich hol dich( \w+)? ab|passo a prenderti|ti vengo a prendere|ti passo a prendere",
+            r"(same|mismo|mesmo|meme|gleichen|stesso) (festival|concert|concierto|show|event|evento|club|party|fiesta|festa|fete|konzert|concerto)( \w+){0,5} (where|donde|onde|ou|wo|dove)",
+            r"(descends|loges|dors|stay|quedas|ficas|stai|ubernachtest|schlafst)( \w+){0,3} (quel|which|what|que|qual|welche\w*|che) (hotel|hostel|airbnb)",
+            r"(what|which|que|qual|quel|welche\w*|in che|che|en que|em que|dans quel) (hotel|hostel|airbnb)( \w+){0,4} (stay|staying|quedas|te quedas|quedar|quedarte|ficas|fica|ficar|descends|dors|loges|ubernachtest|schlafst|stai|alloggi|dormi)",
+            r"\d+ (mins?|minutes|minutos|minuti|minuten|km|miles|blocks|cuadras|quadras) (away )?(from|de|da|von) (you|ti|voce|vc|toi|chez toi|dir|te)\b",
+            r"(closest|nearest|mas cerca|mas cercan\w*|mais perto|mais proxim\w*|la plus proche|le plus proche|am nachsten|nachstgelegen\w*|piu vicin\w*)( \w+){0,3} (to you|from you|de ti|a ti|de tu casa|de voce|de vc|de chez toi|bei dir|a te|da te|to your place)",
+            r"(meet|know each other|conocernos|conozcamonos|nos conhecer|conhecer|rencontr\w*|kennenlernen|kennen lernen|conosc\w*|vernos|nos ver|se voir|sehen|vederci)( \w+){0,3} (face to face|cara a cara|face a face|von angesicht zu angesicht|faccia a faccia)",
+            r"(face to face|cara a cara|face a face|von angesicht zu angesicht|faccia a faccia)( \w+){0,2} (meet|kennenlernen|kennen lernen|treffen|sehen|conocernos|vernos|nos conhecer|nos ver|se voir|se rencontrer|vederci|conoscerci)|bei dir am nachsten|nachste\w* (\w+ ){0,2}bei dir",
+            r"vediamoci (dal vivo|di persona)|on se voit en vrai|link up irl|linking up irl|salgamos un dia|beccarci|on se capte",
+            r"(se ve|se veia|da pra ver|da para ver|ve se|on voit|si vede|sieht man|you can see|i can see)( \w+){0,8} (ventana|janela|fenetre|finestra|fenster|window|balcon|varanda|balcone|balkon)",
+        ],
+        &[r"(your|ur|tu|ton|ta|dein\w*|tuo|tua|teu|seu|sua) (e ?mail|correo)|e ?mail|correo"],
     ),
     // ---- fan messages: payment disputes ----
     phrases(
@@ -634,6 +759,30 @@ pub static RULES: &[Rule] = &[
             r"me li ridanno",
         ],
     ),
+    // Money back, the difference, charges not recognised, a card dispute, deceived, paid and got
+    // nothing: the shapes of a dispute in every language. Other shops' refunds stay everyday.
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(my|mi|mis|meu|meus|mes|mon|meine|meinen|i miei|miei|il mio|la mia) (\d+ )?(money|quid|bucks|dollars|euros?|pounds|plata|dinero|pasta|lana|guita|dinheiro|grana|reais|argent|thunes|balles|fric|geld|kohle|soldi|euro)( \w+){0,2} (back|de vuelta|de volta|zuruck|indietro)|money back (now|asap|immediately|today)",
+            r"(want|quiero|quero|je veux|ich will|ich mochte|rivoglio|voglio|regresen|devuelvan|devolvam|give me|devuelveme|rends moi|gib mir|ridammi)( \w+){0,4} (the |la |a |die )?(difference|diferencia|diferenca|differenz|differenza)",
+            r"(je veux|quiero|quero|i want|ich will|rivoglio|voglio|give me|devuelveme|devolve|rends moi|gib mir|ridammi|ridatemi) (back )?(mes|mis|meus|my|meine|i miei|miei) \d+",
+            r"(charges?|cargos?|cobros?|cobrancas?|prelevements?|abbuchung\w*|addebit\w*|transactions?)( \w+){0,8} (i (don t|dont|do not) recogni[sz]e|no (hice|reconozco)|yo no hice|(eu )?nao (reconheco|fiz)|(je )?(ne )?(reconnais|connais) pas|non (li )?riconosco|nicht erkenne|kenne ich nicht)",
+            r"(contest\w*|disput\w*|desconocer|contester|reclam\w*|zuruckholen|zuruckbuchen|zuruck holen|rucklastschrift|stornare|fighting it|fight it|report\w*)( \w+){0,8} (card|card company|bank|tarjeta|banco|cartao|carte|banque|karte|kreditkarte|carta|banca)\b",
+            r"(card|bank|tarjeta|banco|cartao|carte|banque|karte|kreditkarte|carta|banca)( \w+){0,4} (contest\w*|disput\w*|desconocer|contester|zuruckholen|zuruckbuchen|zuruck holen|stornare)",
+            r"(liguei|llame|j ai appele|ho chiamato|hab (\w+ )?angerufen)( \w+)? (pro|para o|al|a la|ma|la mia|meine|die) (banco|banque|banca|bank)",
+            r"(you|u) (scammed|cheated|tricked|lied to|conned|ripped) me|me (enganaste|estafaste|fregaste|timaste|robaste)|(vc|voce|tu) me (enganou|enganaste|roubou|passou a perna)|m as (arnaque|entube|vole)|du hast mich (verarscht|betrogen|abgezockt|beschissen)|mi hai (fregato|truffato|preso in giro)",
+            r"(paid|pague|paguei|paye|bezahlt|pagato|pagado)( \w+){1,8} (got nothing|nothing yet|still nothing|y nada|e nada|nada ainda|toujours rien|et rien|nichts bekommen|immer noch nichts|e niente|ancora niente)",
+            r"^rembourse( moi| vite)?$|ridammi (i )?(miei )?soldi",
+        ],
+        &[
+            OTHER_MERCHANTS,
+            r"(got|recupere|recuperei|zuruckbekommen|riavuto|me devolvio|me devolveu|m a rendu|m ont rendu)",
+        ],
+    ),
     // ---- fan messages: is this a bot? ----
     phrases(
         "ai_question",
@@ -697,6 +846,17 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(talking|chatting|speaking|texting|writing|hablando|falando|parle|parler|parlando|scrivendo|schreib\w*|rede|chatte|chattest)( \w+){0,2} (to|with|con|com|a|avec|mit|ad) (a |an |un |una |um |uma |une |nem |einem |ne |nen |so ne |so nem |some )?(bot|ai|ia|ki|robot|chatbot|machine|maquina|macchina)\b",
+            r"(you|tu|du|vos|voce|vc)( \w+){0,2} (or|o|ou|oder) (\w+ ){0,2}(agentur|agency|agencia|agence|agenzia|team|equipe|gestor|manager|assistant\w*|chatter\w*|bot|ia|ki|ai)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -732,6 +892,7 @@ pub static RULES: &[Rule] = &[
         &[],
     ),
     // ---- drafts: meeting in person ----
+    detector("meeting", Draft, Block, c::draft_meeting),
     phrases(
         "meeting",
         Draft,
@@ -804,6 +965,37 @@ pub static RULES: &[Rule] = &[
         ],
         &[r"\b(dm|dms|inbox|chat|comments|live|stream|messages|mensajes|mensagens)\b"],
     ),
+    // Where to find her and a nudge to come: "come find me", "if you see me say hi", her address
+    // on its way, living a few minutes from a landmark, in every language.
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(buzz|ring) (\d+[a-z]?|apt|apartment|flat|number|me up)|toca el (timbre|portero|\d+[a-z]?)|interfona|sonne (au|a l) \d+[a-z]?|klingel\w* (bei|an) (\d+[a-z]?)?|suona al \d+[a-z]?|citofona",
+            r"come (and )?say (hi|hello|hey)|(ven|vente|pasa|pasate|vem|passa|viens|passe|vieni|komm)( \w+){0,2} (a )?(saludarme|me saludar|me dar (um )?oi|dar um oi|me faire (un )?coucou|faire un coucou|salutarmi|hallo sagen)",
+            r"(pick (you|u) up|te recojo|te busco|te buscar|te vou buscar|je viens te chercher|je passe te chercher|ti vengo a prendere|ti passo a prendere|hol dich( \w+)? ab|ich hol dich)( \w+){0,3} (airport|aeropuerto|aeroporto|aeroport|flughafen|station|estacion|estacao|gare|bahnhof|stazione|arrivals|hotel|hbf)",
+            r"come (find|see) me|find me (at|in|on the|by)|look for me|buscame (en|por)|cercami (al|alla|in|a|sul|sulla)|such mich (im|in|am|auf)|viens me (voir|trouver|chercher)|vem me (ver|encontrar)|aparece (la|ali|aqui|ca|por la)|vieni a trovarmi|vieni a cercarmi",
+            r"(if|si|se|wenn) (u |you |tu |vc )?(ever )?(see me|me ves|me vires|me vois|mi vedi|me vir|mich siehst)|wenn du (\w+ ){0,2}da bist|me saludas|me (da|de) um oi|diz ola|sag hallo|fammi un fischio",
+            r"(te paso|te mando|te envio|t envoie|je t envoie|ti mando|ti invio|schick dir|send (you|u)|ti passo|te passo)( \w+){0,2} (mi|mon|il mio|meu|meine|my|o meu) (direccion|adresse|indirizzo|endereco|address|ubicacion|location|localizacao|standort|posizione)",
+            r"(i live|vivo|moro|j habite|abito|ich wohn\w*|wohne)( \w+){0,2} (\d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)|(right |just |literally )?(by|near|next to|close to|around the corner from)|do lado|ao pe|a la vuelta|cerca de|pres de|a cote|vicino|neben|in der nahe|um die ecke|a due passi)",
+        ],
+        &[
+            r"\b(dm|dms|inbox|chat|comments|stream|messages|mensajes|mensagens)\b|live (stream|show|session)",
+        ],
+    ),
+    // Dinner at hers, in every language (the "chat" she proposes to skip is no veto here).
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(dinner|cenar|cenamos|cena|jantar|diner|essen|cenare)( \w+){0,2} (at mine|at my place|en mi casa|em casa|la em casa|chez moi|bei mir|da me|a casa mia)",
+        ],
+        &[],
+    ),
     // ---- drafts: minors ----
     detector("minor", Draft, Block, |t| d::age_claim(t, true)),
     phrases(
@@ -815,13 +1007,15 @@ pub static RULES: &[Rule] = &[
             r"teen|teenager|teenie|schoolgirl|school girl|schulmadchen|scolaretta|collegienne|colegiala|lyceenne|barely legal|jailbait|little girl|novinha|ninfeta",
             r"underage|minor|menor de edad|minorenne|minderjahrig|mineure?|adolescente?",
             r"(7th|8th|9th|10th|11th|12th) grade|grade (7|8|9|10|11|12)|in year (7|8|9|10|11|12|13)|school uniform|uniforme (escolar|do colegio|de colegio|scolaire)|schuluniform|divisa scolastica",
-            r"homeroom|sophomore|freshman|high school|middle school|insti|prepa|eso|\d{1,2} (ano )?(do )?medio|\d{1,2} klasse|klasse \d{1,2}|die (zehnte|neunte|elfte)",
+            r"homeroom|sophomore|freshman|high school|middle school|insti|prepa|(la|de la|en la|\d{1,2}) eso|\d{1,2} (ano )?(do )?medio|\d{1,2} klasse|klasse \d{1,2}|die (zehnte|neunte|elfte)",
             r"(encore|toujours) au (lycee|college)|en (seconde|premiere|terminale)|(anno|quarto|terzo|quinto) (anno )?(di )?liceo|terza media|(nach der|in die) schule",
             r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
         ],
         &[
             THEIR_CHILD,
+            SIBLING,
             r"(i|we|you) (was|were)|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
+            MEMORY,
         ],
     ),
     // School today said by the draft in every language: a year of school, coming home from it,
@@ -832,7 +1026,7 @@ pub static RULES: &[Rule] = &[
         Block,
         ALL,
         &[
-            r"(7th|8th|9th|10th|11th|12th) grader?s?|(primero|segundo|tercero|cuarto|\d{1,2}) de (la )?(secundaria|eso|bachillerato|prepa|bachi)|(sigo|estoy|voy|ando) en (el |la )?(instituto|insti|cole|colegio|secundaria|prepa)",
+            r"(7th|8th|9th|10th|11th|12th|seventh|eighth|ninth|tenth|eleventh|twelfth) grader?s?|(no|na) (primeiro|segundo|terceiro|\d{1,2}) ano (do )?(ensino )?(medio|fundamental)|(funften|sechsten|siebten|achten|neunten|zehnten|elften) klasse|(prima|seconda|terza|quarta|quinta) (superiore|liceo)|(picks|pick|recoge|busca|buscar|chercher|holt|prendere)( \w+){0,2} (from|del|de la|na|da|au|von der|a) (school|cole|colegio|escuela|escola|college|lycee|ecole|schule|scuola)|(primero|segundo|tercero|cuarto|\d{1,2}) de (la )?(secundaria|eso|bachillerato|prepa|bachi)|(sigo|estoy|voy|ando) en (el |la )?(instituto|insti|cole|colegio|secundaria|prepa)",
             r"(ando|estou|to|sou) no \d{1,2} ano|(aluna|aluno) do \d{1,2} ano|(in der|in die) \d{1,2} klasse|colegial|liceale|farda da escola|uniforme (del|do|da|de la) (cole|colegio|escola|escuela)",
             r"(rentre|sors|reviens) (du|de l) (college|lycee)|komm (grad |gerade )?von der schule|(vengo|salgo) del (cole|colegio|instituto)|cheguei da escola|torno (ora )?da scuola|just got (home |back )?from school",
             r"not 18 yet|pas encore 18|ancora 18|noch nicht 18|todavia no tengo 18|ainda nao tenho 18",
@@ -843,8 +1037,27 @@ pub static RULES: &[Rule] = &[
         &[
             r"(i|we|you) (was|were)|used to|back (in|when)|years ago",
             THEIR_CHILD,
+            MEMORY,
         ],
     ),
+    // The creator as a pupil today: at school still, a class like "8b", a fifteen-year-old's face.
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(my|mis|meus|mes|meine|i miei|finished|terminar|terminei|finir|fertig|finito)( \w+){0,2} (homework|deberes|dever de casa|licao|devoirs|hausaufgaben|compiti)|(hausaufgaben|homework) (fertig|done)",
+            r"(vado|sono|sto) (ancora )?(a|al|alle|in) (scuola|liceo|medie|superiori)|(ainda )?(to|tou|estou|ando|sigo) (ainda )?(no|na) (ensino medio|escola|colegio|fundamental)|(still|todavia|aun|encore|noch|ancora) (in|en|au|in der|al) (high school|middle school|secundaria|prepa|lycee|college|schule|liceo)",
+            r"(aus der|in der|in die|die|der) \d{1,2} ?[a-e]\b|\b(tredic|quattordic|quindic|sedic|diciassett)enne\b|(faccia|cara|carinha|tete|gesicht|face) (da|de|d une?|wie eine?|of a) (quindicenne|sedicenne|\d{2} ?(anni|anos|ans|jahrige)|ragazzina|nina|menina|gamine|schulmadchen|kid|teen)",
+        ],
+        &[
+            r"(i|we|you) (was|were)|used to|back (in|when)|years ago|era|etais|war|ero|estava|estaba",
+            THEIR_CHILD,
+            MEMORY,
+        ],
+    ),
+    detector("minor", Draft, Block, c::draft_minor),
     // ---- drafts: claiming to be human ----
     phrases(
         "claims_human",
@@ -907,7 +1120,7 @@ pub static RULES: &[Rule] = &[
         Block,
         ALL,
         &[
-            r"(no|not an?|nao|nada de|kein\w*|aucun\w*|pas (un|une|d)|ningun\w*|nenhum\w*|nessun\w*|sin|sem|senza|no hay|nao tem|non c e|there s no|ni) (\w+ )?(ai|ia|ki|bot|bots|robot|chatbot|assistant\w*|asistente|assistente|team|equipo|equipe|agenc\w*|agentur|agenzia|chatter\w*) (here|ici|aqui|qui|hier|ni|nor|or|oder|ou|o|e|y|und|et|kein\w*|aucun\w*|ningun\w*|nessun\w*|just|solo|so|juste|nur|only)",
+            r"(no|not an?|nao|nada de|kein\w*|aucun\w*|pas (un|une|d|de)|ningun\w*|nenhum\w*|nessun\w*|sin|sem|senza|no hay|nao tem|non c e|there s no|ni) (\w+ )?(ai|ia|ki|bot|bots|robots?|robos?|roboter|chatbots?|assistant\w*|asistente|assistente|team|equipo|equipe|agenc\w*|agentur|agenzia|chatter\w*) (here|ici|aqui|qui|hier|ni|nor|or|oder|ou|o|e|y|und|et|kein\w*|aucun\w*|ningun\w*|nessun\w*|just|solo|so|juste|nur|only)",
             r"(definitely|totally|absolutely|certainly|really) not (a|an) (ai|bot|robot)|the real me (typing|writing|texting|replying)|pas une? (ia|bot|robot|assistante?|chatbot)",
             r"(answer|reply to|write|read) (every|all|each)( \w+){0,2} (message|messages|msg|msgs|dm|dms)( \w+){0,2} myself",
             r"(je reponds|ich antworte|rispondo|respondo|contesto|i answer|i reply)( \w+){0,4} (personnellement|personlich|personalmente|myself|yo misma|eu (mesma|propria)|io stessa|selbst|moi meme)",
@@ -916,6 +1129,25 @@ pub static RULES: &[Rule] = &[
             r"c est (vraiment |bien )?moi (en vrai|promis)|c est vraiment moi|soy yo( de verdad| misma| en persona)? (escribiendo|la que)|nao sou (nenhum|nenhuma) (bot|robo|ia)|(rapariga|moca) (real|de verdade)|sono (davvero|proprio|veramente) io|scrivo (ogni|tutti i) messagg\w*",
         ],
         &[r"\b(photo|foto|pic|pics|video|picture|selfie|bild)\b"],
+    ),
+    // "I'm real, not some AI", "no bots here, it's me typing", "I answer every message myself",
+    // "flesh and blood", in every language.
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(i m|im|i am|soy|sou|je suis|sono|ich bin|bin)( \w+)? (real|reale|reelle|echt|humana?|humaine?|umana|vera|de verdad|de verdade)( \w+){0,3} (not|no|nao|pas|nicht|kein\w*|non|nem) (\w+ )?(ai|ia|ki|bot|bots|robot|chatbot|maquina|machine|programm?a?)\b",
+            r"\b(me|yo|eu|moi|ich|io)( \w+){0,8} (typing|texting|escribiendote|escribiendo|escrevendo|digitando|te escribo|te escrevo|qui t ecris|qui ecris|ti scrivo|sto scrivendo)( (this|esto|isto|ca|das|questo|to you|you))?\b",
+            r"(schreib\w*|write|writing|typing|texting|escribo|escrevo|j ecris|je t ecris|scrivo|antwort\w*|beantwort\w*|respondo|contesto|reponds|rispondo|answer\w*|repl\w*)( \w+){0,4} (myself|selbst|yo misma|eu mesma|moi meme|io stessa|personally|personalmente|personlich|personnellement)\b",
+            r"(human|humana|humaine|umana)( \w+){0,2} (as it gets|que nadie|ate demais|que jamais|piu che mai)|(more|mas|mais|plus|piu) (human|humana|humaine|umana)|menschlicher als|(not|no|nao|pas|kein|keine|non) (a |an |un |una |um |uma |une |ein |eine |some )?(program\w*|programa|programme|bot|robot|ai|ia|ki|machine|maquina|macchina)$",
+            r"de carne (e|y) (osso|hueso)|in carne e ossa|aus fleisch und blut|en chair et en os|flesh and blood",
+            r"(no|not|nao|pas de|aucun|kein\w*|nessun\w*|ningun\w*|nenhum\w*)( \w+)? (software|program\w*|programa|logiciel|assistant\w*|asistente|assistente|bot|ai|ia|ki)( \w+){0,2} (answering|replying|writing|contestando\w*|respondiendo\w*|respondendo|repond|antwortet|risponde|responde)|(i don t|i dont|i never|no uso|nao uso|j utilise aucun|je n utilise aucun|ich nutze kein\w*|ich benutze kein\w*|non uso)( any| ningun\w*| nenhum| nessun\w*)? (assistant|asistente|assistente|assistenten|ai|ia|ki|software|bot|chatgpt)|(every|cada|chaque|jedes|ogni) (word|palabra|palavra|mot|wort|parola) (here |aqui |ici |hier |qui )?(is|es|e|est|ist) (mine|mia|minha|de moi|von mir)",
+            r"(aqui|aca|hier|ici|qui|here)( \w+){0,2} (no hay|nao tem|nao ha|gibt s keine|gibts keine|gibt es keine|n y a pas|il n y a pas|non ci sono|non c e|there are no|there s no|no|pas de|y a pas de)( \w+)? (bots?|ia|ki|ai|equipe|equipo|agencia|agentur|agenzia|team|chatters?|robots?|robos?|roboter)\b",
+            r"(nobody|no one|nadie|ninguem|personne|niemand|nessuno) (\w+ ){0,2}(writes|escribe|escreve|ecrit|n ecrit|schreibt|scrive)( \w+){0,3} (for me|por mi|por mim|a ma place|fur mich|per me|these|estos|estas|essas|esses|ces|das|questi|queste)|(soy yo|sou eu|c est moi|das bin (zu )?|sono io|it s|this is|its) (al |zu |a )?100\b",
+        ],
+        &[],
     ),
     // ---- drafts: meta-text and instruction leaks ----
     detector("instruction_leak", Draft, Block, d::meta_markup),
@@ -926,13 +1158,25 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"as an ai|as a (large )?language model|language model|como (una |uma )?ia|en tant qu ?ia|als ki|come (un )?ia|openai|chatgpt",
-            r"(as an?|como|comme|come|als) (artificial intelligence|inteligencia artificial|intelligence artificielle|intelligenza artificiale|kunstliche intelligenz)|modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
+            r"(as an?|como|comme|come|als|in quanto|en tant qu|en tant que|enquanto|in quanto) (artificial intelligence|inteligencia artificial|intelligence artificielle|intelligenza artificiale|kunstliche intelligenz)|modelo de (lenguaje|linguagem)|modele de langage|sprachmodell|modello linguistico",
             r"(keep|keeping|mantener|manter|garder|halte|mantenere) (the|el|o|le|den|il) (tone|tono|tom|ton)|system ?prompt|my (instructions|prompt|guidelines)|i (was|am|have been) (instructed|programmed|told) to|the persona",
             r"(mis |las |segun mis )?instrucciones( del sistema)?|(minhas |as )?instrucoes|(selon )?mes (instructions|consignes)|(laut )?meinen? anweisungen|(secondo )?le mie istruzioni",
-            r"here s (a|an|my|the) (\w+ ){0,3}(reply|response|message|answer|draft)|aqui (tienes|tens|esta|vai) (una|uma) (\w+ ){0,2}(respuesta|resposta)",
+            r"here (s|is|are) (a|an|my|the|some|two|three) (\w+ ){0,3}(reply|replies|response|responses|message|answer|draft|options?)|aqui (tienes|tens|esta|vai) (una|uma) (\w+ ){0,2}(respuesta|resposta)",
             r"voici (une|ma) (\w+ ){0,2}reponse|hier ist (eine|meine) (\w+ ){0,2}antwort|ecco (una|la) (\w+ ){0,2}risposta",
             r"(the|el|o|l|der|il) (user|usuario|utilisateur|nutzer|utente|fan) (seems|parece|semble|scheint|sembra)",
             r"(in the (voice|style|tone) of|en el (papel|tono) de|no (papel|tom) de|dans le ton de|im stil de[rs]|nel ruolo di) (the |la |a |der |della )?(creator|creadora|criadora|creatrice|creatorin|persona)",
+        ],
+        &[],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(as|como|en tant que|als|come) (the |la |a )?persona\b|(draft|borrador|rascunho|brouillon|bozza)( de| di)? (reply|respuesta|resposta|reponse|risposta)|antwortentwurf|(keep|keeping|menos de|moins de|unter|meno di|under|max|maximo|maximum) \d+ (words|palabras|palavras|mots|wortern|worter|parole)",
+            r"up ?sell\w*|cross ?sell\w*|(the|il|el|o|le|der|la) (fan|user|usuario|utente|nutzer|utilisateur) (has|ha|hat|a|tiene|tem) (spent|speso|gastado|gasto|depense|ausgegeben|paid|pagato|pagado|pago|paye|bezahlt)",
+            r"(in quanto|en tant qu|en tant que|enquanto|as an?) (ia|ai|ki|assistente?|assistant\w*|modello|modelo|modele|model)\b",
         ],
         &[],
     ),

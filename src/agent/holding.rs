@@ -143,8 +143,10 @@ mod tests {
 
     #[test]
     fn a_minor_gets_nothing_even_beside_a_crisis_or_when_marked_before() {
-        let mut r = HoldingReplies::default();
-        r.meeting = HoldingText::All("I only chat here".into());
+        let r = HoldingReplies {
+            meeting: HoldingText::All("I only chat here".into()),
+            ..Default::default()
+        };
         let set = CreatorHolding::resolve(&r, &default_helplines(), None);
         for (rules, marks) in [
             (&["underage"][..], &[][..]),

@@ -363,8 +363,10 @@ mod tests {
             }
         }
         // Even a configuration that slipped past validation sends a minor nothing.
-        let mut r = HoldingReplies::default();
-        r.minor = HoldingText::All("hi!".into());
+        let r = HoldingReplies {
+            minor: HoldingText::All("hi!".into()),
+            ..Default::default()
+        };
         let h = CreatorHolding::resolve(&r, &default_helplines(), None);
         assert_eq!(h.text(C::Minor, Some("en")), "");
         assert!(h.all_texts().iter().all(|(c, _, _)| *c == C::Crisis));

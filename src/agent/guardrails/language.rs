@@ -98,7 +98,7 @@ fn by_everyday_words(text: &str) -> Option<&'static str> {
         .iter()
         .map(|(lang, list)| (words.iter().filter(|w| list.contains(w)).count(), *lang))
         .collect();
-    scores.sort_by(|a, b| b.0.cmp(&a.0));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.0));
     let (best, lang) = scores[0];
     (best >= 3 && best >= scores[1].0 + 2).then_some(lang)
 }

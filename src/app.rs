@@ -233,6 +233,11 @@ impl Parts {
             history: Default::default(),
             judge: self.judge(),
         };
+        let expiry = crate::draft_expiry::DraftExpiry {
+            store: self.store.clone(),
+            cfg: self.live.clone(),
+        };
+        tracker.spawn(expiry.run(shutdown.clone()));
         tracker.spawn(dispatcher::run(
             agent,
             senders.clone(),

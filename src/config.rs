@@ -9,6 +9,8 @@ use std::{collections::BTreeMap, fmt, path::Path, path::PathBuf, sync::Arc};
 
 pub mod notify;
 pub use notify::{ChannelConfig, ChannelKind, NotifyConfig, SmtpTls};
+pub mod holding;
+pub use holding::{CreatorHolding, CreatorHoldingReplies, HoldingReplies, HoldingText};
 
 /// A secret value: never shown by `Debug`, `Display` or `Serialize` (so `check-config` and logs
 /// cannot leak it). Read it with [`Secret::expose`] at the one place that needs it.
@@ -229,6 +231,9 @@ pub struct AgentConfig {
     /// `live` (send), `shadow` (draft and log, never send) or `approve` (drafts wait for
     /// `fanvue-agent approve <id>`).
     pub mode: crate::domain::Mode,
+    /// An `approve` draft not approved within this many seconds expires and is never sent
+    /// (0: drafts wait forever).
+    pub draft_ttl_secs: u64,
 }
 
 /// The polling fallback for missed webhooks.
@@ -255,8 +260,15 @@ pub struct GuardrailsConfig {
     pub banned_words: Vec<String>,
     /// Custom-content requests offering at least this many cents go to a human.
     pub custom_request_escalate_cents: i64,
-    /// Sent when a fan message is escalated to a human (e.g. a crisis); "" sends nothing.
-    pub holding_reply: String,
+    /// Replaced by `holding_replies`; kept only to say so when a config still sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holding_reply: Option<String>,
+    /// Sent once when a fan message is escalated to a human, per category and language.
+    pub holding_replies: HoldingReplies,
+    /// Follows the crisis holding reply, in the fan's language: where to find help now.
+    pub helplines: BTreeMap<String, String>,
+    /// Domains a reply may name although links are blocked (the helplines').
+    pub allowed_links: Vec<String>,
     /// How long a safety escalation pauses the chat's AI, per category, unless a human clears it
     /// first (0: until a human clears it). A minor's mark never lapses by itself.
     pub pause_hours: PauseHours,
@@ -350,8 +362,15 @@ pub struct CreatorConfig {
     pub banned_words: Vec<String>,
     /// Overrides `offers.enabled`.
     pub offers_enabled: Option<bool>,
-    /// Overrides `guardrails.holding_reply`.
+    /// Replaced by `holding_replies`; kept only to say so when a config still sets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub holding_reply: Option<String>,
+    /// Overrides categories of `[guardrails.holding_replies]` (`[creators.<h>.holding_replies]`).
+    pub holding_replies: Option<CreatorHoldingReplies>,
+    /// Overrides languages of `[guardrails.helplines]`.
+    pub helplines: BTreeMap<String, String>,
+    /// Overrides `agent.draft_ttl_secs`.
+    pub draft_ttl_secs: Option<u64>,
     /// Overrides `guardrails.custom_request_escalate_cents`.
     pub custom_request_escalate_cents: Option<i64>,
     /// Overrides `followup.enabled`.
@@ -462,6 +481,9 @@ impl Default for Config {
                 rescan_secs: 5,
                 send_attempts: 8,
                 mode: crate::domain::Mode::Live,
+                // Long enough for a human's working session, short enough that a reply is not
+                // sent to a conversation that has gone cold.
+                draft_ttl_secs: 6 * 3600,
             },
             poller: PollerConfig {
                 enabled: true,
@@ -483,7 +505,10 @@ impl Default for Config {
                 disclosure: crate::agent::guardrails::Disclosure::Disclose,
                 banned_words: vec![],
                 custom_request_escalate_cents: 10_000,
-                holding_reply: String::new(),
+                holding_reply: None,
+                holding_replies: HoldingReplies::default(),
+                helplines: holding::default_helplines(),
+                allowed_links: holding::default_allowed_links(),
                 // Conservative: a human should look before the AI talks to this fan again.
                 pause_hours: PauseHours {
                     crisis: 72,
@@ -512,6 +537,27 @@ pub enum ConfigError {
     Parse(String),
     #[error("invalid configuration:\n{}", .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Problem>),
+}
+
+impl ConfigError {
+    /// Problems found beside [`Config::load`] (e.g. holding texts the draft guardrails would
+    /// block, checked by the agent), each with where its key's value came from; `None` if none.
+    pub fn from_problems(path: Option<&Path>, found: Vec<(String, String)>) -> Option<ConfigError> {
+        if found.is_empty() {
+            return None;
+        }
+        let fig = Config::figment(path);
+        Some(ConfigError::Invalid(
+            found
+                .into_iter()
+                .map(|(key, message)| Problem {
+                    source: source_of(&fig, &key),
+                    key,
+                    message,
+                })
+                .collect(),
+        ))
+    }
 }
 
 /// One invalid key.
@@ -830,6 +876,9 @@ impl Config {
                 bad(key, format!("not a valid template: {e}"));
             }
         }
+        for (key, message) in self.holding_problems() {
+            bad(&key, message);
+        }
         for (handle, c) in &self.creators {
             if !is_valid_handle(handle) {
                 bad(
@@ -899,6 +948,46 @@ impl Config {
         out
     }
 
+    /// Problems of the holding replies: a removed key still set, a text for minors, a language
+    /// nobody writes in. (Whether each text passes the draft guardrails is checked by
+    /// `agent::holding::check_texts`, at `check-config`, `serve` and reload.)
+    fn holding_problems(&self) -> Vec<(String, String)> {
+        let moved = "was replaced by [guardrails.holding_replies]: one text per category (crisis, threat, meeting, dispute, custom_request, ai_question; never minor) and language; see config.toml";
+        let mut out = vec![];
+        if self.guardrails.holding_reply.is_some() {
+            out.push(("guardrails.holding_reply".to_string(), moved.to_string()));
+        }
+        let g = &self.guardrails.holding_replies;
+        let all: Vec<_> = crate::domain::HoldingCategory::ALL
+            .iter()
+            .map(|c| (*c, g.get(*c)))
+            .collect();
+        out.extend(holding::problems(
+            "guardrails",
+            &all,
+            &self.guardrails.helplines,
+        ));
+        for (handle, c) in &self.creators {
+            if c.holding_reply.is_some() {
+                out.push((
+                    format!("creators.{handle}.holding_reply"),
+                    moved.to_string(),
+                ));
+            }
+            let own = c.holding_replies.clone().unwrap_or_default();
+            let set: Vec<_> = crate::domain::HoldingCategory::ALL
+                .iter()
+                .filter_map(|k| own.get(*k).map(|t| (*k, t)))
+                .collect();
+            out.extend(holding::problems(
+                &format!("creators.{handle}"),
+                &set,
+                &c.helplines,
+            ));
+        }
+        out
+    }
+
     /// The OAuth redirect URI registered with Fanvue.
     pub fn redirect_uri(&self) -> String {
         format!(
@@ -959,15 +1048,34 @@ impl Config {
             custom_request_escalate_cents: c
                 .custom_request_escalate_cents
                 .unwrap_or(self.guardrails.custom_request_escalate_cents),
+            allowed_links: self.guardrails.allowed_links.clone(),
         }
     }
 
-    /// The holding reply of one creator ("" sends none).
-    pub fn creator_holding_reply(&self, handle: &str) -> String {
-        self.creators
+    /// The holding replies and helplines of one creator: per-creator settings over the global ones.
+    pub fn creator_holding(&self, handle: &str) -> CreatorHolding {
+        let c = self.creators.get(handle);
+        let own = c.map(|c| {
+            (
+                c.holding_replies.as_ref().cloned().unwrap_or_default(),
+                c.helplines.clone(),
+            )
+        });
+        CreatorHolding::resolve(
+            &self.guardrails.holding_replies,
+            &self.guardrails.helplines,
+            own.as_ref().map(|(r, h)| (r, h)),
+        )
+    }
+
+    /// How long an `approve` draft of one creator may wait; `None`: forever.
+    pub fn creator_draft_ttl(&self, handle: &str) -> Option<std::time::Duration> {
+        let secs = self
+            .creators
             .get(handle)
-            .and_then(|c| c.holding_reply.clone())
-            .unwrap_or_else(|| self.guardrails.holding_reply.clone())
+            .and_then(|c| c.draft_ttl_secs)
+            .unwrap_or(self.agent.draft_ttl_secs);
+        (secs > 0).then(|| std::time::Duration::from_secs(secs))
     }
 
     /// `(text, quiet_hours_start, quiet_hours_end)` of follow-ups for one creator.
@@ -1268,6 +1376,67 @@ mod tests {
                 (900, 3000, 600)
             );
             assert_eq!(c.creator_offers("zed").floor_cents, 500);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn holding_replies_load_per_category_language_and_creator_and_a_minor_text_is_refused() {
+        use crate::domain::HoldingCategory as C;
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "h.toml",
+                "[agent]\ndraft_ttl_secs = 600\n[guardrails.holding_replies]\ndispute = \"Got it, I'll look.\"\n\
+                 [guardrails.holding_replies.crisis]\nes = \"Lo siento.\"\n[guardrails.helplines]\nen = \"Call 988.\"\n\
+                 [creators.ana]\ndraft_ttl_secs = 0\n[creators.ana.holding_replies]\nmeeting = \"I only chat here.\"\n\
+                 [creators.ana.holding_replies.crisis]\nde = \"Das tut mir leid.\"\n[creators.bo]\n",
+            )?;
+            let c = Config::load(Some(Path::new("h.toml"))).map_err(|e| e.to_string())?;
+            let (ana, bo) = (c.creator_holding("ana"), c.creator_holding("bo"));
+            assert_eq!(
+                bo.text(C::Crisis, Some("es")),
+                "Lo siento.\n\n".to_string() + &c.guardrails.helplines["es"]
+            );
+            assert_eq!(
+                bo.text(C::Crisis, Some("en")),
+                format!("{}\n\nCall 988.", ana.replies.crisis.get(Some("en")))
+            );
+            assert!(
+                bo.text(C::Crisis, Some("fr"))
+                    .starts_with("Je suis vraiment triste"),
+                "untouched languages keep their default"
+            );
+            assert_eq!(
+                ana.text(C::Crisis, Some("de")).split("\n\n").next(),
+                Some("Das tut mir leid.")
+            );
+            assert_eq!(
+                (ana.text(C::Meeting, None), bo.text(C::Meeting, None)),
+                ("I only chat here.".into(), String::new())
+            );
+            assert_eq!(ana.text(C::Dispute, Some("it")), "Got it, I'll look.");
+            assert_eq!(c.creator_draft_ttl("ana"), None, "0: forever");
+            assert_eq!(
+                c.creator_draft_ttl("bo"),
+                Some(std::time::Duration::from_secs(600))
+            );
+            jail.create_file("m.toml", "[creators.ana.holding_replies]\nminor = \"hi\"\n")?;
+            let err = Config::load(Some(Path::new("m.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("creators.ana.holding_replies.minor") && err.contains("under 18"),
+                "{err}"
+            );
+            jail.create_file("o.toml", "[guardrails]\nholding_reply = \"brb\"\n")?;
+            let err = Config::load(Some(Path::new("o.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("`guardrails.holding_reply` (in")
+                    && err.contains("replaced by [guardrails.holding_replies]"),
+                "{err}"
+            );
             Ok(())
         });
     }

@@ -10,6 +10,7 @@
 //! - [`dispatcher`]: one job per chat, bursts coalesced, fair bounded concurrency.
 //! - [`agent`]: the step: history, persona prompt, LLM, draft review, decision, outbox.
 //! - [`followup`]: one nudge to fans who went quiet.
+//! - [`draft_expiry`]: approve-mode drafts that waited too long expire, never sent.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
 //! - [`notify`]: operator notifications (escalations, drafts awaiting approval, reconnects, LLM
 //!   outages, failed sends, a daily summary) written with their decisions, delivered durably to
@@ -28,6 +29,7 @@ pub mod config;
 pub mod crypto;
 pub mod dispatcher;
 pub mod domain;
+pub mod draft_expiry;
 pub mod fanvue;
 pub mod followup;
 pub mod health;

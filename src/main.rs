@@ -3,7 +3,12 @@
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 use fanvue_agent::{
-    app::Parts, cli, config::Config, crypto::TokenCipher, store::CreatorStatus, telemetry,
+    app::Parts,
+    cli,
+    config::{Config, ConfigError},
+    crypto::TokenCipher,
+    store::CreatorStatus,
+    telemetry,
 };
 use std::{path::PathBuf, process::ExitCode, time::Duration};
 use tokio_util::sync::CancellationToken;
@@ -123,8 +128,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Approve a draft: it is sent (the daemon's sender picks it up within seconds).
-    Approve { id: i64 },
+    /// Approve a draft: it is sent (the daemon's sender picks it up within seconds). A draft that
+    /// waited longer than `agent.draft_ttl_secs` has expired and cannot be approved.
+    Approve {
+        id: i64,
+        /// Send this text instead of the draft's (it must pass the draft guardrails; the draft's
+        /// own text stays visible in `drafts --all` and `decisions`).
+        #[arg(long)]
+        text: Option<String>,
+    },
     /// Safety marks: fans the AI does not answer, offer or follow up (a minor until a human clears
     /// it; crisis, threat, meeting and dispute pauses until cleared or lapsed).
     Marks {
@@ -191,6 +203,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
+    if matches!(cli.command, Command::CheckConfig | Command::Serve) {
+        // Holding texts go through the draft guardrails (half a second to compile), so only the
+        // commands that vouch for the config check them: a blocked one would never reach a fan.
+        let blocked = fanvue_agent::agent::holding::check_texts(&cfg);
+        if let Some(e) = ConfigError::from_problems(cli.config.as_deref(), blocked) {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(2));
+        }
+    }
     if let Command::CheckConfig = cli.command {
         print!("{}", cfg.to_redacted_toml());
         if let Err(e) = cfg.token_key() {
@@ -367,9 +388,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("give the fan's full uuid and a --reason");
                 return Ok(ExitCode::from(2));
             }
-            let by = std::env::var("SUDO_USER")
-                .or_else(|_| std::env::var("USER"))
-                .unwrap_or_else(|_| "operator".into());
+            let by = operator();
             let n = cli::marks::clear(
                 &parts.store,
                 &creator,
@@ -383,15 +402,26 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Approve { id } => {
-            let res = parts.store.approve_draft(id).await;
+        Command::Approve { id, text } => {
+            let by = format!("cli:{}", operator());
+            let res =
+                cli::drafts::approve(&parts.store, &parts.cfg, id, text.as_deref(), &by).await;
             parts.store.close().await;
+            let edited = if text.is_some() {
+                " with your edit"
+            } else {
+                ""
+            };
             return Ok(match res {
                 Ok(outbox) => {
-                    println!("approved draft {id}: queued as outbox {outbox}; the daemon sends it within seconds");
+                    println!("approved draft {id}{edited}: queued as outbox {outbox}; the daemon sends it within seconds");
                     ExitCode::SUCCESS
                 }
-                Err(e) => draft_error(e),
+                Err(cli::drafts::ApproveError::Store(e)) => draft_error(e),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
             });
         }
         Command::Reject { id, note } => {
@@ -445,6 +475,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     parts.store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Who runs the command (recorded with a clear or an edit).
+fn operator() -> String {
+    std::env::var("SUDO_USER")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "operator".into())
 }
 
 /// Exit codes of `approve`/`reject`: 2 for an unknown draft, 1 when it cannot be changed.

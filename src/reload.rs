@@ -2,7 +2,7 @@
 //! config without stopping anything. Jobs already running finish with the config they started
 //! with; a config that does not validate is refused and the old one stays in force.
 
-use crate::config::{Config, LiveConfig};
+use crate::config::{Config, ConfigError, LiveConfig};
 use std::path::{Path, PathBuf};
 use tokio_util::sync::CancellationToken;
 
@@ -16,11 +16,11 @@ pub struct Reloaded {
 }
 
 /// Loads `path` and, if it validates, makes it the live config.
-pub fn reload(
-    path: Option<&Path>,
-    live: &LiveConfig,
-) -> Result<Reloaded, crate::config::ConfigError> {
+pub fn reload(path: Option<&Path>, live: &LiveConfig) -> Result<Reloaded, ConfigError> {
     let new = Config::load(path)?;
+    if let Some(e) = ConfigError::from_problems(path, crate::agent::holding::check_texts(&new)) {
+        return Err(e);
+    }
     let old = live.get();
     let needs_restart = old.restart_only_changes(&new);
     let broken_prompts = new

@@ -329,8 +329,9 @@ async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
     let mut d = daemon_env(args(1, 4), |c| {
         tune(c);
         c.agent.debounce_ms = 300;
-        c.guardrails.holding_reply =
-            "I'm here for you. Please reach out to someone you trust or a local helpline.".into();
+        c.guardrails.holding_replies.crisis = fanvue_agent::config::HoldingText::All(
+            "I'm here for you. Please reach out to someone you trust or a local helpline.".into(),
+        );
     })
     .await;
     connect(&d.env, "creator1").await;

@@ -79,6 +79,46 @@ fn check_config_rejects_a_bad_config_naming_the_key_and_file() {
 }
 
 #[test]
+fn check_config_refuses_a_holding_reply_for_minors_or_one_the_draft_guardrails_would_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("h.toml");
+    let run = |text: &str| {
+        std::fs::write(&p, text).unwrap();
+        let out = agent()
+            .arg("--config")
+            .arg(&p)
+            .arg("check-config")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (code, err) = run("[guardrails.holding_replies]\nminor = \"hang on!\"\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("`guardrails.holding_replies.minor` (in ") && err.contains("under 18"),
+        "{err}"
+    );
+    let (code, err) = run(
+        "[creators.ana.holding_replies.crisis]\nes = \"Lo siento. Escríbeme en anna-help.com\"\n",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("`creators.ana.holding_replies.crisis`")
+            && err.contains("the es text would be blocked by the draft guardrails: link"),
+        "{err}"
+    );
+    let (code, err) = run("[guardrails]\nholding_reply = \"brb\"\n");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("replaced by [guardrails.holding_replies]"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_shipped_config_is_valid_documents_every_key_and_hides_secrets() {
     let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/config.toml");
     let out = agent()
@@ -106,7 +146,8 @@ fn the_shipped_config_is_valid_documents_every_key_and_hides_secrets() {
             assert!(
                 text.contains(&format!("{key} ="))
                     || text.contains(&format!("# {key} ="))
-                    || text.contains(&format!("[[{section}.{key}]]")),
+                    || text.contains(&format!("[[{section}.{key}]]"))
+                    || text.contains(&format!("[{section}.{key}")),
                 "config.toml does not document {section}.{key}"
             );
         }
@@ -171,4 +212,81 @@ fn prompts_check_renders_each_creator_and_reports_a_broken_file_with_its_line() 
         text.contains("error bob") && text.contains("bob/persona.md:2"),
         "{text}"
     );
+}
+
+/// config.toml with every commented example uncommented, by the convention its header states: a
+/// line of "# " directly followed by `key = value` (bare or dotted key) or by `[table]`. Returns
+/// the text and how many lines were examples.
+fn uncomment_examples(text: &str) -> (String, usize) {
+    let example =
+        regex::Regex::new(r"^# (?:[A-Za-z0-9_][A-Za-z0-9_.-]* = \S|\[[A-Za-z0-9_.-]+\])").unwrap();
+    let mut n = 0;
+    let out: Vec<&str> = text
+        .lines()
+        .map(|l| match example.is_match(l) {
+            true => {
+                n += 1;
+                &l[2..]
+            }
+            false => l,
+        })
+        .collect();
+    (out.join("\n") + "\n", n)
+}
+
+#[test]
+fn every_commented_example_of_the_shipped_config_uncommented_at_once_passes_check_config() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let shipped = std::fs::read_to_string(format!("{root}/config.toml")).unwrap();
+    assert!(
+        shipped.contains("Commented examples:"),
+        "config.toml states the convention at its top"
+    );
+    let (text, examples) = uncomment_examples(&shipped);
+    // The per-creator example alone is more than twenty lines; a convention that matched nothing
+    // would prove nothing.
+    assert!(examples >= 25, "only {examples} examples found");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, &text).unwrap();
+    copy_dir(&format!("{root}/prompts"), &dir.path().join("prompts"));
+    let key = String::from_utf8(agent().arg("gen-key").output().unwrap().stdout).unwrap();
+    let out = agent()
+        .arg("--config")
+        .arg(&cfg)
+        .arg("check-config")
+        .env("FANVUE_AGENT_SECURITY__TOKEN_KEY", key.trim())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "config.toml with its examples uncommented does not pass check-config:\n{stderr}\n--- the file ---\n{text}"
+    );
+    // The examples took effect (not skipped as comments or overridden).
+    let effective: toml::Value = toml::from_str(&stdout).unwrap();
+    let alice = &effective["creators"]["alice"];
+    assert_eq!(alice["mode"].as_str(), Some("approve"), "{stdout}");
+    assert_eq!(alice["offers"]["floor_cents"].as_integer(), Some(900));
+    assert_eq!(alice["utc_offset_minutes"].as_integer(), Some(-300));
+    assert!(
+        alice["holding_replies"]["crisis"]["pt"].is_str(),
+        "{stdout}"
+    );
+}
+
+fn copy_dir(from: &str, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(e.path().to_str().unwrap(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
 }

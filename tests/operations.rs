@@ -177,6 +177,183 @@ async fn approve_mode_waits_for_a_human_and_a_new_fan_message_drops_the_draft() 
     stop(run).await;
 }
 
+/// What the creator's side of the sandbox chat with `fan` says (what reached the fan).
+async fn sent_to(env: &Env, fan: &str) -> Vec<String> {
+    let chat: serde_json::Value =
+        reqwest::get(format!("{}/_sandbox/chats/{fan}", env.sandbox.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    chat["messages"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no chat for {fan}: {chat}"))
+        .iter()
+        .filter(|m| m["from_creator"] == true)
+        .map(|m| m["text"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_draft_is_sent_as_edited_and_an_edit_the_guardrails_block_is_refused() {
+    let mut d = daemon_env(args(1, 1), |c| {
+        quick(c);
+        c.creators.get_mut("creator1").unwrap().mode = Some(Mode::Approve);
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(
+        &d.env,
+        d.listener.take().unwrap(),
+        Arc::new(Canned::default()),
+    );
+    let env = &d.env;
+    let fan = fans_of(env, "creator1").await[0].clone();
+    fan_says(env, &fan, "hey you, how was your weekend?").await;
+    wait_sql(
+        env,
+        "a draft awaiting approval",
+        "SELECT count(*) FROM drafts WHERE state = 'awaiting'",
+        1,
+    )
+    .await;
+    let id = count(env, AWAITING_ID).await.to_string();
+
+    // An edit that invites the fan off the platform: refused, naming the rule; nothing sent.
+    let (code, out) = cli(
+        env,
+        &["approve", &id, "--text", "add me on snap: anna99 😘"],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("refused by the draft guardrails: off_platform")
+            && out.contains("nothing was sent"),
+        "{out}"
+    );
+    assert_eq!(count(env, "SELECT count(*) FROM outbox").await, 0);
+    assert_eq!(
+        count(env, "SELECT count(*) FROM drafts WHERE state = 'awaiting'").await,
+        1,
+        "it still waits"
+    );
+
+    // A good edit: the sandbox receives exactly it, once.
+    let edit = "hey! so glad you wrote, my weekend was lovely. yours?";
+    let (code, out) = cli(env, &["approve", &id, "--text", edit]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("with your edit"), "{out}");
+    wait_for(env, "the edited reply", |s| s["creator_messages"] == 1).await;
+    assert_eq!(sent_to(env, &fan).await, [edit]);
+
+    // The log keeps what the agent drafted and says a human edited it.
+    let (_, log) = cli(env, &["decisions"]);
+    assert!(log.contains(&format!("reply: {edit}")), "{log}");
+    assert!(
+        log.contains(
+            "draft: so nice to hear from you, how is your day going? (edited before sending)"
+        ),
+        "{log}"
+    );
+    assert!(log.contains("edited by a human (cli:"), "{log}");
+    let (_, drafts) = cli(env, &["drafts", "--all"]);
+    assert!(
+        drafts.contains("so nice to hear from you") && drafts.contains(&format!("sent:  {edit}")),
+        "{drafts}"
+    );
+    stop(run).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_draft_is_never_sent_and_its_decision_says_so() {
+    let mut d = daemon_env(args(2, 2), |c| {
+        quick(c);
+        c.agent.mode = Mode::Approve;
+        // creator1's drafts expire in the daemon after 2 s; creator2's never there (0), but
+        // `approve` enforces its own configured limit.
+        c.agent.draft_ttl_secs = 0;
+        c.creators.get_mut("creator1").unwrap().draft_ttl_secs = Some(2);
+    })
+    .await;
+    let env = &d.env;
+    std::fs::write(
+        env.dir.path().join("cli.toml"),
+        format!(
+            "[daemon]\ndatabase = {:?}\n[security]\ntoken_key = {:?}\n[agent]\ndraft_ttl_secs = 3600\n\
+             [creators.creator1]\ndraft_ttl_secs = 2\n[creators.creator2]\n",
+            env.parts.cfg.daemon.database.display().to_string(),
+            env.parts.cfg.security.token_key.expose()
+        ),
+    )
+    .unwrap();
+    connect(env, "creator1").await;
+    connect(env, "creator2").await;
+    let run = serve(env, d.listener.take().unwrap(), Arc::new(Canned::default()));
+    let (fan1, fan2) = (
+        fans_of(env, "creator1").await[0].clone(),
+        fans_of(env, "creator2").await[0].clone(),
+    );
+    fan_says(env, &fan1, "hey you").await;
+    fan_says(env, &fan2, "hi there").await;
+
+    // The daemon's sweep expires creator1's draft.
+    let expired = "SELECT count(*) FROM drafts WHERE state = 'dropped' AND note = 'draft expired after 2 s, not sent'";
+    wait_sql(env, "the swept draft", expired, 1).await;
+    let swept = count(
+        env,
+        "SELECT id FROM drafts WHERE creator_handle = 'creator1'",
+    )
+    .await;
+    let (code, out) = cli(env, &["approve", &swept.to_string()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("is dropped (draft expired after 2 s, not sent)"),
+        "{out}"
+    );
+
+    // creator2's draft waits in the daemon; two hours old, `approve` refuses it and expires it.
+    wait_sql(
+        env,
+        "creator2's draft",
+        "SELECT count(*) FROM drafts WHERE creator_handle = 'creator2' AND state = 'awaiting'",
+        1,
+    )
+    .await;
+    sqlx::query(
+        "UPDATE drafts SET created_at = created_at - 7200000 WHERE creator_handle = 'creator2'",
+    )
+    .execute(env.parts.store.writer())
+    .await
+    .unwrap();
+    let old = count(
+        env,
+        "SELECT id FROM drafts WHERE creator_handle = 'creator2'",
+    )
+    .await;
+    let (code, out) = cli(env, &["approve", &old.to_string()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(&format!("draft {old} expired after 60 min, not sent")),
+        "{out}"
+    );
+
+    let (_, log) = cli(env, &["decisions"]);
+    assert!(
+        log.contains("draft expired after 2 s, not sent")
+            && log.contains("draft expired after 60 min, not sent"),
+        "{log}"
+    );
+    assert!(log.contains(&format!("[draft {swept}: dropped]")), "{log}");
+    let (_, drafts) = cli(env, &["drafts", "--all"]);
+    assert!(
+        drafts.contains("note: draft expired after 60 min, not sent"),
+        "{drafts}"
+    );
+    assert_eq!(count(env, "SELECT count(*) FROM outbox").await, 0);
+    assert_eq!(stats(env).await["creator_messages"], 0);
+    stop(run).await;
+}
+
 async fn readyz(url: &str) -> (u16, serde_json::Value) {
     let r = reqwest::get(format!("{url}/readyz")).await.unwrap();
     (r.status().as_u16(), r.json().await.unwrap())

@@ -151,7 +151,6 @@ async fn a_crisis_pauses_the_chats_ai_and_jokes_do_not() {
     let mut d = daemon_env(args(1, 2), |c| {
         c.agent.debounce_ms = 100;
         c.agent.debounce_cap_ms = 300;
-        c.guardrails.holding_reply = "I'm here. Please reach out to someone you trust.".into();
     })
     .await;
     connect(&d.env, "creator1").await;
@@ -176,6 +175,109 @@ async fn a_crisis_pauses_the_chats_ai_and_jokes_do_not() {
         1,
         "only the holding reply, once"
     );
+    stop(run).await;
+}
+
+/// What the creator's side of the sandbox chat with `fan` says (what reached the fan).
+async fn creator_texts_to(env: &Env, fan: &str) -> Vec<String> {
+    let chat: serde_json::Value =
+        reqwest::get(format!("{}/_sandbox/chats/{fan}", env.sandbox.url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    chat["messages"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no chat for {fan}: {chat}"))
+        .iter()
+        .filter(|m| m["from_creator"] == true)
+        .map(|m| m["text"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fan_in_crisis_gets_one_holding_reply_with_the_helpline_in_their_language_and_a_minor_nothing(
+) {
+    use fanvue_agent::{config::Config, domain::HoldingCategory};
+    let mut a = args(1, 8);
+    a.quiet_fans = false;
+    a.seed = 21;
+    a.max_turns = 3;
+    a.start_window_secs = 2.0;
+    a.fan_pace = 0.15;
+    // Fan i writes languages[i % 6]: the six fans in crisis come first, one per language.
+    a.languages = ["en", "es", "pt", "fr", "de", "it"]
+        .map(String::from)
+        .to_vec();
+    a.crisis_fans = 6;
+    a.minors = 0;
+    let mut d = daemon_env(a, scripted_config).await;
+    connect(&d.env, "creator1").await;
+    let llm = d.env.parts.llm();
+    let run = serve(&d.env, d.listener.take().unwrap(), llm);
+    settle_within(&d.env, Duration::from_secs(120))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    stop(run).await;
+    let st = stats(&d.env).await;
+    assert_eq!(st["messages_to_fans_in_crisis"], 6, "one each: {st}");
+    assert_eq!(st["duplicate_replies"], 0, "{st}");
+    let defaults = Config::default().creator_holding("creator1");
+    let world = world(&d.env).await;
+    let in_crisis: Vec<&serde_json::Value> = world["fans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "crisis")
+        .collect();
+    assert_eq!(in_crisis.len(), 6);
+    for f in in_crisis {
+        let lang = f["language"].as_str().unwrap();
+        let sent = creator_texts_to(&d.env, f["uuid"].as_str().unwrap()).await;
+        let want = defaults.text(HoldingCategory::Crisis, Some(lang));
+        assert_eq!(sent, [want], "the {lang} fan in crisis");
+    }
+    let helplines = count(
+        &d.env,
+        "SELECT count(DISTINCT outbox_id) FROM decisions
+         WHERE reason LIKE '%holding reply (crisis, %) queued%'",
+    )
+    .await;
+    assert_eq!(helplines, 6, "each decision says which reply went out");
+
+    // A minor: nothing at all, even when a crisis text is configured for minors' neighbours.
+    let mut d = daemon_env(args(1, 1), |c| {
+        c.agent.debounce_ms = 100;
+        c.agent.debounce_cap_ms = 300;
+        c.guardrails.holding_replies.meeting =
+            fanvue_agent::config::HoldingText::All("I only chat here 😊".into());
+    })
+    .await;
+    connect(&d.env, "creator1").await;
+    let run = serve(
+        &d.env,
+        d.listener.take().unwrap(),
+        Arc::new(Canned::default()),
+    );
+    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    fan_says(&d.env, &fan, "im 15 and i dont want to live anymore").await;
+    let (outcome, reason) = decided(&d.env, &fan, 1).await;
+    assert_eq!(outcome, "escalated", "{reason}");
+    assert!(
+        reason
+            .contains("no holding reply: nothing is ever sent to a fan who said they are under 18"),
+        "{reason}"
+    );
+    fan_says(&d.env, &fan, "can we meet up this weekend?").await;
+    decided(&d.env, &fan, 2).await;
+    settle(&d.env).await;
+    assert_eq!(
+        creator_messages_to(&d.env, &fan).await,
+        0,
+        "nothing reached the minor"
+    );
+    assert_eq!(count(&d.env, "SELECT count(*) FROM outbox").await, 0);
     stop(run).await;
 }
 
@@ -212,8 +314,8 @@ async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_
     assert_eq!(st["messages_to_minors"], 0, "{st}");
     assert_eq!(st["offers_to_minors"], 0, "{st}");
     assert_eq!(
-        st["messages_to_fans_in_crisis"], 0,
-        "no holding reply configured: {st}"
+        st["messages_to_fans_in_crisis"], 3,
+        "the holding reply with the helpline, once each: {st}"
     );
     assert!(st["turns_needing_a_human"].as_u64().unwrap() >= 9, "{st}");
     assert_eq!(

@@ -3,6 +3,7 @@
 
 pub mod guardrails;
 pub mod history;
+pub mod holding;
 pub mod judge;
 pub mod llm;
 pub mod memory;
@@ -368,7 +369,16 @@ impl Agent {
             }
             let stops: Vec<guardrails::Finding> = stops.into_iter().cloned().collect();
             return self
-                .escalate_input(creator, fan, &ids, &stops, verdicts, &marked, now)
+                .escalate_input(
+                    creator,
+                    fan,
+                    &ids,
+                    &stops,
+                    verdicts,
+                    &marked,
+                    now,
+                    &fan_joined,
+                )
                 .await;
         }
 
@@ -520,7 +530,16 @@ impl Agent {
                     all.push(f.clone());
                     let verdicts = serde_json::json!({ "input": all, "judge": judge_rec });
                     return self
-                        .escalate_input(creator, fan, &ids, &[f], verdicts, &marked, now)
+                        .escalate_input(
+                            creator,
+                            fan,
+                            &ids,
+                            &[f],
+                            verdicts,
+                            &marked,
+                            now,
+                            &fan_joined,
+                        )
                         .await;
                 }
                 judge::Call::Flag(f) => findings.push(f),
@@ -854,7 +873,7 @@ impl Agent {
     }
 
     /// Escalates a fan message the rules (or a confident judge) stopped: the decision with its
-    /// verdicts, the safety marks the stopping rules leave, and the holding reply if configured.
+    /// verdicts, the safety marks the stopping rules leave, and the holding reply if one is owed.
     #[allow(clippy::too_many_arguments)]
     async fn escalate_input(
         &self,
@@ -865,29 +884,27 @@ impl Agent {
         verdicts: serde_json::Value,
         marked: &[crate::domain::SafetyMark],
         now: i64,
+        fan_text: &str,
     ) -> Result<JobOutcome, AgentError> {
         let stops: Vec<&guardrails::Finding> = stops.iter().collect();
         let why = format!("for a human: {}", describe(&stops));
-        let info = DecisionInfo {
+        let mut info = DecisionInfo {
             guardrails: Some(verdicts),
+            // The mark keeps the escalation's own reason (repeated on the fan's later messages).
             marks: self.new_marks(&stops, marked, &why, now),
             ..DecisionInfo::reason(why.clone())
         };
         warn!(reason = %why, "escalated");
-        let holding = self.cfg.get().creator_holding_reply(creator);
-        // A fan already marked got the holding reply when the mark was set.
-        let holding = if marked.is_empty() {
-            holding.trim()
-        } else {
-            ""
-        };
-        if holding.is_empty() {
+        let holding = self
+            .holding_reply(creator, fan, &stops, marked, fan_text, &mut info)
+            .await?;
+        let Some(text) = holding else {
             self.store
                 .decide(creator, fan, ids, Outcome::Escalated, &info)
                 .await?;
             return Ok(JobOutcome::Done { queued: false });
-        }
-        let plan = self.plan(Purpose::Holding, holding.to_string());
+        };
+        let plan = self.plan(Purpose::Holding, text);
         self.store
             .commit_plan(
                 creator,
@@ -900,6 +917,59 @@ impl Agent {
             )
             .await?;
         Ok(JobOutcome::Done { queued: true })
+    }
+
+    /// The holding reply an escalation sends (see [`holding`]), in the language of what the fan
+    /// wrote (recorded now, so it is known even on their first message). The decision's reason
+    /// says what was chosen; a text the draft guardrails block is not sent and its findings join
+    /// the verdicts under `holding`.
+    async fn holding_reply(
+        &self,
+        creator: &str,
+        fan: &str,
+        stops: &[&guardrails::Finding],
+        marked: &[crate::domain::SafetyMark],
+        fan_text: &str,
+        info: &mut DecisionInfo,
+    ) -> Result<Option<String>, AgentError> {
+        let facts = self.store.fan_facts(creator, fan).await?;
+        let facts = self.fan_language(creator, fan, fan_text, facts).await?;
+        let cfg = self.cfg.get();
+        let rules: Vec<&str> = stops.iter().map(|f| f.rule).collect();
+        let in_force: Vec<crate::domain::MarkCategory> =
+            marked.iter().map(|m| m.category).collect();
+        let set = cfg.creator_holding(creator);
+        let (category, lang, text) =
+            match holding::choose(&set, &rules, &in_force, facts.language.as_deref()) {
+                holding::Holding::Nothing(why) => {
+                    info.reason.push_str(&format!("; no holding reply: {why}"));
+                    return Ok(None);
+                }
+                holding::Holding::Send {
+                    category,
+                    lang,
+                    text,
+                } => (category, lang, text),
+            };
+        let what = format!("holding reply ({}, {lang})", category.as_str());
+        let blocked = holding::blocked(&cfg.creator_guardrails(creator), &text);
+        if blocked.is_empty() {
+            let done = match cfg.creator_mode(creator) {
+                Mode::Live => "queued".to_string(),
+                m => format!("drafted, not sent ({} mode)", m.as_str()),
+            };
+            info.reason.push_str(&format!("; {what} {done}"));
+            return Ok(Some(text));
+        }
+        let why = describe(&blocked.iter().collect::<Vec<_>>());
+        warn!(reason = %why, "{what} blocked by the draft guardrails; not sent");
+        info.reason.push_str(&format!(
+            "; {what} not sent: the draft guardrails block it: {why}"
+        ));
+        if let Some(v) = info.guardrails.as_mut() {
+            v["holding"] = serde_json::json!(blocked);
+        }
+        Ok(None)
     }
 
     /// Drafts a reply: up to `agent.llm_attempts` LLM calls; a draft the guardrails (or, with

@@ -64,6 +64,13 @@ pub async fn run(
                     _ => String::new(),
                 };
                 let _ = writeln!(out, "    reply: {}{timing}{state}", one_line(reply));
+                if let Some(draft) = &d.draft_text {
+                    let _ = writeln!(
+                        out,
+                        "    draft: {} (edited before sending)",
+                        one_line(draft)
+                    );
+                }
             }
         }
         let _ = out.flush();

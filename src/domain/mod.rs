@@ -3,12 +3,14 @@
 pub mod decision;
 pub mod display;
 pub mod event;
+pub mod holding;
 pub mod ids;
 pub mod marks;
 pub mod notice;
 
 pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};
+pub use holding::HoldingCategory;
 pub use ids::{CreatorUuid, FanUuid, MessageUuid};
 pub use marks::{MarkCategory, NewMark, SafetyMark};
 pub use notice::{Notice, NoticeKind, SummaryLine};

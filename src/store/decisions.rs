@@ -15,6 +15,9 @@ pub struct DecisionLine {
     pub reason: String,
     pub fan_text: Option<String>,
     pub reply: Option<String>,
+    /// The draft as the agent wrote it, when a human edited it before sending (`reply` is what
+    /// was sent).
+    pub draft_text: Option<String>,
     /// The outbox state (`pending`, `sent`, ...), or `draft:<state>` for a shadow/approve draft.
     pub send_state: Option<String>,
     /// The draft's id when the reply is a draft (`fanvue-agent approve <id>`).
@@ -39,6 +42,7 @@ type Raw = (
     Option<i64>,
     Option<i64>,
     Option<i64>,
+    Option<String>,
     Option<String>,
 );
 
@@ -92,7 +96,9 @@ impl Store {
             "SELECT d.id, d.decided_at, d.creator_handle, d.fan_uuid, i.kind, d.outcome, d.reason,
                     m.text, coalesce(o.text, json_extract(dr.plan, '$.text')),
                     coalesce(o.state, 'draft:' || dr.state), d.llm_ms, d.e2e_ms, d.draft_id,
-                    d.guardrails
+                    d.guardrails,
+                    CASE WHEN o.text <> json_extract(dr.plan, '$.text')
+                         THEN json_extract(dr.plan, '$.text') END
              FROM decisions d
              JOIN inbox i ON i.id = d.inbox_id
              LEFT JOIN messages m ON m.creator_handle = i.creator_handle AND m.uuid = i.message_uuid
@@ -121,6 +127,7 @@ impl Store {
                 reason: r.6,
                 fan_text: r.7,
                 reply: r.8,
+                draft_text: r.14,
                 send_state: r.9,
                 llm_ms: r.10,
                 e2e_ms: r.11,

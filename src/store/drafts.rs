@@ -1,10 +1,12 @@
 //! Drafts of the `shadow` and `approve` modes: written by the agent, never sent (shadow) or sent
-//! only after a human approves them (approve).
+//! only after a human approves them, as written or edited (approve), unless they wait longer
+//! than their time to live (then they expire, never sent).
 
 use super::{inbox::chat_fan_wrote, now_ms, outbox::insert_outbox, Store, StoreError};
 use crate::domain::{Mode, ReplyPlan};
 use serde::Serialize;
 use sqlx::{Sqlite, Transaction};
+use std::time::Duration;
 
 /// One draft, for `fanvue-agent drafts`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -18,6 +20,30 @@ pub struct Draft {
     pub outbox_id: Option<i64>,
     pub note: Option<String>,
     pub created_at: i64,
+    /// What was sent when it differs from the draft's text (a human edited it).
+    pub sent_text: Option<String>,
+}
+
+/// How a human approves a draft.
+#[derive(Clone, Debug, Default)]
+pub struct Approval<'a> {
+    /// The text to send instead of the draft's (the caller ran the draft guardrails over it).
+    pub edited: Option<&'a str>,
+    /// Who approved (`cli:<user>`), recorded with an edit.
+    pub by: &'a str,
+    /// How long the draft may wait for approval; `None`: forever.
+    pub ttl: Option<Duration>,
+}
+
+/// Why an expired draft was not sent, as its note and in its decisions.
+pub fn expired_note(ttl: Duration) -> String {
+    let secs = ttl.as_secs();
+    let after = if secs >= 60 && secs % 60 == 0 {
+        format!("{} min", secs / 60)
+    } else {
+        format!("{secs} s")
+    };
+    format!("draft expired after {after}, not sent")
 }
 
 type Raw = (
@@ -30,6 +56,7 @@ type Raw = (
     Option<i64>,
     Option<String>,
     i64,
+    Option<String>,
 );
 
 /// Stores a draft; part of the caller's transaction (the one deciding its events).
@@ -94,7 +121,7 @@ pub(crate) async fn drop_awaiting_many(
 
 impl Store {
     pub async fn draft(&self, id: i64) -> Result<Option<Draft>, StoreError> {
-        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
+        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
             .bind(id)
             .fetch_optional(self.reader())
             .await?;
@@ -109,8 +136,8 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<Draft>, StoreError> {
         let rows: Vec<Raw> = sqlx::query_as(&format!(
-            "{SELECT} WHERE (?1 IS NULL OR creator_handle = ?1) AND (?2 IS NULL OR state = ?2)
-             ORDER BY id DESC LIMIT ?3"
+            "{SELECT} WHERE (?1 IS NULL OR d.creator_handle = ?1) AND (?2 IS NULL OR d.state = ?2)
+             ORDER BY d.id DESC LIMIT ?3"
         ))
         .bind(creator)
         .bind(state)
@@ -120,16 +147,27 @@ impl Store {
         Ok(rows.into_iter().map(draft).collect())
     }
 
-    /// A human approved draft `id`: it goes to the outbox now (and its decisions point at it).
-    /// Fails if it is not awaiting approval (already approved, rejected, dropped, or a shadow draft)
-    /// or the fan wrote after it was drafted.
-    pub async fn approve_draft(&self, id: i64) -> Result<i64, StoreError> {
+    /// A human approved draft `id` (as written, or with `edited` text): it goes to the outbox now
+    /// and its decisions point at it (and say it was edited). Fails if it is not awaiting approval
+    /// (already approved, rejected, dropped, expired, or a shadow draft), waited longer than
+    /// `ttl` (it is expired now), the fan wrote after it was drafted, or the fan is marked minor.
+    pub async fn approve_draft(&self, id: i64, a: &Approval<'_>) -> Result<i64, StoreError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
+        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
         let d = awaiting(row.map(draft), id)?;
+        let now = now_ms();
+        if let Some(ttl) = a.ttl.filter(|t| d.created_at + t.as_millis() as i64 <= now) {
+            let note = expired_note(ttl);
+            expire(&mut tx, Stale::One(id), &note, now).await?;
+            tx.commit().await?;
+            return Err(StoreError::Conflict(format!(
+                "draft {id} {}",
+                note.trim_start_matches("draft ")
+            )));
+        }
         if chat_fan_wrote(&mut tx, &d.creator, &d.fan, d.created_at).await? {
             drop_awaiting(&mut tx, &d.creator, &d.fan).await?;
             tx.commit().await?;
@@ -137,28 +175,75 @@ impl Store {
                 "draft {id} was dropped: the fan wrote again after it was drafted"
             )));
         }
-        let outbox = insert_outbox(&mut tx, &d.creator, &d.fan, &d.plan, now_ms()).await?;
+        if minor_marked(&mut tx, &d.creator, &d.fan).await? {
+            return Err(StoreError::Conflict(format!(
+                "draft {id} is not sent: the fan is marked minor (nothing reaches them until a human clears the mark)"
+            )));
+        }
+        let mut plan = d.plan.clone();
+        if let Some(t) = a.edited {
+            plan.text = t.to_string();
+        }
+        let outbox = insert_outbox(&mut tx, &d.creator, &d.fan, &plan, now).await?;
+        let edit = a
+            .edited
+            .map(|_| format!("edited by a human ({}) before sending", a.by));
         sqlx::query(
-            "UPDATE drafts SET state = 'approved', outbox_id = ?, updated_at = ? WHERE id = ?",
+            "UPDATE drafts SET state = 'approved', outbox_id = ?, note = ?, updated_at = ? WHERE id = ?",
         )
         .bind(outbox)
-        .bind(now_ms())
+        .bind(&edit)
+        .bind(now)
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE decisions SET outbox_id = ? WHERE draft_id = ?")
-            .bind(outbox)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE decisions SET outbox_id = ?, reason = reason || coalesce('; ' || ?, '')
+             WHERE draft_id = ?",
+        )
+        .bind(outbox)
+        .bind(&edit)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(outbox)
+    }
+
+    /// Creators with drafts awaiting approval.
+    pub async fn creators_with_awaiting_drafts(&self) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT creator_handle FROM drafts WHERE state = 'awaiting'",
+        )
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// Drafts of `creator` that waited for approval longer than `ttl` by `now`: expired, never
+    /// sent, and their decisions say so. Returns how many.
+    pub async fn expire_drafts(
+        &self,
+        creator: &str,
+        ttl: Duration,
+        now: i64,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let cutoff = now - ttl.as_millis() as i64;
+        let n = expire(
+            &mut tx,
+            Stale::Before(creator, cutoff),
+            &expired_note(ttl),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(n)
     }
 
     /// A human rejected draft `id`: it is never sent.
     pub async fn reject_draft(&self, id: i64, note: Option<&str>) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
+        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -174,9 +259,71 @@ impl Store {
     }
 }
 
-const SELECT: &str = "SELECT id, creator_handle, fan_uuid, mode, state, plan, outbox_id, note, created_at FROM drafts";
+const SELECT: &str =
+    "SELECT d.id, d.creator_handle, d.fan_uuid, d.mode, d.state, d.plan, d.outbox_id,
+        d.note, d.created_at, o.text
+    FROM drafts d LEFT JOIN outbox o ON o.id = d.outbox_id";
+
+/// Which awaiting drafts expire.
+enum Stale<'a> {
+    One(i64),
+    /// Those of a creator drafted at or before this unix ms.
+    Before(&'a str, i64),
+}
+
+/// Marks the awaiting drafts `which` names expired with `note`, and appends the note to their
+/// decisions. An expired draft is `dropped`: the drafts table knows no other final state for a
+/// draft that was never sent, and the note says why.
+async fn expire(
+    tx: &mut Transaction<'static, Sqlite>,
+    which: Stale<'_>,
+    note: &str,
+    now: i64,
+) -> Result<u64, StoreError> {
+    let filter = match which {
+        Stale::One(_) => "id = ?3",
+        Stale::Before(..) => "creator_handle = ?3 AND created_at <= ?4",
+    };
+    let stale = format!("SELECT id FROM drafts WHERE state = 'awaiting' AND {filter}");
+    let decisions = format!(
+        "UPDATE decisions SET reason = reason || '; ' || ?1 WHERE ?2 IS NOT NULL AND draft_id IN ({stale})"
+    );
+    let drafts = format!(
+        "UPDATE drafts SET state = 'dropped', note = ?1, updated_at = ?2 WHERE id IN ({stale})"
+    );
+    let mut n = 0;
+    for sql in [&decisions, &drafts] {
+        let q = sqlx::query(sql).bind(note).bind(now);
+        let q = match which {
+            Stale::One(id) => q.bind(id),
+            Stale::Before(creator, cutoff) => q.bind(creator).bind(cutoff),
+        };
+        n = q.execute(&mut **tx).await?.rows_affected();
+    }
+    Ok(n)
+}
+
+/// Whether the fan is under a minor mark no human has cleared.
+async fn minor_marked(
+    tx: &mut Transaction<'static, Sqlite>,
+    creator: &str,
+    fan: &str,
+) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM safety_marks WHERE creator_handle = ? AND fan_uuid = ?
+         AND category = 'minor' AND cleared_at IS NULL",
+    )
+    .bind(creator)
+    .bind(fan.to_ascii_lowercase())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(n > 0)
+}
 
 fn draft(r: Raw) -> Draft {
+    let text = serde_json::from_str::<ReplyPlan>(&r.5)
+        .map(|p| p.text)
+        .unwrap_or_default();
     Draft {
         id: r.0,
         creator: r.1,
@@ -197,6 +344,7 @@ fn draft(r: Raw) -> Draft {
         outbox_id: r.6,
         note: r.7,
         created_at: r.8,
+        sent_text: r.9.filter(|t| *t != text),
     }
 }
 
@@ -215,4 +363,223 @@ fn awaiting(d: Option<Draft>, id: i64) -> Result<Draft, StoreError> {
         )));
     }
     Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DecisionInfo, Event, EventKind, Outcome, Party, Purpose};
+    use crate::store::{decisions::DecisionFilter, inbox::Accepted};
+
+    /// A followed-by event of fan `fan` decided with an approve-mode draft saying `text`.
+    async fn drafted(store: &Store, fan: &str, text: &str) -> i64 {
+        let event = Event {
+            dedupe_key: format!("follow-{fan}"),
+            creator: Some("c-uuid".into()),
+            fan: Party {
+                uuid: Some(fan.into()),
+                ..Default::default()
+            },
+            timestamp: None,
+            kind: EventKind::NewFollower,
+        };
+        let Accepted::New { id } = store
+            .accept_event(&event, Some("c"), "webhook")
+            .await
+            .unwrap()
+        else {
+            panic!("not new")
+        };
+        let plan = ReplyPlan {
+            purpose: Purpose::Reply,
+            text: text.into(),
+            media_uuids: vec![],
+            price_cents: None,
+            delay_ms: 0,
+            offer_item: None,
+            context_at: None,
+            answers_uuid: None,
+            answers_sent_at: None,
+        };
+        let info = DecisionInfo::reason("answered the fan's message");
+        store
+            .commit_plan(
+                "c",
+                fan,
+                &[id],
+                &plan,
+                Outcome::Replied,
+                &info,
+                Mode::Approve,
+            )
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn an_edited_draft_queues_the_edit_and_the_log_keeps_the_draft_and_who_edited() {
+        let (store, _dir) = crate::store::test_store().await;
+        let id = drafted(&store, "f1", "hey there, how was your day?").await;
+        let a = Approval {
+            edited: Some("hey! how did the exam go?"),
+            by: "cli:ana",
+            ttl: Some(Duration::from_secs(3600)),
+        };
+        let outbox = store.approve_draft(id, &a).await.unwrap();
+        let sent: String = sqlx::query_scalar("SELECT text FROM outbox WHERE id = ?")
+            .bind(outbox)
+            .fetch_one(store.reader())
+            .await
+            .unwrap();
+        assert_eq!(sent, "hey! how did the exam go?");
+        let d = store.draft(id).await.unwrap().unwrap();
+        assert_eq!(
+            d.plan.text, "hey there, how was your day?",
+            "the draft is kept"
+        );
+        assert_eq!(d.sent_text.as_deref(), Some("hey! how did the exam go?"));
+        assert_eq!(
+            d.note.as_deref(),
+            Some("edited by a human (cli:ana) before sending")
+        );
+        let log = store
+            .decision_log(&DecisionFilter::default(), 0, 10)
+            .await
+            .unwrap();
+        assert_eq!(log[0].reply.as_deref(), Some("hey! how did the exam go?"));
+        assert_eq!(
+            log[0].draft_text.as_deref(),
+            Some("hey there, how was your day?")
+        );
+        assert!(log[0]
+            .reason
+            .ends_with("; edited by a human (cli:ana) before sending"));
+        // Approved as written: nothing says edited.
+        let id = drafted(&store, "f2", "hi!").await;
+        store.approve_draft(id, &Approval::default()).await.unwrap();
+        let log = store
+            .decision_log(&DecisionFilter::default(), 0, 10)
+            .await
+            .unwrap();
+        assert_eq!(
+            (log[1].draft_text.as_deref(), log[1].reason.as_str()),
+            (None, "answered the fan's message")
+        );
+        assert_eq!(store.draft(id).await.unwrap().unwrap().sent_text, None);
+    }
+
+    #[tokio::test]
+    async fn a_draft_past_its_time_to_live_expires_unsent_by_sweep_or_at_approval() {
+        let (store, _dir) = crate::store::test_store().await;
+        let swept = drafted(&store, "f1", "one").await;
+        let late = drafted(&store, "f2", "two").await;
+        let ttl = Duration::from_secs(360 * 60);
+        let now = now_ms();
+        assert_eq!(
+            store.expire_drafts("c", ttl, now).await.unwrap(),
+            0,
+            "too young"
+        );
+        assert_eq!(
+            store
+                .expire_drafts("other", ttl, now + 7 * 3_600_000)
+                .await
+                .unwrap(),
+            0
+        );
+        // Six hours later the sweep expires both; approving one then is refused, saying why.
+        sqlx::query("UPDATE drafts SET created_at = created_at - 7 * 3600000")
+            .execute(store.writer())
+            .await
+            .unwrap();
+        assert_eq!(store.creators_with_awaiting_drafts().await.unwrap(), ["c"]);
+        let n = store.expire_drafts("c", ttl, now).await.unwrap();
+        assert_eq!(n, 2, "both are past 6 h");
+        let d = store.draft(swept).await.unwrap().unwrap();
+        assert_eq!(
+            (d.state.as_str(), d.note.as_deref()),
+            ("dropped", Some("draft expired after 360 min, not sent"))
+        );
+        let err = store
+            .approve_draft(
+                late,
+                &Approval {
+                    ttl: Some(ttl),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("draft expired after 360 min, not sent"),
+            "{err}"
+        );
+        let log = store
+            .decision_log(&DecisionFilter::default(), 0, 10)
+            .await
+            .unwrap();
+        assert!(
+            log.iter().all(|l| l
+                .reason
+                .ends_with("; draft expired after 360 min, not sent")
+                && l.send_state.as_deref() == Some("draft:dropped")),
+            "{log:?}"
+        );
+        assert_eq!(count_outbox(&store).await, 0);
+    }
+
+    #[tokio::test]
+    async fn approval_enforces_the_time_to_live_itself_and_zero_means_forever() {
+        let (store, _dir) = crate::store::test_store().await;
+        let old = drafted(&store, "f1", "one").await;
+        let keep = drafted(&store, "f2", "two").await;
+        sqlx::query("UPDATE drafts SET created_at = created_at - 120000")
+            .execute(store.writer())
+            .await
+            .unwrap();
+        let err = store
+            .approve_draft(
+                old,
+                &Approval {
+                    ttl: Some(Duration::from_secs(90)),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "conflict: draft 1 expired after 90 s, not sent");
+        let again = store
+            .approve_draft(old, &Approval::default())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            again.contains("is dropped (draft expired after 90 s, not sent)"),
+            "{again}"
+        );
+        store
+            .approve_draft(keep, &Approval::default())
+            .await
+            .unwrap();
+        assert_eq!(count_outbox(&store).await, 1);
+        let third = drafted(&store, "f3", "three").await;
+        store
+            .reject_draft(third, Some("too generic"))
+            .await
+            .unwrap();
+        let d = store.draft(third).await.unwrap().unwrap();
+        assert_eq!(
+            (d.state.as_str(), d.note.as_deref()),
+            ("rejected", Some("too generic"))
+        );
+    }
+
+    async fn count_outbox(store: &Store) -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM outbox")
+            .fetch_one(store.reader())
+            .await
+            .unwrap()
+    }
 }

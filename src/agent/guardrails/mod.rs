@@ -50,6 +50,8 @@ pub struct Guardrails {
     pub banned_words: Vec<String>,
     /// Custom-content requests offering at least this much (cents) go to a human.
     pub custom_request_escalate_cents: i64,
+    /// Domains a draft may name although links are blocked (the helplines of holding replies).
+    pub allowed_links: Vec<String>,
 }
 
 impl Default for Guardrails {
@@ -58,6 +60,7 @@ impl Default for Guardrails {
             disclosure: Disclosure::Disclose,
             banned_words: vec![],
             custom_request_escalate_cents: 10_000,
+            allowed_links: crate::config::holding::default_allowed_links(),
         }
     }
 }
@@ -212,7 +215,7 @@ impl Guardrails {
     /// Rules on the draft reply. `Block` findings mean: do not send it. `recent` are our last
     /// messages in the chat (no repeating them); `system` is the prompt the draft must not leak.
     pub fn check_draft(&self, draft: &str, recent: &[String], system: &str) -> Vec<Finding> {
-        let t = Text::new(draft);
+        let t = Text::new(&without_allowed_links(draft, &self.allowed_links));
         let mut out = run_table(Scope::Draft, &t);
         if self.disclosure == Disclosure::Escalate {
             out.retain(|f| f.rule != "claims_human");
@@ -262,6 +265,23 @@ impl Guardrails {
                 })
         })
     }
+}
+
+/// The draft with each allowed domain (with any scheme, `www.` and a plain path) cut out, so the link
+/// rules see only the others. A look-alike (`findahelpline.com.evil.io`, `xfindahelpline.com`)
+/// keeps what makes it a link.
+fn without_allowed_links(draft: &str, allowed: &[String]) -> String {
+    let mut out = draft.to_string();
+    for domain in allowed.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+        let pattern = format!(
+            r"(?i)(?:https?://)?(?:www\.)?\b{}\b(?:/[a-z0-9/_-]*)?",
+            regex::escape(domain)
+        );
+        if let Ok(re) = Regex::new(&pattern) {
+            out = re.replace_all(&out, " ").into_owned();
+        }
+    }
+    out
 }
 
 /// Blocks a draft naming another fan of the creator (their handle or display name).
@@ -441,6 +461,10 @@ mod tests {
             ("quero sumir pra sempre, não aguento mais viver", "crisis"),
             ("j'ai envie d'en finir avec la vie", "crisis"),
             ("ich denke an selbstmord", "crisis"),
+            (
+                "ich kann nicht mehr, ich will heute nacht sterben",
+                "crisis",
+            ),
             ("ich bring dich um", "threat"),
             ("ti ammazzo", "threat"),
             ("possiamo incontrarci?", "meeting_request"),
@@ -539,6 +563,8 @@ mod tests {
             "du siehst heute toll aus",
             "bist du heute abend online?",
             "ich sterbe vor Neugier, zeig mehr",
+            "ich will so nicht sterben, lieber alt und reich",
+            "ich will heute vor Lachen sterben haha",
             "mein Tag war lang, endlich Feierabend",
             "mandami delle foto",
             "quanto costa il nuovo set?",

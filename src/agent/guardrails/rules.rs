@@ -320,6 +320,20 @@ pub static RULES: &[Rule] = &[
         ],
         HYPERBOLE,
     ),
+    // "ich will heute Nacht sterben": wanting to die with words between (a time, "einfach",
+    // "nur noch"); not wanting to die, or dying of laughter or curiosity, is no crisis.
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        &["de"],
+        &[r"(will|mochte|wurde gern|wurde lieber) (\w+ ){1,3}sterben"],
+        &[
+            r"nicht (\w+ )?sterben",
+            r"vor (lachen|neugier|langeweile|hunger|durst|scham|sehnsucht)",
+            r"(lol|haha\w*|xd)",
+        ],
+    ),
     phrases(
         "crisis",
         Input,

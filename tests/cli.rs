@@ -215,11 +215,13 @@ fn prompts_check_renders_each_creator_and_reports_a_broken_file_with_its_line() 
 }
 
 /// config.toml with every commented example uncommented, by the convention its header states: a
-/// line of "# " directly followed by `key = value` (bare or dotted key) or by `[table]`. Returns
+/// line of "# " directly followed by `key = value` (bare or dotted key) or by a table header,
+/// `[table]` or `[[array.of.tables]]`. Returns
 /// the text and how many lines were examples.
 fn uncomment_examples(text: &str) -> (String, usize) {
     let example =
-        regex::Regex::new(r"^# (?:[A-Za-z0-9_][A-Za-z0-9_.-]* = \S|\[[A-Za-z0-9_.-]+\])").unwrap();
+        regex::Regex::new(r"^# (?:[A-Za-z0-9_][A-Za-z0-9_.-]* = \S|\[\[?[A-Za-z0-9_.-]+\]\]?)")
+            .unwrap();
     let mut n = 0;
     let out: Vec<&str> = text
         .lines()
@@ -272,6 +274,21 @@ fn every_commented_example_of_the_shipped_config_uncommented_at_once_passes_chec
     assert_eq!(alice["mode"].as_str(), Some("approve"), "{stdout}");
     assert_eq!(alice["offers"]["floor_cents"].as_integer(), Some(900));
     assert_eq!(alice["utc_offset_minutes"].as_integer(), Some(-300));
+    // Each `# [[a.b]]` example is one more entry of the list a.b (the notification channels…).
+    let mut lists: std::collections::BTreeMap<&str, usize> = Default::default();
+    for l in shipped.lines() {
+        if let Some(name) = l.strip_prefix("# [[").and_then(|l| l.split("]]").next()) {
+            *lists.entry(name).or_default() += 1;
+        }
+    }
+    for (name, n) in lists {
+        let list = name
+            .split('.')
+            .fold(&effective, |v, k| &v[k])
+            .as_array()
+            .map_or(0, Vec::len);
+        assert_eq!(list, n, "{name}: {stdout}");
+    }
     assert!(
         alice["holding_replies"]["crisis"]["pt"].is_str(),
         "{stdout}"

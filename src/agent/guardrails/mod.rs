@@ -272,7 +272,13 @@ impl Guardrails {
 /// keeps what makes it a link.
 fn without_allowed_links(draft: &str, allowed: &[String]) -> String {
     let mut out = draft.to_string();
-    for domain in allowed.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+    let lower = draft.to_lowercase();
+    // Most drafts name no allowed domain: no pattern is compiled for them.
+    let named = allowed
+        .iter()
+        .map(|d| d.trim())
+        .filter(|d| !d.is_empty() && lower.contains(&d.to_lowercase()));
+    for domain in named {
         let pattern = format!(
             r"(?i)(?:https?://)?(?:www\.)?\b{}\b(?:/[a-z0-9/_-]*)?",
             regex::escape(domain)

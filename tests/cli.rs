@@ -219,7 +219,8 @@ fn prompts_check_renders_each_creator_and_reports_a_broken_file_with_its_line() 
 /// the text and how many lines were examples.
 fn uncomment_examples(text: &str) -> (String, usize) {
     let example =
-        regex::Regex::new(r"^# (?:[A-Za-z0-9_][A-Za-z0-9_.-]* = \S|\[[A-Za-z0-9_.-]+\])").unwrap();
+        regex::Regex::new(r"^# (?:[A-Za-z0-9_][A-Za-z0-9_.-]* = \S|\[\[?[A-Za-z0-9_.-]+\]\]?)")
+            .unwrap();
     let mut n = 0;
     let out: Vec<&str> = text
         .lines()

@@ -156,8 +156,9 @@ async fn with_creators_writing_by_hand_and_fans_writing_during_delays_no_turn_is
     a.max_turns = 3;
     a.start_window_secs = 3.0;
     a.fan_pace = 0.5;
-    a.creator_by_hand = 0.25;
-    a.by_hand_within_secs = 4.0;
+    // The creator often answers before the delayed AI reply would: a short window, a fair share.
+    a.creator_by_hand = 0.35;
+    a.by_hand_within_secs = 2.0;
     a.write_during_delays = 0.5;
     a.extra_message_within_secs = 3.0;
     a.rate_limit = 600;

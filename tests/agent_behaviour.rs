@@ -209,7 +209,7 @@ async fn new_chats_share_one_history_read_and_one_check_before_sending_and_mark_
         let (run, st) = every_fan_answered(&mut d, "hi, new here").await;
         let calls = |route: &str| st["api_calls"][route].as_u64().unwrap_or(0);
         // One batch read for their history before drafting; the check before sending reuses it
-        // when it is under a second old, else reads the four chats once more, together.
+        // when it is under half a second old, else reads the four chats once more, together.
         assert_eq!(calls("GET /chats/{fan}/messages"), 0, "{st}");
         assert!(
             (1..=2).contains(&calls("POST /chats/messages/batch")),

@@ -215,8 +215,8 @@ fn prompts_check_renders_each_creator_and_reports_a_broken_file_with_its_line() 
 }
 
 /// config.toml with every commented example uncommented, by the convention its header states: a
-/// line of "# " directly followed by `key = value` (bare or dotted key), by `[table]` or by
-/// `[[array.of.tables]]`. Returns the text and how many lines were examples.
+/// line of "# " directly followed by `key = value` (bare or dotted key) or by `[table]`. Returns
+/// the text and how many lines were examples.
 fn uncomment_examples(text: &str) -> (String, usize) {
     let example =
         regex::Regex::new(r"^# (?:[A-Za-z0-9_][A-Za-z0-9_.-]* = \S|\[\[?[A-Za-z0-9_.-]+\]\]?)")

@@ -57,7 +57,7 @@ pub struct Sender {
 }
 
 /// A chat read from Fanvue this recently is checked on what the read stored.
-const JUST_READ: Duration = Duration::from_millis(1000);
+const JUST_READ: Duration = Duration::from_millis(500);
 
 /// How long a round of sends waits for other chats' replies being drafted, so one read covers them.
 const GATHER: Duration = Duration::from_millis(250);
@@ -195,6 +195,14 @@ impl Sender {
     /// read from Fanvue moments ago (its first read before drafting, another round) is checked on
     /// what that read stored, without a new call.
     async fn confirm_round(&self, creator: &str, rows: &[&OutboxRow]) -> bool {
+        // The round's calls (its sends, and one read) pass the limiter now, so its pacing cannot
+        // stretch the time between the check and the sends (a creator typing meanwhile would be
+        // talked over). A permit left unused is spent by the creator's next call.
+        self.apis
+            .get(creator)
+            .limiter()
+            .reserve(1 + rows.len() as u32)
+            .await;
         let mut unread = vec![];
         for row in rows {
             match self.just_read(row).await {
@@ -209,13 +217,6 @@ impl Sender {
         let mut chats: Vec<String> = rows.iter().map(|r| r.fan.clone()).collect();
         chats.sort();
         chats.dedup();
-        // The round's calls pass the limiter now, so its pacing cannot stretch the time between
-        // the check and the sends (a creator typing meanwhile would be talked over).
-        self.apis
-            .get(creator)
-            .limiter()
-            .reserve(1 + rows.len() as u32)
-            .await;
         let read_at = now_ms();
         let pages = match self.read_chats(creator, &chats, read_at).await {
             Ok(p) => p,

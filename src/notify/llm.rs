@@ -15,7 +15,7 @@ pub struct WatchedLlm {
     inner: Arc<dyn Llm>,
     store: Store,
     cfg: LiveConfig,
-    state: Mutex<Outage>,
+    state: Arc<Mutex<Outage>>,
 }
 
 #[derive(Default)]
@@ -32,7 +32,7 @@ impl WatchedLlm {
             inner,
             store,
             cfg,
-            state: Mutex::new(Outage::default()),
+            state: Arc::new(Mutex::new(Outage::default())),
         }
     }
 
@@ -40,36 +40,39 @@ impl WatchedLlm {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    async fn observe(&self, res: &Result<Completion, LlmError>) {
+    /// Notes a call's result. Any store write runs in a task of its own: a completion is never
+    /// held up by notifications.
+    fn observe(&self, res: &Result<Completion, LlmError>) {
         match res {
-            Ok(_) => self.answered().await,
-            // The LLM answered and refused the request: it is up.
-            Err(LlmError::Rejected(_)) => self.answered().await,
-            Err(e @ LlmError::Unavailable(_)) => self.failed(&e.to_string()).await,
+            // An answer, or a refusal of the request: the LLM is up either way.
+            Ok(_) | Err(LlmError::Rejected(_)) => self.answered(),
+            Err(e @ LlmError::Unavailable(_)) => self.failed(e.to_string()),
         }
     }
 
-    async fn answered(&self) {
-        let was = {
+    fn answered(&self) {
+        {
             let mut st = self.state();
             st.failing_since = None;
-            st.notified
-        };
-        if was == Some(false) {
-            return;
-        }
-        match self.store.record_llm_up().await {
-            Ok(true) => tracing::info!("the LLM answers again; its outage notice is closed"),
-            Ok(false) => {}
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot record that the LLM is back");
+            if st.notified == Some(false) {
                 return;
             }
+            st.notified = Some(false);
         }
-        self.state().notified = Some(false);
+        let (store, state) = (self.store.clone(), self.state.clone());
+        tokio::spawn(async move {
+            match store.record_llm_up().await {
+                Ok(true) => tracing::info!("the LLM answers again; its outage notice is closed"),
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot record that the LLM is back");
+                    lock(&state).notified = None;
+                }
+            }
+        });
     }
 
-    async fn failed(&self, error: &str) {
+    fn failed(&self, error: String) {
         let now = now_ms();
         let threshold = self.cfg.get().notify.llm_down_after_secs as i64 * 1000;
         let since = {
@@ -78,28 +81,35 @@ impl WatchedLlm {
             if st.notified == Some(true) || now - since < threshold {
                 return;
             }
+            st.notified = Some(true);
             since
         };
-        match self.store.record_llm_down(since, error).await {
-            Ok(new) => {
-                if new {
-                    tracing::error!(
-                        since_ms = since,
-                        "the LLM has been unavailable too long; operators notified"
-                    );
+        let (store, state) = (self.store.clone(), self.state.clone());
+        tokio::spawn(async move {
+            match store.record_llm_down(since, &error).await {
+                Ok(true) => tracing::error!(
+                    since_ms = since,
+                    "the LLM has been unavailable too long; operators notified"
+                ),
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot record the LLM outage");
+                    lock(&state).notified = None;
                 }
-                self.state().notified = Some(true);
             }
-            Err(e) => tracing::warn!(error = %e, "cannot record the LLM outage"),
-        }
+        });
     }
+}
+
+fn lock(m: &Mutex<Outage>) -> std::sync::MutexGuard<'_, Outage> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Llm for WatchedLlm {
     fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
         Box::pin(async move {
             let res = self.inner.complete(req).await;
-            self.observe(&res).await;
+            self.observe(&res);
             res
         })
     }

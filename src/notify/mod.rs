@@ -47,7 +47,8 @@ impl Notifier {
             store,
             cfg,
             workers: HashMap::new(),
-            pruned_at: 0,
+            // The first prune an hour after the start: a starting daemon writes nothing it need not.
+            pruned_at: now_ms(),
         }
     }
 

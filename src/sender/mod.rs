@@ -56,9 +56,6 @@ pub struct Sender {
     pub wake_chat: WakeChat,
 }
 
-/// A chat read from Fanvue this recently is checked on what the read stored.
-const JUST_READ: Duration = Duration::from_millis(500);
-
 /// How long a round of sends waits for other chats' replies being drafted, so one read covers them.
 const GATHER: Duration = Duration::from_millis(250);
 
@@ -191,9 +188,9 @@ impl Sender {
         left
     }
 
-    /// One batch read of the chats of `rows`, then each row sent, dropped or put back. A chat
-    /// read from Fanvue moments ago (its first read before drafting, another round) is checked on
-    /// what that read stored, without a new call.
+    /// One batch read of the chats of `rows`, then each row sent, dropped or put back. Every
+    /// message is checked on a read made for its round: a stored read even half a second old
+    /// can miss a fan message whose webhook was lost.
     async fn confirm_round(&self, creator: &str, rows: &[&OutboxRow]) -> bool {
         // The round's calls (its sends, and one read) pass the limiter now, so its pacing cannot
         // stretch the time between the check and the sends (a creator typing meanwhile would be
@@ -203,17 +200,6 @@ impl Sender {
             .limiter()
             .reserve(1 + rows.len() as u32)
             .await;
-        let mut unread = vec![];
-        for row in rows {
-            match self.just_read(row).await {
-                Some(page) => self.judge_and_send(row, &page).await,
-                None => unread.push(*row),
-            }
-        }
-        let rows = &unread[..];
-        if rows.is_empty() {
-            return false;
-        }
         let mut chats: Vec<String> = rows.iter().map(|r| r.fan.clone()).collect();
         chats.sort();
         chats.dedup();
@@ -246,31 +232,6 @@ impl Sender {
             }
         }
         false
-    }
-
-    /// The row's chat as stored, when Fanvue was read for it less than [`JUST_READ`] ago (the
-    /// store holds that read plus what webhooks brought since).
-    async fn just_read(&self, row: &OutboxRow) -> Option<Vec<crate::fanvue::types::Message>> {
-        let read_at = self
-            .store
-            .history_read_at(&row.creator, &row.fan)
-            .await
-            .ok()??;
-        if now_ms() - read_at > JUST_READ.as_millis() as i64 {
-            return None;
-        }
-        let size = self.cfg.get().agent.history_messages.clamp(1, 50) as i64;
-        let stored = self
-            .store
-            .history(&row.creator, &row.fan, size)
-            .await
-            .ok()?;
-        Some(
-            stored
-                .iter()
-                .map(|m| as_page_message(m, &row.fan))
-                .collect(),
-        )
     }
 
     /// Reads `chats` in one call; stores what it read and takes in fan messages the inbox lacked
@@ -578,29 +539,6 @@ impl Sender {
             })
             .map(|m| (m.uuid.clone(), m.sent_at.clone()));
         Ok((found, page.data))
-    }
-}
-
-/// A stored message as the check reads a page: the creator's side has no fan uuid.
-fn as_page_message(
-    m: &crate::store::chats::StoredMessage,
-    fan: &str,
-) -> crate::fanvue::types::Message {
-    use crate::fanvue::types::{Message, MessageType, UserRef};
-    Message {
-        uuid: m.uuid.clone(),
-        text: m.text.clone(),
-        sent_at: m.sent_at.clone(),
-        sender: UserRef {
-            uuid: if m.from_creator {
-                String::new()
-            } else {
-                fan.to_string()
-            },
-            handle: None,
-        },
-        msg_type: m.msg_type.as_deref().map(MessageType::parse),
-        ..Default::default()
     }
 }
 

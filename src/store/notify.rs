@@ -306,6 +306,15 @@ impl Store {
     /// Pending deliveries to channels no longer configured are given up (they would wait
     /// forever); returns how many.
     pub async fn fail_unknown_channels(&self, known: &[String]) -> Result<u64, StoreError> {
+        // Read first: the single writer is the pipeline's, and this is nearly always a no-op.
+        let channels: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT channel FROM notify_deliveries WHERE state = 'pending'",
+        )
+        .fetch_all(self.reader())
+        .await?;
+        if channels.iter().all(|c| known.contains(c)) {
+            return Ok(0);
+        }
         let mut q = QueryBuilder::<Sqlite>::new(
             "UPDATE notify_deliveries SET state = 'failed',
                 last_error = 'the channel is no longer configured' WHERE state = 'pending'",
@@ -389,6 +398,15 @@ impl Store {
     /// The LLM answered: closes a notified outage with an `llm_up` notice. Returns whether one
     /// was written.
     pub async fn record_llm_up(&self) -> Result<bool, StoreError> {
+        // Read first: nearly always there is no open outage, and the writer is the pipeline's.
+        let last: Option<String> = sqlx::query_scalar(
+            "SELECT kind FROM notify_events WHERE kind IN ('llm_down', 'llm_up') ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_optional(self.reader())
+        .await?;
+        if last.as_deref() != Some("llm_down") {
+            return Ok(false);
+        }
         let mut tx = self.begin_write().await?;
         let last: Option<(i64, String)> = sqlx::query_as(
             "SELECT id, dedupe_key FROM notify_events WHERE kind IN ('llm_down', 'llm_up')

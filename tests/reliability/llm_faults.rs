@@ -96,7 +96,14 @@ async fn down_for_a_long_while_then_everything_is_answered_in_order_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slower_than_the_timeout_garbage_empty_and_numeric_code_errors() {
     let a = talking_fans(2, 12, 32);
-    let (d, r) = start(a, |c| c.llm.timeout_secs = 1).await;
+    let (d, r) = start(a, |c| {
+        c.llm.timeout_secs = 1;
+        // One job at a time: every third answer is faulty, so a job's own retries never meet
+        // three faults in a row. With jobs in parallel their calls interleave and one job can draw
+        // every faulty slot; that would measure the interleaving, not the retries.
+        c.agent.max_jobs = 1;
+    })
+    .await;
     let env = &d.env;
     // First everything is slow beyond the timeout…
     llm_faults(env, json!({"delay_ms": 1500})).await;

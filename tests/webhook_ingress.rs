@@ -14,27 +14,28 @@ use fanvue_agent::{
 };
 use serde_json::{json, Value};
 use std::sync::Arc;
-use tokio::net::TcpListener;
 
 const SECRET: &str = "ingress-test-secret";
+const JSON: &str = "application/json";
 
+/// The webhook ingress alone (no dispatcher behind it: its wakes are kept for the test) on the
+/// app's address, with a connected creator and one of their fans.
 struct Ingress {
-    env: Env,
-    url: String,
+    app: TestApp,
     wakes: tokio::sync::mpsc::Receiver<dispatcher::Wake>,
     creator_uuid: String,
     fan: String,
 }
 
 async fn start() -> Ingress {
-    let env = env(1, 2).await;
-    connect(&env, "creator1").await;
-    let creator_uuid = creator_uuid(&env, "creator1").await;
-    let fan = fans_of(&env, "creator1").await[0].clone();
+    let app = spawn_sandbox(args(1, 2), |_| {}).await;
+    app.connect("creator1").await;
+    let creator_uuid = app.creator_uuid("creator1").await;
+    let fan = app.fan_of("creator1").await;
     let (handle, wakes) = dispatcher::channel();
     let state = IngressState {
-        connector: Arc::new(env.parts.connector()),
-        store: env.parts.store.clone(),
+        connector: Arc::new(app.parts.connector()),
+        store: app.parts.store.clone(),
         webhooks: Some(Arc::new(WebhookIngress {
             secret: Secret::new(SECRET),
             tolerance_secs: 300,
@@ -45,12 +46,14 @@ async fn start() -> Ingress {
         })),
         admin: None,
     };
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(ingress::run(listener, state, 1024, env.shutdown.clone()));
+    tokio::spawn(ingress::run(
+        app.listener(),
+        state,
+        1024,
+        app.shutdown_token(),
+    ));
     Ingress {
-        env,
-        url,
+        app,
         wakes,
         creator_uuid,
         fan,
@@ -67,27 +70,50 @@ fn message(creator: &str, fan: &str, uuid: &str) -> Value {
     })
 }
 
-async fn send(
-    i: &Ingress,
-    path: &str,
-    body: &[u8],
-    sig: Option<String>,
-    content_type: &str,
-) -> (u16, Value) {
-    let mut req = reqwest::Client::new()
-        .post(format!("{}{path}", i.url))
-        .header("content-type", content_type)
-        .body(body.to_vec());
-    if let Some(s) = sig {
-        req = req.header("x-fanvue-signature", s);
-    }
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
-}
-
 fn sign(body: &[u8]) -> Option<String> {
     Some(signature_header(SECRET.as_bytes(), now_secs(), body))
+}
+
+impl Ingress {
+    /// A message webhook from the creator's fan with this message uuid.
+    fn message(&self, uuid: &str) -> String {
+        message(&self.creator_uuid, &self.fan, uuid).to_string()
+    }
+
+    /// POSTs `body` to `path` with the signature header `sig` (none when `None`); returns the
+    /// status and the JSON answer.
+    async fn send_raw(
+        &self,
+        path: &str,
+        body: &[u8],
+        sig: Option<String>,
+        content_type: &str,
+    ) -> (u16, Value) {
+        let mut req = reqwest::Client::new()
+            .post(format!("{}{path}", self.app.url))
+            .header("content-type", content_type)
+            .body(body.to_vec());
+        if let Some(s) = sig {
+            req = req.header("x-fanvue-signature", s);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status().as_u16();
+        (status, resp.json().await.unwrap_or(Value::Null))
+    }
+
+    /// POSTs `body` to `path`, signed with the right secret, as `content_type`.
+    async fn send_as(&self, path: &str, body: &[u8], content_type: &str) -> (u16, Value) {
+        self.send_raw(path, body, sign(body), content_type).await
+    }
+
+    /// POSTs `body` to `path` as signed JSON.
+    async fn send(&self, path: &str, body: &[u8]) -> (u16, Value) {
+        self.send_as(path, body, JSON).await
+    }
+
+    async fn inbox_rows(&self) -> i64 {
+        inbox_rows(&self.app.parts.store).await
+    }
 }
 
 async fn inbox_rows(store: &Store) -> i64 {
@@ -113,20 +139,8 @@ fn assert_error(got: &(u16, Value), status: u16, code: &str) {
 #[tokio::test]
 async fn a_signed_message_lands_in_the_inbox_once_and_a_redelivery_changes_nothing() {
     let mut i = start().await;
-    let body = message(
-        &i.creator_uuid,
-        &i.fan,
-        "0b7e0000-0000-4000-8000-000000000001",
-    )
-    .to_string();
-    let first = send(
-        &i,
-        "/webhooks/fanvue/message",
-        body.as_bytes(),
-        sign(body.as_bytes()),
-        "application/json",
-    )
-    .await;
+    let body = i.message("0b7e0000-0000-4000-8000-000000000001");
+    let first = i.send("/webhooks/fanvue/message", body.as_bytes()).await;
     assert_eq!(first.0, 200, "{first:?}");
     assert_eq!(first.1["status"], "accepted");
     let wake = i.wakes.try_recv().expect("the dispatcher is woken");
@@ -134,22 +148,21 @@ async fn a_signed_message_lands_in_the_inbox_once_and_a_redelivery_changes_nothi
         (wake.creator.as_str(), wake.fan_message),
         ("creator1", true)
     );
-    let again = send(
-        &i,
-        "/webhooks/fanvue/message",
-        body.as_bytes(),
-        sign(body.as_bytes()),
-        "application/json; charset=utf-8",
-    )
-    .await;
+    let again = i
+        .send_as(
+            "/webhooks/fanvue/message",
+            body.as_bytes(),
+            "application/json; charset=utf-8",
+        )
+        .await;
     assert_eq!(
         (again.0, again.1["status"].as_str()),
         (200, Some("duplicate"))
     );
     assert!(i.wakes.try_recv().is_err(), "a duplicate wakes nothing");
-    assert_eq!(inbox_rows(&i.env.parts.store).await, 1);
+    assert_eq!(i.inbox_rows().await, 1);
     let text: Option<String> = sqlx::query_scalar("SELECT text FROM messages")
-        .fetch_one(i.env.parts.store.reader())
+        .fetch_one(i.app.parts.store.reader())
         .await
         .unwrap();
     assert_eq!(
@@ -162,162 +175,56 @@ async fn a_signed_message_lands_in_the_inbox_once_and_a_redelivery_changes_nothi
 #[tokio::test]
 async fn forged_stale_and_unsigned_webhooks_get_401_and_change_nothing() {
     let i = start().await;
-    let body = message(
-        &i.creator_uuid,
-        &i.fan,
-        "0b7e0000-0000-4000-8000-000000000002",
-    )
-    .to_string();
-    let forged = Some(signature_header(
-        b"not-the-secret",
-        now_secs(),
-        body.as_bytes(),
-    ));
-    assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            body.as_bytes(),
-            forged,
-            "application/json",
-        )
-        .await,
-        401,
-        "invalid_signature",
-    );
-    let stale = Some(signature_header(
-        SECRET.as_bytes(),
-        now_secs() - 3600,
-        body.as_bytes(),
-    ));
-    assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            body.as_bytes(),
-            stale,
-            "application/json",
-        )
-        .await,
-        401,
-        "invalid_signature",
-    );
-    assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            body.as_bytes(),
-            None,
-            "application/json",
-        )
-        .await,
-        401,
-        "invalid_signature",
-    );
+    let body = i.message("0b7e0000-0000-4000-8000-000000000002");
+    let forged = signature_header(b"not-the-secret", now_secs(), body.as_bytes());
+    let stale = signature_header(SECRET.as_bytes(), now_secs() - 3600, body.as_bytes());
     // Signed, then altered by one byte.
-    let sig = sign(body.as_bytes());
     let altered = body.replace("hi there", "hi therf");
-    assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            altered.as_bytes(),
-            sig,
-            "application/json",
-        )
-        .await,
-        401,
-        "invalid_signature",
-    );
-    assert_eq!(inbox_rows(&i.env.parts.store).await, 0);
+    for (body, sig) in [
+        (&body, Some(forged)),
+        (&body, Some(stale)),
+        (&body, None),
+        (&altered, sign(body.as_bytes())),
+    ] {
+        assert_error(
+            &i.send_raw("/webhooks/fanvue", body.as_bytes(), sig, JSON)
+                .await,
+            401,
+            "invalid_signature",
+        );
+    }
+    assert_eq!(i.inbox_rows().await, 0);
 }
 
 #[tokio::test]
 async fn malformed_or_unknown_bodies_get_400_oversized_413_wrong_type_415() {
     let i = start().await;
-    let bad_json = b"{\"message\": ";
-    assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            bad_json,
-            sign(bad_json),
-            "application/json",
-        )
-        .await,
-        400,
-        "malformed_event",
-    );
-    let shape = br#"{"hello":"world"}"#;
-    assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            shape,
-            sign(shape),
-            "application/json",
-        )
-        .await,
-        400,
-        "malformed_event",
-    );
-    let array = b"[1,2]";
-    assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            array,
-            sign(array),
-            "application/json",
-        )
-        .await,
-        400,
-        "malformed_event",
-    );
+    for bad in [&b"{\"message\": "[..], br#"{"hello":"world"}"#, b"[1,2]"] {
+        assert_error(
+            &i.send("/webhooks/fanvue", bad).await,
+            400,
+            "malformed_event",
+        );
+    }
     let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(5000));
     assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            big.as_bytes(),
-            sign(big.as_bytes()),
-            "application/json",
-        )
-        .await,
+        &i.send("/webhooks/fanvue", big.as_bytes()).await,
         413,
         "body_too_large",
     );
-    let body = message(
-        &i.creator_uuid,
-        &i.fan,
-        "0b7e0000-0000-4000-8000-000000000003",
-    )
-    .to_string();
+    let body = i.message("0b7e0000-0000-4000-8000-000000000003");
     assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue",
-            body.as_bytes(),
-            sign(body.as_bytes()),
-            "text/plain",
-        )
-        .await,
+        &i.send_as("/webhooks/fanvue", body.as_bytes(), "text/plain")
+            .await,
         415,
         "unsupported_media_type",
     );
     assert_error(
-        &send(
-            &i,
-            "/webhooks/fanvue/nonsense",
-            body.as_bytes(),
-            sign(body.as_bytes()),
-            "application/json",
-        )
-        .await,
+        &i.send("/webhooks/fanvue/nonsense", body.as_bytes()).await,
         404,
         "unknown_event_path",
     );
-    assert_eq!(inbox_rows(&i.env.parts.store).await, 0);
+    assert_eq!(i.inbox_rows().await, 0);
 }
 
 #[tokio::test]
@@ -329,14 +236,7 @@ async fn an_unknown_creator_is_kept_with_a_skipped_decision_and_answered_202() {
         "0b7e0000-0000-4000-8000-000000000004",
     )
     .to_string();
-    let got = send(
-        &i,
-        "/webhooks/fanvue/message",
-        body.as_bytes(),
-        sign(body.as_bytes()),
-        "application/json",
-    )
-    .await;
+    let got = i.send("/webhooks/fanvue/message", body.as_bytes()).await;
     assert_eq!(
         (got.0, got.1["status"].as_str()),
         (202, Some("held")),
@@ -345,13 +245,13 @@ async fn an_unknown_creator_is_kept_with_a_skipped_decision_and_answered_202() {
     assert!(i.wakes.try_recv().is_err(), "nothing to process");
     let (state, creator): (String, Option<String>) =
         sqlx::query_as("SELECT state, creator_handle FROM inbox")
-            .fetch_one(i.env.parts.store.reader())
+            .fetch_one(i.app.parts.store.reader())
             .await
             .unwrap();
     assert_eq!((state.as_str(), creator), ("decided", None));
     let reason: String =
         sqlx::query_scalar("SELECT reason FROM decisions WHERE outcome = 'skipped'")
-            .fetch_one(i.env.parts.store.reader())
+            .fetch_one(i.app.parts.store.reader())
             .await
             .unwrap();
     assert!(reason.contains("unknown creator"), "{reason}");
@@ -360,23 +260,11 @@ async fn an_unknown_creator_is_kept_with_a_skipped_decision_and_answered_202() {
 #[tokio::test]
 async fn a_store_that_cannot_write_gets_503_so_fanvue_retries() {
     let i = start().await;
-    i.env.parts.store.close().await;
-    let body = message(
-        &i.creator_uuid,
-        &i.fan,
-        "0b7e0000-0000-4000-8000-000000000005",
-    )
-    .to_string();
-    let got = send(
-        &i,
-        "/webhooks/fanvue",
-        body.as_bytes(),
-        sign(body.as_bytes()),
-        "application/json",
-    )
-    .await;
+    i.app.parts.store.close().await;
+    let body = i.message("0b7e0000-0000-4000-8000-000000000005");
+    let got = i.send("/webhooks/fanvue", body.as_bytes()).await;
     assert_error(&got, 503, "store_unavailable");
-    let reopened = Store::open(&i.env.dir.path().join("agent.db"))
+    let reopened = Store::open(&i.app.dir.path().join("agent.db"))
         .await
         .unwrap();
     assert_eq!(inbox_rows(&reopened).await, 0);
@@ -392,31 +280,18 @@ async fn payments_and_subscriptions_update_fan_facts_once() {
     })
     .to_string();
     for _ in 0..2 {
-        let got = send(
-            &i,
-            "/webhooks/fanvue/tip",
-            tip.as_bytes(),
-            sign(tip.as_bytes()),
-            "application/json",
-        )
-        .await;
+        let got = i.send("/webhooks/fanvue/tip", tip.as_bytes()).await;
         assert_eq!(got.0, 200, "{got:?}");
     }
     let sub = json!({"price": 999, "recipientUuid": i.creator_uuid, "sender": {"uuid": i.fan}, "timestamp": "2026-11-23T10:00:01.000Z"}).to_string();
     assert_eq!(
-        send(
-            &i,
-            "/webhooks/fanvue/subscriber",
-            sub.as_bytes(),
-            sign(sub.as_bytes()),
-            "application/json"
-        )
-        .await
-        .0,
+        i.send("/webhooks/fanvue/subscriber", sub.as_bytes())
+            .await
+            .0,
         200
     );
     let facts = i
-        .env
+        .app
         .parts
         .store
         .fan_facts("creator1", &i.fan)

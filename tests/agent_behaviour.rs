@@ -1,25 +1,26 @@
-//! The daemon's behaviour in specific situations, against the sandbox and the real local LLM:
-//! bursts and tips, human takeover, the poller alone, and stopping mid-work.
+//! The daemon's behaviour in specific situations, against the sandbox: bursts and tips, human
+//! takeover and stopping mid-work with the real local LLM (skipped without it, see
+//! tests/common/peers.rs); the poller alone, unsafe drafts, prompt edits, memory, follow-ups and
+//! structured offers with stand-in LLMs.
 
 mod common;
 
 use common::*;
 use fanvue_agent::{
     agent::llm::{Llm, LlmFuture, LlmRequest},
-    config::{Config, Secret},
+    config::Config,
     fanvue::client::SendMessage,
 };
 use serde_json::json;
 use std::{
-    sync::Arc,
-    time::{Duration, Instant},
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+    time::Duration,
 };
-use tokio::net::TcpListener;
 
 fn tune(c: &mut Config) {
-    let (url, key) = local_llm();
-    c.llm.base_url = url;
-    c.llm.api_key = Secret::new(key);
     c.llm.max_tokens = 32;
     c.llm.timeout_secs = 60;
     c.agent.debounce_ms = 1200;
@@ -29,26 +30,24 @@ fn tune(c: &mut Config) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_gets_one_reply_and_a_tip_one_thank_you() {
-    let mut d = daemon_env(args(1, 2), tune).await;
-    connect(&d.env, "creator1").await;
-    let run = serve(&d.env, d.listener.take().unwrap(), d.env.parts.llm());
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
-    for text in ["hey!", "are you there?", "I have a question"] {
-        fan_says(&d.env, &fan, text).await;
-    }
-    post(
-        &d.env,
-        &format!("/_sandbox/fans/{fan}/events"),
-        json!({"kind": "tip", "price": 500}),
-    )
-    .await;
-    wait_for(&d.env, "a reply and a thank-you", |s| {
-        s["creator_messages"] == 2
+    let Some(llm) = local_llm() else { return };
+    let app = spawn_app(args(1, 2), |c| {
+        tune(c);
+        llm.configure(c)
     })
     .await;
-    settle(&d.env).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    let st = stats(&d.env).await;
+    app.serve(app.parts.llm());
+    let fan = app.fan_of("creator1").await;
+    for text in ["hey!", "are you there?", "I have a question"] {
+        app.fan_says(&fan, text).await;
+    }
+    app.fan_event(&fan, json!({"kind": "tip", "price": 500}))
+        .await;
+    app.wait_for_stats("a reply and a thank-you", |s| s["creator_messages"] == 2)
+        .await;
+    // Every webhook delivered, every event decided, nothing queued: no other message can follow.
+    app.settle().await;
+    let st = app.stats().await;
     assert_eq!(
         (st["fan_turns"].as_u64(), st["unanswered_turns"].as_u64()),
         (Some(1), Some(0)),
@@ -57,61 +56,53 @@ async fn a_burst_gets_one_reply_and_a_tip_one_thank_you() {
     assert_eq!(st["duplicate_replies"], 0, "{st}");
     assert_eq!(st["creator_messages"], 2, "one reply, one thank-you: {st}");
     assert_eq!(st["acknowledgements"], 1, "{st}");
-    let env = &d.env;
     assert_eq!(
-        count(
-            env,
-            "SELECT count(DISTINCT outbox_id) FROM decisions WHERE outcome = 'replied'"
-        )
-        .await,
+        app.count("SELECT count(DISTINCT outbox_id) FROM decisions WHERE outcome = 'replied'")
+            .await,
         2
     );
     assert_eq!(
-        count(env, "SELECT count(*) FROM decisions d JOIN outbox o ON o.id = d.outbox_id WHERE o.purpose = 'reply'").await,
+        app.count("SELECT count(*) FROM decisions d JOIN outbox o ON o.id = d.outbox_id WHERE o.purpose = 'reply'").await,
         3,
         "the three messages of the burst share one reply"
     );
     let thanks: String = sqlx::query_scalar("SELECT text FROM outbox WHERE purpose = 'thanks'")
-        .fetch_one(env.parts.store.reader())
+        .fetch_one(app.parts.store.reader())
         .await
         .unwrap();
     assert!(thanks.contains("Thank you"), "{thanks}");
-    let facts = env.parts.store.fan_facts("creator1", &fan).await.unwrap();
+    let facts = app.parts.store.fan_facts("creator1", &fan).await.unwrap();
     assert_eq!((facts.tips, facts.spend_cents), (1, 500));
-    stop(run).await;
+    app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_creator_answering_by_hand_takes_the_chat_over() {
-    let mut d = daemon_env(args(1, 2), |c| {
+    let Some(llm) = local_llm() else { return };
+    let app = spawn_app(args(1, 2), |c| {
         tune(c);
+        llm.configure(c);
         c.agent.debounce_ms = 2000;
     })
     .await;
-    connect(&d.env, "creator1").await;
-    let run = serve(&d.env, d.listener.take().unwrap(), d.env.parts.llm());
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
-    fan_says(&d.env, &fan, "hello, is this really you?").await;
+    app.serve(app.parts.llm());
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hello, is this really you?").await;
     // The creator types an answer in the Fanvue app during the debounce.
-    let by_hand = d.env.parts.creator_api("creator1");
+    let by_hand = app.parts.creator_api("creator1");
     by_hand
         .send_message(&fan, &SendMessage::text("yes it's me, typing myself!"))
         .await
         .unwrap();
     // The fan's webhook may still be on its way: wait for its decision, not just an idle inbox.
-    let start = Instant::now();
-    while count(&d.env, "SELECT count(*) FROM decisions").await == 0 {
-        assert!(start.elapsed() < Duration::from_secs(60), "no decision");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    settle(&d.env).await;
+    app.decision(&fan, 1).await;
+    app.settle().await;
     let reason: String = sqlx::query_scalar("SELECT reason FROM decisions")
-        .fetch_one(d.env.parts.store.reader())
+        .fetch_one(app.parts.store.reader())
         .await
         .unwrap();
     assert!(reason.contains("answered by hand"), "{reason}");
-    let paused = d
-        .env
+    let paused = app
         .parts
         .store
         .fan_facts("creator1", &fan)
@@ -122,46 +113,38 @@ async fn a_creator_answering_by_hand_takes_the_chat_over() {
         paused.is_some_and(|p| p > fanvue_agent::store::now_ms()),
         "the chat is paused"
     );
-    // While paused, the agent stays out of the chat.
-    fan_says(&d.env, &fan, "great, so what's new?").await;
-    tokio::time::sleep(Duration::from_millis(2500)).await;
-    settle(&d.env).await;
-    let st = stats(&d.env).await;
+    // While paused, the agent stays out of the chat: the message is decided without a reply.
+    app.fan_says(&fan, "great, so what's new?").await;
+    app.decision(&fan, 2).await;
+    app.settle().await;
+    let st = app.stats().await;
     assert_eq!(
         st["creator_messages"], 1,
         "only the creator's own message: {st}"
     );
     assert_eq!(
-        count(
-            &d.env,
-            "SELECT count(*) FROM decisions WHERE reason LIKE '%took this chat over%'"
-        )
-        .await,
+        app.count("SELECT count(*) FROM decisions WHERE reason LIKE '%took this chat over%'")
+            .await,
         1
     );
-    stop(run).await;
+    app.stop().await;
 }
 
-/// Connects creator1, serves with the canned LLM, has each of its fans write `text` once and waits
-/// until every turn is answered and the daemon is idle. Returns the running daemon and the stats.
-async fn every_fan_answered(d: &mut DaemonEnv, text: &str) -> (Running, serde_json::Value) {
-    connect(&d.env, "creator1").await;
-    let run = serve(
-        &d.env,
-        d.listener.take().unwrap(),
-        Arc::new(Canned::default()),
-    );
-    let fans = fans_of(&d.env, "creator1").await;
+/// Serves with the canned LLM, has each of creator1's fans write `text` once and waits until
+/// every turn is answered and the daemon is idle. Returns the stats.
+async fn every_fan_answered(app: &TestApp, text: &str) -> serde_json::Value {
+    app.serve(canned());
+    let fans = app.fans_of("creator1").await;
     for f in &fans {
-        fan_says(&d.env, f, text).await;
+        app.fan_says(f, text).await;
     }
     let n = fans.len();
-    wait_for(&d.env, "every fan answered", |s| {
+    app.wait_for_stats("every fan answered", |s| {
         s["fan_turns"] == n && s["unanswered_turns"] == 0
     })
     .await;
-    settle(&d.env).await;
-    (run, stats(&d.env).await)
+    app.settle().await;
+    app.stats().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -169,7 +152,7 @@ async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
     let mut a = args(1, 4);
     a.faults.drop_webhooks = 1.0;
     a.rate_limit = 600;
-    let mut d = daemon_env(a, |c| {
+    let app = spawn_app(a, |c| {
         tune(c);
         c.fanvue.rate_limit_per_minute = 600;
         c.poller.interval_secs = 1;
@@ -178,11 +161,12 @@ async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
     .await;
     // The scripted LLM: this is about the poller, and SmolLM now and then drafts something the
     // guardrails block twice (escalated, never answered), which made this test flaky.
-    let (run, st) = every_fan_answered(&mut d, "anyone here?").await;
+    let st = every_fan_answered(&app, "anyone here?").await;
     assert_eq!(st["webhooks_delivered"], 0, "{st}");
     assert_eq!(st["duplicate_replies"], 0, "{st}");
     assert_eq!(
-        count(&d.env, "SELECT count(*) FROM inbox WHERE source = 'poll'").await,
+        app.count("SELECT count(*) FROM inbox WHERE source = 'poll'")
+            .await,
         4
     );
     assert_eq!(
@@ -192,21 +176,21 @@ async fn when_every_webhook_is_lost_the_poller_finds_the_messages() {
         0,
         "the poll's batch read is the chats' history: no read of their own: {st}"
     );
-    stop(run).await;
+    app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_chats_share_one_history_read_and_one_check_before_sending_and_mark_read_costs_a_call_only_when_asked(
 ) {
     for mark_read in [false, true] {
-        let mut d = daemon_env(args(1, 4), |c| {
+        let app = spawn_app(args(1, 4), |c| {
             tune(c);
             c.agent.mark_read_after_reply = mark_read;
             // All four jobs at once, so their reads before drafting fall in one window.
             c.agent.max_jobs_per_creator = 4;
         })
         .await;
-        let (run, st) = every_fan_answered(&mut d, "hi, new here").await;
+        let st = every_fan_answered(&app, "hi, new here").await;
         let calls = |route: &str| st["api_calls"][route].as_u64().unwrap_or(0);
         assert_eq!(
             (
@@ -218,8 +202,7 @@ async fn new_chats_share_one_history_read_and_one_check_before_sending_and_mark_
              drafting, one to confirm the chats right before the replies leave: {st}"
         );
         assert_eq!(calls("POST /chats/{fan}/message"), 4, "{st}");
-        let unread = d
-            .env
+        let unread = app
             .parts
             .creator_api("creator1")
             .unread_counts()
@@ -233,16 +216,18 @@ async fn new_chats_share_one_history_read_and_one_check_before_sending_and_mark_
             (patches, Some(0)),
             "{st}"
         );
-        stop(run).await;
+        app.stop().await;
     }
 }
 
-/// The real LLM, slowed down so a shutdown catches a job mid-call.
-struct Slow(Arc<dyn Llm>);
+/// The real LLM, slowed down so a shutdown catches a job mid-call; counts the calls it holds.
+struct Slow(Arc<dyn Llm>, AtomicUsize);
 
 impl Llm for Slow {
     fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
         Box::pin(async move {
+            self.1.fetch_add(1, Ordering::SeqCst);
+            // The scenario: an LLM slower than the shutdown deadline (1 s).
             tokio::time::sleep(Duration::from_secs(5)).await;
             self.0.complete(req).await
         })
@@ -251,44 +236,45 @@ impl Llm for Slow {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stop_mid_job_parks_the_events_and_the_next_start_answers_them_once() {
-    let mut d = daemon_env(args(1, 3), |c| {
+    let Some(llm) = local_llm() else { return };
+    let app = spawn_app(args(1, 3), |c| {
         tune(c);
+        llm.configure(c);
         c.agent.debounce_ms = 200;
         c.agent.debounce_cap_ms = 200;
         c.daemon.shutdown_deadline_secs = 1;
     })
     .await;
-    connect(&d.env, "creator1").await;
-    let listener = d.listener.take().unwrap();
-    let addr = listener.local_addr().unwrap();
-    let real = d.env.parts.llm();
-    let run = serve(&d.env, listener, Arc::new(Slow(real.clone())));
-    let fans = fans_of(&d.env, "creator1").await;
-    for f in &fans {
-        fan_says(&d.env, f, "quick question").await;
+    let real = app.parts.llm();
+    let slow = Arc::new(Slow(real.clone(), AtomicUsize::new(0)));
+    app.serve(slow.clone());
+    for f in &app.fans_of("creator1").await {
+        app.fan_says(f, "quick question").await;
     }
-    let start = Instant::now();
-    while count(&d.env, "SELECT count(*) FROM inbox").await < 3 {
-        assert!(start.elapsed() < Duration::from_secs(10));
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    tokio::time::sleep(Duration::from_millis(800)).await; // jobs are now waiting on the slow LLM
-    stop(run).await;
+    app.wait_for_count("the three events", "SELECT count(*) FROM inbox", |n| n >= 3)
+        .await;
+    wait_until("a job waiting on the slow LLM", || async {
+        slow.1.load(Ordering::SeqCst) > 0
+    })
+    .await;
+    app.stop().await;
     assert_eq!(
-        count(&d.env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await,
+        app.count("SELECT count(*) FROM inbox WHERE state = 'pending'")
+            .await,
         3,
         "parked, not lost"
     );
-    assert_eq!(count(&d.env, "SELECT count(*) FROM decisions").await, 0);
-    assert_eq!(stats(&d.env).await["creator_messages"], 0);
+    assert_eq!(app.count("SELECT count(*) FROM decisions").await, 0);
+    assert_eq!(app.stats().await["creator_messages"], 0);
 
-    let run = serve(&d.env, TcpListener::bind(addr).await.unwrap(), real);
-    wait_for(&d.env, "every fan answered after restart", |s| {
+    // The same address again (the app held it while the daemon was down).
+    app.serve(real);
+    app.wait_for_stats("every fan answered after restart", |s| {
         s["unanswered_turns"] == 0
     })
     .await;
-    settle(&d.env).await;
-    let st = stats(&d.env).await;
+    app.settle().await;
+    let st = app.stats().await;
     assert_eq!(
         (
             st["creator_messages"].as_u64(),
@@ -297,8 +283,8 @@ async fn a_stop_mid_job_parks_the_events_and_the_next_start_answers_them_once() 
         (Some(3), Some(0)),
         "{st}"
     );
-    assert_eq!(count(&d.env, "SELECT count(*) FROM decisions").await, 3);
-    stop(run).await;
+    assert_eq!(app.count("SELECT count(*) FROM decisions").await, 3);
+    app.stop().await;
 }
 
 /// An adversarial draft writer: for each fan message it plays a script of drafts, one per call.
@@ -328,7 +314,7 @@ impl Llm for Scripted {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
-    let mut d = daemon_env(args(1, 4), |c| {
+    let app = spawn_app(args(1, 4), |c| {
         tune(c);
         c.agent.debounce_ms = 300;
         c.guardrails.holding_replies.crisis = fanvue_agent::config::HoldingText::All(
@@ -336,7 +322,6 @@ async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
         );
     })
     .await;
-    connect(&d.env, "creator1").await;
     let scripts = [
         (
             "what's new?",
@@ -360,25 +345,21 @@ async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect(),
     ));
-    let run = serve(&d.env, d.listener.take().unwrap(), Arc::new(llm));
-    let fans = fans_of(&d.env, "creator1").await;
+    app.serve(Arc::new(llm));
+    let fans = app.fans_of("creator1").await;
     for (fan, (text, _)) in fans.iter().zip(&scripts) {
-        fan_says(&d.env, fan, text).await;
+        app.fan_says(fan, text).await;
     }
-    fan_says(&d.env, &fans[3], "honestly I want to kill myself").await;
-    let start = Instant::now();
-    while count(&d.env, "SELECT count(*) FROM decisions").await < 4 {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "decisions: {:?}",
-            count(&d.env, "SELECT count(*) FROM decisions").await
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    settle(&d.env).await;
+    app.fan_says(&fans[3], "honestly I want to kill myself")
+        .await;
+    app.wait_for_count("four decisions", "SELECT count(*) FROM decisions", |n| {
+        n >= 4
+    })
+    .await;
+    app.settle().await;
     let sent: Vec<String> =
         sqlx::query_scalar("SELECT text FROM outbox WHERE state = 'sent' ORDER BY id")
-            .fetch_all(d.env.parts.store.reader())
+            .fetch_all(app.parts.store.reader())
             .await
             .unwrap();
     let guard = fanvue_agent::agent::guardrails::Guardrails::default();
@@ -407,7 +388,7 @@ async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
     );
     let reasons: Vec<(String, String, Option<String>)> =
         sqlx::query_as("SELECT outcome, reason, guardrails FROM decisions ORDER BY id")
-            .fetch_all(d.env.parts.store.reader())
+            .fetch_all(app.parts.store.reader())
             .await
             .unwrap();
     let escalated: Vec<_> = reasons.iter().filter(|r| r.0 == "escalated").collect();
@@ -424,9 +405,9 @@ async fn unsafe_drafts_are_never_sent_and_unsafe_fan_messages_go_to_a_human() {
         first.is_some(),
         "the blocked first draft is in the decision's verdicts: {reasons:?}"
     );
-    let st = stats(&d.env).await;
+    let st = app.stats().await;
     assert_eq!(st["creator_messages"], 3, "{st}");
-    stop(run).await;
+    app.stop().await;
 }
 
 /// Answers every prompt with a fixed line and keeps the system prompts it was given.
@@ -455,16 +436,15 @@ async fn an_edited_prompt_applies_to_the_next_reply_and_a_broken_one_keeps_the_l
     std::fs::create_dir_all(persona.parent().unwrap()).unwrap();
     std::fs::write(&persona, "VERSION ONE for {{ fan.name }}").unwrap();
     let dir = prompts.path().to_path_buf();
-    let mut d = daemon_env(args(1, 1), move |c| {
+    let app = spawn_app(args(1, 1), move |c| {
         tune(c);
         c.agent.debounce_ms = 200;
         c.daemon.prompts_dir = dir;
     })
     .await;
-    connect(&d.env, "creator1").await;
     let llm = Arc::new(Recording(Default::default()));
-    let run = serve(&d.env, d.listener.take().unwrap(), llm.clone());
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
+    app.serve(llm.clone());
+    let fan = app.fan_of("creator1").await;
     let mut versions = Vec::new();
     for (n, edit) in [
         None,
@@ -477,15 +457,13 @@ async fn an_edited_prompt_applies_to_the_next_reply_and_a_broken_one_keeps_the_l
         if let Some(text) = edit {
             std::fs::write(&persona, text).unwrap();
         }
-        fan_says(&d.env, &fan, &format!("message {n}")).await;
-        wait_for(&d.env, "the reply", |s| {
-            s["creator_messages"] == n as u64 + 1
-        })
-        .await;
-        settle(&d.env).await;
+        app.fan_says(&fan, &format!("message {n}")).await;
+        app.wait_for_stats("the reply", |s| s["creator_messages"] == n as u64 + 1)
+            .await;
+        app.settle().await;
         let v: String =
             sqlx::query_scalar("SELECT prompt_version FROM decisions ORDER BY id DESC LIMIT 1")
-                .fetch_one(d.env.parts.store.reader())
+                .fetch_one(app.parts.store.reader())
                 .await
                 .unwrap();
         versions.push(v);
@@ -505,39 +483,41 @@ async fn an_edited_prompt_applies_to_the_next_reply_and_a_broken_one_keeps_the_l
         versions[1], versions[2],
         "the decision records the version actually used"
     );
-    stop(run).await;
+    app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn what_a_fan_tells_about_themselves_is_remembered_in_later_prompts() {
-    let mut d = daemon_env(args(1, 1), |c| {
+    let app = spawn_app(args(1, 1), |c| {
         tune(c);
         c.agent.debounce_ms = 200;
     })
     .await;
-    connect(&d.env, "creator1").await;
     let llm = Arc::new(Recording(Default::default()));
-    let run = serve(&d.env, d.listener.take().unwrap(), llm.clone());
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
-    fan_says(&d.env, &fan, "hey! I'm from Denver and I love hiking").await;
-    wait_for(&d.env, "the first reply", |s| s["creator_messages"] == 1).await;
-    fan_says(&d.env, &fan, "what did you do today?").await;
-    wait_for(&d.env, "the second reply", |s| s["creator_messages"] == 2).await;
-    settle(&d.env).await;
+    app.serve(llm.clone());
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hey! I'm from Denver and I love hiking")
+        .await;
+    app.wait_for_stats("the first reply", |s| s["creator_messages"] == 1)
+        .await;
+    app.fan_says(&fan, "what did you do today?").await;
+    app.wait_for_stats("the second reply", |s| s["creator_messages"] == 2)
+        .await;
+    app.settle().await;
     let seen = llm.0.lock().unwrap().clone();
     assert!(
         seen[1].contains("they like hiking") && seen[1].contains("they are from denver"),
         "{}",
         seen[1]
     );
-    let stored = d.env.parts.store.memory("creator1", &fan).await.unwrap();
+    let stored = app.parts.store.memory("creator1", &fan).await.unwrap();
     assert_eq!(stored.len(), 2, "{stored:?}");
-    stop(run).await;
+    app.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_fan_who_goes_quiet_gets_exactly_one_follow_up() {
-    let mut d = daemon_env(args(1, 2), |c| {
+    let app = spawn_app(args(1, 3), |c| {
         tune(c);
         c.agent.debounce_ms = 200;
         c.followup.after_secs = 2;
@@ -547,25 +527,24 @@ async fn a_fan_who_goes_quiet_gets_exactly_one_follow_up() {
         c.followup.text = "still there, {{ fan_name }}?".into();
     })
     .await;
-    connect(&d.env, "creator1").await;
     let llm = Arc::new(Recording(Default::default()));
-    let run = serve(&d.env, d.listener.take().unwrap(), llm);
-    let fans = fans_of(&d.env, "creator1").await;
-    fan_says(&d.env, &fans[0], "hi there").await;
-    wait_for(&d.env, "the reply", |s| s["creator_messages"] == 1).await;
-    wait_for(&d.env, "the follow-up", |s| s["creator_messages"] == 2).await;
-    tokio::time::sleep(Duration::from_secs(4)).await; // never a second nudge
-    settle(&d.env).await;
-    let t: serde_json::Value = reqwest::get(format!(
-        "{}/_sandbox/chats/{}",
-        d.env.sandbox.url(),
-        fans[0]
-    ))
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    app.serve(llm);
+    let fans = app.fans_of("creator1").await;
+    let (quiet, silent, later) = (&fans[0], &fans[1], &fans[2]);
+    app.fan_says(quiet, "hi there").await;
+    app.wait_for_stats("the reply", |s| s["creator_messages"] == 1)
+        .await;
+    app.wait_for_stats("the follow-up", |s| s["creator_messages"] == 2)
+        .await;
+    // Never a second nudge: one would be due before the follow-up of a fan who writes only now
+    // (after_secs after their reply), so that follow-up is the signal to look.
+    app.fan_says(later, "hi, me too").await;
+    wait_until("the later fan's reply and follow-up", || async {
+        app.sent_to(later).await.len() == 2
+    })
+    .await;
+    app.settle().await;
+    let t = app.chat(quiet).await;
     let texts: Vec<&str> = t["messages"]
         .as_array()
         .unwrap()
@@ -574,17 +553,22 @@ async fn a_fan_who_goes_quiet_gets_exactly_one_follow_up() {
         .collect();
     assert_eq!(texts.len(), 3, "{texts:?}");
     assert!(texts[2].starts_with("still there, "), "{texts:?}");
-    assert_eq!(
-        stats(&d.env).await["creator_messages"],
-        2,
-        "the quiet fan 2 never wrote: no nudge"
+    assert!(
+        app.sent_to(silent).await.is_empty(),
+        "the fan who never wrote: no nudge"
     );
-    let reason: String = sqlx::query_scalar("SELECT reason FROM decisions d JOIN inbox i ON i.id = d.inbox_id WHERE i.kind = 'follow_up'")
-        .fetch_one(d.env.parts.store.reader())
+    assert_eq!(
+        app.stats().await["creator_messages"],
+        4,
+        "a reply and one follow-up each for the two fans who wrote"
+    );
+    let reason: String = sqlx::query_scalar("SELECT reason FROM decisions d JOIN inbox i ON i.id = d.inbox_id WHERE i.kind = 'follow_up' AND d.fan_uuid = ?")
+        .bind(quiet)
+        .fetch_one(app.parts.store.reader())
         .await
         .unwrap();
     assert!(reason.contains("quiet"), "{reason}");
-    stop(run).await;
+    app.stop().await;
 }
 
 /// A model that answers in structured output and checks it was asked to.
@@ -611,22 +595,22 @@ impl Llm for Structured {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_structured_offer_intent_becomes_a_priced_message_the_rules_approved() {
-    let mut d = daemon_env(args(1, 1), |c| {
+    let app = spawn_app(args(1, 1), |c| {
         tune(c);
         c.agent.debounce_ms = 200;
         c.llm.structured_output = true;
         c.offers.min_fan_messages = 1;
     })
     .await;
-    connect(&d.env, "creator1").await;
-    let run = serve(&d.env, d.listener.take().unwrap(), Arc::new(Structured));
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
-    fan_says(&d.env, &fan, "got anything new for me?").await;
-    wait_for(&d.env, "the offer", |s| s["ppv_offers"] == 1).await;
-    settle(&d.env).await;
+    app.serve(Arc::new(Structured));
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "got anything new for me?").await;
+    app.wait_for_stats("the offer", |s| s["ppv_offers"] == 1)
+        .await;
+    app.settle().await;
     let (text, price, media): (String, i64, String) =
         sqlx::query_as("SELECT text, price_cents, media_uuids FROM outbox")
-            .fetch_one(d.env.parts.store.reader())
+            .fetch_one(app.parts.store.reader())
             .await
             .unwrap();
     assert_eq!(
@@ -636,19 +620,19 @@ async fn a_structured_offer_intent_becomes_a_priced_message_the_rules_approved()
     assert!((500..=5000).contains(&price), "{price}");
     let (item, offered_media): (String, String) =
         sqlx::query_as("SELECT item_name, media_uuid FROM offers")
-            .fetch_one(d.env.parts.store.reader())
+            .fetch_one(app.parts.store.reader())
             .await
             .unwrap();
     assert_eq!(item, "set 2", "the item the model asked for");
     assert!(media.contains(&offered_media), "{media}");
     let reason: String =
         sqlx::query_scalar("SELECT reason FROM decisions WHERE outcome = 'offered'")
-            .fetch_one(d.env.parts.store.reader())
+            .fetch_one(app.parts.store.reader())
             .await
             .unwrap();
     assert!(
         reason.contains("offered set 2") && reason.contains("model: asked for something new"),
         "{reason}"
     );
-    stop(run).await;
+    app.stop().await;
 }

@@ -12,14 +12,13 @@ use std::time::Duration;
 
 #[tokio::test]
 async fn every_client_call_works_against_the_sandbox() {
-    let env = env(1, 2).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 2), |_| {}).await;
+    env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
-    let fan = fans_of(&env, "creator1").await[0].clone();
+    let fan = env.fan_of("creator1").await;
     for text in ["hi there", "are you around?"] {
         assert_eq!(
-            post(
-                &env,
+            env.post(
                 &format!("/_sandbox/fans/{fan}/messages"),
                 json!({"text": text})
             )
@@ -166,7 +165,7 @@ async fn every_client_call_works_against_the_sandbox() {
     assert_eq!(insights.status.as_deref(), Some("subscriber"));
     assert_eq!(insights.total_spend_cents(), 0);
 
-    let s = stats(&env).await;
+    let s = env.stats().await;
     assert_eq!(s["creator_messages"], 2);
     assert_eq!(s["ppv_offers"], 1);
     for route in [
@@ -191,8 +190,8 @@ async fn every_client_call_works_against_the_sandbox() {
 
 #[tokio::test]
 async fn rate_limit_headers_are_read_and_correct_the_configured_limit() {
-    let env = env_with(args(1, 1), |c| c.fanvue.rate_limit_per_minute = 1000).await;
-    connect(&env, "creator1").await; // one GET /users/me already spent
+    let env = spawn_sandbox(args(1, 1), |c| c.fanvue.rate_limit_per_minute = 1000).await;
+    env.connect("creator1").await; // one GET /users/me already spent
     let api = env.parts.creator_api("creator1");
     assert_eq!(
         api.limiter().limit(),
@@ -208,11 +207,10 @@ async fn rate_limit_headers_are_read_and_correct_the_configured_limit() {
 
 #[tokio::test]
 async fn a_429_becomes_rate_limited_and_blocks_the_creator_for_retry_after() {
-    let env = env(1, 1).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
-    post(
-        &env,
+    env.post(
         "/_sandbox/faults",
         json!({"rate_limit_storm": 1.0, "storm_secs": 3}),
     )
@@ -229,19 +227,20 @@ async fn a_429_becomes_rate_limited_and_blocks_the_creator_for_retry_after() {
         .expect("the limiter obeys Retry-After");
     assert!(blocked > Duration::from_secs(2));
     assert!(!api.limiter().try_acquire());
-    assert_eq!(stats(&env).await["rate_limited"], 1);
+    assert_eq!(env.stats().await["rate_limited"], 1);
 }
 
 #[tokio::test]
 async fn an_expired_token_is_refreshed_once_after_a_401_and_the_call_retried() {
-    let env = env(1, 1).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
     api.me().await.unwrap();
     // The sandbox's clock jumps two hours: the token we hold is dead there, alive in our books.
-    post(&env, "/_sandbox/clock/advance", json!({"seconds": 7200})).await;
+    env.post("/_sandbox/clock/advance", json!({"seconds": 7200}))
+        .await;
     api.me().await.expect("401 → refresh → retry succeeds");
-    let s = stats(&env).await;
+    let s = env.stats().await;
     assert_eq!(s["unauthorized"], 1);
     assert_eq!(s["token_refreshes"], 1);
     assert_eq!(
@@ -253,12 +252,11 @@ async fn an_expired_token_is_refreshed_once_after_a_401_and_the_call_retried() {
 
 #[tokio::test]
 async fn a_missing_scope_pauses_the_creator() {
-    let env = env(1, 1).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
-    let fan = fans_of(&env, "creator1").await[0].clone();
-    post(
-        &env,
+    let fan = env.fan_of("creator1").await;
+    env.post(
         "/_sandbox/creators/creator1/scopes",
         json!({"remove": ["write:chat"]}),
     )
@@ -278,21 +276,20 @@ async fn a_missing_scope_pauses_the_creator() {
         why.contains("403") && why.contains("fanvue-agent connect creator1"),
         "{why}"
     );
-    let calls = stats(&env).await["api_calls_total"].clone();
+    let calls = env.stats().await["api_calls_total"].clone();
     assert!(matches!(api.me().await, Err(ApiError::PauseCreator { .. })));
     assert_eq!(
-        stats(&env).await["api_calls_total"],
+        env.stats().await["api_calls_total"],
         calls,
         "refused locally"
     );
     // Reconnecting (with the scope granted again) serves the creator again.
-    post(
-        &env,
+    env.post(
         "/_sandbox/creators/creator1/scopes",
         json!({"restore": true}),
     )
     .await;
-    connect(&env, "creator1").await;
+    env.connect("creator1").await;
     api.send_message(&fan, &SendMessage::text("hi again"))
         .await
         .expect("sends work after the reconnect");
@@ -302,10 +299,10 @@ async fn a_missing_scope_pauses_the_creator() {
 async fn permanent_errors_are_not_retryable() {
     let mut a = args(1, 1);
     a.uncontactable = 1.0;
-    let env = env_with(a, |_| {}).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(a, |_| {}).await;
+    env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
-    let fan = fans_of(&env, "creator1").await[0].clone();
+    let fan = env.fan_of("creator1").await;
     let e = api
         .send_message(&fan, &SendMessage::text("hi"))
         .await
@@ -337,11 +334,11 @@ async fn permanent_errors_are_not_retryable() {
 
 #[tokio::test]
 async fn invalid_messages_never_leave_the_process() {
-    let env = env(1, 1).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
-    let fan = fans_of(&env, "creator1").await[0].clone();
-    let before = stats(&env).await["api_calls_total"].clone();
+    let fan = env.fan_of("creator1").await;
+    let before = env.stats().await["api_calls_total"].clone();
     assert!(matches!(
         api.send_message(&fan, &SendMessage::text("")).await,
         Err(ApiError::Invalid(_))
@@ -361,17 +358,17 @@ async fn invalid_messages_never_leave_the_process() {
             .await,
         Err(ApiError::Invalid(_))
     ));
-    assert_eq!(stats(&env).await["api_calls_total"], before);
+    assert_eq!(env.stats().await["api_calls_total"], before);
 }
 
 #[tokio::test]
 async fn send_failures_say_whether_the_message_may_have_gone_out() {
-    let env = env_with(args(1, 1), |c| c.fanvue.request_timeout_secs = 1).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |c| c.fanvue.request_timeout_secs = 1).await;
+    env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
-    let fan = fans_of(&env, "creator1").await[0].clone();
+    let fan = env.fan_of("creator1").await;
 
-    post(&env, "/_sandbox/faults", json!({"send_5xx": 1.0})).await;
+    env.post("/_sandbox/faults", json!({"send_5xx": 1.0})).await;
     let e = api
         .send_message(&fan, &SendMessage::text("a"))
         .await
@@ -386,9 +383,10 @@ async fn send_failures_say_whether_the_message_may_have_gone_out() {
         ),
         "{e:?}"
     );
-    assert_eq!(stats(&env).await["creator_messages"], 0);
+    assert_eq!(env.stats().await["creator_messages"], 0);
 
-    post(&env, "/_sandbox/faults", json!({"send_lost_response": 1.0})).await;
+    env.post("/_sandbox/faults", json!({"send_lost_response": 1.0}))
+        .await;
     let e = api
         .send_message(&fan, &SendMessage::text("b"))
         .await
@@ -404,13 +402,12 @@ async fn send_failures_say_whether_the_message_may_have_gone_out() {
         "{e:?}"
     );
     assert_eq!(
-        stats(&env).await["creator_messages"],
+        env.stats().await["creator_messages"],
         1,
         "processed although the response was lost"
     );
 
-    post(
-        &env,
+    env.post(
         "/_sandbox/faults",
         json!({"send_timeout": 1.0, "timeout_ms": 3000}),
     )
@@ -427,7 +424,7 @@ async fn send_failures_say_whether_the_message_may_have_gone_out() {
         e => panic!("{e:?}"),
     }
 
-    post(&env, "/_sandbox/faults", json!({"api_5xx": 1.0})).await;
+    env.post("/_sandbox/faults", json!({"api_5xx": 1.0})).await;
     let e = api.me().await.unwrap_err();
     assert!(
         matches!(
@@ -443,8 +440,8 @@ async fn send_failures_say_whether_the_message_may_have_gone_out() {
 
 #[tokio::test]
 async fn version_errors_and_unreachable_servers_are_classified() {
-    let env = env(1, 1).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    env.connect("creator1").await;
     let token = env
         .parts
         .store
@@ -469,10 +466,9 @@ async fn version_errors_and_unreachable_servers_are_classified() {
         client("2099-01-01", &url).me().await,
         Err(ApiError::Permanent { status: 400, .. })
     ));
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
+    // Nothing listens there for the test's whole length (bound, not listening).
+    let held = unopened_port();
+    let closed = held.local_addr().unwrap();
     match client("2025-06-26", &format!("http://{closed}")).me().await {
         Err(ApiError::Transient {
             maybe_processed: false,

@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use std::{sync::Arc, time::Duration};
 
 /// The value of the sample `name{labels}` (labels as printed, in order), 0 when absent.
 fn sample(text: &str, name: &str, labels: &str) -> f64 {
@@ -31,21 +30,15 @@ async fn scrape(url: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_are_exposed_and_count_what_happens() {
-    let mut d = daemon_env(args(1, 2), |c| {
+    let app = spawn_app(args(1, 2), |c| {
         c.agent.debounce_ms = 200;
         c.agent.debounce_cap_ms = 600;
         c.agent.mark_read_after_reply = false;
         c.followup.enabled = false;
     })
     .await;
-    connect(&d.env, "creator1").await;
-    let url = d.url.clone();
-    let run = serve(
-        &d.env,
-        d.listener.take().unwrap(),
-        Arc::new(Canned::default()),
-    );
-    let before = scrape(&url).await;
+    app.serve(canned());
+    let before = scrape(&app.url).await;
     for name in [
         "events",
         "decisions",
@@ -69,21 +62,33 @@ async fn metrics_are_exposed_and_count_what_happens() {
     }
     assert!(before.trim_end().ends_with("# EOF"));
 
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
-    fan_says(&d.env, &fan, "hello there").await;
-    wait_for(&d.env, "the reply", |s| s["creator_messages"] == 1).await;
-    settle(&d.env).await;
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hello there").await;
+    app.wait_for_stats("the reply", |s| s["creator_messages"] == 1)
+        .await;
+    app.settle().await;
     // A 429 from Fanvue is counted per creator.
-    post(
-        &d.env,
-        "/_sandbox/faults",
-        json!({"rate_limit_storm": 1.0, "storm_secs": 1}),
-    )
+    app.faults(json!({"rate_limit_storm": 1.0, "storm_secs": 1}))
+        .await;
+    let _ = app.parts.creator_api("creator1").me().await;
+    app.faults(json!({"rate_limit_storm": 0.0})).await;
+    // The 429's Retry-After (1 s) blocks the creator's budget until it has passed.
+    let budget = |text: &str| {
+        sample(
+            text,
+            "fanvue_agent_fanvue_rate_budget_remaining",
+            r#"creator="creator1""#,
+        )
+    };
+    let after = eventually("the rate budget back after the storm", || async {
+        let text = scrape(&app.url).await;
+        if budget(&text) > 0.0 {
+            Ok(text)
+        } else {
+            Err(text)
+        }
+    })
     .await;
-    let _ = d.env.parts.creator_api("creator1").me().await;
-    post(&d.env, "/_sandbox/faults", json!({"rate_limit_storm": 0.0})).await;
-    tokio::time::sleep(Duration::from_millis(1100)).await;
-    let after = scrape(&url).await;
 
     let delta =
         |name: &str, labels: &str| sample(&after, name, labels) - sample(&before, name, labels);
@@ -146,14 +151,7 @@ async fn metrics_are_exposed_and_count_what_happens() {
         ) >= 1.0,
         "{after}"
     );
-    assert!(
-        sample(
-            &after,
-            "fanvue_agent_fanvue_rate_budget_remaining",
-            r#"creator="creator1""#
-        ) > 0.0,
-        "{after}"
-    );
+    assert!(budget(&after) > 0.0, "{after}");
     assert_eq!(
         sample(
             &after,
@@ -162,5 +160,5 @@ async fn metrics_are_exposed_and_count_what_happens() {
         ),
         0.0
     );
-    stop(run).await;
+    app.stop().await;
 }

@@ -17,12 +17,11 @@ use fanvue_agent::{
 use hmac::{Hmac, Mac};
 use serde_json::{json, Value};
 use std::{
-    future::Future,
     sync::{
         atomic::{AtomicUsize, Ordering},
         Arc, Mutex,
     },
-    time::{Duration, Instant},
+    time::Duration,
 };
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -163,22 +162,6 @@ async fn stop_notifier((stop, handle): (CancellationToken, tokio::task::JoinHand
         .unwrap();
 }
 
-/// Polls `check` until it holds (30 s at most).
-async fn wait_until<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = bool>,
-{
-    let start = Instant::now();
-    while !check().await {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "timed out waiting for {what}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// A fan message from FAN escalated as a minor (as the agent would); returns its inbox id.
 async fn escalate(store: &Store, key: &str, words: &str) -> i64 {
     let event = Event {
@@ -314,10 +297,10 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
     let up = Receiver::start().await;
     let flaky = Receiver::start().await;
     flaky.fail.store(3, Ordering::SeqCst);
-    // A channel whose server is not even listening yet: its port is known, its listener comes later.
-    let gone = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    // A channel whose server is not even listening yet: its port is known (bound, not listening:
+    // connections are refused), its listener comes later on the same socket.
+    let gone = unopened_port();
     let gone_addr = gone.local_addr().unwrap();
-    drop(gone);
     let cfg = config(
         dir.path(),
         vec![
@@ -370,7 +353,7 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
         m.contains("fanvue_agent_notifications_total{channel=\"up\",result=\"sent\"} 3"),
         "{m}"
     );
-    let back = Receiver::on(TcpListener::bind(gone_addr).await.unwrap());
+    let back = Receiver::on(gone.listen(1024).unwrap());
     wait_until("everything delivered", || async {
         pending_deliveries(&store).await == 0
     })
@@ -537,13 +520,10 @@ impl Drop for Smtp {
     }
 }
 
-/// Starts the SMTP sink (it picks a free port and prints it), or `None` with a message when
+/// Starts the SMTP sink (it binds port 0 and prints the port), or `None` (and a message) when
 /// `AIOSMTPD` (set by scripts/test) names no Python with aiosmtpd.
 fn smtp_sink(login: Option<(&str, &str)>) -> Option<Smtp> {
-    let Some(python) = std::env::var_os("AIOSMTPD") else {
-        eprintln!("SKIPPED: AIOSMTPD is not set (scripts/test sets it to .peers/aiosmtpd/bin/python; run scripts/install-peers)");
-        return None;
-    };
+    let python = peer(&AIOSMTPD)?;
     let dir = tempfile::tempdir().unwrap();
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_sink.py");
     let mut cmd = std::process::Command::new(python);
@@ -665,7 +645,7 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
     a.fan_pace = 0.15;
     a.minors = 2;
     a.crisis_fans = 1;
-    let mut d = daemon_env(a, |c| {
+    let app = spawn_app(a, |c| {
         scripted_config(c);
         c.notify.max_per_minute = 100;
         c.notify.channels = all_http(&r);
@@ -677,33 +657,28 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
         }
     })
     .await;
-    connect(&d.env, "creator1").await;
-    let llm = d.env.parts.llm();
-    let run = serve(&d.env, d.listener.take().unwrap(), llm);
-    settle_within(&d.env, Duration::from_secs(120))
+    app.serve(app.parts.llm());
+    app.settle_within(Duration::from_secs(120))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let channels = if sink.is_some() { 5 } else { 4 };
     // Every escalation decision (one per job: its events share their decision time) is a notice.
-    let decisions = count(&d.env, "SELECT count(*) FROM (SELECT DISTINCT fan_uuid, decided_at FROM decisions WHERE outcome = 'escalated')").await;
+    let decisions = app.count("SELECT count(*) FROM (SELECT DISTINCT fan_uuid, decided_at FROM decisions WHERE outcome = 'escalated')").await;
     assert!(
         decisions >= 3,
         "each minor and the fan in crisis escalated: {decisions}"
     );
-    wait_until("every delivery", || async {
-        count(
-            &d.env,
-            "SELECT count(*) FROM notify_deliveries WHERE state = 'sent'",
-        )
-        .await
-            == decisions * channels
-    })
+    app.wait_for_count(
+        "every delivery",
+        "SELECT count(*) FROM notify_deliveries WHERE state = 'sent'",
+        |n| n == decisions * channels,
+    )
     .await;
-    stop(run).await;
+    app.stop().await;
     let keys: Vec<String> = sqlx::query_scalar(
         "SELECT dedupe_key FROM notify_events WHERE kind = 'escalation' ORDER BY id",
     )
-    .fetch_all(d.env.parts.store.reader())
+    .fetch_all(app.parts.store.reader())
     .await
     .unwrap();
     assert_eq!(keys.len() as i64, decisions);
@@ -727,11 +702,9 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
     if let Some(s) = &sink {
         assert_eq!(mails(s).len(), keys.len(), "one mail per escalation");
     }
-    let minors = count(
-        &d.env,
-        "SELECT count(DISTINCT fan_uuid) FROM safety_marks WHERE category = 'minor'",
-    )
-    .await;
+    let minors = app
+        .count("SELECT count(DISTINCT fan_uuid) FROM safety_marks WHERE category = 'minor'")
+        .await;
     assert_eq!(minors, 2);
 }
 
@@ -768,7 +741,7 @@ fn types(r: &Receiver) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_llm_outage_is_notified_once_past_its_threshold_and_its_end_once() {
     let r = Receiver::start().await;
-    let mut d = daemon_env(args(1, 1), |c| {
+    let app = spawn_app(args(1, 1), |c| {
         c.agent.debounce_ms = 100;
         c.agent.debounce_cap_ms = 300;
         c.agent.llm_attempts = 1;
@@ -780,11 +753,10 @@ async fn an_llm_outage_is_notified_once_past_its_threshold_and_its_end_once() {
         )];
     })
     .await;
-    connect(&d.env, "creator1").await;
     let llm = Arc::new(Switch::default());
-    let run = serve(&d.env, d.listener.take().unwrap(), llm.clone());
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
-    fan_says(&d.env, &fan, "hey, how are you?").await;
+    app.serve(llm.clone());
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hey, how are you?").await;
     wait_until("the outage notice", || async {
         types(&r).contains(&"llm_down".to_string())
     })
@@ -803,27 +775,32 @@ async fn an_llm_outage_is_notified_once_past_its_threshold_and_its_end_once() {
         types(&r).contains(&"llm_up".to_string())
     })
     .await;
-    settle(&d.env).await;
+    app.settle().await;
     assert_eq!(
-        count(
-            &d.env,
-            "SELECT count(*) FROM decisions WHERE outcome = 'replied'"
-        )
-        .await,
+        app.count("SELECT count(*) FROM decisions WHERE outcome = 'replied'")
+            .await,
         1,
         "the fan's message waited and was answered"
     );
-    // The fan writes again with the LLM up: nothing more to say about it.
-    fan_says(&d.env, &fan, "nice").await;
-    settle(&d.env).await;
-    stop(run).await;
+    // The fan writes again with the LLM up: nothing more to say about it (once its reply is out
+    // and no notice is left to deliver).
+    app.fan_says(&fan, "nice").await;
+    app.decision(&fan, 2).await;
+    app.settle().await;
+    app.wait_for_count(
+        "every notice delivered",
+        "SELECT count(*) FROM notify_deliveries WHERE state = 'pending'",
+        |n| n == 0,
+    )
+    .await;
+    app.stop().await;
     assert_eq!(types(&r), ["llm_down", "llm_up"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it() {
     let r = Receiver::start().await;
-    let mut d = daemon_env(args(1, 1), |c| {
+    let app = spawn_app(args(1, 1), |c| {
         c.agent.debounce_ms = 100;
         c.agent.debounce_cap_ms = 300;
         c.agent.mode = fanvue_agent::domain::Mode::Approve;
@@ -834,19 +811,14 @@ async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it()
         )];
     })
     .await;
-    connect(&d.env, "creator1").await;
-    let run = serve(
-        &d.env,
-        d.listener.take().unwrap(),
-        Arc::new(Canned::default()),
-    );
-    let fan = fans_of(&d.env, "creator1").await[0].clone();
-    fan_says(&d.env, &fan, "hey, how are you?").await;
+    app.serve(canned());
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hey, how are you?").await;
     wait_until("the draft notice", || async { !r.all().is_empty() }).await;
-    stop(run).await;
+    app.stop().await;
     let n = r.all()[0].json();
     let id: i64 = sqlx::query_scalar("SELECT id FROM drafts WHERE state = 'awaiting'")
-        .fetch_one(d.env.parts.store.reader())
+        .fetch_one(app.parts.store.reader())
         .await
         .unwrap();
     assert_eq!(n["type"], "draft");
@@ -862,7 +834,7 @@ async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it()
         n["draft"], "[48 chars]",
         "drafts are redacted like the log unless log.message_text"
     );
-    let (code, out) = cli(&d.env, &["approve", &id.to_string()]);
+    let (code, out) = app.cli(&["approve", &id.to_string()]);
     assert_eq!(code, Some(0), "{out}");
 }
 
@@ -870,11 +842,9 @@ async fn a_draft_in_approve_mode_is_notified_with_the_command_that_approves_it()
 async fn doctor_sends_a_test_notification_to_each_channel_and_reports_each_result() {
     let r = Receiver::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let closed = TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap()
-        .local_addr()
-        .unwrap();
+    // Nothing listens there for the test's whole length (bound, not listening).
+    let held = unopened_port();
+    let closed = held.local_addr().unwrap();
     let cfg = dir.path().join("doctor.toml");
     std::fs::write(
         &cfg,

@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 #[tokio::test]
 async fn a_state_is_accepted_once_and_an_unknown_one_never() {
-    let env = env(1, 1).await;
-    let (code, state) = authorize(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    let (code, state) = env.authorize("creator1").await;
     let c = env.parts.connector();
     assert!(matches!(
         c.finish("forged-state-forged-state-forged-state", &code)
@@ -42,8 +42,8 @@ async fn a_state_is_accepted_once_and_an_unknown_one_never() {
 
 #[tokio::test]
 async fn the_token_endpoint_refuses_a_wrong_pkce_verifier() {
-    let env = env(1, 1).await;
-    let (code, _) = authorize(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    let (code, _) = env.authorize("creator1").await;
     let wrong = fanvue_agent::config::Secret::new(fanvue_agent::fanvue::oauth::pkce_verifier());
     assert!(matches!(
         env.parts.oauth.exchange_code(&code, &wrong).await,
@@ -53,13 +53,11 @@ async fn the_token_endpoint_refuses_a_wrong_pkce_verifier() {
 
 #[tokio::test]
 async fn the_http_callback_connects_and_refuses_a_replay() {
-    let shutdown = tokio_util::sync::CancellationToken::new();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let daemon = format!("http://{}", listener.local_addr().unwrap());
-    let d = daemon.clone();
-    let env = env_with(args(1, 1), move |c| c.daemon.public_url = d).await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    // The callback alone, on the app's address (the config's public URL).
+    let daemon = env.url.clone();
     let parts = env.parts.clone();
-    let s = shutdown.clone();
+    let (listener, s) = (env.listener(), env.shutdown_token());
     tokio::spawn(async move { parts.serve_callback(listener, s).await });
     let start = env.parts.connector().begin("creator1").await.unwrap();
     let http = env.parts.api.http();
@@ -96,11 +94,10 @@ async fn the_http_callback_connects_and_refuses_a_replay() {
             .status,
         CreatorStatus::Active
     );
-    shutdown.cancel();
 }
 
 /// Rewrites the stored expiry so the next access wants a refresh (the token itself stays valid).
-async fn expire_soon(env: &Env, handle: &str) {
+async fn expire_soon(env: &TestApp, handle: &str) {
     let mut t = env
         .parts
         .store
@@ -121,8 +118,8 @@ async fn fifty_concurrent_callers_cause_exactly_one_refresh() {
     // A roomy bucket: this test is about refreshes, not the limiter's pace.
     let mut a = args(1, 1);
     a.rate_limit = 1000;
-    let env = env_with(a, |c| c.fanvue.rate_limit_per_minute = 1000).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(a, |c| c.fanvue.rate_limit_per_minute = 1000).await;
+    env.connect("creator1").await;
     expire_soon(&env, "creator1").await;
     let api = Arc::new(env.parts.creator_api("creator1"));
     let calls: Vec<_> = (0..50)
@@ -134,13 +131,13 @@ async fn fifty_concurrent_callers_cause_exactly_one_refresh() {
     for c in calls {
         c.await.unwrap().expect("every caller gets a valid token");
     }
-    assert_eq!(stats(&env).await["token_refreshes"], 1);
+    assert_eq!(env.stats().await["token_refreshes"], 1);
 }
 
 #[tokio::test]
 async fn a_rotated_refresh_token_is_persisted_and_reusing_the_old_one_is_detected() {
-    let env = env(1, 1).await;
-    connect(&env, "creator1").await;
+    let env = spawn_sandbox(args(1, 1), |_| {}).await;
+    env.connect("creator1").await;
     let old = env
         .parts
         .store
@@ -182,10 +179,11 @@ async fn a_rotated_refresh_token_is_persisted_and_reusing_the_old_one_is_detecte
 
 #[tokio::test]
 async fn a_revoked_creator_is_paused_and_the_others_keep_working() {
-    let env = env(2, 2).await;
-    connect(&env, "creator1").await;
-    connect(&env, "creator2").await;
-    post(&env, "/_sandbox/creators/creator1/revoke", json!({})).await;
+    let env = spawn_sandbox(args(2, 2), |_| {}).await;
+    env.connect("creator1").await;
+    env.connect("creator2").await;
+    env.post("/_sandbox/creators/creator1/revoke", json!({}))
+        .await;
     let one = env.parts.creator_api("creator1");
     let two = env.parts.creator_api("creator2");
     assert!(matches!(one.me().await, Err(ApiError::PauseCreator { .. })));
@@ -215,16 +213,16 @@ async fn a_revoked_creator_is_paused_and_the_others_keep_working() {
         CreatorStatus::Active
     );
     // Reconnecting brings creator1 back.
-    connect(&env, "creator1").await;
+    env.connect("creator1").await;
     env.parts.creator_api("creator1").me().await.unwrap();
 }
 
 #[tokio::test]
 async fn pause_and_resume_a_creator_or_one_fan_from_the_command_line() {
-    let env = env(1, 2).await;
-    connect(&env, "creator1").await;
-    let fan = fans_of(&env, "creator1").await[0].clone();
-    let run = |args: &[&str]| cli(&env, args);
+    let env = spawn_sandbox(args(1, 2), |_| {}).await;
+    env.connect("creator1").await;
+    let fan = env.fan_of("creator1").await;
+    let run = |args: &[&str]| env.cli(args);
     let store = &env.parts.store;
     let status = |s: &'static str| async move {
         store

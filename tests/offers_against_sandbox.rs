@@ -6,11 +6,7 @@ mod common;
 
 use common::*;
 use fanvue_agent::agent::llm::{Completion, Llm, LlmFuture, LlmRequest};
-use std::{
-    collections::HashMap,
-    sync::Arc,
-    time::{Duration, Instant},
-};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
 /// A fast stand-in writer: the offer rules, not the wording, are under test here.
 struct Friendly;
@@ -38,7 +34,7 @@ async fn offers_follow_the_rules_and_conversions_are_attributed() {
     a.start_window_secs = 1.0;
     a.seed = 5;
     a.rate_limit = 1000;
-    let mut d = daemon_env(a, |c| {
+    let env = spawn_app(a, |c| {
         c.fanvue.rate_limit_per_minute = 1000;
         c.agent.debounce_ms = 150;
         c.agent.debounce_cap_ms = 300;
@@ -49,52 +45,28 @@ async fn offers_follow_the_rules_and_conversions_are_attributed() {
         c.offers.ceiling_cents = 1200;
     })
     .await;
-    connect(&d.env, "creator1").await;
-    let stop = tokio_util::sync::CancellationToken::new();
-    let parts = d.env.parts.clone();
-    let listener = d.listener.take().unwrap();
-    let s = stop.clone();
-    let daemon = tokio::spawn(async move { parts.serve(listener, s, Arc::new(Friendly)).await });
-    let env = &d.env;
-    let start = Instant::now();
-    loop {
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let w = world(env).await;
-        let done = w["fans"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["state"] == "Quiet");
-        let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
-            + count(
-                env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
-            )
-            .await;
-        if done && open == 0 && stats(env).await["webhooks_pending"] == 0 {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "not settled: {}",
-            stats(env).await
-        );
-    }
-    stop.cancel();
-    daemon.await.unwrap().unwrap();
+    env.serve(Arc::new(Friendly));
+    eventually_within(
+        "every fan done and the daemon idle",
+        Duration::from_secs(120),
+        || async {
+            let (st, open) = (env.stats().await, env.open_work().await);
+            if env.fans_done() && open == 0 && webhooks_out(&st) {
+                Ok(())
+            } else {
+                Err(format!("open={open} {st}"))
+            }
+        },
+    )
+    .await;
+    env.stop().await;
 
-    let st = stats(env).await;
+    let st = env.stats().await;
     assert_eq!(st["unanswered_turns"], 0, "{st}");
     assert_eq!(st["duplicate_replies"], 0, "{st}");
     // Never an item the fan already bought.
-    for fan in fans_of(env, "creator1").await {
-        let t: serde_json::Value =
-            reqwest::get(format!("{}/_sandbox/chats/{fan}", env.sandbox.url()))
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+    for fan in env.fans_of("creator1").await {
+        let t = env.chat(&fan).await;
         let mut owned: Vec<String> = Vec::new();
         for m in t["messages"].as_array().unwrap() {
             if m["price"].is_null() {
@@ -141,8 +113,8 @@ async fn offers_follow_the_rules_and_conversions_are_attributed() {
     );
     assert!(purchased > 0, "some fans bought: {st}");
     assert_eq!(
-        count(env, "SELECT count(*) FROM decisions WHERE outcome = 'offered'").await as usize,
-        count(env, "SELECT count(DISTINCT d.inbox_id) FROM decisions d JOIN offers f ON f.outbox_id = d.outbox_id").await as usize,
+        env.count("SELECT count(*) FROM decisions WHERE outcome = 'offered'").await as usize,
+        env.count("SELECT count(DISTINCT d.inbox_id) FROM decisions d JOIN offers f ON f.outbox_id = d.outbox_id").await as usize,
         "every offered decision points at its offer"
     );
     let revenue: i64 = sqlx::query_scalar(
@@ -151,11 +123,9 @@ async fn offers_follow_the_rules_and_conversions_are_attributed() {
     .fetch_one(env.parts.store.reader())
     .await
     .unwrap();
-    let refused = count(
-        env,
-        "SELECT count(*) FROM decisions WHERE reason LIKE '%no offer: last offer%'",
-    )
-    .await;
+    let refused = env
+        .count("SELECT count(*) FROM decisions WHERE reason LIKE '%no offer: last offer%'")
+        .await;
     eprintln!(
         "offers: {} made, {purchased} bought ({:.0} % conversion), revenue ${:.2}, {refused} refused by the cooldown",
         offers.len(),

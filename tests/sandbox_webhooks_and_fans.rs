@@ -13,10 +13,7 @@ use fanvue_agent::{
     sandbox::Family,
 };
 use serde_json::json;
-use std::{
-    sync::{Arc, Mutex},
-    time::Duration,
-};
+use std::sync::{Arc, Mutex};
 
 /// (path, parsed kind name, dedupe key, creator uuid)
 type Seen = (String, String, String, String);
@@ -78,14 +75,17 @@ async fn receiver(r: Received) -> String {
     url
 }
 
-async fn wait_for(r: &Received, n: usize) -> Vec<Seen> {
-    for _ in 0..100 {
-        if r.events.lock().unwrap().len() >= n {
-            break;
+/// Waits until the receiver has `n` events (or more); returns them.
+async fn received(r: &Received, n: usize) -> Vec<Seen> {
+    eventually(&format!("{n} webhooks received"), || async {
+        let got = r.events.lock().unwrap().clone();
+        if got.len() >= n {
+            Ok(got)
+        } else {
+            Err(format!("{got:?}"))
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    r.events.lock().unwrap().clone()
+    })
+    .await
 }
 
 async fn run_family(
@@ -99,32 +99,19 @@ async fn run_family(
     let mut a = args(1, 1);
     a.webhook_url = Some(receiver(r.clone()).await);
     a.family = family;
-    let env = env_with(a, |_| {}).await;
-    let fan = fans_of(&env, "creator1").await[0].clone();
-    post(
-        &env,
-        &format!("/_sandbox/fans/{fan}/messages"),
-        json!({"text": "hello"}),
-    )
-    .await;
-    post(
-        &env,
-        &format!("/_sandbox/fans/{fan}/events"),
-        json!({"kind": "tip", "price": 500}),
-    )
-    .await;
-    post(
-        &env,
-        &format!("/_sandbox/fans/{fan}/events"),
-        json!({"kind": "subscriber", "price": 999}),
-    )
-    .await;
-    let got = wait_for(&r, 3).await;
-    let creator = world(&env).await["creators"][0]["uuid"]
+    let env = spawn_sandbox(a, |_| {}).await;
+    let fan = env.fan_of("creator1").await;
+    env.fan_says(&fan, "hello").await;
+    env.fan_event(&fan, json!({"kind": "tip", "price": 500}))
+        .await;
+    env.fan_event(&fan, json!({"kind": "subscriber", "price": 999}))
+        .await;
+    let got = received(&r, 3).await;
+    let creator = env.world().await["creators"][0]["uuid"]
         .as_str()
         .unwrap()
         .to_string();
-    (got, creator, stats(&env).await)
+    (got, creator, env.stats().await)
 }
 
 #[tokio::test]
@@ -163,17 +150,12 @@ async fn a_refused_delivery_is_retried_until_accepted() {
     *r.fail_first.lock().unwrap() = 2;
     let mut a = args(1, 1);
     a.webhook_url = Some(receiver(r.clone()).await);
-    let env = env_with(a, |_| {}).await;
-    let fan = fans_of(&env, "creator1").await[0].clone();
-    post(
-        &env,
-        &format!("/_sandbox/fans/{fan}/messages"),
-        json!({"text": "retry me"}),
-    )
-    .await;
-    let got = wait_for(&r, 1).await;
+    let env = spawn_sandbox(a, |_| {}).await;
+    let fan = env.fan_of("creator1").await;
+    env.fan_says(&fan, "retry me").await;
+    let got = received(&r, 1).await;
     assert_eq!(got.len(), 1);
-    let s = stats(&env).await;
+    let s = env.stats().await;
     assert_eq!(
         (
             s["webhooks_attempts_failed"].as_u64(),
@@ -189,30 +171,24 @@ async fn dropped_and_duplicated_webhooks_happen_as_configured() {
     let mut a = args(1, 1);
     a.webhook_url = Some(receiver(r.clone()).await);
     a.faults.duplicate_webhooks = 1.0;
-    let env = env_with(a, |_| {}).await;
-    let fan = fans_of(&env, "creator1").await[0].clone();
-    post(
-        &env,
-        &format!("/_sandbox/fans/{fan}/messages"),
-        json!({"text": "twice"}),
-    )
-    .await;
-    let got = wait_for(&r, 2).await;
+    let env = spawn_sandbox(a, |_| {}).await;
+    let fan = env.fan_of("creator1").await;
+    env.fan_says(&fan, "twice").await;
+    let got = received(&r, 2).await;
     assert_eq!(got.len(), 2);
     assert_eq!(
         got[0].2, got[1].2,
         "a duplicate carries the same dedupe key"
     );
-    post(&env, "/_sandbox/faults", json!({"drop_webhooks": 1.0})).await;
-    post(
-        &env,
-        &format!("/_sandbox/fans/{fan}/messages"),
-        json!({"text": "lost"}),
-    )
-    .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    env.faults(json!({"drop_webhooks": 1.0})).await;
+    env.fan_says(&fan, "lost").await;
+    // The sandbox counts the drop when the message is written and then has nothing on its way.
+    let s = env
+        .wait_for_stats("the webhook dropped and none on its way", |s| {
+            s["webhooks_dropped"] == 1 && webhooks_out(s)
+        })
+        .await;
     assert_eq!(r.events.lock().unwrap().len(), 2);
-    let s = stats(&env).await;
     assert_eq!(s["webhooks_dropped"], 1);
     assert_eq!(
         s["fan_messages"], 2,
@@ -225,9 +201,9 @@ async fn the_same_seed_builds_the_same_world_and_fans_start_talking_on_their_own
     let mut a = args(2, 6);
     a.quiet_fans = false;
     a.start_window_secs = 0.2;
-    let one = env_with(a.clone(), |_| {}).await;
-    let two = env_with(a.clone(), |_| {}).await;
-    let (w1, w2) = (world(&one).await, world(&two).await);
+    let one = spawn_sandbox(a.clone(), |_| {}).await;
+    let two = spawn_sandbox(a.clone(), |_| {}).await;
+    let (w1, w2) = (one.world().await, two.world().await);
     assert_eq!(w1["creators"], w2["creators"]);
     assert_eq!(
         w1["fans"]
@@ -244,20 +220,20 @@ async fn the_same_seed_builds_the_same_world_and_fans_start_talking_on_their_own
             .collect::<Vec<_>>()
     );
     a.seed = 2;
-    let other = env_with(a, |_| {}).await;
-    assert_ne!(world(&other).await["creators"], w1["creators"]);
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    let s = stats(&one).await;
+    let other = spawn_sandbox(a, |_| {}).await;
+    assert_ne!(other.world().await["creators"], w1["creators"]);
+    let s = one
+        .wait_for_stats("every fan to open a chat", |s| s["fan_turns"] == 6)
+        .await;
     assert!(
         s["fan_messages"].as_u64().unwrap() >= 6,
         "every fan opened a chat: {s}"
     );
-    assert_eq!(s["fan_turns"], 6);
     assert_eq!(s["unanswered_turns"], 6, "nobody answered yet");
     // The creator reads one fan's chat and answers twice: one duplicate reply, one turn answered.
-    connect(&one, "creator1").await;
+    one.connect("creator1").await;
     let api = one.parts.creator_api("creator1");
-    let fans = fans_of(&one, "creator1").await;
+    let fans = one.fans_of("creator1").await;
     let say = |t: &str| fanvue_agent::fanvue::client::SendMessage::text(t);
     api.list_messages(&fans[0], Some(1), Some(50), false)
         .await
@@ -265,7 +241,7 @@ async fn the_same_seed_builds_the_same_world_and_fans_start_talking_on_their_own
     for t in ["one", "two"] {
         api.send_message(&fans[0], &say(t)).await.unwrap();
     }
-    let s = stats(&one).await;
+    let s = one.stats().await;
     assert_eq!(
         (
             s["unanswered_turns"].as_u64(),
@@ -276,17 +252,12 @@ async fn the_same_seed_builds_the_same_world_and_fans_start_talking_on_their_own
     );
     // Another fan is answered without a read (no webhook reaches anyone here): that reply was
     // drafted blind, so the turn stays unanswered and its messages count as never seen.
-    let written = reqwest::get(format!("{}/_sandbox/chats/{}", one.sandbox.url(), fans[1]))
-        .await
-        .unwrap()
-        .json::<serde_json::Value>()
-        .await
-        .unwrap()["messages"]
+    let written = one.chat(&fans[1]).await["messages"]
         .as_array()
         .unwrap()
         .len() as u64;
     api.send_message(&fans[1], &say("hi!")).await.unwrap();
-    let s = stats(&one).await;
+    let s = one.stats().await;
     assert_eq!(
         (
             s["unanswered_turns"].as_u64(),

@@ -42,6 +42,14 @@ pub fn args(creators: usize, fans: usize) -> SandboxArgs {
     a
 }
 
+/// A local address where nothing listens (connections are refused) and nothing else can bind
+/// while the socket lives: bound, not listening. `listen()` on it brings a server up there later.
+pub fn unopened_port() -> tokio::net::TcpSocket {
+    let s = tokio::net::TcpSocket::new_v4().unwrap();
+    s.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    s
+}
+
 /// The repository's persona prompts.
 pub fn prompts_dir() -> PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts")

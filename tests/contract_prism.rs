@@ -1,7 +1,11 @@
 //! The client against Prism mocking Fanvue's published OpenAPI document: any request that breaks
 //! the spec is answered with an error (`--errors`), so every call must succeed. A negative test
-//! proves the check can fail. Prism is installed by `scripts/install-peers` (FANVUE_PRISM).
+//! proves the check can fail. Prism is installed by `scripts/install-peers`; the tests run when
+//! FANVUE_PRISM names it (scripts/test sets it) and are skipped otherwise (tests/common/peers.rs).
 
+mod common;
+
+use common::{peer, PRISM};
 use fanvue_agent::{
     config::Secret,
     fanvue::{
@@ -10,8 +14,9 @@ use fanvue_agent::{
     },
 };
 use std::{
+    io::{BufRead, BufReader},
     process::{Child, Command, Stdio},
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 const SPEC: &str = concat!(
@@ -32,61 +37,36 @@ impl Drop for Prism {
     }
 }
 
-fn prism_bin() -> String {
-    std::env::var("FANVUE_PRISM").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/.peers/prism/node_modules/.bin/prism"
-        )
-        .into()
-    })
-}
-
-async fn start_prism() -> Prism {
+/// Starts Prism on a port of its choosing and reads the address it prints once it has loaded
+/// the document (`… Prism is listening on http://ADDR`), or `None` when FANVUE_PRISM is not set.
+async fn start_prism() -> Option<Prism> {
     fanvue_agent::fanvue::client::install_tls_provider();
-    let bin = prism_bin();
-    assert!(
-        std::path::Path::new(&bin).exists(),
-        "Prism is not installed at {bin}: run scripts/install-peers (scripts/test does) or set FANVUE_PRISM"
-    );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(&bin)
-        .args([
-            "mock",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            &port.to_string(),
-            "--errors",
-            SPEC,
-        ])
-        .stdout(Stdio::null())
+    let bin = peer(&PRISM)?;
+    let mut child = Command::new(&bin)
+        .args(["mock", "-h", "127.0.0.1", "-p", "0", "--errors", SPEC])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .expect("spawn prism");
-    let prism = Prism {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    };
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let http = reqwest::Client::new();
-    loop {
-        // Any HTTP answer means Prism has loaded the document.
-        if http
-            .get(format!("{}/users/me", prism.url))
-            .send()
-            .await
-            .is_ok()
-        {
-            return prism;
-        }
-        assert!(Instant::now() < deadline, "Prism did not start within 60 s");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+        .unwrap_or_else(|e| panic!("cannot run Prism at {bin}: {e}"));
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    // Its own thread reads the lines until the address, then drains the rest (a full pipe would
+    // block Prism).
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
+        let url = lines.find_map(|l| {
+            l.split_once("Prism is listening on ")
+                .map(|(_, url)| url.trim().to_string())
+        });
+        let _ = tx.send(url);
+        lines.for_each(drop);
+    });
+    let url = tokio::time::timeout(Duration::from_secs(90), rx)
+        .await
+        .expect("Prism says where it listens within 90 s")
+        .unwrap()
+        .expect("Prism exited without listening");
+    Some(Prism { child, url })
 }
 
 fn api(url: &str) -> CreatorApi {
@@ -97,7 +77,9 @@ fn api(url: &str) -> CreatorApi {
 
 #[tokio::test]
 async fn every_client_call_in_the_published_spec_passes_prism_validation() {
-    let prism = start_prism().await;
+    let Some(prism) = start_prism().await else {
+        return;
+    };
     let api = api(&prism.url);
     let ctx = |what: &str, e: &dyn std::fmt::Debug| {
         format!("{what} violates the spec (or cannot read Prism's answer): {e:?}")
@@ -156,7 +138,9 @@ async fn every_client_call_in_the_published_spec_passes_prism_validation() {
 
 #[tokio::test]
 async fn the_contract_check_can_fail_a_request_that_breaks_the_spec() {
-    let prism = start_prism().await;
+    let Some(prism) = start_prism().await else {
+        return;
+    };
     let resp = reqwest::Client::new()
         .post(format!("{}/chats/{FAN}/message", prism.url))
         .header("Authorization", "Bearer x")

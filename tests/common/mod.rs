@@ -341,6 +341,23 @@ impl TestApp {
         self.post_ok("/_sandbox/llm", f).await;
     }
 
+    /// POSTs a webhook `body` to the daemon at `app.url`, signed with the configured secret.
+    pub async fn post_webhook(&self, body: String) -> reqwest::Response {
+        let sig = fanvue_agent::fanvue::webhook::signature_header(
+            self.parts.cfg.webhook.secret.expose().as_bytes(),
+            fanvue_agent::store::now_secs(),
+            body.as_bytes(),
+        );
+        reqwest::Client::new()
+            .post(format!("{}/webhooks/fanvue", self.url))
+            .header("content-type", "application/json")
+            .header("x-fanvue-signature", sig)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// The fan `fan` writes `text` to their creator.
     pub async fn fan_says(&self, fan: &str, text: &str) {
         self.post_ok(

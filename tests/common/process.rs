@@ -153,13 +153,15 @@ impl DaemonProcess {
     /// the address and points the app's relay at it. Fails with the log if the child exits first.
     pub async fn listening(&mut self) {
         let stdout = self.stdout.take().expect("listening once per process");
-        let line = tokio::task::spawn_blocking(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            line
-        })
-        .await
-        .unwrap();
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        // A thread of its own reads the first line, then drains the rest so the child never
+        // blocks on a full pipe.
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            let _ = tx.send(lines.next().and_then(Result::ok).unwrap_or_default());
+            lines.for_each(drop);
+        });
+        let line = rx.await.unwrap_or_default();
         let Some(addr) = line.trim().strip_prefix("listening on ") else {
             panic!(
                 "the daemon process printed {line:?} instead of its address; its log:\n{}",

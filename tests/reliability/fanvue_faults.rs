@@ -15,14 +15,14 @@ async fn server_errors_timeouts_and_lost_responses() {
     a.faults.timeout_ms = 4_000;
     a.faults.send_lost_response = 0.15;
     a.faults.api_5xx = 0.05;
-    let (d, r) = start(a, |_| {}).await;
-    settle_all(&d.env, Duration::from_secs(150)).await;
-    let st = stats(&d.env).await;
-    stop(r).await;
+    let app = start(a, |_| {}).await;
+    settle_all(&app, Duration::from_secs(150)).await;
+    let st = app.stats().await;
+    app.stop().await;
     assert!(st["sends_5xx"].as_u64().unwrap() > 0, "{st}");
     assert!(st["sends_lost_response"].as_u64().unwrap() > 0, "{st}");
-    assert_one_decision_each_in_order(&d.env).await;
-    Row::measure(&d.env, "fanvue: 5xx, timeouts, lost responses")
+    assert_one_decision_each_in_order(&app).await;
+    Row::measure(&app, "fanvue: 5xx, timeouts, lost responses")
         .await
         .note(format!(
             "{} sends 5xx, {} hung, {} processed but answered 500",
@@ -41,16 +41,16 @@ async fn creators_answering_by_hand_and_fans_writing_during_delays_with_failing_
     a.extra_message_within_secs = 1.5;
     a.faults.send_5xx = 0.1;
     a.faults.send_lost_response = 0.1;
-    let (d, r) = start(a, |c| {
+    let app = start(a, |c| {
         c.agent.reply_delay_min_ms = 300;
         c.agent.reply_delay_max_ms = 1500;
     })
     .await;
-    if let Err(why) = settle_within(&d.env, Duration::from_secs(150)).await {
-        panic!("{why}\n{}", troubled_chats(&d.env).await);
+    if let Err(why) = app.settle_within(Duration::from_secs(150)).await {
+        panic!("{why}\n{}", app.troubled_chats().await);
     }
-    let st = stats(&d.env).await;
-    stop(r).await;
+    let st = app.stats().await;
+    app.stop().await;
     assert!(st["hand_written_messages"].as_u64().unwrap() > 0, "{st}");
     assert!(
         st["fan_messages_during_delays"].as_u64().unwrap() > 0,
@@ -64,13 +64,11 @@ async fn creators_answering_by_hand_and_fans_writing_during_delays_with_failing_
         st["turns_answered_by_a_reply_drafted_before_them"], 0,
         "no turn answered by a reply drafted before it: {st}"
     );
-    assert_one_decision_each_in_order(&d.env).await;
-    let dropped = count(
-        &d.env,
-        "SELECT count(*) FROM outbox WHERE state = 'dropped'",
-    )
-    .await;
-    Row::measure(&d.env, "people: creators by hand, fans during delays")
+    assert_one_decision_each_in_order(&app).await;
+    let dropped = app
+        .count("SELECT count(*) FROM outbox WHERE state = 'dropped'")
+        .await;
+    Row::measure(&app, "people: creators by hand, fans during delays")
         .await
         .note(format!(
             "{} messages by hand, {} fan messages during delays, {dropped} replies dropped before sending; \
@@ -85,12 +83,12 @@ async fn rate_limit_storms_with_retry_after() {
     let mut a = talking_fans(2, 16, 22);
     a.faults.rate_limit_storm = 0.05;
     a.faults.storm_secs = 3;
-    let (d, r) = start(a, |_| {}).await;
-    settle_all(&d.env, Duration::from_secs(150)).await;
-    stop(r).await;
-    let row = Row::measure(&d.env, "fanvue: 429 storms (Retry-After)").await;
+    let app = start(a, |_| {}).await;
+    settle_all(&app, Duration::from_secs(150)).await;
+    app.stop().await;
+    let row = Row::measure(&app, "fanvue: 429 storms (Retry-After)").await;
     assert!(row.rate_limited_injected > 0, "a storm happened: {row:?}");
-    assert_one_decision_each_in_order(&d.env).await;
+    assert_one_decision_each_in_order(&app).await;
     row.note("429s only while a storm lasted; none from our own pace")
         .check_and_record();
 }
@@ -99,71 +97,64 @@ async fn rate_limit_storms_with_retry_after() {
 async fn tokens_expire_mid_burst_one_creator_revoked_one_missing_a_scope() {
     let mut a = args(3, 9);
     a.seed = 23;
-    let (d, r) = start(a, |_| {}).await;
-    let env = &d.env;
+    let app = start(a, |_| {}).await;
+    let env = &app;
     let fans: Vec<Vec<String>> = vec![
-        fans_of(env, "creator1").await,
-        fans_of(env, "creator2").await,
-        fans_of(env, "creator3").await,
+        env.fans_of("creator1").await,
+        env.fans_of("creator2").await,
+        env.fans_of("creator3").await,
     ];
     // A burst; halfway, every access token expires (the sandbox's clock jumps past their lifetime),
     // creator2's grant is revoked and creator3 loses write:chat.
     for (i, f) in fans[0].iter().chain(&fans[1]).chain(&fans[2]).enumerate() {
-        fan_says(
-            env,
+        env.fan_says(
             f,
             &format!("hey there, message {}", ["one", "two", "three"][i % 3]),
         )
         .await;
     }
+    // The scenario: the faults land while the burst is being answered, not before it starts.
     tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(post(env, "/_sandbox/creators/creator2/revoke", json!({}))
+    assert!(env
+        .post("/_sandbox/creators/creator2/revoke", json!({}))
         .await
         .status()
         .is_success());
-    assert!(post(
-        env,
-        "/_sandbox/creators/creator3/scopes",
-        json!({"remove": ["write:chat"]})
-    )
-    .await
-    .status()
-    .is_success());
-    post(env, "/_sandbox/clock/advance", json!({"seconds": 3700})).await;
+    assert!(env
+        .post(
+            "/_sandbox/creators/creator3/scopes",
+            json!({"remove": ["write:chat"]})
+        )
+        .await
+        .status()
+        .is_success());
+    env.post("/_sandbox/clock/advance", json!({"seconds": 3700}))
+        .await;
     for f in fans[0].iter().chain(&fans[1]).chain(&fans[2]) {
-        fan_says(env, f, "are you still there?").await;
+        env.fan_says(f, "are you still there?").await;
     }
     // creator1 is unaffected: every turn of its fans is answered.
     wait_for_turns(env, &fans[0]).await;
     // The other two wait for a human, with the reason on record, and lose nothing.
-    let start = std::time::Instant::now();
-    loop {
-        let statuses: Vec<(String, String)> = sqlx::query_as(
-            "SELECT handle, status FROM creators WHERE handle IN ('creator2', 'creator3') ORDER BY 1",
-        )
-        .fetch_all(env.parts.store.reader())
-        .await
-        .unwrap();
-        if statuses.iter().all(|(_, s)| s == "needs_reconnect") {
-            break;
-        }
-        assert!(start.elapsed() < Duration::from_secs(60), "{statuses:?}");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    let st = stats(env).await;
+    env.wait_for_count(
+        "creator2 and creator3 waiting for a reconnect",
+        "SELECT count(*) FROM creators WHERE handle IN ('creator2', 'creator3') AND status = 'needs_reconnect'",
+        |n| n == 2,
+    )
+    .await;
+    let st = env.stats().await;
     assert!(st["token_refreshes"].as_u64().unwrap() >= 1, "{st}");
     assert!(st["invalid_grants"].as_u64().unwrap() >= 1, "{st}");
     // The operator reconnects both (creator3 with its scope back): their backlog is answered.
-    post(
-        env,
+    env.post(
         "/_sandbox/creators/creator3/scopes",
         json!({"restore": true}),
     )
     .await;
-    connect(env, "creator2").await;
-    connect(env, "creator3").await;
+    env.connect("creator2").await;
+    env.connect("creator3").await;
     settle_all(env, Duration::from_secs(90)).await;
-    stop(r).await;
+    app.stop().await;
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "fanvue: token expiry, revoked grant, 403 scope")
         .await
@@ -175,9 +166,8 @@ async fn tokens_expire_mid_burst_one_creator_revoked_one_missing_a_scope() {
 }
 
 /// Waits until every turn of these fans has been answered.
-async fn wait_for_turns(env: &Env, fans: &[String]) {
-    let start = std::time::Instant::now();
-    loop {
+async fn wait_for_turns(env: &TestApp, fans: &[String]) {
+    eventually("every turn of an unaffected creator answered", || async {
         let open = {
             let w = env.sandbox.world.lock();
             fans.iter()
@@ -187,16 +177,15 @@ async fn wait_for_turns(env: &Env, fans: &[String]) {
                 .filter(|t| t.creator_replies == 0)
                 .count()
         };
-        if open == 0 {
-            return;
+        match open {
+            0 => Ok(()),
+            _ => Err(format!(
+                "{open} turns unanswered: {:?}",
+                env.decision_summary().await
+            )),
         }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "{open} turns of an unaffected creator unanswered: {:?}",
-            decisions(env).await
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -208,22 +197,19 @@ async fn polling_only_a_fan_message_written_while_our_reply_is_in_flight_is_answ
     a.seed = 24;
     a.faults.drop_webhooks = 1.0;
     a.faults.send_response_delay_ms = 1500;
-    let (d, r) = start(a, |_| {}).await;
-    let env = &d.env;
+    let app = start(a, |_| {}).await;
+    let env = &app;
     let mut raced = 0;
-    for f in fans_of(env, "creator1").await {
-        fan_says(env, &f, "hi there, how are you?").await;
-        let start = std::time::Instant::now();
-        while stats(env).await["sends_awaiting_response"] == 0 {
-            assert!(start.elapsed() < Duration::from_secs(30), "no send");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        fan_says(env, &f, "oh and one more thing").await;
+    for f in env.fans_of("creator1").await {
+        env.fan_says(&f, "hi there, how are you?").await;
+        env.wait_for_stats("our reply in flight", |s| s["sends_awaiting_response"] != 0)
+            .await;
+        env.fan_says(&f, "oh and one more thing").await;
         raced += 1;
     }
     settle_all(env, Duration::from_secs(60)).await;
-    stop(r).await;
-    let st = stats(env).await;
+    app.stop().await;
+    let st = env.stats().await;
     assert_eq!(st["webhooks_delivered"], 0, "{st}");
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "fanvue: polling only, fan writes mid-send")
@@ -241,16 +227,18 @@ async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_i
     // before a reply leaves: a reply drafted without it is then folded into a new one).
     let mut a = talking_fans(2, 16, 25);
     a.faults.drop_webhooks = 0.15;
-    let (d, r) = start(a, |_| {}).await;
-    let env = &d.env;
-    wait_until_idle(env, Duration::from_secs(150)).await;
-    let st = stats(env).await;
+    let app = start(a, |_| {}).await;
+    let env = &app;
+    env.wait_until_idle(Duration::from_secs(150)).await;
+    let st = env.stats().await;
     assert!(st["webhooks_dropped"].as_u64().unwrap() > 0, "{st}");
     assert_eq!(
         st["fan_messages_never_seen_by_the_agent"], 0,
         "every fan message was seen before a reply went out: {st}"
     );
-    let found = count(env, "SELECT count(*) FROM inbox WHERE source = 'read'").await;
+    let found = env
+        .count("SELECT count(*) FROM inbox WHERE source = 'read'")
+        .await;
     let replies = st["creator_messages"].as_f64().unwrap().max(1.0);
     Row::measure(env, "fanvue: 15 % webhooks lost inside bursts")
         .await
@@ -266,12 +254,12 @@ async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_i
     // A fan says they are a minor and that webhook is lost; the next message's arrives. The check
     // before sending brings the first one in: the reply drafted without it is dropped, the
     // guardrails escalate, nothing is answered.
-    let fan = fans_of(env, "creator1").await[0].clone();
-    let replies_before = stats(env).await["creator_messages"].clone();
-    faults(env, json!({"drop_webhooks": 1.0})).await;
-    fan_says(env, &fan, "I'm 15 btw").await;
-    faults(env, json!({"drop_webhooks": 0.0})).await;
-    fan_says(env, &fan, "so what are you up to tonight?").await;
+    let fan = env.fans_of("creator1").await[0].clone();
+    let replies_before = env.stats().await["creator_messages"].clone();
+    env.faults(json!({"drop_webhooks": 1.0})).await;
+    env.fan_says(&fan, "I'm 15 btw").await;
+    env.faults(json!({"drop_webhooks": 0.0})).await;
+    env.fan_says(&fan, "so what are you up to tonight?").await;
     let decided = || async {
         sqlx::query_as::<_, (String, String)>(
             "SELECT m.text, d.outcome FROM inbox i JOIN decisions d ON d.inbox_id = i.id
@@ -284,19 +272,17 @@ async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_i
         .await
         .unwrap()
     };
-    let start = std::time::Instant::now();
-    while !decided()
-        .await
-        .iter()
-        .any(|(t, _)| t.starts_with("so what"))
-    {
-        assert!(start.elapsed() < Duration::from_secs(60), "no decision");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    wait_until_idle(env, Duration::from_secs(60)).await;
+    wait_until("the second message decided", || async {
+        decided()
+            .await
+            .iter()
+            .any(|(t, _)| t.starts_with("so what"))
+    })
+    .await;
+    env.wait_until_idle(Duration::from_secs(60)).await;
     let decided = decided().await;
-    let st = stats(env).await;
-    stop(r).await;
+    let st = env.stats().await;
+    app.stop().await;
     assert_eq!(
         st["creator_messages"], replies_before,
         "no reply to a fan who said they are a minor: {decided:?} {st}"
@@ -308,34 +294,4 @@ async fn dropped_webhooks_hide_no_fan_message_from_the_agent_and_an_unsafe_one_i
             .any(|(t, o)| t.starts_with("I'm 15") && o == "escalated"),
         "the minor's message was read and escalated: {decided:?}"
     );
-}
-
-/// Waits until the fans are done, every webhook is out and the daemon is idle, without judging
-/// the turns (the test does that).
-async fn wait_until_idle(env: &Env, limit: Duration) {
-    let start = std::time::Instant::now();
-    loop {
-        let st = stats(env).await;
-        let quiet = {
-            let w = env.sandbox.world.lock();
-            w.fans
-                .iter()
-                .all(|f| f.state == fanvue_agent::sandbox::world::FanState::Quiet)
-        };
-        let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
-            + count(
-                env,
-                "SELECT count(*) FROM outbox WHERE state NOT IN ('sent', 'failed', 'dropped')",
-            )
-            .await;
-        if quiet && st["webhooks_pending"] == 0 && open == 0 {
-            return;
-        }
-        assert!(
-            start.elapsed() < limit,
-            "not idle after {limit:?}: open={open} quiet={quiet} {st}\n{:?}",
-            decisions(env).await
-        );
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
 }

@@ -30,15 +30,15 @@ const LIKES: [&str; 4] = ["marmalade", "trombones", "origami", "kayaking"];
 async fn two_creators_with_look_alike_fans_share_nothing() {
     let mut a = args(2, 8);
     a.seed = 81;
-    let mut d = daemon_env(a, |c| {
+    let app = spawn_app(a, |c| {
         scripted(c);
         c.offers.min_fan_messages = 1;
         c.offers.cooldown_secs = 0;
     })
     .await;
-    let env = &d.env;
-    let one = fans_of(env, "creator1").await;
-    let two = fans_of(env, "creator2").await;
+    let env = &app;
+    let one = env.fans_of("creator1").await;
+    let two = env.fans_of("creator2").await;
     // creator2's fans get the names and handles of creator1's fans.
     {
         let mut w = env.sandbox.world.lock();
@@ -49,25 +49,21 @@ async fn two_creators_with_look_alike_fans_share_nothing() {
             w.fans[ib].handle = handle;
         }
     }
-    connect(env, "creator1").await;
-    connect(env, "creator2").await;
     let recording = Arc::new(Recording {
         inner: env.parts.llm(),
         prompts: Mutex::default(),
     });
-    let r = serve(env, d.listener.take().unwrap(), recording.clone());
+    env.serve(recording.clone());
     // creator1's fans tell where they are from and what they like; creator2's fans ask for content.
     for (i, f) in one.iter().enumerate() {
-        fan_says(
-            env,
+        env.fan_says(
             f,
             &format!("hi! I'm from {} and I love {}", PLACES[i % 4], LIKES[i % 4]),
         )
         .await;
     }
     for f in &two {
-        fan_says(
-            env,
+        env.fan_says(
             f,
             "hi! I'm from Berlin, got anything new? show me something exclusive",
         )
@@ -75,10 +71,10 @@ async fn two_creators_with_look_alike_fans_share_nothing() {
     }
     settle_all(env, Duration::from_secs(60)).await;
     for f in one.iter().chain(&two) {
-        fan_says(env, f, "tell me what you remember about me").await;
+        env.fan_says(f, "tell me what you remember about me").await;
     }
     settle_all(env, Duration::from_secs(60)).await;
-    stop(r).await;
+    app.stop().await;
 
     let creators: HashMap<String, String> = {
         let w = env.sandbox.world.lock();
@@ -141,9 +137,7 @@ async fn two_creators_with_look_alike_fans_share_nothing() {
             );
         }
     }
-    let leaked = count(
-        env,
-        &format!(
+    let leaked = env.count(&format!(
             "SELECT count(*) FROM (SELECT value AS t FROM fan_memory WHERE creator_handle = 'creator2'
                UNION ALL SELECT text FROM messages WHERE creator_handle = 'creator2')
              WHERE {}",
@@ -160,11 +154,9 @@ async fn two_creators_with_look_alike_fans_share_nothing() {
         leaked, 0,
         "creator2's memory and messages hold nothing of creator1's fans"
     );
-    let remembered = count(
-        env,
-        "SELECT count(*) FROM fan_memory WHERE creator_handle = 'creator1'",
-    )
-    .await;
+    let remembered = env
+        .count("SELECT count(*) FROM fan_memory WHERE creator_handle = 'creator1'")
+        .await;
     assert!(
         remembered >= one.len() as i64,
         "creator1 remembers its fans: {remembered}"

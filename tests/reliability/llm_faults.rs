@@ -3,22 +3,28 @@
 //! error body.
 
 use crate::{common::*, report::Row, *};
-use fanvue_agent::sandbox::llm;
+use fanvue_agent::{
+    agent::llm::{Llm, LlmFuture, LlmRequest},
+    sandbox::llm,
+};
 use serde_json::json;
-use std::time::Duration;
-use tokio::net::TcpListener;
+use std::{
+    sync::{Arc, Mutex, OnceLock},
+    time::Duration,
+};
 use tokio_util::sync::CancellationToken;
 
-/// The scripted LLM on a port of its own, so it can really be down (connection refused).
+/// The scripted LLM on a port of its own, so it can really be down (connection refused): the
+/// port is bound (nothing else can take it) but not listening until `up`.
 struct OwnLlm {
-    addr: std::net::SocketAddr,
+    socket: Option<tokio::net::TcpSocket>,
     stop: Option<CancellationToken>,
-    state: std::sync::Arc<llm::ScriptedLlm>,
+    state: Arc<llm::ScriptedLlm>,
 }
 
 impl OwnLlm {
     async fn up(&mut self) {
-        let listener = TcpListener::bind(self.addr).await.unwrap();
+        let listener = self.socket.take().expect("up once").listen(64).unwrap();
         let stop = CancellationToken::new();
         let app = llm::routes(self.state.clone());
         let s = stop.clone();
@@ -35,56 +41,95 @@ impl OwnLlm {
     }
 }
 
+/// The daemon's LLM client, keeping the newest line of every prompt it was asked (once
+/// answered or failed).
+#[derive(Default)]
+struct Asked {
+    inner: OnceLock<Arc<dyn Llm>>,
+    newest: Mutex<Vec<String>>,
+}
+
+impl Llm for Asked {
+    fn complete<'a>(&'a self, req: &'a LlmRequest) -> LlmFuture<'a> {
+        Box::pin(async move {
+            let res = self.inner.get().unwrap().complete(req).await;
+            let newest = req.messages.last().map(|m| m.content.clone());
+            self.newest.lock().unwrap().extend(newest);
+            res
+        })
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn down_for_a_long_while_then_everything_is_answered_in_order_once() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
     let mut own = OwnLlm {
-        addr: port,
+        socket: Some(unopened_port()),
         stop: None,
         state: Default::default(),
     };
+    let port = own.socket.as_ref().unwrap().local_addr().unwrap();
     let mut a = args(2, 12);
     a.seed = 31;
-    let (d, r) = start(a, |c| {
-        c.llm.base_url = format!("http://{port}/llm/v1");
-    })
+    let asked = Arc::new(Asked::default());
+    let app = start_with(
+        a,
+        |c| c.llm.base_url = format!("http://{port}/llm/v1"),
+        |app| {
+            let _ = asked.inner.set(app.parts.llm());
+            asked.clone()
+        },
+    )
     .await;
-    let env = &d.env;
+    let env = &app;
     // Down from the start: the first messages cannot be answered.
     let outage = if crate::report::full() { 120 } else { 15 };
-    let fans: Vec<String> = fans_of(env, "creator1")
+    let fans: Vec<String> = env
+        .fans_of("creator1")
         .await
         .into_iter()
-        .chain(fans_of(env, "creator2").await)
+        .chain(env.fans_of("creator2").await)
         .collect();
     let started = std::time::Instant::now();
     let mut said = 0;
+    let mut last = String::new();
     while started.elapsed() < Duration::from_secs(outage) {
-        // Fans keep writing during the outage, several messages per chat.
+        // Fans keep writing during the outage, several messages per chat (one every 400 ms:
+        // the outage is the scenario's time).
         let f = &fans[said % fans.len()];
-        fan_says(
-            env,
-            f,
-            &format!("are you there? ping {}", ["a", "b", "c", "d"][said % 4]),
-        )
-        .await;
+        last = format!("are you there? ping {said}");
+        env.fan_says(f, &last).await;
         said += 1;
         tokio::time::sleep(Duration::from_millis(400)).await;
     }
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    // The last message was tried in more jobs than one (more LLM calls than one job makes): its
+    // first job ended undecided. Every earlier message had its chance during the outage.
+    let per_job = env.parts.cfg.agent.llm_attempts as usize;
+    wait_until(
+        "the last message tried again after a failed job",
+        || async {
+            asked
+                .newest
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|t| **t == last)
+                .count()
+                > per_job
+        },
+    )
+    .await;
     assert_eq!(
-        count(env, "SELECT count(*) FROM decisions").await,
+        env.count("SELECT count(*) FROM decisions").await,
         0,
         "nothing is decided while the LLM is down"
     );
-    let waiting = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await;
+    let waiting = env
+        .count("SELECT count(*) FROM inbox WHERE state = 'pending'")
+        .await;
     assert_eq!(waiting as usize, said, "every event waits in the inbox");
     own.up().await;
     settle_all(env, Duration::from_secs(90)).await;
-    stop(r).await;
+    app.stop().await;
     own.down();
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "llm: down, then back")
@@ -96,7 +141,7 @@ async fn down_for_a_long_while_then_everything_is_answered_in_order_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slower_than_the_timeout_garbage_empty_and_numeric_code_errors() {
     let a = talking_fans(2, 12, 32);
-    let (d, r) = start(a, |c| {
+    let app = start(a, |c| {
         c.llm.timeout_secs = 1;
         // One job at a time: every third answer is faulty, so a job's own retries never meet
         // three faults in a row. With jobs in parallel their calls interleave and one job can draw
@@ -104,18 +149,15 @@ async fn slower_than_the_timeout_garbage_empty_and_numeric_code_errors() {
         c.agent.max_jobs = 1;
     })
     .await;
-    let env = &d.env;
-    // First everything is slow beyond the timeout…
-    llm_faults(env, json!({"delay_ms": 1500})).await;
+    let env = &app;
+    // First everything is slow beyond the timeout, for six seconds of the scenario…
+    env.llm_faults(json!({"delay_ms": 1500})).await;
     tokio::time::sleep(Duration::from_secs(6)).await;
     // …then every third answer is garbage, empty or a llama-server error.
-    llm_faults(
-        env,
-        json!({"fault_every": 3, "kinds": ["garbage", "empty", "code_error"]}),
-    )
-    .await;
+    env.llm_faults(json!({"fault_every": 3, "kinds": ["garbage", "empty", "code_error"]}))
+        .await;
     settle_all(env, Duration::from_secs(150)).await;
-    stop(r).await;
+    app.stop().await;
     let llm: serde_json::Value = reqwest::get(format!("{}/_sandbox/llm", env.sandbox.url()))
         .await
         .unwrap()
@@ -124,14 +166,11 @@ async fn slower_than_the_timeout_garbage_empty_and_numeric_code_errors() {
         .unwrap();
     assert!(llm["faulty"].as_u64().unwrap() >= 3, "{llm}");
     assert_eq!(
-        count(
-            env,
-            "SELECT count(*) FROM decisions WHERE outcome IN ('failed', 'escalated')"
-        )
-        .await,
+        env.count("SELECT count(*) FROM decisions WHERE outcome IN ('failed', 'escalated')")
+            .await,
         0,
         "{:?}",
-        decisions(env).await
+        env.decision_summary().await
     );
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "llm: slow, garbage, empty, code errors")

@@ -18,8 +18,8 @@ mod secrets;
 mod store_faults;
 
 use common::*;
-use fanvue_agent::{config::Config, sandbox::SandboxArgs};
-use std::time::Duration;
+use fanvue_agent::{agent::llm::Llm, config::Config, sandbox::SandboxArgs};
+use std::{sync::Arc, time::Duration};
 
 /// Points the daemon at the sandbox's scripted LLM and makes it quick.
 pub use common::scripted_config as scripted;
@@ -36,7 +36,16 @@ pub fn talking_fans(creators: usize, fans: usize, seed: u64) -> SandboxArgs {
 }
 
 /// A daemon in this process on the scripted LLM, every creator connected, fans talking.
-pub async fn start(a: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> (DaemonEnv, Running) {
+pub async fn start(a: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    start_with(a, tweak, |app| app.parts.llm()).await
+}
+
+/// [`start`] drafting with the LLM `llm` makes of the app.
+pub async fn start_with(
+    a: SandboxArgs,
+    tweak: impl FnOnce(&mut Config),
+    llm: impl FnOnce(&TestApp) -> Arc<dyn Llm>,
+) -> TestApp {
     if let Ok(filter) = std::env::var("TEST_LOG") {
         // TEST_LOG=info (or a tracing filter) shows the daemon's log when debugging a scenario.
         let _ = tracing_subscriber::fmt()
@@ -45,46 +54,32 @@ pub async fn start(a: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> (DaemonEn
             .try_init();
     }
     let quiet = a.quiet_fans;
-    let mut d = daemon_env(a, |c| {
+    let app = spawn_app(a, |c| {
         scripted(c);
         tweak(c)
     })
     .await;
-    for handle in d.env.parts.cfg.creators.keys() {
-        connect(&d.env, handle).await;
-    }
-    let llm = d.env.parts.llm();
-    let r = serve(&d.env, d.listener.take().unwrap(), llm);
-    if quiet {
+    app.serve(llm(&app));
+    if !quiet {
         // Quiet fans only speak when a test makes them.
-    } else {
-        post(&d.env, "/_sandbox/fans/resume", serde_json::json!({})).await;
+        app.post_ok("/_sandbox/fans/resume", serde_json::json!({}))
+            .await;
     }
-    (d, r)
+    app
 }
 
 /// Waits until everything is settled, or fails after `limit` with what is still open.
-pub async fn settle_all(env: &Env, limit: Duration) {
-    if let Err(why) = settle_within(env, limit).await {
-        panic!("{why}\n{:?}", decisions(env).await);
+pub async fn settle_all(app: &TestApp, limit: Duration) {
+    if let Err(why) = app.settle_within(limit).await {
+        panic!("{why}\n{:?}", app.decision_summary().await);
     }
-}
-
-/// The decision log summarised (for failure messages).
-pub async fn decisions(env: &Env) -> Vec<(String, String, i64)> {
-    sqlx::query_as(
-        "SELECT outcome, substr(reason, 1, 60), count(*) FROM decisions GROUP BY 1, 2 ORDER BY 3 DESC",
-    )
-    .fetch_all(env.parts.store.reader())
-    .await
-    .unwrap()
 }
 
 /// Every inbox event has exactly one decision, and within a chat decisions follow the events'
 /// order.
-pub async fn assert_one_decision_each_in_order(env: &Env) {
+pub async fn assert_one_decision_each_in_order(app: &TestApp) {
     assert_eq!(
-        count(env, "SELECT count(*) FROM inbox i WHERE (SELECT count(*) FROM decisions d WHERE d.inbox_id = i.id) != 1").await,
+        app.count("SELECT count(*) FROM inbox i WHERE (SELECT count(*) FROM decisions d WHERE d.inbox_id = i.id) != 1").await,
         0,
         "every inbox event has exactly one decision"
     );
@@ -96,23 +91,11 @@ pub async fn assert_one_decision_each_in_order(env: &Env) {
            JOIN inbox ia ON ia.id = a.inbox_id JOIN inbox ib ON ib.id = b.inbox_id
           WHERE a.id < b.id AND a.inbox_id > b.inbox_id AND ia.from_fan = 1 AND ib.from_fan = 1",
     )
-    .fetch_all(env.parts.store.reader())
+    .fetch_all(app.parts.store.reader())
     .await
     .unwrap();
     assert!(
         out_of_order.is_empty(),
         "within a chat, fan messages are decided in the order they arrived: {out_of_order:?}"
     );
-}
-
-/// Sets the sandbox's Fanvue faults.
-pub async fn faults(env: &Env, f: serde_json::Value) {
-    let r = post(env, "/_sandbox/faults", f).await;
-    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
-}
-
-/// Sets the scripted LLM's faults.
-pub async fn llm_faults(env: &Env, f: serde_json::Value) {
-    let r = post(env, "/_sandbox/llm", f).await;
-    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
 }

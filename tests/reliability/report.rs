@@ -1,7 +1,7 @@
 //! One row of the reliability table per scenario, measured from the sandbox's ledger (what Fanvue
 //! saw) and the daemon's database (what it recorded), written where `scripts/reliability` finds it.
 
-use crate::common::{count, Env};
+use crate::common::TestApp;
 use std::collections::HashSet;
 
 /// An outbox row as the failure message shows it: id, state, message uuid, text, attempts, error.
@@ -46,7 +46,7 @@ pub struct Row {
 
 impl Row {
     /// Measures the row from `env`'s sandbox ledger and database.
-    pub async fn measure(env: &Env, scenario: &str) -> Row {
+    pub async fn measure(env: &TestApp, scenario: &str) -> Row {
         let inbox: HashSet<String> = sqlx::query_scalar::<_, String>(
             "SELECT message_uuid FROM inbox WHERE message_uuid IS NOT NULL",
         )
@@ -65,7 +65,7 @@ impl Row {
         .collect();
         let mut row = Row {
             scenario: scenario.into(),
-            events: count(env, "SELECT count(*) FROM inbox").await,
+            events: env.count("SELECT count(*) FROM inbox").await,
             ..Row::default()
         };
         let mut ledger_sent = HashSet::new();

@@ -6,10 +6,7 @@
 
 use crate::{common::*, report::Row, *};
 use fanvue_agent::config::Secret;
-use std::{
-    process::{Command, Stdio},
-    time::{Duration, Instant},
-};
+use std::{process::Command, time::Duration};
 
 const WEBHOOK_SECRET: &str = "whsec-DISTINCT-5ecre7-9c1f2e";
 const CLIENT_SECRET: &str = "client-DISTINCT-5ecre7-4b7a0d";
@@ -17,49 +14,27 @@ const LLM_KEY: &str = "llm-DISTINCT-5ecre7-e3d8a1";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let listen = format!("127.0.0.1:{port}");
-    let base = format!("http://{listen}");
     let mut a = talking_fans(1, 6, 71);
-    a.webhook_url = Some(format!("{base}/webhooks/fanvue"));
     a.webhook_secret = WEBHOOK_SECRET.into();
     a.client_secret = CLIENT_SECRET.into();
-    let env = env_with(a, |c| {
+    let env = spawn_unconnected_app(a, |c| {
         c.webhook.secret = Secret::new(WEBHOOK_SECRET);
         c.fanvue.client_secret = Secret::new(CLIENT_SECRET);
-        c.daemon.public_url = base.clone();
     })
     .await;
+    // The daemon is reached at the app's address (its public URL), relayed to the process.
+    let base = env.url.clone();
     let token_key = env.parts.cfg.security.token_key.expose().to_string();
     let api = env.parts.cfg.fanvue.api_base.clone();
-    let cfg = env.dir.path().join("config.toml");
     let extra = format!(
         "[llm]\nbase_url = \"{api}/llm/v1\"\napi_key = \"{LLM_KEY}\"\nmodel = \"scripted\"\n\
          [agent]\ndebounce_ms = 200\ndebounce_cap_ms = 800\n[followup]\nenabled = false\n"
     );
-    std::fs::write(&cfg, daemon_toml(&env, &listen, "debug", &extra)).unwrap();
-    let log_path = env.dir.path().join("daemon.log");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
-        .args(["--config", cfg.to_str().unwrap(), "serve"])
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log_path).unwrap())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while !reqwest::get(format!("{base}/healthz"))
-        .await
-        .is_ok_and(|r| r.status().is_success())
-    {
-        assert!(started.elapsed() < Duration::from_secs(30), "no /healthz");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let cfg = env.write_file("config.toml", &env.process_config("debug", &extra));
+    let mut daemon = env.start_process(&cfg, &[]).await;
     let mut bodies = vec![];
     // Connect through the daemon's own callback; then replay it and try a wrong state.
-    let (code, state) = authorize(&env, "creator1").await;
+    let (code, state) = env.authorize("creator1").await;
     let callback = |q: String| {
         let base = base.clone();
         async move {
@@ -73,7 +48,7 @@ async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
     assert_eq!(ok.0, 200, "{ok:?}");
     let reused = callback(format!("code={code}&state={state}")).await;
     assert_eq!(reused.0, 400, "a used state is refused: {reused:?}");
-    let (code2, state2) = authorize(&env, "creator1").await;
+    let (code2, state2) = env.authorize("creator1").await;
     let wrong = callback(format!("code={code2}&state={state2}x")).await;
     assert_eq!(wrong.0, 400, "an unknown state is refused: {wrong:?}");
     bodies.extend([ok.1, reused.1, wrong.1]);
@@ -106,14 +81,10 @@ async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
             .unwrap(),
     );
     // A session: the fans talk and are answered.
-    post(&env, "/_sandbox/fans/resume", serde_json::json!({})).await;
+    env.post("/_sandbox/fans/resume", serde_json::json!({}))
+        .await;
     settle_all(&env, Duration::from_secs(120)).await;
-    let ok = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok && child.wait().unwrap().success());
+    assert!(daemon.terminate().await.success());
     // What the operator commands print.
     let mut outputs = vec![];
     for args in [
@@ -145,7 +116,7 @@ async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
         ("token key", token_key.clone()),
     ];
     secrets.extend(tokens.iter().map(|t| ("OAuth token", t.clone())));
-    let log = std::fs::read_to_string(&log_path).unwrap();
+    let log = daemon.log_text();
     assert!(log.lines().count() > 50, "the debug log has content");
     // Each JSON line has one `message` key: a field of that name would shadow the event's text.
     // (Inside JSON strings quotes are escaped, so a fan's `"message":` cannot count here.)

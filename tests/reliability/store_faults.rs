@@ -37,14 +37,14 @@ async fn probe(url: &str, secret: &str, n: usize) -> (u16, String) {
 }
 
 /// Every acknowledged probe is stored; every refused one is not.
-async fn check_probes(env: &Env, probes: &[(u16, String)]) -> (usize, usize) {
+async fn check_probes(env: &TestApp, probes: &[(u16, String)]) -> (usize, usize) {
     let (mut acked, mut refused) = (0, 0);
     for (status, uuid) in probes {
-        let stored = count(
-            env,
-            &format!("SELECT count(*) FROM inbox WHERE message_uuid = '{uuid}'"),
-        )
-        .await;
+        let stored = env
+            .count(&format!(
+                "SELECT count(*) FROM inbox WHERE message_uuid = '{uuid}'"
+            ))
+            .await;
         match status {
             200..=299 => {
                 acked += 1;
@@ -66,8 +66,8 @@ async fn check_probes(env: &Env, probes: &[(u16, String)]) -> (usize, usize) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_and_read_only_database_at_ingress() {
     let a = talking_fans(2, 12, 41);
-    let (d, r) = start(a, |_| {}).await;
-    let env = &d.env;
+    let app = start(a, |_| {}).await;
+    let env = &app;
     let writer = env.parts.store.writer();
     let mut probes = vec![];
     let mut refused_total = 0;
@@ -83,6 +83,7 @@ async fn full_and_read_only_database_at_ingress() {
             "PRAGMA query_only = 0",
         ),
     ] {
+        // The scenario: fans talk to a healthy daemon for a while before the store breaks.
         tokio::time::sleep(Duration::from_secs(2)).await;
         // max_page_count cannot go below the current size: "1" means "no more pages".
         sqlx::query(on).execute(writer).await.unwrap();
@@ -91,7 +92,8 @@ async fn full_and_read_only_database_at_ingress() {
         for _ in 0..20 {
             // Again each time: a failed transaction may have cost the writer its connection.
             sqlx::query(on).execute(writer).await.unwrap();
-            these.push(probe(&d.url, secret, probes.len() + these.len()).await);
+            these.push(probe(&app.url, secret, probes.len() + these.len()).await);
+            // Probes spread over two seconds of the outage, among the fans' own webhooks.
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         sqlx::query(off).execute(writer).await.unwrap();
@@ -101,7 +103,7 @@ async fn full_and_read_only_database_at_ingress() {
         probes.extend(these);
     }
     settle_all(env, Duration::from_secs(150)).await;
-    stop(r).await;
+    app.stop().await;
     check_probes(env, &probes).await;
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "store: full, read-only at ingress")
@@ -116,8 +118,9 @@ async fn full_and_read_only_database_at_ingress() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn database_locked_by_another_process() {
     let a = talking_fans(2, 12, 42);
-    let (d, r) = start(a, |_| {}).await;
-    let env = &d.env;
+    let app = start(a, |_| {}).await;
+    let env = &app;
+    // The scenario: fans talk to a healthy daemon for a while before the lock is taken.
     tokio::time::sleep(Duration::from_secs(2)).await;
     // Another process takes the write lock for longer than the daemon's busy timeout (10 s).
     let db = env.parts.cfg.daemon.database.clone();
@@ -145,9 +148,10 @@ async fn database_locked_by_another_process() {
     }
     let tasks: Vec<_> = (0..6)
         .map(|n| {
-            let url = d.url.clone();
+            let url = app.url.clone();
             let secret = env.parts.cfg.webhook.secret.expose().to_string();
             tokio::spawn(async move {
+                // Probes spread over the 13 s the lock is held (before and after the busy timeout).
                 tokio::time::sleep(Duration::from_millis(n * 1500)).await;
                 probe(&url, &secret, 1000 + n as usize).await
             })
@@ -160,7 +164,7 @@ async fn database_locked_by_another_process() {
     assert!(locker.wait().unwrap().success());
     let (acked, refused) = check_probes(env, &probes).await;
     settle_all(env, Duration::from_secs(150)).await;
-    stop(r).await;
+    app.stop().await;
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "store: locked by another process 13 s")
         .await

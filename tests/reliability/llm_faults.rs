@@ -41,7 +41,7 @@ impl OwnLlm {
     }
 }
 
-/// The daemon's LLM client, keeping the newest line of every prompt it was asked (once
+/// The daemon's LLM client, keeping the newest message of every prompt it was asked (once
 /// answered or failed).
 #[derive(Default)]
 struct Asked {
@@ -104,17 +104,22 @@ async fn down_for_a_long_while_then_everything_is_answered_in_order_once() {
     // The last message was tried in more jobs than one (more LLM calls than one job makes): its
     // first job ended undecided. Every earlier message had its chance during the outage.
     let per_job = env.parts.cfg.agent.llm_attempts as usize;
-    wait_until(
+    eventually(
         "the last message tried again after a failed job",
         || async {
-            asked
-                .newest
-                .lock()
-                .unwrap()
+            let newest = asked.newest.lock().unwrap();
+            // A chat's waiting messages reach the LLM as one turn, a line each.
+            let tried = newest
                 .iter()
-                .filter(|t| **t == last)
-                .count()
-                > per_job
+                .filter(|t| t.lines().last() == Some(&last))
+                .count();
+            match tried > per_job {
+                true => Ok(()),
+                false => Err(format!(
+                    "{last:?}; asked: {:?}",
+                    &newest[newest.len().saturating_sub(8)..]
+                )),
+            }
         },
     )
     .await;

@@ -5,7 +5,6 @@
 //! Sections: floor ingress calls polling burst overhead scale tokens (default: all).
 
 #[path = "../tests/common/mod.rs"]
-#[allow(unused_imports)]
 mod common;
 
 use common::*;
@@ -92,13 +91,14 @@ impl Daemon {
 }
 
 /// Writes the config and starts `fanvue-agent serve` on `env`'s database; waits for /healthz.
-async fn daemon(env: &Env, port: u16, extra: &str) -> Daemon {
+async fn daemon(env: &TestApp, port: u16, extra: &str) -> Daemon {
     daemon_with(env, port, extra, &[]).await
 }
 
 /// [`daemon`] with extra environment (config overrides as `FANVUE_AGENT_<SECTION>__<KEY>`).
-async fn daemon_with(env: &Env, port: u16, extra: &str, vars: &[(&str, &str)]) -> Daemon {
-    let text = daemon_toml(env, &format!("127.0.0.1:{port}"), "warn", extra);
+async fn daemon_with(env: &TestApp, port: u16, extra: &str, vars: &[(&str, &str)]) -> Daemon {
+    let listen = format!("127.0.0.1:{port}");
+    let text = daemon_toml(env, &listen, &format!("http://{listen}"), "warn", extra);
     let cfg = env.dir.path().join(format!("bench-{port}.toml"));
     std::fs::write(&cfg, text).unwrap();
     let log = std::fs::File::create(env.dir.path().join(format!("daemon-{port}.log"))).unwrap();
@@ -127,17 +127,17 @@ async fn daemon_with(env: &Env, port: u16, extra: &str, vars: &[(&str, &str)]) -
 }
 
 /// A sandbox whose webhooks go to `port` (when `webhooks`), every creator connected.
-async fn sandbox(mut a: SandboxArgs, port: u16, webhooks: bool) -> Env {
+async fn sandbox(mut a: SandboxArgs, port: u16, webhooks: bool) -> TestApp {
     if webhooks {
         a.webhook_url = Some(format!("http://127.0.0.1:{port}/webhooks/fanvue"));
     }
     let secret = a.webhook_secret.clone();
-    let env = env_with(a, |c| {
+    let env = spawn_sandbox(a, |c| {
         c.webhook.secret = fanvue_agent::config::Secret::new(secret);
     })
     .await;
     for h in env.parts.cfg.creators.keys().cloned().collect::<Vec<_>>() {
-        connect(&env, &h).await;
+        env.connect(&h).await;
     }
     env
 }
@@ -145,13 +145,13 @@ async fn sandbox(mut a: SandboxArgs, port: u16, webhooks: bool) -> Env {
 const SCRIPTED: &str =
     "[llm]\nbase_url = \"{api}/llm/v1\"\napi_key = \"k\"\nmodel = \"scripted\"\n";
 
-fn scripted(env: &Env) -> String {
+fn scripted(env: &TestApp) -> String {
     SCRIPTED.replace("{api}", &env.parts.cfg.fanvue.api_base)
 }
 
 /// Waits until everything is settled (or `limit`); returns how long it took.
-async fn settled(env: &Env, limit: Duration) -> Duration {
-    settle_within(env, limit).await.unwrap_or_else(|why| {
+async fn settled(env: &TestApp, limit: Duration) -> Duration {
+    env.settle_within(limit).await.unwrap_or_else(|why| {
         eprintln!("bench: {why}");
         limit
     })
@@ -200,8 +200,8 @@ async fn ingress(out: &mut Vec<Line>, floor: f64) {
         .await
         .unwrap();
     let d = daemon(&env, port, &scripted(&env)).await;
-    let creator = creator_uuid(&env, "creator1").await;
-    let fans = fans_of(&env, "creator1").await;
+    let creator = env.creator_uuid("creator1").await;
+    let fans = env.fans_of("creator1").await;
     let secret = env.parts.cfg.webhook.secret.expose().to_string();
     let script = env.dir.path().join("ingress.lua");
     std::fs::write(&script, LUA).unwrap();
@@ -227,7 +227,7 @@ async fn ingress(out: &mut Vec<Line>, floor: f64) {
             }
             f.flush().unwrap();
             drop(f);
-            let before = count(&env, "SELECT count(*) FROM inbox").await;
+            let before = env.count("SELECT count(*) FROM inbox").await;
             let threads = conns.min(2);
             let o = Command::new("wrk")
                 .args([
@@ -245,7 +245,7 @@ async fn ingress(out: &mut Vec<Line>, floor: f64) {
                 .output()
                 .expect("wrk runs (scripts/bench installs it)");
             let text = String::from_utf8_lossy(&o.stdout).to_string();
-            let after = count(&env, "SELECT count(*) FROM inbox").await;
+            let after = env.count("SELECT count(*) FROM inbox").await;
             let num = |key: &str| -> Option<f64> {
                 text.lines()
                     .find(|l| l.trim_start().starts_with(key))
@@ -338,17 +338,18 @@ async fn calls_per_reply(out: &mut Vec<Line>, webhooks: bool) -> f64 {
     a.start_window_secs = 10.0;
     a.fan_pace = 0.3;
     let env = sandbox(a, port, webhooks).await;
-    let base = stats(&env).await["api_calls_total"].as_f64().unwrap();
+    let base = env.stats().await["api_calls_total"].as_f64().unwrap();
     let extra = format!(
         "{}[agent]\ndebounce_ms = 2000\ndebounce_cap_ms = 5000\n[poller]\ninterval_secs = 10\n",
         scripted(&env)
     );
     let d = daemon(&env, port, &extra).await;
     let t = Instant::now();
-    post(&env, "/_sandbox/fans/resume", serde_json::json!({})).await;
+    env.post("/_sandbox/fans/resume", serde_json::json!({}))
+        .await;
     settled(&env, Duration::from_secs(300)).await;
     let minutes = t.elapsed().as_secs_f64() / 60.0;
-    let st = stats(&env).await;
+    let st = env.stats().await;
     drop(d);
     let calls = st["api_calls_total"].as_f64().unwrap() - base;
     let replies = st["creator_messages"].as_f64().unwrap();
@@ -398,14 +399,14 @@ async fn known_fans(out: &mut Vec<Line>, confirm: bool, busy: bool) -> f64 {
         scripted(&env)
     );
     let d = daemon(&env, port, &extra).await;
-    let fans = fans_of(&env, "creator1").await;
+    let fans = env.fans_of("creator1").await;
     for f in &fans {
-        fan_says(&env, f, "hi, new here").await;
+        env.fan_says(f, "hi, new here").await;
     }
     settled(&env, Duration::from_secs(300)).await;
-    let before = stats(&env).await;
+    let before = env.stats().await;
     for f in &fans {
-        fan_says(&env, f, "so what are you up to today?").await;
+        env.fan_says(f, "so what are you up to today?").await;
         if busy {
             tokio::time::sleep(Duration::from_millis(150)).await;
         } else {
@@ -413,7 +414,7 @@ async fn known_fans(out: &mut Vec<Line>, confirm: bool, busy: bool) -> f64 {
         }
     }
     settled(&env, Duration::from_secs(300)).await;
-    let after = stats(&env).await;
+    let after = env.stats().await;
     drop(d);
     let delta = |k: &str| after[k].as_f64().unwrap_or(0.0) - before[k].as_f64().unwrap_or(0.0);
     let route = |r: &str| {
@@ -455,12 +456,12 @@ async fn burst(out: &mut Vec<Line>) {
         scripted(&env)
     );
     let d = daemon(&env, port, &extra).await;
-    let fans = fans_of(&env, "creator1").await;
+    let fans = env.fans_of("creator1").await;
     let t = Instant::now();
     // Five messages from each fan in a row (one turn each), 100 fans, evenly over 30 s.
     for i in 0..500 {
         let f = &fans[(i / 5) % fans.len()];
-        fan_says(&env, f, "hey, you there? what are you up to?").await;
+        env.fan_says(f, "hey, you there? what are you up to?").await;
         let due = Duration::from_millis(60 * (i as u64 + 1));
         if let Some(w) = due.checked_sub(t.elapsed()) {
             tokio::time::sleep(w).await;
@@ -468,7 +469,7 @@ async fn burst(out: &mut Vec<Line>) {
     }
     let drain = settled(&env, Duration::from_secs(900)).await;
     let total = t.elapsed().as_secs_f64();
-    let st = stats(&env).await;
+    let st = env.stats().await;
     drop(d);
     let replies = st["creator_messages"].as_f64().unwrap();
     let calls = st["api_calls_total"].as_f64().unwrap();
@@ -517,16 +518,16 @@ async fn overhead(out: &mut Vec<Line>, llm: Option<(String, String)>) {
     .await;
     // One at a time: each reply is measured alone, not queued behind others at the limiter. Two
     // rounds: first contact (the chat's one history read included), then the same fans again.
-    let fans = fans_of(&env, "creator1").await;
+    let fans = env.fans_of("creator1").await;
     let mut i = 0u64;
     for text in [
         "hi! how is your day going?",
         "nice, what are you up to now?",
     ] {
         for f in &fans {
-            fan_says(&env, f, text).await;
+            env.fan_says(f, text).await;
             let start = Instant::now();
-            while stats(&env).await["creator_messages"].as_u64().unwrap_or(0) <= i
+            while env.stats().await["creator_messages"].as_u64().unwrap_or(0) <= i
                 && start.elapsed() < Duration::from_secs(120)
             {
                 tokio::time::sleep(Duration::from_millis(50)).await;
@@ -588,7 +589,7 @@ async fn scale(out: &mut Vec<Line>) {
         let idle_cpu = (d.cpu_secs() - c0) / t0.elapsed().as_secs_f64() * 100.0;
         let idle = d.rss_kb();
         // Load: one message in each of up to 500 chats, spread over the creators.
-        let all: Vec<String> = world(&env).await["fans"]
+        let all: Vec<String> = env.world().await["fans"]
             .as_array()
             .unwrap()
             .iter()
@@ -598,7 +599,7 @@ async fn scale(out: &mut Vec<Line>) {
         let step = all.len() / active;
         let (c1, t1) = (d.cpu_secs(), Instant::now());
         for f in all.iter().step_by(step).take(active) {
-            fan_says(&env, f, "hi, are you around?").await;
+            env.fan_says(f, "hi, are you around?").await;
         }
         settled(&env, Duration::from_secs(300)).await;
         let load_cpu = (d.cpu_secs() - c1) / t1.elapsed().as_secs_f64() * 100.0;
@@ -634,7 +635,7 @@ async fn tokens(out: &mut Vec<Line>, llm: Option<(String, String)>) {
             self.inner.complete(req)
         }
     }
-    let mut d = daemon_env(args(1, 1), |c| {
+    let d = spawn_app(args(1, 1), |c| {
         c.agent.debounce_ms = 0;
         c.agent.debounce_cap_ms = 0;
         c.followup.enabled = false;
@@ -652,14 +653,13 @@ async fn tokens(out: &mut Vec<Line>, llm: Option<(String, String)>) {
         }
     })
     .await;
-    let env = &d.env;
-    connect(env, "creator1").await;
+    let env = &d;
     let rec = std::sync::Arc::new(Recording {
         inner: env.parts.llm(),
         systems: Default::default(),
     });
-    let r = serve(env, d.listener.take().unwrap(), rec.clone());
-    let fan = fans_of(env, "creator1").await[0].clone();
+    env.serve(rec.clone());
+    let fan = env.fans_of("creator1").await[0].clone();
     let lines = [
         "hi! how are you?",
         "I'm from Lisbon, what about you?",
@@ -679,16 +679,16 @@ async fn tokens(out: &mut Vec<Line>, llm: Option<(String, String)>) {
         "ok I should sleep soon",
     ];
     for (i, l) in lines.iter().enumerate() {
-        fan_says(env, &fan, l).await;
+        env.fan_says(&fan, l).await;
         let want = i as u64 + 1;
         let start = Instant::now();
-        while stats(env).await["creator_messages"].as_u64().unwrap_or(0) < want
+        while env.stats().await["creator_messages"].as_u64().unwrap_or(0) < want
             && start.elapsed() < Duration::from_secs(120)
         {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
-    stop(r).await;
+    env.stop().await;
     let rows: Vec<(Option<i64>, Option<i64>)> = sqlx::query_as(
         "SELECT prompt_tokens, completion_tokens FROM decisions WHERE prompt_tokens IS NOT NULL ORDER BY id",
     )

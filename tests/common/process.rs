@@ -122,7 +122,9 @@ impl TestApp {
             .append(true)
             .open(&log)
             .unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_fanvue-agent"))
+        // (option_env!: the bench example shares this module and runs its own binary.)
+        let bin = option_env!("CARGO_BIN_EXE_fanvue-agent").unwrap_or("fanvue-agent");
+        let mut child = Command::new(bin)
             .arg("--config")
             .arg(cfg)
             .arg("serve")

@@ -529,7 +529,7 @@ impl TestApp {
     /// how long that took, or after `limit` what is still open.
     pub async fn settle_within(&self, limit: Duration) -> Result<Duration, String> {
         let started = Instant::now();
-        loop {
+        poll(limit, || async {
             let st = self.stats().await;
             let talking = !self
                 .sandbox
@@ -539,15 +539,14 @@ impl TestApp {
                 && !self.fans_done();
             let open = self.open_work().await;
             if !talking && webhooks_out(&st) && st["unanswered_turns"] == 0 && open == 0 {
-                return Ok(started.elapsed());
-            }
-            if started.elapsed() > limit {
-                return Err(format!(
+                Ok(started.elapsed())
+            } else {
+                Err(format!(
                     "not settled after {limit:?}: open={open} talking={talking} {st}"
-                ));
+                ))
             }
-            tokio::time::sleep(Duration::from_millis(250)).await;
-        }
+        })
+        .await
     }
 
     /// Runs the `fanvue-agent` binary on the app's database (a config naming creator1 and the

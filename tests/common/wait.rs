@@ -11,25 +11,39 @@ use std::{
 /// with other builds, and a deadline only costs time when a test is failing anyway.
 pub const PATIENCE: Duration = Duration::from_secs(90);
 
-/// Polls `check` until it returns `Ok`, and returns that value. After `limit` the test fails,
-/// naming `what` and the last `Err` (what was seen instead). The pause between checks grows from
-/// 20 ms to 200 ms: quick when the condition is near, light on a busy machine when it is not.
-pub async fn eventually_within<T, E: Display, Fut>(
-    what: &str,
-    limit: Duration,
-    mut check: impl FnMut() -> Fut,
-) -> T
+/// Polls `check` until it returns `Ok` and returns that value, or after `limit` the last `Err`
+/// (what was seen instead). The pause between checks grows from 20 ms to 200 ms: quick when the
+/// condition is near, light on a busy machine when it is not.
+pub async fn poll<T, E, Fut>(limit: Duration, mut check: impl FnMut() -> Fut) -> Result<T, E>
 where
     Fut: Future<Output = Result<T, E>>,
 {
     let start = Instant::now();
     let mut pause = Duration::from_millis(20);
     loop {
-        let seen = match check().await {
-            Ok(v) => return v,
-            Err(seen) => seen.to_string(),
-        };
-        if start.elapsed() > limit {
+        let seen = check().await;
+        if seen.is_ok() || start.elapsed() > limit {
+            return seen;
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(Duration::from_millis(200));
+    }
+}
+
+/// [`poll`]s `check` and returns its value; after `limit` the test fails, naming `what` and what
+/// was seen instead.
+pub async fn eventually_within<T, E: Display, Fut>(
+    what: &str,
+    limit: Duration,
+    check: impl FnMut() -> Fut,
+) -> T
+where
+    Fut: Future<Output = Result<T, E>>,
+{
+    match poll(limit, check).await {
+        Ok(v) => v,
+        Err(seen) => {
+            let seen = seen.to_string();
             let seen = if seen.is_empty() {
                 String::new()
             } else {
@@ -37,8 +51,6 @@ where
             };
             panic!("timed out after {limit:?} waiting for {what}{seen}");
         }
-        tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(Duration::from_millis(200));
     }
 }
 

@@ -470,7 +470,7 @@ impl CreatorApi {
             if let Some(b) = body {
                 req = req.json(b);
             }
-            let requested_at = crate::store::now_ms();
+            let requested_at = crate::domain::time::now_ms();
             let m = crate::metrics::metrics();
             let resp = match req.send().await {
                 Ok(r) => r,

@@ -31,14 +31,7 @@ async fn every_client_call_works_against_the_sandbox() {
     let me = api.me().await.unwrap();
     assert_eq!(me.handle.as_deref(), Some("creator1"));
     assert_eq!(
-        env.parts
-            .store
-            .creator("creator1")
-            .await
-            .unwrap()
-            .unwrap()
-            .uuid
-            .as_deref(),
+        env.creator_row("creator1").await.uuid.as_deref(),
         Some(me.uuid.as_str())
     );
 
@@ -210,11 +203,8 @@ async fn a_429_becomes_rate_limited_and_blocks_the_creator_for_retry_after() {
     let env = spawn_sandbox(args(1, 1), |_| {}).await;
     env.connect("creator1").await;
     let api = env.parts.creator_api("creator1");
-    env.post(
-        "/_sandbox/faults",
-        json!({"rate_limit_storm": 1.0, "storm_secs": 3}),
-    )
-    .await;
+    env.faults(json!({"rate_limit_storm": 1.0, "storm_secs": 3}))
+        .await;
     match api.me().await {
         Err(ApiError::RateLimited { retry_after }) => {
             assert_eq!(retry_after, Duration::from_secs(3))
@@ -269,7 +259,7 @@ async fn a_missing_scope_pauses_the_creator() {
     }
     // The creator now waits for a reconnect, with the reason on record, and Fanvue is not asked
     // again and again in the meantime.
-    let c = env.parts.store.creator("creator1").await.unwrap().unwrap();
+    let c = env.creator_row("creator1").await;
     assert_eq!(c.status.as_str(), "needs_reconnect");
     let why = c.status_reason.unwrap_or_default();
     assert!(
@@ -368,50 +358,40 @@ async fn send_failures_say_whether_the_message_may_have_gone_out() {
     let api = env.parts.creator_api("creator1");
     let fan = env.fan_of("creator1").await;
 
-    env.post("/_sandbox/faults", json!({"send_5xx": 1.0})).await;
-    let e = api
-        .send_message(&fan, &SendMessage::text("a"))
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            ApiError::Transient {
-                maybe_processed: true,
-                ..
-            }
-        ),
-        "{e:?}"
-    );
+    // A send that fails but may have gone out.
+    let maybe_sent = |text: &'static str| {
+        let (api, fan) = (&api, &fan);
+        async move {
+            let e = api
+                .send_message(fan, &SendMessage::text(text))
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(
+                    e,
+                    ApiError::Transient {
+                        maybe_processed: true,
+                        ..
+                    }
+                ),
+                "{e:?}"
+            );
+        }
+    };
+    env.faults(json!({"send_5xx": 1.0})).await;
+    maybe_sent("a").await;
     assert_eq!(env.stats().await["creator_messages"], 0);
 
-    env.post("/_sandbox/faults", json!({"send_lost_response": 1.0}))
-        .await;
-    let e = api
-        .send_message(&fan, &SendMessage::text("b"))
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            ApiError::Transient {
-                maybe_processed: true,
-                ..
-            }
-        ),
-        "{e:?}"
-    );
+    env.faults(json!({"send_lost_response": 1.0})).await;
+    maybe_sent("b").await;
     assert_eq!(
         env.stats().await["creator_messages"],
         1,
         "processed although the response was lost"
     );
 
-    env.post(
-        "/_sandbox/faults",
-        json!({"send_timeout": 1.0, "timeout_ms": 3000}),
-    )
-    .await;
+    env.faults(json!({"send_timeout": 1.0, "timeout_ms": 3000}))
+        .await;
     match api
         .send_message(&fan, &SendMessage::text("c"))
         .await
@@ -424,7 +404,7 @@ async fn send_failures_say_whether_the_message_may_have_gone_out() {
         e => panic!("{e:?}"),
     }
 
-    env.post("/_sandbox/faults", json!({"api_5xx": 1.0})).await;
+    env.faults(json!({"api_5xx": 1.0})).await;
     let e = api.me().await.unwrap_err();
     assert!(
         matches!(
@@ -442,14 +422,7 @@ async fn send_failures_say_whether_the_message_may_have_gone_out() {
 async fn version_errors_and_unreachable_servers_are_classified() {
     let env = spawn_sandbox(args(1, 1), |_| {}).await;
     env.connect("creator1").await;
-    let token = env
-        .parts
-        .store
-        .load_tokens(&env.parts.cipher, "creator1")
-        .await
-        .unwrap()
-        .unwrap()
-        .access_token;
+    let token = env.tokens("creator1").await.access_token;
     let client = |version: &str, base: &str| {
         FanvueClient::with_options(base, version, Duration::from_secs(2), 100, 300)
             .unwrap()

@@ -124,9 +124,7 @@ async fn a_fan_who_writes_during_the_reply_delay_gets_one_reply_drafted_with_eve
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_creators_writing_by_hand_and_fans_writing_during_delays_no_turn_is_lost_or_talked_over(
 ) {
-    let mut a = args(2, 12);
-    a.quiet_fans = false;
-    a.max_turns = 3;
+    let mut a = talking_fans(2, 12, 7);
     a.start_window_secs = 3.0;
     a.fan_pace = 0.5;
     // The creator often answers before the delayed AI reply would: a short window, a fair share.
@@ -135,7 +133,6 @@ async fn with_creators_writing_by_hand_and_fans_writing_during_delays_no_turn_is
     a.write_during_delays = 0.5;
     a.extra_message_within_secs = 3.0;
     a.rate_limit = 600;
-    a.seed = 7;
     let app = spawn_app(a, |c| {
         scripted_config(c);
         c.fanvue.rate_limit_per_minute = 600;

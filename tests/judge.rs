@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 /// A daemon with the judge on, pointed at the sandbox's scripted LLM; drafts come from [`Canned`].
 async fn judged_daemon(fans: usize, timeout_ms: u64) -> TestApp {
-    let app = spawn_app(args(1, fans), |c| {
+    spawn_serving(args(1, fans), canned(), |c| {
         c.agent.debounce_ms = 100;
         c.agent.debounce_cap_ms = 300;
         c.judge.enabled = true;
@@ -19,9 +19,7 @@ async fn judged_daemon(fans: usize, timeout_ms: u64) -> TestApp {
         c.judge.model = "sandbox-judge".into();
         c.judge.timeout_ms = timeout_ms;
     })
-    .await;
-    app.serve(canned());
-    app
+    .await
 }
 
 /// The decision on the fan's `n`-th message: (outcome, reason, guardrails JSON).
@@ -114,12 +112,7 @@ async fn a_broken_judge_changes_nothing(faults: Value, timeout_ms: u64, why: &st
         "{g}"
     );
     app.settle().await;
-    let llm: Value = reqwest::get(format!("{}/_sandbox/llm", app.sandbox.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let llm = app.llm_stats().await;
     assert!(llm["judge_calls"].as_u64().unwrap() >= 2, "{llm}");
     app.stop().await;
 }

@@ -637,12 +637,8 @@ async fn an_email_reaches_a_real_smtp_server_with_its_headers_and_no_secret() {
 async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_channel() {
     let r = Receiver::start().await;
     let sink = smtp_sink(None);
-    let mut a = args(1, 4);
-    a.quiet_fans = false;
-    a.seed = 7;
-    a.max_turns = 3;
+    let mut a = talking_fans(1, 4, 7);
     a.start_window_secs = 2.0;
-    a.fan_pace = 0.15;
     a.minors = 2;
     a.crisis_fans = 1;
     let app = spawn_app(a, |c| {
@@ -658,9 +654,7 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
     })
     .await;
     app.serve(app.parts.llm());
-    app.settle_within(Duration::from_secs(120))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.settle_all(Duration::from_secs(120)).await;
     let channels = if sink.is_some() { 5 } else { 4 };
     // Every escalation decision (one per job: its events share their decision time) is a notice.
     let decisions = app.count("SELECT count(*) FROM (SELECT DISTINCT fan_uuid, decided_at FROM decisions WHERE outcome = 'escalated')").await;

@@ -30,13 +30,7 @@ async fn a_state_is_accepted_once_and_an_unknown_one_never() {
             StateError::Reused
         ))
     ));
-    let t = env
-        .parts
-        .store
-        .load_tokens(&env.parts.cipher, "creator1")
-        .await
-        .unwrap()
-        .unwrap();
+    let t = env.tokens("creator1").await;
     assert!(t.access_token.expose().starts_with("sbx_at_"));
 }
 
@@ -85,26 +79,14 @@ async fn the_http_callback_connects_and_refuses_a_replay() {
         .unwrap();
     assert_eq!(missing.status(), 400);
     assert_eq!(
-        env.parts
-            .store
-            .creator("creator1")
-            .await
-            .unwrap()
-            .unwrap()
-            .status,
+        env.creator_row("creator1").await.status,
         CreatorStatus::Active
     );
 }
 
 /// Rewrites the stored expiry so the next access wants a refresh (the token itself stays valid).
 async fn expire_soon(env: &TestApp, handle: &str) {
-    let mut t = env
-        .parts
-        .store
-        .load_tokens(&env.parts.cipher, handle)
-        .await
-        .unwrap()
-        .unwrap();
+    let mut t = env.tokens(handle).await;
     t.expires_at = fanvue_agent::store::now_secs() + 10;
     env.parts
         .store
@@ -138,23 +120,11 @@ async fn fifty_concurrent_callers_cause_exactly_one_refresh() {
 async fn a_rotated_refresh_token_is_persisted_and_reusing_the_old_one_is_detected() {
     let env = spawn_sandbox(args(1, 1), |_| {}).await;
     env.connect("creator1").await;
-    let old = env
-        .parts
-        .store
-        .load_tokens(&env.parts.cipher, "creator1")
-        .await
-        .unwrap()
-        .unwrap();
+    let old = env.tokens("creator1").await;
     expire_soon(&env, "creator1").await;
     let api = env.parts.creator_api("creator1");
     api.me().await.unwrap();
-    let new = env
-        .parts
-        .store
-        .load_tokens(&env.parts.cipher, "creator1")
-        .await
-        .unwrap()
-        .unwrap();
+    let new = env.tokens("creator1").await;
     assert_ne!(new.refresh_token, old.refresh_token, "rotated");
     assert_ne!(new.access_token, old.access_token);
     // Someone replays the retired refresh token: the sandbox (like Fanvue) kills the family.
@@ -169,7 +139,7 @@ async fn a_rotated_refresh_token_is_persisted_and_reusing_the_old_one_is_detecte
         }
         other => panic!("{other:?}"),
     }
-    let c = env.parts.store.creator("creator1").await.unwrap().unwrap();
+    let c = env.creator_row("creator1").await;
     assert_eq!(c.status, CreatorStatus::NeedsReconnect);
     assert!(c
         .status_reason
@@ -188,13 +158,7 @@ async fn a_revoked_creator_is_paused_and_the_others_keep_working() {
     let two = env.parts.creator_api("creator2");
     assert!(matches!(one.me().await, Err(ApiError::PauseCreator { .. })));
     assert_eq!(
-        env.parts
-            .store
-            .creator("creator1")
-            .await
-            .unwrap()
-            .unwrap()
-            .status,
+        env.creator_row("creator1").await.status,
         CreatorStatus::NeedsReconnect
     );
     assert!(
@@ -203,13 +167,7 @@ async fn a_revoked_creator_is_paused_and_the_others_keep_working() {
     );
     two.me().await.expect("creator2 is unaffected");
     assert_eq!(
-        env.parts
-            .store
-            .creator("creator2")
-            .await
-            .unwrap()
-            .unwrap()
-            .status,
+        env.creator_row("creator2").await.status,
         CreatorStatus::Active
     );
     // Reconnecting brings creator1 back.

@@ -27,12 +27,10 @@ impl Llm for Friendly {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offers_follow_the_rules_and_conversions_are_attributed() {
-    let mut a = args(1, 8);
-    a.quiet_fans = false;
+    let mut a = talking_fans(1, 8, 5);
     a.max_turns = 8;
     a.fan_pace = 0.4;
     a.start_window_secs = 1.0;
-    a.seed = 5;
     a.rate_limit = 1000;
     let env = spawn_app(a, |c| {
         c.fanvue.rate_limit_per_minute = 1000;

@@ -24,13 +24,11 @@ async fn canned_daemon(
     args: fanvue_agent::sandbox::SandboxArgs,
     tweak: impl FnOnce(&mut Config),
 ) -> TestApp {
-    let app = spawn_app(args, |c| {
+    spawn_serving(args, canned(), |c| {
         quick(c);
         tweak(c)
     })
-    .await;
-    app.serve(canned());
-    app
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

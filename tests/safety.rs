@@ -20,13 +20,11 @@ async fn serving(
     llm: Arc<dyn fanvue_agent::agent::llm::Llm>,
     tweak: impl FnOnce(&mut Config),
 ) -> TestApp {
-    let app = spawn_app(args, |c| {
+    spawn_serving(args, llm, |c| {
         quick(c);
         tweak(c)
     })
-    .await;
-    app.serve(llm);
-    app
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -130,12 +128,8 @@ fn six_languages(
     seed: u64,
     start_window_secs: f64,
 ) -> fanvue_agent::sandbox::SandboxArgs {
-    let mut a = args(1, fans);
-    a.quiet_fans = false;
-    a.seed = seed;
-    a.max_turns = 3;
+    let mut a = talking_fans(1, fans, seed);
     a.start_window_secs = start_window_secs;
-    a.fan_pace = 0.15;
     a.languages = ["en", "es", "pt", "fr", "de", "it"]
         .map(String::from)
         .to_vec();
@@ -152,9 +146,7 @@ async fn a_fan_in_crisis_gets_one_holding_reply_with_the_helpline_in_their_langu
     a.minors = 0;
     let app = spawn_app(a, scripted_config).await;
     app.serve(app.parts.llm());
-    app.settle_within(Duration::from_secs(120))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.settle_all(Duration::from_secs(120)).await;
     app.stop().await;
     let st = app.stats().await;
     assert_eq!(st["messages_to_fans_in_crisis"], 6, "one each: {st}");
@@ -225,9 +217,7 @@ async fn in_six_languages_minors_and_fans_in_crisis_get_nothing_from_the_ai_and_
     })
     .await;
     app.serve(app.parts.llm());
-    app.settle_within(Duration::from_secs(120))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.settle_all(Duration::from_secs(120)).await;
     app.stop().await;
     let st = app.stats().await;
     assert_eq!(st["messages_to_minors"], 0, "{st}");

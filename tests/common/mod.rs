@@ -42,6 +42,18 @@ pub fn args(creators: usize, fans: usize) -> SandboxArgs {
     a
 }
 
+/// Simulated fans that talk on their own, fast (three turns each, starting within 4 s), for
+/// `creators` creators.
+pub fn talking_fans(creators: usize, fans: usize, seed: u64) -> SandboxArgs {
+    let mut a = args(creators, fans);
+    a.quiet_fans = false;
+    a.seed = seed;
+    a.max_turns = 3;
+    a.start_window_secs = 4.0;
+    a.fan_pace = 0.15;
+    a
+}
+
 /// A local address where nothing listens (connections are refused) and nothing else can bind
 /// while the socket lives: bound, not listening. `listen()` on it brings a server up there later.
 pub fn unopened_port() -> tokio::net::TcpSocket {
@@ -142,6 +154,17 @@ pub async fn spawn_app(args: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> Te
 /// reaches Fanvue).
 pub async fn spawn_unconnected_app(args: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> TestApp {
     TestApp::spawn(args, Role::Daemon { connected: false }, tweak).await
+}
+
+/// [`spawn_app`], served in this process drafting with `llm`.
+pub async fn spawn_serving(
+    args: SandboxArgs,
+    llm: Arc<dyn Llm>,
+    tweak: impl FnOnce(&mut Config),
+) -> TestApp {
+    let app = spawn_app(args, tweak).await;
+    app.serve(llm);
+    app
 }
 
 /// The sandbox and the daemon's parts, without a daemon: webhooks go only where `args` says,
@@ -263,6 +286,26 @@ impl TestApp {
         }
     }
 
+    /// The store's row of a configured creator.
+    pub async fn creator_row(&self, handle: &str) -> fanvue_agent::store::CreatorRow {
+        self.parts
+            .store
+            .creator(handle)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no creator {handle} in the store"))
+    }
+
+    /// The stored (decrypted) tokens of a connected creator.
+    pub async fn tokens(&self, handle: &str) -> fanvue_agent::store::oauth::TokenSet {
+        self.parts
+            .store
+            .load_tokens(&self.parts.cipher, handle)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no tokens for {handle}"))
+    }
+
     /// The Fanvue uuid of a connected creator.
     pub async fn creator_uuid(&self, handle: &str) -> String {
         self.parts
@@ -334,6 +377,11 @@ impl TestApp {
     /// Sets the sandbox's Fanvue faults.
     pub async fn faults(&self, f: Value) {
         self.post_ok("/_sandbox/faults", f).await;
+    }
+
+    /// The sandbox's scripted LLM: its calls and the faults it served (`GET /_sandbox/llm`).
+    pub async fn llm_stats(&self) -> Value {
+        self.get("/_sandbox/llm").await
     }
 
     /// Sets the sandbox's scripted LLM's faults.
@@ -547,6 +595,13 @@ impl TestApp {
             }
         })
         .await
+    }
+
+    /// [`TestApp::settle_within`], or fails with what is still open and the decision log.
+    pub async fn settle_all(&self, limit: Duration) {
+        if let Err(why) = self.settle_within(limit).await {
+            panic!("{why}\n{:?}", self.decision_summary().await);
+        }
     }
 
     /// Runs the `fanvue-agent` binary on the app's database (a config naming creator1 and the

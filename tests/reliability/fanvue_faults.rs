@@ -16,7 +16,7 @@ async fn server_errors_timeouts_and_lost_responses() {
     a.faults.send_lost_response = 0.15;
     a.faults.api_5xx = 0.05;
     let app = start(a, |_| {}).await;
-    settle_all(&app, Duration::from_secs(150)).await;
+    app.settle_all(Duration::from_secs(150)).await;
     let st = app.stats().await;
     app.stop().await;
     assert!(st["sends_5xx"].as_u64().unwrap() > 0, "{st}");
@@ -84,7 +84,7 @@ async fn rate_limit_storms_with_retry_after() {
     a.faults.rate_limit_storm = 0.05;
     a.faults.storm_secs = 3;
     let app = start(a, |_| {}).await;
-    settle_all(&app, Duration::from_secs(150)).await;
+    app.settle_all(Duration::from_secs(150)).await;
     app.stop().await;
     let row = Row::measure(&app, "fanvue: 429 storms (Retry-After)").await;
     assert!(row.rate_limited_injected > 0, "a storm happened: {row:?}");
@@ -153,7 +153,7 @@ async fn tokens_expire_mid_burst_one_creator_revoked_one_missing_a_scope() {
     .await;
     env.connect("creator2").await;
     env.connect("creator3").await;
-    settle_all(env, Duration::from_secs(90)).await;
+    env.settle_all(Duration::from_secs(90)).await;
     app.stop().await;
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "fanvue: token expiry, revoked grant, 403 scope")
@@ -207,7 +207,7 @@ async fn polling_only_a_fan_message_written_while_our_reply_is_in_flight_is_answ
         env.fan_says(&f, "oh and one more thing").await;
         raced += 1;
     }
-    settle_all(env, Duration::from_secs(60)).await;
+    env.settle_all(Duration::from_secs(60)).await;
     app.stop().await;
     let st = env.stats().await;
     assert_eq!(st["webhooks_delivered"], 0, "{st}");

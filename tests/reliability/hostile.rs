@@ -421,7 +421,7 @@ async fn hostile_requests_on_every_endpoint_are_refused_cleanly() {
 
     // Still serving: a fan's message is answered, and exactly one probe event was stored.
     env.fan_says(&fan, "still there after all that?").await;
-    settle_all(env, Duration::from_secs(60)).await;
+    env.settle_all(Duration::from_secs(60)).await;
     assert_eq!(
         env.count("SELECT count(*) FROM inbox WHERE message_uuid = '70570000-0000-4000-8000-000000000001'").await,
         1

@@ -69,11 +69,11 @@ async fn two_creators_with_look_alike_fans_share_nothing() {
         )
         .await;
     }
-    settle_all(env, Duration::from_secs(60)).await;
+    env.settle_all(Duration::from_secs(60)).await;
     for f in one.iter().chain(&two) {
         env.fan_says(f, "tell me what you remember about me").await;
     }
-    settle_all(env, Duration::from_secs(60)).await;
+    env.settle_all(Duration::from_secs(60)).await;
     app.stop().await;
 
     let creators: HashMap<String, String> = {

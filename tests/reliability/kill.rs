@@ -77,7 +77,7 @@ async fn kill_9_at_random_moments_loses_and_repeats_nothing() {
         tokio::time::sleep(Duration::from_millis(rng.gen_range(0..800))).await;
         daemon = env.start_process(&cfg, &[]).await;
     }
-    settle_all(&env, Duration::from_secs(180)).await;
+    env.settle_all(Duration::from_secs(180)).await;
     assert!(daemon.terminate().await.success(), "clean exit on SIGTERM");
     assert!(
         mid_send >= kills / 4,

@@ -133,7 +133,7 @@ async fn down_for_a_long_while_then_everything_is_answered_in_order_once() {
         .await;
     assert_eq!(waiting as usize, said, "every event waits in the inbox");
     own.up().await;
-    settle_all(env, Duration::from_secs(90)).await;
+    env.settle_all(Duration::from_secs(90)).await;
     app.stop().await;
     own.down();
     assert_one_decision_each_in_order(env).await;
@@ -161,14 +161,9 @@ async fn slower_than_the_timeout_garbage_empty_and_numeric_code_errors() {
     // …then every third answer is garbage, empty or a llama-server error.
     env.llm_faults(json!({"fault_every": 3, "kinds": ["garbage", "empty", "code_error"]}))
         .await;
-    settle_all(env, Duration::from_secs(150)).await;
+    env.settle_all(Duration::from_secs(150)).await;
     app.stop().await;
-    let llm: serde_json::Value = reqwest::get(format!("{}/_sandbox/llm", env.sandbox.url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let llm = env.llm_stats().await;
     assert!(llm["faulty"].as_u64().unwrap() >= 3, "{llm}");
     assert_eq!(
         env.count("SELECT count(*) FROM decisions WHERE outcome IN ('failed', 'escalated')")

@@ -19,21 +19,10 @@ mod store_faults;
 
 use common::*;
 use fanvue_agent::{agent::llm::Llm, config::Config, sandbox::SandboxArgs};
-use std::{sync::Arc, time::Duration};
+use std::sync::Arc;
 
 /// Points the daemon at the sandbox's scripted LLM and makes it quick.
 pub use common::scripted_config as scripted;
-
-/// Simulated fans that talk on their own, fast, for `creators` creators.
-pub fn talking_fans(creators: usize, fans: usize, seed: u64) -> SandboxArgs {
-    let mut a = args(creators, fans);
-    a.quiet_fans = false;
-    a.seed = seed;
-    a.max_turns = 3;
-    a.start_window_secs = 4.0;
-    a.fan_pace = 0.15;
-    a
-}
 
 /// A daemon in this process on the scripted LLM, every creator connected, fans talking.
 pub async fn start(a: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> TestApp {
@@ -66,13 +55,6 @@ pub async fn start_with(
             .await;
     }
     app
-}
-
-/// Waits until everything is settled, or fails after `limit` with what is still open.
-pub async fn settle_all(app: &TestApp, limit: Duration) {
-    if let Err(why) = app.settle_within(limit).await {
-        panic!("{why}\n{:?}", app.decision_summary().await);
-    }
 }
 
 /// Every inbox event has exactly one decision, and within a chat decisions follow the events'

@@ -4,7 +4,7 @@
 //! or `decisions` output, or anywhere in the database file in clear. The callback refuses a wrong
 //! or reused `state`.
 
-use crate::{common::*, report::Row, *};
+use crate::{common::*, report::Row};
 use fanvue_agent::config::Secret;
 use std::{process::Command, time::Duration};
 
@@ -83,7 +83,7 @@ async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
     // A session: the fans talk and are answered.
     env.post("/_sandbox/fans/resume", serde_json::json!({}))
         .await;
-    settle_all(&env, Duration::from_secs(120)).await;
+    env.settle_all(Duration::from_secs(120)).await;
     assert!(daemon.terminate().await.success());
     // What the operator commands print.
     let mut outputs = vec![];
@@ -164,13 +164,7 @@ async fn no_secret_leaks_anywhere_and_the_callback_state_is_single_use() {
         check("the decisions table", decisions.join("\n").as_bytes());
     }
     // The tokens are stored, as ciphertext that decrypts to what Fanvue issued.
-    let stored = env
-        .parts
-        .store
-        .load_tokens(&env.parts.cipher, "creator1")
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = env.tokens("creator1").await;
     assert!(tokens.contains(&stored.access_token.expose().to_string()));
     Row::measure(&env, "secrets: a session with distinctive secrets")
         .await

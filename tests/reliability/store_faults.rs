@@ -102,7 +102,7 @@ async fn full_and_read_only_database_at_ingress() {
         refused_total += refused;
         probes.extend(these);
     }
-    settle_all(env, Duration::from_secs(150)).await;
+    env.settle_all(Duration::from_secs(150)).await;
     app.stop().await;
     check_probes(env, &probes).await;
     assert_one_decision_each_in_order(env).await;
@@ -163,7 +163,7 @@ async fn database_locked_by_another_process() {
     }
     assert!(locker.wait().unwrap().success());
     let (acked, refused) = check_probes(env, &probes).await;
-    settle_all(env, Duration::from_secs(150)).await;
+    env.settle_all(Duration::from_secs(150)).await;
     app.stop().await;
     assert_one_decision_each_in_order(env).await;
     Row::measure(env, "store: locked by another process 13 s")

@@ -195,26 +195,19 @@ async fn pause_and_resume_a_creator_or_one_fan_from_the_command_line() {
     let (code, out) = run(&["pause", "creator1"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(status("paused").await);
+    let paused_until = || async {
+        store
+            .fan_facts("creator1", &fan)
+            .await
+            .unwrap()
+            .paused_until
+    };
     let (code, out) = run(&["pause", "creator1", &fan]);
     assert_eq!(code, Some(0), "{out}");
-    assert_eq!(
-        store
-            .fan_facts("creator1", &fan)
-            .await
-            .unwrap()
-            .paused_until,
-        Some(i64::MAX)
-    );
+    assert_eq!(paused_until().await, Some(i64::MAX));
     let (code, _) = run(&["resume", "creator1", &fan]);
     assert_eq!(code, Some(0));
-    assert_eq!(
-        store
-            .fan_facts("creator1", &fan)
-            .await
-            .unwrap()
-            .paused_until,
-        None
-    );
+    assert_eq!(paused_until().await, None);
     let (code, _) = run(&["resume", "creator1"]);
     assert_eq!(code, Some(0));
     assert!(status("active").await);

@@ -686,6 +686,19 @@ pub struct Decided {
     pub guardrails: Value,
 }
 
+/// The ledger's invariants about people: no AI reply after the creator wrote by hand, and no
+/// turn answered by a reply drafted before it. `context` goes into the failure message.
+pub fn assert_people_respected(st: &Value, context: &str) {
+    assert_eq!(
+        st["replies_over_creator"], 0,
+        "the creator is never talked over: {st}\n{context}"
+    );
+    assert_eq!(
+        st["turns_answered_by_a_reply_drafted_before_them"], 0,
+        "no turn answered by a reply drafted before it: {st}\n{context}"
+    );
+}
+
 /// Whether every webhook the sandbox queued has been delivered or given up (none waiting, none
 /// on the wire).
 pub fn webhooks_out(st: &Value) -> bool {

@@ -30,7 +30,7 @@ pub async fn run(
         let outcomes: Vec<String> = c
             .outcomes
             .iter()
-            .map(|(o, n)| format!("{} {n}", one_line(o)))
+            .map(|(o, n)| format!("{} {n}", one_line(o.as_str())))
             .collect();
         let marks: Vec<String> = store
             .active_marks(creator, &c.fan, now_ms())

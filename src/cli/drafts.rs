@@ -4,7 +4,10 @@
 use super::{clock, json_line, one_line, short};
 use crate::agent::guardrails;
 use crate::config::Config;
-use crate::store::{drafts::Approval, Store, StoreError};
+use crate::store::{
+    drafts::{Approval, DraftState},
+    Store, StoreError,
+};
 use std::io::Write;
 
 /// Why `approve` sent nothing.
@@ -86,7 +89,7 @@ pub async fn list(
     out: &mut dyn Write,
 ) -> Result<usize, StoreError> {
     let drafts = store
-        .drafts(creator, (!all).then_some("awaiting"), 200)
+        .drafts(creator, (!all).then_some(DraftState::Awaiting), 200)
         .await?;
     for d in &drafts {
         if json {

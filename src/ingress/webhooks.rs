@@ -169,11 +169,15 @@ async fn receive(
         },
         None => None,
     };
-    match st
+    let accepted = st
         .store
         .accept_event(&event, creator.as_deref(), "webhook")
-        .await
-    {
+        .await;
+    if let Ok(a) = &accepted {
+        let m = crate::metrics::metrics();
+        m.accepted(event.kind.name(), "webhook", a.as_str(), creator.as_deref());
+    }
+    match accepted {
         Ok(Accepted::New { id }) => {
             let creator = creator.unwrap_or_default();
             let fan = event

@@ -9,8 +9,7 @@
 //! broadcasts) are not a human taking over.
 
 use crate::{
-    agent::parse_ms,
-    domain::Purpose,
+    domain::{time::parse_ms, Purpose},
     fanvue::types::{Message, MessageType},
     store::outbox::OutboxRow,
 };
@@ -131,7 +130,7 @@ mod tests {
         Message {
             uuid: uuid.into(),
             text: Some(format!("text of {uuid}")),
-            sent_at: Some(crate::store::outbox::rfc3339_ms(
+            sent_at: Some(crate::domain::time::rfc3339_ms(
                 NOW - secs_before_now * 1000,
             )),
             sender: UserRef {

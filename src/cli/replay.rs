@@ -168,9 +168,10 @@ async fn replay_in(
     }
     let decision = scratch.replay_decision(inbox_id).await?;
     match decision {
-        Some((outcome, reason, reply, llm_ms)) => {
-            writeln!(out, "outcome:  {outcome}: {}", super::one_line(&reason))?;
-            match reply {
+        Some(d) => {
+            let (outcome, llm_ms) = (d.outcome.as_str(), d.llm_ms);
+            writeln!(out, "outcome:  {outcome}: {}", super::one_line(&d.reason))?;
+            match d.reply {
                 Some(r) => writeln!(
                     out,
                     "reply:    {}{}",

@@ -10,7 +10,6 @@ mod common;
 use common::*;
 use fanvue_agent::{
     fanvue::webhook::signature_header,
-    sandbox::SandboxArgs,
     store::{now_secs, CreatorStatus},
 };
 use std::{

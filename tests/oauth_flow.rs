@@ -53,14 +53,8 @@ async fn the_http_callback_connects_and_refuses_a_replay() {
     let parts = env.parts.clone();
     let (listener, s) = (env.listener(), env.shutdown_token());
     tokio::spawn(async move { parts.serve_callback(listener, s).await });
-    let start = env.parts.connector().begin("creator1").await.unwrap();
     let http = env.parts.api.http();
-    let redirect = http
-        .get(format!("{}&sandbox_auto_approve=creator1", start.url))
-        .send()
-        .await
-        .unwrap();
-    let callback = redirect.headers()["location"].to_str().unwrap().to_string();
+    let callback = env.authorize_redirect("creator1").await.to_string();
     assert!(callback.starts_with(&format!("{daemon}/oauth/callback?")));
     let ok = http.get(&callback).send().await.unwrap();
     assert_eq!(ok.status(), 200);

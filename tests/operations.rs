@@ -20,10 +20,7 @@ const AWAITING_ID: &str = "SELECT id FROM drafts WHERE state = 'awaiting'";
 const AWAITING: &str = "SELECT count(*) FROM drafts WHERE state = 'awaiting'";
 
 /// A daemon on the canned LLM with `quick` settings and `tweak`, every creator connected.
-async fn canned_daemon(
-    args: fanvue_agent::sandbox::SandboxArgs,
-    tweak: impl FnOnce(&mut Config),
-) -> TestApp {
+async fn canned_daemon(args: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> TestApp {
     spawn_serving(args, canned(), |c| {
         quick(c);
         tweak(c)

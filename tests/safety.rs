@@ -16,7 +16,7 @@ fn quick(c: &mut Config) {
 
 /// A quick daemon on `llm`, every creator connected.
 async fn serving(
-    args: fanvue_agent::sandbox::SandboxArgs,
+    args: SandboxArgs,
     llm: Arc<dyn fanvue_agent::agent::llm::Llm>,
     tweak: impl FnOnce(&mut Config),
 ) -> TestApp {
@@ -123,11 +123,7 @@ async fn a_crisis_pauses_the_chats_ai_and_jokes_do_not() {
 
 /// Simulated fans who talk on their own, fast, writing in six languages in turn (fan i writes
 /// languages[i % 6]).
-fn six_languages(
-    fans: usize,
-    seed: u64,
-    start_window_secs: f64,
-) -> fanvue_agent::sandbox::SandboxArgs {
+fn six_languages(fans: usize, seed: u64, start_window_secs: f64) -> SandboxArgs {
     let mut a = talking_fans(1, fans, seed);
     a.start_window_secs = start_window_secs;
     a.languages = ["en", "es", "pt", "fr", "de", "it"]

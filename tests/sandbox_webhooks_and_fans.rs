@@ -8,10 +8,7 @@ use axum::{
     Router,
 };
 use common::*;
-use fanvue_agent::{
-    fanvue::webhook::{parse, verify, PathHint},
-    sandbox::Family,
-};
+use fanvue_agent::fanvue::webhook::{parse, verify, PathHint};
 use serde_json::json;
 use std::sync::{Arc, Mutex};
 

@@ -16,12 +16,14 @@ pub use peers::*;
 pub use process::*;
 pub use wait::*;
 
+/// The emulator, named here once for every test.
+pub use fanvue_agent::sandbox::{self, Family, Sandbox, SandboxArgs};
+
 use fanvue_agent::agent::llm::Llm;
 use fanvue_agent::{
     app::Parts,
     config::{Config, CreatorConfig, Secret},
     crypto::TokenCipher,
-    sandbox::{self, Sandbox, SandboxArgs},
 };
 use serde_json::{json, Value};
 use std::{
@@ -262,13 +264,18 @@ impl TestApp {
     }
 
     /// Runs the authorization as a browser would with the sandbox auto-approving, and returns
-    /// the `(code, state)` the callback would receive.
-    pub async fn authorize(&self, handle: &str) -> (String, String) {
+    /// the callback URL the browser is sent to (the daemon's public URL with `code` and `state`).
+    pub async fn authorize_redirect(&self, handle: &str) -> url::Url {
         let start = self.parts.connector().begin(handle).await.unwrap();
         let url = format!("{}&sandbox_auto_approve={handle}", start.url);
         let resp = self.parts.api.http().get(&url).send().await.unwrap();
         assert_eq!(resp.status(), 303, "the sandbox redirects to the callback");
-        let loc = url::Url::parse(resp.headers()["location"].to_str().unwrap()).unwrap();
+        url::Url::parse(resp.headers()["location"].to_str().unwrap()).unwrap()
+    }
+
+    /// [`TestApp::authorize_redirect`]'s `(code, state)`.
+    pub async fn authorize(&self, handle: &str) -> (String, String) {
+        let loc = self.authorize_redirect(handle).await;
         let q: std::collections::HashMap<_, _> = loc.query_pairs().into_owned().collect();
         (q["code"].clone(), q["state"].clone())
     }

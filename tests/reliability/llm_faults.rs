@@ -3,10 +3,8 @@
 //! error body.
 
 use crate::{common::*, report::Row, *};
-use fanvue_agent::{
-    agent::llm::{Llm, LlmFuture, LlmRequest},
-    sandbox::llm,
-};
+use fanvue_agent::agent::llm::{Llm, LlmFuture, LlmRequest};
+use sandbox::llm;
 use serde_json::json;
 use std::{
     sync::{Arc, Mutex, OnceLock},

@@ -18,7 +18,7 @@ mod secrets;
 mod store_faults;
 
 use common::*;
-use fanvue_agent::{agent::llm::Llm, config::Config, sandbox::SandboxArgs};
+use fanvue_agent::{agent::llm::Llm, config::Config};
 use std::sync::Arc;
 
 /// Points the daemon at the sandbox's scripted LLM and makes it quick.

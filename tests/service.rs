@@ -11,32 +11,66 @@ use std::{
     os::unix::net::UnixDatagram,
     path::Path,
     process::Command,
-    time::{Duration, Instant},
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex,
+    },
+    time::Duration,
 };
 
-/// The systemd notifications a daemon process sent to its `NOTIFY_SOCKET`.
+/// The systemd notifications a daemon process sends to its `NOTIFY_SOCKET`, read as they come
+/// (as systemd does: a datagram socket holds only a few, and a full one blocks the sender).
 struct Notifications {
-    socket: UnixDatagram,
-    seen: Vec<String>,
+    seen: Arc<Mutex<Vec<String>>>,
+    stop: Arc<AtomicBool>,
 }
 
 impl Notifications {
-    /// Waits for a notification containing `want`, keeping every one received.
-    fn expect(&mut self, want: &str) {
-        let start = Instant::now();
-        let mut buf = [0u8; 512];
-        while !self.seen.iter().any(|m| m.contains(want)) {
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "no {want} from the daemon; got {:?}",
-                self.seen
-            );
-            // A blocking read with a 200 ms timeout: the wait itself, not a sleep.
-            if let Ok(n) = self.socket.recv(&mut buf) {
-                self.seen
-                    .push(String::from_utf8_lossy(&buf[..n]).to_string());
+    /// Binds the socket at `path` and reads it on a thread of its own.
+    fn listen(path: &Path) -> Notifications {
+        let socket = UnixDatagram::bind(path).unwrap();
+        socket
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let (seen, stop) = (
+            Arc::new(Mutex::new(vec![])),
+            Arc::new(AtomicBool::new(false)),
+        );
+        let (s, st) = (seen.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 512];
+            while !st.load(Ordering::Relaxed) {
+                if let Ok(n) = socket.recv(&mut buf) {
+                    s.lock()
+                        .unwrap()
+                        .push(String::from_utf8_lossy(&buf[..n]).to_string());
+                }
             }
-        }
+        });
+        Notifications { seen, stop }
+    }
+
+    /// Waits for a notification containing `want`.
+    async fn expect(&self, want: &str) {
+        eventually(&format!("{want} from the daemon"), || async {
+            let seen = self.seen.lock().unwrap();
+            match seen.iter().any(|m| m.contains(want)) {
+                true => Ok(()),
+                false => Err(format!("{seen:?}")),
+            }
+        })
+        .await
+    }
+
+    /// Forgets what was received so far.
+    fn clear(&self) {
+        self.seen.lock().unwrap().clear();
+    }
+}
+
+impl Drop for Notifications {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
 
@@ -75,14 +109,7 @@ async fn under_systemd_it_notifies_reloads_on_sighup_and_the_operator_commands_w
     let app = spawn_app(args(1, 2), |_| {}).await;
     let cfg = app.write_file("config.toml", &config_text(&app, "live", &llm));
     let sock = app.dir.path().join("notify.sock");
-    let socket = UnixDatagram::bind(&sock).unwrap();
-    socket
-        .set_read_timeout(Some(Duration::from_millis(200)))
-        .unwrap();
-    let mut notes = Notifications {
-        socket,
-        seen: vec![],
-    };
+    let notes = Notifications::listen(&sock);
     let mut d = app
         .start_process(
             &cfg,
@@ -92,8 +119,8 @@ async fn under_systemd_it_notifies_reloads_on_sighup_and_the_operator_commands_w
             ],
         )
         .await;
-    notes.expect("READY=1");
-    notes.expect("WATCHDOG=1");
+    notes.expect("READY=1").await;
+    notes.expect("WATCHDOG=1").await;
     let fan = app.fan_of("creator1").await;
 
     // Live: a reply reaches Fanvue.
@@ -103,10 +130,10 @@ async fn under_systemd_it_notifies_reloads_on_sighup_and_the_operator_commands_w
 
     // Reloaded to shadow mode without a restart: the next message is drafted, not sent.
     std::fs::write(&cfg, config_text(&app, "shadow", &llm)).unwrap();
-    notes.seen.clear();
+    notes.clear();
     d.signal("-HUP");
-    notes.expect("RELOADING=1");
-    notes.expect("READY=1");
+    notes.expect("RELOADING=1").await;
+    notes.expect("READY=1").await;
     app.fan_says(&fan, "what are you doing tonight?").await;
     app.wait_for_count(
         "a shadow draft after the reload",
@@ -117,9 +144,9 @@ async fn under_systemd_it_notifies_reloads_on_sighup_and_the_operator_commands_w
 
     // A broken config is refused; the one in force stays.
     std::fs::write(&cfg, "[agent]\nmode = \"loud\"\n").unwrap();
-    notes.seen.clear();
+    notes.clear();
     d.signal("-HUP");
-    notes.expect("reload refused");
+    notes.expect("reload refused").await;
     std::fs::write(&cfg, config_text(&app, "shadow", &llm)).unwrap();
     assert_eq!(app.stats().await["creator_messages"], 1, "still one sent");
 
@@ -231,7 +258,7 @@ async fn under_systemd_it_notifies_reloads_on_sighup_and_the_operator_commands_w
 
     // SIGTERM: STOPPING, then a clean exit.
     d.signal("-TERM");
-    notes.expect("STOPPING=1");
+    notes.expect("STOPPING=1").await;
     let status = d.exit_status(Duration::from_secs(20)).await;
     assert!(status.success(), "{status}");
     let log = d.log_text();

@@ -11,9 +11,9 @@ mod common;
 use common::*;
 use fanvue_agent::{
     fanvue::webhook::signature_header,
-    sandbox::SandboxArgs,
     store::{now_secs, CreatorStatus},
 };
+use fanvue_sandbox::SandboxArgs;
 use std::{
     io::Write as _,
     process::{Child, Command, Stdio},

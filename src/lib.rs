@@ -19,7 +19,9 @@
 //! - [`app`]: builds the parts and runs them until shutdown.
 //! - [`domain`]: pure types.
 //! - [`systemd`]: the service manager's notify protocol (READY, watchdog).
-//! - [`sandbox`]: the local Fanvue emulator behind the `fanvue-sandbox` binary.
+//!
+//! The local Fanvue emulator is its own crate (`crates/fanvue-sandbox`), a dev-dependency of this one:
+//! the product never imports it.
 #![forbid(unsafe_code)]
 
 pub mod agent;
@@ -39,7 +41,6 @@ pub mod notify;
 pub mod poller;
 pub mod ratelimit;
 pub mod reload;
-pub mod sandbox;
 pub mod sender;
 pub mod store;
 pub mod systemd;

@@ -39,9 +39,6 @@ enum Command {
     Connect {
         /// The creator's handle (a `[creators.<handle>]` section of the config).
         creator: String,
-        /// Approve the authorization without a browser. Only works against `fanvue-sandbox`.
-        #[arg(long)]
-        sandbox_auto_approve: bool,
         /// Give up after this many seconds.
         #[arg(long, default_value_t = 900)]
         timeout: u64,
@@ -435,18 +432,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => draft_error(e),
             });
         }
-        Command::Connect {
-            creator,
-            sandbox_auto_approve,
-            timeout,
-        } => {
-            connect(
-                &parts,
-                &creator,
-                sandbox_auto_approve,
-                Duration::from_secs(timeout),
-            )
-            .await?;
+        Command::Connect { creator, timeout } => {
+            connect(&parts, &creator, Duration::from_secs(timeout)).await?;
         }
         Command::Creators => {
             for c in parts.store.creators().await? {
@@ -552,12 +539,7 @@ async fn pause(
     Ok(None)
 }
 
-async fn connect(
-    parts: &Parts,
-    handle: &str,
-    auto_approve: bool,
-    timeout: Duration,
-) -> anyhow::Result<()> {
+async fn connect(parts: &Parts, handle: &str, timeout: Duration) -> anyhow::Result<()> {
     if !parts.cfg.creators.contains_key(handle) {
         bail!("`{handle}` is not a configured creator: add a [creators.{handle}] section to the config first");
     }
@@ -581,36 +563,6 @@ async fn connect(
             None
         }
     };
-    if auto_approve {
-        let url = format!("{}&sandbox_auto_approve={}", start.url, urlencode(handle));
-        let resp = parts
-            .api
-            .http()
-            .get(&url)
-            .send()
-            .await
-            .context("cannot reach the authorization server")?;
-        let Some(loc) = resp
-            .headers()
-            .get("location")
-            .and_then(|l| l.to_str().ok())
-            .map(String::from)
-        else {
-            bail!("the authorization server did not auto-approve (HTTP {}): --sandbox-auto-approve only works against fanvue-sandbox", resp.status());
-        };
-        let cb = parts
-            .api
-            .http()
-            .get(&loc)
-            .send()
-            .await
-            .context("cannot reach the OAuth callback")?;
-        if !cb.status().is_success() {
-            let status = cb.status();
-            let body = cb.text().await.unwrap_or_default();
-            bail!("the callback failed (HTTP {status}): {}", strip_tags(&body));
-        }
-    }
     let deadline = tokio::time::Instant::now() + timeout;
     let outcome = loop {
         if let Some(o) = parts.store.pending_outcome(&start.state).await? {
@@ -679,25 +631,4 @@ fn prompts_check(cfg: &Config, only: Option<&str>, show: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn urlencode(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

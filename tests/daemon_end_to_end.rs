@@ -21,7 +21,7 @@ fn tune(c: &mut Config) {
     c.daemon.shutdown_deadline_secs = 10;
 }
 
-fn fans_args(faults: bool) -> fanvue_agent::sandbox::SandboxArgs {
+fn fans_args(faults: bool) -> fanvue_sandbox::SandboxArgs {
     let mut a = args(5, 50);
     a.max_turns = 2;
     a.start_window_secs = 8.0;

@@ -8,10 +8,8 @@ use axum::{
     Router,
 };
 use common::*;
-use fanvue_agent::{
-    fanvue::webhook::{parse, verify, PathHint},
-    sandbox::Family,
-};
+use fanvue_agent::fanvue::webhook::{parse, verify, PathHint};
+use fanvue_sandbox::Family;
 use serde_json::json;
 use std::{
     sync::{Arc, Mutex},

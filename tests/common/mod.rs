@@ -6,8 +6,8 @@ use fanvue_agent::{
     app::Parts,
     config::{Config, CreatorConfig, Secret},
     crypto::TokenCipher,
-    sandbox::{self, Sandbox, SandboxArgs},
 };
+use fanvue_sandbox::{Sandbox, SandboxArgs};
 use serde_json::json;
 use std::{
     sync::Arc,
@@ -63,7 +63,7 @@ pub async fn env_with(args: SandboxArgs, tweak: impl FnOnce(&mut Config)) -> Env
     let shutdown = CancellationToken::new();
     let creators = args.creators;
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let sandbox = sandbox::start(args, listener, shutdown.clone())
+    let sandbox = fanvue_sandbox::start(args, listener, shutdown.clone())
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -382,7 +382,7 @@ pub async fn settle_within(env: &Env, limit: Duration) -> Result<Duration, Strin
                 .load(std::sync::atomic::Ordering::Relaxed)
                 && w.fans
                     .iter()
-                    .any(|f| f.state != fanvue_agent::sandbox::world::FanState::Quiet)
+                    .any(|f| f.state != fanvue_sandbox::world::FanState::Quiet)
         };
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(

@@ -320,7 +320,7 @@ async fn wait_until_idle(env: &Env, limit: Duration) {
             let w = env.sandbox.world.lock();
             w.fans
                 .iter()
-                .all(|f| f.state == fanvue_agent::sandbox::world::FanState::Quiet)
+                .all(|f| f.state == fanvue_sandbox::world::FanState::Quiet)
         };
         let open = count(env, "SELECT count(*) FROM inbox WHERE state = 'pending'").await
             + count(

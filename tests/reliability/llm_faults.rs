@@ -3,7 +3,7 @@
 //! error body.
 
 use crate::{common::*, report::Row, *};
-use fanvue_agent::sandbox::llm;
+use fanvue_sandbox::llm;
 use serde_json::json;
 use std::time::Duration;
 use tokio::net::TcpListener;

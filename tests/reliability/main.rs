@@ -18,7 +18,8 @@ mod secrets;
 mod store_faults;
 
 use common::*;
-use fanvue_agent::{config::Config, sandbox::SandboxArgs};
+use fanvue_agent::config::Config;
+use fanvue_sandbox::SandboxArgs;
 use std::time::Duration;
 
 /// Points the daemon at the sandbox's scripted LLM and makes it quick.

@@ -4,7 +4,6 @@ use super::{
     world::{new_uuid, Delivery, Shared, World},
     Family,
 };
-use crate::fanvue::webhook::signature_header;
 use rand::Rng;
 use serde_json::{json, Value};
 use std::{
@@ -276,7 +275,7 @@ pub async fn deliver(st: Arc<Shared>, shutdown: CancellationToken) {
                     .header("content-type", "application/json")
                     .header(
                         "x-fanvue-signature",
-                        signature_header(secret.as_bytes(), t, d.body.as_bytes()),
+                        super::signature::header_value(&secret, t, d.body.as_bytes()),
                     )
                     .body(d.body.clone())
                     .send()

@@ -1,7 +1,8 @@
 //! The sandbox's Fanvue REST surface: auth, version check, per-creator bucket, the chat operations.
-
-// Handlers return `Result<_, Reply>` where the error *is* the HTTP response; its size is irrelevant.
-#![allow(clippy::result_large_err)]
+//!
+//! Every operation's handler takes a [`Caller`] (the admitted caller: token, API version, rate
+//! limit, scopes, injected faults, all checked before the handler runs), and list operations a
+//! [`Listing`] (the query with its paging checked), JSON bodies a [`JsonObject`].
 
 use super::{
     webhooks::{enqueue, Hook},
@@ -9,8 +10,8 @@ use super::{
 };
 use axum::{
     body::Bytes,
-    extract::{Path, RawQuery, State},
-    http::{HeaderMap, HeaderValue, StatusCode},
+    extract::{FromRequest, FromRequestParts, MatchedPath, Path, Request},
+    http::{request::Parts, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, patch, post},
     Json, Router,
@@ -18,6 +19,7 @@ use axum::{
 use rand::Rng;
 use serde_json::{json, Value};
 use std::{
+    marker::PhantomData,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -35,16 +37,6 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/chats/{fan}/message", post(send_message))
         .route("/media", get(media))
         .route("/insights/fans/{fan}", get(insights))
-}
-
-/// `Ok(v)` → `v`; `Err(reply)` → return the reply (handlers answer errors as ordinary responses).
-macro_rules! early {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(r) => return r,
-        }
-    };
 }
 
 /// A response with the rate-limit headers of the caller's bucket.
@@ -73,19 +65,61 @@ fn err(status: StatusCode, body: Value) -> Reply {
     }
 }
 
-/// The authenticated caller of one request.
-struct Caller {
-    creator: usize,
-    headers: HeaderMap,
+fn bad_request_body(message: impl Into<Value>) -> Value {
+    json!({"error": "Bad Request", "message": message.into()})
 }
 
-impl Caller {
-    fn ok(&self, body: Value) -> Reply {
-        Reply {
-            status: StatusCode::OK,
-            body: Some(body),
-            headers: self.headers.clone(),
+/// The scopes an operation needs: one marker type per set, named in the handler's signature.
+trait Scopes: Send + Sync {
+    const NEEDED: &'static [&'static str];
+}
+
+macro_rules! scopes {
+    ($($name:ident => [$($scope:literal),+];)+) => {$(
+        struct $name;
+        impl Scopes for $name {
+            const NEEDED: &'static [&'static str] = &[$($scope),+];
         }
+    )+};
+}
+
+scopes! {
+    ReadSelf => ["read:self"];
+    ReadChat => ["read:chat"];
+    WriteChat => ["write:chat"];
+    ReadMedia => ["read:media"];
+    ReadFanInsights => ["read:insights", "read:fan"];
+}
+
+/// The authenticated caller of one request, admitted with the scopes `S` (see [`admit`]); its
+/// answers carry the caller's rate-limit headers.
+struct Caller<S> {
+    st: Arc<Shared>,
+    creator: usize,
+    headers: HeaderMap,
+    scopes: PhantomData<S>,
+}
+
+impl<S: Scopes> FromRequestParts<Arc<Shared>> for Caller<S> {
+    type Rejection = Reply;
+
+    async fn from_request_parts(parts: &mut Parts, st: &Arc<Shared>) -> Result<Self, Reply> {
+        // Calls are counted per operation: the method and the route's template.
+        let template = parts.extensions.get::<MatchedPath>().map(|p| p.as_str());
+        let route = format!("{} {}", parts.method, template.unwrap_or(parts.uri.path()));
+        let (creator, headers) = admit(st, &parts.headers, &route, S::NEEDED)?;
+        Ok(Caller {
+            st: st.clone(),
+            creator,
+            headers,
+            scopes: PhantomData,
+        })
+    }
+}
+
+impl<S> Caller<S> {
+    fn ok(&self, body: Value) -> Reply {
+        self.status(StatusCode::OK, Some(body))
     }
     fn status(&self, status: StatusCode, body: Option<Value>) -> Reply {
         Reply {
@@ -94,173 +128,258 @@ impl Caller {
             headers: self.headers.clone(),
         }
     }
+    fn bad_request(&self, message: impl Into<Value>) -> Reply {
+        self.status(StatusCode::BAD_REQUEST, Some(bad_request_body(message)))
+    }
+    /// An answer of `status` with `{"message": message}` (Fanvue's shape for 404s and refusals).
+    fn message(&self, status: StatusCode, message: &str) -> Reply {
+        self.status(status, Some(json!({ "message": message })))
+    }
 }
 
 fn hv(n: impl ToString) -> HeaderValue {
     HeaderValue::from_str(&n.to_string()).expect("numeric header")
 }
 
-/// Auth, version, rate limit, scope, route accounting: what every API call passes first.
+/// What every API call passes first, in Fanvue's order: the bearer token, the API version, the
+/// creator's bucket (and injected 429 storms), the call's accounting, the scopes, injected 500s.
+/// Returns the creator and the rate-limit headers every answer carries.
 fn admit(
     st: &Shared,
-    w: &mut World,
     headers: &HeaderMap,
     route: &str,
     scopes: &[&str],
-) -> Result<Caller, Reply> {
+) -> Result<(usize, HeaderMap), Reply> {
+    let mut w = st.lock();
+    let (creator, granted) = authenticate(st, &mut w, headers)?;
+    check_version(st, headers)?;
+    let h = take_from_bucket(st, &mut w, creator)?;
+    *w.stats.api_calls.entry(route.to_string()).or_default() += 1;
+    w.stats.api_calls_total += 1;
+    let refuse = |status, error: &str| Reply {
+        status,
+        body: Some(json!({ "error": error })),
+        headers: h.clone(),
+    };
+    let removed = &w.creators[creator].removed_scopes;
+    if scopes
+        .iter()
+        .any(|s| !granted.iter().any(|g| g == s) || removed.contains(*s))
+    {
+        return Err(refuse(StatusCode::FORBIDDEN, "Insufficient scopes"));
+    }
+    let api_5xx = st.faults().api_5xx;
+    if api_5xx > 0.0 && w.rng.gen_bool(api_5xx.min(1.0)) {
+        return Err(refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal Server Error",
+        ));
+    }
+    Ok((creator, h))
+}
+
+/// The bearer token's creator and granted scopes (401 unless live and not revoked).
+fn authenticate(
+    st: &Shared,
+    w: &mut World,
+    headers: &HeaderMap,
+) -> Result<(usize, Vec<String>), Reply> {
     let token = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
     let now = st.now_unix();
-    let Some(grant) = w
+    match w
         .access
         .get(token)
         .filter(|g| g.expires_at > now && !w.revoked_families.contains(&g.family))
-    else {
-        w.stats.unauthorized += 1;
-        return Err(err(
-            StatusCode::UNAUTHORIZED,
-            json!({"error": "Unauthorized"}),
-        ));
-    };
-    let (creator, granted) = (grant.creator, grant.scopes.clone());
+    {
+        Some(grant) => Ok((grant.creator, grant.scopes.clone())),
+        None => {
+            w.stats.unauthorized += 1;
+            Err(err(
+                StatusCode::UNAUTHORIZED,
+                json!({"error": "Unauthorized"}),
+            ))
+        }
+    }
+}
+
+/// `X-Fanvue-API-Version`: the configured one passes; an old one is sunset (410), others 400.
+fn check_version(st: &Shared, headers: &HeaderMap) -> Result<(), Reply> {
     match headers
         .get("x-fanvue-api-version")
         .and_then(|v| v.to_str().ok())
     {
-        Some(v) if v == st.args.api_version => {}
-        Some(v) if v < "2025-01-01" => {
-            return Err(err(
-                StatusCode::GONE,
-                json!({"error": "Gone", "message": format!("API version {v} is sunset"), "nextVersion": st.args.api_version}),
-            ))
-        }
-        Some(v) => {
-            return Err(err(
-                StatusCode::BAD_REQUEST,
-                json!({"error": format!("Unsupported API version: {v}")}),
-            ))
-        }
-        None => {
-            return Err(err(
-                StatusCode::BAD_REQUEST,
-                json!({"error": "Missing X-Fanvue-API-Version header"}),
-            ))
-        }
+        Some(v) if v == st.args.api_version => Ok(()),
+        Some(v) if v < "2025-01-01" => Err(err(
+            StatusCode::GONE,
+            json!({"error": "Gone", "message": format!("API version {v} is sunset"), "nextVersion": st.args.api_version}),
+        )),
+        Some(v) => Err(err(
+            StatusCode::BAD_REQUEST,
+            json!({"error": format!("Unsupported API version: {v}")}),
+        )),
+        None => Err(err(
+            StatusCode::BAD_REQUEST,
+            json!({"error": "Missing X-Fanvue-API-Version header"}),
+        )),
     }
-    // The bucket: `rate_limit` requests per window, refilled to full 60 s after the window opened.
+}
+
+/// The creator's bucket: `rate_limit` requests per window, refilled to full 60 s after the window
+/// opened; during an injected storm every call is refused. Takes one request and returns the
+/// `X-RateLimit-*` headers, or the 429 (with `Retry-After`).
+fn take_from_bucket(st: &Shared, w: &mut World, creator: usize) -> Result<HeaderMap, Reply> {
     let limit = st.args.rate_limit;
-    let now_i = Instant::now();
-    let faults = st.faults();
-    let storm_until = w.storms.get(&creator).copied().filter(|u| *u > now_i);
-    let storm_until = storm_until.or_else(|| {
-        (faults.rate_limit_storm > 0.0 && w.rng.gen_bool(faults.rate_limit_storm.min(1.0))).then(
-            || {
-                let u = now_i + Duration::from_secs(faults.storm_secs.max(1));
-                w.storms.insert(creator, u);
-                u
-            },
-        )
-    });
-    let bucket = w.buckets.entry(creator).or_insert((now_i, 0));
-    if now_i.duration_since(bucket.0) >= Duration::from_secs(60) {
-        *bucket = (now_i, 0);
+    let now = Instant::now();
+    let storm_until = storm(st, w, creator, now);
+    let bucket = w.buckets.entry(creator).or_insert((now, 0));
+    if now.duration_since(bucket.0) >= Duration::from_secs(60) {
+        *bucket = (now, 0);
     }
-    let reset_in = Duration::from_secs(60).saturating_sub(now_i.duration_since(bucket.0));
-    let reset_at = super::world::unix_now() + reset_in.as_secs_f64().ceil() as i64;
+    let reset_in = Duration::from_secs(60).saturating_sub(now.duration_since(bucket.0));
     let mut h = HeaderMap::new();
     h.insert("x-ratelimit-limit", hv(limit));
-    h.insert("x-ratelimit-reset", hv(reset_at));
-    if let Some(until) = storm_until {
-        let wait = until
-            .saturating_duration_since(now_i)
-            .as_secs_f64()
-            .ceil()
-            .max(1.0) as u64;
-        h.insert("x-ratelimit-remaining", hv(limit.saturating_sub(bucket.1)));
-        h.insert("retry-after", hv(wait));
-        w.stats.rate_limited += 1;
-        w.stats.rate_limited_injected += 1;
-        return Err(Reply {
-            status: StatusCode::TOO_MANY_REQUESTS,
-            body: Some(json!({"error": "Too many requests"})),
-            headers: h,
-        });
-    }
-    if bucket.1 >= limit {
-        h.insert("x-ratelimit-remaining", hv(0));
-        h.insert(
-            "retry-after",
-            hv(reset_in.as_secs_f64().ceil().max(1.0) as u64),
-        );
-        w.stats.rate_limited += 1;
-        return Err(Reply {
-            status: StatusCode::TOO_MANY_REQUESTS,
-            body: Some(json!({"error": "Too many requests"})),
-            headers: h,
-        });
-    }
-    bucket.1 += 1;
-    h.insert("x-ratelimit-remaining", hv(limit - bucket.1));
-    *w.stats.api_calls.entry(route.to_string()).or_default() += 1;
-    w.stats.api_calls_total += 1;
-    let removed = &w.creators[creator].removed_scopes;
-    if scopes
-        .iter()
-        .any(|s| !granted.iter().any(|g| g == s) || removed.contains(*s))
-    {
-        return Err(Reply {
-            status: StatusCode::FORBIDDEN,
-            body: Some(json!({"error": "Insufficient scopes"})),
-            headers: h,
-        });
-    }
-    if faults.api_5xx > 0.0 && w.rng.gen_bool(faults.api_5xx.min(1.0)) {
-        return Err(Reply {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            body: Some(json!({"error": "Internal Server Error"})),
-            headers: h,
-        });
-    }
-    Ok(Caller {
-        creator,
+    h.insert(
+        "x-ratelimit-reset",
+        hv(super::world::unix_now() + reset_in.as_secs_f64().ceil() as i64),
+    );
+    let retry_after = match storm_until {
+        Some(until) => Some((
+            until.saturating_duration_since(now),
+            limit.saturating_sub(bucket.1),
+        )),
+        None if bucket.1 >= limit => Some((reset_in, 0)),
+        None => None,
+    };
+    let Some((wait, remaining)) = retry_after else {
+        bucket.1 += 1;
+        h.insert("x-ratelimit-remaining", hv(limit - bucket.1));
+        return Ok(h);
+    };
+    h.insert("x-ratelimit-remaining", hv(remaining));
+    h.insert("retry-after", hv(wait.as_secs_f64().ceil().max(1.0) as u64));
+    w.stats.rate_limited += 1;
+    w.stats.rate_limited_injected += storm_until.is_some() as u64;
+    Err(Reply {
+        status: StatusCode::TOO_MANY_REQUESTS,
+        body: Some(json!({"error": "Too many requests"})),
         headers: h,
     })
 }
 
-fn query_pairs(q: &Option<String>) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(q.as_deref().unwrap_or("").as_bytes())
-        .into_owned()
-        .collect()
-}
-
-fn q_get<'a>(q: &'a [(String, String)], k: &str) -> Option<&'a str> {
-    q.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str())
-}
-
-/// `page` (from 1) and `size` (1..50, default 15); a value out of range is a 400.
-fn paging(q: &[(String, String)]) -> Result<(usize, usize), Reply> {
-    let num = |k: &str, d: f64| -> Result<f64, Reply> {
-        match q_get(q, k) {
-            None => Ok(d),
-            Some(v) => v
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.fract() == 0.0)
-                .ok_or_else(|| err(StatusCode::BAD_REQUEST, json!({"error": "Bad Request", "message": format!("`{k}` must be a whole number")}))),
-        }
-    };
-    let page = num("page", 1.0)?;
-    let size = num("size", 15.0)?;
-    if page < 1.0 || !(1.0..=50.0).contains(&size) {
-        return Err(err(
-            StatusCode::BAD_REQUEST,
-            json!({"error": "Bad Request", "message": "page must be >= 1 and size 1..50"}),
-        ));
+/// When the creator's current 429 storm ends: one already raging, or one this call starts
+/// (`--rate-limit-storm`).
+fn storm(st: &Shared, w: &mut World, creator: usize, now: Instant) -> Option<Instant> {
+    if let Some(until) = w.storms.get(&creator).copied().filter(|u| *u > now) {
+        return Some(until);
     }
-    Ok((page as usize, size as usize))
+    let faults = st.faults();
+    (faults.rate_limit_storm > 0.0 && w.rng.gen_bool(faults.rate_limit_storm.min(1.0))).then(|| {
+        let until = now + Duration::from_secs(faults.storm_secs.max(1));
+        w.storms.insert(creator, until);
+        until
+    })
+}
+
+/// A list call's query: every pair as sent, and its page: `page` (from 1) and `size` (1..50,
+/// default 15), a value out of range being a 400.
+struct Listing {
+    pairs: Vec<(String, String)>,
+    page: usize,
+    size: usize,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Listing {
+    type Rejection = Reply;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Reply> {
+        let query = parts.uri.query().unwrap_or("");
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        let num = |k: &str, default: f64| -> Result<f64, Reply> {
+            match pairs.iter().find(|(key, _)| key == k) {
+                None => Ok(default),
+                Some((_, v)) => v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|n| n.fract() == 0.0)
+                    .ok_or_else(|| {
+                        err(
+                            StatusCode::BAD_REQUEST,
+                            bad_request_body(format!("`{k}` must be a whole number")),
+                        )
+                    }),
+            }
+        };
+        let page = num("page", 1.0)?;
+        let size = num("size", 15.0)?;
+        if page < 1.0 || !(1.0..=50.0).contains(&size) {
+            return Err(err(
+                StatusCode::BAD_REQUEST,
+                bad_request_body("page must be >= 1 and size 1..50"),
+            ));
+        }
+        Ok(Listing {
+            pairs,
+            page: page as usize,
+            size: size as usize,
+        })
+    }
+}
+
+impl Listing {
+    /// The first value of `key`.
+    fn get<'a>(&'a self, key: &'a str) -> Option<&'a str> {
+        self.all(key).next()
+    }
+
+    fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> {
+        self.pairs
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The items of this page.
+    fn window<I: IntoIterator>(&self, items: I) -> std::iter::Take<std::iter::Skip<I::IntoIter>> {
+        items
+            .into_iter()
+            .skip((self.page - 1) * self.size)
+            .take(self.size)
+    }
+
+    /// `{data, pagination}`: this page of `items`.
+    fn paginate(&self, items: Vec<Value>) -> Value {
+        paginate(items, self.page, self.size)
+    }
+}
+
+/// A request body that must be a JSON object (400 otherwise).
+struct JsonObject(Value);
+
+impl<S: Send + Sync> FromRequest<S> for JsonObject {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, st: &S) -> Result<Self, Response> {
+        let body = Bytes::from_request(req, st)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        serde_json::from_slice::<Value>(&body)
+            .ok()
+            .filter(|v| v.is_object())
+            .map(JsonObject)
+            .ok_or_else(|| {
+                err(
+                    StatusCode::BAD_REQUEST,
+                    bad_request_body("body must be a JSON object"),
+                )
+                .into_response()
+            })
+    }
 }
 
 fn paginate(items: Vec<Value>, page: usize, size: usize) -> Value {
@@ -315,9 +434,8 @@ fn chat_json(w: &World, fan: usize, chat: &Chat) -> Value {
     })
 }
 
-async fn me(State(st): State<Arc<Shared>>, h: HeaderMap) -> Reply {
-    let mut w = st.lock();
-    let c = early!(admit(&st, &mut w, &h, "GET /users/me", &["read:self"]));
+async fn me(c: Caller<ReadSelf>) -> Reply {
+    let w = c.st.lock();
     let cr = &w.creators[c.creator];
     let fans = w.fans.iter().filter(|f| f.creator == c.creator).count();
     c.ok(json!({
@@ -327,16 +445,9 @@ async fn me(State(st): State<Arc<Shared>>, h: HeaderMap) -> Reply {
     }))
 }
 
-async fn list_chats(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuery) -> Reply {
-    let q = query_pairs(&q);
-    let mut w = st.lock();
-    let c = early!(admit(&st, &mut w, &h, "GET /chats", &["read:chat"]));
-    let (page, size) = early!(paging(&q));
-    let filters: Vec<&str> = q
-        .iter()
-        .filter(|(k, _)| k == "filter")
-        .map(|(_, v)| v.as_str())
-        .collect();
+async fn list_chats(c: Caller<ReadChat>, list: Listing) -> Reply {
+    let mut w = c.st.lock();
+    let filters: Vec<&str> = list.all("filter").collect();
     let mut chats: Vec<(u64, usize, Value)> = w
         .chats
         .iter()
@@ -359,22 +470,17 @@ async fn list_chats(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): Ra
         .collect();
     chats.sort_by_key(|c| std::cmp::Reverse(c.0));
     // The page's `lastMessage`s are what the daemon sees of these chats.
-    for (_, fan, v) in chats.iter().skip((page - 1) * size).take(size) {
+    for (_, fan, v) in list.window(&chats) {
         let last = v["lastMessage"]["uuid"].as_str().unwrap_or_default();
         if let Some(chat) = w.chats.get_mut(fan) {
             chat.saw([last]);
         }
     }
-    c.ok(paginate(
-        chats.into_iter().map(|(_, _, v)| v).collect(),
-        page,
-        size,
-    ))
+    c.ok(list.paginate(chats.into_iter().map(|(_, _, v)| v).collect()))
 }
 
-async fn unread(State(st): State<Arc<Shared>>, h: HeaderMap) -> Reply {
-    let mut w = st.lock();
-    let c = early!(admit(&st, &mut w, &h, "GET /chats/unread", &["read:chat"]));
+async fn unread(c: Caller<ReadChat>) -> Reply {
+    let w = c.st.lock();
     let (mut chats, mut msgs) = (0, 0);
     for (fan, chat) in &w.chats {
         if w.fans[*fan].creator == c.creator && chat.creator_unread() > 0 {
@@ -386,6 +492,7 @@ async fn unread(State(st): State<Arc<Shared>>, h: HeaderMap) -> Reply {
         "newFollower": 0, "newPostComment": 0, "newPostLike": 0, "newPromotion": 0, "newPurchase": 0, "newSubscriber": 0, "newTip": 0}}))
 }
 
+/// The creator read the chat: its unread fan messages are announced read by a webhook.
 fn mark_read(st: &Shared, w: &mut World, fan: usize) {
     let Some(chat) = w.chats.get_mut(&fan) else {
         return;
@@ -404,26 +511,12 @@ fn mark_read(st: &Shared, w: &mut World, fan: usize) {
     }
 }
 
-async fn list_messages(
-    State(st): State<Arc<Shared>>,
-    h: HeaderMap,
-    Path(fan): Path<String>,
-    RawQuery(q): RawQuery,
-) -> Reply {
-    let q = query_pairs(&q);
-    let mut w = st.lock();
-    let c = early!(admit(
-        &st,
-        &mut w,
-        &h,
-        "GET /chats/{fan}/messages",
-        &["read:chat"]
-    ));
-    let (page, size) = early!(paging(&q));
+async fn list_messages(c: Caller<ReadChat>, Path(fan): Path<String>, list: Listing) -> Reply {
+    let mut w = c.st.lock();
     let Some(f) = w.fan_of(c.creator, &fan) else {
-        return c.status(
+        return c.message(
             StatusCode::NOT_FOUND,
-            Some(json!({"message": "No conversation found with the given user"})),
+            "No conversation found with the given user",
         );
     };
     let items: Vec<Value> = w
@@ -437,51 +530,26 @@ async fn list_messages(
                 .collect()
         })
         .unwrap_or_default();
-    let shown: Vec<String> = items
-        .iter()
-        .skip((page - 1) * size)
-        .take(size)
-        .filter_map(|m| m["uuid"].as_str().map(str::to_string))
+    let shown: Vec<&str> = list
+        .window(&items)
+        .filter_map(|m| m["uuid"].as_str())
         .collect();
     if let Some(chat) = w.chats.get_mut(&f) {
-        chat.saw(shown.iter().map(String::as_str));
+        chat.saw(shown);
     }
-    if q_get(&q, "markAsRead") != Some("false") {
-        mark_read(&st, &mut w, f);
+    if list.get("markAsRead") != Some("false") {
+        mark_read(&c.st, &mut w, f);
     }
-    c.ok(paginate(items, page, size))
+    c.ok(list.paginate(items))
 }
 
-fn parse_body(body: &Bytes) -> Result<Value, Reply> {
-    serde_json::from_slice::<Value>(body)
-        .ok()
-        .filter(|v| v.is_object())
-        .ok_or_else(|| {
-            err(
-                StatusCode::BAD_REQUEST,
-                json!({"error": "Bad Request", "message": "body must be a JSON object"}),
-            )
-        })
-}
-
-async fn batch(State(st): State<Arc<Shared>>, h: HeaderMap, body: Bytes) -> Reply {
-    let mut w = st.lock();
-    let c = early!(admit(
-        &st,
-        &mut w,
-        &h,
-        "POST /chats/messages/batch",
-        &["read:chat"],
-    ));
-    let b = early!(parse_body(&body));
+async fn batch(c: Caller<ReadChat>, JsonObject(b): JsonObject) -> Reply {
+    let mut w = c.st.lock();
     let Some(ids) = b["chatUuids"]
         .as_array()
         .filter(|a| (1..=50).contains(&a.len()))
     else {
-        return c.status(
-            StatusCode::BAD_REQUEST,
-            Some(json!({"error": "Bad Request", "message": "chatUuids must hold 1..50 uuids"})),
-        );
+        return c.bad_request("chatUuids must hold 1..50 uuids");
     };
     let limit = b["limit"].as_u64().unwrap_or(20).clamp(1, 50) as usize;
     let since = b["sinceMessageUuid"]
@@ -491,67 +559,54 @@ async fn batch(State(st): State<Arc<Shared>>, h: HeaderMap, body: Bytes) -> Repl
     for id in ids.iter().filter_map(|v| v.as_str()) {
         let entry = match w.fan_of(c.creator, id) {
             None => json!({"error": "not_found"}),
-            Some(f) => {
-                let msgs: Vec<&Msg> = w
-                    .chats
-                    .get(&f)
-                    .map(|ch| ch.messages.iter().collect())
-                    .unwrap_or_default();
-                let since_seq = since
-                    .as_ref()
-                    .and_then(|s| msgs.iter().find(|m| &m.uuid == s))
-                    .map(|m| m.seq)
-                    .unwrap_or(0);
-                let newer: Vec<&&Msg> = msgs.iter().rev().filter(|m| m.seq > since_seq).collect();
-                let page: Vec<Value> = newer
-                    .iter()
-                    .take(limit)
-                    .map(|m| msg_json(&w, f, m))
-                    .collect();
-                let entry = json!({"messages": page, "hasMore": newer.len() > limit,
-                       "oldestMessageUuid": newer.get(limit.min(newer.len()).saturating_sub(1)).map(|m| m.uuid.clone())});
-                if let Some(chat) = w.chats.get_mut(&f) {
-                    chat.saw(page.iter().filter_map(|m| m["uuid"].as_str()));
-                }
-                entry
-            }
+            Some(f) => batch_entry(&mut w, f, since.as_deref(), limit),
         };
         by_chat.insert(id.to_string(), entry);
     }
-    c.ok(json!({"byChat": by_chat}))
+    c.ok(json!({ "byChat": by_chat }))
+}
+
+/// One chat of a batch read: up to `limit` of its messages after `since`, newest first.
+fn batch_entry(w: &mut World, f: usize, since: Option<&str>, limit: usize) -> Value {
+    let msgs: Vec<&Msg> = w
+        .chats
+        .get(&f)
+        .map(|ch| ch.messages.iter().collect())
+        .unwrap_or_default();
+    let since_seq = since
+        .and_then(|s| msgs.iter().find(|m| m.uuid == s))
+        .map(|m| m.seq)
+        .unwrap_or(0);
+    let newer: Vec<&&Msg> = msgs.iter().rev().filter(|m| m.seq > since_seq).collect();
+    let page: Vec<Value> = newer
+        .iter()
+        .take(limit)
+        .map(|m| msg_json(w, f, m))
+        .collect();
+    let entry = json!({"messages": page, "hasMore": newer.len() > limit,
+           "oldestMessageUuid": newer.get(limit.min(newer.len()).saturating_sub(1)).map(|m| m.uuid.clone())});
+    if let Some(chat) = w.chats.get_mut(&f) {
+        chat.saw(page.iter().filter_map(|m| m["uuid"].as_str()));
+    }
+    entry
 }
 
 async fn update_chat(
-    State(st): State<Arc<Shared>>,
-    h: HeaderMap,
+    c: Caller<WriteChat>,
     Path(fan): Path<String>,
-    body: Bytes,
+    JsonObject(b): JsonObject,
 ) -> Reply {
-    let mut w = st.lock();
-    let c = early!(admit(
-        &st,
-        &mut w,
-        &h,
-        "PATCH /chats/{fan}",
-        &["write:chat"]
-    ));
-    let b = early!(parse_body(&body));
+    let mut w = c.st.lock();
     let Some(f) = w.fan_of(c.creator, &fan) else {
-        return c.status(
-            StatusCode::BAD_REQUEST,
-            Some(json!({"error": "Bad Request", "message": "invalid user uuid"})),
-        );
+        return c.bad_request("invalid user uuid");
     };
     if let Some(n) = b.get("nickname") {
         if n.as_str().is_none_or(|s| s.chars().count() > 30) {
-            return c.status(
-                StatusCode::BAD_REQUEST,
-                Some(json!({"error": "Bad Request", "message": "nickname: at most 30 characters"})),
-            );
+            return c.bad_request("nickname: at most 30 characters");
         }
     }
     if b.get("isRead").and_then(|v| v.as_bool()) == Some(true) {
-        mark_read(&st, &mut w, f);
+        mark_read(&c.st, &mut w, f);
     }
     let chat = w.chats.entry(f).or_default();
     if let Some(m) = b.get("isMuted").and_then(|v| v.as_bool()) {
@@ -624,61 +679,22 @@ fn validate_send(st: &Shared, w: &World, creator: usize, b: &Value) -> Result<Se
     Ok(SendReq { text, media, price })
 }
 
+/// What a send's dice gave (`--send-5xx`, `--send-timeout`, `--send-lost-response`).
+enum SendFault {
+    Error,
+    Timeout,
+    Lost,
+}
+
 async fn send_message(
-    State(st): State<Arc<Shared>>,
-    h: HeaderMap,
+    c: Caller<WriteChat>,
     Path(fan): Path<String>,
-    body: Bytes,
+    JsonObject(b): JsonObject,
 ) -> Reply {
-    let faults = st.faults();
-    let (c, f, req, fault) = {
-        let mut w = st.lock();
-        let c = early!(admit(
-            &st,
-            &mut w,
-            &h,
-            "POST /chats/{fan}/message",
-            &["write:chat"],
-        ));
-        let b = early!(parse_body(&body));
-        let Some(f) = w.fan_of(c.creator, &fan) else {
-            w.stats.sends_rejected += 1;
-            return c.status(
-                StatusCode::BAD_REQUEST,
-                Some(json!({"message": "User is not contactable"})),
-            );
-        };
-        if !w.fans[f].contactable {
-            w.stats.sends_rejected += 1;
-            return c.status(
-                StatusCode::BAD_REQUEST,
-                Some(json!({"message": "User is not contactable"})),
-            );
-        }
-        let req = match validate_send(&st, &w, c.creator, &b) {
-            Ok(r) => r,
-            Err(m) => {
-                w.stats.sends_rejected += 1;
-                return c.status(
-                    StatusCode::BAD_REQUEST,
-                    Some(json!({"error": "Bad Request", "message": m})),
-                );
-            }
-        };
-        let roll: f64 = w.rng.gen();
-        let fault = if roll < faults.send_5xx {
-            w.stats.sends_5xx += 1;
-            Some(SendFault::Error)
-        } else if roll < faults.send_5xx + faults.send_timeout {
-            w.stats.sends_timed_out += 1;
-            Some(SendFault::Timeout)
-        } else if roll < faults.send_5xx + faults.send_timeout + faults.send_lost_response {
-            w.stats.sends_lost_response += 1;
-            Some(SendFault::Lost)
-        } else {
-            None
-        };
-        (c, f, req, fault)
+    let faults = c.st.faults();
+    let (f, req, fault) = match accept_send(&c, &fan, &b, &faults) {
+        Ok(accepted) => accepted,
+        Err(refusal) => return refusal,
     };
     match fault {
         Some(SendFault::Error) => {
@@ -696,6 +712,56 @@ async fn send_message(
         }
         _ => {}
     }
+    let msg = deliver_send(&c.st, f, req);
+    if faults.send_response_delay_ms > 0 {
+        c.st.lock().stats.sends_awaiting_response += 1;
+        tokio::time::sleep(Duration::from_millis(faults.send_response_delay_ms)).await;
+        c.st.lock().stats.sends_awaiting_response -= 1;
+    }
+    if let Some(SendFault::Lost) = fault {
+        return c.status(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Some(json!({"error": "Internal Server Error"})),
+        );
+    }
+    c.status(StatusCode::CREATED, Some(json!({"messageUuid": msg.uuid})))
+}
+
+/// Checks a send (the fan, contactable, the body) and rolls its fault dice: the fan, the send
+/// and its fault, or the 400 refusing it (counted in `sends_rejected`).
+fn accept_send(
+    c: &Caller<WriteChat>,
+    fan: &str,
+    b: &Value,
+    faults: &super::Faults,
+) -> Result<(usize, SendReq, Option<SendFault>), Reply> {
+    let mut w = c.st.lock();
+    let checked = match w.fan_of(c.creator, fan).filter(|f| w.fans[*f].contactable) {
+        None => Err(c.message(StatusCode::BAD_REQUEST, "User is not contactable")),
+        Some(f) => validate_send(&c.st, &w, c.creator, b)
+            .map(|req| (f, req))
+            .map_err(|m| c.bad_request(m)),
+    };
+    let (f, req) = checked.inspect_err(|_| w.stats.sends_rejected += 1)?;
+    let roll: f64 = w.rng.gen();
+    let fault = if roll < faults.send_5xx {
+        w.stats.sends_5xx += 1;
+        Some(SendFault::Error)
+    } else if roll < faults.send_5xx + faults.send_timeout {
+        w.stats.sends_timed_out += 1;
+        Some(SendFault::Timeout)
+    } else if roll < faults.send_5xx + faults.send_timeout + faults.send_lost_response {
+        w.stats.sends_lost_response += 1;
+        Some(SendFault::Lost)
+    } else {
+        None
+    };
+    Ok((f, req, fault))
+}
+
+/// The fan gets the creator's message (the creator has read the chat up to it) and starts
+/// thinking about it.
+fn deliver_send(st: &Shared, f: usize, req: SendReq) -> Msg {
     let drafted_from = req.text.as_deref().and_then(|t| st.llm.drafted_from(t));
     let msg = {
         let mut w = st.lock();
@@ -708,38 +774,12 @@ async fn send_message(
         msg
     };
     st.fans_wake.notify_one();
-    if faults.send_response_delay_ms > 0 {
-        st.lock().stats.sends_awaiting_response += 1;
-        tokio::time::sleep(Duration::from_millis(faults.send_response_delay_ms)).await;
-        st.lock().stats.sends_awaiting_response -= 1;
-    }
-    if let Some(SendFault::Lost) = fault {
-        return c.status(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Some(json!({"error": "Internal Server Error"})),
-        );
-    }
-    c.status(StatusCode::CREATED, Some(json!({"messageUuid": msg.uuid})))
+    msg
 }
 
-enum SendFault {
-    Error,
-    Timeout,
-    Lost,
-}
-
-async fn templates(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuery) -> Reply {
-    let q = query_pairs(&q);
-    let mut w = st.lock();
-    let c = early!(admit(
-        &st,
-        &mut w,
-        &h,
-        "GET /chats/templates",
-        &["read:chat"]
-    ));
-    let (page, size) = early!(paging(&q));
-    let folder = q_get(&q, "folderName").map(str::to_ascii_lowercase);
+async fn templates(c: Caller<ReadChat>, list: Listing) -> Reply {
+    let w = c.st.lock();
+    let folder = list.get("folderName").map(str::to_ascii_lowercase);
     let items = w.creators[c.creator]
         .templates
         .iter()
@@ -750,41 +790,28 @@ async fn templates(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): Raw
         })
         .map(template_json)
         .collect();
-    c.ok(paginate(items, page, size))
+    c.ok(list.paginate(items))
 }
 
 fn template_json(t: &super::world::Template) -> Value {
     json!({"uuid": t.uuid, "text": t.text, "price": t.price, "mediaUuids": t.media_uuids, "folderName": t.folder_name})
 }
 
-async fn template(State(st): State<Arc<Shared>>, h: HeaderMap, Path(uuid): Path<String>) -> Reply {
-    let mut w = st.lock();
-    let c = early!(admit(
-        &st,
-        &mut w,
-        &h,
-        "GET /chats/templates/{uuid}",
-        &["read:chat"],
-    ));
+async fn template(c: Caller<ReadChat>, Path(uuid): Path<String>) -> Reply {
+    let w = c.st.lock();
     match w.creators[c.creator]
         .templates
         .iter()
         .find(|t| t.uuid == uuid.to_ascii_lowercase())
     {
         Some(t) => c.ok(template_json(t)),
-        None => c.status(
-            StatusCode::NOT_FOUND,
-            Some(json!({"message": "Template message not found"})),
-        ),
+        None => c.message(StatusCode::NOT_FOUND, "Template message not found"),
     }
 }
 
-async fn media(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuery) -> Reply {
-    let q = query_pairs(&q);
-    let mut w = st.lock();
-    let c = early!(admit(&st, &mut w, &h, "GET /media", &["read:media"]));
-    let (page, size) = early!(paging(&q));
-    let buyer = q_get(&q, "purchasedBy").and_then(|u| w.fan_of(c.creator, u));
+async fn media(c: Caller<ReadMedia>, list: Listing) -> Reply {
+    let w = c.st.lock();
+    let buyer = list.get("purchasedBy").and_then(|u| w.fan_of(c.creator, u));
     let items = w.creators[c.creator]
         .media
         .iter()
@@ -798,20 +825,13 @@ async fn media(State(st): State<Arc<Shared>>, h: HeaderMap, RawQuery(q): RawQuer
             v
         })
         .collect();
-    c.ok(paginate(items, page, size))
+    c.ok(list.paginate(items))
 }
 
-async fn insights(State(st): State<Arc<Shared>>, h: HeaderMap, Path(fan): Path<String>) -> Reply {
-    let mut w = st.lock();
-    let c = early!(admit(
-        &st,
-        &mut w,
-        &h,
-        "GET /insights/fans/{fan}",
-        &["read:insights", "read:fan"],
-    ));
+async fn insights(c: Caller<ReadFanInsights>, Path(fan): Path<String>) -> Reply {
+    let w = c.st.lock();
     let Some(f) = w.fan_of(c.creator, &fan) else {
-        return c.status(StatusCode::NOT_FOUND, Some(json!({"message": "Not found"})));
+        return c.message(StatusCode::NOT_FOUND, "Not found");
     };
     let fan = &w.fans[f];
     let status = if !fan.contactable {

@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn the_signature_matches_the_documented_test_vector() {
-        // FACTS.md's vector, computed with an independent HMAC implementation.
+        // The documented test vector (FACTS.md, computed with an independent HMAC implementation).
         let body = br#"{"type":"message.received","data":{"messageUuid":"9b2f6a52-3c1e-4a8e-9a55-2f1d3d1c0b7e","text":"hi"}}"#;
         assert_eq!(
             header_value("fv_test_signing_secret_123", 1_700_000_000, body),

@@ -12,11 +12,12 @@ pub mod offers;
 pub mod prompt;
 pub mod review;
 
+use crate::domain::time::parse_ms;
 use crate::{
-    app::Apis,
     config::LiveConfig,
     domain::{DecisionInfo, EventKind, Mode, Outcome, Purpose, ReplyPlan},
     fanvue::ApiError,
+    fanvue::Apis,
     store::{chats::StoredMessage, inbox::InboxRow, now_ms, CreatorStatus, Store, StoreError},
 };
 use llm::{Llm, LlmError, LlmRequest};
@@ -1092,7 +1093,7 @@ impl Agent {
         let why = format!(
             "for a human: still marked {} since {} ({}); `fanvue-agent clear {creator} {fan} --reason \"...\"` lifts it",
             m.category.as_str(),
-            crate::store::outbox::rfc3339_ms(m.set_at),
+            crate::domain::time::rfc3339_ms(m.set_at),
             m.reason
         );
         let info = DecisionInfo {
@@ -1291,13 +1292,6 @@ fn retry_after(e: &ApiError) -> Duration {
         ApiError::PauseCreator { .. } => Duration::from_secs(10),
         _ => Duration::from_secs(5),
     }
-}
-
-/// Unix ms of an RFC 3339 timestamp.
-pub fn parse_ms(s: &str) -> Option<i64> {
-    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-        .ok()
-        .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64)
 }
 
 /// `plan` with what it was drafted from: the chat as read at `context_at`, whose newest message

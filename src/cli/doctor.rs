@@ -6,7 +6,17 @@ use crate::{
     health::{self, Check},
     store::CreatorStatus,
 };
-use std::{io::Write, time::Duration};
+use std::{io::Write, process::ExitCode, time::Duration};
+
+/// `doctor [--no-notify-test]` on stdout: exit code 1 when any check fails.
+pub async fn command(parts: &Parts, notify_test: bool) -> ExitCode {
+    let llm = parts.llm();
+    if run(parts, llm.as_ref(), notify_test, &mut std::io::stdout()).await {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
 
 /// Runs every check, printing each as it completes, and (unless `notify_test` is false) sends a
 /// test notification to each configured channel. Returns whether all passed.
@@ -245,7 +255,7 @@ async fn clock_check(parts: &Parts, cfg: &crate::config::Config) -> Check {
     else {
         return Check::ok("clock", "Fanvue sent no Date header: skew not measured");
     };
-    let skew = crate::store::now_secs() - date;
+    let skew = crate::domain::time::now_secs() - date;
     let limit = (cfg.webhook.tolerance_secs / 4).max(5) as i64;
     if skew.abs() > limit {
         Check::fail(

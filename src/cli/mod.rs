@@ -1,12 +1,44 @@
-//! The bodies of the operator commands (`decisions`, `drafts`, `approve`, `chats`, `doctor`,
-//! `replay`); `main.rs` parses arguments and calls these.
+//! The operator commands, one file each; `args` is the command line's shape. `main.rs` parses the
+//! arguments, loads the config and hands each command to its function here, which prints its
+//! output and returns the exit code (2: bad input, 1: could not be done).
 
+pub mod args;
 pub mod chats;
+pub mod check_config;
+pub mod connect;
+pub mod creators;
 pub mod decisions;
 pub mod doctor;
 pub mod drafts;
 pub mod marks;
+pub mod prompts;
 pub mod replay;
+pub mod serve;
+
+use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
+
+/// Why a command stopped; `main` prints it as `error: ...` followed by its causes, exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A refusal that says what to do (an unset secret, an unknown creator, a failed connect).
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error(transparent)]
+    Connect(#[from] ConnectError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Who runs the command (recorded with a clear or an edit).
+pub fn operator() -> String {
+    std::env::var("SUDO_USER")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "operator".into())
+}
 
 pub use crate::domain::display::visible;
 
@@ -27,8 +59,8 @@ pub fn short(id: &str) -> &str {
 
 /// `HH:MM:SS` (UTC) of a unix ms time, or the full date when it is not today.
 pub fn clock(ms: i64) -> String {
-    let t = crate::store::outbox::rfc3339_ms(ms);
-    let today = crate::store::outbox::rfc3339_ms(crate::store::now_ms());
+    let t = crate::domain::time::rfc3339_ms(ms);
+    let today = crate::domain::time::rfc3339_ms(crate::domain::time::now_ms());
     if t[..10] == today[..10] {
         t[11..19].to_string()
     } else {
@@ -40,10 +72,10 @@ pub fn clock(ms: i64) -> String {
 /// or an age (`90s`, `15m`, `2h`, `7d`) meaning that long ago. Returns unix ms.
 pub fn parse_since(s: &str, now_ms: i64) -> Result<i64, String> {
     let s = s.trim();
-    if let Some(ms) = crate::agent::parse_ms(s) {
+    if let Some(ms) = crate::domain::time::parse_ms(s) {
         return Ok(ms);
     }
-    if let Some(ms) = crate::agent::parse_ms(&format!("{s}T00:00:00Z")) {
+    if let Some(ms) = crate::domain::time::parse_ms(&format!("{s}T00:00:00Z")) {
         return Ok(ms);
     }
     let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));

@@ -2,14 +2,16 @@
 //! another prompt folder, say), without sending anything. The real agent runs, in shadow mode, on
 //! a throw-away copy of the database; Fanvue is only read (the vault, for offers).
 
+use super::args::ReplayArgs;
 use crate::{
     agent::{llm::Llm, Agent, JobOutcome},
-    app::{Apis, Parts},
+    app::Parts,
     config::LiveConfig,
     domain::Mode,
+    fanvue::Apis,
     store::Store,
 };
-use std::{io::Write, path::PathBuf, sync::Arc};
+use std::{io::Write, path::PathBuf, process::ExitCode, sync::Arc};
 
 /// Why a replay could not run: bad input (exit 2) or a failure underneath (exit 1).
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +26,32 @@ pub enum ReplayError {
     Agent(#[from] crate::agent::AgentError),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+}
+
+/// `replay <fan> [--creator H] [--prompt-dir D]` on stdout: exit code 2 for bad input, 1 when
+/// the replay failed underneath.
+pub async fn command(parts: &Parts, args: ReplayArgs) -> ExitCode {
+    let llm = parts.llm();
+    let out = &mut std::io::stdout();
+    let res = run(
+        parts,
+        llm,
+        args.creator.as_deref(),
+        &args.fan,
+        args.prompt_dir,
+        out,
+    )
+    .await;
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            match e {
+                ReplayError::Input(_) => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
 }
 
 /// Replays the chat of `fan` (a uuid or its start) with `creator` (needed only when the fan
@@ -96,7 +124,10 @@ async fn replay_in(
         cfg: LiveConfig::new(Arc::new(cfg.clone())),
         llm,
         // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
-        apis: Arc::new(Apis::new(parts.clone())),
+        apis: Arc::new({
+            let parts = parts.clone();
+            Apis::new(move |h| parts.creator_api(h))
+        }),
         prompts: Default::default(),
         history: Default::default(),
         // The judge as configured: a replay shows what the daemon would decide now.

@@ -7,6 +7,7 @@ pub mod holding;
 pub mod ids;
 pub mod marks;
 pub mod notice;
+pub mod time;
 
 pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};

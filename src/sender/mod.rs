@@ -7,8 +7,8 @@
 pub mod confirm;
 
 use crate::{
-    app::Apis,
     config::LiveConfig,
+    fanvue::Apis,
     fanvue::{client::SendMessage, ApiError},
     store::{now_ms, outbox::OutboxRow, Store},
 };
@@ -419,7 +419,7 @@ impl Sender {
             // The message's time is taken as when the request went out: a fan message written
             // while it was in flight was not seen by this reply, so it is answered, not skipped.
             Ok(sent) => {
-                let at = crate::store::outbox::rfc3339_ms(sent.requested_at_ms);
+                let at = crate::domain::time::rfc3339_ms(sent.requested_at_ms);
                 self.sent(row, sent.message_uuid, Some(at), 1, false).await
             }
             Err(e) => {
@@ -534,7 +534,7 @@ impl Sender {
             .find(|m| {
                 m.sent_at
                     .as_deref()
-                    .and_then(crate::agent::parse_ms)
+                    .and_then(crate::domain::time::parse_ms)
                     .is_none_or(|t| t >= since)
             })
             .map(|m| (m.uuid.clone(), m.sent_at.clone()));

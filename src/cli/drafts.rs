@@ -5,7 +5,10 @@ use super::{args::DraftsArgs, clock, json_line, one_line, short};
 use crate::agent::guardrails;
 use crate::app::Parts;
 use crate::config::Config;
-use crate::store::{drafts::Approval, Store, StoreError};
+use crate::store::{
+    drafts::{Approval, DraftState},
+    Store, StoreError,
+};
 use std::{io::Write, process::ExitCode};
 
 /// Why `approve` sent nothing.
@@ -121,7 +124,11 @@ pub async fn list(
 ) -> Result<usize, StoreError> {
     let (all, json) = (args.all, args.json);
     let drafts = store
-        .drafts(args.creator.as_deref(), (!all).then_some("awaiting"), 200)
+        .drafts(
+            args.creator.as_deref(),
+            (!all).then_some(DraftState::Awaiting),
+            200,
+        )
         .await?;
     for d in &drafts {
         if json {

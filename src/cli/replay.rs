@@ -8,7 +8,7 @@ use crate::{
     app::Parts,
     config::{Config, LiveConfig},
     domain::Mode,
-    store::Store,
+    store::{replay::ReplayDecision, Store},
 };
 use std::{io::Write, path::PathBuf, process::ExitCode, sync::Arc};
 
@@ -185,15 +185,13 @@ fn print_header(
 }
 
 /// The decision the replay recorded: outcome, reason, and the reply it would have sent.
-fn print_decision(
-    out: &mut dyn Write,
-    decision: Option<(String, String, Option<String>, Option<i64>)>,
-) -> std::io::Result<()> {
-    let Some((outcome, reason, reply, llm_ms)) = decision else {
+fn print_decision(out: &mut dyn Write, decision: Option<ReplayDecision>) -> std::io::Result<()> {
+    let Some(d) = decision else {
         return writeln!(out, "outcome:  no decision was made");
     };
-    writeln!(out, "outcome:  {outcome}: {}", super::one_line(&reason))?;
-    match reply {
+    let (outcome, llm_ms) = (d.outcome.as_str(), d.llm_ms);
+    writeln!(out, "outcome:  {outcome}: {}", super::one_line(&d.reason))?;
+    match d.reply {
         Some(r) => writeln!(
             out,
             "reply:    {}{}",

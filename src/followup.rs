@@ -6,7 +6,10 @@ use crate::{
     config::LiveConfig,
     dispatcher::{DispatcherHandle, Wake},
     domain::{Event, EventKind, Party},
-    store::{inbox::Accepted, now_ms, Store, StoreError},
+    store::{
+        inbox::{Accepted, QuietChat},
+        now_ms, Store, StoreError,
+    },
 };
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
@@ -58,7 +61,11 @@ impl FollowUps {
             return Ok(0);
         };
         let mut queued = 0;
-        for (fan, message, sent_at) in self
+        for QuietChat {
+            fan,
+            message_uuid: message,
+            sent_at,
+        } in self
             .store
             .quiet_chats(creator, now - after_secs as i64 * 1000)
             .await?
@@ -76,11 +83,18 @@ impl FollowUps {
                     quiet_secs: (now - sent_at) / 1000,
                 },
             };
-            if let Accepted::New { .. } = self
+            let accepted = self
                 .store
                 .accept_event(&event, Some(creator), "schedule")
-                .await?
-            {
+                .await?;
+            let m = crate::metrics::metrics();
+            m.accepted(
+                event.kind.name(),
+                "schedule",
+                accepted.as_str(),
+                Some(creator),
+            );
+            if let Accepted::New { .. } = accepted {
                 queued += 1;
                 self.dispatcher.wake(Wake {
                     creator: creator.to_string(),

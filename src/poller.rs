@@ -152,7 +152,13 @@ impl Poller {
             msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
             if let Err(e) = self
                 .store
-                .keep_history(creator, &fan, &msgs, "poll", read_at)
+                .keep_history(
+                    creator,
+                    &fan,
+                    &crate::fanvue::types::Message::stored_page(&msgs, &fan),
+                    "poll",
+                    read_at,
+                )
                 .await
             {
                 warn!(error = %e, "cannot store the polled messages");
@@ -163,7 +169,12 @@ impl Poller {
                     ..Default::default()
                 });
                 let event = history::read_event(creator_uuid.as_deref(), party, m);
-                match self.store.accept_event(&event, Some(creator), "poll").await {
+                let accepted = self.store.accept_event(&event, Some(creator), "poll").await;
+                if let Ok(a) = &accepted {
+                    let m = crate::metrics::metrics();
+                    m.accepted(event.kind.name(), "poll", a.as_str(), Some(creator));
+                }
+                match accepted {
                     Ok(Accepted::New { .. }) => {
                         found += 1;
                         self.dispatcher.wake(Wake {

@@ -10,6 +10,7 @@ pub mod memory;
 pub mod normalize;
 pub mod offers;
 pub mod prompt;
+mod record;
 pub mod review;
 
 use crate::domain::time::parse_ms;
@@ -216,32 +217,30 @@ impl Agent {
                     let plan = anchored(self.plan(purpose, text), context_at, newest.last());
                     let info =
                         DecisionInfo::reason(format!("{reason}; {} queued", purpose.as_str()));
-                    self.store
-                        .commit_plan(
-                            creator,
-                            fan,
-                            &[r.id],
-                            &plan,
-                            Outcome::Replied,
-                            &info,
-                            self.cfg.get().creator_mode(creator),
-                        )
-                        .await?;
+                    self.commit_plan(
+                        creator,
+                        fan,
+                        &[r.id],
+                        &plan,
+                        Outcome::Replied,
+                        &info,
+                        self.cfg.get().creator_mode(creator),
+                    )
+                    .await?;
                     return Ok(true);
                 }
                 Ok(_) => {}
                 Err(e) => warn!(error = %e, "action template does not render; skipped"),
             }
         }
-        self.store
-            .decide(
-                creator,
-                fan,
-                &[r.id],
-                Outcome::Skipped,
-                &DecisionInfo::reason(reason),
-            )
-            .await?;
+        self.decide(
+            creator,
+            fan,
+            &[r.id],
+            Outcome::Skipped,
+            &DecisionInfo::reason(reason),
+        )
+        .await?;
         Ok(false)
     }
 
@@ -463,13 +462,7 @@ impl Agent {
                 }
             });
         }
-        let recent: Vec<String> = history
-            .iter()
-            .rev()
-            .filter(|m| m.from_creator)
-            .filter_map(|m| m.text.clone())
-            .take(5)
-            .collect();
+        let recent = crate::store::chats::our_recent_texts(&history, 5);
         let llm_cfg = self.cfg.get().creator_llm(creator);
         if llm_cfg.structured_output {
             let catalog = self.catalog(creator).await;
@@ -585,9 +578,7 @@ impl Agent {
                 reason: format!("no usable draft: {last_err}"),
                 ..info
             };
-            self.store
-                .decide(creator, fan, &ids, outcome, &info)
-                .await?;
+            self.decide(creator, fan, &ids, outcome, &info).await?;
             return Ok(JobOutcome::Done { queued: false });
         };
         if may_restart {
@@ -644,7 +635,6 @@ impl Agent {
         }
         let info = DecisionInfo { reason, ..info };
         let id = self
-            .store
             .commit_plan(creator, fan, &ids, &plan, outcome, &info, mode)
             .await?;
         match mode {
@@ -900,23 +890,21 @@ impl Agent {
             .holding_reply(creator, fan, &stops, marked, fan_text, &mut info)
             .await?;
         let Some(text) = holding else {
-            self.store
-                .decide(creator, fan, ids, Outcome::Escalated, &info)
+            self.decide(creator, fan, ids, Outcome::Escalated, &info)
                 .await?;
             return Ok(JobOutcome::Done { queued: false });
         };
         let plan = self.plan(Purpose::Holding, text);
-        self.store
-            .commit_plan(
-                creator,
-                fan,
-                ids,
-                &plan,
-                Outcome::Escalated,
-                &info,
-                self.cfg.get().creator_mode(creator),
-            )
-            .await?;
+        self.commit_plan(
+            creator,
+            fan,
+            ids,
+            &plan,
+            Outcome::Escalated,
+            &info,
+            self.cfg.get().creator_mode(creator),
+        )
+        .await?;
         Ok(JobOutcome::Done { queued: true })
     }
 
@@ -1101,8 +1089,7 @@ impl Agent {
             ..DecisionInfo::reason(why.clone())
         };
         warn!(reason = %why, "escalated");
-        self.store
-            .decide(creator, fan, ids, Outcome::Escalated, &info)
+        self.decide(creator, fan, ids, Outcome::Escalated, &info)
             .await?;
         Ok(JobOutcome::Done { queued: false })
     }
@@ -1143,15 +1130,14 @@ impl Agent {
         ids: &[i64],
         why: impl Into<String>,
     ) -> Result<JobOutcome, AgentError> {
-        self.store
-            .decide(
-                creator,
-                fan,
-                ids,
-                Outcome::Skipped,
-                &DecisionInfo::reason(why),
-            )
-            .await?;
+        self.decide(
+            creator,
+            fan,
+            ids,
+            Outcome::Skipped,
+            &DecisionInfo::reason(why),
+        )
+        .await?;
         Ok(JobOutcome::Done { queued: false })
     }
 
@@ -1163,15 +1149,14 @@ impl Agent {
         why: String,
     ) -> Result<JobOutcome, AgentError> {
         warn!(reason = %why, "escalated");
-        self.store
-            .decide(
-                creator,
-                fan,
-                ids,
-                Outcome::Escalated,
-                &DecisionInfo::reason(why),
-            )
-            .await?;
+        self.decide(
+            creator,
+            fan,
+            ids,
+            Outcome::Escalated,
+            &DecisionInfo::reason(why),
+        )
+        .await?;
         Ok(JobOutcome::Done { queued: false })
     }
 
@@ -1254,7 +1239,7 @@ fn take_completion(
     d: &mut Drafted,
 ) -> Result<String, String> {
     d.llm_ms += c.latency.as_millis() as i64;
-    crate::metrics::metrics().llm_completed(c);
+    crate::metrics::metrics().llm_completed(c.latency, c.prompt_tokens, c.completion_tokens);
     d.tokens = (c.prompt_tokens, c.completion_tokens);
     let (raw, wanted) = match offers::parse_structured(&c.text) {
         Some((reply, intent)) => {

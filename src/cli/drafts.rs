@@ -5,7 +5,10 @@ use super::{args::DraftsArgs, clock, json_line, one_line, short};
 use crate::agent::guardrails;
 use crate::app::Parts;
 use crate::config::Config;
-use crate::store::{drafts::Approval, Store, StoreError};
+use crate::store::{
+    drafts::{Approval, DraftState},
+    Store, StoreError,
+};
 use std::{io::Write, process::ExitCode};
 
 /// Why `approve` sent nothing.
@@ -104,13 +107,7 @@ async fn check_edit(
     text: &str,
 ) -> Result<Vec<guardrails::Finding>, StoreError> {
     let history = store.history(creator, fan, 30).await?;
-    let recent: Vec<String> = history
-        .iter()
-        .rev()
-        .filter(|m| m.from_creator)
-        .filter_map(|m| m.text.clone())
-        .take(5)
-        .collect();
+    let recent = crate::store::chats::our_recent_texts(&history, 5);
     let others = store.other_fans(creator, fan).await?;
     let mut found = cfg
         .creator_guardrails(creator)
@@ -127,7 +124,11 @@ pub async fn list(
 ) -> Result<usize, StoreError> {
     let (all, json) = (args.all, args.json);
     let drafts = store
-        .drafts(args.creator.as_deref(), (!all).then_some("awaiting"), 200)
+        .drafts(
+            args.creator.as_deref(),
+            (!all).then_some(DraftState::Awaiting),
+            200,
+        )
         .await?;
     for d in &drafts {
         if json {

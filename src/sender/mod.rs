@@ -10,7 +10,11 @@ use crate::{
     config::LiveConfig,
     fanvue::Apis,
     fanvue::{client::SendMessage, ApiError},
-    store::{now_ms, outbox::OutboxRow, Store},
+    store::{
+        now_ms,
+        outbox::{OutboxRow, OutboxState},
+        Store,
+    },
 };
 use rand::Rng;
 use std::{
@@ -71,7 +75,7 @@ pub enum Delivery {
         reconciled: bool,
     },
     Rescheduled {
-        state: &'static str,
+        state: OutboxState,
         after: Duration,
         error: String,
     },
@@ -168,15 +172,15 @@ impl Sender {
         // chat and settles it first; the other rows of its chat wait for the next round.
         let doubtful: Vec<String> = rows
             .iter()
-            .filter(|r| r.state == "in_doubt")
+            .filter(|r| r.state == OutboxState::InDoubt)
             .map(|r| r.fan.clone())
             .collect();
         let (doubt, rest): (Vec<&OutboxRow>, Vec<&OutboxRow>) =
             rows.iter().partition(|r| doubtful.contains(&r.fan));
         let mut left = false;
         for row in doubt {
-            match row.state.as_str() {
-                "in_doubt" => {
+            match row.state {
+                OutboxState::InDoubt => {
                     self.deliver(row).await;
                 }
                 _ => left = true,
@@ -297,8 +301,8 @@ impl Sender {
             .filter(|m| m.sender.uuid.eq_ignore_ascii_case(&row.fan))
         {
             match self.store.inbox_arrival(&m.uuid).await {
-                Ok(Some((received_at, answered_by))) => {
-                    if received_at > context_at && answered_by != Some(row.id) {
+                Ok(Some(arrival)) => {
+                    if arrival.received_at > context_at && arrival.outbox_id != Some(row.id) {
                         unseen.push(m.uuid.clone());
                     }
                 }
@@ -337,7 +341,7 @@ impl Sender {
     async fn not_confirmed(&self, row: &OutboxRow, e: &ApiError) {
         warn!(outbox = row.id, error = %e, "cannot read the chat to confirm before sending");
         let why = format!("cannot read the chat to confirm before sending: {e}");
-        match reschedule(row, e, "pending") {
+        match reschedule(row, e, OutboxState::Pending) {
             Delivery::Rescheduled { state, after, .. } => {
                 let at = now_ms() + after.as_millis() as i64;
                 until_recorded(|| self.store.reschedule_outbox(row.id, state, at, &why, 0)).await;
@@ -357,9 +361,9 @@ impl Sender {
                 after,
                 error,
             } => {
-                warn!(error = %error, state, retry_in_ms = after.as_millis() as u64, "send not done");
+                warn!(error = %error, state = state.as_str(), retry_in_ms = after.as_millis() as u64, "send not done");
                 let at = now_ms() + after.as_millis() as i64;
-                until_recorded(|| self.store.reschedule_outbox(row.id, state, at, error, 0)).await;
+                until_recorded(|| self.store.reschedule_outbox(row.id, *state, at, error, 0)).await;
             }
             Delivery::Failed(e) => {
                 warn!(error = %e, "send failed for good");
@@ -378,7 +382,7 @@ impl Sender {
 
     async fn attempt(&self, row: &OutboxRow) -> Delivery {
         let api = self.apis.get(&row.creator);
-        if row.state == "in_doubt" {
+        if row.state == OutboxState::InDoubt {
             match self.reconcile(row).await {
                 Ok((Some((uuid, sent_at)), _)) => {
                     info!(message_uuid = %uuid, "in-doubt send found in the chat: not resending");
@@ -392,7 +396,7 @@ impl Sender {
                         return Delivery::Skipped;
                     }
                 }
-                Err(e) => return reschedule(row, &e, "in_doubt"),
+                Err(e) => return reschedule(row, &e, OutboxState::InDoubt),
             }
         }
         if row.attempts >= self.cfg.get().agent.send_attempts as i64 {
@@ -403,7 +407,7 @@ impl Sender {
             Ok(false) => return Delivery::Skipped,
             Err(e) => {
                 return Delivery::Rescheduled {
-                    state: "pending",
+                    state: OutboxState::Pending,
                     after: Duration::from_secs(1),
                     error: e.to_string(),
                 }
@@ -428,8 +432,8 @@ impl Sender {
                     ApiError::Transient {
                         maybe_processed: true,
                         ..
-                    } => "in_doubt",
-                    _ => "pending",
+                    } => OutboxState::InDoubt,
+                    _ => OutboxState::Pending,
                 };
                 reschedule(row, &e, state)
             }
@@ -459,7 +463,7 @@ impl Sender {
                 outcome: result.into(),
             })
             .inc();
-        info!(message_uuid = %uuid, purpose = %row.purpose, "sent");
+        info!(message_uuid = %uuid, purpose = row.purpose.as_str(), "sent");
         if self.cfg.get().agent.mark_read_after_reply {
             match self.apis.get(&row.creator).mark_read(&row.fan).await {
                 Ok(()) => {
@@ -542,7 +546,7 @@ impl Sender {
     }
 }
 
-fn reschedule(row: &OutboxRow, e: &ApiError, state: &'static str) -> Delivery {
+fn reschedule(row: &OutboxRow, e: &ApiError, state: OutboxState) -> Delivery {
     let backoff = || {
         let base = 1000u64 << (row.attempts.clamp(0, 6) as u32);
         Duration::from_millis(base.min(60_000) + rand::thread_rng().gen_range(0..250))
@@ -553,7 +557,7 @@ fn reschedule(row: &OutboxRow, e: &ApiError, state: &'static str) -> Delivery {
         // A paused creator is checked locally (no API call) until reconnected.
         ApiError::PauseCreator { .. } => (state, Duration::from_secs(10)),
         ApiError::VersionSunset { .. } => (state, Duration::from_secs(300)),
-        ApiError::Permanent { .. } | ApiError::Invalid(_) if state == "pending" => {
+        ApiError::Permanent { .. } | ApiError::Invalid(_) if state == OutboxState::Pending => {
             return Delivery::Failed(e.to_string())
         }
         // A read for reconciling was refused: keep the row in doubt and try again later.

@@ -1,17 +1,19 @@
 //! Reading the decision log: what the daemon did with each event, with the fan's words and the reply.
 
-use super::{Store, StoreError};
+use super::{codec::JsonText, Store, StoreError};
+use crate::domain::Outcome;
 use serde::Serialize;
 
 /// One decision with what it was about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct DecisionLine {
     pub id: i64,
     pub decided_at: i64,
     pub creator: Option<String>,
     pub fan: Option<String>,
+    /// The event's kind (`message_received`, `tip`...).
     pub kind: String,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub reason: String,
     pub fan_text: Option<String>,
     pub reply: Option<String>,
@@ -25,26 +27,9 @@ pub struct DecisionLine {
     pub llm_ms: Option<i64>,
     pub e2e_ms: Option<i64>,
     /// The guardrail verdicts (`input`, `draft`) and the safety judge's (`judge`), as recorded.
+    #[sqlx(try_from = "JsonText")]
     pub guardrails: Option<serde_json::Value>,
 }
-
-type Raw = (
-    i64,
-    i64,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-);
 
 /// Which decisions to read.
 #[derive(Clone, Debug, Default)]
@@ -92,13 +77,13 @@ impl Store {
         after_id: i64,
         limit: i64,
     ) -> Result<Vec<DecisionLine>, StoreError> {
-        let rows: Vec<Raw> = sqlx::query_as(
-            "SELECT d.id, d.decided_at, d.creator_handle, d.fan_uuid, i.kind, d.outcome, d.reason,
-                    m.text, coalesce(o.text, json_extract(dr.plan, '$.text')),
-                    coalesce(o.state, 'draft:' || dr.state), d.llm_ms, d.e2e_ms, d.draft_id,
+        Ok(sqlx::query_as(
+            "SELECT d.id, d.decided_at, d.creator_handle AS creator, d.fan_uuid AS fan, i.kind, d.outcome,
+                    d.reason, m.text AS fan_text, coalesce(o.text, json_extract(dr.plan, '$.text')) AS reply,
+                    coalesce(o.state, 'draft:' || dr.state) AS send_state, d.llm_ms, d.e2e_ms, d.draft_id,
                     d.guardrails,
                     CASE WHEN o.text <> json_extract(dr.plan, '$.text')
-                         THEN json_extract(dr.plan, '$.text') END
+                         THEN json_extract(dr.plan, '$.text') END AS draft_text
              FROM decisions d
              JOIN inbox i ON i.id = d.inbox_id
              LEFT JOIN messages m ON m.creator_handle = i.creator_handle AND m.uuid = i.message_uuid
@@ -114,26 +99,6 @@ impl Store {
         .bind(filter.since_ms)
         .bind(limit)
         .fetch_all(self.reader())
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| DecisionLine {
-                id: r.0,
-                decided_at: r.1,
-                creator: r.2,
-                fan: r.3,
-                kind: r.4,
-                outcome: r.5,
-                reason: r.6,
-                fan_text: r.7,
-                reply: r.8,
-                draft_text: r.14,
-                send_state: r.9,
-                llm_ms: r.10,
-                e2e_ms: r.11,
-                draft_id: r.12,
-                guardrails: r.13.and_then(|g| serde_json::from_str(&g).ok()),
-            })
-            .collect())
+        .await?)
     }
 }

@@ -4,7 +4,7 @@ use super::{now_ms, Store, StoreError};
 use serde::Serialize;
 
 /// What the daemon knows about a fan of one creator.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct FanFacts {
     pub subscribed: Option<bool>,
     pub followed: Option<bool>,
@@ -19,16 +19,7 @@ pub struct FanFacts {
 
 impl Store {
     pub async fn fan_facts(&self, creator: &str, fan: &str) -> Result<FanFacts, StoreError> {
-        type Raw = (
-            Option<bool>,
-            Option<bool>,
-            i64,
-            i64,
-            i64,
-            Option<i64>,
-            Option<String>,
-        );
-        let r: Option<Raw> = sqlx::query_as(
+        let facts: Option<FanFacts> = sqlx::query_as(
             "SELECT subscribed, followed, spend_cents, purchases, tips, paused_until, language FROM fan_facts
              WHERE creator_handle = ? AND fan_uuid = ?",
         )
@@ -36,16 +27,7 @@ impl Store {
         .bind(fan)
         .fetch_optional(self.reader())
         .await?;
-        Ok(r.map(|r| FanFacts {
-            subscribed: r.0,
-            followed: r.1,
-            spend_cents: r.2,
-            purchases: r.3,
-            tips: r.4,
-            paused_until: r.5,
-            language: r.6,
-        })
-        .unwrap_or_default())
+        Ok(facts.unwrap_or_default())
     }
 
     /// Records the language a fan writes in (only when it changed: no write per message).
@@ -95,7 +77,7 @@ impl Store {
         &self,
         creator: &str,
         fan: &str,
-        facts: &[crate::agent::memory::Fact],
+        facts: &[crate::domain::Fact],
     ) -> Result<(), StoreError> {
         for f in facts {
             sqlx::query(

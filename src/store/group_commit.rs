@@ -88,8 +88,10 @@ async fn together(
     .await;
     match results {
         Ok(results) => {
-            for (r, (accepted, after)) in reqs.into_iter().zip(results) {
-                after.apply();
+            for (r, (accepted, held)) in reqs.into_iter().zip(results) {
+                if let Some(held) = held {
+                    held.log();
+                }
                 let _ = r.done.send(Ok(accepted));
             }
             Ok(())

@@ -16,6 +16,17 @@ pub enum Accepted {
     Duplicate,
 }
 
+impl Accepted {
+    /// `new`, `held` or `duplicate`: the `result` label the events counter uses.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Accepted::New { .. } => "new",
+            Accepted::Held { .. } => "held",
+            Accepted::Duplicate => "duplicate",
+        }
+    }
+}
+
 /// One pending inbox row, as the agent reads it.
 #[derive(Clone, Debug)]
 pub struct InboxRow {
@@ -23,6 +34,47 @@ pub struct InboxRow {
     pub event: Event,
     pub from_fan: bool,
     pub received_at: i64,
+}
+
+/// A pending row as SQLite holds it (the event as JSON), decoded by column name.
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    id: i64,
+    event: String,
+    from_fan: bool,
+    received_at: i64,
+}
+
+impl PendingRow {
+    /// `None` when its event cannot be read.
+    fn inbox_row(self) -> Option<InboxRow> {
+        Some(InboxRow {
+            id: self.id,
+            event: serde_json::from_str(&self.event).ok()?,
+            from_fan: self.from_fan,
+            received_at: self.received_at,
+        })
+    }
+}
+
+/// A chat gone quiet after our last message (see [`Store::quiet_chats`]).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct QuietChat {
+    #[sqlx(rename = "fan_uuid")]
+    pub fan: String,
+    /// Our last message in the chat.
+    pub message_uuid: String,
+    /// When it was sent (unix ms).
+    pub sent_at: i64,
+}
+
+/// When the inbox received a message (see [`Store::inbox_arrival`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Arrival {
+    /// Our clock, unix ms.
+    pub received_at: i64,
+    /// The outbox row of the decision that covered it, if it was decided with one.
+    pub outbox_id: Option<i64>,
 }
 
 /// Whether `e` is a message a fan wrote (not the creator, not an automation).
@@ -54,26 +106,23 @@ impl Store {
     }
 }
 
-/// What to announce once an accepted event is committed (metrics, the `decided` log line).
-pub(crate) struct AfterCommit {
-    kind: &'static str,
-    source: String,
-    result: &'static str,
-    held: Option<(Option<String>, Option<String>, i64, String)>,
+/// A held event's `decided` log line, written once its commit is done.
+pub(crate) struct Held {
+    creator: Option<String>,
+    fan: Option<String>,
+    id: i64,
+    reason: String,
 }
 
-impl AfterCommit {
-    pub(crate) fn apply(self) {
-        crate::metrics::metrics().event(self.kind, &self.source, self.result);
-        if let Some((creator, fan, id, reason)) = self.held {
-            decided(
-                creator.as_deref(),
-                fan.as_deref(),
-                &[id],
-                Outcome::Skipped,
-                &reason,
-            );
-        }
+impl Held {
+    pub(crate) fn log(self) {
+        decided(
+            self.creator.as_deref(),
+            self.fan.as_deref(),
+            &[self.id],
+            Outcome::Skipped,
+            &self.reason,
+        );
     }
 }
 
@@ -91,7 +140,7 @@ pub(crate) struct Offer<'a> {
 pub(crate) async fn accept_batch(
     tx: &mut Transaction<'static, Sqlite>,
     offers: &[Offer<'_>],
-) -> Result<Vec<(Accepted, AfterCommit)>, StoreError> {
+) -> Result<Vec<(Accepted, Option<Held>)>, StoreError> {
     let now = now_ms();
     let ids = insert_rows(tx, offers, now).await?;
     let mut out = Vec::with_capacity(offers.len());
@@ -100,14 +149,8 @@ pub(crate) async fn accept_batch(
     let mut fan_wrote = Vec::new();
     for (o, id) in offers.iter().zip(ids) {
         let event = o.event;
-        let after = |result, held| AfterCommit {
-            kind: event.kind.name(),
-            source: o.source.to_string(),
-            result,
-            held,
-        };
         let Some(id) = id else {
-            out.push((Accepted::Duplicate, after("duplicate", None)));
+            out.push((Accepted::Duplicate, None));
             continue;
         };
         let fan = event.fan.uuid.as_ref().map(|f| f.as_str().to_string());
@@ -122,8 +165,13 @@ pub(crate) async fn accept_batch(
                 None,
             )
             .await?;
-            let held = (o.creator.map(str::to_string), fan, id, reason);
-            out.push((Accepted::Held { id }, after("held", Some(held))));
+            let held = Held {
+                creator: o.creator.map(str::to_string),
+                fan,
+                id,
+                reason,
+            };
+            out.push((Accepted::Held { id }, Some(held)));
             continue;
         }
         let (creator, fan) = (o.creator.unwrap_or_default(), fan.unwrap_or_default());
@@ -137,7 +185,7 @@ pub(crate) async fn accept_batch(
         if is_fan_message(event) {
             fan_wrote.push((creator, fan));
         }
-        out.push((Accepted::New { id }, after("new", None)));
+        out.push((Accepted::New { id }, None));
     }
     upsert_chat_names(tx, &named, now / 1000).await?;
     insert_messages(&mut **tx, &messages, "webhook").await?;
@@ -251,7 +299,7 @@ impl Store {
         creator: &str,
         fan: &str,
     ) -> Result<Vec<InboxRow>, StoreError> {
-        let rows: Vec<(i64, String, bool, i64)> = sqlx::query_as(
+        let rows: Vec<PendingRow> = sqlx::query_as(
             "SELECT id, event, from_fan, received_at FROM inbox
              WHERE state = 'pending' AND creator_handle = ? AND fan_uuid = ? ORDER BY id",
         )
@@ -259,18 +307,7 @@ impl Store {
         .bind(fan)
         .fetch_all(self.reader())
         .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, ev, from_fan, received_at)| {
-                let event = serde_json::from_str(&ev).ok()?;
-                Some(InboxRow {
-                    id,
-                    event,
-                    from_fan,
-                    received_at,
-                })
-            })
-            .collect())
+        Ok(rows.into_iter().filter_map(PendingRow::inbox_row).collect())
     }
 
     /// Every chat with pending events: what the dispatcher recovers on start and on each rescan.
@@ -300,12 +337,12 @@ impl Store {
     }
 
     /// Chats of `creator` whose last message is ours (a reply, not already a follow-up), sent before
-    /// `before_ms`, with no fan message since: `(fan, our message uuid, sent at ms)`.
+    /// `before_ms`, with no fan message since.
     pub async fn quiet_chats(
         &self,
         creator: &str,
         before_ms: i64,
-    ) -> Result<Vec<(String, String, i64)>, StoreError> {
+    ) -> Result<Vec<QuietChat>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT o.fan_uuid, o.message_uuid, o.sent_at FROM outbox o
              WHERE o.creator_handle = ?1 AND o.state = 'sent' AND o.message_uuid IS NOT NULL
@@ -323,12 +360,9 @@ impl Store {
         .await?)
     }
 
-    /// When the inbox received this message (our clock), and the outbox row its decision queued
-    /// (if decided with one). `None`: the inbox does not hold it.
-    pub async fn inbox_arrival(
-        &self,
-        message_uuid: &str,
-    ) -> Result<Option<(i64, Option<i64>)>, StoreError> {
+    /// When the inbox received this message, and the outbox row its decision queued. `None`: the
+    /// inbox does not hold it.
+    pub async fn inbox_arrival(&self, message_uuid: &str) -> Result<Option<Arrival>, StoreError> {
         let key = format!("msg:{}", message_uuid.to_ascii_lowercase());
         Ok(sqlx::query_as(
             "SELECT i.received_at, d.outbox_id FROM inbox i LEFT JOIN decisions d ON d.inbox_id = i.id
@@ -376,7 +410,8 @@ impl Store {
     }
 }
 
-/// After a decision committed: one info line (what operators tail) and the decision counter.
+/// After a decision committed: one info line (what operators tail). Callers count it in the
+/// metrics (the store knows none).
 pub(crate) fn decided(
     creator: Option<&str>,
     fan: Option<&str>,
@@ -385,7 +420,6 @@ pub(crate) fn decided(
     reason: &str,
 ) {
     let creator = creator.unwrap_or("(unknown)");
-    crate::metrics::metrics().decision(creator, outcome.as_str(), inbox_ids.len() as u64);
     tracing::info!(
         creator,
         fan = fan.unwrap_or("-"),
@@ -447,7 +481,7 @@ pub(crate) async fn insert_decisions(
         .bind(id)
         .bind(creator)
         .bind(fan)
-        .bind(outcome.as_str())
+        .bind(outcome)
         .bind(&info.reason)
         .bind(&info.model)
         .bind(&info.prompt_version)

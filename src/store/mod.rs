@@ -1,6 +1,7 @@
 //! The SQLite store: one writer connection (write transactions `BEGIN IMMEDIATE`), a read pool, WAL.
 
 pub mod chats;
+mod codec;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;

@@ -11,7 +11,7 @@ use crate::{
     fanvue::{
         client::Tokens,
         oauth::{Connector, OAuthClient, TokenManager},
-        CreatorApi, FanvueClient,
+        Apis, CreatorApi, FanvueClient,
     },
     ingress::{self, admin::AdminState, IngressState, WebhookIngress},
     poller::{Poller, WebhookSeen},
@@ -101,6 +101,12 @@ impl Parts {
         )
     }
 
+    /// The per-creator API map over [`Parts::creator_api`].
+    pub fn apis(&self) -> Apis {
+        let parts = self.clone();
+        Apis::new(move |handle| parts.creator_api(handle))
+    }
+
     pub async fn bind(&self) -> Result<TcpListener, AppError> {
         let addr = self.cfg.daemon.listen.clone();
         TcpListener::bind(&addr)
@@ -170,7 +176,7 @@ impl Parts {
             std::hint::black_box(crate::agent::guardrails::detect_language(warm));
         });
         let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
-        let apis = Arc::new(Apis::new(self.clone()));
+        let apis = Arc::new(self.apis());
         let (dispatch, wakes) = dispatcher::channel();
         let senders = SenderHandle::default();
         let seen = WebhookSeen::default();
@@ -331,29 +337,6 @@ impl Parts {
             tracing::warn!("some tasks did not stop within the shutdown deadline");
         }
         res
-    }
-}
-
-/// One [`CreatorApi`] per creator, made on first use and shared, so every caller of a creator
-/// (agent, sender, poller) goes through the same limiter and the same single-flight token refresh.
-pub struct Apis {
-    parts: Parts,
-    map: std::sync::Mutex<std::collections::HashMap<String, CreatorApi>>,
-}
-
-impl Apis {
-    pub fn new(parts: Parts) -> Apis {
-        Apis {
-            parts,
-            map: Default::default(),
-        }
-    }
-
-    pub fn get(&self, handle: &str) -> CreatorApi {
-        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry(handle.to_string())
-            .or_insert_with(|| self.parts.creator_api(handle))
-            .clone()
     }
 }
 

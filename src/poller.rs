@@ -5,11 +5,10 @@
 
 use crate::{
     agent::history,
-    app::Apis,
     config::{Config, LiveConfig},
     dispatcher::{DispatcherHandle, Wake},
     domain::Party,
-    fanvue::{client::ChatQuery, ApiError},
+    fanvue::{client::ChatQuery, ApiError, Apis},
     store::{inbox::Accepted, now_ms, CreatorStatus, Store},
 };
 use std::{
@@ -149,7 +148,7 @@ impl Poller {
                 continue;
             }
             let mut msgs = chat.messages;
-            msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::agent::parse_ms));
+            msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
             if let Err(e) = self
                 .store
                 .keep_history(creator, &fan, &msgs, "poll", read_at)

@@ -193,7 +193,7 @@ pub async fn take_in(
     source: &str,
     read_at: i64,
 ) -> usize {
-    page.sort_by_key(|m| m.sent_at.as_deref().and_then(super::parse_ms));
+    page.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
     if let Err(e) = store
         .keep_history(creator, fan, &page, source, read_at)
         .await

@@ -40,10 +40,10 @@ pub fn clock(ms: i64) -> String {
 /// or an age (`90s`, `15m`, `2h`, `7d`) meaning that long ago. Returns unix ms.
 pub fn parse_since(s: &str, now_ms: i64) -> Result<i64, String> {
     let s = s.trim();
-    if let Some(ms) = crate::agent::parse_ms(s) {
+    if let Some(ms) = crate::domain::time::parse_ms(s) {
         return Ok(ms);
     }
-    if let Some(ms) = crate::agent::parse_ms(&format!("{s}T00:00:00Z")) {
+    if let Some(ms) = crate::domain::time::parse_ms(&format!("{s}T00:00:00Z")) {
         return Ok(ms);
     }
     let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));

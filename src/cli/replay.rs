@@ -4,7 +4,7 @@
 
 use crate::{
     agent::{llm::Llm, Agent, JobOutcome},
-    app::{Apis, Parts},
+    app::Parts,
     config::LiveConfig,
     domain::Mode,
     store::Store,
@@ -96,7 +96,7 @@ async fn replay_in(
         cfg: LiveConfig::new(Arc::new(cfg.clone())),
         llm,
         // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
-        apis: Arc::new(Apis::new(parts.clone())),
+        apis: Arc::new(parts.apis()),
         prompts: Default::default(),
         history: Default::default(),
         // The judge as configured: a replay shows what the daemon would decide now.

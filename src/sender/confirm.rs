@@ -9,7 +9,7 @@
 //! broadcasts) are not a human taking over.
 
 use crate::{
-    agent::parse_ms,
+    domain::time::parse_ms,
     fanvue::types::{Message, MessageType},
     store::outbox::OutboxRow,
 };

@@ -7,12 +7,11 @@
 pub mod confirm;
 
 use crate::{
-    app::Apis,
     config::LiveConfig,
-    fanvue::{client::SendMessage, ApiError},
+    domain::retry::{Jitter, RetryPolicy},
+    fanvue::{client::SendMessage, ApiError, Apis},
     store::{now_ms, outbox::OutboxRow, Store},
 };
-use rand::Rng;
 use std::{
     collections::HashMap,
     sync::{Arc, Mutex},
@@ -534,7 +533,7 @@ impl Sender {
             .find(|m| {
                 m.sent_at
                     .as_deref()
-                    .and_then(crate::agent::parse_ms)
+                    .and_then(crate::domain::time::parse_ms)
                     .is_none_or(|t| t >= since)
             })
             .map(|m| (m.uuid.clone(), m.sent_at.clone()));
@@ -542,11 +541,16 @@ impl Sender {
     }
 }
 
+/// A send that failed in a way worth retrying (5xx, timeout, refused token) waits from 1 s up to
+/// a minute, spread a little so a creator's queued replies do not retry in lockstep.
+const SEND_RETRY: RetryPolicy = RetryPolicy {
+    first: Duration::from_secs(1),
+    max: Duration::from_secs(60),
+    jitter: Jitter::Added(Duration::from_millis(250)),
+};
+
 fn reschedule(row: &OutboxRow, e: &ApiError, state: &'static str) -> Delivery {
-    let backoff = || {
-        let base = 1000u64 << (row.attempts.clamp(0, 6) as u32);
-        Duration::from_millis(base.min(60_000) + rand::thread_rng().gen_range(0..250))
-    };
+    let backoff = || SEND_RETRY.delay(row.attempts.max(0) as u32 + 1);
     let (state, after) = match e {
         ApiError::RateLimited { retry_after } => (state, *retry_after),
         ApiError::Transient { .. } | ApiError::Unauthorized { .. } => (state, backoff()),
@@ -575,14 +579,15 @@ where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T, crate::store::StoreError>>,
 {
-    let mut delay = Duration::from_millis(250);
+    let mut failures = 0;
     loop {
         match write().await {
             Ok(v) => return v,
             Err(e) => {
+                failures += 1;
+                let delay = crate::domain::retry::STORE_WRITE.delay(failures);
                 warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "cannot record the send's outcome yet");
                 tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(5));
             }
         }
     }

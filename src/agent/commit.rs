@@ -1,0 +1,152 @@
+//! Stage 7, commit: the reply plan (with its human-like delay and what it was drafted from), the
+//! offer on it, and the decision with the outbox row (or, outside live mode, the draft) in one
+//! transaction. The sender confirms before sending that nobody but the fan wrote after the
+//! message the plan answers.
+
+use super::{context::Context, offer::OfferDecision, Agent, AgentError, Job, JobOutcome};
+use crate::{
+    config::AgentConfig,
+    domain::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan},
+    store::chats::StoredMessage,
+};
+use rand::Rng;
+use tracing::{info, warn};
+
+impl Agent {
+    /// Whether a fan message arrived after the ones this job answers (the draft is then dropped
+    /// and the job restarted, so one reply covers everything).
+    pub(super) async fn fan_wrote_meanwhile(
+        &self,
+        job: &Job<'_>,
+        ids: &[i64],
+    ) -> Result<bool, AgentError> {
+        let newest = self
+            .store
+            .newest_pending_fan_message(job.creator, job.fan)
+            .await?;
+        Ok(newest > ids.iter().copied().max())
+    }
+
+    /// The reply's plan, anchored to the chat as the job read it. A reply that replaces one the
+    /// fan already waited for goes out without a second delay.
+    pub(super) async fn reply_plan(
+        &self,
+        job: &Job<'_>,
+        ctx: &Context,
+        text: String,
+    ) -> Result<ReplyPlan, AgentError> {
+        let plan = plan(&job.cfg.agent, Purpose::Reply, text);
+        let mut plan = anchored(plan, ctx.now, ctx.history.last());
+        if self
+            .store
+            .folded_since(job.creator, job.fan, ctx.now - 600_000)
+            .await?
+        {
+            plan.delay_ms = 0; // the fan already waited out the delay of the reply it replaces
+        }
+        Ok(plan)
+    }
+
+    /// Commits the reply with its offer: the decision and the outbox row (the draft outside live
+    /// mode) in one transaction. An offer whose rules could not run is left out.
+    pub(super) async fn commit_reply(
+        &self,
+        job: &Job<'_>,
+        ctx: &Context,
+        mut plan: ReplyPlan,
+        offer: Result<OfferDecision, AgentError>,
+        model_reason: Option<&str>,
+        info: DecisionInfo,
+    ) -> Result<JobOutcome, AgentError> {
+        let mut reason = reply_reason(ctx.ids.len());
+        let outcome = match offer {
+            Ok(offer) => with_offer(&mut plan, &mut reason, offer, model_reason),
+            Err(e) => {
+                warn!(error = %e, "offer rules could not run; replying without an offer");
+                Outcome::Replied
+            }
+        };
+        let mode = job.cfg.creator_mode(job.creator);
+        reason.push_str(&mode_note(mode));
+        let info = DecisionInfo { reason, ..info };
+        let id = self
+            .store
+            .commit_plan(job.creator, job.fan, &ctx.ids, &plan, outcome, &info, mode)
+            .await?;
+        let llm_ms = info.llm_ms.unwrap_or_default();
+        match mode {
+            Mode::Live => info!(outbox = id, llm_ms, "reply queued"),
+            Mode::Shadow => info!(draft = id, llm_ms, "shadow mode: reply drafted, not sent"),
+            Mode::Approve => info!(
+                draft = id,
+                llm_ms, "reply drafted; waiting for `fanvue-agent approve {id}`"
+            ),
+        }
+        Ok(JobOutcome::Done { queued: true })
+    }
+}
+
+/// A plan with the configured human-like delay: a random base plus a little per character.
+pub fn plan(a: &AgentConfig, purpose: Purpose, text: String) -> ReplyPlan {
+    let base = if a.reply_delay_max_ms > a.reply_delay_min_ms {
+        rand::thread_rng().gen_range(a.reply_delay_min_ms..=a.reply_delay_max_ms)
+    } else {
+        a.reply_delay_min_ms
+    };
+    ReplyPlan {
+        purpose,
+        delay_ms: base + a.reply_delay_per_char_ms * text.chars().count() as u64,
+        text,
+        media_uuids: vec![],
+        price_cents: None,
+        offer_item: None,
+        context_at: None,
+        answers_uuid: None,
+        answers_sent_at: None,
+    }
+}
+
+/// `plan` with what it was drafted from: the chat as read at `context_at`, whose newest message
+/// was `newest`. The sender confirms before sending that nobody wrote after it but the fan, and
+/// that the fan did not write again.
+pub fn anchored(mut plan: ReplyPlan, context_at: i64, newest: Option<&StoredMessage>) -> ReplyPlan {
+    plan.context_at = Some(context_at);
+    plan.answers_uuid = newest.map(|m| m.uuid.to_ascii_lowercase());
+    plan.answers_sent_at = newest.and_then(|m| m.sent_at.clone());
+    plan
+}
+
+/// The decision's reason for a reply to `messages` fan messages.
+pub fn reply_reason(messages: usize) -> String {
+    if messages == 1 {
+        "answered the fan's message".to_string()
+    } else {
+        format!("answered {messages} fan messages with one reply")
+    }
+}
+
+/// The offer put on the plan (media, price, item) and noted in the reason; the decision's
+/// outcome (offered, or replied).
+pub fn with_offer(
+    plan: &mut ReplyPlan,
+    reason: &mut String,
+    offer: OfferDecision,
+    model_reason: Option<&str>,
+) -> Outcome {
+    reason.push_str(&offer.note(model_reason));
+    let OfferDecision::Offer { item, price_cents } = offer else {
+        return Outcome::Replied;
+    };
+    plan.media_uuids = vec![item.media_uuid];
+    plan.price_cents = Some(price_cents);
+    plan.offer_item = Some(item.name);
+    Outcome::Offered
+}
+
+/// What the reason adds outside live mode (nothing in live mode).
+pub fn mode_note(mode: Mode) -> String {
+    match mode {
+        Mode::Live => String::new(),
+        m => format!(" ({} mode: drafted, not sent)", m.as_str()),
+    }
+}

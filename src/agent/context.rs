@@ -1,0 +1,273 @@
+//! Stage 1, load context: what a job knows before it reads what the fan wrote. A chat's first job
+//! reads it from Fanvue ([`super::history`]); then the checks that end a job early: the chat is
+//! paused or was answered by hand, a reply is still waiting or going out, the messages were
+//! already answered or are of a type never answered.
+
+use super::{Agent, AgentError, Job, JobOutcome, Stage};
+use crate::{
+    domain::{time::parse_ms, Event, EventKind},
+    fanvue::{types::MessageType, ApiError},
+    store::{chats::StoredMessage, facts::FanFacts, inbox::InboxRow, now_ms},
+};
+use std::{ops::ControlFlow, time::Duration};
+use tracing::{info, warn};
+
+/// The chat as the job answers it.
+#[derive(Debug)]
+pub struct Context {
+    /// The inbox rows the job decides.
+    pub ids: Vec<i64>,
+    /// When the job read the chat (the reply's `context_at`).
+    pub now: i64,
+    pub facts: FanFacts,
+    /// The stored conversation, oldest first.
+    pub history: Vec<StoredMessage>,
+    /// The uuids of the fan messages the job answers.
+    pub pending: Vec<String>,
+    /// When the oldest of them was sent.
+    pub oldest_pending: Option<i64>,
+    /// What the fan wrote in them, a message a line.
+    pub fan_text: String,
+    /// The first row's event (the fan's name as the webhook gave it).
+    pub first: Event,
+}
+
+impl Agent {
+    /// The chat as the job answers it, unless an early check decides the job.
+    pub(super) async fn load_context(
+        &self,
+        job: &Job<'_>,
+        rows: &[InboxRow],
+    ) -> Result<Stage<Context>, AgentError> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let now = now_ms();
+        let facts = self.store.fan_facts(job.creator, job.fan).await?;
+        if let Some(why) = paused(facts.paused_until, now) {
+            return self.skip(job, &ids, why).await.map(ControlFlow::Break);
+        }
+        if let ControlFlow::Break(wait) = self.fold_waiting_replies(job).await? {
+            return Ok(ControlFlow::Break(wait));
+        }
+        let limit = job.cfg.agent.history_messages as i64;
+        let history = self.store.history(job.creator, job.fan, limit).await?;
+        let pending = pending_uuids(rows);
+        let oldest_pending = oldest_sent(&history, &pending);
+        if let Some(why) = self.taken_over(job, &history, oldest_pending, now).await? {
+            return self.skip(job, &ids, why).await.map(ControlFlow::Break);
+        }
+        let newest_received = rows.iter().map(|r| r.received_at).max().unwrap_or(now);
+        let context = self.store.last_reply_context(job.creator, job.fan).await?;
+        if context.is_some_and(|c| c >= newest_received) {
+            let why = "already answered: a reply drafted after these messages arrived was sent";
+            return self.skip(job, &ids, why).await.map(ControlFlow::Break);
+        }
+        if let Some(why) = unanswerable(&history, &pending) {
+            return self.skip(job, &ids, why).await.map(ControlFlow::Break);
+        }
+        Ok(ControlFlow::Continue(Context {
+            ids,
+            now,
+            facts,
+            fan_text: fan_text(&history, &pending),
+            history,
+            pending,
+            oldest_pending,
+            first: rows[0].event.clone(),
+        }))
+    }
+
+    /// A reply still waiting out its delay was drafted before these messages: it is dropped, and
+    /// this job drafts one reply for everything the fan wrote. One already going out is waited
+    /// for; these messages are then answered right after it.
+    async fn fold_waiting_replies(&self, job: &Job<'_>) -> Result<Stage<()>, AgentError> {
+        if !self.store.has_open_reply(job.creator, job.fan).await? {
+            return Ok(ControlFlow::Continue(()));
+        }
+        let folded = self.store.fold_waiting_replies(job.creator, job.fan).await?;
+        if folded > 0 {
+            info!(
+                folded,
+                "the fan wrote again while a reply waited: folding it into a new one"
+            );
+        }
+        if self.store.has_open_reply(job.creator, job.fan).await? {
+            return Ok(ControlFlow::Break(JobOutcome::Retry(Duration::from_secs(1))));
+        }
+        Ok(ControlFlow::Continue(()))
+    }
+
+    /// Why the job is skipped when the creator answered by hand (see [`by_hand`]): the chat is
+    /// then paused for the takeover time, counted from the creator's message.
+    async fn taken_over(
+        &self,
+        job: &Job<'_>,
+        history: &[StoredMessage],
+        oldest_pending: Option<i64>,
+        now: i64,
+    ) -> Result<Option<String>, AgentError> {
+        let ours = self
+            .store
+            .sent_message_uuids(job.creator, job.fan, false)
+            .await?;
+        let takeover_ms = job.cfg.agent.human_takeover_secs as i64 * 1000;
+        let Some(m) = by_hand(history, &ours, oldest_pending, now, takeover_ms) else {
+            return Ok(None);
+        };
+        let from = m
+            .sent_at
+            .as_deref()
+            .and_then(parse_ms)
+            .unwrap_or(now)
+            .min(now);
+        let until = from + takeover_ms;
+        self.store.pause_fan(job.creator, job.fan, until).await?;
+        let why = format!(
+            "the creator answered by hand (message {}); chat paused for {} s",
+            m.uuid,
+            (until - now) / 1000
+        );
+        info!("{why}");
+        Ok(Some(why))
+    }
+
+    /// Whether this job reads the chat before deciding: it will answer the fan or send something
+    /// (a thank-you, a welcome, a follow-up), and is not about to wait (a reply still in flight)
+    /// or be skipped (the chat is paused).
+    pub(super) async fn reads_first(
+        &self,
+        job: &Job<'_>,
+        rows: &[InboxRow],
+    ) -> Result<bool, AgentError> {
+        if !rows.iter().any(sends_something) || self.store.has_open_reply(job.creator, job.fan).await? {
+            return Ok(false);
+        }
+        // With the check before sending, a chat already read is read again only then (one read
+        // per reply, shared per creator): the read before drafting is for a chat's first time.
+        if job.cfg.agent.confirm_before_send
+            && self
+                .store
+                .history_read_at(job.creator, job.fan)
+                .await?
+                .is_some()
+        {
+            return Ok(false);
+        }
+        let paused = self.store.fan_facts(job.creator, job.fan).await?.paused_until;
+        Ok(paused.is_none_or(|u| u <= now_ms()))
+    }
+
+    /// Reads the chat before the job decides, so it knows every fan message up to the newest one
+    /// (see [`super::history`]). Breaks with the job's outcome when the read must be tried again.
+    pub(super) async fn catch_up(&self, job: &Job<'_>, started: i64) -> Stage<()> {
+        let size = job.cfg.agent.history_messages.clamp(1, 50);
+        let api = self.apis.get(job.creator);
+        let read = self
+            .history
+            .catch_up(&self.store, &api, job.creator, job.fan, size, started);
+        match read.await {
+            Ok(0) => {}
+            Ok(n) => info!(found = n, "the chat held fan messages no webhook brought"),
+            Err(e) if e.is_retryable() || matches!(e, ApiError::PauseCreator { .. }) => {
+                warn!(error = %e, "cannot read the chat; retrying later");
+                return ControlFlow::Break(JobOutcome::Retry(super::retry_after(&e)));
+            }
+            Err(e) => warn!(error = %e, "cannot read the chat; answering from what is stored"),
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// Whether answering this row may send something (so the chat is read first).
+fn sends_something(r: &InboxRow) -> bool {
+    r.from_fan
+        || matches!(
+            r.event.kind,
+            EventKind::Tip { .. } | EventKind::NewSubscriber { .. } | EventKind::FollowUp { .. }
+        )
+}
+
+/// Why a paused chat is not answered (`None`: not paused at `now`).
+pub fn paused(paused_until: Option<i64>, now: i64) -> Option<String> {
+    let until = paused_until.filter(|u| *u > now)?;
+    Some(if until == i64::MAX {
+        "the chat is paused by the operator (`fanvue-agent resume`)".to_string()
+    } else {
+        format!(
+            "the creator took this chat over by hand; the agent is paused for {} more s",
+            (until - now) / 1000
+        )
+    })
+}
+
+/// The uuids of the fan messages among `rows`.
+fn pending_uuids(rows: &[InboxRow]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| match &r.event.kind {
+            EventKind::MessageReceived(m) => Some(m.message_uuid.as_str().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The stored messages among `pending`.
+fn pending_in<'a>(
+    history: &'a [StoredMessage],
+    pending: &'a [String],
+) -> impl Iterator<Item = &'a StoredMessage> {
+    history.iter().filter(|m| pending.contains(&m.uuid))
+}
+
+/// When the oldest of the `pending` messages was sent.
+fn oldest_sent(history: &[StoredMessage], pending: &[String]) -> Option<i64> {
+    pending_in(history, pending)
+        .filter_map(|m| m.sent_at.as_deref().and_then(parse_ms))
+        .min()
+}
+
+/// What the fan wrote in the `pending` messages, a message a line.
+fn fan_text(history: &[StoredMessage], pending: &[String]) -> String {
+    pending_in(history, pending)
+        .filter_map(|m| m.text.as_deref())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why the job is skipped when every pending message is of a type never answered (a tip
+/// message, a PPV purchase notice...).
+pub fn unanswerable(history: &[StoredMessage], pending: &[String]) -> Option<String> {
+    let found: Vec<&StoredMessage> = pending_in(history, pending)
+        .filter(|m| {
+            m.msg_type
+                .as_deref()
+                .is_some_and(|t| !MessageType::parse(t).is_answerable())
+        })
+        .collect();
+    (!found.is_empty() && found.len() == pending.len()).then(|| {
+        format!(
+            "message type {} is not answered",
+            found[0].msg_type.as_deref().unwrap_or("?")
+        )
+    })
+}
+
+/// The creator's newest message written by hand (not one we sent, not an automation) that means
+/// a human has this chat: written after the oldest fan message the job answers, or less than the
+/// takeover time ago (a creator who answered by hand is not talked over on the fan's next message).
+pub fn by_hand<'a>(
+    history: &'a [StoredMessage],
+    ours: &[String],
+    oldest_pending: Option<i64>,
+    now: i64,
+    takeover_ms: i64,
+) -> Option<&'a StoredMessage> {
+    history.iter().rev().find(|m| {
+        let at = m.sent_at.as_deref().and_then(parse_ms);
+        m.from_creator
+            && !ours.iter().any(|u| u.eq_ignore_ascii_case(&m.uuid))
+            && m.msg_type
+                .as_deref()
+                .is_none_or(|t| MessageType::parse(t).is_answerable())
+            && (at >= oldest_pending.or(Some(i64::MAX))
+                || at.is_some_and(|t| t + takeover_ms > now))
+    })
+}

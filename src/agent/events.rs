@@ -1,0 +1,188 @@
+//! Events other than fan messages: their facts were recorded on arrival (see `store::inbox`);
+//! some trigger a message of their own: a thank-you for a tip, a welcome for a new subscriber,
+//! a follow-up to a fan gone quiet. Nothing automatic reaches a fan under a safety mark.
+
+use super::{
+    commit::{anchored, plan},
+    prompt, Agent, AgentError, Job,
+};
+use crate::{
+    config::ActionsConfig,
+    domain::{DecisionInfo, EventKind, Outcome, Purpose},
+    store::{inbox::InboxRow, now_ms},
+};
+use tracing::warn;
+
+/// A message an event calls for: its purpose, the configured template and the amount it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    pub purpose: Purpose,
+    pub template: String,
+    pub amount: String,
+}
+
+impl Agent {
+    /// Decides one event that is not a fan message; true when a message was queued.
+    /// `fan_wrote`: the job also answers fan messages (a follow-up is then moot).
+    pub(super) async fn decide_other(
+        &self,
+        job: &Job<'_>,
+        r: &InboxRow,
+        fan_wrote: bool,
+    ) -> Result<bool, AgentError> {
+        let (action, reason) = match &r.event.kind {
+            EventKind::FollowUp { quiet_secs, .. } => {
+                self.follow_up(job, *quiet_secs, fan_wrote).await?
+            }
+            kind => event_action(kind, &job.cfg.actions),
+        };
+        let (action, reason) = self.unless_marked(job, action, reason).await?;
+        if let Some(action) = action.filter(|a| !a.template.trim().is_empty()) {
+            if self.send_action(job, r, &action, &reason).await? {
+                return Ok(true);
+            }
+        }
+        let info = DecisionInfo::reason(reason);
+        self.store
+            .decide(job.creator, job.fan, &[r.id], Outcome::Skipped, &info)
+            .await?;
+        Ok(false)
+    }
+
+    /// The follow-up a quiet fan gets, unless they wrote again, the chat is paused or
+    /// follow-ups are off.
+    async fn follow_up(
+        &self,
+        job: &Job<'_>,
+        quiet_secs: i64,
+        fan_wrote: bool,
+    ) -> Result<(Option<Action>, String), AgentError> {
+        let text = job.cfg.creator_followup_text_and_hours(job.creator).0;
+        let paused = self
+            .store
+            .fan_facts(job.creator, job.fan)
+            .await?
+            .paused_until
+            .is_some_and(|u| u > now_ms());
+        let why = if fan_wrote {
+            Some("the fan wrote again")
+        } else if paused {
+            Some("the creator took this chat over")
+        } else if !job.cfg.creator_followup(job.creator).0 {
+            Some("follow-ups are off")
+        } else {
+            None
+        };
+        Ok(match why {
+            Some(w) => (None, format!("follow-up not sent: {w}")),
+            None => (
+                Some(Action {
+                    purpose: Purpose::FollowUp,
+                    template: text,
+                    amount: String::new(),
+                }),
+                format!("the fan has been quiet for {} min", quiet_secs / 60),
+            ),
+        })
+    }
+
+    /// `action`, unless the fan is under a safety mark (the reason then says which).
+    async fn unless_marked(
+        &self,
+        job: &Job<'_>,
+        action: Option<Action>,
+        reason: String,
+    ) -> Result<(Option<Action>, String), AgentError> {
+        if action.is_none() {
+            return Ok((None, reason));
+        }
+        let marks = self.store.active_marks(job.creator, job.fan, now_ms()).await?;
+        Ok(match marks.first() {
+            Some(m) => (
+                None,
+                format!(
+                    "{reason}; nothing sent: the fan is marked {} ({})",
+                    m.category.as_str(),
+                    m.reason
+                ),
+            ),
+            None => (action, reason),
+        })
+    }
+
+    /// Renders and queues `action`; false when its template renders to nothing or not at all
+    /// (the event is then skipped with `reason`).
+    async fn send_action(
+        &self,
+        job: &Job<'_>,
+        r: &InboxRow,
+        action: &Action,
+        reason: &str,
+    ) -> Result<bool, AgentError> {
+        let fan_name = self.fan_name(job, &r.event).await?;
+        let vars = serde_json::json!({
+            "fan_name": fan_name, "creator_name": job.creator_name, "amount": action.amount,
+        });
+        let path = format!("actions.{}", action.purpose.as_str());
+        let text = match prompt::render(&path, &action.template, &vars) {
+            Ok(text) if !text.is_empty() => text,
+            Ok(_) => return Ok(false),
+            Err(e) => {
+                warn!(error = %e, "action template does not render; skipped");
+                return Ok(false);
+            }
+        };
+        let context_at = now_ms();
+        let newest = self.store.history(job.creator, job.fan, 1).await?;
+        let plan = plan(&job.cfg.agent, action.purpose, text);
+        let plan = anchored(plan, context_at, newest.last());
+        let info = DecisionInfo::reason(format!("{reason}; {} queued", action.purpose.as_str()));
+        let mode = job.cfg.creator_mode(job.creator);
+        self.store
+            .commit_plan(job.creator, job.fan, &[r.id], &plan, Outcome::Replied, &info, mode)
+            .await?;
+        Ok(true)
+    }
+}
+
+/// What an event other than a fan message or a follow-up calls for, and the decision's reason.
+pub fn event_action(kind: &EventKind, actions: &ActionsConfig) -> (Option<Action>, String) {
+    let act = |purpose, template: &String, cents: &Option<i64>| {
+        Some(Action {
+            purpose,
+            template: template.clone(),
+            amount: money(cents),
+        })
+    };
+    match kind {
+        EventKind::Tip { price_cents, .. } => (
+            act(Purpose::Thanks, &actions.thank_tip, price_cents),
+            format!("tip of ${} recorded", money(price_cents)),
+        ),
+        EventKind::NewSubscriber { price_cents } => (
+            act(Purpose::Welcome, &actions.welcome_subscriber, price_cents),
+            "new subscriber recorded".to_string(),
+        ),
+        EventKind::Purchase { price_cents, .. } => (
+            None,
+            format!("purchase of ${} recorded", money(price_cents)),
+        ),
+        EventKind::NewFollower => (None, "new follower recorded".into()),
+        EventKind::MessageRead { .. } => (None, "read receipt: nothing to answer".into()),
+        EventKind::MessageReceived(m) if m.from_creator => (
+            None,
+            "the creator's own message: kept in history, never answered".into(),
+        ),
+        EventKind::MessageReceived(_) => (None, "automated message: not answered".into()),
+        // Decided by `Agent::follow_up`; here for completeness.
+        EventKind::FollowUp { .. } => (None, "follow-up: decided on its own".into()),
+        EventKind::Unknown { .. } => (None, "unknown event type: not processed".into()),
+    }
+}
+
+/// Dollars and cents of an amount in cents ("0.00" when unknown).
+fn money(cents: &Option<i64>) -> String {
+    cents
+        .map(|c| format!("{}.{:02}", c / 100, c % 100))
+        .unwrap_or_else(|| "0.00".into())
+}

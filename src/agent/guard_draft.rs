@@ -1,0 +1,122 @@
+//! Stage 5, check draft: the guardrails over each draft (repeats, leaks of the system prompt,
+//! other fans' names...) and, with `judge.check_drafts`, the judge; then the drafting's outcome
+//! settled: the text to send with the decision's record, or the job decided without a reply.
+
+use super::{
+    compose::Prompt,
+    context::Context,
+    draft::Drafted,
+    guard_input::Input,
+    guardrails::{self, Action, Finding},
+    judge, Agent, AgentError, Job, JobOutcome, Stage,
+};
+use crate::domain::{DecisionInfo, Outcome};
+use serde_json::{json, Map, Value};
+use std::{ops::ControlFlow, time::Duration};
+use tracing::warn;
+
+/// How long a chat waits before trying an unavailable LLM again.
+const LLM_RETRY: Duration = Duration::from_secs(5);
+
+impl Agent {
+    /// The rules over a draft, then (with `judge.check_drafts`, only when the rules pass it) the
+    /// judge, whose record is added to `judged`.
+    pub(super) async fn check_draft(
+        &self,
+        job: &Job<'_>,
+        input: &Input,
+        prompt: &Prompt,
+        fan_text: &str,
+        text: &str,
+        judged: &mut Vec<Value>,
+    ) -> Vec<Finding> {
+        let mut found = input.guard.check_draft(text, &prompt.recent, &prompt.system);
+        found.extend(guardrails::names_other_fans(text, &prompt.others));
+        let rules_stop = !guardrails::stopping(&found).is_empty();
+        let j = &job.cfg.judge;
+        if rules_stop || !(j.enabled && j.check_drafts) {
+            return found;
+        }
+        let verdict = self.judge.draft(j, fan_text, text).await;
+        let call = judge::combine_draft(rules_stop, &verdict, j.min_confidence);
+        judged.push(judge::record(&verdict, &call));
+        if let judge::Call::Stop(f) = call {
+            found.push(f);
+        }
+        found
+    }
+
+    /// The drafting's outcome: the draft that passed with the decision's record (model, prompt
+    /// version, tokens, verdicts), or, with none, the job decided (escalated or failed) or retried
+    /// later when the LLM was unreachable.
+    pub(super) async fn settle_draft(
+        &self,
+        job: &Job<'_>,
+        ctx: &Context,
+        input: Input,
+        prompt: &Prompt,
+        drafted: Drafted,
+        judged: Map<String, Value>,
+    ) -> Result<Stage<(String, DecisionInfo)>, AgentError> {
+        let info = DecisionInfo {
+            reason: String::new(),
+            model: Some(prompt.request.model.clone()),
+            prompt_version: Some(prompt.version.clone()),
+            prompt_tokens: drafted.tokens.0,
+            completion_tokens: drafted.tokens.1,
+            llm_ms: Some(drafted.llm_ms),
+            guardrails: verdicts(input.findings, drafted.blocked, judged, drafted.judged),
+            marks: vec![],
+        };
+        if let Some(text) = drafted.text {
+            return Ok(ControlFlow::Continue((text, info)));
+        }
+        if drafted.llm_unavailable {
+            // The LLM is down or overloaded: nothing is decided, the fan's messages wait (in
+            // the inbox, across restarts) and are answered once it is back.
+            warn!(error = %drafted.last_err, "LLM unavailable; the fan's messages wait");
+            return Ok(ControlFlow::Break(JobOutcome::Retry(LLM_RETRY)));
+        }
+        let info = DecisionInfo {
+            reason: format!("no usable draft: {}", drafted.last_err),
+            ..info
+        };
+        let outcome = no_draft_outcome(&drafted.last_err);
+        self.store
+            .decide(job.creator, job.fan, &ctx.ids, outcome, &info)
+            .await?;
+        Ok(ControlFlow::Break(JobOutcome::Done { queued: false }))
+    }
+}
+
+/// How a job without a usable draft is decided: a model that keeps writing nothing or what the
+/// rules block needs a human; anything else failed.
+pub fn no_draft_outcome(last_err: &str) -> Outcome {
+    if last_err.contains("empty") || last_err.contains("blocked") {
+        Outcome::Escalated
+    } else {
+        Outcome::Failed
+    }
+}
+
+/// The decision's guardrail record: the input findings that only flag, the blocked drafts'
+/// findings and the judge's records (input and drafts); `None` when there is nothing to say.
+pub fn verdicts(
+    mut findings: Vec<Finding>,
+    blocked: Vec<Finding>,
+    mut judge: Map<String, Value>,
+    draft_judged: Vec<Value>,
+) -> Option<Value> {
+    if !draft_judged.is_empty() {
+        judge.insert("draft".into(), draft_judged.into());
+    }
+    findings.retain(|f| f.action == Action::Flag);
+    if findings.is_empty() && blocked.is_empty() && judge.is_empty() {
+        return None;
+    }
+    let mut v = json!({ "input": findings, "draft": blocked });
+    if !judge.is_empty() {
+        v["judge"] = judge.into();
+    }
+    Some(v)
+}

@@ -150,3 +150,109 @@ pub fn mode_note(mode: Mode) -> String {
         m => format!(" ({} mode: drafted, not sent)", m.as_str()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        agent::{offers::CatalogItem, testing},
+        config::Config,
+    };
+
+    #[test]
+    fn a_plans_delay_is_a_random_base_in_range_plus_a_little_per_character() {
+        let mut a = Config::default().agent;
+        (
+            a.reply_delay_min_ms,
+            a.reply_delay_max_ms,
+            a.reply_delay_per_char_ms,
+        ) = (100, 200, 10);
+        for _ in 0..20 {
+            let p = plan(&a, Purpose::Reply, "hello".into());
+            assert!((150..=250).contains(&p.delay_ms), "{}", p.delay_ms);
+        }
+        a.reply_delay_max_ms = 0;
+        assert_eq!(plan(&a, Purpose::Reply, "".into()).delay_ms, 100);
+    }
+
+    #[test]
+    fn an_anchored_plan_answers_the_newest_message_it_was_drafted_from() {
+        let newest = testing::message("ABC", false, "hi", "2024-01-01T00:00:00Z");
+        let p = anchored(
+            plan(&Config::default().agent, Purpose::Reply, "x".into()),
+            7,
+            Some(&newest),
+        );
+        assert_eq!(p.context_at, Some(7));
+        assert_eq!(p.answers_uuid.as_deref(), Some("abc"));
+        assert_eq!(p.answers_sent_at.as_deref(), Some("2024-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn an_offer_puts_its_item_and_price_on_the_plan_and_makes_the_outcome_offered() {
+        let mut p = plan(&Config::default().agent, Purpose::Reply, "x".into());
+        let mut reason = reply_reason(1);
+        let item = CatalogItem {
+            name: "set".into(),
+            description: None,
+            base_price_cents: 1000,
+            media_uuid: "m1".into(),
+        };
+        let offer = OfferDecision::Offer {
+            item,
+            price_cents: 1200,
+        };
+        assert_eq!(
+            with_offer(&mut p, &mut reason, offer, None),
+            Outcome::Offered
+        );
+        assert_eq!(
+            (p.media_uuids, p.price_cents),
+            (vec!["m1".to_string()], Some(1200))
+        );
+        assert_eq!(reason, "answered the fan's message; offered set at $12.00");
+        let mut p = plan(&Config::default().agent, Purpose::Reply, "x".into());
+        let mut reason = reply_reason(3);
+        let none = with_offer(&mut p, &mut reason, OfferDecision::NotAsked, None);
+        assert_eq!((none, p.price_cents), (Outcome::Replied, None));
+        assert_eq!(reason, "answered 3 fan messages with one reply");
+    }
+
+    #[test]
+    fn outside_live_mode_the_reason_says_the_reply_was_only_drafted() {
+        assert_eq!(mode_note(Mode::Live), "");
+        assert_eq!(mode_note(Mode::Shadow), " (shadow mode: drafted, not sent)");
+        assert_eq!(
+            mode_note(Mode::Approve),
+            " (approve mode: drafted, not sent)"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_committed_reply_decides_every_message_and_queues_one_outbox_row() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let a = testing::fan_writes(&agent.store, "m1", "hi", "2024-01-01T00:00:00Z").await;
+        let b = testing::fan_writes(&agent.store, "m2", "there?", "2024-01-01T00:00:01Z").await;
+        let job = testing::job(&cfg);
+        let std::ops::ControlFlow::Continue(ctx) = agent.load_context(&job, &[a, b]).await.unwrap()
+        else {
+            panic!("decided early");
+        };
+        let plan = agent.reply_plan(&job, &ctx, "hey!".into()).await.unwrap();
+        assert_eq!(plan.answers_uuid.as_deref(), Some("m2"));
+        let info = DecisionInfo::reason("");
+        let done = agent
+            .commit_reply(&job, &ctx, plan, Ok(OfferDecision::NotAsked), None, info)
+            .await
+            .unwrap();
+        assert_eq!(done, JobOutcome::Done { queued: true });
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(decided.len(), 2);
+        assert!(decided.iter().all(|d| d.0 == "replied"), "{decided:?}");
+        assert_eq!(decided[0].1, "answered 2 fan messages with one reply");
+        let open = agent.store.open_outbox(testing::CREATOR).await.unwrap();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].text.as_deref(), Some("hey!"));
+    }
+}

@@ -83,7 +83,10 @@ impl Agent {
         if !self.store.has_open_reply(job.creator, job.fan).await? {
             return Ok(ControlFlow::Continue(()));
         }
-        let folded = self.store.fold_waiting_replies(job.creator, job.fan).await?;
+        let folded = self
+            .store
+            .fold_waiting_replies(job.creator, job.fan)
+            .await?;
         if folded > 0 {
             info!(
                 folded,
@@ -91,7 +94,9 @@ impl Agent {
             );
         }
         if self.store.has_open_reply(job.creator, job.fan).await? {
-            return Ok(ControlFlow::Break(JobOutcome::Retry(Duration::from_secs(1))));
+            return Ok(ControlFlow::Break(JobOutcome::Retry(Duration::from_secs(
+                1,
+            ))));
         }
         Ok(ControlFlow::Continue(()))
     }
@@ -138,7 +143,9 @@ impl Agent {
         job: &Job<'_>,
         rows: &[InboxRow],
     ) -> Result<bool, AgentError> {
-        if !rows.iter().any(sends_something) || self.store.has_open_reply(job.creator, job.fan).await? {
+        if !rows.iter().any(sends_something)
+            || self.store.has_open_reply(job.creator, job.fan).await?
+        {
             return Ok(false);
         }
         // With the check before sending, a chat already read is read again only then (one read
@@ -152,7 +159,11 @@ impl Agent {
         {
             return Ok(false);
         }
-        let paused = self.store.fan_facts(job.creator, job.fan).await?.paused_until;
+        let paused = self
+            .store
+            .fan_facts(job.creator, job.fan)
+            .await?
+            .paused_until;
         Ok(paused.is_none_or(|u| u <= now_ms()))
     }
 
@@ -270,4 +281,153 @@ pub fn by_hand<'a>(
             && (at >= oldest_pending.or(Some(i64::MAX))
                 || at.is_some_and(|t| t + takeover_ms > now))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        agent::testing::{self, fan_writes, message, CREATOR, FAN},
+        config::Config,
+    };
+
+    #[test]
+    fn a_chat_paused_by_the_operator_says_how_to_resume_and_a_takeover_how_long_is_left() {
+        assert_eq!(paused(None, 1000), None);
+        assert_eq!(paused(Some(999), 1000), None, "a pause that ended");
+        assert!(paused(Some(i64::MAX), 0)
+            .unwrap()
+            .contains("`fanvue-agent resume`"));
+        let left = paused(Some(61_000), 1000).unwrap();
+        assert!(left.contains("paused for 60 more s"), "{left}");
+    }
+
+    #[test]
+    fn a_creator_message_after_the_fans_is_by_hand_but_one_we_sent_is_not() {
+        let fan = message("f1", false, "hi", "2024-01-01T00:00:00Z");
+        let ours = message("c1", true, "hey you", "2024-01-01T00:01:00Z");
+        let theirs = message("c2", true, "it's me", "2024-01-01T00:02:00Z");
+        let oldest = parse_ms("2024-01-01T00:00:00Z");
+        let now = parse_ms("2024-01-02T00:00:00Z").unwrap();
+        let history = vec![fan.clone(), ours.clone()];
+        assert_eq!(by_hand(&history, &["C1".into()], oldest, now, 1000), None);
+        let history = vec![fan, ours, theirs];
+        let found = by_hand(&history, &["c1".into()], oldest, now, 1000);
+        assert_eq!(found.map(|m| m.uuid.as_str()), Some("c2"));
+    }
+
+    #[test]
+    fn a_creator_message_before_the_fans_is_by_hand_only_within_the_takeover_time() {
+        let theirs = message("c1", true, "brb", "2024-01-01T00:00:00Z");
+        let fan = message("f1", false, "ok", "2024-01-01T00:05:00Z");
+        let oldest = parse_ms("2024-01-01T00:05:00Z");
+        let sent = parse_ms("2024-01-01T00:00:00Z").unwrap();
+        let history = vec![theirs, fan];
+        let within = by_hand(&history, &[], oldest, sent + 10_000, 60_000);
+        assert!(within.is_some());
+        assert_eq!(by_hand(&history, &[], oldest, sent + 120_000, 60_000), None);
+    }
+
+    #[test]
+    fn only_a_job_whose_every_message_is_of_an_unanswered_type_is_unanswerable() {
+        let mut tip = message("f1", false, "", "2024-01-01T00:00:00Z");
+        tip.msg_type = Some("TIP".into());
+        let text = message("f2", false, "hi", "2024-01-01T00:00:01Z");
+        let both: Vec<String> = vec!["f1".into(), "f2".into()];
+        assert_eq!(unanswerable(&[tip.clone(), text.clone()], &both), None);
+        let why = unanswerable(&[tip, text], &["f1".into()]).unwrap();
+        assert_eq!(why, "message type TIP is not answered");
+    }
+
+    #[test]
+    fn what_the_fan_wrote_is_their_pending_messages_a_line_each_and_dated_by_the_oldest() {
+        let history = vec![
+            message("f0", false, "earlier", "2024-01-01T00:00:00Z"),
+            message("c0", true, "reply", "2024-01-01T00:00:30Z"),
+            message("f1", false, "hi", "2024-01-01T00:01:00Z"),
+            message("f2", false, "you there?", "2024-01-01T00:02:00Z"),
+        ];
+        let pending: Vec<String> = vec!["f2".into(), "f1".into()];
+        assert_eq!(fan_text(&history, &pending), "hi\nyou there?");
+        assert_eq!(
+            oldest_sent(&history, &pending),
+            parse_ms("2024-01-01T00:01:00Z")
+        );
+    }
+
+    #[tokio::test]
+    async fn the_context_holds_what_the_fan_wrote_and_the_rows_it_decides() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let a = fan_writes(&agent.store, "m1", "hi there", "2024-01-01T00:00:00Z").await;
+        let b = fan_writes(&agent.store, "m2", "how are you", "2024-01-01T00:00:05Z").await;
+        let job = testing::job(&cfg);
+        let ctx = match agent
+            .load_context(&job, &[a.clone(), b.clone()])
+            .await
+            .unwrap()
+        {
+            ControlFlow::Continue(ctx) => ctx,
+            ControlFlow::Break(o) => panic!("decided early: {o:?}"),
+        };
+        assert_eq!(ctx.ids, vec![a.id, b.id]);
+        assert_eq!(ctx.fan_text, "hi there\nhow are you");
+        assert_eq!(ctx.oldest_pending, parse_ms("2024-01-01T00:00:00Z"));
+        assert_eq!(ctx.history.len(), 2);
+        assert!(
+            testing::decisions(&agent.store).await.is_empty(),
+            "nothing decided"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_chat_paused_by_the_operator_is_skipped_before_its_history_is_read() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let row = fan_writes(&agent.store, "m1", "hi", "2024-01-01T00:00:00Z").await;
+        agent.store.pause_fan(CREATOR, FAN, i64::MAX).await.unwrap();
+        let step = agent
+            .load_context(&testing::job(&cfg), &[row])
+            .await
+            .unwrap();
+        assert!(matches!(
+            step,
+            ControlFlow::Break(JobOutcome::Done { queued: false })
+        ));
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(decided.len(), 1);
+        assert_eq!(decided[0].0, "skipped");
+        assert!(
+            decided[0].1.contains("paused by the operator"),
+            "{decided:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_creator_who_wrote_by_hand_after_the_fan_pauses_the_chat_and_the_job_is_skipped() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let row = fan_writes(&agent.store, "m1", "hi", "2024-01-01T00:00:00Z").await;
+        let by_hand = message("c1", true, "it's me!", "2024-01-01T00:00:10Z");
+        agent
+            .store
+            .insert_message(CREATOR, &by_hand, "test")
+            .await
+            .unwrap();
+        let step = agent
+            .load_context(&testing::job(&cfg), &[row])
+            .await
+            .unwrap();
+        assert!(matches!(
+            step,
+            ControlFlow::Break(JobOutcome::Done { queued: false })
+        ));
+        let decided = testing::decisions(&agent.store).await;
+        assert!(
+            decided[0].1.contains("answered by hand (message c1)"),
+            "{decided:?}"
+        );
+        let facts = agent.store.fan_facts(CREATOR, FAN).await.unwrap();
+        assert!(facts.paused_until.is_some(), "the chat is paused");
+    }
 }

@@ -134,3 +134,129 @@ fn take_completion(job: &Job<'_>, c: &Completion, d: &mut Drafted) -> Result<Str
     d.wanted_item = wanted;
     review::clean_draft(&raw, &[&job.creator_name, job.creator]).map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        agent::{
+            compose::Prompt,
+            llm::{LlmRequest, Role, Turn},
+            testing::{self, Scripted},
+        },
+        config::Config,
+        store::facts::FanFacts,
+    };
+    use std::sync::Arc;
+
+    /// A prompt, an input check and a context for drafting, without the stages before it.
+    fn setup(cfg: &Config) -> (Context, Input, Prompt) {
+        let ctx = Context {
+            ids: vec![1],
+            now: 0,
+            facts: FanFacts::default(),
+            history: vec![],
+            pending: vec!["m1".into()],
+            oldest_pending: None,
+            fan_text: "hi".into(),
+            first: testing::event("m1", "hi"),
+        };
+        let input = Input {
+            guard: cfg.creator_guardrails(testing::CREATOR),
+            findings: vec![],
+            marked: vec![],
+        };
+        let system = "You are Mia.".to_string();
+        let prompt = Prompt {
+            request: LlmRequest {
+                model: "m".into(),
+                messages: vec![Turn {
+                    role: Role::System,
+                    content: system.clone(),
+                }],
+                temperature: 0.7,
+                max_tokens: 100,
+                timeout: Duration::from_secs(5),
+                json: false,
+            },
+            system,
+            version: "v1".into(),
+            recent: vec![],
+            others: vec![],
+        };
+        (ctx, input, prompt)
+    }
+
+    async fn drafted(cfg: Config, llm: Arc<Scripted>) -> Drafted {
+        drafted_timed(cfg, llm).await.0
+    }
+
+    /// The draft, and how long drafting took on a paused clock (only the policy's waits count).
+    async fn drafted_timed(cfg: Config, llm: Arc<Scripted>) -> (Drafted, Duration) {
+        let (agent, _dir) = testing::agent(cfg.clone(), llm).await;
+        let (ctx, input, prompt) = setup(&cfg);
+        tokio::time::pause();
+        let started = tokio::time::Instant::now();
+        let d = agent
+            .draft(&testing::job(&cfg), &ctx, &input, &prompt)
+            .await;
+        (d, started.elapsed())
+    }
+
+    #[test]
+    fn failed_draft_attempts_wait_one_second_doubling_up_to_sixteen() {
+        let waits: Vec<u64> = (1..=7)
+            .map(|a| DRAFT_RETRY.delay(a).as_millis() as u64)
+            .collect();
+        assert_eq!(waits, [1000, 2000, 4000, 8000, 16000, 16000, 16000]);
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_llm_is_tried_llm_attempts_times_with_the_policys_waits() {
+        let mut cfg = Config::default();
+        cfg.agent.llm_attempts = 3;
+        let llm = Scripted::new(vec![]);
+        let (d, took) = drafted_timed(cfg, llm.clone()).await;
+        assert_eq!(llm.requests().len(), 3);
+        assert!(d.llm_unavailable && d.text.is_none(), "{d:?}");
+        assert_eq!(took.as_secs(), 3, "1 s, then 2 s");
+    }
+
+    #[tokio::test]
+    async fn a_rejected_request_is_not_tried_again() {
+        let llm = Scripted::new(vec![Err(LlmError::Rejected("bad model".into()))]);
+        let d = drafted(Config::default(), llm.clone()).await;
+        assert_eq!(llm.requests().len(), 1);
+        assert!(!d.llm_unavailable);
+        assert!(d.last_err.contains("bad model"), "{d:?}");
+    }
+
+    #[tokio::test]
+    async fn a_blocked_draft_is_regenerated_once_with_the_reason_and_more_freely() {
+        let leak = "your id is 123e4567-e89b-12d3-a456-426614174000".to_string();
+        let llm = Scripted::new(vec![Ok(leak), Ok("hey you".into())]);
+        let d = drafted(Config::default(), llm.clone()).await;
+        assert_eq!(d.text.as_deref(), Some("hey you"));
+        assert!(d.blocked.iter().any(|f| f.rule == "private_data"), "{d:?}");
+        let reqs = llm.requests();
+        assert_eq!(reqs.len(), 2);
+        assert!(reqs[1].messages[0]
+            .content
+            .contains("Your previous draft was rejected (private_data"));
+        assert!(reqs[1].temperature > reqs[0].temperature);
+        assert_eq!((d.tokens, d.llm_ms), ((Some(10), Some(5)), 6));
+    }
+
+    #[tokio::test]
+    async fn a_draft_blocked_twice_is_given_up() {
+        let leak = "your id is 123e4567-e89b-12d3-a456-426614174000".to_string();
+        let llm = Scripted::new(vec![Ok(leak.clone()), Ok(leak.clone()), Ok(leak)]);
+        let d = drafted(Config::default(), llm.clone()).await;
+        assert_eq!(d.text, None);
+        assert!(
+            d.last_err.starts_with("the draft was blocked twice"),
+            "{d:?}"
+        );
+        assert_eq!(llm.requests().len(), 2);
+    }
+}

@@ -96,7 +96,10 @@ impl Agent {
         if action.is_none() {
             return Ok((None, reason));
         }
-        let marks = self.store.active_marks(job.creator, job.fan, now_ms()).await?;
+        let marks = self
+            .store
+            .active_marks(job.creator, job.fan, now_ms())
+            .await?;
         Ok(match marks.first() {
             Some(m) => (
                 None,
@@ -139,7 +142,15 @@ impl Agent {
         let info = DecisionInfo::reason(format!("{reason}; {} queued", action.purpose.as_str()));
         let mode = job.cfg.creator_mode(job.creator);
         self.store
-            .commit_plan(job.creator, job.fan, &[r.id], &plan, Outcome::Replied, &info, mode)
+            .commit_plan(
+                job.creator,
+                job.fan,
+                &[r.id],
+                &plan,
+                Outcome::Replied,
+                &info,
+                mode,
+            )
             .await?;
         Ok(true)
     }
@@ -185,4 +196,123 @@ fn money(cents: &Option<i64>) -> String {
     cents
         .map(|c| format!("{}.{:02}", c / 100, c % 100))
         .unwrap_or_else(|| "0.00".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        agent::testing::{self, CREATOR, FAN},
+        config::Config,
+        domain::{Event, Party},
+    };
+
+    fn row(store_id: i64, kind: EventKind) -> InboxRow {
+        InboxRow {
+            id: store_id,
+            event: Event {
+                dedupe_key: format!("e{store_id}"),
+                creator: None,
+                fan: Party::default(),
+                timestamp: None,
+                kind,
+            },
+            from_fan: false,
+            received_at: 0,
+        }
+    }
+
+    async fn accepted(agent: &Agent, kind: EventKind) -> InboxRow {
+        let mut e = row(0, kind).event;
+        e.fan.uuid = Some(FAN.into());
+        e.fan.display_name = Some("Sam Fan".into());
+        agent
+            .store
+            .accept_event(&e, Some(CREATOR), "test")
+            .await
+            .unwrap();
+        let rows = agent.store.pending_for_chat(CREATOR, FAN).await.unwrap();
+        rows.into_iter().next().expect("pending")
+    }
+
+    #[test]
+    fn a_tip_calls_for_a_thank_you_naming_the_amount_and_a_purchase_only_for_a_record() {
+        let actions = Config::default().actions;
+        let tip = EventKind::Tip {
+            context: None,
+            post_uuid: None,
+            message_uuid: None,
+            price_cents: Some(1250),
+        };
+        let (action, reason) = event_action(&tip, &actions);
+        let action = action.expect("a thank-you");
+        assert_eq!(
+            (action.purpose, action.amount.as_str()),
+            (Purpose::Thanks, "12.50")
+        );
+        assert_eq!(action.template, actions.thank_tip);
+        assert_eq!(reason, "tip of $12.50 recorded");
+        let purchase = EventKind::Purchase {
+            post_uuid: None,
+            message_uuid: None,
+            price_cents: None,
+        };
+        assert_eq!(
+            event_action(&purchase, &actions),
+            (None, "purchase of $0.00 recorded".to_string())
+        );
+    }
+
+    #[tokio::test]
+    async fn a_tip_queues_a_thank_you_and_is_decided_as_replied() {
+        let mut cfg = Config::default();
+        cfg.actions.thank_tip = "Thank you {{ fan_name }} for ${{ amount }}!".into();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let tip = EventKind::Tip {
+            context: None,
+            post_uuid: None,
+            message_uuid: None,
+            price_cents: Some(500),
+        };
+        let r = accepted(&agent, tip).await;
+        let queued = agent
+            .decide_other(&testing::job(&cfg), &r, false)
+            .await
+            .unwrap();
+        assert!(queued);
+        let open = agent.store.open_outbox(CREATOR).await.unwrap();
+        assert_eq!(open[0].text.as_deref(), Some("Thank you Sam for $5.00!"));
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(
+            decided[0],
+            (
+                "replied".into(),
+                "tip of $5.00 recorded; thanks queued".into()
+            )
+        );
+    }
+
+    #[tokio::test]
+    async fn a_follow_up_is_not_sent_when_the_fan_wrote_again() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let follow = EventKind::FollowUp {
+            after_message_uuid: "c1".into(),
+            quiet_secs: 7200,
+        };
+        let r = accepted(&agent, follow).await;
+        let queued = agent
+            .decide_other(&testing::job(&cfg), &r, true)
+            .await
+            .unwrap();
+        assert!(!queued);
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(
+            decided[0],
+            (
+                "skipped".into(),
+                "follow-up not sent: the fan wrote again".into()
+            )
+        );
+    }
 }

@@ -30,7 +30,9 @@ impl Agent {
         text: &str,
         judged: &mut Vec<Value>,
     ) -> Vec<Finding> {
-        let mut found = input.guard.check_draft(text, &prompt.recent, &prompt.system);
+        let mut found = input
+            .guard
+            .check_draft(text, &prompt.recent, &prompt.system);
         found.extend(guardrails::names_other_fans(text, &prompt.others));
         let rules_stop = !guardrails::stopping(&found).is_empty();
         let j = &job.cfg.judge;
@@ -119,4 +121,56 @@ pub fn verdicts(
         v["judge"] = judge.into();
     }
     Some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &'static str, action: Action) -> Finding {
+        Finding {
+            rule,
+            action,
+            detail: "d".into(),
+        }
+    }
+
+    #[test]
+    fn a_model_that_writes_nothing_or_only_blocked_drafts_needs_a_human_anything_else_failed() {
+        assert_eq!(no_draft_outcome("the draft is empty"), Outcome::Escalated);
+        assert_eq!(
+            no_draft_outcome("the draft was blocked twice: x"),
+            Outcome::Escalated
+        );
+        assert_eq!(
+            no_draft_outcome("LLM rejected the request: bad model"),
+            Outcome::Failed
+        );
+    }
+
+    #[test]
+    fn the_verdicts_keep_only_flags_of_the_input_and_are_none_when_nothing_was_found() {
+        assert_eq!(verdicts(vec![], vec![], Map::new(), vec![]), None);
+        let stop = finding("underage", Action::Escalate);
+        assert_eq!(
+            verdicts(vec![stop.clone()], vec![], Map::new(), vec![]),
+            None
+        );
+        let flag = finding("ai_question", Action::Flag);
+        let blocked = finding("private_data", Action::Block);
+        let v = verdicts(vec![stop, flag], vec![blocked], Map::new(), vec![]).unwrap();
+        assert_eq!(v["input"].as_array().unwrap().len(), 1);
+        assert_eq!(v["input"][0]["rule"], "ai_question");
+        assert_eq!(v["draft"][0]["rule"], "private_data");
+        assert!(v.get("judge").is_none());
+    }
+
+    #[test]
+    fn the_judges_records_of_drafts_join_its_record_of_the_input() {
+        let mut judge = Map::new();
+        judge.insert("input".into(), json!({"effect": "none"}));
+        let v = verdicts(vec![], vec![], judge, vec![json!({"effect": "stop"})]).unwrap();
+        assert_eq!(v["judge"]["input"]["effect"], "none");
+        assert_eq!(v["judge"]["draft"][0]["effect"], "stop");
+    }
 }

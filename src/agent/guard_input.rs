@@ -58,7 +58,10 @@ impl Agent {
         let guard = job.cfg.creator_guardrails(job.creator);
         debug!(text = %crate::telemetry::text(&ctx.fan_text), "the fan wrote");
         let findings = guard.check_input(&ctx.fan_text);
-        let marked = self.store.active_marks(job.creator, job.fan, ctx.now).await?;
+        let marked = self
+            .store
+            .active_marks(job.creator, job.fan, ctx.now)
+            .await?;
         let outcome = match input_call(&findings, &marked) {
             InputCall::Clear => {
                 return Ok(ControlFlow::Continue(Input {
@@ -269,7 +272,8 @@ pub fn new_marks(
         let Some(category) = MarkCategory::of_rule(f.rule) else {
             continue;
         };
-        if marked.iter().any(|m| m.category == category) || out.iter().any(|m| m.category == category)
+        if marked.iter().any(|m| m.category == category)
+            || out.iter().any(|m| m.category == category)
         {
             continue;
         }
@@ -281,4 +285,106 @@ pub fn new_marks(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        agent::testing::{self, fan_writes, CREATOR, FAN},
+        config::Config,
+    };
+
+    fn finding(rule: &'static str, action: guardrails::Action) -> Finding {
+        Finding {
+            rule,
+            action,
+            detail: "d".into(),
+        }
+    }
+
+    fn mark(category: MarkCategory) -> SafetyMark {
+        SafetyMark {
+            id: 1,
+            creator: CREATOR.into(),
+            fan: FAN.into(),
+            category,
+            rule: "underage".into(),
+            reason: "said 15".into(),
+            set_at: 0,
+            until: None,
+            cleared_at: None,
+            cleared_by: None,
+            clear_reason: None,
+        }
+    }
+
+    #[test]
+    fn a_stopping_rule_escalates_a_mark_alone_keeps_a_human_on_the_chat_and_a_flag_does_neither() {
+        let flag = finding("ai_question", guardrails::Action::Flag);
+        let stop = finding("underage", guardrails::Action::Escalate);
+        let marked = [mark(MarkCategory::Minor)];
+        assert_eq!(input_call(std::slice::from_ref(&flag), &[]), InputCall::Clear);
+        assert_eq!(input_call(std::slice::from_ref(&flag), &marked), InputCall::StillMarked);
+        assert_eq!(input_call(&[flag, stop], &marked), InputCall::Stop);
+    }
+
+    #[test]
+    fn an_escalation_marks_each_safety_category_once_and_not_one_already_in_force() {
+        let minor = finding("underage", guardrails::Action::Escalate);
+        let again = finding("underage", guardrails::Action::Escalate);
+        let crisis = finding("crisis", guardrails::Action::Escalate);
+        let other = finding("spam_link", guardrails::Action::Escalate);
+        let pause = Config::default().guardrails.pause_hours;
+        let marks = new_marks(&[&minor, &again, &crisis, &other], &[], "why", 0, &pause);
+        let cats: Vec<MarkCategory> = marks.iter().map(|m| m.category).collect();
+        assert_eq!(cats, vec![MarkCategory::Minor, MarkCategory::Crisis]);
+        assert!(marks.iter().all(|m| m.reason == "why"));
+        let in_force = [mark(MarkCategory::Minor)];
+        let marks = new_marks(&[&minor, &crisis], &in_force, "why", 0, &pause);
+        assert_eq!(marks.len(), 1);
+        assert_eq!(marks[0].category, MarkCategory::Crisis);
+    }
+
+    async fn checked(agent: &Agent, cfg: &Config, text: &str) -> Stage<Input> {
+        let row = fan_writes(&agent.store, "m1", text, "2024-01-01T00:00:00Z").await;
+        let job = testing::job(cfg);
+        let ctx = match agent.load_context(&job, &[row]).await.unwrap() {
+            ControlFlow::Continue(ctx) => ctx,
+            ControlFlow::Break(o) => panic!("decided early: {o:?}"),
+        };
+        agent.check_input(&job, &ctx).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_fan_who_says_they_are_a_minor_is_escalated_and_marked() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let step = checked(&agent, &cfg, "i am 15 years old").await;
+        assert!(matches!(step, ControlFlow::Break(JobOutcome::Done { .. })));
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(decided[0].0, "escalated");
+        assert!(
+            decided[0].1.starts_with("for a human: underage"),
+            "{decided:?}"
+        );
+        let marks = agent.store.active_marks(CREATOR, FAN, 1).await.unwrap();
+        assert_eq!(marks[0].category, MarkCategory::Minor);
+    }
+
+    #[tokio::test]
+    async fn an_ordinary_message_goes_on_to_drafting_with_its_flags() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let step = checked(&agent, &cfg, "are you a bot?").await;
+        let ControlFlow::Continue(input) = step else {
+            panic!("escalated: {step:?}");
+        };
+        assert!(
+            input.findings.iter().any(|f| f.rule == "ai_question"),
+            "{input:?}"
+        );
+        assert!(input.marked.is_empty());
+        assert!(testing::decisions(&agent.store).await.is_empty());
+    }
 }

@@ -263,7 +263,9 @@ impl Agent {
     ) -> Result<crate::store::facts::FanFacts, AgentError> {
         if let Some(lang) = guardrails::detect_language(text) {
             if facts.language.as_deref() != Some(lang) {
-                self.store.set_fan_language(job.creator, job.fan, lang).await?;
+                self.store
+                    .set_fan_language(job.creator, job.fan, lang)
+                    .await?;
                 facts.language = Some(lang.to_string());
             }
         }

@@ -206,3 +206,99 @@ fn with_catalog_file(job: &Job<'_>, catalog: Vec<offers::CatalogItem>) -> Vec<of
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        agent::testing::{self, fan_writes, CREATOR, FAN},
+        config::Config,
+    };
+    use std::ops::ControlFlow;
+
+    fn item() -> offers::CatalogItem {
+        offers::CatalogItem {
+            name: "beach set".into(),
+            description: None,
+            base_price_cents: 1500,
+            media_uuid: "media-1".into(),
+        }
+    }
+
+    #[test]
+    fn the_reason_names_the_offer_and_its_price_or_why_not_and_nothing_without_interest() {
+        let offer = OfferDecision::Offer {
+            item: item(),
+            price_cents: 1299,
+        };
+        assert_eq!(offer.note(None), "; offered beach set at $12.99");
+        assert_eq!(
+            offer.note(Some("asked for beach pics")),
+            "; offered beach set at $12.99 (model: asked for beach pics)"
+        );
+        let refused = OfferDecision::Refused {
+            reason: "cooldown".into(),
+        };
+        assert_eq!(refused.note(Some("x")), "; no offer: cooldown");
+        assert_eq!(OfferDecision::NotAsked.note(Some("x")), "");
+    }
+
+    /// The offer decided for the fan's message `text` (the vault comes from the cache).
+    async fn offered(cfg: Config, texts: &[&str]) -> OfferDecision {
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let catalog = serde_json::to_value(vec![item()]).unwrap();
+        agent
+            .store
+            .cache_put(CREATOR, CATALOG_KEY, &catalog)
+            .await
+            .unwrap();
+        let owned = crate::store::owned_media_key(FAN);
+        agent
+            .store
+            .cache_put(CREATOR, &owned, &serde_json::json!([]))
+            .await
+            .unwrap();
+        let mut rows = vec![];
+        for (i, text) in texts.iter().enumerate() {
+            let at = format!("2024-01-01T00:00:0{i}Z");
+            rows.push(fan_writes(&agent.store, &format!("m{i}"), text, &at).await);
+        }
+        let job = testing::job(&cfg);
+        let ControlFlow::Continue(ctx) = agent.load_context(&job, &rows).await.unwrap() else {
+            panic!("decided early");
+        };
+        agent.offer(&job, &ctx, None).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_fan_who_asks_for_nothing_is_offered_nothing() {
+        assert_eq!(
+            offered(Config::default(), &["hi, how was your day?"]).await,
+            OfferDecision::NotAsked
+        );
+    }
+
+    #[tokio::test]
+    async fn the_rules_refuse_an_offer_before_enough_conversation() {
+        let mut cfg = Config::default();
+        cfg.offers.min_fan_messages = 3;
+        let got = offered(cfg, &["show me something new"]).await;
+        assert!(matches!(got, OfferDecision::Refused { .. }), "{got:?}");
+    }
+
+    #[tokio::test]
+    async fn a_fan_who_asks_for_content_is_offered_a_vault_item_at_a_price_within_the_rules() {
+        let mut cfg = Config::default();
+        cfg.offers.min_fan_messages = 1;
+        let got = offered(cfg.clone(), &["hey", "show me something new"]).await;
+        let OfferDecision::Offer {
+            item: got,
+            price_cents,
+        } = got
+        else {
+            panic!("no offer: {got:?}");
+        };
+        assert_eq!(got, item());
+        assert!((cfg.offers.floor_cents..=cfg.offers.ceiling_cents).contains(&price_cents));
+    }
+}

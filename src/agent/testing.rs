@@ -100,9 +100,13 @@ pub fn message(uuid: &str, from_creator: bool, text: &str, sent_at: &str) -> Sto
     }
 }
 
-/// The fan's message `uuid` saying `text`, accepted into the inbox (and so the message store).
-pub async fn fan_writes(store: &Store, uuid: &str, text: &str, sent_at: &str) -> InboxRow {
-    let event = Event {
+/// The fan's message `uuid` saying `text`, as a webhook brings it.
+pub fn event(uuid: &str, text: &str) -> Event {
+    fan_event(uuid, text, "2024-01-01T00:00:00Z")
+}
+
+fn fan_event(uuid: &str, text: &str, sent_at: &str) -> Event {
+    Event {
         dedupe_key: format!("msg:{uuid}"),
         creator: None,
         fan: Party {
@@ -121,8 +125,16 @@ pub async fn fan_writes(store: &Store, uuid: &str, text: &str, sent_at: &str) ->
             is_automated: false,
             created_at: Some(sent_at.into()),
         }),
-    };
-    store.accept_event(&event, Some(CREATOR), "test").await.unwrap();
+    }
+}
+
+/// The fan's message `uuid` saying `text`, accepted into the inbox (and so the message store).
+pub async fn fan_writes(store: &Store, uuid: &str, text: &str, sent_at: &str) -> InboxRow {
+    let event = fan_event(uuid, text, sent_at);
+    store
+        .accept_event(&event, Some(CREATOR), "test")
+        .await
+        .unwrap();
     let rows = store.pending_for_chat(CREATOR, FAN).await.unwrap();
     rows.into_iter()
         .find(|r| r.event.dedupe_key == event.dedupe_key)

@@ -96,7 +96,10 @@ mod tests {
         for failures in 1..10 {
             let whole = Duration::from_secs(1u64 << (failures - 1)).min(p.max);
             let d = p.delay(failures);
-            assert!(d >= whole && d < whole + Duration::from_millis(250), "{d:?}");
+            assert!(
+                d >= whole && d < whole + Duration::from_millis(250),
+                "{d:?}"
+            );
         }
     }
 }

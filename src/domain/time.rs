@@ -14,7 +14,10 @@ mod tests {
     #[test]
     fn an_rfc3339_timestamp_parses_to_unix_milliseconds_and_anything_else_to_none() {
         assert_eq!(parse_ms("1970-01-01T00:00:01.500Z"), Some(1500));
-        assert_eq!(parse_ms("2024-01-01T01:00:00+01:00"), Some(1_704_067_200_000));
+        assert_eq!(
+            parse_ms("2024-01-01T01:00:00+01:00"),
+            Some(1_704_067_200_000)
+        );
         assert_eq!(parse_ms("yesterday"), None);
     }
 }

@@ -11,7 +11,7 @@ use crate::{
     fanvue::{
         client::Tokens,
         oauth::{Connector, OAuthClient, TokenManager},
-        Apis, CreatorApi, FanvueClient,
+        CreatorApi, FanvueClient,
     },
     ingress::{self, admin::AdminState, IngressState, WebhookIngress},
     poller::{Poller, WebhookSeen},
@@ -101,12 +101,6 @@ impl Parts {
         )
     }
 
-    /// The per-creator API map over [`Parts::creator_api`].
-    pub fn apis(&self) -> Apis {
-        let parts = self.clone();
-        Apis::new(move |handle| parts.creator_api(handle))
-    }
-
     pub async fn bind(&self) -> Result<TcpListener, AppError> {
         let addr = self.cfg.daemon.listen.clone();
         TcpListener::bind(&addr)
@@ -176,7 +170,10 @@ impl Parts {
             std::hint::black_box(crate::agent::guardrails::detect_language(warm));
         });
         let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
-        let apis = Arc::new(self.apis());
+        let apis = {
+            let parts = self.clone();
+            Arc::new(crate::fanvue::Apis::new(move |h| parts.creator_api(h)))
+        };
         let (dispatch, wakes) = dispatcher::channel();
         let senders = SenderHandle::default();
         let seen = WebhookSeen::default();

@@ -5,8 +5,9 @@
 use crate::{
     config::LiveConfig,
     dispatcher::{DispatcherHandle, Wake},
+    domain::time::now_ms,
     domain::{Event, EventKind, Party},
-    store::{inbox::Accepted, now_ms, Store, StoreError},
+    store::{inbox::Accepted, Store, StoreError},
 };
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;

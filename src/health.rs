@@ -121,7 +121,7 @@ pub async fn creators(store: &Store, cfg: &Config) -> Vec<Check> {
                 let expires = store.token_expiry(handle).await.ok().flatten();
                 let detail = match expires {
                     Some(at) => {
-                        let left = at - crate::store::now_secs();
+                        let left = at - crate::domain::time::now_secs();
                         if left > 0 {
                             format!("connected; access token valid {} more min", left / 60)
                         } else {

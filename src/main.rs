@@ -269,7 +269,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             since,
             json,
         } => {
-            let now = fanvue_agent::store::now_ms();
+            let now = fanvue_agent::domain::time::now_ms();
             let parsed = (|| {
                 Ok::<_, String>(fanvue_agent::store::decisions::DecisionFilter {
                     creator,

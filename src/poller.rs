@@ -7,9 +7,10 @@ use crate::{
     agent::history,
     config::{Config, LiveConfig},
     dispatcher::{DispatcherHandle, Wake},
+    domain::time::now_ms,
     domain::Party,
     fanvue::{client::ChatQuery, ApiError, Apis},
-    store::{inbox::Accepted, now_ms, CreatorStatus, Store},
+    store::{inbox::Accepted, CreatorStatus, Store},
 };
 use std::{
     collections::HashMap,

@@ -119,7 +119,7 @@ async fn a_creator_answering_by_hand_takes_the_chat_over() {
         .unwrap()
         .paused_until;
     assert!(
-        paused.is_some_and(|p| p > fanvue_agent::store::now_ms()),
+        paused.is_some_and(|p| p > fanvue_agent::domain::time::now_ms()),
         "the chat is paused"
     );
     // While paused, the agent stays out of the chat.

@@ -103,7 +103,7 @@ async fn a_creator_who_answers_by_hand_while_a_reply_waits_is_not_talked_over() 
     assert!(
         paused
             .paused_until
-            .is_some_and(|p| p > fanvue_agent::store::now_ms() + 1_000_000),
+            .is_some_and(|p| p > fanvue_agent::domain::time::now_ms() + 1_000_000),
         "paused for the takeover time: {paused:?}"
     );
     stop(run).await;

@@ -5,9 +5,10 @@
 
 use super::{Agent, AgentError, Job, JobOutcome, Stage};
 use crate::{
+    domain::time::now_ms,
     domain::{time::parse_ms, Event, EventKind},
     fanvue::{types::MessageType, ApiError},
-    store::{chats::StoredMessage, facts::FanFacts, inbox::InboxRow, now_ms},
+    store::{chats::StoredMessage, facts::FanFacts, inbox::InboxRow},
 };
 use std::{ops::ControlFlow, time::Duration};
 use tracing::{info, warn};

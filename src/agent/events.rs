@@ -8,8 +8,9 @@ use super::{
 };
 use crate::{
     config::ActionsConfig,
+    domain::time::now_ms,
     domain::{DecisionInfo, EventKind, Outcome, Purpose},
-    store::{inbox::InboxRow, now_ms},
+    store::inbox::InboxRow,
 };
 use tracing::warn;
 

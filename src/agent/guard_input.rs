@@ -146,7 +146,7 @@ impl Agent {
         let why = format!(
             "for a human: still marked {} since {} ({}); `fanvue-agent clear {} {} --reason \"...\"` lifts it",
             m.category.as_str(),
-            crate::store::outbox::rfc3339_ms(m.set_at),
+            crate::domain::time::rfc3339_ms(m.set_at),
             m.reason,
             job.creator,
             job.fan,
@@ -324,8 +324,14 @@ mod tests {
         let flag = finding("ai_question", guardrails::Action::Flag);
         let stop = finding("underage", guardrails::Action::Escalate);
         let marked = [mark(MarkCategory::Minor)];
-        assert_eq!(input_call(std::slice::from_ref(&flag), &[]), InputCall::Clear);
-        assert_eq!(input_call(std::slice::from_ref(&flag), &marked), InputCall::StillMarked);
+        assert_eq!(
+            input_call(std::slice::from_ref(&flag), &[]),
+            InputCall::Clear
+        );
+        assert_eq!(
+            input_call(std::slice::from_ref(&flag), &marked),
+            InputCall::StillMarked
+        );
         assert_eq!(input_call(&[flag, stop], &marked), InputCall::Stop);
     }
 

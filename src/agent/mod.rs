@@ -41,9 +41,10 @@ pub use offer::OfferDecision;
 
 use crate::{
     config::{Config, LiveConfig},
+    domain::time::now_ms,
     domain::{DecisionInfo, Event, Outcome},
     fanvue::{ApiError, Apis},
-    store::{inbox::InboxRow, now_ms, CreatorStatus, Store, StoreError},
+    store::{inbox::InboxRow, CreatorStatus, Store, StoreError},
 };
 use llm::Llm;
 use std::{ops::ControlFlow, sync::Arc, time::Duration};

@@ -356,8 +356,10 @@ pub fn check_persona(
     fan.display_name = Some("Sam Sample".into());
     fan.minutes_since_last_message = Some(42);
     fan.memory = vec!["they are from texas".into(), "they like hiking".into()];
-    let (time_of_day, local_time) =
-        local_time(crate::store::now_ms(), cfg.creator_utc_offset(handle));
+    let (time_of_day, local_time) = local_time(
+        crate::domain::time::now_ms(),
+        cfg.creator_utc_offset(handle),
+    );
     let vars = PromptVars {
         creator: CreatorVars {
             handle: handle.to_string(),

@@ -245,7 +245,7 @@ async fn clock_check(parts: &Parts, cfg: &crate::config::Config) -> Check {
     else {
         return Check::ok("clock", "Fanvue sent no Date header: skew not measured");
     };
-    let skew = crate::store::now_secs() - date;
+    let skew = crate::domain::time::now_secs() - date;
     let limit = (cfg.webhook.tolerance_secs / 4).max(5) as i64;
     if skew.abs() > limit {
         Check::fail(

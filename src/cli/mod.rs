@@ -27,8 +27,8 @@ pub fn short(id: &str) -> &str {
 
 /// `HH:MM:SS` (UTC) of a unix ms time, or the full date when it is not today.
 pub fn clock(ms: i64) -> String {
-    let t = crate::store::outbox::rfc3339_ms(ms);
-    let today = crate::store::outbox::rfc3339_ms(crate::store::now_ms());
+    let t = crate::domain::time::rfc3339_ms(ms);
+    let today = crate::domain::time::rfc3339_ms(crate::domain::time::now_ms());
     if t[..10] == today[..10] {
         t[11..19].to_string()
     } else {

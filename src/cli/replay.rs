@@ -7,6 +7,7 @@ use crate::{
     app::Parts,
     config::LiveConfig,
     domain::Mode,
+    fanvue::Apis,
     store::Store,
 };
 use std::{io::Write, path::PathBuf, sync::Arc};
@@ -96,7 +97,10 @@ async fn replay_in(
         cfg: LiveConfig::new(Arc::new(cfg.clone())),
         llm,
         // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
-        apis: Arc::new(parts.apis()),
+        apis: Arc::new({
+            let parts = parts.clone();
+            Apis::new(move |h| parts.creator_api(h))
+        }),
         prompts: Default::default(),
         history: Default::default(),
         // The judge as configured: a replay shows what the daemon would decide now.

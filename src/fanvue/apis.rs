@@ -1,19 +1,21 @@
-//! The per-creator API map: one [`CreatorApi`] per creator, made on first use and shared, so every
-//! caller of a creator (agent, sender, poller) goes through the same limiter and the same
-//! single-flight token refresh.
+//! The per-creator API map: one [`CreatorApi`] per creator, shared by every caller of that creator.
 
 use super::CreatorApi;
-use std::{collections::HashMap, sync::Mutex};
+use std::collections::HashMap;
+use std::sync::Mutex;
 
-/// Makes a creator's API handle (the wiring decides how: managed tokens in the daemon).
-type Make = Box<dyn Fn(&str) -> CreatorApi + Send + Sync>;
+/// Builds a creator's API handle (its limiter, its token manager) on first use.
+type MakeApi = Box<dyn Fn(&str) -> CreatorApi + Send + Sync>;
 
+/// One [`CreatorApi`] per creator, made on first use and shared, so every caller of a creator
+/// (agent, sender, poller) goes through the same limiter and the same single-flight token refresh.
 pub struct Apis {
-    make: Make,
+    make: MakeApi,
     map: Mutex<HashMap<String, CreatorApi>>,
 }
 
 impl Apis {
+    /// `make` is called once per creator, the first time that creator is asked for.
     pub fn new(make: impl Fn(&str) -> CreatorApi + Send + Sync + 'static) -> Apis {
         Apis {
             make: Box::new(make),

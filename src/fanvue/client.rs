@@ -446,59 +446,21 @@ impl CreatorApi {
         body: Option<&B>,
     ) -> Result<(StatusCode, String, i64), ApiError> {
         let mut token = self.tokens.current().await?;
-        if self.limiter.first_use() {
-            // A restarted process starts from what the last one knew of Fanvue's bucket.
-            if let Some(saved) = self.tokens.saved_rate().await {
-                self.limiter.restore(saved);
-            }
-        }
+        self.restore_saved_rate().await;
         let mut retried = false;
         loop {
             self.limiter.acquire().await;
-            let url = format!("{}{}", self.client.inner.base, path);
-            let mut req = self
-                .client
-                .inner
-                .http
-                .request(method.clone(), &url)
-                .bearer_auth(token.expose())
-                .header("X-Fanvue-API-Version", &self.client.inner.version)
-                .header("Accept", "application/json");
-            if !query.is_empty() {
-                req = req.query(query);
-            }
-            if let Some(b) = body {
-                req = req.json(b);
-            }
-            let requested_at = crate::store::now_ms();
-            let m = crate::metrics::metrics();
+            let req = self.request(&method, path, query, body, &token);
+            let requested_at = crate::domain::time::now_ms();
             let resp = match req.send().await {
                 Ok(r) => r,
                 Err(e) => {
-                    m.fanvue_call(&self.handle, None);
+                    crate::metrics::metrics().fanvue_call(&self.handle, None);
                     return Err(transport_error(&e, &method));
                 }
             };
-            let status = resp.status();
-            m.fanvue_call(&self.handle, Some(status.as_u16()));
-            let headers = resp.headers().clone();
-            let info = rate_limit_info(&headers);
-            if let Some(left) = info.remaining {
-                m.rate_budget
-                    .get_or_create(&crate::metrics::CreatorLabels {
-                        creator: self.handle.clone(),
-                    })
-                    .set(left as i64);
-            }
-            self.limiter.observe(info);
-            if status == StatusCode::TOO_MANY_REQUESTS {
-                self.limiter
-                    .retry_after(retry_after(&headers).unwrap_or(Duration::from_secs(60)));
-            }
-            if let Some(state) = self.limiter.to_save() {
-                self.tokens.save_rate(state).await;
-            }
-            warn_deprecation(&headers, path);
+            let (status, headers) = (resp.status(), resp.headers().clone());
+            self.observe_response(status, &headers, path).await;
             let text = match resp.text().await {
                 Ok(t) => t,
                 Err(e) => return Err(transport_error(&e, &method)),
@@ -506,36 +468,110 @@ impl CreatorApi {
             if status.is_success() {
                 return Ok((status, text, requested_at));
             }
-            let mut err = ApiError::from_response(status.as_u16(), retry_after(&headers), &text);
-            if let ApiError::Transient {
-                maybe_processed, ..
-            } = &mut err
-            {
-                // A read that failed changed nothing, whatever the status.
-                *maybe_processed &= method != Method::GET;
-            }
-            match &err {
-                // (The limiter is already held back: see the 429 check above.)
-                ApiError::RateLimited { retry_after } => {
-                    tracing::warn!(creator = %self.handle, path, retry_after_s = retry_after.as_secs(), "429 from Fanvue");
-                }
-                ApiError::PauseCreator { reason } => {
-                    self.tokens
-                        .forbidden(&format!("{method} {path}: {reason}"))
-                        .await?;
-                }
-                ApiError::Unauthorized { .. } if !retried => {
+            let err = api_error(status, &headers, &text, &method);
+            if let ApiError::Unauthorized { .. } = &err {
+                if !retried {
                     if let Some(fresh) = self.tokens.after_401(&token).await? {
                         token = fresh;
                         retried = true;
                         continue;
                     }
                 }
-                _ => {}
             }
-            return Err(err);
+            return Err(self.after_error(err, &method, path).await?);
         }
     }
+
+    /// A restarted process starts from what the last one knew of Fanvue's bucket.
+    async fn restore_saved_rate(&self) {
+        if self.limiter.first_use() {
+            if let Some(saved) = self.tokens.saved_rate().await {
+                self.limiter.restore(saved);
+            }
+        }
+    }
+
+    fn request<B: Serialize>(
+        &self,
+        method: &Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&B>,
+        token: &Secret,
+    ) -> reqwest::RequestBuilder {
+        let inner = &self.client.inner;
+        let mut req = inner
+            .http
+            .request(method.clone(), format!("{}{}", inner.base, path))
+            .bearer_auth(token.expose())
+            .header("X-Fanvue-API-Version", &inner.version)
+            .header("Accept", "application/json");
+        if !query.is_empty() {
+            req = req.query(query);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        req
+    }
+
+    /// What every answer teaches: the call's metric, the rate budget left, a 429's pause, and a
+    /// deprecation warning.
+    async fn observe_response(&self, status: StatusCode, headers: &HeaderMap, path: &str) {
+        let m = crate::metrics::metrics();
+        m.fanvue_call(&self.handle, Some(status.as_u16()));
+        let info = rate_limit_info(headers);
+        if let Some(left) = info.remaining {
+            m.rate_budget
+                .get_or_create(&crate::metrics::CreatorLabels {
+                    creator: self.handle.clone(),
+                })
+                .set(left as i64);
+        }
+        self.limiter.observe(info);
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            self.limiter
+                .retry_after(retry_after(headers).unwrap_or(Duration::from_secs(60)));
+        }
+        if let Some(state) = self.limiter.to_save() {
+            self.tokens.save_rate(state).await;
+        }
+        warn_deprecation(headers, path);
+    }
+
+    /// Logs a 429 and pauses the creator on a 403 that says so; returns the error to give back.
+    async fn after_error(
+        &self,
+        err: ApiError,
+        method: &Method,
+        path: &str,
+    ) -> Result<ApiError, ApiError> {
+        match &err {
+            // (The limiter is already held back: see `observe_response`.)
+            ApiError::RateLimited { retry_after } => {
+                tracing::warn!(creator = %self.handle, path, retry_after_s = retry_after.as_secs(), "429 from Fanvue");
+            }
+            ApiError::PauseCreator { reason } => {
+                self.tokens
+                    .forbidden(&format!("{method} {path}: {reason}"))
+                    .await?;
+            }
+            _ => {}
+        }
+        Ok(err)
+    }
+}
+
+/// The error a failed answer means. A read that failed changed nothing, whatever the status.
+fn api_error(status: StatusCode, headers: &HeaderMap, text: &str, method: &Method) -> ApiError {
+    let mut err = ApiError::from_response(status.as_u16(), retry_after(headers), text);
+    if let ApiError::Transient {
+        maybe_processed, ..
+    } = &mut err
+    {
+        *maybe_processed &= *method != Method::GET;
+    }
+    err
 }
 
 fn page_query(page: Option<u32>, size: Option<u32>) -> Vec<(&'static str, String)> {

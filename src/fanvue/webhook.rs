@@ -265,11 +265,7 @@ fn parse_envelope(o: &Map<String, Value>) -> Result<Event, ParseError> {
 }
 
 fn parse_flat(o: &Map<String, Value>, hint: Option<PathHint>) -> Result<Event, ParseError> {
-    let creator = str_at(o, "recipientUuid").map(CreatorUuid::new);
-    let timestamp = str_at(o, "timestamp").map(String::from);
-    let ts = timestamp.clone().unwrap_or_default();
-    let shape = hint.or_else(|| flat_shape(o));
-    let Some(shape) = shape else {
+    let Some(shape) = hint.or_else(|| flat_shape(o)) else {
         let mut keys: Vec<&str> = o.keys().map(|k| k.as_str()).take(12).collect();
         keys.sort();
         return Err(ParseError::UnknownShape(format!(
@@ -277,130 +273,176 @@ fn parse_flat(o: &Map<String, Value>, hint: Option<PathHint>) -> Result<Event, P
             keys.join(", ")
         )));
     };
-    let creator = Some(creator.ok_or(ParseError::Missing("recipientUuid"))?);
-    let c = creator.as_ref().map(|c| c.to_string()).unwrap_or_default();
-    let sender = party(obj_at(o, "sender"));
-    let sender_id = sender
-        .uuid
-        .as_ref()
-        .map(|u| u.to_string())
-        .unwrap_or_default();
+    let creator = str_at(o, "recipientUuid")
+        .map(CreatorUuid::new)
+        .ok_or(ParseError::Missing("recipientUuid"))?;
+    let flat = Flat {
+        o,
+        ts: str_at(o, "timestamp").unwrap_or_default(),
+        sender: party(obj_at(o, "sender")),
+        creator: &creator,
+    };
     let (dedupe_key, fan, kind) = match shape {
-        PathHint::Message => {
-            let m = obj_at(o, "message").ok_or(ParseError::Missing("message"))?;
-            let uuid = str_at(o, "messageUuid")
-                .or_else(|| str_at(m, "uuid"))
-                .ok_or(ParseError::Missing("messageUuid"))?;
-            if sender.uuid.is_none() {
-                return Err(ParseError::Missing("sender.uuid"));
-            }
-            let media_uuids = m
-                .get("mediaUuids")
-                .and_then(|v| v.as_array())
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.as_str())
-                        .take(100)
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let ev = MessageEvent {
-                message_uuid: MessageUuid::new(uuid),
-                text: m.get("text").and_then(|v| v.as_str()).map(String::from),
-                has_media: m.get("hasMedia").and_then(|v| v.as_bool()).unwrap_or(false),
-                media_uuids,
-                price_cents: cents(m, "price"),
-                from_creator: sender.uuid.as_ref().map(|s| s.as_str())
-                    == creator.as_ref().map(|c| c.as_str()),
-                is_automated: false,
-                created_at: str_at(m, "createdAt").map(String::from),
-            };
-            (
-                format!("msg:{}", uuid.to_ascii_lowercase()),
-                sender,
-                EventKind::MessageReceived(ev),
-            )
-        }
-        PathHint::Read => {
-            let fan = str_at(o, "counterpartUuid").ok_or(ParseError::Missing("counterpartUuid"))?;
-            let count = cents(o, "readMessagesCount");
-            (
-                format!(
-                    "read:{c}:{}:{ts}:{}",
-                    fan.to_ascii_lowercase(),
-                    count.unwrap_or(0)
-                ),
-                Party {
-                    uuid: Some(FanUuid::new(fan)),
-                    ..Default::default()
-                },
-                EventKind::MessageRead {
-                    read_messages_count: count,
-                },
-            )
-        }
-        PathHint::Subscriber => (
-            format!("sub:{c}:{sender_id}:{ts}"),
-            sender,
-            EventKind::NewSubscriber {
-                price_cents: cents(o, "price"),
-            },
-        ),
-        PathHint::Follower => (
-            format!("follow:{c}:{sender_id}:{ts}"),
-            sender,
-            EventKind::NewFollower,
-        ),
-        PathHint::Purchase => {
-            let post = str_at(o, "postUuid").map(String::from);
-            let msg = str_at(o, "routeUuid")
-                .or_else(|| str_at(o, "messageUuid"))
-                .map(String::from);
-            let what = post.clone().or_else(|| msg.clone()).unwrap_or_default();
-            (
-                format!("purchase:{c}:{sender_id}:{what}:{ts}"),
-                sender,
-                EventKind::Purchase {
-                    post_uuid: post,
-                    message_uuid: msg,
-                    price_cents: cents(o, "price"),
-                },
-            )
-        }
-        PathHint::Tip => {
-            let post = str_at(o, "postUuid").map(String::from);
-            let msg = str_at(o, "messageUuid").map(String::from);
-            let mut fan = sender;
-            if fan.uuid.is_none() {
-                fan.uuid = str_at(o, "senderUuid").map(FanUuid::new);
-            }
-            let fan_id = fan.uuid.as_ref().map(|u| u.to_string()).unwrap_or_default();
-            let what = post.clone().or_else(|| msg.clone()).unwrap_or_default();
-            // A flat tip carries no id of its own, and one fan may tip the same post twice with
-            // the same amount: the body's timestamp is what tells two real tips apart, so it stays
-            // in the key. Fanvue's retries resend the same body (same timestamp) and dedupe. A
-            // copy re-signed with another timestamp needs the signing secret, and whoever holds it
-            // can forge any event with any amount anyway; the key is not the defence there.
-            (
-                format!("tip:{c}:{fan_id}:{what}:{ts}"),
-                fan,
-                EventKind::Tip {
-                    context: str_at(o, "context").map(String::from),
-                    post_uuid: post,
-                    message_uuid: msg,
-                    price_cents: cents(o, "price"),
-                },
-            )
-        }
+        PathHint::Message => flat.message()?,
+        PathHint::Read => flat.read()?,
+        PathHint::Subscriber => flat.subscriber(),
+        PathHint::Follower => flat.follower(),
+        PathHint::Purchase => flat.purchase(),
+        PathHint::Tip => flat.tip(),
     };
     Ok(Event {
         dedupe_key,
-        creator,
+        timestamp: str_at(o, "timestamp").map(String::from),
+        creator: Some(creator),
         fan,
-        timestamp,
         kind,
     })
+}
+
+/// A flat event's fields every shape reads: its body, timestamp, sender and creator.
+struct Flat<'a> {
+    o: &'a Map<String, Value>,
+    ts: &'a str,
+    sender: Party,
+    creator: &'a CreatorUuid,
+}
+
+/// A parsed event's dedupe key, its fan, and what happened.
+type Parsed = (String, Party, EventKind);
+
+impl Flat<'_> {
+    fn sender_id(&self) -> String {
+        self.sender
+            .uuid
+            .as_ref()
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    }
+
+    fn message(self) -> Result<Parsed, ParseError> {
+        let o = self.o;
+        let m = obj_at(o, "message").ok_or(ParseError::Missing("message"))?;
+        let uuid = str_at(o, "messageUuid")
+            .or_else(|| str_at(m, "uuid"))
+            .ok_or(ParseError::Missing("messageUuid"))?;
+        let Some(sender_uuid) = self.sender.uuid.as_ref() else {
+            return Err(ParseError::Missing("sender.uuid"));
+        };
+        let ev = MessageEvent {
+            message_uuid: MessageUuid::new(uuid),
+            text: m.get("text").and_then(|v| v.as_str()).map(String::from),
+            has_media: m.get("hasMedia").and_then(|v| v.as_bool()).unwrap_or(false),
+            media_uuids: media_uuids(m),
+            price_cents: cents(m, "price"),
+            from_creator: sender_uuid.as_str() == self.creator.as_str(),
+            is_automated: false,
+            created_at: str_at(m, "createdAt").map(String::from),
+        };
+        Ok((
+            format!("msg:{}", uuid.to_ascii_lowercase()),
+            self.sender,
+            EventKind::MessageReceived(ev),
+        ))
+    }
+
+    fn read(self) -> Result<Parsed, ParseError> {
+        let (o, c, ts) = (self.o, self.creator, self.ts);
+        let fan = str_at(o, "counterpartUuid").ok_or(ParseError::Missing("counterpartUuid"))?;
+        let count = cents(o, "readMessagesCount");
+        Ok((
+            format!(
+                "read:{c}:{}:{ts}:{}",
+                fan.to_ascii_lowercase(),
+                count.unwrap_or(0)
+            ),
+            Party {
+                uuid: Some(FanUuid::new(fan)),
+                ..Default::default()
+            },
+            EventKind::MessageRead {
+                read_messages_count: count,
+            },
+        ))
+    }
+
+    fn subscriber(self) -> Parsed {
+        let (c, ts, sender_id) = (self.creator, self.ts, self.sender_id());
+        (
+            format!("sub:{c}:{sender_id}:{ts}"),
+            self.sender,
+            EventKind::NewSubscriber {
+                price_cents: cents(self.o, "price"),
+            },
+        )
+    }
+
+    fn follower(self) -> Parsed {
+        let (c, ts, sender_id) = (self.creator, self.ts, self.sender_id());
+        (
+            format!("follow:{c}:{sender_id}:{ts}"),
+            self.sender,
+            EventKind::NewFollower,
+        )
+    }
+
+    fn purchase(self) -> Parsed {
+        let (o, c, ts, sender_id) = (self.o, self.creator, self.ts, self.sender_id());
+        let post = str_at(o, "postUuid").map(String::from);
+        let msg = str_at(o, "routeUuid")
+            .or_else(|| str_at(o, "messageUuid"))
+            .map(String::from);
+        let what = post.clone().or_else(|| msg.clone()).unwrap_or_default();
+        (
+            format!("purchase:{c}:{sender_id}:{what}:{ts}"),
+            self.sender,
+            EventKind::Purchase {
+                post_uuid: post,
+                message_uuid: msg,
+                price_cents: cents(o, "price"),
+            },
+        )
+    }
+
+    fn tip(self) -> Parsed {
+        let (o, c, ts) = (self.o, self.creator, self.ts);
+        let post = str_at(o, "postUuid").map(String::from);
+        let msg = str_at(o, "messageUuid").map(String::from);
+        let mut fan = self.sender;
+        if fan.uuid.is_none() {
+            fan.uuid = str_at(o, "senderUuid").map(FanUuid::new);
+        }
+        let fan_id = fan.uuid.as_ref().map(|u| u.to_string()).unwrap_or_default();
+        let what = post.clone().or_else(|| msg.clone()).unwrap_or_default();
+        // A flat tip carries no id of its own, and one fan may tip the same post twice with
+        // the same amount: the body's timestamp is what tells two real tips apart, so it stays
+        // in the key. Fanvue's retries resend the same body (same timestamp) and dedupe. A
+        // copy re-signed with another timestamp needs the signing secret, and whoever holds it
+        // can forge any event with any amount anyway; the key is not the defence there.
+        (
+            format!("tip:{c}:{fan_id}:{what}:{ts}"),
+            fan,
+            EventKind::Tip {
+                context: str_at(o, "context").map(String::from),
+                post_uuid: post,
+                message_uuid: msg,
+                price_cents: cents(o, "price"),
+            },
+        )
+    }
+}
+
+/// The media a message carries (at most 100 ids: a hostile body cannot make the list unbounded).
+fn media_uuids(m: &Map<String, Value>) -> Vec<String> {
+    m.get("mediaUuids")
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str())
+                .take(100)
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Identifies a flat platform event by its fields.

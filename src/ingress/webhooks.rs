@@ -89,79 +89,114 @@ async fn receive(
             "this process does not accept webhooks (run `fanvue-agent serve`)",
         );
     };
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let mime = content_type.split(';').next().unwrap_or("").trim();
-    if !mime.eq_ignore_ascii_case("application/json") {
-        return error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            format!(
-                "expected Content-Type application/json, got `{}`",
-                mime.chars().take(80).collect::<String>()
-            ),
-        );
+    if let Err(refused) = check_content_type(&headers) {
+        return refused.into_response();
     }
-    let too_large = || {
-        error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            format!("the body exceeds {} bytes", wh.max_body_bytes),
-        )
-    };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > wh.max_body_bytes) {
-        return too_large();
+        return too_large(wh).into_response();
     }
     // Held until the answer: unverified bodies in memory never exceed the budget.
     let Some(_reserved) = wh.buffered.reserve(declared.unwrap_or(wh.max_body_bytes)) else {
         return busy();
     };
-    let bytes = match tokio::time::timeout(
-        BODY_READ_TIMEOUT,
-        axum::body::to_bytes(body, wh.max_body_bytes),
+    let event = match read_body(wh, body).await {
+        Ok(bytes) => verified_event(wh, &headers, &bytes, hint),
+        Err(refused) => Err(refused),
+    };
+    let event = match event {
+        Ok(event) => event,
+        Err(refused) => return refused.into_response(),
+    };
+    commit(&st, wh, event).await
+}
+
+/// Why a webhook was refused, before anything was committed: becomes the `{error, detail}` answer.
+struct Refusal(StatusCode, &'static str, String);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        error(self.0, self.1, self.2)
+    }
+}
+
+fn check_content_type(headers: &HeaderMap) -> Result<(), Refusal> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mime = content_type.split(';').next().unwrap_or("").trim();
+    if mime.eq_ignore_ascii_case("application/json") {
+        return Ok(());
+    }
+    Err(Refusal(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+        format!(
+            "expected Content-Type application/json, got `{}`",
+            mime.chars().take(80).collect::<String>()
+        ),
+    ))
+}
+
+fn too_large(wh: &WebhookIngress) -> Refusal {
+    Refusal(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body_too_large",
+        format!("the body exceeds {} bytes", wh.max_body_bytes),
     )
-    .await
-    {
-        Ok(Ok(b)) => b,
-        Ok(Err(_)) => return too_large(),
+}
+
+/// The whole body, if it fits the limit and arrives within [`BODY_READ_TIMEOUT`].
+async fn read_body(wh: &WebhookIngress, body: Body) -> Result<axum::body::Bytes, Refusal> {
+    let read = axum::body::to_bytes(body, wh.max_body_bytes);
+    match tokio::time::timeout(BODY_READ_TIMEOUT, read).await {
+        Ok(Ok(b)) => Ok(b),
+        Ok(Err(_)) => Err(too_large(wh)),
         Err(_) => {
             warn!("webhook refused: the body did not arrive in time");
-            return error(
+            Err(Refusal(
                 StatusCode::REQUEST_TIMEOUT,
                 "body_timeout",
                 format!(
                     "the body did not arrive within {}s",
                     BODY_READ_TIMEOUT.as_secs()
                 ),
-            );
+            ))
         }
-    };
+    }
+}
+
+/// The event in `bytes`, once its signature is checked on the raw bytes.
+fn verified_event(
+    wh: &WebhookIngress,
+    headers: &HeaderMap,
+    bytes: &[u8],
+    hint: Option<PathHint>,
+) -> Result<crate::domain::Event, Refusal> {
     let sig = headers
         .get("x-fanvue-signature")
         .and_then(|v| v.to_str().ok());
-    if let Err(e) = webhook::verify(
-        sig,
-        &bytes,
-        wh.secret.expose().as_bytes(),
-        now_secs(),
-        wh.tolerance_secs,
-    ) {
+    let secret = wh.secret.expose().as_bytes();
+    if let Err(e) = webhook::verify(sig, bytes, secret, now_secs(), wh.tolerance_secs) {
         warn!(error = %e, "webhook refused: bad signature");
-        return error(StatusCode::UNAUTHORIZED, "invalid_signature", e.to_string());
+        return Err(Refusal(
+            StatusCode::UNAUTHORIZED,
+            "invalid_signature",
+            e.to_string(),
+        ));
     }
-    let event = match webhook::parse(&bytes, hint) {
-        Ok(e) => e,
-        Err(e) => {
-            warn!(error = %e, "webhook refused: cannot parse");
-            return error(StatusCode::BAD_REQUEST, "malformed_event", e.to_string());
-        }
-    };
+    webhook::parse(bytes, hint).map_err(|e| {
+        warn!(error = %e, "webhook refused: cannot parse");
+        Refusal(StatusCode::BAD_REQUEST, "malformed_event", e.to_string())
+    })
+}
+
+/// Commits a verified event to the inbox, wakes its chat, and answers.
+async fn commit(st: &IngressState, wh: &WebhookIngress, event: crate::domain::Event) -> Response {
     let creator = match &event.creator {
         Some(uuid) => match st.store.route(uuid.as_str()).await {
             Ok(handle) => handle,
@@ -174,27 +209,7 @@ async fn receive(
         .accept_event(&event, creator.as_deref(), "webhook")
         .await
     {
-        Ok(Accepted::New { id }) => {
-            let creator = creator.unwrap_or_default();
-            let fan = event
-                .fan
-                .uuid
-                .as_ref()
-                .map(|f| f.as_str().to_string())
-                .unwrap_or_default();
-            wh.seen.saw(&creator);
-            info!(inbox = id, creator = %creator, fan = %fan, kind = event.kind.name(), "webhook accepted");
-            wh.dispatcher.wake(Wake {
-                creator,
-                fan,
-                fan_message: is_fan_message(&event),
-            });
-            (
-                StatusCode::OK,
-                Json(json!({"status": "accepted", "id": id})),
-            )
-                .into_response()
-        }
+        Ok(Accepted::New { id }) => accepted(wh, &event, creator.unwrap_or_default(), id),
         Ok(Accepted::Held { id }) => {
             warn!(
                 inbox = id,
@@ -216,6 +231,33 @@ async fn receive(
         }
         Err(e) => unavailable(e),
     }
+}
+
+/// A new event: the poller hears webhooks arrive, and the chat's job wakes.
+fn accepted(
+    wh: &WebhookIngress,
+    event: &crate::domain::Event,
+    creator: String,
+    id: i64,
+) -> Response {
+    let fan = event
+        .fan
+        .uuid
+        .as_ref()
+        .map(|f| f.as_str().to_string())
+        .unwrap_or_default();
+    wh.seen.saw(&creator);
+    info!(inbox = id, creator = %creator, fan = %fan, kind = event.kind.name(), "webhook accepted");
+    wh.dispatcher.wake(Wake {
+        creator,
+        fan,
+        fan_message: is_fan_message(event),
+    });
+    (
+        StatusCode::OK,
+        Json(json!({"status": "accepted", "id": id})),
+    )
+        .into_response()
 }
 
 /// Too many bodies are being read at once: Fanvue retries later.

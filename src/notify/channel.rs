@@ -92,7 +92,7 @@ async fn webhook(
     out: &Outgoing,
 ) -> Result<(), SendError> {
     let body = serde_json::to_vec(&out.payload).map_err(|e| SendError::new(e.to_string()))?;
-    let t = crate::store::now_secs();
+    let t = crate::domain::time::now_secs();
     let sig = format!("t={t},v1={}", sign(c.secret.expose().as_bytes(), t, &body));
     let req = http
         .post(c.url.expose())

@@ -106,7 +106,7 @@ fn payload(key: &str, n: &Notice, show: bool, text: &str) -> Value {
     json!({
         "id": key,
         "type": n.kind.as_str(),
-        "created_at": crate::store::outbox::rfc3339_ms(n.at_ms),
+        "created_at": crate::domain::time::rfc3339_ms(n.at_ms),
         "creator": n.creator,
         "fan": n.fan,
         "title": n.title,
@@ -167,7 +167,7 @@ pub fn digest(
         payload: json!({
             "id": id,
             "type": "digest",
-            "created_at": crate::store::outbox::rfc3339_ms(crate::store::now_ms()),
+            "created_at": crate::domain::time::rfc3339_ms(crate::domain::time::now_ms()),
             "text": body,
             "notifications": notifications,
         }),

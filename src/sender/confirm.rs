@@ -129,7 +129,7 @@ mod tests {
         Message {
             uuid: uuid.into(),
             text: Some(format!("text of {uuid}")),
-            sent_at: Some(crate::store::outbox::rfc3339_ms(
+            sent_at: Some(crate::domain::time::rfc3339_ms(
                 NOW - secs_before_now * 1000,
             )),
             sender: UserRef {

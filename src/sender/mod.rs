@@ -9,8 +9,9 @@ pub mod confirm;
 use crate::{
     config::LiveConfig,
     domain::retry::{Jitter, RetryPolicy},
+    domain::time::now_ms,
     fanvue::{client::SendMessage, ApiError, Apis},
-    store::{now_ms, outbox::OutboxRow, Store},
+    store::{outbox::OutboxRow, Store},
 };
 use std::{
     collections::HashMap,
@@ -418,7 +419,7 @@ impl Sender {
             // The message's time is taken as when the request went out: a fan message written
             // while it was in flight was not seen by this reply, so it is answered, not skipped.
             Ok(sent) => {
-                let at = crate::store::outbox::rfc3339_ms(sent.requested_at_ms);
+                let at = crate::domain::time::rfc3339_ms(sent.requested_at_ms);
                 self.sent(row, sent.message_uuid, Some(at), 1, false).await
             }
             Err(e) => {

@@ -231,21 +231,7 @@ pub fn owned_media_key(fan: &str) -> String {
     format!("owned:{}", fan.to_ascii_lowercase())
 }
 
-/// Unix milliseconds now.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
-/// Unix seconds now.
-pub fn now_secs() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
+pub use crate::domain::time::{now_ms, now_secs};
 
 #[cfg(test)]
 pub(crate) async fn test_store() -> (Store, tempfile::TempDir) {

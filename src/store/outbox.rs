@@ -472,15 +472,7 @@ impl Store {
 /// Why a waiting reply was dropped when the fan wrote again (also how the replacement finds it).
 pub const FOLDED: &str = "the fan wrote again before it left: folded into a new reply";
 
-/// RFC 3339 with milliseconds, UTC, for a unix-ms instant.
-pub fn rfc3339_ms(ms: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    t.format(&time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
-    ))
-    .unwrap_or_default()
-}
+pub use crate::domain::time::rfc3339_ms;
 
 /// Queues `plan` (and records its offer in the ledger when it carries one). Part of the caller's
 /// transaction.

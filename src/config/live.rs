@@ -1,0 +1,144 @@
+//! The configuration in force and live reload: readers take whole snapshots, a reload swaps the
+//! snapshot, and the keys a reload cannot change without a restart are named.
+
+use super::Config;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// The configuration in force, replaced as a whole on reload (SIGHUP). Readers take a snapshot
+/// with [`LiveConfig::get`]; a reload never changes a snapshot already taken.
+#[derive(Clone, Debug)]
+pub struct LiveConfig(Arc<std::sync::RwLock<Arc<Config>>>);
+
+impl LiveConfig {
+    pub fn new(cfg: Arc<Config>) -> LiveConfig {
+        LiveConfig(Arc::new(std::sync::RwLock::new(cfg)))
+    }
+
+    /// The configuration now.
+    pub fn get(&self) -> Arc<Config> {
+        self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn set(&self, cfg: Arc<Config>) {
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = cfg;
+    }
+}
+
+impl Config {
+    /// The keys whose new values only take effect after a restart (listeners, database, HTTP
+    /// clients, secrets, logging, the set of creators), named for the reload warning.
+    pub fn restart_only_changes(&self, new: &Config) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut cmp = |key: &'static str, same: bool| {
+            if !same {
+                out.push(key);
+            }
+        };
+        cmp("daemon.listen", self.daemon.listen == new.daemon.listen);
+        cmp(
+            "daemon.admin_listen",
+            self.daemon.admin_listen == new.daemon.admin_listen,
+        );
+        cmp(
+            "daemon.database",
+            self.daemon.database == new.daemon.database,
+        );
+        cmp(
+            "daemon.public_url",
+            self.daemon.public_url == new.daemon.public_url,
+        );
+        cmp("log", same(&self.log, &new.log));
+        cmp(
+            "fanvue",
+            same(&self.fanvue, &new.fanvue)
+                && self.fanvue.client_secret == new.fanvue.client_secret,
+        );
+        cmp(
+            "webhook",
+            same(&self.webhook, &new.webhook) && self.webhook.secret == new.webhook.secret,
+        );
+        cmp(
+            "security",
+            self.security.token_key == new.security.token_key
+                && self.security.token_key_file == new.security.token_key_file,
+        );
+        cmp(
+            "llm.base_url / llm.api_key",
+            self.llm.base_url == new.llm.base_url && self.llm.api_key == new.llm.api_key,
+        );
+        cmp(
+            "judge.base_url / judge.api_key",
+            self.judge.base_url == new.judge.base_url && self.judge.api_key == new.judge.api_key,
+        );
+        let a = (&self.agent, &new.agent);
+        cmp(
+            "agent.debounce_ms / debounce_cap_ms / max_jobs / max_jobs_per_creator / rescan_secs",
+            (
+                a.0.debounce_ms,
+                a.0.debounce_cap_ms,
+                a.0.max_jobs,
+                a.0.max_jobs_per_creator,
+                a.0.rescan_secs,
+            ) == (
+                a.1.debounce_ms,
+                a.1.debounce_cap_ms,
+                a.1.max_jobs,
+                a.1.max_jobs_per_creator,
+                a.1.rescan_secs,
+            ),
+        );
+        cmp(
+            "creators (added or removed)",
+            self.creators.keys().eq(new.creators.keys()),
+        );
+        cmp(
+            "creators.<h>.rate_limit_per_minute",
+            self.creators
+                .iter()
+                .zip(new.creators.iter())
+                .all(|(a, b)| a.1.rate_limit_per_minute == b.1.rate_limit_per_minute),
+        );
+        out
+    }
+}
+
+/// Whether two config sections serialize alike (secrets compare separately: they serialize redacted).
+fn same<T: Serialize>(a: &T, b: &T) -> bool {
+    serde_json::to_value(a).ok() == serde_json::to_value(b).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_taken_before_a_reload_keeps_the_old_values() {
+        let live = LiveConfig::new(Arc::new(Config::default()));
+        let before = live.get();
+        let mut next = Config::default();
+        next.agent.debounce_ms = 1;
+        live.set(Arc::new(next));
+        assert_eq!(
+            before.agent.debounce_ms,
+            Config::default().agent.debounce_ms
+        );
+        assert_eq!(live.get().agent.debounce_ms, 1);
+    }
+
+    #[test]
+    fn only_keys_that_need_a_restart_are_named_and_secrets_compare_by_value() {
+        let old = Config::default();
+        let mut new = Config::default();
+        new.agent.debounce_ms += 1;
+        new.llm.model = "another".into();
+        new.webhook.secret = super::super::Secret::new("changed");
+        assert_eq!(
+            old.restart_only_changes(&new),
+            vec![
+                "webhook",
+                "agent.debounce_ms / debounce_cap_ms / max_jobs / max_jobs_per_creator / rescan_secs"
+            ]
+        );
+    }
+}

@@ -1,0 +1,30 @@
+//! Configuration: built-in defaults ← `config.toml` ← `FANVUE_AGENT_*` env, validated, secrets redacted.
+//!
+//! One job per file: `schema` (the serde types), `defaults` (the first layer), `load` (layering
+//! and errors that say where a value came from), `validate` (one check per section), `creator`
+//! (a creator's settings over the global ones), `live` (the config in force and what a reload
+//! cannot change), `secret` (redaction and credentials); `holding` and `notify` are sections with
+//! logic of their own. Every public type is re-exported here: callers name `config::X`.
+
+mod creator;
+mod defaults;
+pub mod holding;
+mod live;
+mod load;
+pub mod notify;
+mod schema;
+mod secret;
+mod validate;
+
+pub use creator::CreatorLlm;
+pub use holding::{CreatorHolding, CreatorHoldingReplies, HoldingReplies, HoldingText};
+pub use live::LiveConfig;
+pub use load::{ConfigError, Problem};
+pub use notify::{ChannelConfig, ChannelKind, NotifyConfig, SmtpTls};
+pub use schema::{
+    ActionsConfig, AgentConfig, Config, CreatorConfig, CreatorOffers, DaemonConfig, FanvueConfig,
+    FollowupConfig, GuardrailsConfig, JudgeConfig, LlmConfig, LogConfig, PauseHours, PollerConfig,
+    SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
+};
+pub use secret::Secret;
+pub use validate::is_valid_handle;

@@ -229,7 +229,6 @@ impl Parts {
         ));
         let agent = Agent {
             store: self.store.clone(),
-            cfg: self.live.clone(),
             llm,
             apis: apis.clone(),
             prompts: Default::default(),
@@ -243,6 +242,7 @@ impl Parts {
         tracker.spawn(expiry.run(shutdown.clone()));
         tracker.spawn(dispatcher::run(
             agent,
+            self.live.clone(),
             senders.clone(),
             wakes,
             shutdown.clone(),

@@ -35,7 +35,7 @@ impl Agent {
         ctx: &Context,
         text: String,
     ) -> Result<ReplyPlan, AgentError> {
-        let plan = plan(&job.cfg.agent, Purpose::Reply, text);
+        let plan = plan(&job.settings.agent, Purpose::Reply, text);
         let mut plan = anchored(plan, ctx.now, ctx.history.last());
         if self
             .store
@@ -66,7 +66,7 @@ impl Agent {
                 Outcome::Replied
             }
         };
-        let mode = job.cfg.creator_mode(job.creator);
+        let mode = job.settings.mode;
         reason.push_str(&mode_note(mode));
         let info = DecisionInfo { reason, ..info };
         let id = self

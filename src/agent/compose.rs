@@ -37,10 +37,10 @@ impl Agent {
         ctx: &mut Context,
         input: &Input,
     ) -> Result<Stage<Prompt>, AgentError> {
-        let persona = job.cfg.creator_persona(job.creator);
+        let persona = job.settings.persona.clone();
         let fan = self.fan_vars(job, ctx).await?;
         let others = self.store.other_fans(job.creator, job.fan).await?;
-        let offset = job.cfg.creator_utc_offset(job.creator);
+        let offset = job.settings.utc_offset_minutes;
         let (time_of_day, local_time) = prompt::local_time(ctx.now, offset);
         let vars = PromptVars {
             creator: CreatorVars {
@@ -51,7 +51,7 @@ impl Agent {
             time_of_day,
             local_time,
         };
-        let dir = &job.cfg.daemon.prompts_dir;
+        let dir = &job.settings.prompts_dir;
         let (system, version) = match self.prompts.system_prompt(dir, &persona, &vars) {
             Ok(p) => p,
             Err(e) => {
@@ -63,7 +63,7 @@ impl Agent {
             }
         };
         let mut system = with_notes(system, &input.findings, input.guard.disclosure);
-        let llm = job.cfg.creator_llm(job.creator);
+        let llm = job.settings.llm.clone();
         if llm.structured_output {
             let catalog = self.catalog(job.creator).await;
             system.push('\n');

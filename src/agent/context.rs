@@ -49,7 +49,7 @@ impl Agent {
         if let ControlFlow::Break(wait) = self.fold_waiting_replies(job).await? {
             return Ok(ControlFlow::Break(wait));
         }
-        let limit = job.cfg.agent.history_messages as i64;
+        let limit = job.settings.agent.history_messages as i64;
         let history = self.store.history(job.creator, job.fan, limit).await?;
         let pending = pending_uuids(rows);
         let oldest_pending = oldest_sent(&history, &pending);
@@ -115,7 +115,7 @@ impl Agent {
             .store
             .sent_message_uuids(job.creator, job.fan, false)
             .await?;
-        let takeover_ms = job.cfg.agent.human_takeover_secs as i64 * 1000;
+        let takeover_ms = job.settings.agent.human_takeover_secs as i64 * 1000;
         let Some(m) = by_hand(history, &ours, oldest_pending, now, takeover_ms) else {
             return Ok(None);
         };
@@ -151,7 +151,7 @@ impl Agent {
         }
         // With the check before sending, a chat already read is read again only then (one read
         // per reply, shared per creator): the read before drafting is for a chat's first time.
-        if job.cfg.agent.confirm_before_send
+        if job.settings.agent.confirm_before_send
             && self
                 .store
                 .history_read_at(job.creator, job.fan)
@@ -171,7 +171,7 @@ impl Agent {
     /// Reads the chat before the job decides, so it knows every fan message up to the newest one
     /// (see [`super::history`]). Breaks with the job's outcome when the read must be tried again.
     pub(super) async fn catch_up(&self, job: &Job<'_>, started: i64) -> Stage<()> {
-        let size = job.cfg.agent.history_messages.clamp(1, 50);
+        let size = job.settings.agent.history_messages.clamp(1, 50);
         let api = self.apis.get(job.creator);
         let read = self
             .history

@@ -58,7 +58,7 @@ impl Agent {
         let mut d = Drafted::default();
         let mut regenerated = false;
         let mut attempt = 0;
-        while attempt < job.cfg.agent.llm_attempts {
+        while attempt < job.settings.agent.llm_attempts {
             if attempt > 0 && !d.last_err.is_empty() {
                 tokio::time::sleep(DRAFT_RETRY.delay(attempt)).await;
             }
@@ -162,7 +162,9 @@ mod tests {
             first: testing::event("m1", "hi"),
         };
         let input = Input {
-            guard: cfg.creator_guardrails(testing::CREATOR),
+            guard: crate::agent::guardrails::Guardrails::new(
+                &cfg.creator_guardrails(testing::CREATOR),
+            ),
             findings: vec![],
             marked: vec![],
         };

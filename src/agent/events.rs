@@ -35,7 +35,7 @@ impl Agent {
             EventKind::FollowUp { quiet_secs, .. } => {
                 self.follow_up(job, *quiet_secs, fan_wrote).await?
             }
-            kind => event_action(kind, &job.cfg.actions),
+            kind => event_action(kind, &job.settings.actions),
         };
         let (action, reason) = self.unless_marked(job, action, reason).await?;
         if let Some(action) = action.filter(|a| !a.template.trim().is_empty()) {
@@ -58,7 +58,7 @@ impl Agent {
         quiet_secs: i64,
         fan_wrote: bool,
     ) -> Result<(Option<Action>, String), AgentError> {
-        let text = job.cfg.creator_followup_text_and_hours(job.creator).0;
+        let text = job.settings.followup.text.clone();
         let paused = self
             .store
             .fan_facts(job.creator, job.fan)
@@ -69,7 +69,7 @@ impl Agent {
             Some("the fan wrote again")
         } else if paused {
             Some("the creator took this chat over")
-        } else if !job.cfg.creator_followup(job.creator).0 {
+        } else if !job.settings.followup.enabled {
             Some("follow-ups are off")
         } else {
             None
@@ -138,10 +138,10 @@ impl Agent {
         };
         let context_at = now_ms();
         let newest = self.store.history(job.creator, job.fan, 1).await?;
-        let plan = plan(&job.cfg.agent, action.purpose, text);
+        let plan = plan(&job.settings.agent, action.purpose, text);
         let plan = anchored(plan, context_at, newest.last());
         let info = DecisionInfo::reason(format!("{reason}; {} queued", action.purpose.as_str()));
-        let mode = job.cfg.creator_mode(job.creator);
+        let mode = job.settings.mode;
         self.store
             .commit_plan(
                 job.creator,

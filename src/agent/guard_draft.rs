@@ -35,7 +35,7 @@ impl Agent {
             .check_draft(text, &prompt.recent, &prompt.system);
         found.extend(guardrails::names_other_fans(text, &prompt.others));
         let rules_stop = !guardrails::stopping(&found).is_empty();
-        let j = &job.cfg.judge;
+        let j = &job.settings.judge;
         if rules_stop || !(j.enabled && j.check_drafts) {
             return found;
         }

@@ -55,7 +55,7 @@ impl Agent {
         job: &Job<'_>,
         ctx: &Context,
     ) -> Result<Stage<Input>, AgentError> {
-        let guard = job.cfg.creator_guardrails(job.creator);
+        let guard = Guardrails::new(&job.settings.guardrails);
         debug!(text = %crate::telemetry::text(&ctx.fan_text), "the fan wrote");
         let findings = guard.check_input(&ctx.fan_text);
         let marked = self
@@ -80,10 +80,10 @@ impl Agent {
                     .cloned()
                     .collect();
                 let mut verdicts = json!({ "input": findings });
-                if job.cfg.judge.enabled {
+                if job.settings.judge.enabled {
                     // The rules decide; the judge is still asked so the decision shows whether
                     // it agreed (a broken judge changes nothing here).
-                    let judged = self.judge.input(&job.cfg.judge, &ctx.fan_text).await;
+                    let judged = self.judge.input(&job.settings.judge, &ctx.fan_text).await;
                     verdicts["judge"] =
                         json!({ "input": judge::record(&judged, &judge::Call::Rules) });
                 }
@@ -96,8 +96,8 @@ impl Agent {
 
     /// The input judge's verdict on what the fan wrote, when `judge.enabled`.
     pub(super) async fn judge_input(&self, job: &Job<'_>, fan_text: &str) -> Option<judge::Judged> {
-        match job.cfg.judge.enabled {
-            true => Some(self.judge.input(&job.cfg.judge, fan_text).await),
+        match job.settings.judge.enabled {
+            true => Some(self.judge.input(&job.settings.judge, fan_text).await),
             false => None,
         }
     }
@@ -116,7 +116,7 @@ impl Agent {
         let Some(judged) = judged else {
             return Ok(ControlFlow::Continue(record));
         };
-        let call = judge::combine_input(false, &judged, job.cfg.judge.min_confidence);
+        let call = judge::combine_input(false, &judged, job.settings.judge.min_confidence);
         record.insert("input".into(), judge::record(&judged, &call));
         match call {
             judge::Call::Stop(f) => {
@@ -174,7 +174,7 @@ impl Agent {
     ) -> Result<JobOutcome, AgentError> {
         let stops: Vec<&Finding> = stops.iter().collect();
         let why = format!("for a human: {}", describe(&stops));
-        let pause = &job.cfg.guardrails.pause_hours;
+        let pause = &job.settings.pause_hours;
         let mut info = DecisionInfo {
             guardrails: Some(verdicts),
             // The mark keeps the escalation's own reason (repeated on the fan's later messages).
@@ -191,8 +191,8 @@ impl Agent {
                 .await?;
             return Ok(JobOutcome::Done { queued: false });
         };
-        let plan = plan(&job.cfg.agent, Purpose::Holding, text);
-        let mode = job.cfg.creator_mode(job.creator);
+        let plan = plan(&job.settings.agent, Purpose::Holding, text);
+        let mode = job.settings.mode;
         self.store
             .commit_plan(
                 job.creator,
@@ -223,7 +223,7 @@ impl Agent {
         let facts = self.fan_language(job, fan_text, facts).await?;
         let rules: Vec<&str> = stops.iter().map(|f| f.rule).collect();
         let in_force: Vec<MarkCategory> = marked.iter().map(|m| m.category).collect();
-        let set = job.cfg.creator_holding(job.creator);
+        let set = job.settings.holding.clone();
         let (category, lang, text) =
             match holding::choose(&set, &rules, &in_force, facts.language.as_deref()) {
                 holding::Holding::Nothing(why) => {
@@ -237,9 +237,9 @@ impl Agent {
                 } => (category, lang, text),
             };
         let what = format!("holding reply ({}, {lang})", category.as_str());
-        let blocked = holding::blocked(&job.cfg.creator_guardrails(job.creator), &text);
+        let blocked = holding::blocked(&Guardrails::new(&job.settings.guardrails), &text);
         if blocked.is_empty() {
-            let done = match job.cfg.creator_mode(job.creator) {
+            let done = match job.settings.mode {
                 Mode::Live => "queued".to_string(),
                 m => format!("drafted, not sent ({} mode)", m.as_str()),
             };

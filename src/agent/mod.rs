@@ -13,9 +13,11 @@
 //!    ([`offer::OfferDecision`]).
 //! 7. [`commit`]: commit: the decision and the outbox row in one transaction.
 //!
-//! Other events (tips, subscriptions, follow-ups) are decided in [`events`]. The config is read
-//! once when a job starts ([`Job`]): a reload in the middle of a job never mixes two configs in
-//! one decision. `process_chat` is steppable in tests: everything it touches is passed in.
+//! Other events (tips, subscriptions, follow-ups) are decided in [`events`]. The agent never reads
+//! the live config: the dispatcher resolves the creator's [`CreatorSettings`] when a job starts
+//! and every stage reads those ([`Job`]), so a reload in the middle of a job never mixes two
+//! configs in one decision. `process_chat` is steppable in tests: everything it touches is passed
+//! in.
 
 pub mod commit;
 pub mod compose;
@@ -40,7 +42,7 @@ pub use context::by_hand;
 pub use offer::OfferDecision;
 
 use crate::{
-    config::{Config, LiveConfig},
+    config::CreatorSettings,
     domain::time::now_ms,
     domain::{DecisionInfo, Event, Outcome},
     fanvue::{ApiError, Apis},
@@ -85,7 +87,6 @@ macro_rules! proceed {
 #[derive(Clone)]
 pub struct Agent {
     pub store: Store,
-    pub cfg: LiveConfig,
     pub llm: Arc<dyn Llm>,
     pub apis: Arc<Apis>,
     /// Last good persona prompts (a broken edit never stops replies).
@@ -96,27 +97,28 @@ pub struct Agent {
     pub judge: judge::Judge,
 }
 
-/// One job: whose chat, and the config it started with.
+/// One job: whose chat, and the settings it started with.
 pub struct Job<'a> {
     pub creator: &'a str,
     pub fan: &'a str,
     /// How the creator is named to the model (their display name, else the handle).
     pub creator_name: String,
-    /// Read once when the job starts and used by every stage.
-    pub cfg: Arc<Config>,
+    /// Resolved once when the job started and used by every stage.
+    pub settings: &'a CreatorSettings,
 }
 
 impl Agent {
-    /// Decides every pending event of one chat. `may_restart` false means: commit even if newer
-    /// fan messages arrived meanwhile (they get their own job).
-    #[tracing::instrument(skip(self), fields(creator = %creator, fan = %fan))]
+    /// Decides every pending event of one chat with the creator's `settings` (resolved when the
+    /// job started). `may_restart` false means: commit even if newer fan messages arrived
+    /// meanwhile (they get their own job).
+    #[tracing::instrument(skip(self, settings), fields(creator = %creator, fan = %fan))]
     pub async fn process_chat(
         &self,
+        settings: &CreatorSettings,
         creator: &str,
         fan: &str,
         may_restart: bool,
     ) -> Result<JobOutcome, AgentError> {
-        let cfg = self.cfg.get();
         let started = now_ms();
         let mut rows = self.store.pending_for_chat(creator, fan).await?;
         if rows.is_empty() {
@@ -126,9 +128,9 @@ impl Agent {
             creator,
             fan,
             creator_name: creator.to_string(),
-            cfg,
+            settings,
         };
-        if !job.cfg.creator_enabled(creator) {
+        if !job.settings.enabled {
             let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
             let why = "creator is not enabled in config: not answered";
             return self.skip(&job, &ids, why).await;

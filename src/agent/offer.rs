@@ -67,7 +67,7 @@ impl Agent {
         if wanted.is_none() && !offers::wants_content(&ctx.fan_text) {
             return Ok(OfferDecision::NotAsked);
         }
-        let rules = job.cfg.creator_offers(job.creator);
+        let rules = job.settings.offers.clone();
         let mut ledger = self.store.offer_ledger(job.creator, job.fan).await?;
         let fan_messages = ctx.history.iter().filter(|m| !m.from_creator).count() as u32;
         if let Some(reason) = offers::refusal(&rules, ctx.now, fan_messages, &ledger, declined) {
@@ -87,7 +87,7 @@ impl Agent {
             return Ok(OfferDecision::Refused { reason });
         };
         let tier = prompt::spend_tier(ctx.facts.spend_cents);
-        let price_cents = offers::price(&rules, item, tier, job.cfg.fanvue.min_price_cents);
+        let price_cents = offers::price(&rules, item, tier, job.settings.min_price_cents);
         Ok(OfferDecision::Offer {
             item: item.clone(),
             price_cents,
@@ -193,10 +193,9 @@ impl Agent {
 /// is ignored until fixed).
 fn with_catalog_file(job: &Job<'_>, catalog: Vec<offers::CatalogItem>) -> Vec<offers::CatalogItem> {
     let file = job
-        .cfg
-        .daemon
+        .settings
         .prompts_dir
-        .join(job.cfg.creator_persona(job.creator))
+        .join(&job.settings.persona)
         .join("catalog.toml");
     match offers::read_catalog_file(&file) {
         Ok(entries) => offers::apply_catalog_file(catalog, &entries),

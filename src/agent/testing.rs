@@ -6,7 +6,7 @@ use super::{
     Agent, Job,
 };
 use crate::{
-    config::{Config, LiveConfig, Secret},
+    config::{Config, Secret},
     domain::{Event, EventKind, MessageEvent, MessageUuid, Party},
     fanvue::{client::Tokens, Apis, FanvueClient},
     store::{chats::StoredMessage, inbox::InboxRow, Store},
@@ -65,7 +65,6 @@ pub async fn agent(cfg: Config, llm: Arc<dyn Llm>) -> (Agent, tempfile::TempDir)
     let apis = Apis::new(move |h| client.creator(h, 60, Tokens::Static(Secret::new("t"))));
     let agent = Agent {
         store,
-        cfg: LiveConfig::new(Arc::new(cfg)),
         judge: super::judge::Judge::new(llm.clone()),
         llm,
         apis: Arc::new(apis),
@@ -75,13 +74,14 @@ pub async fn agent(cfg: Config, llm: Arc<dyn Llm>) -> (Agent, tempfile::TempDir)
     (agent, dir)
 }
 
-/// A job of the test creator's chat with the test fan, under `cfg`.
+/// A job of the test creator's chat with the test fan, with the settings `cfg` resolves (kept
+/// for the test's life).
 pub fn job(cfg: &Config) -> Job<'static> {
     Job {
         creator: CREATOR,
         fan: FAN,
         creator_name: "Mia".into(),
-        cfg: Arc::new(cfg.clone()),
+        settings: Box::leak(Box::new(cfg.creator_settings(CREATOR))),
     }
 }
 

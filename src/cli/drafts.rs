@@ -70,9 +70,8 @@ async fn check_edit(
         .take(5)
         .collect();
     let others = store.other_fans(creator, fan).await?;
-    let mut found = cfg
-        .creator_guardrails(creator)
-        .check_draft(text, &recent, "");
+    let guard = guardrails::Guardrails::new(&cfg.creator_guardrails(creator));
+    let mut found = guard.check_draft(text, &recent, "");
     found.extend(guardrails::names_other_fans(text, &others));
     Ok(found)
 }

@@ -5,7 +5,6 @@
 use crate::{
     agent::{llm::Llm, Agent, JobOutcome},
     app::Parts,
-    config::LiveConfig,
     domain::Mode,
     fanvue::Apis,
     store::Store,
@@ -94,7 +93,6 @@ async fn replay_in(
     cfg.creators.entry(creator.to_string()).or_default().mode = Some(Mode::Shadow);
     let agent = Agent {
         store: scratch.clone(),
-        cfg: LiveConfig::new(Arc::new(cfg.clone())),
         llm,
         // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
         apis: Arc::new({
@@ -127,7 +125,10 @@ async fn replay_in(
         files.join(" + "),
         persona.version
     )?;
-    match agent.process_chat(creator, fan, false).await? {
+    match agent
+        .process_chat(&cfg.creator_settings(creator), creator, fan, false)
+        .await?
+    {
         JobOutcome::Done { .. } => {}
         JobOutcome::Retry(after) => {
             writeln!(

@@ -40,17 +40,16 @@ impl Config {
     }
 
     /// The guardrails of one creator: per-creator settings over `[guardrails]`.
-    pub fn creator_guardrails(&self, handle: &str) -> crate::agent::guardrails::Guardrails {
+    pub fn creator_guardrails(&self, handle: &str) -> super::GuardrailSettings {
         let c = self.creators.get(handle).cloned().unwrap_or_default();
         let banned = self
             .guardrails
             .banned_words
             .iter()
             .chain(c.banned_words.iter())
-            .map(|w| crate::agent::normalize::normalize(w).words)
-            .filter(|w| !w.is_empty())
+            .cloned()
             .collect();
-        crate::agent::guardrails::Guardrails {
+        super::GuardrailSettings {
             disclosure: c.disclosure.unwrap_or(self.guardrails.disclosure),
             banned_words: banned,
             custom_request_escalate_cents: c
@@ -111,7 +110,7 @@ impl Config {
     }
 
     /// The offer rules of one creator.
-    pub fn creator_offers(&self, handle: &str) -> crate::agent::offers::OfferRules {
+    pub fn creator_offers(&self, handle: &str) -> super::OfferRules {
         let mut r = self.offers.clone();
         let Some(c) = self.creators.get(handle) else {
             return r;

@@ -1,9 +1,46 @@
 //! `fanvue-agent decisions`: the decision log, like `tail [-f]`, as text or JSON lines.
 
-use super::{clock, json_line, one_line, short, visible};
+use super::{args::DecisionsArgs, clock, json_line, one_line, short, visible};
 use crate::store::{decisions::DecisionFilter, Store, StoreError};
-use std::{io::Write, time::Duration};
+use std::{io::Write, process::ExitCode, time::Duration};
 use tokio_util::sync::CancellationToken;
+
+/// `decisions [--follow] [--last N] [--creator H] [--fan F] [--since T] [--json]` on stdout until
+/// Ctrl-C; a bad `--fan` or `--since` is exit code 2.
+pub async fn command(store: &Store, args: DecisionsArgs) -> Result<ExitCode, StoreError> {
+    let now = crate::domain::time::now_ms();
+    let filter = match filter(
+        args.creator,
+        args.fan.as_deref(),
+        args.since.as_deref(),
+        now,
+    ) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let stop = CancellationToken::new();
+    crate::app::cancel_on_signals(stop.clone());
+    let out = &mut std::io::stdout();
+    run(store, &filter, args.last, args.follow, args.json, out, stop).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The filter the options ask for: `fan` a uuid or its start, `since` a time or an age.
+fn filter(
+    creator: Option<String>,
+    fan: Option<&str>,
+    since: Option<&str>,
+    now: i64,
+) -> Result<DecisionFilter, String> {
+    Ok(DecisionFilter {
+        creator,
+        fan: fan.map(super::parse_fan).transpose()?,
+        since_ms: since.map(|s| super::parse_since(s, now)).transpose()?,
+    })
+}
 
 /// Prints the `last` newest matching decisions, then (with `follow`) new ones until `stop`.
 pub async fn run(

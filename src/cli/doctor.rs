@@ -6,7 +6,17 @@ use crate::{
     health::{self, Check},
     store::CreatorStatus,
 };
-use std::{io::Write, time::Duration};
+use std::{io::Write, process::ExitCode, time::Duration};
+
+/// `doctor [--no-notify-test]` on stdout: exit code 1 when any check fails.
+pub async fn command(parts: &Parts, notify_test: bool) -> ExitCode {
+    let llm = parts.llm();
+    if run(parts, llm.as_ref(), notify_test, &mut std::io::stdout()).await {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
 
 /// Runs every check, printing each as it completes, and (unless `notify_test` is false) sends a
 /// test notification to each configured channel. Returns whether all passed.

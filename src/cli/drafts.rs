@@ -1,11 +1,12 @@
 //! `fanvue-agent drafts | approve <id> [--text ...] | reject <id>`: the human side of `approve`
 //! mode. An edited draft passes the same draft guardrails as the agent's own.
 
-use super::{clock, json_line, one_line, short};
+use super::{args::DraftsArgs, clock, json_line, one_line, short};
 use crate::agent::guardrails;
+use crate::app::Parts;
 use crate::config::Config;
 use crate::store::{drafts::Approval, Store, StoreError};
-use std::io::Write;
+use std::{io::Write, process::ExitCode};
 
 /// Why `approve` sent nothing.
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +16,47 @@ pub enum ApproveError {
     /// The edited text breaks a draft rule (named): the draft keeps waiting.
     #[error("draft {id}: the edited text is refused by the draft guardrails: {rules}; nothing was sent, the draft still waits")]
     Blocked { id: i64, rules: String },
+}
+
+/// `approve <id> [--text T]`: exit code 2 for an unknown draft, 1 when it cannot be sent.
+pub async fn approve_command(parts: &Parts, id: i64, text: Option<&str>) -> ExitCode {
+    let by = format!("cli:{}", super::operator());
+    let edited = if text.is_some() {
+        " with your edit"
+    } else {
+        ""
+    };
+    match approve(&parts.store, &parts.cfg, id, text, &by).await {
+        Ok(outbox) => {
+            println!("approved draft {id}{edited}: queued as outbox {outbox}; the daemon sends it within seconds");
+            ExitCode::SUCCESS
+        }
+        Err(ApproveError::Store(e)) => draft_error(e),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `reject <id> [--note N]`: exit code 2 for an unknown draft, 1 when it cannot be rejected.
+pub async fn reject_command(store: &Store, id: i64, note: Option<&str>) -> ExitCode {
+    match store.reject_draft(id, note).await {
+        Ok(()) => {
+            println!("rejected draft {id}: it will not be sent");
+            ExitCode::SUCCESS
+        }
+        Err(e) => draft_error(e),
+    }
+}
+
+/// Exit codes of `approve`/`reject`: 2 for an unknown draft, 1 when it cannot be changed.
+fn draft_error(e: StoreError) -> ExitCode {
+    eprintln!("error: {e}");
+    match e {
+        StoreError::NotFound(_) => ExitCode::from(2),
+        _ => ExitCode::FAILURE,
+    }
 }
 
 /// Approves draft `id`, with `edited` text instead of the agent's when given (checked by the
@@ -76,16 +118,15 @@ async fn check_edit(
     Ok(found)
 }
 
-/// Lists drafts (newest first): those awaiting approval unless `all`.
+/// Lists drafts (newest first): those awaiting approval unless `--all`.
 pub async fn list(
     store: &Store,
-    creator: Option<&str>,
-    all: bool,
-    json: bool,
+    args: &DraftsArgs,
     out: &mut dyn Write,
 ) -> Result<usize, StoreError> {
+    let (all, json) = (args.all, args.json);
     let drafts = store
-        .drafts(creator, (!all).then_some("awaiting"), 200)
+        .drafts(args.creator.as_deref(), (!all).then_some("awaiting"), 200)
         .await?;
     for d in &drafts {
         if json {

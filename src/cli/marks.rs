@@ -1,19 +1,24 @@
 //! `fanvue-agent marks` and `fanvue-agent clear`: the safety marks that keep the AI away from a
 //! fan (a minor, a crisis, a threat, a meeting request, a payment dispute) and lifting them.
 
-use super::{clock, json_line, one_line, short};
-use crate::store::{now_ms, Store, StoreError};
-use std::io::Write;
+use super::{
+    args::{ClearArgs, MarksArgs},
+    clock, json_line, one_line, short, CliError,
+};
+use crate::{
+    app::Parts,
+    store::{now_ms, Store, StoreError},
+};
+use std::{io::Write, process::ExitCode};
 
-/// Lists marks, newest first: those in force unless `all`. Returns how many were listed.
+/// Lists marks, newest first: those in force unless `--all`. Returns how many were listed.
 pub async fn list(
     store: &Store,
-    creator: Option<&str>,
-    all: bool,
-    json: bool,
+    args: &MarksArgs,
     out: &mut dyn Write,
 ) -> Result<usize, StoreError> {
-    let marks = store.marks(creator, all, 500).await?;
+    let (all, json) = (args.all, args.json);
+    let marks = store.marks(args.creator.as_deref(), all, 500).await?;
     let now = now_ms();
     for m in &marks {
         if json {
@@ -50,6 +55,28 @@ pub async fn list(
         let _ = writeln!(out, "no safety marks{}", if all { "" } else { " in force" });
     }
     Ok(marks.len())
+}
+
+/// `clear <creator> <fan> --reason R`: exit code 2 for an unknown creator, a partial uuid or no
+/// reason; 1 when the fan had no mark in force.
+pub async fn clear_command(parts: &Parts, args: &ClearArgs) -> Result<ExitCode, CliError> {
+    let (creator, fan) = (&args.creator, args.fan.trim().to_ascii_lowercase());
+    if !parts.cfg.creators.contains_key(creator) {
+        eprintln!("`{creator}` is not a configured creator");
+        return Ok(ExitCode::from(2));
+    }
+    if uuid::Uuid::parse_str(&fan).is_err() || args.reason.trim().is_empty() {
+        eprintln!("give the fan's full uuid and a --reason");
+        return Ok(ExitCode::from(2));
+    }
+    let by = format!("cli:{}", super::operator());
+    let out = &mut std::io::stdout();
+    let n = clear(&parts.store, creator, &fan, &by, args.reason.trim(), out).await?;
+    Ok(if n == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Clears the marks in force on one fan. `by` says who (the operator's user name).

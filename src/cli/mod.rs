@@ -1,12 +1,51 @@
-//! The bodies of the operator commands (`decisions`, `drafts`, `approve`, `chats`, `doctor`,
-//! `replay`); `main.rs` parses arguments and calls these.
+//! The operator commands, one file each; `args` is the command line's shape. `main.rs` parses the
+//! arguments, loads the config and hands each command to its function here, which prints its
+//! output and returns the exit code (2: bad input, 1: could not be done).
 
+pub mod args;
 pub mod chats;
+pub mod check_config;
+pub mod connect;
+pub mod creators;
 pub mod decisions;
 pub mod doctor;
 pub mod drafts;
 pub mod marks;
+pub mod prompts;
 pub mod replay;
+pub mod serve;
+
+use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
+
+/// Why a command stopped; `main` prints it as `error: ...` followed by its causes, exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A refusal that says what to do (an unset secret, an unknown creator, a failed connect).
+    #[error("{0}")]
+    Refused(String),
+    /// A request that got no answer, with what it was for.
+    #[error("{what}")]
+    Unreachable {
+        what: &'static str,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error(transparent)]
+    Connect(#[from] ConnectError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Who runs the command (recorded with a clear or an edit).
+pub fn operator() -> String {
+    std::env::var("SUDO_USER")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "operator".into())
+}
 
 pub use crate::domain::display::visible;
 

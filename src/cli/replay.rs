@@ -2,6 +2,7 @@
 //! another prompt folder, say), without sending anything. The real agent runs, in shadow mode, on
 //! a throw-away copy of the database; Fanvue is only read (the vault, for offers).
 
+use super::args::ReplayArgs;
 use crate::{
     agent::{llm::Llm, Agent, JobOutcome},
     app::Parts,
@@ -9,7 +10,7 @@ use crate::{
     fanvue::Apis,
     store::Store,
 };
-use std::{io::Write, path::PathBuf, sync::Arc};
+use std::{io::Write, path::PathBuf, process::ExitCode, sync::Arc};
 
 /// Why a replay could not run: bad input (exit 2) or a failure underneath (exit 1).
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +25,32 @@ pub enum ReplayError {
     Agent(#[from] crate::agent::AgentError),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+}
+
+/// `replay <fan> [--creator H] [--prompt-dir D]` on stdout: exit code 2 for bad input, 1 when
+/// the replay failed underneath.
+pub async fn command(parts: &Parts, args: ReplayArgs) -> ExitCode {
+    let llm = parts.llm();
+    let out = &mut std::io::stdout();
+    let res = run(
+        parts,
+        llm,
+        args.creator.as_deref(),
+        &args.fan,
+        args.prompt_dir,
+        out,
+    )
+    .await;
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            match e {
+                ReplayError::Input(_) => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
 }
 
 /// Replays the chat of `fan` (a uuid or its start) with `creator` (needed only when the fan

@@ -37,7 +37,7 @@ impl Agent {
         ctx: &mut Context,
         input: &Input,
     ) -> Result<Stage<Prompt>, AgentError> {
-        let persona = job.settings.persona.clone();
+        let persona = &job.settings.persona;
         let fan = self.fan_vars(job, ctx).await?;
         let others = self.store.other_fans(job.creator, job.fan).await?;
         let offset = job.settings.utc_offset_minutes;
@@ -52,7 +52,7 @@ impl Agent {
             local_time,
         };
         let dir = &job.settings.prompts_dir;
-        let (system, version) = match self.prompts.system_prompt(dir, &persona, &vars) {
+        let (system, version) = match self.prompts.system_prompt(dir, persona, &vars) {
             Ok(p) => p,
             Err(e) => {
                 let why = format!("persona prompt: {e}");
@@ -63,14 +63,14 @@ impl Agent {
             }
         };
         let mut system = with_notes(system, &input.findings, input.guard.disclosure);
-        let llm = job.settings.llm.clone();
+        let llm = &job.settings.llm;
         if llm.structured_output {
             let catalog = self.catalog(job.creator).await;
             system.push('\n');
             system.push_str(&offers::structured_instruction(&catalog));
         }
         Ok(ControlFlow::Continue(Prompt {
-            request: request(&llm, &system, &ctx.history),
+            request: request(llm, &system, &ctx.history),
             recent: recent_replies(&ctx.history),
             system,
             version,

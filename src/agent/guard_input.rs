@@ -223,9 +223,9 @@ impl Agent {
         let facts = self.fan_language(job, fan_text, facts).await?;
         let rules: Vec<&str> = stops.iter().map(|f| f.rule).collect();
         let in_force: Vec<MarkCategory> = marked.iter().map(|m| m.category).collect();
-        let set = job.settings.holding.clone();
+        let set = &job.settings.holding;
         let (category, lang, text) =
-            match holding::choose(&set, &rules, &in_force, facts.language.as_deref()) {
+            match holding::choose(set, &rules, &in_force, facts.language.as_deref()) {
                 holding::Holding::Nothing(why) => {
                     info.reason.push_str(&format!("; no holding reply: {why}"));
                     return Ok(None);

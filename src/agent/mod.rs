@@ -38,7 +38,6 @@ pub mod offers;
 pub mod prompt;
 pub mod review;
 
-pub use context::by_hand;
 pub use offer::OfferDecision;
 
 use crate::{

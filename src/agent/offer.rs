@@ -67,10 +67,10 @@ impl Agent {
         if wanted.is_none() && !offers::wants_content(&ctx.fan_text) {
             return Ok(OfferDecision::NotAsked);
         }
-        let rules = job.settings.offers.clone();
+        let rules = &job.settings.offers;
         let mut ledger = self.store.offer_ledger(job.creator, job.fan).await?;
         let fan_messages = ctx.history.iter().filter(|m| !m.from_creator).count() as u32;
-        if let Some(reason) = offers::refusal(&rules, ctx.now, fan_messages, &ledger, declined) {
+        if let Some(reason) = offers::refusal(rules, ctx.now, fan_messages, &ledger, declined) {
             return Ok(OfferDecision::Refused { reason });
         }
         let (catalog, owned) = self.vault(job.creator, job.fan).await;
@@ -87,7 +87,7 @@ impl Agent {
             return Ok(OfferDecision::Refused { reason });
         };
         let tier = prompt::spend_tier(ctx.facts.spend_cents);
-        let price_cents = offers::price(&rules, item, tier, job.settings.min_price_cents);
+        let price_cents = offers::price(rules, item, tier, job.settings.min_price_cents);
         Ok(OfferDecision::Offer {
             item: item.clone(),
             price_cents,

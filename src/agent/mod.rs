@@ -462,13 +462,7 @@ impl Agent {
                 }
             });
         }
-        let recent: Vec<String> = history
-            .iter()
-            .rev()
-            .filter(|m| m.from_creator)
-            .filter_map(|m| m.text.clone())
-            .take(5)
-            .collect();
+        let recent = crate::store::chats::our_recent_texts(&history, 5);
         let llm_cfg = self.cfg.get().creator_llm(creator);
         if llm_cfg.structured_output {
             let catalog = self.catalog(creator).await;

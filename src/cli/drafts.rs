@@ -107,13 +107,7 @@ async fn check_edit(
     text: &str,
 ) -> Result<Vec<guardrails::Finding>, StoreError> {
     let history = store.history(creator, fan, 30).await?;
-    let recent: Vec<String> = history
-        .iter()
-        .rev()
-        .filter(|m| m.from_creator)
-        .filter_map(|m| m.text.clone())
-        .take(5)
-        .collect();
+    let recent = crate::store::chats::our_recent_texts(&history, 5);
     let others = store.other_fans(creator, fan).await?;
     let mut found = cfg
         .creator_guardrails(creator)

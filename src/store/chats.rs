@@ -71,6 +71,18 @@ pub struct StoredMessage {
     pub price_cents: Option<i64>,
 }
 
+/// The texts of our (the creator's) last `n` messages in `history` (oldest first), newest first:
+/// what a draft is checked against so it does not repeat one.
+pub fn our_recent_texts(history: &[StoredMessage], n: usize) -> Vec<String> {
+    history
+        .iter()
+        .rev()
+        .filter(|m| m.from_creator)
+        .filter_map(|m| m.text.clone())
+        .take(n)
+        .collect()
+}
+
 /// One chat in `fanvue-agent chats`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct ChatSummary {

@@ -7,7 +7,10 @@ use crate::{
     dispatcher::{DispatcherHandle, Wake},
     domain::time::now_ms,
     domain::{Event, EventKind, Party},
-    store::{inbox::Accepted, Store, StoreError},
+    store::{
+        inbox::{Accepted, QuietChat},
+        Store, StoreError,
+    },
 };
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
@@ -68,7 +71,11 @@ impl FollowUps {
             return Ok(0);
         };
         let mut queued = 0;
-        for (fan, message, sent_at) in self
+        for QuietChat {
+            fan,
+            message_uuid: message,
+            sent_at,
+        } in self
             .store
             .quiet_chats(creator, now - after_secs as i64 * 1000)
             .await?
@@ -86,11 +93,18 @@ impl FollowUps {
                     quiet_secs: (now - sent_at) / 1000,
                 },
             };
-            if let Accepted::New { .. } = self
+            let accepted = self
                 .store
                 .accept_event(&event, Some(creator), "schedule")
-                .await?
-            {
+                .await?;
+            let m = crate::metrics::metrics();
+            m.accepted(
+                event.kind.name(),
+                "schedule",
+                accepted.as_str(),
+                Some(creator),
+            );
+            if let Accepted::New { .. } = accepted {
                 queued += 1;
                 self.dispatcher.wake(Wake {
                     creator: creator.to_string(),

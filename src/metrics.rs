@@ -1,8 +1,8 @@
-//! Prometheus metrics (`GET /metrics`): counters and histograms the pipeline bumps as it works,
-//! and gauges read from the store at scrape time (queue depths, offers, revenue), so those are
-//! right even across restarts.
+//! Prometheus metrics (`GET /metrics`): a registry of counters and histograms the pipeline bumps
+//! as it works, and gauges of what the store holds, which the admin side reads at scrape time
+//! (so those are right even across restarts) and passes in as plain numbers: this module knows
+//! no store and no agent.
 
-use crate::store::{Store, StoreError};
 use prometheus_client::{
     encoding::{text, EncodeLabelSet},
     metrics::{
@@ -13,7 +13,7 @@ use prometheus_client::{
     },
     registry::Registry,
 };
-use std::sync::LazyLock;
+use std::{sync::LazyLock, time::Duration};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct EventLabels {
@@ -150,6 +150,15 @@ impl Metrics {
             .inc_by(n);
     }
 
+    /// An event offered to the inbox was committed, as `result` (`new`, `duplicate` or `held`).
+    /// A held event was also decided (skipped) in that commit: it counts as a decision too.
+    pub fn accepted(&self, kind: &str, source: &str, result: &str, creator: Option<&str>) {
+        self.event(kind, source, result);
+        if result == "held" {
+            self.decision(creator.unwrap_or("(unknown)"), "skipped", 1);
+        }
+    }
+
     pub fn event(&self, kind: &str, source: &str, result: &str) {
         self.events
             .get_or_create(&EventLabels {
@@ -186,12 +195,15 @@ impl Metrics {
             .inc();
     }
 
-    pub fn llm_completed(&self, c: &crate::agent::llm::Completion) {
-        self.llm_latency.observe(c.latency.as_secs_f64());
-        for (kind, n) in [
-            ("prompt", c.prompt_tokens),
-            ("completion", c.completion_tokens),
-        ] {
+    /// One LLM completion: how long it took and the tokens it used, when the server said.
+    pub fn llm_completed(
+        &self,
+        latency: Duration,
+        prompt_tokens: Option<i64>,
+        completion_tokens: Option<i64>,
+    ) {
+        self.llm_latency.observe(latency.as_secs_f64());
+        for (kind, n) in [("prompt", prompt_tokens), ("completion", completion_tokens)] {
             if let Some(n) = n.filter(|n| *n > 0) {
                 self.llm_tokens
                     .get_or_create(&TokenLabels { kind: kind.into() })
@@ -211,10 +223,43 @@ impl Metrics {
     }
 }
 
-/// The whole exposition: the process's metrics, then gauges read from `store` now.
-pub async fn render(store: &Store) -> Result<String, StoreError> {
-    let m = metrics().clone();
+/// What the store holds at scrape time, as plain values: one `(labels..., value)` tuple per
+/// series that is not zero.
+#[derive(Clone, Debug, Default)]
+pub struct Gauges {
+    /// Every known creator: their per-creator series are shown at zero when absent below.
+    pub creators: Vec<String>,
+    /// Pending notification deliveries per channel (`""`: notices not routed yet).
+    pub notify_queue: Vec<(String, i64)>,
+    /// Fans under a safety mark, per creator and category.
+    pub safety_marks: Vec<(String, String, i64)>,
+    /// Accepted events not decided yet, per creator.
+    pub inbox_pending: Vec<(String, i64)>,
+    /// Messages waiting to be sent, per creator and outbox state.
+    pub outbox_open: Vec<(String, String, i64)>,
+    /// Drafts waiting for approval, per creator.
+    pub drafts_awaiting: Vec<(String, i64)>,
+    /// Agent offers per creator and status: how many, and their total price in cents.
+    pub offers: Vec<(String, String, i64, i64)>,
+}
+
+/// The outbox states a message waits in (the `outbox_open` series).
+const OPEN_STATES: [&str; 3] = ["pending", "sending", "in_doubt"];
+/// The offer statuses (the `offers` series).
+const OFFER_STATUSES: [&str; 3] = ["offered", "purchased", "declined"];
+
+/// The whole exposition: the process's metrics, then `gauges`.
+pub fn render(gauges: &Gauges) -> String {
     let mut reg = Registry::with_prefix("fanvue_agent");
+    register_counters(&mut reg, metrics().clone());
+    register_gauges(&mut reg, gauges);
+    let mut out = String::new();
+    text::encode(&mut out, &reg).expect("writing to a String cannot fail");
+    out
+}
+
+/// The process's own counters and histograms.
+fn register_counters(reg: &mut Registry, m: Metrics) {
     reg.register(
         "events",
         "Verified events accepted (webhooks and polling), by kind, source and result",
@@ -261,107 +306,109 @@ pub async fn render(store: &Store) -> Result<String, StoreError> {
         "Operator notifications by channel and result (sent, failed: messages; digested: notices sent inside a digest)",
         m.notifications,
     );
-    let queue: Family<QueueLabels, Gauge> = Family::default();
-    for (channel, n) in store.notify_queue().await? {
-        queue.get_or_create(&QueueLabels { channel }).set(n);
-    }
+}
+
+/// The gauges of what the store holds, every creator's series present (at zero when absent).
+fn register_gauges(reg: &mut Registry, g: &Gauges) {
+    let queue = gauge_family(
+        std::iter::empty(),
+        g.notify_queue.iter().map(|(channel, n)| {
+            let channel = channel.clone();
+            (QueueLabels { channel }, *n)
+        }),
+    );
     reg.register(
         "notify_queue",
         "Notifications waiting to be delivered, by channel (\"\": not routed yet)",
         queue,
     );
-    let creators: Vec<String> = store
-        .creators()
-        .await?
-        .into_iter()
-        .map(|c| c.handle)
-        .collect();
-    let inbox: Family<CreatorLabels, Gauge> = Family::default();
-    let drafts: Family<CreatorLabels, Gauge> = Family::default();
-    let outbox: Family<StateLabels, Gauge> = Family::default();
-    let offers: Family<StateLabels, Gauge> = Family::default();
-    let revenue: Family<CreatorLabels, Gauge> = Family::default();
-    let marks: Family<StateLabels, Gauge> = Family::default();
-    for creator in creators {
-        let c = CreatorLabels {
-            creator: creator.clone(),
-        };
-        let _ = inbox.get_or_create(&c);
-        let _ = drafts.get_or_create(&c);
-        let _ = revenue.get_or_create(&c);
-        for state in ["pending", "sending", "in_doubt"] {
-            let _ = outbox.get_or_create(&StateLabels {
-                creator: creator.clone(),
-                state: state.into(),
-            });
-        }
-        for state in ["offered", "purchased", "declined"] {
-            let _ = offers.get_or_create(&StateLabels {
-                creator: creator.clone(),
-                state: state.into(),
-            });
-        }
-        for category in crate::domain::MarkCategory::ALL {
-            let _ = marks.get_or_create(&StateLabels {
-                creator: creator.clone(),
-                state: category.as_str().into(),
-            });
-        }
-    }
-    for (creator, state, n) in store.active_mark_counts().await? {
-        marks.get_or_create(&StateLabels { creator, state }).set(n);
-    }
+    let categories = crate::domain::MarkCategory::ALL.map(|c| c.as_str());
     reg.register(
         "safety_marks",
         "Fans the AI stays away from until a human clears them (state: minor, crisis, threat, meeting, dispute)",
-        marks,
+        by_state(&g.creators, &categories, &g.safety_marks),
     );
-    for (creator, n) in store.gauge_inbox_pending().await? {
-        inbox.get_or_create(&CreatorLabels { creator }).set(n);
-    }
-    reg.register("inbox_pending", "Accepted events not decided yet", inbox);
-    for (creator, state, n) in store.gauge_outbox_open().await? {
-        outbox.get_or_create(&StateLabels { creator, state }).set(n);
-    }
+    reg.register(
+        "inbox_pending",
+        "Accepted events not decided yet",
+        by_creator(&g.creators, &g.inbox_pending),
+    );
     reg.register(
         "outbox_open",
         "Messages waiting to be sent, by state",
-        outbox,
+        by_state(&g.creators, &OPEN_STATES, &g.outbox_open),
     );
-    for (creator, n) in store.gauge_drafts_awaiting().await? {
-        drafts.get_or_create(&CreatorLabels { creator }).set(n);
-    }
     reg.register(
         "drafts_awaiting",
         "Drafts waiting for approval (approve mode)",
-        drafts,
+        by_creator(&g.creators, &g.drafts_awaiting),
     );
-    for (creator, status, n, cents) in store.gauge_offers().await? {
-        if status == "purchased" {
-            revenue
-                .get_or_create(&CreatorLabels {
-                    creator: creator.clone(),
-                })
-                .set(cents);
-        }
-        offers
-            .get_or_create(&StateLabels {
-                creator,
-                state: status,
-            })
-            .set(n);
-    }
+    let counts: Vec<(String, String, i64)> = g
+        .offers
+        .iter()
+        .map(|(creator, status, n, _)| (creator.clone(), status.clone(), *n))
+        .collect();
+    let revenue: Vec<(String, i64)> = g
+        .offers
+        .iter()
+        .filter(|(_, status, _, _)| status == "purchased")
+        .map(|(creator, _, _, cents)| (creator.clone(), *cents))
+        .collect();
     reg.register(
         "offers",
         "PPV offers made by the agent, by status (offered, purchased, declined)",
-        offers,
+        by_state(&g.creators, &OFFER_STATUSES, &counts),
     );
     reg.register(
         "offer_revenue_cents",
         "Revenue from purchased agent offers, in cents",
-        revenue,
+        by_creator(&g.creators, &revenue),
     );
-    let mut out = String::new();
-    text::encode(&mut out, &reg).expect("writing to a String cannot fail");
-    Ok(out)
+}
+
+/// A per-creator gauge: every creator at zero, then `values`.
+fn by_creator(creators: &[String], values: &[(String, i64)]) -> Family<CreatorLabels, Gauge> {
+    let label = |creator: &String| CreatorLabels {
+        creator: creator.clone(),
+    };
+    gauge_family(
+        creators.iter().map(label),
+        values.iter().map(|(creator, n)| (label(creator), *n)),
+    )
+}
+
+/// A per-creator-and-state gauge: every creator in each of `states` at zero, then `values`.
+fn by_state(
+    creators: &[String],
+    states: &[&str],
+    values: &[(String, String, i64)],
+) -> Family<StateLabels, Gauge> {
+    let label = |creator: &String, state: &str| StateLabels {
+        creator: creator.clone(),
+        state: state.to_string(),
+    };
+    gauge_family(
+        creators
+            .iter()
+            .flat_map(|c| states.iter().map(move |s| label(c, s))),
+        values.iter().map(|(c, s, n)| (label(c, s), *n)),
+    )
+}
+
+/// A gauge family with each of `zeros` present at zero, then each of `values` set.
+fn gauge_family<L>(
+    zeros: impl Iterator<Item = L>,
+    values: impl Iterator<Item = (L, i64)>,
+) -> Family<L, Gauge>
+where
+    L: Clone + std::hash::Hash + Eq + EncodeLabelSet + std::fmt::Debug + Send + Sync + 'static,
+{
+    let family: Family<L, Gauge> = Family::default();
+    for labels in zeros {
+        let _ = family.get_or_create(&labels);
+    }
+    for (labels, n) in values {
+        family.get_or_create(&labels).set(n);
+    }
+    family
 }

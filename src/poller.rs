@@ -189,9 +189,10 @@ impl Poller {
         read_at: i64,
     ) -> usize {
         msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
+        let page = crate::fanvue::types::Message::stored_page(&msgs, fan);
         if let Err(e) = self
             .store
-            .keep_history(creator, fan, &msgs, "poll", read_at)
+            .keep_history(creator, fan, &page, "poll", read_at)
             .await
         {
             warn!(error = %e, "cannot store the polled messages");
@@ -199,7 +200,12 @@ impl Poller {
         let mut found = 0;
         for m in history::unanswered(&msgs, fan) {
             let event = history::read_event(creator_uuid, party.clone(), m);
-            match self.store.accept_event(&event, Some(creator), "poll").await {
+            let accepted = self.store.accept_event(&event, Some(creator), "poll").await;
+            if let Ok(a) = &accepted {
+                let m = crate::metrics::metrics();
+                m.accepted(event.kind.name(), "poll", a.as_str(), Some(creator));
+            }
+            match accepted {
                 Ok(Accepted::New { .. }) => {
                     found += 1;
                     self.dispatcher.wake(Wake {

@@ -361,7 +361,9 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
         attempts("gone").await >= 2
     })
     .await;
-    let m = fanvue_agent::metrics::render(&store).await.unwrap();
+    let m = fanvue_agent::ingress::admin::scrape_metrics(&store)
+        .await
+        .unwrap();
     assert!(
         m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 3"),
         "{m}"
@@ -407,7 +409,9 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
         0,
         "the flaky channel was retried through its failures"
     );
-    let m = fanvue_agent::metrics::render(&store).await.unwrap();
+    let m = fanvue_agent::ingress::admin::scrape_metrics(&store)
+        .await
+        .unwrap();
     assert!(
         m.contains("fanvue_agent_notifications_total{channel=\"flaky\",result=\"failed\"} 3"),
         "{m}"

@@ -70,7 +70,6 @@ impl Agent {
         reason.push_str(&mode_note(mode));
         let info = DecisionInfo { reason, ..info };
         let id = self
-            .store
             .commit_plan(job.creator, job.fan, &ctx.ids, &plan, outcome, &info, mode)
             .await?;
         let llm_ms = info.llm_ms.unwrap_or_default();

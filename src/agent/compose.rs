@@ -71,7 +71,7 @@ impl Agent {
         }
         Ok(ControlFlow::Continue(Prompt {
             request: request(llm, &system, &ctx.history),
-            recent: recent_replies(&ctx.history),
+            recent: crate::store::chats::our_recent_texts(&ctx.history, 5),
             system,
             version,
             others,
@@ -142,17 +142,6 @@ pub fn minutes_since_last_message(
     }
 }
 
-/// The creator's five newest replies with text, newest first.
-pub fn recent_replies(history: &[StoredMessage]) -> Vec<String> {
-    history
-        .iter()
-        .rev()
-        .filter(|m| m.from_creator)
-        .filter_map(|m| m.text.clone())
-        .take(5)
-        .collect()
-}
-
 /// The LLM request: the system prompt and the conversation trimmed to the model's context.
 pub fn request(llm: &CreatorLlm, system: &str, history: &[StoredMessage]) -> LlmRequest {
     LlmRequest {
@@ -218,22 +207,6 @@ mod tests {
         assert_eq!(minutes_since_last_message(&history, oldest), Some(30));
         assert_eq!(minutes_since_last_message(&history[2..], oldest), None);
         assert_eq!(minutes_since_last_message(&history, None), None);
-    }
-
-    #[test]
-    fn recent_replies_are_the_creators_five_newest_texts_newest_first() {
-        let mut history: Vec<StoredMessage> = (0..7)
-            .map(|i| {
-                message(
-                    &format!("c{i}"),
-                    true,
-                    &format!("r{i}"),
-                    "2024-01-01T00:00:00Z",
-                )
-            })
-            .collect();
-        history.push(message("f", false, "fan", "2024-01-01T00:00:00Z"));
-        assert_eq!(recent_replies(&history), ["r6", "r5", "r4", "r3", "r2"]);
     }
 
     #[tokio::test]

@@ -122,7 +122,7 @@ impl Agent {
 /// Reads a completion into `d` (latency, tokens, offer intent) and returns its cleaned text.
 fn take_completion(job: &Job<'_>, c: &Completion, d: &mut Drafted) -> Result<String, String> {
     d.llm_ms += c.latency.as_millis() as i64;
-    crate::metrics::metrics().llm_completed(c);
+    crate::metrics::metrics().llm_completed(c.latency, c.prompt_tokens, c.completion_tokens);
     d.tokens = (c.prompt_tokens, c.completion_tokens);
     let (raw, wanted) = match offers::parse_structured(&c.text) {
         Some((reply, intent)) => {

@@ -44,8 +44,7 @@ impl Agent {
             }
         }
         let info = DecisionInfo::reason(reason);
-        self.store
-            .decide(job.creator, job.fan, &[r.id], Outcome::Skipped, &info)
+        self.decide(job.creator, job.fan, &[r.id], Outcome::Skipped, &info)
             .await?;
         Ok(false)
     }
@@ -142,17 +141,16 @@ impl Agent {
         let plan = anchored(plan, context_at, newest.last());
         let info = DecisionInfo::reason(format!("{reason}; {} queued", action.purpose.as_str()));
         let mode = job.settings.mode;
-        self.store
-            .commit_plan(
-                job.creator,
-                job.fan,
-                &[r.id],
-                &plan,
-                Outcome::Replied,
-                &info,
-                mode,
-            )
-            .await?;
+        self.commit_plan(
+            job.creator,
+            job.fan,
+            &[r.id],
+            &plan,
+            Outcome::Replied,
+            &info,
+            mode,
+        )
+        .await?;
         Ok(true)
     }
 }

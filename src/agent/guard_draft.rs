@@ -84,8 +84,7 @@ impl Agent {
             ..info
         };
         let outcome = no_draft_outcome(&drafted.last_err);
-        self.store
-            .decide(job.creator, job.fan, &ctx.ids, outcome, &info)
+        self.decide(job.creator, job.fan, &ctx.ids, outcome, &info)
             .await?;
         Ok(ControlFlow::Break(JobOutcome::Done { queued: false }))
     }

@@ -156,8 +156,7 @@ impl Agent {
             ..DecisionInfo::reason(why.clone())
         };
         warn!(reason = %why, "escalated");
-        self.store
-            .decide(job.creator, job.fan, ids, Outcome::Escalated, &info)
+        self.decide(job.creator, job.fan, ids, Outcome::Escalated, &info)
             .await?;
         Ok(JobOutcome::Done { queued: false })
     }
@@ -186,24 +185,22 @@ impl Agent {
             .holding_reply(job, &stops, marked, &ctx.fan_text, &mut info)
             .await?;
         let Some(text) = holding else {
-            self.store
-                .decide(job.creator, job.fan, &ctx.ids, Outcome::Escalated, &info)
+            self.decide(job.creator, job.fan, &ctx.ids, Outcome::Escalated, &info)
                 .await?;
             return Ok(JobOutcome::Done { queued: false });
         };
         let plan = plan(&job.settings.agent, Purpose::Holding, text);
         let mode = job.settings.mode;
-        self.store
-            .commit_plan(
-                job.creator,
-                job.fan,
-                &ctx.ids,
-                &plan,
-                Outcome::Escalated,
-                &info,
-                mode,
-            )
-            .await?;
+        self.commit_plan(
+            job.creator,
+            job.fan,
+            &ctx.ids,
+            &plan,
+            Outcome::Escalated,
+            &info,
+            mode,
+        )
+        .await?;
         Ok(JobOutcome::Done { queued: true })
     }
 

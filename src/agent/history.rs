@@ -196,7 +196,13 @@ pub async fn take_in(
 ) -> usize {
     page.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
     if let Err(e) = store
-        .keep_history(creator, fan, &page, source, read_at)
+        .keep_history(
+            creator,
+            fan,
+            &Message::stored_page(&page, fan),
+            source,
+            read_at,
+        )
         .await
     {
         warn!(error = %e, "cannot store a chat's history");
@@ -219,7 +225,12 @@ pub async fn take_in(
             display_name: None,
         };
         let event = read_event(creator_uuid.as_deref(), party, m);
-        match store.accept_event(&event, Some(creator), source).await {
+        let accepted = store.accept_event(&event, Some(creator), source).await;
+        if let Ok(a) = &accepted {
+            let m = crate::metrics::metrics();
+            m.accepted(event.kind.name(), source, a.as_str(), Some(creator));
+        }
+        match accepted {
             Ok(Accepted::New { .. }) => added += 1,
             Ok(_) => {}
             Err(e) => warn!(error = %e, "cannot store a fan message found by a read"),

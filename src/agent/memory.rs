@@ -5,12 +5,7 @@ use super::normalize::normalize;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// One fact about a fan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fact {
-    pub kind: &'static str,
-    pub value: String,
-}
+pub use crate::domain::Fact;
 
 static RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     let r = |p: &str| Regex::new(p).expect("memory pattern");

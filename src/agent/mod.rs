@@ -36,6 +36,7 @@ pub mod normalize;
 pub mod offer;
 pub mod offers;
 pub mod prompt;
+mod record;
 pub mod review;
 
 pub use offer::OfferDecision;
@@ -210,15 +211,14 @@ impl Agent {
         ids: &[i64],
         why: impl Into<String>,
     ) -> Result<JobOutcome, AgentError> {
-        self.store
-            .decide(
-                job.creator,
-                job.fan,
-                ids,
-                Outcome::Skipped,
-                &DecisionInfo::reason(why),
-            )
-            .await?;
+        self.decide(
+            job.creator,
+            job.fan,
+            ids,
+            Outcome::Skipped,
+            &DecisionInfo::reason(why),
+        )
+        .await?;
         Ok(JobOutcome::Done { queued: false })
     }
 
@@ -230,15 +230,14 @@ impl Agent {
         why: String,
     ) -> Result<JobOutcome, AgentError> {
         warn!(reason = %why, "escalated");
-        self.store
-            .decide(
-                job.creator,
-                job.fan,
-                ids,
-                Outcome::Escalated,
-                &DecisionInfo::reason(why),
-            )
-            .await?;
+        self.decide(
+            job.creator,
+            job.fan,
+            ids,
+            Outcome::Escalated,
+            &DecisionInfo::reason(why),
+        )
+        .await?;
         Ok(JobOutcome::Done { queued: false })
     }
 

@@ -77,23 +77,7 @@ pub fn apply_catalog_file(vault: Vec<CatalogItem>, entries: &[CatalogEntry]) -> 
         .collect()
 }
 
-/// Past offers to one fan, newest first.
-#[derive(Clone, Debug, Default)]
-pub struct Ledger {
-    /// `(media_uuid, offered_at_ms, status)`.
-    pub offers: Vec<(String, i64, String)>,
-    /// A safety mark in force on the fan (its category), read with the ledger: a marked fan is
-    /// never offered, whatever the rest of the agent decided.
-    pub marked: Option<String>,
-}
-
-impl Ledger {
-    pub fn bought(&self, media: &str) -> bool {
-        self.offers
-            .iter()
-            .any(|o| o.0 == media && o.2 == "purchased")
-    }
-}
+pub use crate::domain::Ledger;
 
 static WANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(anything new|something new|new (content|set|pics|photos|videos?|stuff)|more (pics|photos|videos?|content)|(your|any|some) (videos?|pics|photos|content|sets?)|post more|something special|exclusive|show me|see more|what do you sell|can i buy|how much)\b")

@@ -73,7 +73,7 @@ fn summary(c: &ChatSummary, marks: &[SafetyMark]) -> String {
     let outcomes: Vec<String> = c
         .outcomes
         .iter()
-        .map(|(o, n)| format!("{} {n}", one_line(o)))
+        .map(|(o, n)| format!("{} {n}", one_line(o.as_str())))
         .collect();
     let marks: String = marks
         .iter()

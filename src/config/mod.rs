@@ -31,3 +31,24 @@ pub use schema::{
 pub use secret::Secret;
 pub use settings::{CreatorSettings, Disclosure, FollowupSettings, GuardrailSettings, OfferRules};
 pub use validate::is_valid_handle;
+
+/// What the config's tests share: loading a file written in a `figment::Jail`.
+#[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
+mod testing {
+    use super::Config;
+    use figment::Jail;
+    use std::path::Path;
+
+    /// Writes `text` to `name` in the jail and loads it (a load error fails the test).
+    pub fn load_file(jail: &mut Jail, name: &str, text: &str) -> figment::error::Result<Config> {
+        jail.create_file(name, text)?;
+        Ok(Config::load(Some(Path::new(name))).map_err(|e| e.to_string())?)
+    }
+
+    /// Writes `text` to `name` in the jail and returns why it does not load (loading fails the test).
+    pub fn load_error(jail: &mut Jail, name: &str, text: &str) -> figment::error::Result<String> {
+        jail.create_file(name, text)?;
+        Ok(Config::load(Some(Path::new(name))).unwrap_err().to_string())
+    }
+}

@@ -19,6 +19,14 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Replied,
+        Outcome::Offered,
+        Outcome::Skipped,
+        Outcome::Escalated,
+        Outcome::Failed,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Outcome::Replied => "replied",
@@ -27,6 +35,12 @@ impl Outcome {
             Outcome::Escalated => "escalated",
             Outcome::Failed => "failed",
         }
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -44,6 +58,8 @@ pub enum Mode {
 }
 
 impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Live, Mode::Shadow, Mode::Approve];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Mode::Live => "live",
@@ -67,6 +83,14 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    pub const ALL: [Purpose; 5] = [
+        Purpose::Reply,
+        Purpose::Welcome,
+        Purpose::Thanks,
+        Purpose::Holding,
+        Purpose::FollowUp,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Purpose::Reply => "reply",
@@ -98,6 +122,23 @@ pub struct ReplyPlan {
     pub answers_uuid: Option<String>,
     #[serde(default)]
     pub answers_sent_at: Option<String>,
+}
+
+impl ReplyPlan {
+    /// A plain text message: no media, no price, no delay, no pre-send check.
+    pub fn new(purpose: Purpose, text: impl Into<String>) -> ReplyPlan {
+        ReplyPlan {
+            purpose,
+            text: text.into(),
+            media_uuids: vec![],
+            price_cents: None,
+            delay_ms: 0,
+            offer_item: None,
+            context_at: None,
+            answers_uuid: None,
+            answers_sent_at: None,
+        }
+    }
 }
 
 /// The decision-log fields of one decision, shared by every event it covers.

@@ -4,6 +4,7 @@
 pub mod decision;
 pub mod display;
 pub mod event;
+pub mod fan;
 pub mod holding;
 pub mod ids;
 pub mod marks;
@@ -13,6 +14,7 @@ pub mod time;
 
 pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};
+pub use fan::{Fact, Ledger};
 pub use holding::HoldingCategory;
 pub use ids::{CreatorUuid, FanUuid, MessageUuid};
 pub use marks::{MarkCategory, NewMark, SafetyMark};

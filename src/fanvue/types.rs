@@ -215,6 +215,27 @@ impl Message {
         self.price
             .or_else(|| self.pricing.as_ref().and_then(|p| p.price))
     }
+
+    /// The message as the local message store keeps it, in the chat with `fan`: anything the
+    /// fan did not send is the creator's side.
+    pub fn stored(&self, fan: &str) -> crate::store::chats::StoredMessage {
+        crate::store::chats::StoredMessage {
+            uuid: self.uuid.clone(),
+            fan_uuid: fan.to_string(),
+            from_creator: !self.sender.uuid.eq_ignore_ascii_case(fan),
+            text: self.text.clone(),
+            msg_type: self.msg_type.as_ref().map(|t| t.as_str().to_string()),
+            sent_at: self.sent_at.clone(),
+            has_media: self.has_media.unwrap_or(false) || !self.media_uuids.is_empty(),
+            media_uuids: self.media_uuids.clone(),
+            price_cents: self.price_cents(),
+        }
+    }
+
+    /// A page of one chat's messages as the message store keeps them.
+    pub fn stored_page(page: &[Message], fan: &str) -> Vec<crate::store::chats::StoredMessage> {
+        page.iter().map(|m| m.stored(fan)).collect()
+    }
 }
 
 /// `POST /chats/messages/batch` response: per chat either messages or an error.

@@ -7,7 +7,8 @@
 use crate::{
     config::LiveConfig,
     health::{self, Check},
-    store::Store,
+    metrics::Gauges,
+    store::{Store, StoreError},
 };
 use axum::{
     extract::State,
@@ -154,8 +155,27 @@ fn last_store_probe(st: &AdminState) -> Check {
     }
 }
 
+/// The `/metrics` exposition: the process's counters, and gauges of what the store holds now.
+pub async fn scrape_metrics(store: &Store) -> Result<String, StoreError> {
+    let gauges = Gauges {
+        creators: store
+            .creators()
+            .await?
+            .into_iter()
+            .map(|c| c.handle)
+            .collect(),
+        notify_queue: store.notify_queue().await?,
+        safety_marks: store.active_mark_counts().await?,
+        inbox_pending: store.gauge_inbox_pending().await?,
+        outbox_open: store.gauge_outbox_open().await?,
+        drafts_awaiting: store.gauge_drafts_awaiting().await?,
+        offers: store.gauge_offers().await?,
+    };
+    Ok(crate::metrics::render(&gauges))
+}
+
 async fn metrics(State(st): State<AdminState>) -> Response {
-    match crate::metrics::render(&st.store).await {
+    match scrape_metrics(&st.store).await {
         Ok(text) => (
             [(
                 header::CONTENT_TYPE,

@@ -204,11 +204,15 @@ async fn commit(st: &IngressState, wh: &WebhookIngress, event: crate::domain::Ev
         },
         None => None,
     };
-    match st
+    let result = st
         .store
         .accept_event(&event, creator.as_deref(), "webhook")
-        .await
-    {
+        .await;
+    if let Ok(a) = &result {
+        let m = crate::metrics::metrics();
+        m.accepted(event.kind.name(), "webhook", a.as_str(), creator.as_deref());
+    }
+    match result {
         Ok(Accepted::New { id }) => accepted(wh, &event, creator.unwrap_or_default(), id),
         Ok(Accepted::Held { id }) => {
             warn!(

@@ -9,7 +9,7 @@
 //! broadcasts) are not a human taking over.
 
 use crate::{
-    domain::time::parse_ms,
+    domain::{time::parse_ms, Purpose},
     fanvue::types::{Message, MessageType},
     store::outbox::OutboxRow,
 };
@@ -54,7 +54,7 @@ pub fn check(
             sent_at_ms: sent_ms(m),
         };
     }
-    let folds = matches!(row.purpose.as_str(), "reply" | "followup");
+    let folds = matches!(row.purpose, Purpose::Reply | Purpose::FollowUp);
     // A row from before the drafting job's read time was recorded: the messages after the one
     // it answers stand for what it did not see.
     let not_seen = |m: &&&Message| match row.context_at {
@@ -119,6 +119,7 @@ fn written_by_hand(m: &Message, fan: &str, ours: &[String]) -> bool {
 mod tests {
     use super::*;
     use crate::fanvue::types::UserRef;
+    use crate::store::outbox::OutboxState;
 
     const FAN: &str = "0b9f3c1e-0000-4000-8000-000000000001";
     const CREATOR: &str = "0b9f3c1e-0000-4000-8000-0000000000c1";
@@ -141,16 +142,16 @@ mod tests {
         }
     }
 
-    fn row(purpose: &str, answers: Option<&Message>) -> OutboxRow {
+    fn row(purpose: Purpose, answers: Option<&Message>) -> OutboxRow {
         OutboxRow {
             id: 1,
             creator: "alice".into(),
             fan: FAN.into(),
-            purpose: purpose.into(),
+            purpose,
             text: Some("hi".into()),
             media_uuids: vec![],
             price_cents: None,
-            state: "pending".into(),
+            state: OutboxState::Pending,
             attempts: 0,
             not_before: NOW,
             created_at: NOW - 5_000,
@@ -165,7 +166,7 @@ mod tests {
         let q = msg("q1", true, 10);
         let page = vec![msg("old-ours", false, 4000), q.clone()];
         let v = check(
-            &row("reply", Some(&q)),
+            &row(Purpose::Reply, Some(&q)),
             &page,
             &["old-ours".into()],
             &[],
@@ -179,7 +180,14 @@ mod tests {
     fn a_message_the_creator_wrote_by_hand_after_the_fan_stops_the_reply() {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("hand", false, 3)];
-        let v = check(&row("reply", Some(&q)), &page, &[], &[], NOW, TAKEOVER);
+        let v = check(
+            &row(Purpose::Reply, Some(&q)),
+            &page,
+            &[],
+            &[],
+            NOW,
+            TAKEOVER,
+        );
         assert!(
             matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
             "{v:?}"
@@ -191,7 +199,14 @@ mod tests {
         let h = msg("hand", false, 60);
         let q = msg("q2", true, 10);
         let page = vec![msg("q1", true, 90), h, q.clone()];
-        let v = check(&row("reply", Some(&q)), &page, &[], &[], NOW, TAKEOVER);
+        let v = check(
+            &row(Purpose::Reply, Some(&q)),
+            &page,
+            &[],
+            &[],
+            NOW,
+            TAKEOVER,
+        );
         assert!(
             matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
             "{v:?}"
@@ -202,7 +217,14 @@ mod tests {
     fn a_hand_written_message_older_than_the_takeover_time_does_not_stop_a_reply() {
         let q = msg("q2", true, 10);
         let page = vec![msg("hand", false, 3600), q.clone()];
-        let v = check(&row("reply", Some(&q)), &page, &[], &[], NOW, TAKEOVER);
+        let v = check(
+            &row(Purpose::Reply, Some(&q)),
+            &page,
+            &[],
+            &[],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::Send);
     }
 
@@ -213,7 +235,7 @@ mod tests {
         broadcast.msg_type = Some(MessageType::parse("BROADCAST"));
         let page = vec![q.clone(), msg("ours", false, 5), broadcast];
         let v = check(
-            &row("reply", Some(&q)),
+            &row(Purpose::Reply, Some(&q)),
             &page,
             &["OURS".into()],
             &[],
@@ -228,7 +250,7 @@ mod tests {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("q2", true, 2)];
         let v = check(
-            &row("reply", Some(&q)),
+            &row(Purpose::Reply, Some(&q)),
             &page,
             &[],
             &["q2".into()],
@@ -243,7 +265,7 @@ mod tests {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("q2", true, 2)];
         let v = check(
-            &row("thanks", Some(&q)),
+            &row(Purpose::Thanks, Some(&q)),
             &page,
             &[],
             &["q2".into()],
@@ -258,7 +280,7 @@ mod tests {
         let q = msg("q1", true, 100);
         let page = vec![msg("q2", true, 50), msg("q3", true, 20)];
         let v = check(
-            &row("reply", Some(&q)),
+            &row(Purpose::Reply, Some(&q)),
             &page,
             &[],
             &["q2".into(), "q3".into()],
@@ -275,7 +297,14 @@ mod tests {
         q2.sent_at = q3.sent_at.clone();
         // Fanvue lists newest first; equal times keep that order.
         let page = vec![q3.clone(), q2, msg("q1", true, 11)];
-        let v = check(&row("reply", Some(&q3)), &page, &[], &[], NOW, TAKEOVER);
+        let v = check(
+            &row(Purpose::Reply, Some(&q3)),
+            &page,
+            &[],
+            &[],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::Send);
     }
 
@@ -285,7 +314,7 @@ mod tests {
         let q = msg("q2", true, 10);
         let page = vec![lost, q.clone()];
         let v = check(
-            &row("reply", Some(&q)),
+            &row(Purpose::Reply, Some(&q)),
             &page,
             &[],
             &["lost".into()],
@@ -303,7 +332,7 @@ mod tests {
     #[test]
     fn a_row_without_a_read_time_takes_the_messages_after_its_answer_as_unseen() {
         let q = msg("q1", true, 10);
-        let mut r = row("reply", Some(&q));
+        let mut r = row(Purpose::Reply, Some(&q));
         r.context_at = None;
         let page = vec![q.clone(), msg("q2", true, 2)];
         let v = check(&r, &page, &[], &[], NOW, TAKEOVER);
@@ -317,7 +346,7 @@ mod tests {
         tip.msg_type = Some(MessageType::parse("TIP"));
         let page = vec![q.clone(), tip];
         let v = check(
-            &row("reply", Some(&q)),
+            &row(Purpose::Reply, Some(&q)),
             &page,
             &[],
             &["tip".into()],

@@ -11,7 +11,10 @@ use crate::{
     domain::retry::{Jitter, RetryPolicy},
     domain::time::now_ms,
     fanvue::{client::SendMessage, ApiError, Apis},
-    store::{outbox::OutboxRow, Store},
+    store::{
+        outbox::{OutboxRow, OutboxState},
+        Store,
+    },
 };
 use std::{
     collections::HashMap,
@@ -72,7 +75,7 @@ pub enum Delivery {
         reconciled: bool,
     },
     Rescheduled {
-        state: &'static str,
+        state: OutboxState,
         after: Duration,
         error: String,
     },
@@ -178,15 +181,15 @@ impl Sender {
         // chat and settles it first; the other rows of its chat wait for the next round.
         let doubtful: Vec<String> = rows
             .iter()
-            .filter(|r| r.state == "in_doubt")
+            .filter(|r| r.state == OutboxState::InDoubt)
             .map(|r| r.fan.clone())
             .collect();
         let (doubt, rest): (Vec<&OutboxRow>, Vec<&OutboxRow>) =
             rows.iter().partition(|r| doubtful.contains(&r.fan));
         let mut left = false;
         for row in doubt {
-            match row.state.as_str() {
-                "in_doubt" => {
+            match row.state {
+                OutboxState::InDoubt => {
                     self.deliver(s, row).await;
                 }
                 _ => left = true,
@@ -313,8 +316,8 @@ impl Sender {
             .filter(|m| m.sender.uuid.eq_ignore_ascii_case(&row.fan))
         {
             match self.store.inbox_arrival(&m.uuid).await {
-                Ok(Some((received_at, answered_by))) => {
-                    if received_at > context_at && answered_by != Some(row.id) {
+                Ok(Some(arrival)) => {
+                    if arrival.received_at > context_at && arrival.outbox_id != Some(row.id) {
                         unseen.push(m.uuid.clone());
                     }
                 }
@@ -353,7 +356,7 @@ impl Sender {
     async fn not_confirmed(&self, row: &OutboxRow, e: &ApiError) {
         warn!(outbox = row.id, error = %e, "cannot read the chat to confirm before sending");
         let why = format!("cannot read the chat to confirm before sending: {e}");
-        match reschedule(row, e, "pending") {
+        match reschedule(row, e, OutboxState::Pending) {
             Delivery::Rescheduled { state, after, .. } => {
                 let at = now_ms() + after.as_millis() as i64;
                 until_recorded(|| self.store.reschedule_outbox(row.id, state, at, &why, 0)).await;
@@ -373,9 +376,9 @@ impl Sender {
                 after,
                 error,
             } => {
-                warn!(error = %error, state, retry_in_ms = after.as_millis() as u64, "send not done");
+                warn!(error = %error, state = state.as_str(), retry_in_ms = after.as_millis() as u64, "send not done");
                 let at = now_ms() + after.as_millis() as i64;
-                until_recorded(|| self.store.reschedule_outbox(row.id, state, at, error, 0)).await;
+                until_recorded(|| self.store.reschedule_outbox(row.id, *state, at, error, 0)).await;
             }
             Delivery::Failed(e) => {
                 warn!(error = %e, "send failed for good");
@@ -394,7 +397,7 @@ impl Sender {
 
     async fn attempt(&self, s: &CreatorSettings, row: &OutboxRow) -> Delivery {
         let api = self.apis.get(&row.creator);
-        if row.state == "in_doubt" {
+        if row.state == OutboxState::InDoubt {
             match self.reconcile(row).await {
                 Ok((Some((uuid, sent_at)), _)) => {
                     info!(message_uuid = %uuid, "in-doubt send found in the chat: not resending");
@@ -406,7 +409,7 @@ impl Sender {
                         return Delivery::Skipped;
                     }
                 }
-                Err(e) => return reschedule(row, &e, "in_doubt"),
+                Err(e) => return reschedule(row, &e, OutboxState::InDoubt),
             }
         }
         if row.attempts >= s.agent.send_attempts as i64 {
@@ -417,7 +420,7 @@ impl Sender {
             Ok(false) => return Delivery::Skipped,
             Err(e) => {
                 return Delivery::Rescheduled {
-                    state: "pending",
+                    state: OutboxState::Pending,
                     after: Duration::from_secs(1),
                     error: e.to_string(),
                 }
@@ -443,8 +446,8 @@ impl Sender {
                     ApiError::Transient {
                         maybe_processed: true,
                         ..
-                    } => "in_doubt",
-                    _ => "pending",
+                    } => OutboxState::InDoubt,
+                    _ => OutboxState::Pending,
                 };
                 reschedule(row, &e, state)
             }
@@ -475,7 +478,7 @@ impl Sender {
                 outcome: result.into(),
             })
             .inc();
-        info!(message_uuid = %uuid, purpose = %row.purpose, "sent");
+        info!(message_uuid = %uuid, purpose = row.purpose.as_str(), "sent");
         if s.agent.mark_read_after_reply {
             match self.apis.get(&row.creator).mark_read(&row.fan).await {
                 Ok(()) => {
@@ -571,7 +574,7 @@ const SEND_RETRY: RetryPolicy = RetryPolicy {
     jitter: Jitter::Added(Duration::from_millis(250)),
 };
 
-fn reschedule(row: &OutboxRow, e: &ApiError, state: &'static str) -> Delivery {
+fn reschedule(row: &OutboxRow, e: &ApiError, state: OutboxState) -> Delivery {
     let backoff = || SEND_RETRY.delay(row.attempts.max(0) as u32 + 1);
     let (state, after) = match e {
         ApiError::RateLimited { retry_after } => (state, *retry_after),
@@ -579,7 +582,7 @@ fn reschedule(row: &OutboxRow, e: &ApiError, state: &'static str) -> Delivery {
         // A paused creator is checked locally (no API call) until reconnected.
         ApiError::PauseCreator { .. } => (state, Duration::from_secs(10)),
         ApiError::VersionSunset { .. } => (state, Duration::from_secs(300)),
-        ApiError::Permanent { .. } | ApiError::Invalid(_) if state == "pending" => {
+        ApiError::Permanent { .. } | ApiError::Invalid(_) if state == OutboxState::Pending => {
             return Delivery::Failed(e.to_string())
         }
         // A read for reconciling was refused: keep the row in doubt and try again later.

@@ -1,6 +1,9 @@
-//! The local copy of chats and messages, filled from webhooks, polling, API reads and our own sends.
+//! The local copy of chats and messages, filled from webhooks, polling, API reads and our own
+//! sends, with when each chat's history was last read from Fanvue and the names fans go by.
 
+use super::codec::{media_json, JsonText};
 use super::{now_secs, Store, StoreError};
+use crate::domain::Outcome;
 use serde::Serialize;
 use sqlx::{Executor, Sqlite};
 
@@ -38,7 +41,7 @@ pub(crate) async fn insert_messages<'e, E: Executor<'e, Database = Sqlite>>(
             .push_bind(m.msg_type.clone())
             .push_bind(m.sent_at.clone())
             .push_bind(m.has_media)
-            .push_bind(serde_json::to_string(&m.media_uuids).unwrap_or_else(|_| "[]".into()))
+            .push_bind(media_json(&m.media_uuids))
             .push_bind(m.price_cents)
             .push_bind(source.to_string())
             .push_bind(now);
@@ -53,21 +56,35 @@ pub(crate) async fn insert_messages<'e, E: Executor<'e, Database = Sqlite>>(
 }
 
 /// One stored chat message.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct StoredMessage {
     pub uuid: String,
     pub fan_uuid: String,
     pub from_creator: bool,
     pub text: Option<String>,
+    #[sqlx(rename = "type")]
     pub msg_type: Option<String>,
     pub sent_at: Option<String>,
     pub has_media: bool,
+    #[sqlx(try_from = "JsonText")]
     pub media_uuids: Vec<String>,
     pub price_cents: Option<i64>,
 }
 
+/// The texts of our (the creator's) last `n` messages in `history` (oldest first), newest first:
+/// what a draft is checked against so it does not repeat one.
+pub fn our_recent_texts(history: &[StoredMessage], n: usize) -> Vec<String> {
+    history
+        .iter()
+        .rev()
+        .filter(|m| m.from_creator)
+        .filter_map(|m| m.text.clone())
+        .take(n)
+        .collect()
+}
+
 /// One chat in `fanvue-agent chats`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct ChatSummary {
     pub fan: String,
     pub name: Option<String>,
@@ -77,31 +94,15 @@ pub struct ChatSummary {
     pub paused_until: Option<i64>,
     pub spend_cents: i64,
     /// Decisions in this chat by outcome, most frequent first.
-    pub outcomes: Vec<(String, i64)>,
+    #[sqlx(skip)]
+    pub outcomes: Vec<(Outcome, i64)>,
     /// The newest decision's outcome and reason.
-    pub last_decision: Option<(String, String)>,
-}
-
-impl StoredMessage {
-    /// A message as the API returned it, in the chat with `fan`: anything the fan did not send
-    /// is the creator's side.
-    pub fn from_api(m: &crate::fanvue::types::Message, fan: &str) -> StoredMessage {
-        StoredMessage {
-            uuid: m.uuid.clone(),
-            fan_uuid: fan.to_string(),
-            from_creator: !m.sender.uuid.eq_ignore_ascii_case(fan),
-            text: m.text.clone(),
-            msg_type: m.msg_type.as_ref().map(|t| t.as_str().to_string()),
-            sent_at: m.sent_at.clone(),
-            has_media: m.has_media.unwrap_or(false) || !m.media_uuids.is_empty(),
-            media_uuids: m.media_uuids.clone(),
-            price_cents: m.price_cents(),
-        }
-    }
+    #[sqlx(skip)]
+    pub last_decision: Option<(Outcome, String)>,
 }
 
 /// Chat-level facts about a fan, as the chat list reports them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct ChatInfo {
     pub fan_uuid: String,
     pub fan_handle: Option<String>,
@@ -139,32 +140,14 @@ impl Store {
     }
 
     pub async fn chat(&self, creator: &str, fan: &str) -> Result<Option<ChatInfo>, StoreError> {
-        type Raw = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<bool>,
-            Option<String>,
-            Option<i64>,
-        );
-        let r: Option<Raw> = sqlx::query_as(
+        Ok(sqlx::query_as(
             "SELECT fan_uuid, fan_handle, display_name, nickname, is_top_spender, last_message_at, unread_count
              FROM chats WHERE creator_handle = ? AND fan_uuid = ?",
         )
         .bind(creator)
         .bind(fan.to_ascii_lowercase())
         .fetch_optional(self.reader())
-        .await?;
-        Ok(r.map(|r| ChatInfo {
-            fan_uuid: r.0,
-            fan_handle: r.1,
-            display_name: r.2,
-            nickname: r.3,
-            is_top_spender: r.4,
-            last_message_at: r.5,
-            unread_count: r.6,
-        }))
+        .await?)
     }
 
     /// Stores a message once; a second copy (from another source) only fills in what the first
@@ -184,14 +167,11 @@ impl Store {
         &self,
         creator: &str,
         fan: &str,
-        page: &[crate::fanvue::types::Message],
+        page: &[StoredMessage],
         source: &str,
         read_at_ms: i64,
     ) -> Result<(), StoreError> {
-        let msgs: Vec<(&str, StoredMessage)> = page
-            .iter()
-            .map(|m| (creator, StoredMessage::from_api(m, fan)))
-            .collect();
+        let msgs: Vec<(&str, StoredMessage)> = page.iter().map(|m| (creator, m.clone())).collect();
         insert_messages(self.writer(), &msgs, source).await?;
         self.mark_history_synced(creator, fan, read_at_ms).await
     }
@@ -203,18 +183,7 @@ impl Store {
         fan: &str,
         limit: i64,
     ) -> Result<Vec<StoredMessage>, StoreError> {
-        type Raw = (
-            String,
-            String,
-            bool,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            bool,
-            Option<String>,
-            Option<i64>,
-        );
-        let mut rows: Vec<Raw> = sqlx::query_as(
+        let mut rows: Vec<StoredMessage> = sqlx::query_as(
             "SELECT uuid, fan_uuid, from_creator, text, type, sent_at, has_media, media_uuids, price_cents
              FROM messages WHERE creator_handle = ? AND fan_uuid = ?
              ORDER BY sent_at DESC, inserted_at DESC LIMIT ?",
@@ -225,43 +194,72 @@ impl Store {
         .fetch_all(self.reader())
         .await?;
         rows.reverse();
+        Ok(rows)
+    }
+
+    /// Handles and display names of the creator's other fans (a reply must never name them).
+    pub async fn other_fans(&self, creator: &str, fan: &str) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT fan_handle, display_name FROM chats WHERE creator_handle = ? AND fan_uuid != ?
+             ORDER BY updated_at DESC LIMIT 500",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?;
         Ok(rows
             .into_iter()
-            .map(|r| StoredMessage {
-                uuid: r.0,
-                fan_uuid: r.1,
-                from_creator: r.2,
-                text: r.3,
-                msg_type: r.4,
-                sent_at: r.5,
-                has_media: r.6,
-                media_uuids: r
-                    .7
-                    .and_then(|s| serde_json::from_str(&s).ok())
-                    .unwrap_or_default(),
-                price_cents: r.8,
-            })
+            .flat_map(|(h, d)| [h, d])
+            .flatten()
+            .filter(|s| s.chars().count() >= 4)
             .collect())
     }
 
+    /// Records that the chat's history was read from the API by a request sent at `at_ms` (the
+    /// newest read wins: a slow read never moves the mark back).
+    pub async fn mark_history_synced(
+        &self,
+        creator: &str,
+        fan: &str,
+        at_ms: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO chats (creator_handle, fan_uuid, updated_at, history_synced_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(creator_handle, fan_uuid)
+             DO UPDATE SET history_synced_at = max(coalesce(history_synced_at, 0), ?4)",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(super::now_secs())
+        .bind(at_ms)
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// When the chat's history was last read from the API (unix ms the request was sent), if ever.
+    pub async fn history_read_at(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        // One row per chat: `max` reads NULL when there is none.
+        const SQL: &str =
+            "SELECT max(history_synced_at) FROM chats WHERE creator_handle = ?1 AND fan_uuid = ?2";
+        Ok(super::chat_query(SQL, creator, fan)
+            .fetch_one(self.reader())
+            .await?)
+    }
     /// The `limit` chats of `creator` with the most recent messages, newest first.
     pub async fn recent_chats(
         &self,
         creator: &str,
         limit: i64,
     ) -> Result<Vec<ChatSummary>, StoreError> {
-        type Raw = (
-            String,
-            Option<String>,
-            Option<String>,
-            i64,
-            Option<String>,
-            Option<i64>,
-            i64,
-        );
-        let rows: Vec<Raw> = sqlx::query_as(
-            "SELECT m.fan_uuid, coalesce(c.nickname, c.display_name), c.fan_handle, count(*),
-                    max(m.sent_at), f.paused_until, coalesce(f.spend_cents, 0)
+        let mut chats: Vec<ChatSummary> = sqlx::query_as(
+            "SELECT m.fan_uuid AS fan, coalesce(c.nickname, c.display_name) AS name, c.fan_handle AS handle,
+                    count(*) AS messages, max(m.sent_at) AS last_at, f.paused_until,
+                    coalesce(f.spend_cents, 0) AS spend_cents
              FROM messages m
              LEFT JOIN chats c ON c.creator_handle = m.creator_handle AND c.fan_uuid = m.fan_uuid
              LEFT JOIN fan_facts f ON f.creator_handle = m.creator_handle AND f.fan_uuid = m.fan_uuid
@@ -272,74 +270,25 @@ impl Store {
         .bind(limit)
         .fetch_all(self.reader())
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let outcomes: Vec<(String, i64)> = sqlx::query_as(
+        for c in &mut chats {
+            c.outcomes = sqlx::query_as(
                 "SELECT outcome, count(*) FROM decisions WHERE creator_handle = ? AND fan_uuid = ?
                  GROUP BY outcome ORDER BY count(*) DESC",
             )
             .bind(creator)
-            .bind(&r.0)
+            .bind(&c.fan)
             .fetch_all(self.reader())
             .await?;
-            let last_decision: Option<(String, String)> = sqlx::query_as(
+            c.last_decision = sqlx::query_as(
                 "SELECT outcome, reason FROM decisions WHERE creator_handle = ? AND fan_uuid = ?
                  ORDER BY id DESC LIMIT 1",
             )
             .bind(creator)
-            .bind(&r.0)
+            .bind(&c.fan)
             .fetch_optional(self.reader())
             .await?;
-            out.push(ChatSummary {
-                fan: r.0,
-                name: r.1,
-                handle: r.2,
-                messages: r.3,
-                last_at: r.4,
-                paused_until: r.5,
-                spend_cents: r.6,
-                outcomes,
-                last_decision,
-            });
         }
-        Ok(out)
-    }
-
-    pub async fn cache_put(
-        &self,
-        creator: &str,
-        key: &str,
-        value: &serde_json::Value,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO api_cache (creator_handle, key, value, fetched_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(creator_handle, key) DO UPDATE SET value = ?3, fetched_at = ?4",
-        )
-        .bind(creator)
-        .bind(key)
-        .bind(value.to_string())
-        .bind(now_secs())
-        .execute(self.writer())
-        .await?;
-        Ok(())
-    }
-
-    /// A cached value no older than `max_age_secs`.
-    pub async fn cache_get(
-        &self,
-        creator: &str,
-        key: &str,
-        max_age_secs: i64,
-    ) -> Result<Option<serde_json::Value>, StoreError> {
-        let r: Option<String> = sqlx::query_scalar(
-            "SELECT value FROM api_cache WHERE creator_handle = ? AND key = ? AND fetched_at >= ?",
-        )
-        .bind(creator)
-        .bind(key)
-        .bind(now_secs() - max_age_secs)
-        .fetch_optional(self.reader())
-        .await?;
-        Ok(r.and_then(|s| serde_json::from_str(&s).ok()))
+        Ok(chats)
     }
 }
 
@@ -408,15 +357,5 @@ mod tests {
         let got = s.chat("alice", "f").await.unwrap().unwrap();
         assert_eq!(got.display_name.as_deref(), Some("Dan"));
         assert_eq!(got.unread_count, Some(3));
-    }
-
-    #[tokio::test]
-    async fn the_cache_expires_by_age() {
-        let (s, _d) = test_store().await;
-        s.cache_put("alice", "media", &serde_json::json!([1]))
-            .await
-            .unwrap();
-        assert!(s.cache_get("alice", "media", 60).await.unwrap().is_some());
-        assert!(s.cache_get("alice", "media", -5).await.unwrap().is_none());
     }
 }

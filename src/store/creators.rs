@@ -16,6 +16,13 @@ pub enum CreatorStatus {
 }
 
 impl CreatorStatus {
+    pub const ALL: [CreatorStatus; 4] = [
+        CreatorStatus::Pending,
+        CreatorStatus::Active,
+        CreatorStatus::NeedsReconnect,
+        CreatorStatus::Paused,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CreatorStatus::Pending => "pending",
@@ -24,17 +31,9 @@ impl CreatorStatus {
             CreatorStatus::Paused => "paused",
         }
     }
-    fn parse(s: &str) -> CreatorStatus {
-        match s {
-            "active" => CreatorStatus::Active,
-            "needs_reconnect" => CreatorStatus::NeedsReconnect,
-            "paused" => CreatorStatus::Paused,
-            _ => CreatorStatus::Pending,
-        }
-    }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
 pub struct CreatorRow {
     pub handle: String,
     pub uuid: Option<String>,
@@ -43,23 +42,7 @@ pub struct CreatorRow {
     pub status_reason: Option<String>,
 }
 
-type Raw = (
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<String>,
-);
-
-fn row(r: Raw) -> CreatorRow {
-    CreatorRow {
-        handle: r.0,
-        uuid: r.1,
-        display_name: r.2,
-        status: CreatorStatus::parse(&r.3),
-        status_reason: r.4,
-    }
-}
+const SELECT: &str = "SELECT handle, uuid, display_name, status, status_reason FROM creators";
 
 impl Store {
     /// Makes sure a row exists for a configured creator.
@@ -75,23 +58,17 @@ impl Store {
     }
 
     pub async fn creator(&self, handle: &str) -> Result<Option<CreatorRow>, StoreError> {
-        let r: Option<Raw> = sqlx::query_as(
-            "SELECT handle, uuid, display_name, status, status_reason FROM creators WHERE handle = ?",
-        )
-        .bind(handle)
-        .fetch_optional(self.reader())
-        .await?;
-        Ok(r.map(row))
+        Ok(sqlx::query_as(&format!("{SELECT} WHERE handle = ?"))
+            .bind(handle)
+            .fetch_optional(self.reader())
+            .await?)
     }
 
     pub async fn creator_by_uuid(&self, uuid: &str) -> Result<Option<CreatorRow>, StoreError> {
-        let r: Option<Raw> = sqlx::query_as(
-            "SELECT handle, uuid, display_name, status, status_reason FROM creators WHERE uuid = ?",
-        )
-        .bind(uuid.to_ascii_lowercase())
-        .fetch_optional(self.reader())
-        .await?;
-        Ok(r.map(row))
+        Ok(sqlx::query_as(&format!("{SELECT} WHERE uuid = ?"))
+            .bind(uuid.to_ascii_lowercase())
+            .fetch_optional(self.reader())
+            .await?)
     }
 
     /// The handle of the creator bound to `uuid`: what a webhook is routed by. Found handles are
@@ -116,12 +93,9 @@ impl Store {
     }
 
     pub async fn creators(&self) -> Result<Vec<CreatorRow>, StoreError> {
-        let rs: Vec<Raw> = sqlx::query_as(
-            "SELECT handle, uuid, display_name, status, status_reason FROM creators ORDER BY handle",
-        )
-        .fetch_all(self.reader())
-        .await?;
-        Ok(rs.into_iter().map(row).collect())
+        Ok(sqlx::query_as(&format!("{SELECT} ORDER BY handle"))
+            .fetch_all(self.reader())
+            .await?)
     }
 
     /// Sets a creator's status. Becoming `needs_reconnect` (from any other status) writes a
@@ -133,7 +107,7 @@ impl Store {
         reason: Option<&str>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        let before: Option<String> =
+        let before: Option<CreatorStatus> =
             sqlx::query_scalar("SELECT status FROM creators WHERE handle = ?")
                 .bind(handle)
                 .fetch_optional(&mut *tx)
@@ -144,14 +118,14 @@ impl Store {
         sqlx::query(
             "UPDATE creators SET status = ?, status_reason = ?, updated_at = ? WHERE handle = ?",
         )
-        .bind(status.as_str())
+        .bind(status)
         .bind(reason)
         .bind(now_secs())
         .bind(handle)
         .execute(&mut *tx)
         .await?;
-        let became = status == CreatorStatus::NeedsReconnect
-            && CreatorStatus::parse(&before) != CreatorStatus::NeedsReconnect;
+        let became =
+            status == CreatorStatus::NeedsReconnect && before != CreatorStatus::NeedsReconnect;
         if became {
             let now = super::now_ms();
             let notice = crate::domain::Notice::reconnect(handle, reason, now);

@@ -8,20 +8,98 @@ use serde::Serialize;
 use sqlx::{Sqlite, Transaction};
 use std::time::Duration;
 
+/// Where a draft stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftState {
+    /// A `shadow` mode draft: logged, never sent.
+    Shadow,
+    /// An `approve` mode draft waiting for a human.
+    Awaiting,
+    /// A human approved it: it went to the outbox.
+    Approved,
+    Rejected,
+    /// Never sent: the fan wrote again, or it expired (its note says which).
+    Dropped,
+}
+
+impl DraftState {
+    pub const ALL: [DraftState; 5] = [
+        DraftState::Shadow,
+        DraftState::Awaiting,
+        DraftState::Approved,
+        DraftState::Rejected,
+        DraftState::Dropped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DraftState::Shadow => "shadow",
+            DraftState::Awaiting => "awaiting",
+            DraftState::Approved => "approved",
+            DraftState::Rejected => "rejected",
+            DraftState::Dropped => "dropped",
+        }
+    }
+}
+
+impl std::fmt::Display for DraftState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One draft, for `fanvue-agent drafts`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Draft {
     pub id: i64,
     pub creator: String,
     pub fan: String,
-    pub mode: String,
-    pub state: String,
+    pub mode: Mode,
+    pub state: DraftState,
     pub plan: ReplyPlan,
     pub outbox_id: Option<i64>,
     pub note: Option<String>,
     pub created_at: i64,
     /// What was sent when it differs from the draft's text (a human edited it).
     pub sent_text: Option<String>,
+}
+
+/// A draft as SQLite holds it (the plan as JSON, the text that was sent from its outbox row).
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    id: i64,
+    creator_handle: String,
+    fan_uuid: String,
+    mode: Mode,
+    state: DraftState,
+    plan: String,
+    outbox_id: Option<i64>,
+    note: Option<String>,
+    created_at: i64,
+    sent: Option<String>,
+}
+
+impl From<DraftRow> for Draft {
+    fn from(r: DraftRow) -> Draft {
+        let parsed: Option<ReplyPlan> = serde_json::from_str(&r.plan).ok();
+        let drafted = parsed.as_ref().map(|p| p.text.as_str()).unwrap_or_default();
+        let sent_text = r.sent.filter(|t| t != drafted);
+        // A plan that no longer parses is shown as its raw text rather than lost.
+        let plan = parsed.unwrap_or_else(|| ReplyPlan::new(crate::domain::Purpose::Reply, r.plan));
+        Draft {
+            id: r.id,
+            creator: r.creator_handle,
+            fan: r.fan_uuid,
+            mode: r.mode,
+            state: r.state,
+            plan,
+            outbox_id: r.outbox_id,
+            note: r.note,
+            created_at: r.created_at,
+            sent_text,
+        }
+    }
 }
 
 /// How a human approves a draft.
@@ -46,19 +124,6 @@ pub fn expired_note(ttl: Duration) -> String {
     format!("draft expired after {after}, not sent")
 }
 
-type Raw = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<String>,
-    i64,
-    Option<String>,
-);
-
 /// Stores a draft; part of the caller's transaction (the one deciding its events).
 pub(crate) async fn insert_draft(
     tx: &mut Transaction<'static, Sqlite>,
@@ -68,9 +133,9 @@ pub(crate) async fn insert_draft(
     mode: Mode,
 ) -> Result<i64, StoreError> {
     let state = if mode == Mode::Approve {
-        "awaiting"
+        DraftState::Awaiting
     } else {
-        "shadow"
+        DraftState::Shadow
     };
     let now = now_ms();
     let plan = serde_json::to_string(plan).map_err(|e| StoreError::Conflict(e.to_string()))?;
@@ -80,7 +145,7 @@ pub(crate) async fn insert_draft(
     )
     .bind(creator)
     .bind(fan)
-    .bind(mode.as_str())
+    .bind(mode)
     .bind(plan)
     .bind(state)
     .bind(now)
@@ -121,21 +186,21 @@ pub(crate) async fn drop_awaiting_many(
 
 impl Store {
     pub async fn draft(&self, id: i64) -> Result<Option<Draft>, StoreError> {
-        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
+        let row: Option<DraftRow> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
             .bind(id)
             .fetch_optional(self.reader())
             .await?;
-        Ok(row.map(draft))
+        Ok(row.map(Draft::from))
     }
 
     /// Drafts, newest first: of one creator and/or in one state when given.
     pub async fn drafts(
         &self,
         creator: Option<&str>,
-        state: Option<&str>,
+        state: Option<DraftState>,
         limit: i64,
     ) -> Result<Vec<Draft>, StoreError> {
-        let rows: Vec<Raw> = sqlx::query_as(&format!(
+        let rows: Vec<DraftRow> = sqlx::query_as(&format!(
             "{SELECT} WHERE (?1 IS NULL OR d.creator_handle = ?1) AND (?2 IS NULL OR d.state = ?2)
              ORDER BY d.id DESC LIMIT ?3"
         ))
@@ -144,7 +209,7 @@ impl Store {
         .bind(limit)
         .fetch_all(self.reader())
         .await?;
-        Ok(rows.into_iter().map(draft).collect())
+        Ok(rows.into_iter().map(Draft::from).collect())
     }
 
     /// A human approved draft `id` (as written, or with `edited` text): it goes to the outbox now
@@ -153,11 +218,11 @@ impl Store {
     /// `ttl` (it is expired now), the fan wrote after it was drafted, or the fan is marked minor.
     pub async fn approve_draft(&self, id: i64, a: &Approval<'_>) -> Result<i64, StoreError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
+        let row: Option<DraftRow> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
-        let d = awaiting(row.map(draft), id)?;
+        let d = awaiting(row.map(Draft::from), id)?;
         let now = now_ms();
         if let Some(ttl) = a.ttl.filter(|t| d.created_at + t.as_millis() as i64 <= now) {
             let note = expired_note(ttl);
@@ -243,11 +308,11 @@ impl Store {
     /// A human rejected draft `id`: it is never sent.
     pub async fn reject_draft(&self, id: i64, note: Option<&str>) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<Raw> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
+        let row: Option<DraftRow> = sqlx::query_as(&format!("{SELECT} WHERE d.id = ?"))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
-        awaiting(row.map(draft), id)?;
+        awaiting(row.map(Draft::from), id)?;
         sqlx::query("UPDATE drafts SET state = 'rejected', note = ?, updated_at = ? WHERE id = ?")
             .bind(note.unwrap_or("rejected by the operator"))
             .bind(now_ms())
@@ -261,7 +326,7 @@ impl Store {
 
 const SELECT: &str =
     "SELECT d.id, d.creator_handle, d.fan_uuid, d.mode, d.state, d.plan, d.outbox_id,
-        d.note, d.created_at, o.text
+        d.note, d.created_at, o.text AS sent
     FROM drafts d LEFT JOIN outbox o ON o.id = d.outbox_id";
 
 /// Which awaiting drafts expire.
@@ -309,49 +374,18 @@ async fn minor_marked(
     creator: &str,
     fan: &str,
 ) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM safety_marks WHERE creator_handle = ? AND fan_uuid = ?
-         AND category = 'minor' AND cleared_at IS NULL",
-    )
-    .bind(creator)
-    .bind(fan.to_ascii_lowercase())
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(n > 0)
-}
-
-fn draft(r: Raw) -> Draft {
-    let text = serde_json::from_str::<ReplyPlan>(&r.5)
-        .map(|p| p.text)
-        .unwrap_or_default();
-    Draft {
-        id: r.0,
-        creator: r.1,
-        fan: r.2,
-        mode: r.3,
-        state: r.4,
-        plan: serde_json::from_str(&r.5).unwrap_or(ReplyPlan {
-            purpose: crate::domain::Purpose::Reply,
-            text: r.5.clone(),
-            media_uuids: vec![],
-            price_cents: None,
-            delay_ms: 0,
-            offer_item: None,
-            context_at: None,
-            answers_uuid: None,
-            answers_sent_at: None,
-        }),
-        outbox_id: r.6,
-        note: r.7,
-        created_at: r.8,
-        sent_text: r.9.filter(|t| *t != text),
-    }
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM safety_marks WHERE creator_handle = ?1
+        AND fan_uuid = ?2 AND category = 'minor' AND cleared_at IS NULL)";
+    let fan = fan.to_ascii_lowercase();
+    Ok(super::chat_query(SQL, creator, &fan)
+        .fetch_one(&mut **tx)
+        .await?)
 }
 
 /// The draft if it is awaiting approval, else an error saying what it is.
 fn awaiting(d: Option<Draft>, id: i64) -> Result<Draft, StoreError> {
     let d = d.ok_or_else(|| StoreError::NotFound(format!("draft {id}")))?;
-    if d.state != "awaiting" {
+    if d.state != DraftState::Awaiting {
         let why = d
             .note
             .as_deref()
@@ -368,39 +402,14 @@ fn awaiting(d: Option<Draft>, id: i64) -> Result<Draft, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DecisionInfo, Event, EventKind, Outcome, Party, Purpose};
-    use crate::store::{decisions::DecisionFilter, inbox::Accepted};
+    use crate::domain::{DecisionInfo, EventKind, Outcome, Purpose};
+    use crate::store::{decisions::DecisionFilter, testing};
 
     /// A followed-by event of fan `fan` decided with an approve-mode draft saying `text`.
     async fn drafted(store: &Store, fan: &str, text: &str) -> i64 {
-        let event = Event {
-            dedupe_key: format!("follow-{fan}"),
-            creator: Some("c-uuid".into()),
-            fan: Party {
-                uuid: Some(fan.into()),
-                ..Default::default()
-            },
-            timestamp: None,
-            kind: EventKind::NewFollower,
-        };
-        let Accepted::New { id } = store
-            .accept_event(&event, Some("c"), "webhook")
-            .await
-            .unwrap()
-        else {
-            panic!("not new")
-        };
-        let plan = ReplyPlan {
-            purpose: Purpose::Reply,
-            text: text.into(),
-            media_uuids: vec![],
-            price_cents: None,
-            delay_ms: 0,
-            offer_item: None,
-            context_at: None,
-            answers_uuid: None,
-            answers_sent_at: None,
-        };
+        let followed = testing::event(&format!("follow-{fan}"), fan, EventKind::NewFollower);
+        let id = testing::accept_new(store, &followed).await;
+        let plan = ReplyPlan::new(Purpose::Reply, text);
         let info = DecisionInfo::reason("answered the fan's message");
         store
             .commit_plan(

@@ -5,36 +5,40 @@ use super::{now_ms, Store, StoreError};
 use crate::domain::{MarkCategory, NewMark, SafetyMark};
 use sqlx::{Sqlite, Transaction};
 
-type MarkRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-);
+/// A `safety_marks` row, decoded by column name.
+#[derive(sqlx::FromRow)]
+struct MarkRow {
+    id: i64,
+    creator_handle: String,
+    fan_uuid: String,
+    category: MarkCategory,
+    rule: String,
+    reason: String,
+    set_at: i64,
+    until: Option<i64>,
+    cleared_at: Option<i64>,
+    cleared_by: Option<String>,
+    clear_reason: Option<String>,
+}
 
 const COLUMNS: &str = "id, creator_handle, fan_uuid, category, rule, reason, set_at, until, \
                        cleared_at, cleared_by, clear_reason";
 
-fn mark(r: MarkRow) -> SafetyMark {
-    SafetyMark {
-        id: r.0,
-        creator: r.1,
-        fan: r.2,
-        category: MarkCategory::parse(&r.3).unwrap_or(MarkCategory::Minor),
-        rule: r.4,
-        reason: r.5,
-        set_at: r.6,
-        until: r.7,
-        cleared_at: r.8,
-        cleared_by: r.9,
-        clear_reason: r.10,
+impl From<MarkRow> for SafetyMark {
+    fn from(r: MarkRow) -> SafetyMark {
+        SafetyMark {
+            id: r.id,
+            creator: r.creator_handle,
+            fan: r.fan_uuid,
+            category: r.category,
+            rule: r.rule,
+            reason: r.reason,
+            set_at: r.set_at,
+            until: r.until,
+            cleared_at: r.cleared_at,
+            cleared_by: r.cleared_by,
+            clear_reason: r.clear_reason,
+        }
     }
 }
 
@@ -53,7 +57,7 @@ pub(crate) async fn insert_marks(
         )
         .bind(creator)
         .bind(fan)
-        .bind(m.category.as_str())
+        .bind(m.category)
         .bind(&m.rule)
         .bind(&m.reason)
         .bind(now)
@@ -83,7 +87,7 @@ impl Store {
         .bind(now)
         .fetch_all(self.reader())
         .await?;
-        Ok(rows.into_iter().map(mark).collect())
+        Ok(rows.into_iter().map(SafetyMark::from).collect())
     }
 
     /// Marks, newest first: those in force unless `all`, of one creator or every creator.
@@ -105,7 +109,7 @@ impl Store {
         .bind(limit)
         .fetch_all(self.reader())
         .await?;
-        Ok(rows.into_iter().map(mark).collect())
+        Ok(rows.into_iter().map(SafetyMark::from).collect())
     }
 
     /// Clears every mark in force on a fan, saying who and why. Returns how many were cleared.
@@ -149,7 +153,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DecisionInfo, Outcome};
+    use crate::domain::{DecisionInfo, EventKind, Outcome};
+    use crate::store::testing;
 
     fn new(category: MarkCategory, until: Option<i64>) -> NewMark {
         NewMark {
@@ -163,24 +168,8 @@ mod tests {
     #[tokio::test]
     async fn a_mark_set_with_an_escalation_holds_until_cleared_and_a_pause_until_its_time() {
         let (store, _dir) = super::super::test_store().await;
-        let event = crate::domain::Event {
-            dedupe_key: "follow-1".into(),
-            creator: Some("c-uuid".into()),
-            fan: crate::domain::Party {
-                uuid: Some("f".into()),
-                ..Default::default()
-            },
-            timestamp: None,
-            kind: crate::domain::EventKind::NewFollower,
-        };
-        let ids = match store
-            .accept_event(&event, Some("c"), "webhook")
-            .await
-            .unwrap()
-        {
-            crate::store::inbox::Accepted::New { id } => vec![id],
-            other => panic!("{other:?}"),
-        };
+        let followed = testing::event("follow-1", "f", EventKind::NewFollower);
+        let ids = vec![testing::accept_new(&store, &followed).await];
         let info = DecisionInfo {
             marks: vec![
                 new(MarkCategory::Crisis, Some(now_ms() + 60_000)),

@@ -4,7 +4,7 @@
 
 use super::{now_ms, Store, StoreError};
 use crate::domain::{DecisionInfo, Notice, SummaryLine};
-use sqlx::{QueryBuilder, Sqlite, Transaction};
+use sqlx::{Executor, QueryBuilder, Sqlite, Transaction};
 
 /// One delivery of a notice to one channel, as the channel's worker reads it.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,7 +154,42 @@ pub(crate) async fn notice_send_failed(
     Ok(())
 }
 
-type RawDelivery = (i64, String, String, i64, i64, Option<i64>);
+/// A delivery as SQLite holds it (the notice as JSON), decoded by column name.
+#[derive(sqlx::FromRow)]
+struct DeliveryRow {
+    id: i64,
+    key: String,
+    notice: String,
+    attempts: i64,
+    not_before: i64,
+    batch: Option<i64>,
+}
+
+impl DeliveryRow {
+    /// `None` when its notice cannot be read.
+    fn delivery(self) -> Option<Delivery> {
+        Some(Delivery {
+            id: self.id,
+            key: self.key,
+            notice: serde_json::from_str(&self.notice).ok()?,
+            attempts: self.attempts,
+            not_before: self.not_before,
+            batch: self.batch,
+        })
+    }
+}
+
+/// A daily summary line, decoded by column name.
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    creator: String,
+    replies: i64,
+    offers: i64,
+    purchases: i64,
+    revenue_cents: i64,
+    escalations: i64,
+    failed: i64,
+}
 
 impl Store {
     /// Wakes the notifier after a commit that may have written notices (it also polls, so a
@@ -218,8 +253,8 @@ impl Store {
         now: i64,
         limit: i64,
     ) -> Result<Vec<Delivery>, StoreError> {
-        let rows: Vec<RawDelivery> = sqlx::query_as(
-            "SELECT d.id, e.dedupe_key, e.notice, d.attempts, d.not_before, d.batch
+        let rows: Vec<DeliveryRow> = sqlx::query_as(
+            "SELECT d.id, e.dedupe_key AS key, e.notice, d.attempts, d.not_before, d.batch
              FROM notify_deliveries d JOIN notify_events e ON e.id = d.event_id
              WHERE d.channel = ? AND d.state = 'pending' AND d.not_before <= ?
              ORDER BY d.id LIMIT ?",
@@ -229,19 +264,7 @@ impl Store {
         .bind(limit)
         .fetch_all(self.reader())
         .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, key, n, attempts, not_before, batch)| {
-                Some(Delivery {
-                    id,
-                    key,
-                    notice: serde_json::from_str(&n).ok()?,
-                    attempts,
-                    not_before,
-                    batch,
-                })
-            })
-            .collect())
+        Ok(rows.into_iter().filter_map(DeliveryRow::delivery).collect())
     }
 
     /// When a channel's next pending delivery is due (unix ms), if it has one.
@@ -385,7 +408,7 @@ impl Store {
     /// while the last LLM notice is an unanswered `llm_down`). Returns whether one was written.
     pub async fn record_llm_down(&self, since_ms: i64, error: &str) -> Result<bool, StoreError> {
         let mut tx = self.begin_write().await?;
-        if last_llm_notice(&mut tx).await?.as_deref() == Some("llm_down") {
+        if last_llm_notice(&mut *tx).await?.as_deref() == Some("llm_down") {
             return Ok(false);
         }
         let notice = Notice::llm_down(since_ms, error, now_ms());
@@ -399,12 +422,7 @@ impl Store {
     /// was written.
     pub async fn record_llm_up(&self) -> Result<bool, StoreError> {
         // Read first: nearly always there is no open outage, and the writer is the pipeline's.
-        let last: Option<String> = sqlx::query_scalar(
-            "SELECT kind FROM notify_events WHERE kind IN ('llm_down', 'llm_up') ORDER BY id DESC LIMIT 1",
-        )
-        .fetch_optional(self.reader())
-        .await?;
-        if last.as_deref() != Some("llm_down") {
+        if last_llm_notice(self.reader()).await?.as_deref() != Some("llm_down") {
             return Ok(false);
         }
         let mut tx = self.begin_write().await?;
@@ -440,14 +458,14 @@ impl Store {
     /// Per creator since `since_ms`: replies, offers, purchases and revenue of agent offers,
     /// escalations and failures (the daily summary).
     pub async fn summary_lines(&self, since_ms: i64) -> Result<Vec<SummaryLine>, StoreError> {
-        let rows: Vec<(String, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT c.handle,
-               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'replied'),
-               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'offered'),
-               (SELECT count(*) FROM offers o WHERE o.creator_handle = c.handle AND o.status = 'purchased' AND o.resolved_at >= ?1),
-               (SELECT coalesce(sum(price_cents), 0) FROM offers o WHERE o.creator_handle = c.handle AND o.status = 'purchased' AND o.resolved_at >= ?1),
-               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'escalated'),
-               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'failed')
+        let rows: Vec<SummaryRow> = sqlx::query_as(
+            "SELECT c.handle AS creator,
+               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'replied') AS replies,
+               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'offered') AS offers,
+               (SELECT count(*) FROM offers o WHERE o.creator_handle = c.handle AND o.status = 'purchased' AND o.resolved_at >= ?1) AS purchases,
+               (SELECT coalesce(sum(price_cents), 0) FROM offers o WHERE o.creator_handle = c.handle AND o.status = 'purchased' AND o.resolved_at >= ?1) AS revenue_cents,
+               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'escalated') AS escalations,
+               (SELECT count(*) FROM decisions d WHERE d.creator_handle = c.handle AND d.decided_at >= ?1 AND d.outcome = 'failed') AS failed
              FROM creators c ORDER BY c.handle",
         )
         .bind(since_ms)
@@ -456,67 +474,38 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|r| SummaryLine {
-                creator: r.0,
-                replies: r.1,
-                offers: r.2,
-                purchases: r.3,
-                revenue_cents: r.4,
-                escalations: r.5,
-                failed: r.6,
+                creator: r.creator,
+                replies: r.replies,
+                offers: r.offers,
+                purchases: r.purchases,
+                revenue_cents: r.revenue_cents,
+                escalations: r.escalations,
+                failed: r.failed,
             })
             .collect())
     }
 }
 
 /// The kind of the newest LLM notice (`llm_down` or `llm_up`), if any.
-async fn last_llm_notice(
-    tx: &mut Transaction<'static, Sqlite>,
+async fn last_llm_notice<'e, E: Executor<'e, Database = Sqlite>>(
+    exec: E,
 ) -> Result<Option<String>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT kind FROM notify_events WHERE kind IN ('llm_down', 'llm_up') ORDER BY id DESC LIMIT 1",
     )
-    .fetch_optional(&mut **tx)
+    .fetch_optional(exec)
     .await?)
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::{
-        DecisionInfo, Event, EventKind, MarkCategory, MessageEvent, Mode, NewMark, Outcome, Party,
-        Purpose, ReplyPlan,
-    };
-    use crate::store::{inbox::Accepted, test_store, CreatorStatus, Store};
+    use crate::domain::{DecisionInfo, MarkCategory, Mode, NewMark, Outcome, Purpose, ReplyPlan};
+    use crate::store::{test_store, testing, CreatorStatus, Store};
 
     const FAN: &str = "3f2a1b2c-0000-4000-8000-000000000001";
 
     async fn fan_says(store: &Store, key: &str, text: &str) -> i64 {
-        let event = Event {
-            dedupe_key: key.into(),
-            creator: Some("c-uuid".into()),
-            fan: Party {
-                uuid: Some(FAN.into()),
-                ..Default::default()
-            },
-            timestamp: None,
-            kind: EventKind::MessageReceived(MessageEvent {
-                message_uuid: format!("m-{key}").as_str().into(),
-                text: Some(text.into()),
-                has_media: false,
-                media_uuids: vec![],
-                price_cents: None,
-                from_creator: false,
-                is_automated: false,
-                created_at: None,
-            }),
-        };
-        match store
-            .accept_event(&event, Some("c"), "webhook")
-            .await
-            .unwrap()
-        {
-            Accepted::New { id } => id,
-            other => panic!("{other:?}"),
-        }
+        testing::accept_new(store, &testing::fan_message(key, FAN, text)).await
     }
 
     async fn notices(store: &Store) -> Vec<(String, crate::domain::Notice)> {
@@ -585,17 +574,7 @@ mod tests {
         let (store, _dir) = test_store().await;
         store.ensure_creator("c").await.unwrap();
         let a = fan_says(&store, "a", "hey").await;
-        let plan = ReplyPlan {
-            purpose: Purpose::Reply,
-            text: "hi you".into(),
-            media_uuids: vec![],
-            price_cents: None,
-            delay_ms: 0,
-            offer_item: None,
-            context_at: None,
-            answers_uuid: None,
-            answers_sent_at: None,
-        };
+        let plan = ReplyPlan::new(Purpose::Reply, "hi you");
         let info = DecisionInfo::reason("answered");
         let draft = store
             .commit_plan(

@@ -24,6 +24,24 @@ pub enum StateError {
     Expired,
 }
 
+/// A creator's stored tokens (ciphertext), decoded by column name.
+#[derive(sqlx::FromRow)]
+struct TokenRow {
+    access_token: Vec<u8>,
+    refresh_token: Vec<u8>,
+    expires_at: i64,
+    scope: Option<String>,
+}
+
+/// A connect flow started by `fanvue-agent connect` (the verifier is ciphertext).
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    creator_handle: String,
+    code_verifier: Vec<u8>,
+    expires_at: i64,
+    used_at: Option<i64>,
+}
+
 fn ctx(kind: &str, handle: &str) -> String {
     format!("{kind}:{handle}")
 }
@@ -76,8 +94,7 @@ impl Store {
         cipher: &TokenCipher,
         handle: &str,
     ) -> Result<Option<TokenSet>, StoreError> {
-        type Row = (Vec<u8>, Vec<u8>, i64, Option<String>);
-        let r: Option<Row> = sqlx::query_as(
+        let r: Option<TokenRow> = sqlx::query_as(
             "SELECT access_token, refresh_token, expires_at, scope FROM oauth_tokens WHERE creator_handle = ?",
         )
         .bind(handle)
@@ -85,16 +102,17 @@ impl Store {
         .await?;
         match r {
             None => Ok(None),
-            Some((a, r, exp, scope)) => Ok(Some(TokenSet {
-                access_token: Secret::new(cipher.decrypt(&a, &ctx("access", handle))?),
-                refresh_token: Secret::new(cipher.decrypt(&r, &ctx("refresh", handle))?),
-                expires_at: exp,
-                scope,
+            Some(r) => Ok(Some(TokenSet {
+                access_token: Secret::new(cipher.decrypt(&r.access_token, &ctx("access", handle))?),
+                refresh_token: Secret::new(
+                    cipher.decrypt(&r.refresh_token, &ctx("refresh", handle))?,
+                ),
+                expires_at: r.expires_at,
+                scope: r.scope,
             })),
         }
     }
 
-    /// How many times the creator's tokens were written (1 on connect, +1 per refresh).
     /// When the creator's stored access token expires (unix seconds), if there is one.
     pub async fn token_expiry(&self, handle: &str) -> Result<Option<i64>, StoreError> {
         Ok(
@@ -105,6 +123,7 @@ impl Store {
         )
     }
 
+    /// How many times the creator's tokens were written (1 on connect, +1 per refresh).
     pub async fn token_generation(&self, handle: &str) -> Result<i64, StoreError> {
         Ok(
             sqlx::query_scalar("SELECT generation FROM oauth_tokens WHERE creator_handle = ?")
@@ -145,7 +164,7 @@ impl Store {
     ) -> Result<Result<(String, Secret), StateError>, StoreError> {
         let now = now_secs();
         let mut tx = self.begin_write().await?;
-        let r: Option<(String, Vec<u8>, i64, Option<i64>)> = sqlx::query_as(
+        let r: Option<PendingRow> = sqlx::query_as(
             "SELECT creator_handle, code_verifier, expires_at, used_at FROM oauth_pending WHERE state = ?",
         )
         .bind(state)
@@ -153,17 +172,17 @@ impl Store {
         .await?;
         let out = match r {
             None => Err(StateError::Unknown),
-            Some((_, _, _, Some(_))) => Err(StateError::Reused),
-            Some((_, _, exp, None)) if exp < now => Err(StateError::Expired),
-            Some((handle, v, _, None)) => {
+            Some(p) if p.used_at.is_some() => Err(StateError::Reused),
+            Some(p) if p.expires_at < now => Err(StateError::Expired),
+            Some(p) => {
                 sqlx::query("UPDATE oauth_pending SET used_at = ? WHERE state = ?")
                     .bind(now)
                     .bind(state)
                     .execute(&mut *tx)
                     .await?;
                 Ok((
-                    handle,
-                    Secret::new(cipher.decrypt(&v, &ctx("pkce", state))?),
+                    p.creator_handle,
+                    Secret::new(cipher.decrypt(&p.code_verifier, &ctx("pkce", state))?),
                 ))
             }
         };

@@ -2,6 +2,17 @@
 //! just after the fan's last message, which is queued again, so the agent answers it anew.
 
 use super::{Store, StoreError};
+use crate::domain::Outcome;
+
+/// What the agent decided on a replayed event.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReplayDecision {
+    pub outcome: Outcome,
+    pub reason: String,
+    /// The drafted text (replay runs in shadow mode).
+    pub reply: Option<String>,
+    pub llm_ms: Option<i64>,
+}
 
 impl Store {
     /// Rewinds the chat (in this copy!) and queues the fan's last message again. Returns the new
@@ -62,13 +73,13 @@ impl Store {
         Ok((id, text))
     }
 
-    /// The decision on a replayed event: outcome, reason, the drafted text, LLM ms.
+    /// The decision on a replayed event.
     pub async fn replay_decision(
         &self,
         inbox_id: i64,
-    ) -> Result<Option<(String, String, Option<String>, Option<i64>)>, StoreError> {
+    ) -> Result<Option<ReplayDecision>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT d.outcome, d.reason, json_extract(dr.plan, '$.text'), d.llm_ms
+            "SELECT d.outcome, d.reason, json_extract(dr.plan, '$.text') AS reply, d.llm_ms
              FROM decisions d LEFT JOIN drafts dr ON dr.id = d.draft_id WHERE d.inbox_id = ?",
         )
         .bind(inbox_id)

@@ -274,7 +274,6 @@ impl Parts {
         ));
         let agent = Agent {
             store: self.store.clone(),
-            cfg: self.live.clone(),
             llm,
             apis: run.apis.clone(),
             prompts: Default::default(),
@@ -289,6 +288,7 @@ impl Parts {
         run.tracker.spawn(expiry.run(stop.clone()));
         run.tracker.spawn(dispatcher::run(
             agent,
+            self.live.clone(),
             run.senders.clone(),
             wakes,
             stop.clone(),

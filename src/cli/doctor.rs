@@ -65,11 +65,7 @@ pub async fn run(parts: &Parts, llm: &dyn Llm, notify_test: bool, out: &mut dyn 
 async fn store_check(parts: &Parts, cfg: &Config) -> Check {
     let mut store = health::store_writable(&parts.store).await;
     if store.ok {
-        let version: i64 =
-            sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM _sqlx_migrations")
-                .fetch_one(parts.store.reader())
-                .await
-                .unwrap_or(0);
+        let version = parts.store.schema_version().await.unwrap_or(0);
         store.detail = format!(
             "{} writable (schema {version})",
             cfg.daemon.database.display()

@@ -52,6 +52,28 @@ pub fn json_line(v: &impl serde::Serialize) -> String {
     crate::domain::display::json_for_terminal(&serde_json::to_string(v).unwrap_or_default())
 }
 
+/// Prints `rows` one JSON line each with `json`, else each as `text` writes it, and `none` when
+/// there are no rows (in text only). Returns how many rows there were.
+pub fn print_rows<T: serde::Serialize>(
+    out: &mut dyn std::io::Write,
+    rows: &[T],
+    json: bool,
+    none: &str,
+    text: impl Fn(&mut dyn std::io::Write, &T),
+) -> usize {
+    for row in rows {
+        if json {
+            let _ = writeln!(out, "{}", json_line(row));
+        } else {
+            text(out, row);
+        }
+    }
+    if rows.is_empty() && !json {
+        let _ = writeln!(out, "{none}");
+    }
+    rows.len()
+}
+
 /// The first 8 characters of a uuid, as printed in listings.
 pub fn short(id: &str) -> &str {
     &id[..id.len().min(8)]

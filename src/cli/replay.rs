@@ -6,7 +6,7 @@ use super::args::ReplayArgs;
 use crate::{
     agent::{llm::Llm, Agent, JobOutcome},
     app::Parts,
-    config::{Config, LiveConfig},
+    config::Config,
     domain::Mode,
     store::{replay::ReplayDecision, Store},
 };
@@ -126,7 +126,6 @@ async fn replay_in(
     cfg.creators.entry(creator.to_string()).or_default().mode = Some(Mode::Shadow);
     let agent = Agent {
         store: scratch.clone(),
-        cfg: LiveConfig::new(Arc::new(cfg.clone())),
         llm,
         // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
         apis: parts.apis(),
@@ -136,7 +135,8 @@ async fn replay_in(
         judge: parts.judge(),
     };
     print_header(out, &cfg, creator, fan, text.as_deref())?;
-    match agent.process_chat(creator, fan, false).await? {
+    let settings = cfg.creator_settings(creator);
+    match agent.process_chat(&settings, creator, fan, false).await? {
         JobOutcome::Done { .. } => {}
         JobOutcome::Retry(after) => {
             writeln!(

@@ -12,6 +12,7 @@ use fanvue_agent::{
     fanvue::webhook::signature_header,
     store::{now_secs, CreatorStatus},
 };
+use fanvue_sandbox::SandboxArgs;
 use std::{
     io::Write as _,
     process::{Child, Command, Stdio},

@@ -11,7 +11,7 @@ use crate::{
     fanvue::{
         client::Tokens,
         oauth::{Connector, OAuthClient, TokenManager},
-        CreatorApi, FanvueClient,
+        Apis, CreatorApi, FanvueClient,
     },
     ingress::{self, admin::AdminState, IngressState, WebhookIngress},
     poller::{Poller, WebhookSeen},
@@ -150,6 +150,49 @@ impl Parts {
         shutdown: CancellationToken,
         llm: Arc<dyn Llm>,
     ) -> std::io::Result<()> {
+        self.recover_in_doubt_sends().await?;
+        warm_guardrails();
+        let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
+        let (dispatch, wakes) = dispatcher::channel();
+        let run = Running {
+            apis: self.apis(),
+            dispatch,
+            senders: SenderHandle::default(),
+            seen: WebhookSeen::default(),
+            tracker: TaskTracker::new(),
+            shutdown,
+        };
+        let admin_on_main = self.spawn_admin(&run).await?;
+        let server = run.tracker.spawn(ingress::run(
+            listener,
+            self.ingress_state(&run, admin_on_main),
+            self.cfg.daemon.max_connections,
+            run.shutdown.clone(),
+        ));
+        self.spawn_pipeline(&run, llm, wakes, deadline);
+        self.spawn_per_creator(&run).await;
+        run.tracker.close();
+        #[cfg(unix)]
+        crate::reload::on_sighup(
+            self.config_path.clone(),
+            self.live.clone(),
+            run.shutdown.clone(),
+        );
+        tell_systemd(&run.shutdown);
+        let res = server
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)));
+        if tokio::time::timeout(deadline + Duration::from_secs(5), run.tracker.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("some tasks did not stop within the shutdown deadline");
+        }
+        res
+    }
+
+    /// Marks the sends a crash interrupted `in_doubt`: the sender reads the chat before any resend.
+    async fn recover_in_doubt_sends(&self) -> std::io::Result<()> {
         let recovered = self
             .store
             .recover_sending()
@@ -161,66 +204,68 @@ impl Parts {
                 "sends interrupted by the last stop are in doubt; reconciling before any resend"
             );
         }
-        // The guardrails' patterns are compiled on first use (about half a second): do it now,
-        // off the async threads, rather than in the first fan's reply.
-        tokio::task::spawn_blocking(|| {
-            let g = crate::agent::guardrails::Guardrails::default();
-            let warm = "hey 16 ans tengo meet me at 7 snap @x.com $5";
-            std::hint::black_box((g.check_input(warm), g.check_draft(warm, &[], warm)));
-            std::hint::black_box(crate::agent::guardrails::detect_language(warm));
-        });
-        let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
-        let apis = {
-            let parts = self.clone();
-            Arc::new(crate::fanvue::Apis::new(move |h| parts.creator_api(h)))
-        };
-        let (dispatch, wakes) = dispatcher::channel();
-        let senders = SenderHandle::default();
-        let seen = WebhookSeen::default();
-        let tracker = TaskTracker::new();
+        Ok(())
+    }
+
+    /// One API handle per creator, shared by the agent, the senders and the pollers.
+    pub fn apis(&self) -> Arc<Apis> {
+        let parts = self.clone();
+        Arc::new(Apis::new(move |h| parts.creator_api(h)))
+    }
+
+    /// Health and metrics: on their own address (spawned here), or handed back to be served on
+    /// the webhook port when `daemon.admin_listen = "public"`.
+    async fn spawn_admin(&self, run: &Running) -> std::io::Result<Option<AdminState>> {
         let admin = AdminState::new(
             self.store.clone(),
             self.live.clone(),
             self.api.http().clone(),
         );
-        tracker.spawn(admin.clone().probe_store(shutdown.clone()));
-        let admin_on_main = match self.cfg.daemon.admin_address() {
-            None => {
-                tracing::warn!("health and metrics are served on the webhook port (daemon.admin_listen = \"public\"): anyone who reaches it reads creator handles and revenue");
-                Some(admin)
-            }
-            Some(addr) => {
-                let l = TcpListener::bind(addr).await.map_err(|e| {
-                    std::io::Error::new(
-                        e.kind(),
-                        format!("cannot listen on {addr} (daemon.admin_listen): {e}"),
-                    )
-                })?;
-                let bound = l.local_addr().map(|a| a.to_string()).unwrap_or_default();
-                tracing::info!(addr = %bound, "health and metrics listening on http://{bound}");
-                tracker.spawn(ingress::run_admin(l, admin, shutdown.clone()));
-                None
-            }
+        run.tracker
+            .spawn(admin.clone().probe_store(run.shutdown.clone()));
+        let Some(addr) = self.cfg.daemon.admin_address() else {
+            tracing::warn!("health and metrics are served on the webhook port (daemon.admin_listen = \"public\"): anyone who reaches it reads creator handles and revenue");
+            return Ok(Some(admin));
         };
-        let state = IngressState {
+        let l = TcpListener::bind(addr).await.map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot listen on {addr} (daemon.admin_listen): {e}"),
+            )
+        })?;
+        let bound = l.local_addr().map(|a| a.to_string()).unwrap_or_default();
+        tracing::info!(addr = %bound, "health and metrics listening on http://{bound}");
+        run.tracker
+            .spawn(ingress::run_admin(l, admin, run.shutdown.clone()));
+        Ok(None)
+    }
+
+    /// What the public listener serves: webhooks, the OAuth callback, and maybe health/metrics.
+    fn ingress_state(&self, run: &Running, admin: Option<AdminState>) -> IngressState {
+        let w = &self.cfg.webhook;
+        IngressState {
             connector: Arc::new(self.connector()),
             store: self.store.clone(),
             webhooks: Some(Arc::new(WebhookIngress {
-                secret: self.cfg.webhook.secret.clone(),
-                tolerance_secs: self.cfg.webhook.tolerance_secs,
-                max_body_bytes: self.cfg.webhook.max_body_bytes,
-                buffered: ingress::webhooks::BodyBudget::new(self.cfg.webhook.max_buffered_bytes),
-                dispatcher: dispatch.clone(),
-                seen: seen.clone(),
+                secret: w.secret.clone(),
+                tolerance_secs: w.tolerance_secs,
+                max_body_bytes: w.max_body_bytes,
+                buffered: ingress::webhooks::BodyBudget::new(w.max_buffered_bytes),
+                dispatcher: run.dispatch.clone(),
+                seen: run.seen.clone(),
             })),
-            admin: admin_on_main,
-        };
-        let server = tracker.spawn(ingress::run(
-            listener,
-            state,
-            self.cfg.daemon.max_connections,
-            shutdown.clone(),
-        ));
+            admin,
+        }
+    }
+
+    /// The agent behind the dispatcher, the draft expiry and the operator notifications.
+    fn spawn_pipeline(
+        &self,
+        run: &Running,
+        llm: Arc<dyn Llm>,
+        wakes: tokio::sync::mpsc::Receiver<dispatcher::Wake>,
+        deadline: Duration,
+    ) {
         // Watched at its seam: an outage past `notify.llm_down_after_secs` notifies operators.
         let llm: Arc<dyn Llm> = Arc::new(crate::notify::WatchedLlm::new(
             llm,
@@ -229,9 +274,8 @@ impl Parts {
         ));
         let agent = Agent {
             store: self.store.clone(),
-            cfg: self.live.clone(),
             llm,
-            apis: apis.clone(),
+            apis: run.apis.clone(),
             prompts: Default::default(),
             history: Default::default(),
             judge: self.judge(),
@@ -240,35 +284,30 @@ impl Parts {
             store: self.store.clone(),
             cfg: self.live.clone(),
         };
-        tracker.spawn(expiry.run(shutdown.clone()));
-        tracker.spawn(dispatcher::run(
+        let stop = &run.shutdown;
+        run.tracker.spawn(expiry.run(stop.clone()));
+        run.tracker.spawn(dispatcher::run(
             agent,
-            senders.clone(),
+            self.live.clone(),
+            run.senders.clone(),
             wakes,
-            shutdown.clone(),
+            stop.clone(),
             deadline,
         ));
         // Operator notifications: their own task and store reads, so a channel that is down
         // never slows a reply.
-        tracker.spawn(
-            crate::notify::Notifier::new(self.store.clone(), self.live.clone())
-                .run(shutdown.clone()),
-        );
-        let wake_chat: crate::sender::WakeChat = {
-            let dispatch = dispatch.clone();
-            Arc::new(move |creator: &str, fan: &str| {
-                dispatch.wake(crate::dispatcher::Wake {
-                    creator: creator.to_string(),
-                    fan: fan.to_string(),
-                    fan_message: true,
-                })
-            })
-        };
+        let notifier = crate::notify::Notifier::new(self.store.clone(), self.live.clone());
+        run.tracker.spawn(notifier.run(stop.clone()));
+    }
+
+    /// A sender for each configured creator and each one with messages still to send, and a
+    /// poller and follow-ups for each enabled creator.
+    async fn spawn_per_creator(&self, run: &Running) {
         let sender = Sender {
             store: self.store.clone(),
             cfg: self.live.clone(),
-            apis: apis.clone(),
-            wake_chat,
+            apis: run.apis.clone(),
+            wake_chat: wake_chat(run.dispatch.clone()),
         };
         let mut creators: Vec<String> = self.cfg.creators.keys().cloned().collect();
         if let Ok(open) = self.store.creators_with_open_outbox().await {
@@ -276,65 +315,89 @@ impl Parts {
         }
         creators.sort();
         creators.dedup();
+        let stop = &run.shutdown;
         for creator in &creators {
             crate::metrics::metrics().init_creator(creator);
-            let wake = senders.notify_for(creator);
-            tracker.spawn(sender.clone().run(creator.clone(), wake, shutdown.clone()));
-            if self.cfg.poller.enabled && self.cfg.creator_enabled(creator) {
+            let wake = run.senders.notify_for(creator);
+            run.tracker
+                .spawn(sender.clone().run(creator.clone(), wake, stop.clone()));
+            if !self.cfg.creator_enabled(creator) {
+                continue;
+            }
+            if self.cfg.poller.enabled {
                 let poller = Poller {
                     store: self.store.clone(),
                     cfg: self.live.clone(),
-                    apis: apis.clone(),
-                    dispatcher: dispatch.clone(),
-                    seen: seen.clone(),
+                    apis: run.apis.clone(),
+                    dispatcher: run.dispatch.clone(),
+                    seen: run.seen.clone(),
                 };
-                tracker.spawn(poller.run(creator.clone(), shutdown.clone()));
+                run.tracker.spawn(poller.run(creator.clone(), stop.clone()));
             }
-            if self.cfg.creator_followup(creator).0 && self.cfg.creator_enabled(creator) {
+            if self.cfg.creator_followup(creator).0 {
                 let f = crate::followup::FollowUps {
                     store: self.store.clone(),
                     cfg: self.live.clone(),
-                    dispatcher: dispatch.clone(),
+                    dispatcher: run.dispatch.clone(),
                 };
-                tracker.spawn(f.run(creator.clone(), shutdown.clone()));
+                run.tracker.spawn(f.run(creator.clone(), stop.clone()));
             }
         }
-        tracker.close();
-        #[cfg(unix)]
-        crate::reload::on_sighup(
-            self.config_path.clone(),
-            self.live.clone(),
-            shutdown.clone(),
-        );
-        crate::systemd::notify("READY=1\nSTATUS=answering fans");
-        if let Some(every) = crate::systemd::watchdog_interval() {
-            let stop = shutdown.clone();
-            tokio::spawn(async move {
-                let mut tick = tokio::time::interval(every);
-                loop {
-                    tokio::select! {
-                        _ = stop.cancelled() => return,
-                        _ = tick.tick() => { crate::systemd::notify("WATCHDOG=1"); }
-                    }
-                }
-            });
-        }
-        let stopping = shutdown.clone();
-        tokio::spawn(async move {
-            stopping.cancelled().await;
-            crate::systemd::notify("STOPPING=1\nSTATUS=draining in-flight work");
-        });
-        let res = server
-            .await
-            .unwrap_or_else(|e| Err(std::io::Error::other(e)));
-        if tokio::time::timeout(deadline + Duration::from_secs(5), tracker.wait())
-            .await
-            .is_err()
-        {
-            tracing::warn!("some tasks did not stop within the shutdown deadline");
-        }
-        res
     }
+}
+
+/// What the tasks of a running daemon share, built once by [`Parts::serve`].
+struct Running {
+    apis: Arc<Apis>,
+    dispatch: dispatcher::DispatcherHandle,
+    senders: SenderHandle,
+    seen: WebhookSeen,
+    tracker: TaskTracker,
+    shutdown: CancellationToken,
+}
+
+/// The guardrails' patterns are compiled on first use (about half a second): do it now, off the
+/// async threads, rather than in the first fan's reply.
+fn warm_guardrails() {
+    tokio::task::spawn_blocking(|| {
+        let g = crate::agent::guardrails::Guardrails::default();
+        let warm = "hey 16 ans tengo meet me at 7 snap @x.com $5";
+        std::hint::black_box((g.check_input(warm), g.check_draft(warm, &[], warm)));
+        std::hint::black_box(crate::agent::guardrails::detect_language(warm));
+    });
+}
+
+/// How the sender asks for a chat to be answered again (a fan wrote while a reply waited).
+fn wake_chat(dispatch: dispatcher::DispatcherHandle) -> crate::sender::WakeChat {
+    Arc::new(move |creator: &str, fan: &str| {
+        dispatch.wake(dispatcher::Wake {
+            creator: creator.to_string(),
+            fan: fan.to_string(),
+            fan_message: true,
+        })
+    })
+}
+
+/// Tells systemd the daemon is ready, pets its watchdog if one is set, and says when it stops.
+fn tell_systemd(shutdown: &CancellationToken) {
+    crate::systemd::notify("READY=1\nSTATUS=answering fans");
+    if let Some(every) = crate::systemd::watchdog_interval() {
+        let stop = shutdown.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            loop {
+                tokio::select! {
+                    _ = stop.cancelled() => return,
+                    _ = tick.tick() => { crate::systemd::notify("WATCHDOG=1"); }
+                }
+            }
+        });
+    }
+    let stopping = shutdown.clone();
+    tokio::spawn(async move {
+        stopping.cancelled().await;
+        crate::systemd::notify("STOPPING=1\nSTATUS=draining in-flight work");
+    });
 }
 
 /// Cancels `token` on SIGINT or SIGTERM.

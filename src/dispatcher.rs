@@ -3,7 +3,8 @@
 //! inbox is the truth, rescanned on start and periodically.
 
 use crate::{
-    agent::{Agent, JobOutcome},
+    agent::{Agent, AgentError, JobOutcome},
+    config::LiveConfig,
     sender::SenderHandle,
 };
 use std::{
@@ -62,13 +63,15 @@ struct Slot {
     dirty: bool,
 }
 
-type Key = (String, String);
+pub type Key = (String, String);
 
 /// How many times a draft may be dropped for newer messages before one is committed anyway.
 const MAX_RESTARTS: u32 = 2;
 
 struct Dispatcher {
     agent: Agent,
+    /// The config in force: read when a job starts (see [`run_job`]).
+    live: LiveConfig,
     sender: SenderHandle,
     debounce: Duration,
     cap: Duration,
@@ -86,12 +89,13 @@ struct Dispatcher {
 /// events stay pending in the inbox and are picked up on the next start).
 pub async fn run(
     agent: Agent,
+    live: LiveConfig,
     sender: SenderHandle,
     mut rx: mpsc::Receiver<Wake>,
     shutdown: CancellationToken,
     deadline: Duration,
 ) {
-    let cfg = agent.cfg.get();
+    let cfg = live.get();
     let a = &cfg.agent;
     let rescan_every = Duration::from_secs(a.rescan_secs);
     let mut d = Dispatcher {
@@ -100,6 +104,7 @@ pub async fn run(
         max_jobs: a.max_jobs,
         max_per_creator: a.max_jobs_per_creator,
         agent,
+        live,
         sender,
         slots: HashMap::new(),
         ready: BTreeMap::new(),
@@ -155,6 +160,22 @@ pub async fn run(
             while d.jobs.join_next().await.is_some() {}
         }
     }
+}
+
+/// One job: the creator's settings are resolved now, from the config in force, and serve the
+/// whole job (a reload while it runs applies from the next job on).
+pub async fn run_job(
+    agent: Agent,
+    live: LiveConfig,
+    creator: String,
+    fan: String,
+    may_restart: bool,
+) -> (Key, Result<JobOutcome, String>) {
+    let settings = live.get().creator_settings(&creator);
+    let res: Result<JobOutcome, AgentError> = agent
+        .process_chat(&settings, &creator, &fan, may_restart)
+        .await;
+    ((creator, fan), res.map_err(|e| e.to_string()))
 }
 
 impl Dispatcher {
@@ -280,14 +301,14 @@ impl Dispatcher {
             };
             self.running += 1;
             *self.running_by_creator.entry(creator.clone()).or_default() += 1;
-            let agent = self.agent.clone();
-            self.jobs.spawn(async move {
-                let res = agent
-                    .process_chat(&creator, &fan, may_restart)
-                    .await
-                    .map_err(|e| e.to_string());
-                ((creator, fan), res)
-            });
+            let job = run_job(
+                self.agent.clone(),
+                self.live.clone(),
+                creator,
+                fan,
+                may_restart,
+            );
+            self.jobs.spawn(job);
         }
     }
 

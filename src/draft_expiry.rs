@@ -4,7 +4,8 @@
 
 use crate::{
     config::LiveConfig,
-    store::{now_ms, Store, StoreError},
+    domain::time::now_ms,
+    store::{Store, StoreError},
 };
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;

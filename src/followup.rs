@@ -3,12 +3,13 @@
 //! decides it like any event: sent, or skipped with the reason.
 
 use crate::{
-    config::LiveConfig,
+    config::{CreatorSettings, LiveConfig},
     dispatcher::{DispatcherHandle, Wake},
+    domain::time::now_ms,
     domain::{Event, EventKind, Party},
     store::{
         inbox::{Accepted, QuietChat},
-        now_ms, Store, StoreError,
+        Store, StoreError,
     },
 };
 use std::time::Duration;
@@ -32,6 +33,7 @@ pub struct FollowUps {
 }
 
 impl FollowUps {
+    /// Checks `creator`'s chats every `followup.check_every_secs` (read at start) until shutdown.
     pub async fn run(self, creator: String, shutdown: CancellationToken) {
         let every = Duration::from_secs(self.cfg.get().followup.check_every_secs);
         loop {
@@ -39,7 +41,9 @@ impl FollowUps {
                 _ = shutdown.cancelled() => return,
                 _ = tokio::time::sleep(every) => {},
             }
-            match self.check_once(&creator).await {
+            // A check's settings: a reload applies from the next check on.
+            let settings = self.cfg.get().creator_settings(&creator);
+            match self.check_once(&settings).await {
                 Ok(0) => {}
                 Ok(n) => info!(creator = %creator, fans = n, "follow-ups queued"),
                 Err(e) => warn!(creator = %creator, error = %e, "follow-up check failed"),
@@ -47,16 +51,22 @@ impl FollowUps {
         }
     }
 
-    /// Queues a follow-up event for each chat quiet long enough. Returns how many were new.
-    pub async fn check_once(&self, creator: &str) -> Result<usize, StoreError> {
+    /// Queues a follow-up event for each chat of the creator of `s` quiet long enough. Returns
+    /// how many were new.
+    pub async fn check_once(&self, s: &CreatorSettings) -> Result<usize, StoreError> {
+        let creator = s.handle.as_str();
         let now = now_ms();
-        let local_min =
-            (now / 60_000 + self.cfg.get().creator_utc_offset(creator) as i64).rem_euclid(1440);
-        let (enabled, after_secs) = self.cfg.get().creator_followup(creator);
-        let (_, quiet_start, quiet_end) = self.cfg.get().creator_followup_text_and_hours(creator);
-        if !enabled || in_quiet_hours((local_min / 60) as u32, quiet_start, quiet_end) {
+        let local_min = (now / 60_000 + s.utc_offset_minutes as i64).rem_euclid(1440);
+        let f = &s.followup;
+        let quiet = in_quiet_hours(
+            (local_min / 60) as u32,
+            f.quiet_hours_start,
+            f.quiet_hours_end,
+        );
+        if !f.enabled || quiet {
             return Ok(0);
         }
+        let after_secs = f.after_secs;
         let Some(uuid) = self.store.creator(creator).await?.and_then(|c| c.uuid) else {
             return Ok(0);
         };

@@ -1,14 +1,17 @@
 //! fanvue-agent: answers fans on Fanvue in each creator's voice, exactly once, every decision explained.
 //!
 //! Map of the crate, in the order data flows:
-//! - [`config`]: figment config, validated, secrets redacted.
+//! - [`config`]: figment config, validated, secrets redacted; one creator's settings resolved per
+//!   job ([`config::CreatorSettings`]).
 //! - [`fanvue`]: the API client ([`fanvue::client`]), OAuth ([`fanvue::oauth`]), webhook verification
 //!   and parsing ([`fanvue::webhook`]).
 //! - [`ratelimit`]: one limiter per creator for every call.
 //! - [`ingress`]: the daemon's HTTP server: signed webhooks into the inbox, OAuth callback, health.
 //! - [`poller`]: the fallback that finds fan messages the webhooks missed.
-//! - [`dispatcher`]: one job per chat, bursts coalesced, fair bounded concurrency.
-//! - [`agent`]: the step: history, persona prompt, LLM, draft review, decision, outbox.
+//! - [`dispatcher`]: one job per chat, bursts coalesced, fair bounded concurrency; resolves the
+//!   creator's settings when a job starts.
+//! - [`agent`]: the step as named stages: load context, check input, build prompt, draft, check
+//!   draft, offer, commit (decision and outbox in one transaction).
 //! - [`followup`]: one nudge to fans who went quiet.
 //! - [`draft_expiry`]: approve-mode drafts that waited too long expire, never sent.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
@@ -17,9 +20,11 @@
 //!   webhook, Slack, Discord, Telegram and email channels.
 //! - [`store`]: SQLite (creators, encrypted tokens, chats, messages, inbox, outbox, decisions).
 //! - [`app`]: builds the parts and runs them until shutdown.
-//! - [`domain`]: pure types.
+//! - [`domain`]: pure types, time helpers, the retry policy.
 //! - [`systemd`]: the service manager's notify protocol (READY, watchdog).
-//! - [`sandbox`]: the local Fanvue emulator behind the `fanvue-sandbox` binary.
+//!
+//! The local Fanvue emulator is its own crate (`crates/fanvue-sandbox`), a dev-dependency of this one:
+//! the product never imports it.
 #![forbid(unsafe_code)]
 
 pub mod agent;
@@ -39,7 +44,6 @@ pub mod notify;
 pub mod poller;
 pub mod ratelimit;
 pub mod reload;
-pub mod sandbox;
 pub mod sender;
 pub mod store;
 pub mod systemd;

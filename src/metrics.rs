@@ -310,14 +310,13 @@ fn register_counters(reg: &mut Registry, m: Metrics) {
 
 /// The gauges of what the store holds, every creator's series present (at zero when absent).
 fn register_gauges(reg: &mut Registry, g: &Gauges) {
-    let queue: Family<QueueLabels, Gauge> = Family::default();
-    for (channel, n) in &g.notify_queue {
-        queue
-            .get_or_create(&QueueLabels {
-                channel: channel.clone(),
-            })
-            .set(*n);
-    }
+    let queue = gauge_family(
+        std::iter::empty(),
+        g.notify_queue.iter().map(|(channel, n)| {
+            let channel = channel.clone();
+            (QueueLabels { channel }, *n)
+        }),
+    );
     reg.register(
         "notify_queue",
         "Notifications waiting to be delivered, by channel (\"\": not routed yet)",
@@ -369,20 +368,13 @@ fn register_gauges(reg: &mut Registry, g: &Gauges) {
 
 /// A per-creator gauge: every creator at zero, then `values`.
 fn by_creator(creators: &[String], values: &[(String, i64)]) -> Family<CreatorLabels, Gauge> {
-    let family: Family<CreatorLabels, Gauge> = Family::default();
-    for creator in creators {
-        let _ = family.get_or_create(&CreatorLabels {
-            creator: creator.clone(),
-        });
-    }
-    for (creator, n) in values {
-        family
-            .get_or_create(&CreatorLabels {
-                creator: creator.clone(),
-            })
-            .set(*n);
-    }
-    family
+    let label = |creator: &String| CreatorLabels {
+        creator: creator.clone(),
+    };
+    gauge_family(
+        creators.iter().map(label),
+        values.iter().map(|(creator, n)| (label(creator), *n)),
+    )
 }
 
 /// A per-creator-and-state gauge: every creator in each of `states` at zero, then `values`.
@@ -391,22 +383,32 @@ fn by_state(
     states: &[&str],
     values: &[(String, String, i64)],
 ) -> Family<StateLabels, Gauge> {
-    let family: Family<StateLabels, Gauge> = Family::default();
-    for creator in creators {
-        for state in states {
-            let _ = family.get_or_create(&StateLabels {
-                creator: creator.clone(),
-                state: state.to_string(),
-            });
-        }
+    let label = |creator: &String, state: &str| StateLabels {
+        creator: creator.clone(),
+        state: state.to_string(),
+    };
+    gauge_family(
+        creators
+            .iter()
+            .flat_map(|c| states.iter().map(move |s| label(c, s))),
+        values.iter().map(|(c, s, n)| (label(c, s), *n)),
+    )
+}
+
+/// A gauge family with each of `zeros` present at zero, then each of `values` set.
+fn gauge_family<L>(
+    zeros: impl Iterator<Item = L>,
+    values: impl Iterator<Item = (L, i64)>,
+) -> Family<L, Gauge>
+where
+    L: Clone + std::hash::Hash + Eq + EncodeLabelSet + std::fmt::Debug + Send + Sync + 'static,
+{
+    let family: Family<L, Gauge> = Family::default();
+    for labels in zeros {
+        let _ = family.get_or_create(&labels);
     }
-    for (creator, state, n) in values {
-        family
-            .get_or_create(&StateLabels {
-                creator: creator.clone(),
-                state: state.clone(),
-            })
-            .set(*n);
+    for (labels, n) in values {
+        family.get_or_create(&labels).set(n);
     }
     family
 }

@@ -7,10 +7,10 @@ use crate::{
     agent::history,
     config::{Config, LiveConfig},
     dispatcher::{DispatcherHandle, Wake},
+    domain::time::now_ms,
     domain::Party,
-    fanvue::Apis,
-    fanvue::{client::ChatQuery, ApiError},
-    store::{inbox::Accepted, now_ms, CreatorStatus, Store},
+    fanvue::{client::ChatQuery, ApiError, Apis},
+    store::{inbox::Accepted, CreatorStatus, Store},
 };
 use std::{
     collections::HashMap,
@@ -66,12 +66,14 @@ impl Poller {
     /// Polls `creator` until shutdown. The first poll comes one interval after start.
     pub async fn run(self, creator: String, shutdown: CancellationToken) {
         loop {
+            // A round's config: a reload applies from the next round on.
+            let cfg = self.cfg.get();
             let limit = self.apis.get(&creator).limiter().limit();
             let recent = self
                 .seen
                 .since(&creator)
-                .is_some_and(|d| d.as_secs() < self.cfg.get().poller.webhook_quiet_secs);
-            let wait = interval(&self.cfg.get(), limit, recent);
+                .is_some_and(|d| d.as_secs() < cfg.poller.webhook_quiet_secs);
+            let wait = interval(&cfg, limit, recent);
             tokio::select! {
                 _ = shutdown.cancelled() => return,
                 _ = tokio::time::sleep(wait) => {},
@@ -80,7 +82,10 @@ impl Poller {
                 Ok(Some(c)) if c.status == CreatorStatus::Active => {}
                 _ => continue,
             }
-            match self.poll_once(&creator).await {
+            // A page as long as the agent's history: a job that starts before it needs no read
+            // of its own.
+            let size = cfg.agent.history_messages.clamp(1, 50);
+            match self.poll_once(&creator, size).await {
                 Ok(0) => debug!(creator = %creator, "poll: nothing new"),
                 Ok(n) => {
                     info!(creator = %creator, found = n, "poll found messages the webhooks missed")
@@ -90,8 +95,10 @@ impl Poller {
         }
     }
 
-    /// One poll. Returns how many new fan messages went into the inbox.
-    pub async fn poll_once(&self, creator: &str) -> Result<usize, ApiError> {
+    /// One poll: the chats Fanvue lists as not answered whose last message is the fan's and
+    /// unknown here, read in one batch of `size` messages each. Returns how many new fan messages
+    /// went into the inbox.
+    pub async fn poll_once(&self, creator: &str, size: u32) -> Result<usize, ApiError> {
         let api = self.apis.get(creator);
         let creator_uuid = match self.store.creator(creator).await {
             Ok(Some(c)) => c.uuid,
@@ -107,9 +114,45 @@ impl Poller {
                 ..Default::default()
             })
             .await?;
-        let mut candidates = Vec::new();
-        let mut people: HashMap<String, Party> = HashMap::new();
-        for c in &chats.data {
+        let people = self.candidates(&chats.data).await;
+        if people.is_empty() {
+            return Ok(0);
+        }
+        let candidates: Vec<String> = people.iter().map(|(fan, _)| fan.clone()).collect();
+        let people: HashMap<String, Party> = people.into_iter().collect();
+        let read_at = now_ms();
+        let batch = api.batch_messages(&candidates, Some(size), None).await?;
+        let mut found = 0;
+        for (fan, chat) in batch.by_chat {
+            let fan = fan.to_ascii_lowercase();
+            if let Some(err) = chat.error {
+                debug!(fan = %fan, error = %err, "batch could not read a chat");
+                continue;
+            }
+            let party = people.get(&fan).cloned().unwrap_or(Party {
+                uuid: Some(fan.as_str().into()),
+                ..Default::default()
+            });
+            let messages = chat.messages;
+            found += self
+                .take_in(
+                    creator,
+                    creator_uuid.as_deref(),
+                    &fan,
+                    party,
+                    messages,
+                    read_at,
+                )
+                .await;
+        }
+        Ok(found)
+    }
+
+    /// The fans of `chats` whose last message is theirs and not known here, in the list's order,
+    /// with what the list tells about them.
+    async fn candidates(&self, chats: &[crate::fanvue::types::Chat]) -> Vec<(String, Party)> {
+        let mut people = vec![];
+        for c in chats {
             let fan = c.user.uuid.to_ascii_lowercase();
             let Some(last) = &c.last_message else {
                 continue;
@@ -123,72 +166,59 @@ impl Poller {
                 None => false,
             };
             if from_fan && !known {
-                people.insert(
-                    fan.clone(),
-                    Party {
-                        uuid: Some(fan.as_str().into()),
-                        handle: c.user.handle.clone(),
-                        display_name: c.user.display_name.clone(),
-                    },
-                );
-                candidates.push(fan);
-            }
-        }
-        if candidates.is_empty() {
-            return Ok(0);
-        }
-        // A page as long as the agent's history: a job that starts before it needs no read of its own.
-        let size = self.cfg.get().agent.history_messages.clamp(1, 50);
-        let read_at = now_ms();
-        let batch = api.batch_messages(&candidates, Some(size), None).await?;
-        let mut found = 0;
-        for (fan, chat) in batch.by_chat {
-            let fan = fan.to_ascii_lowercase();
-            if let Some(err) = chat.error {
-                debug!(fan = %fan, error = %err, "batch could not read a chat");
-                continue;
-            }
-            let mut msgs = chat.messages;
-            msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
-            if let Err(e) = self
-                .store
-                .keep_history(
-                    creator,
-                    &fan,
-                    &crate::fanvue::types::Message::stored_page(&msgs, &fan),
-                    "poll",
-                    read_at,
-                )
-                .await
-            {
-                warn!(error = %e, "cannot store the polled messages");
-            }
-            for m in history::unanswered(&msgs, &fan) {
-                let party = people.get(&fan).cloned().unwrap_or(Party {
+                let party = Party {
                     uuid: Some(fan.as_str().into()),
-                    ..Default::default()
-                });
-                let event = history::read_event(creator_uuid.as_deref(), party, m);
-                let accepted = self.store.accept_event(&event, Some(creator), "poll").await;
-                if let Ok(a) = &accepted {
-                    let m = crate::metrics::metrics();
-                    m.accepted(event.kind.name(), "poll", a.as_str(), Some(creator));
-                }
-                match accepted {
-                    Ok(Accepted::New { .. }) => {
-                        found += 1;
-                        self.dispatcher.wake(Wake {
-                            creator: creator.to_string(),
-                            fan: fan.clone(),
-                            fan_message: true,
-                        });
-                    }
-                    Ok(_) => {}
-                    Err(e) => warn!(error = %e, "cannot store a polled event"),
-                }
+                    handle: c.user.handle.clone(),
+                    display_name: c.user.display_name.clone(),
+                };
+                people.push((fan, party));
             }
         }
-        Ok(found)
+        people
+    }
+
+    /// Stores one chat's polled page and takes its unanswered fan messages into the inbox,
+    /// waking the chat. Returns how many were new.
+    async fn take_in(
+        &self,
+        creator: &str,
+        creator_uuid: Option<&str>,
+        fan: &str,
+        party: Party,
+        mut msgs: Vec<crate::fanvue::types::Message>,
+        read_at: i64,
+    ) -> usize {
+        msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
+        let page = crate::fanvue::types::Message::stored_page(&msgs, fan);
+        if let Err(e) = self
+            .store
+            .keep_history(creator, fan, &page, "poll", read_at)
+            .await
+        {
+            warn!(error = %e, "cannot store the polled messages");
+        }
+        let mut found = 0;
+        for m in history::unanswered(&msgs, fan) {
+            let event = history::read_event(creator_uuid, party.clone(), m);
+            let accepted = self.store.accept_event(&event, Some(creator), "poll").await;
+            if let Ok(a) = &accepted {
+                let m = crate::metrics::metrics();
+                m.accepted(event.kind.name(), "poll", a.as_str(), Some(creator));
+            }
+            match accepted {
+                Ok(Accepted::New { .. }) => {
+                    found += 1;
+                    self.dispatcher.wake(Wake {
+                        creator: creator.to_string(),
+                        fan: fan.to_string(),
+                        fan_message: true,
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => warn!(error = %e, "cannot store a polled event"),
+            }
+        }
+        found
     }
 }
 

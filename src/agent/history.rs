@@ -12,9 +12,10 @@
 //! [`HistorySync::catch_up`] as it is: it answers how many unseen fan messages it found.
 
 use crate::{
+    domain::time::now_ms,
     domain::{Event, EventKind, MessageEvent, MessageUuid, Party},
     fanvue::{client::CreatorApi, error::ApiError, types::Message},
-    store::{inbox::Accepted, now_ms, Store},
+    store::{inbox::Accepted, Store},
 };
 use std::{
     collections::HashMap,

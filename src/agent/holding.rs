@@ -80,7 +80,7 @@ pub fn check_texts(cfg: &Config) -> Vec<(String, String)> {
     for handle in handles {
         // A handle no creator has resolves to the global settings.
         let h = handle.unwrap_or("");
-        let guard = cfg.creator_guardrails(h);
+        let guard = Guardrails::new(&cfg.creator_guardrails(h));
         for (category, lang, text) in cfg.creator_holding(h).all_texts() {
             let found = blocked(&guard, &text);
             if found.is_empty() {

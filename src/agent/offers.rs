@@ -2,6 +2,7 @@
 //! offer is allowed now, which item, and at what price.
 
 use super::normalize::normalize;
+pub use crate::config::OfferRules;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -74,39 +75,6 @@ pub fn apply_catalog_file(vault: Vec<CatalogItem>, entries: &[CatalogEntry]) -> 
             Some(item)
         })
         .collect()
-}
-
-/// The offer rules of one creator (`[offers]` in config).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OfferRules {
-    pub enabled: bool,
-    /// Fan messages in the conversation before a first offer.
-    pub min_fan_messages: u32,
-    /// Seconds between two offers to one fan.
-    pub cooldown_secs: u64,
-    /// Offers per fan per 24 hours.
-    pub max_per_day: u32,
-    pub floor_cents: i64,
-    pub ceiling_cents: i64,
-    /// Price multiplier by spend tier (new, fan, supporter, top).
-    pub tier_multiplier_supporter: f64,
-    pub tier_multiplier_top: f64,
-}
-
-impl Default for OfferRules {
-    fn default() -> Self {
-        OfferRules {
-            enabled: true,
-            min_fan_messages: 3,
-            cooldown_secs: 1800,
-            max_per_day: 2,
-            floor_cents: 500,
-            ceiling_cents: 5000,
-            tier_multiplier_supporter: 1.15,
-            tier_multiplier_top: 1.3,
-        }
-    }
 }
 
 pub use crate::domain::Ledger;

@@ -108,9 +108,6 @@ pub enum PromptsCommand {
 pub struct ConnectArgs {
     /// The creator's handle (a `[creators.<handle>]` section of the config).
     pub creator: String,
-    /// Approve the authorization without a browser. Only works against `fanvue-sandbox`.
-    #[arg(long)]
-    pub sandbox_auto_approve: bool,
     /// Give up after this many seconds.
     #[arg(long, default_value_t = 900)]
     pub timeout: u64,

@@ -16,9 +16,6 @@ pub async fn run(parts: &Parts, args: &ConnectArgs) -> Result<ExitCode, CliError
     println!("Open this URL to connect {handle}:\n{}", start.url);
     let shutdown = CancellationToken::new();
     let server = serve_callback(parts, shutdown.clone()).await;
-    if args.sandbox_auto_approve {
-        auto_approve(parts, &start.url, handle).await?;
-    }
     let outcome = wait_for_outcome(parts, &start.state, Duration::from_secs(args.timeout)).await?;
     shutdown.cancel();
     if let Some(s) = server {
@@ -62,44 +59,6 @@ async fn serve_callback(
     }
 }
 
-/// `--sandbox-auto-approve`: asks `fanvue-sandbox` to approve at once and follows its redirect
-/// to the callback.
-async fn auto_approve(parts: &Parts, auth_url: &str, handle: &str) -> Result<(), CliError> {
-    let url = format!("{auth_url}&sandbox_auto_approve={}", urlencode(handle));
-    let unreachable = |what| move |source| CliError::Unreachable { what, source };
-    let resp = parts
-        .api
-        .http()
-        .get(&url)
-        .send()
-        .await
-        .map_err(unreachable("cannot reach the authorization server"))?;
-    let Some(loc) = resp
-        .headers()
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .map(String::from)
-    else {
-        return Err(CliError::Refused(format!("the authorization server did not auto-approve (HTTP {}): --sandbox-auto-approve only works against fanvue-sandbox", resp.status())));
-    };
-    let cb = parts
-        .api
-        .http()
-        .get(&loc)
-        .send()
-        .await
-        .map_err(unreachable("cannot reach the OAuth callback"))?;
-    if !cb.status().is_success() {
-        let status = cb.status();
-        let body = cb.text().await.unwrap_or_default();
-        return Err(CliError::Refused(format!(
-            "the callback failed (HTTP {status}): {}",
-            strip_tags(&body)
-        )));
-    }
-    Ok(())
-}
-
 /// The outcome the callback recorded for `state` (`connected` or `failed: why`), or a timeout.
 async fn wait_for_outcome(
     parts: &Parts,
@@ -116,26 +75,4 @@ async fn wait_for_outcome(
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-}
-
-fn urlencode(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
-/// The text of an HTML error page, on one line.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,7 +1,10 @@
 //! `fanvue-agent decisions`: the decision log, like `tail [-f]`, as text or JSON lines.
 
 use super::{args::DecisionsArgs, clock, json_line, one_line, short, visible};
-use crate::store::{decisions::DecisionFilter, Store, StoreError};
+use crate::store::{
+    decisions::{DecisionFilter, DecisionLine},
+    Store, StoreError,
+};
 use std::{io::Write, process::ExitCode, time::Duration};
 use tokio_util::sync::CancellationToken;
 
@@ -61,54 +64,7 @@ pub async fn run(
                 let _ = writeln!(out, "{}", json_line(&d));
                 continue;
             }
-            // A burst answered by one reply: its messages are listed, the reply shown once.
-            let same = |o: &crate::store::decisions::DecisionLine| {
-                o.reply == d.reply && o.fan == d.fan && o.creator == d.creator
-            };
-            let same_reply_next = d.reply.is_some() && batch.get(k + 1).is_some_and(same);
-            let same_reply_prev = k > 0 && d.reply.is_some() && same(&batch[k - 1]);
-            if !same_reply_prev {
-                let who = format!(
-                    "{} ← fan {}",
-                    visible(d.creator.as_deref().unwrap_or("?")),
-                    visible(d.fan.as_deref().map(short).unwrap_or("?"))
-                );
-                let _ = writeln!(
-                    out,
-                    "{} {who} [{}] {}: {}",
-                    clock(d.decided_at),
-                    d.kind,
-                    d.outcome,
-                    one_line(&d.reason)
-                );
-            }
-            if let Some(text) = &d.fan_text {
-                let _ = writeln!(out, "    fan:   {}", one_line(text));
-            }
-            if let (Some(reply), false) = (&d.reply, same_reply_next) {
-                let timing = d
-                    .llm_ms
-                    .map(|l| format!(" (LLM {l} ms)"))
-                    .unwrap_or_default();
-                let state = match (&d.send_state, d.draft_id) {
-                    (Some(s), Some(id)) if s == "draft:awaiting" => {
-                        format!(" [draft {id}: `fanvue-agent approve {id}`]")
-                    }
-                    (Some(s), Some(id)) if s.starts_with("draft:") => {
-                        format!(" [draft {id}: {}]", visible(&s[6..]))
-                    }
-                    (Some(s), _) => format!(" [{}]", visible(s)),
-                    _ => String::new(),
-                };
-                let _ = writeln!(out, "    reply: {}{timing}{state}", one_line(reply));
-                if let Some(draft) = &d.draft_text {
-                    let _ = writeln!(
-                        out,
-                        "    draft: {} (edited before sending)",
-                        one_line(draft)
-                    );
-                }
-            }
+            print_text(out, &batch, k);
         }
         let _ = out.flush();
         if !follow || stop.is_cancelled() {
@@ -118,5 +74,65 @@ pub async fn run(
             _ = stop.cancelled() => return Ok(()),
             _ = tokio::time::sleep(Duration::from_millis(500)) => {}
         }
+    }
+}
+
+/// Decision `k` of `batch` as text. A burst answered by one reply: its messages are listed, the
+/// reply shown once (after the last of them).
+fn print_text(out: &mut (dyn Write + Send), batch: &[DecisionLine], k: usize) {
+    let d = &batch[k];
+    let same = |o: &DecisionLine| o.reply == d.reply && o.fan == d.fan && o.creator == d.creator;
+    let same_reply_next = d.reply.is_some() && batch.get(k + 1).is_some_and(same);
+    let same_reply_prev = k > 0 && d.reply.is_some() && same(&batch[k - 1]);
+    if !same_reply_prev {
+        let who = format!(
+            "{} ← fan {}",
+            visible(d.creator.as_deref().unwrap_or("?")),
+            visible(d.fan.as_deref().map(short).unwrap_or("?"))
+        );
+        let _ = writeln!(
+            out,
+            "{} {who} [{}] {}: {}",
+            clock(d.decided_at),
+            d.kind,
+            d.outcome,
+            one_line(&d.reason)
+        );
+    }
+    if let Some(text) = &d.fan_text {
+        let _ = writeln!(out, "    fan:   {}", one_line(text));
+    }
+    if let (Some(reply), false) = (&d.reply, same_reply_next) {
+        let timing = d
+            .llm_ms
+            .map(|l| format!(" (LLM {l} ms)"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    reply: {}{timing}{}",
+            one_line(reply),
+            send_state(d)
+        );
+        if let Some(draft) = &d.draft_text {
+            let _ = writeln!(
+                out,
+                "    draft: {} (edited before sending)",
+                one_line(draft)
+            );
+        }
+    }
+}
+
+/// Where a reply stands: ` [sent]`, or its draft's state with how to approve it.
+fn send_state(d: &DecisionLine) -> String {
+    match (&d.send_state, d.draft_id) {
+        (Some(s), Some(id)) if s == "draft:awaiting" => {
+            format!(" [draft {id}: `fanvue-agent approve {id}`]")
+        }
+        (Some(s), Some(id)) if s.starts_with("draft:") => {
+            format!(" [draft {id}: {}]", visible(&s[6..]))
+        }
+        (Some(s), _) => format!(" [{}]", visible(s)),
+        _ => String::new(),
     }
 }

@@ -3,6 +3,7 @@
 use crate::{
     agent::llm::{Llm, LlmRequest, Role, Turn},
     app::Parts,
+    config::Config,
     health::{self, Check},
     store::CreatorStatus,
 };
@@ -38,50 +39,10 @@ pub async fn run(parts: &Parts, llm: &dyn Llm, notify_test: bool, out: &mut dyn 
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "defaults and environment".into());
     print(&Check::ok("config", format!("valid ({source})")));
-    let mut store = health::store_writable(&parts.store).await;
-    if store.ok {
-        let version: i64 =
-            sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM _sqlx_migrations")
-                .fetch_one(parts.store.reader())
-                .await
-                .unwrap_or(0);
-        store.detail = format!(
-            "{} writable (schema {version})",
-            cfg.daemon.database.display()
-        );
-    }
-    print(&store);
-    print(&if cfg.webhook.secret.is_empty() {
-        Check::fail(
-            "webhook secret",
-            "not set: `serve` refuses to start",
-            "set webhook.secret (or FANVUE_AGENT_WEBHOOK__SECRET) to the signing secret from the Fanvue developer portal",
-        )
-    } else {
-        Check::ok(
-            "webhook secret",
-            format!(
-                "set; register {}/webhooks/fanvue in the developer portal",
-                cfg.daemon.public_url.trim_end_matches('/')
-            ),
-        )
-    });
+    print(&store_check(parts, &cfg).await);
+    print(&webhook_secret_check(&cfg));
     for h in cfg.creators.keys() {
-        print(&match crate::agent::prompt::check_persona(&cfg, h) {
-            Ok((src, _)) => Check::ok(
-                format!("prompts {h}"),
-                format!(
-                    "persona `{}` renders (version {})",
-                    cfg.creator_persona(h),
-                    src.version
-                ),
-            ),
-            Err(e) => Check::fail(
-                format!("prompts {h}"),
-                e.to_string(),
-                format!("fix the file, then `fanvue-agent prompts check --creator {h}`"),
-            ),
-        });
+        print(&prompts_check(&cfg, h));
     }
     let states = health::creators(&parts.store, &cfg).await;
     for st in states {
@@ -100,8 +61,59 @@ pub async fn run(parts: &Parts, llm: &dyn Llm, notify_test: bool, out: &mut dyn 
     all_ok
 }
 
+/// The database: writable, and at which schema version.
+async fn store_check(parts: &Parts, cfg: &Config) -> Check {
+    let mut store = health::store_writable(&parts.store).await;
+    if store.ok {
+        let version = parts.store.schema_version().await.unwrap_or(0);
+        store.detail = format!(
+            "{} writable (schema {version})",
+            cfg.daemon.database.display()
+        );
+    }
+    store
+}
+
+/// `serve` refuses to start without a webhook secret; with one, where to register the webhook.
+fn webhook_secret_check(cfg: &Config) -> Check {
+    if cfg.webhook.secret.is_empty() {
+        Check::fail(
+            "webhook secret",
+            "not set: `serve` refuses to start",
+            "set webhook.secret (or FANVUE_AGENT_WEBHOOK__SECRET) to the signing secret from the Fanvue developer portal",
+        )
+    } else {
+        Check::ok(
+            "webhook secret",
+            format!(
+                "set; register {}/webhooks/fanvue in the developer portal",
+                cfg.daemon.public_url.trim_end_matches('/')
+            ),
+        )
+    }
+}
+
+/// Whether creator `h`'s persona renders.
+fn prompts_check(cfg: &Config, h: &str) -> Check {
+    match crate::agent::prompt::check_persona(cfg, h) {
+        Ok((src, _)) => Check::ok(
+            format!("prompts {h}"),
+            format!(
+                "persona `{}` renders (version {})",
+                cfg.creator_persona(h),
+                src.version
+            ),
+        ),
+        Err(e) => Check::fail(
+            format!("prompts {h}"),
+            e.to_string(),
+            format!("fix the file, then `fanvue-agent prompts check --creator {h}`"),
+        ),
+    }
+}
+
 /// One line per notification channel: a test message sent now, or why none was.
-async fn notify_checks(cfg: &crate::config::Config, send: bool) -> Vec<Check> {
+async fn notify_checks(cfg: &Config, send: bool) -> Vec<Check> {
     if cfg.notify.channels.is_empty() {
         return vec![Check::ok(
             "notify",
@@ -188,7 +200,7 @@ async fn creator_api_check(parts: &Parts, handle: &str, state: Check) -> Check {
 }
 
 /// A one-token completion with the default model.
-async fn llm_check(cfg: &crate::config::Config, llm: &dyn Llm) -> Check {
+async fn llm_check(cfg: &Config, llm: &dyn Llm) -> Check {
     let req = LlmRequest {
         model: cfg.llm.model.clone(),
         messages: vec![Turn {
@@ -220,7 +232,7 @@ async fn llm_check(cfg: &crate::config::Config, llm: &dyn Llm) -> Check {
 
 /// Our clock against Fanvue's `Date` header: webhook signatures carry a timestamp checked
 /// within `webhook.tolerance_secs`, so skew beyond a fraction of it rejects real webhooks.
-async fn clock_check(parts: &Parts, cfg: &crate::config::Config) -> Check {
+async fn clock_check(parts: &Parts, cfg: &Config) -> Check {
     let url = format!("{}/users/me", cfg.fanvue.api_base.trim_end_matches('/'));
     let resp = match parts
         .api

@@ -1,12 +1,12 @@
 //! `fanvue-agent drafts | approve <id> [--text ...] | reject <id>`: the human side of `approve`
 //! mode. An edited draft passes the same draft guardrails as the agent's own.
 
-use super::{args::DraftsArgs, clock, json_line, one_line, short};
+use super::{args::DraftsArgs, clock, one_line, print_rows, short};
 use crate::agent::guardrails;
 use crate::app::Parts;
 use crate::config::Config;
 use crate::store::{
-    drafts::{Approval, DraftState},
+    drafts::{Approval, Draft, DraftState},
     Store, StoreError,
 };
 use std::{io::Write, process::ExitCode};
@@ -107,17 +107,10 @@ async fn check_edit(
     text: &str,
 ) -> Result<Vec<guardrails::Finding>, StoreError> {
     let history = store.history(creator, fan, 30).await?;
-    let recent: Vec<String> = history
-        .iter()
-        .rev()
-        .filter(|m| m.from_creator)
-        .filter_map(|m| m.text.clone())
-        .take(5)
-        .collect();
+    let recent = crate::store::chats::our_recent_texts(&history, 5);
     let others = store.other_fans(creator, fan).await?;
-    let mut found = cfg
-        .creator_guardrails(creator)
-        .check_draft(text, &recent, "");
+    let guard = guardrails::Guardrails::new(&cfg.creator_guardrails(creator));
+    let mut found = guard.check_draft(text, &recent, "");
     found.extend(guardrails::names_other_fans(text, &others));
     Ok(found)
 }
@@ -128,55 +121,44 @@ pub async fn list(
     args: &DraftsArgs,
     out: &mut dyn Write,
 ) -> Result<usize, StoreError> {
-    let (all, json) = (args.all, args.json);
-    let drafts = store
-        .drafts(
-            args.creator.as_deref(),
-            (!all).then_some(DraftState::Awaiting),
-            200,
-        )
-        .await?;
-    for d in &drafts {
-        if json {
-            let _ = writeln!(out, "{}", json_line(d));
-            continue;
-        }
-        let offer = d
-            .plan
-            .price_cents
-            .map(|p| {
-                format!(
-                    " + PPV {} at ${}.{:02}",
-                    one_line(d.plan.offer_item.as_deref().unwrap_or("item")),
-                    p / 100,
-                    p % 100
-                )
-            })
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{:>6} {} {} ← fan {} [{}] {}: {}{offer}",
-            d.id,
-            clock(d.created_at),
-            one_line(&d.creator),
-            one_line(short(&d.fan)),
-            d.state,
-            d.plan.purpose.as_str(),
-            one_line(&d.plan.text)
-        );
-        if let Some(sent) = &d.sent_text {
-            let _ = writeln!(out, "       sent:  {}", one_line(sent));
-        }
-        if let Some(note) = &d.note {
-            let _ = writeln!(out, "       note: {}", one_line(note));
-        }
+    let state = (!args.all).then_some(DraftState::Awaiting);
+    let drafts = store.drafts(args.creator.as_deref(), state, 200).await?;
+    let none = format!(
+        "no drafts{}",
+        if args.all { "" } else { " awaiting approval" }
+    );
+    Ok(print_rows(out, &drafts, args.json, &none, print_draft))
+}
+
+/// One draft: id, when, whose chat, its state, purpose and text (and offer, sent text, note).
+fn print_draft(out: &mut dyn Write, d: &Draft) {
+    let offer = d
+        .plan
+        .price_cents
+        .map(|p| {
+            format!(
+                " + PPV {} at ${}.{:02}",
+                one_line(d.plan.offer_item.as_deref().unwrap_or("item")),
+                p / 100,
+                p % 100
+            )
+        })
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{:>6} {} {} ← fan {} [{}] {}: {}{offer}",
+        d.id,
+        clock(d.created_at),
+        one_line(&d.creator),
+        one_line(short(&d.fan)),
+        d.state,
+        d.plan.purpose.as_str(),
+        one_line(&d.plan.text)
+    );
+    if let Some(sent) = &d.sent_text {
+        let _ = writeln!(out, "       sent:  {}", one_line(sent));
     }
-    if drafts.is_empty() && !json {
-        let _ = writeln!(
-            out,
-            "no drafts{}",
-            if all { "" } else { " awaiting approval" }
-        );
+    if let Some(note) = &d.note {
+        let _ = writeln!(out, "       note: {}", one_line(note));
     }
-    Ok(drafts.len())
 }

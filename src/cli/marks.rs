@@ -3,10 +3,11 @@
 
 use super::{
     args::{ClearArgs, MarksArgs},
-    clock, json_line, one_line, short, CliError,
+    clock, one_line, print_rows, short, CliError,
 };
 use crate::{
     app::Parts,
+    domain::marks::SafetyMark,
     store::{now_ms, Store, StoreError},
 };
 use std::{io::Write, process::ExitCode};
@@ -17,44 +18,41 @@ pub async fn list(
     args: &MarksArgs,
     out: &mut dyn Write,
 ) -> Result<usize, StoreError> {
-    let (all, json) = (args.all, args.json);
-    let marks = store.marks(args.creator.as_deref(), all, 500).await?;
+    let marks = store.marks(args.creator.as_deref(), args.all, 500).await?;
     let now = now_ms();
-    for m in &marks {
-        if json {
-            let _ = writeln!(out, "{}", json_line(m));
-            continue;
+    let none = format!("no safety marks{}", if args.all { "" } else { " in force" });
+    Ok(print_rows(out, &marks, args.json, &none, |out, m| {
+        print_mark(out, m, now)
+    }))
+}
+
+/// One mark: when, whose chat, its category, whether it is in force, and why it was set.
+fn print_mark(out: &mut dyn Write, m: &SafetyMark, now: i64) {
+    let state = if let Some(at) = m.cleared_at {
+        format!(
+            "cleared {} by {}: {}",
+            clock(at),
+            one_line(m.cleared_by.as_deref().unwrap_or("?")),
+            one_line(m.clear_reason.as_deref().unwrap_or(""))
+        )
+    } else if !m.active(now) {
+        "lapsed".to_string()
+    } else {
+        match m.until {
+            Some(u) => format!("AI paused until {}", clock(u)),
+            None => "AI off until a human clears it".to_string(),
         }
-        let state = if let Some(at) = m.cleared_at {
-            format!(
-                "cleared {} by {}: {}",
-                clock(at),
-                one_line(m.cleared_by.as_deref().unwrap_or("?")),
-                one_line(m.clear_reason.as_deref().unwrap_or(""))
-            )
-        } else if !m.active(now) {
-            "lapsed".to_string()
-        } else {
-            match m.until {
-                Some(u) => format!("AI paused until {}", clock(u)),
-                None => "AI off until a human clears it".to_string(),
-            }
-        };
-        let _ = writeln!(
-            out,
-            "{} {} ← fan {} [{}] {} · {}",
-            clock(m.set_at),
-            one_line(&m.creator),
-            one_line(short(&m.fan)),
-            m.category.as_str(),
-            state,
-            one_line(&m.reason)
-        );
-    }
-    if marks.is_empty() && !json {
-        let _ = writeln!(out, "no safety marks{}", if all { "" } else { " in force" });
-    }
-    Ok(marks.len())
+    };
+    let _ = writeln!(
+        out,
+        "{} {} ← fan {} [{}] {} · {}",
+        clock(m.set_at),
+        one_line(&m.creator),
+        one_line(short(&m.fan)),
+        m.category.as_str(),
+        state,
+        one_line(&m.reason)
+    );
 }
 
 /// `clear <creator> <fan> --reason R`: exit code 2 for an unknown creator, a partial uuid or no

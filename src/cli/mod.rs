@@ -23,13 +23,6 @@ pub enum CliError {
     /// A refusal that says what to do (an unset secret, an unknown creator, a failed connect).
     #[error("{0}")]
     Refused(String),
-    /// A request that got no answer, with what it was for.
-    #[error("{what}")]
-    Unreachable {
-        what: &'static str,
-        #[source]
-        source: reqwest::Error,
-    },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -57,6 +50,28 @@ pub fn one_line(s: &str) -> String {
 /// A JSON line for a terminal: serde_json's text with bidi controls and C1 codes escaped too.
 pub fn json_line(v: &impl serde::Serialize) -> String {
     crate::domain::display::json_for_terminal(&serde_json::to_string(v).unwrap_or_default())
+}
+
+/// Prints `rows` one JSON line each with `json`, else each as `text` writes it, and `none` when
+/// there are no rows (in text only). Returns how many rows there were.
+pub fn print_rows<T: serde::Serialize>(
+    out: &mut dyn std::io::Write,
+    rows: &[T],
+    json: bool,
+    none: &str,
+    text: impl Fn(&mut dyn std::io::Write, &T),
+) -> usize {
+    for row in rows {
+        if json {
+            let _ = writeln!(out, "{}", json_line(row));
+        } else {
+            text(out, row);
+        }
+    }
+    if rows.is_empty() && !json {
+        let _ = writeln!(out, "{none}");
+    }
+    rows.len()
 }
 
 /// The first 8 characters of a uuid, as printed in listings.

@@ -6,10 +6,9 @@ use super::args::ReplayArgs;
 use crate::{
     agent::{llm::Llm, Agent, JobOutcome},
     app::Parts,
-    config::LiveConfig,
+    config::Config,
     domain::Mode,
-    fanvue::Apis,
-    store::Store,
+    store::{replay::ReplayDecision, Store},
 };
 use std::{io::Write, path::PathBuf, process::ExitCode, sync::Arc};
 
@@ -64,29 +63,7 @@ pub async fn run(
     prompt_dir: Option<PathBuf>,
     out: &mut dyn Write,
 ) -> Result<(), ReplayError> {
-    let fan = super::parse_fan(fan).map_err(ReplayError::Input)?;
-    let mut chats = parts.store.find_chats(&fan).await?;
-    if let Some(c) = creator {
-        chats.retain(|(h, _)| h == c);
-    }
-    let (creator, fan) = match chats.as_slice() {
-        [one] => one.clone(),
-        [] => {
-            return Err(ReplayError::Input(format!(
-                "no stored conversation with fan {fan}{}",
-                creator.map(|c| format!(" for {c}")).unwrap_or_default()
-            )))
-        }
-        many => {
-            return Err(ReplayError::Input(format!(
-                "{fan} matches several chats: {}; give --creator and/or the full fan uuid",
-                many.iter()
-                    .map(|(h, f)| format!("{h} ← {f}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
-        }
-    };
+    let (creator, fan) = find_chat(&parts.store, fan, creator).await?;
     if let Some(d) = &prompt_dir {
         if !d.is_dir() {
             return Err(ReplayError::Input(format!(
@@ -104,6 +81,34 @@ pub async fn run(
     result
 }
 
+/// The one stored chat `fan` (a uuid or its start) names, with `creator` if given.
+async fn find_chat(
+    store: &Store,
+    fan: &str,
+    creator: Option<&str>,
+) -> Result<(String, String), ReplayError> {
+    let fan = super::parse_fan(fan).map_err(ReplayError::Input)?;
+    let mut chats = store.find_chats(&fan).await?;
+    if let Some(c) = creator {
+        chats.retain(|(h, _)| h == c);
+    }
+    match chats.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(ReplayError::Input(format!(
+            "no stored conversation with fan {fan}{}",
+            creator.map(|c| format!(" for {c}")).unwrap_or_default()
+        ))),
+        many => Err(ReplayError::Input(format!(
+            "{fan} matches several chats: {}; give --creator and/or the full fan uuid",
+            many.iter()
+                .map(|(h, f)| format!("{h} ← {f}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Runs the agent in shadow mode on the `scratch` copy and prints what it decided.
 async fn replay_in(
     parts: &Parts,
     llm: Arc<dyn Llm>,
@@ -121,24 +126,46 @@ async fn replay_in(
     cfg.creators.entry(creator.to_string()).or_default().mode = Some(Mode::Shadow);
     let agent = Agent {
         store: scratch.clone(),
-        cfg: LiveConfig::new(Arc::new(cfg.clone())),
         llm,
         // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
-        apis: Arc::new({
-            let parts = parts.clone();
-            Apis::new(move |h| parts.creator_api(h))
-        }),
+        apis: parts.apis(),
         prompts: Default::default(),
         history: Default::default(),
         // The judge as configured: a replay shows what the daemon would decide now.
         judge: parts.judge(),
     };
+    print_header(out, &cfg, creator, fan, text.as_deref())?;
+    let settings = cfg.creator_settings(creator);
+    match agent.process_chat(&settings, creator, fan, false).await? {
+        JobOutcome::Done { .. } => {}
+        JobOutcome::Retry(after) => {
+            writeln!(
+                out,
+                "outcome:  not decided now (the agent would retry in {} s: creator not active or LLM unavailable; see the log lines above)",
+                after.as_secs()
+            )?;
+            return Ok(());
+        }
+        JobOutcome::Restart => unreachable!("may_restart is false"),
+    }
+    print_decision(out, scratch.replay_decision(inbox_id).await?)?;
+    writeln!(out, "(dry run: nothing was sent or saved)")?;
+    Ok(())
+}
+
+/// Who, what the fan wrote, and which prompt files (and version) the replay uses.
+fn print_header(
+    out: &mut dyn Write,
+    cfg: &Config,
+    creator: &str,
+    fan: &str,
+    text: Option<&str>,
+) -> Result<(), ReplayError> {
     writeln!(out, "{creator} ← fan {}", super::visible(fan))?;
     writeln!(
         out,
         "fan:      {}",
-        text.as_deref()
-            .map(super::one_line)
+        text.map(super::one_line)
             .unwrap_or_else(|| "(no text)".into())
     )?;
     let persona =
@@ -154,37 +181,25 @@ async fn replay_in(
         files.join(" + "),
         persona.version
     )?;
-    match agent.process_chat(creator, fan, false).await? {
-        JobOutcome::Done { .. } => {}
-        JobOutcome::Retry(after) => {
-            writeln!(
-                out,
-                "outcome:  not decided now (the agent would retry in {} s: creator not active or LLM unavailable; see the log lines above)",
-                after.as_secs()
-            )?;
-            return Ok(());
-        }
-        JobOutcome::Restart => unreachable!("may_restart is false"),
-    }
-    let decision = scratch.replay_decision(inbox_id).await?;
-    match decision {
-        Some(d) => {
-            let (outcome, llm_ms) = (d.outcome.as_str(), d.llm_ms);
-            writeln!(out, "outcome:  {outcome}: {}", super::one_line(&d.reason))?;
-            match d.reply {
-                Some(r) => writeln!(
-                    out,
-                    "reply:    {}{}",
-                    super::visible(&r),
-                    llm_ms
-                        .map(|l| format!("  (LLM {l} ms)"))
-                        .unwrap_or_default()
-                )?,
-                None => writeln!(out, "reply:    (none)")?,
-            }
-        }
-        None => writeln!(out, "outcome:  no decision was made")?,
-    }
-    writeln!(out, "(dry run: nothing was sent or saved)")?;
     Ok(())
+}
+
+/// The decision the replay recorded: outcome, reason, and the reply it would have sent.
+fn print_decision(out: &mut dyn Write, decision: Option<ReplayDecision>) -> std::io::Result<()> {
+    let Some(d) = decision else {
+        return writeln!(out, "outcome:  no decision was made");
+    };
+    let (outcome, llm_ms) = (d.outcome.as_str(), d.llm_ms);
+    writeln!(out, "outcome:  {outcome}: {}", super::one_line(&d.reason))?;
+    match d.reply {
+        Some(r) => writeln!(
+            out,
+            "reply:    {}{}",
+            super::visible(&r),
+            llm_ms
+                .map(|l| format!("  (LLM {l} ms)"))
+                .unwrap_or_default()
+        ),
+        None => writeln!(out, "reply:    (none)"),
+    }
 }

@@ -40,17 +40,16 @@ impl Config {
     }
 
     /// The guardrails of one creator: per-creator settings over `[guardrails]`.
-    pub fn creator_guardrails(&self, handle: &str) -> crate::agent::guardrails::Guardrails {
+    pub fn creator_guardrails(&self, handle: &str) -> super::GuardrailSettings {
         let c = self.creators.get(handle).cloned().unwrap_or_default();
         let banned = self
             .guardrails
             .banned_words
             .iter()
             .chain(c.banned_words.iter())
-            .map(|w| crate::agent::normalize::normalize(w).words)
-            .filter(|w| !w.is_empty())
+            .cloned()
             .collect();
-        crate::agent::guardrails::Guardrails {
+        super::GuardrailSettings {
             disclosure: c.disclosure.unwrap_or(self.guardrails.disclosure),
             banned_words: banned,
             custom_request_escalate_cents: c
@@ -111,7 +110,7 @@ impl Config {
     }
 
     /// The offer rules of one creator.
-    pub fn creator_offers(&self, handle: &str) -> crate::agent::offers::OfferRules {
+    pub fn creator_offers(&self, handle: &str) -> super::OfferRules {
         let mut r = self.offers.clone();
         let Some(c) = self.creators.get(handle) else {
             return r;
@@ -176,26 +175,17 @@ impl Config {
 #[cfg(test)]
 #[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
 mod tests {
-    use super::*;
+    use crate::config::testing::{load_error, load_file};
     use figment::Jail;
-    use std::path::Path;
 
     #[test]
     fn a_creator_overrides_single_offer_keys_and_keeps_the_rest() {
         Jail::expect_with(|jail| {
-            jail.create_file(
-                "o.toml",
-                "[offers]\ncooldown_secs = 600\n[creators.ana.offers]\nfloor_cents = 900\nceiling_cents = 3000\n[creators.bob.offers]\nfloor_cents = 100\n",
-            )?;
-            let err = Config::load(Some(Path::new("o.toml")))
-                .unwrap_err()
-                .to_string();
+            let err = load_error(jail, "o.toml",
+                "[offers]\ncooldown_secs = 600\n[creators.ana.offers]\nfloor_cents = 900\nceiling_cents = 3000\n[creators.bob.offers]\nfloor_cents = 100\n")?;
             assert!(err.contains("creators.bob.offers"), "{err}");
-            jail.create_file(
-                "o.toml",
-                "[offers]\ncooldown_secs = 600\n[creators.ana.offers]\nfloor_cents = 900\nceiling_cents = 3000\n",
-            )?;
-            let c = Config::load(Some(Path::new("o.toml"))).map_err(|e| e.to_string())?;
+            let c = load_file(jail, "o.toml",
+                "[offers]\ncooldown_secs = 600\n[creators.ana.offers]\nfloor_cents = 900\nceiling_cents = 3000\n")?;
             let ana = c.creator_offers("ana");
             assert_eq!(
                 (ana.floor_cents, ana.ceiling_cents, ana.cooldown_secs),
@@ -210,14 +200,11 @@ mod tests {
     fn holding_replies_load_per_category_language_and_creator_and_a_minor_text_is_refused() {
         use crate::domain::HoldingCategory as C;
         Jail::expect_with(|jail| {
-            jail.create_file(
-                "h.toml",
+            let c = load_file(jail, "h.toml",
                 "[agent]\ndraft_ttl_secs = 600\n[guardrails.holding_replies]\ndispute = \"Got it, I'll look.\"\n\
                  [guardrails.holding_replies.crisis]\nes = \"Lo siento.\"\n[guardrails.helplines]\nen = \"Call 988.\"\n\
                  [creators.ana]\ndraft_ttl_secs = 0\n[creators.ana.holding_replies]\nmeeting = \"I only chat here.\"\n\
-                 [creators.ana.holding_replies.crisis]\nde = \"Das tut mir leid.\"\n[creators.bo]\n",
-            )?;
-            let c = Config::load(Some(Path::new("h.toml"))).map_err(|e| e.to_string())?;
+                 [creators.ana.holding_replies.crisis]\nde = \"Das tut mir leid.\"\n[creators.bo]\n")?;
             let (ana, bo) = (c.creator_holding("ana"), c.creator_holding("bo"));
             assert_eq!(
                 bo.text(C::Crisis, Some("es")),
@@ -246,18 +233,16 @@ mod tests {
                 c.creator_draft_ttl("bo"),
                 Some(std::time::Duration::from_secs(600))
             );
-            jail.create_file("m.toml", "[creators.ana.holding_replies]\nminor = \"hi\"\n")?;
-            let err = Config::load(Some(Path::new("m.toml")))
-                .unwrap_err()
-                .to_string();
+            let err = load_error(
+                jail,
+                "m.toml",
+                "[creators.ana.holding_replies]\nminor = \"hi\"\n",
+            )?;
             assert!(
                 err.contains("creators.ana.holding_replies.minor") && err.contains("under 18"),
                 "{err}"
             );
-            jail.create_file("o.toml", "[guardrails]\nholding_reply = \"brb\"\n")?;
-            let err = Config::load(Some(Path::new("o.toml")))
-                .unwrap_err()
-                .to_string();
+            let err = load_error(jail, "o.toml", "[guardrails]\nholding_reply = \"brb\"\n")?;
             assert!(
                 err.contains("`guardrails.holding_reply` (in")
                     && err.contains("replaced by [guardrails.holding_replies]"),

@@ -155,7 +155,7 @@ impl Default for FollowupConfig {
 impl Default for GuardrailsConfig {
     fn default() -> Self {
         GuardrailsConfig {
-            disclosure: crate::agent::guardrails::Disclosure::Disclose,
+            disclosure: super::Disclosure::Disclose,
             banned_words: vec![],
             custom_request_escalate_cents: 10_000,
             holding_reply: None,

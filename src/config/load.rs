@@ -178,6 +178,7 @@ fn describe_figment_error(e: &figment::Error) -> String {
 #[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
 mod tests {
     use super::*;
+    use crate::config::testing::load_error;
     use figment::Jail;
 
     #[test]
@@ -201,15 +202,13 @@ mod tests {
     #[test]
     fn a_wrong_type_or_unknown_key_names_the_key() {
         Jail::expect_with(|jail| {
-            jail.create_file("t.toml", "[fanvue]\nrate_limit_per_minute = \"lots\"\n")?;
-            let err = Config::load(Some(Path::new("t.toml")))
-                .unwrap_err()
-                .to_string();
+            let err = load_error(
+                jail,
+                "t.toml",
+                "[fanvue]\nrate_limit_per_minute = \"lots\"\n",
+            )?;
             assert!(err.contains("fanvue.rate_limit_per_minute"), "{err}");
-            jail.create_file("u.toml", "[fanvue]\nrate_limt = 5\n")?;
-            let err = Config::load(Some(Path::new("u.toml")))
-                .unwrap_err()
-                .to_string();
+            let err = load_error(jail, "u.toml", "[fanvue]\nrate_limt = 5\n")?;
             assert!(err.contains("rate_limt"), "{err}");
             Ok(())
         });

@@ -2,7 +2,8 @@
 //!
 //! One job per file: `schema` (the serde types), `defaults` (the first layer), `load` (layering
 //! and errors that say where a value came from), `validate` (one check per section), `creator`
-//! (a creator's settings over the global ones), `live` (the config in force and what a reload
+//! (a creator's settings over the global ones), `settings` (one creator's settings resolved once
+//! per job, and the settings types the agent builds its engines from), `live` (the config in force and what a reload
 //! cannot change), `secret` (redaction and credentials); `holding` and `notify` are sections with
 //! logic of their own. Every public type is re-exported here: callers name `config::X`.
 
@@ -14,6 +15,7 @@ mod load;
 pub mod notify;
 mod schema;
 mod secret;
+mod settings;
 mod validate;
 
 pub use creator::CreatorLlm;
@@ -27,4 +29,26 @@ pub use schema::{
     SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
 };
 pub use secret::Secret;
+pub use settings::{CreatorSettings, Disclosure, FollowupSettings, GuardrailSettings, OfferRules};
 pub use validate::is_valid_handle;
+
+/// What the config's tests share: loading a file written in a `figment::Jail`.
+#[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
+mod testing {
+    use super::Config;
+    use figment::Jail;
+    use std::path::Path;
+
+    /// Writes `text` to `name` in the jail and loads it (a load error fails the test).
+    pub fn load_file(jail: &mut Jail, name: &str, text: &str) -> figment::error::Result<Config> {
+        jail.create_file(name, text)?;
+        Ok(Config::load(Some(Path::new(name))).map_err(|e| e.to_string())?)
+    }
+
+    /// Writes `text` to `name` in the jail and returns why it does not load (loading fails the test).
+    pub fn load_error(jail: &mut Jail, name: &str, text: &str) -> figment::error::Result<String> {
+        jail.create_file(name, text)?;
+        Ok(Config::load(Some(Path::new(name))).unwrap_err().to_string())
+    }
+}

@@ -522,14 +522,12 @@ mod tests {
     #[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
     fn check_config_names_the_channel_key_and_its_file_and_takes_secrets_from_credentials() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file(
+            let err = crate::config::testing::load_error(
+                jail,
                 "c.toml",
                 "[[notify.channels]]\nname = \"ops\"\nkind = \"telegram\"\nchat_id = \"-1\"\n\
                  [creators.alice]\nnotify = [\"ops\", \"nope\"]\n",
             )?;
-            let err = crate::config::Config::load(Some(std::path::Path::new("c.toml")))
-                .unwrap_err()
-                .to_string();
             assert!(err.contains("`notify.channels[0].bot_token` (in "), "{err}");
             assert!(err.contains("c.toml"), "{err}");
             assert!(err.contains("notify_ops_bot_token"), "{err}");

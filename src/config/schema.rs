@@ -21,7 +21,7 @@ pub struct Config {
     pub poller: PollerConfig,
     pub actions: ActionsConfig,
     pub guardrails: GuardrailsConfig,
-    pub offers: crate::agent::offers::OfferRules,
+    pub offers: super::OfferRules,
     pub followup: FollowupConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
@@ -216,7 +216,7 @@ pub struct PollerConfig {
 pub struct GuardrailsConfig {
     /// When a fan asks "are you a bot/AI?": `disclose` (say an AI assistant helps the creator),
     /// `deflect` (answer lightly, never claiming to be human), or `escalate` (leave it to a human).
-    pub disclosure: crate::agent::guardrails::Disclosure,
+    pub disclosure: super::Disclosure,
     /// Words a reply must never contain (matched after normalisation), for every creator.
     pub banned_words: Vec<String>,
     /// Custom-content requests offering at least this many cents go to a human.
@@ -318,7 +318,7 @@ pub struct CreatorConfig {
     /// Set false to keep the creator configured but not answered.
     pub enabled: Option<bool>,
     /// Overrides `guardrails.disclosure`.
-    pub disclosure: Option<crate::agent::guardrails::Disclosure>,
+    pub disclosure: Option<super::Disclosure>,
     /// Added to `guardrails.banned_words`.
     pub banned_words: Vec<String>,
     /// Overrides `offers.enabled`.

@@ -371,25 +371,24 @@ fn creator_keys(cfg: &Config, handle: &str, c: &CreatorConfig, found: &mut Found
 #[allow(clippy::result_large_err)] // figment::Jail's closures return figment::Error
 mod tests {
     use super::*;
+    use crate::config::testing::{load_error, load_file};
     use figment::Jail;
     use std::path::Path;
 
     #[test]
     fn admin_listen_must_be_another_address_and_mode_a_known_one() {
         Jail::expect_with(|jail| {
-            jail.create_file(
+            let e = load_error(
+                jail,
                 "c.toml",
                 "[daemon]\nlisten = \"127.0.0.1:8080\"\nadmin_listen = \"127.0.0.1:8080\"\n",
             )?;
-            let e = Config::load(Some(Path::new("c.toml")))
-                .unwrap_err()
-                .to_string();
             assert!(e.contains("daemon.admin_listen"), "{e}");
-            jail.create_file(
+            let c = load_file(
+                jail,
                 "d.toml",
                 "[daemon]\nadmin_listen = \"127.0.0.1:9090\"\n[creators.a]\nmode = \"approve\"\n",
             )?;
-            let c = Config::load(Some(Path::new("d.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(c.creator_mode("a"), crate::domain::Mode::Approve);
             assert_eq!(c.creator_mode("b"), crate::domain::Mode::Live);
             jail.create_file("e.toml", "[agent]\nmode = \"loud\"\n")?;
@@ -401,13 +400,11 @@ mod tests {
     #[test]
     fn a_bad_value_is_reported_with_its_key_and_file() {
         Jail::expect_with(|jail| {
-            jail.create_file(
+            let err = load_error(
+                jail,
                 "bad.toml",
                 "[daemon]\nlisten = \"not-an-addr\"\n[log]\nformat = \"xml\"\n",
             )?;
-            let err = Config::load(Some(Path::new("bad.toml")))
-                .unwrap_err()
-                .to_string();
             assert!(err.contains("`daemon.listen`"), "{err}");
             assert!(err.contains("bad.toml"), "{err}");
             assert!(err.contains("`log.format`"), "{err}");

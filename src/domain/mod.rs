@@ -1,4 +1,5 @@
-//! Pure domain types shared by every stage: ids, webhook events, decisions and reply plans. No I/O here.
+//! Pure domain types shared by every stage: ids, webhook events, decisions and reply plans, time
+//! helpers and the retry policy. No I/O here.
 
 pub mod decision;
 pub mod display;
@@ -8,6 +9,7 @@ pub mod holding;
 pub mod ids;
 pub mod marks;
 pub mod notice;
+pub mod retry;
 pub mod time;
 
 pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};

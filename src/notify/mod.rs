@@ -7,7 +7,7 @@
 //!   channel: a restart or a second look never makes two), writes the daily summary and keeps
 //!   one worker task per channel.
 //! - [`worker`]: a channel's loop: at least once, in order, rate-capped with a digest, retried
-//!   with backoff ([`retry`]); a channel that is down delays only its own notices.
+//!   with backoff ([`crate::domain::retry`]); a channel that is down delays only its own notices.
 //! - [`render`]: what a message says per format, fan text escaped and redacted; [`channel`]: one
 //!   attempt over HTTP (signed webhook, Slack, Discord, Telegram) or SMTP.
 //! - [`llm`]: watches the LLM's answers and notices outages.
@@ -15,7 +15,6 @@
 pub mod channel;
 pub mod llm;
 pub mod render;
-pub mod retry;
 mod worker;
 
 pub use llm::WatchedLlm;

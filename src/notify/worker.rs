@@ -5,10 +5,10 @@
 use super::{
     channel::{self, SendError},
     render,
-    retry::RetryPolicy,
 };
 use crate::{
     config::{ChannelConfig, Config, LiveConfig},
+    domain::retry::RetryPolicy,
     store::{notify::Delivery, now_ms, Store, StoreError},
 };
 use std::{
@@ -223,10 +223,11 @@ where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<(), StoreError>>,
 {
-    let mut delay = Duration::from_millis(250);
+    let mut failures = 0;
     while let Err(e) = write().await {
+        failures += 1;
+        let delay = crate::domain::retry::STORE_WRITE.delay(failures);
         warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "cannot record a notification's delivery yet");
         tokio::time::sleep(delay).await;
-        delay = (delay * 2).min(Duration::from_secs(5));
     }
 }

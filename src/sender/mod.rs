@@ -7,16 +7,15 @@
 pub mod confirm;
 
 use crate::{
-    config::LiveConfig,
-    fanvue::Apis,
-    fanvue::{client::SendMessage, ApiError},
+    config::{CreatorSettings, LiveConfig},
+    domain::retry::{Jitter, RetryPolicy},
+    domain::time::now_ms,
+    fanvue::{client::SendMessage, ApiError, Apis},
     store::{
-        now_ms,
         outbox::{OutboxRow, OutboxState},
         Store,
     },
 };
-use rand::Rng;
 use std::{
     collections::HashMap,
     sync::{Arc, Mutex},
@@ -55,6 +54,7 @@ pub type WakeChat = Arc<dyn Fn(&str, &str) + Send + Sync>;
 #[derive(Clone)]
 pub struct Sender {
     pub store: Store,
+    /// The config in force: each round reads the creator's settings once, when it starts.
     pub cfg: LiveConfig,
     pub apis: Arc<Apis>,
     pub wake_chat: WakeChat,
@@ -90,10 +90,13 @@ impl Sender {
     pub async fn run(self, creator: String, wake: Arc<Notify>, shutdown: CancellationToken) {
         let mut gathered: Option<i64> = None;
         loop {
+            // A round's settings: a reload mid-round applies from the next round on.
+            let settings = self.cfg.get().creator_settings(&creator);
+            let s = &settings;
             let next_due = match self.store.open_outbox(&creator).await {
                 Ok(rows) => {
-                    let (due, later) = self.due_now(rows);
-                    if self.gathers(&creator, &due, &mut gathered).await {
+                    let (due, later) = self.due_now(s, rows);
+                    if self.gathers(s, &creator, &due, &mut gathered).await {
                         // Replies of the creator's other chats are being drafted: the round
                         // waits a moment so one read confirms them all.
                         tokio::select! {
@@ -104,7 +107,7 @@ impl Sender {
                     // A send interrupted by shutdown stays `sending` and is reconciled on start.
                     tokio::select! {
                         _ = shutdown.cancelled() => return,
-                        again = self.deliver_due(&creator, due) => if again { Some(now_ms()) } else { later },
+                        again = self.deliver_due(s, &creator, due) => if again { Some(now_ms()) } else { later },
                     }
                 }
                 Err(e) => {
@@ -126,11 +129,17 @@ impl Sender {
     /// Whether the round of `due` should first wait [`GATHER`] for the creator's other chats
     /// (once per round, only with the check before sending, only while other chats have events
     /// being decided).
-    async fn gathers(&self, creator: &str, due: &[OutboxRow], gathered: &mut Option<i64>) -> bool {
+    async fn gathers(
+        &self,
+        s: &CreatorSettings,
+        creator: &str,
+        due: &[OutboxRow],
+        gathered: &mut Option<i64>,
+    ) -> bool {
         let Some(first) = due.first() else {
             return false;
         };
-        if !self.cfg.get().agent.confirm_before_send || *gathered == Some(first.id) {
+        if !s.agent.confirm_before_send || *gathered == Some(first.id) {
             return false;
         }
         *gathered = Some(first.id);
@@ -142,9 +151,9 @@ impl Sender {
 
     /// The rows to send now: every due row, and with the check before sending on, the rows due
     /// within its window too (they share the due rows' read). Also when the next row is due.
-    fn due_now(&self, rows: Vec<OutboxRow>) -> (Vec<OutboxRow>, Option<i64>) {
+    fn due_now(&self, s: &CreatorSettings, rows: Vec<OutboxRow>) -> (Vec<OutboxRow>, Option<i64>) {
         let now = now_ms();
-        let agent = &self.cfg.get().agent;
+        let agent = &s.agent;
         if !rows.iter().any(|r| r.not_before <= now) {
             return (vec![], rows.first().map(|r| r.not_before));
         }
@@ -161,10 +170,10 @@ impl Sender {
 
     /// Sends `rows` (in order), each after the check when it is on. Returns whether rows were
     /// left for another round (their check went stale while the limiter held the sends).
-    async fn deliver_due(&self, creator: &str, rows: Vec<OutboxRow>) -> bool {
-        if !self.cfg.get().agent.confirm_before_send {
+    async fn deliver_due(&self, s: &CreatorSettings, creator: &str, rows: Vec<OutboxRow>) -> bool {
+        if !s.agent.confirm_before_send {
             for row in &rows {
-                self.deliver(row).await;
+                self.deliver(s, row).await;
             }
             return false;
         }
@@ -181,13 +190,13 @@ impl Sender {
         for row in doubt {
             match row.state {
                 OutboxState::InDoubt => {
-                    self.deliver(row).await;
+                    self.deliver(s, row).await;
                 }
                 _ => left = true,
             }
         }
         for chunk in rest.chunks(50) {
-            left |= self.confirm_round(creator, chunk).await;
+            left |= self.confirm_round(s, creator, chunk).await;
         }
         left
     }
@@ -195,7 +204,7 @@ impl Sender {
     /// One batch read of the chats of `rows`, then each row sent, dropped or put back. Every
     /// message is checked on a read made for its round: a stored read even half a second old
     /// can miss a fan message whose webhook was lost.
-    async fn confirm_round(&self, creator: &str, rows: &[&OutboxRow]) -> bool {
+    async fn confirm_round(&self, s: &CreatorSettings, creator: &str, rows: &[&OutboxRow]) -> bool {
         // The round's calls (its sends, and one read) pass the limiter now, so its pacing cannot
         // stretch the time between the check and the sends (a creator typing meanwhile would be
         // talked over). A permit left unused is spent by the creator's next call.
@@ -208,7 +217,7 @@ impl Sender {
         chats.sort();
         chats.dedup();
         let read_at = now_ms();
-        let pages = match self.read_chats(creator, &chats, read_at).await {
+        let pages = match self.read_chats(s, creator, &chats, read_at).await {
             Ok(p) => p,
             Err(e) => {
                 for row in rows {
@@ -225,7 +234,7 @@ impl Sender {
                 return true;
             }
             match pages.get(&row.fan.to_ascii_lowercase()) {
-                Some(page) => self.judge_and_send(row, page).await,
+                Some(page) => self.judge_and_send(s, row, page).await,
                 None => {
                     let e = ApiError::Transient {
                         reason: "the batch read did not return this chat".into(),
@@ -242,11 +251,12 @@ impl Sender {
     /// (waking their chats). Returns each chat's page.
     async fn read_chats(
         &self,
+        s: &CreatorSettings,
         creator: &str,
         chats: &[String],
         read_at: i64,
     ) -> Result<HashMap<String, Vec<crate::fanvue::types::Message>>, ApiError> {
-        let size = self.cfg.get().agent.history_messages.clamp(1, 50);
+        let size = s.agent.history_messages.clamp(1, 50);
         let batch = self
             .apis
             .get(creator)
@@ -278,9 +288,14 @@ impl Sender {
     }
 
     /// Sends one row if the check on its chat's fresh page lets it go.
-    async fn judge_and_send(&self, row: &OutboxRow, page: &[crate::fanvue::types::Message]) {
-        if self.still_wanted(row, page).await {
-            self.deliver(row).await;
+    async fn judge_and_send(
+        &self,
+        s: &CreatorSettings,
+        row: &OutboxRow,
+        page: &[crate::fanvue::types::Message],
+    ) {
+        if self.still_wanted(s, row, page).await {
+            self.deliver(s, row).await;
         }
     }
 
@@ -351,9 +366,9 @@ impl Sender {
     }
 
     /// One delivery attempt of one row, recorded in the store.
-    #[tracing::instrument(skip(self, row), fields(creator = %row.creator, fan = %row.fan, outbox = row.id))]
-    pub async fn deliver(&self, row: &OutboxRow) -> Delivery {
-        let res = self.attempt(row).await;
+    #[tracing::instrument(skip(self, s, row), fields(creator = %row.creator, fan = %row.fan, outbox = row.id))]
+    pub async fn deliver(&self, s: &CreatorSettings, row: &OutboxRow) -> Delivery {
+        let res = self.attempt(s, row).await;
         match &res {
             Delivery::Sent { .. } | Delivery::Skipped => {}
             Delivery::Rescheduled {
@@ -380,26 +395,24 @@ impl Sender {
         res
     }
 
-    async fn attempt(&self, row: &OutboxRow) -> Delivery {
+    async fn attempt(&self, s: &CreatorSettings, row: &OutboxRow) -> Delivery {
         let api = self.apis.get(&row.creator);
         if row.state == OutboxState::InDoubt {
             match self.reconcile(row).await {
                 Ok((Some((uuid, sent_at)), _)) => {
                     info!(message_uuid = %uuid, "in-doubt send found in the chat: not resending");
-                    return self.sent(row, uuid, sent_at, 1, true).await;
+                    return self.sent(s, row, uuid, sent_at, 1, true).await;
                 }
                 Ok((None, page)) => {
                     let _ = self.store.add_outbox_calls(row.id, 1).await;
-                    if self.cfg.get().agent.confirm_before_send
-                        && !self.still_wanted(row, &page).await
-                    {
+                    if s.agent.confirm_before_send && !self.still_wanted(s, row, &page).await {
                         return Delivery::Skipped;
                     }
                 }
                 Err(e) => return reschedule(row, &e, OutboxState::InDoubt),
             }
         }
-        if row.attempts >= self.cfg.get().agent.send_attempts as i64 {
+        if row.attempts >= s.agent.send_attempts as i64 {
             return Delivery::Failed(format!("gave up after {} attempts", row.attempts));
         }
         match self.store.claim_outbox(row.id).await {
@@ -424,7 +437,8 @@ impl Sender {
             // while it was in flight was not seen by this reply, so it is answered, not skipped.
             Ok(sent) => {
                 let at = crate::domain::time::rfc3339_ms(sent.requested_at_ms);
-                self.sent(row, sent.message_uuid, Some(at), 1, false).await
+                self.sent(s, row, sent.message_uuid, Some(at), 1, false)
+                    .await
             }
             Err(e) => {
                 let _ = self.store.add_outbox_calls(row.id, 1).await;
@@ -443,6 +457,7 @@ impl Sender {
     /// `sent_at` is Fanvue's timestamp when known (reconciled), else when the request went out.
     async fn sent(
         &self,
+        s: &CreatorSettings,
         row: &OutboxRow,
         uuid: String,
         sent_at: Option<String>,
@@ -464,7 +479,7 @@ impl Sender {
             })
             .inc();
         info!(message_uuid = %uuid, purpose = row.purpose.as_str(), "sent");
-        if self.cfg.get().agent.mark_read_after_reply {
+        if s.agent.mark_read_after_reply {
             match self.apis.get(&row.creator).mark_read(&row.fan).await {
                 Ok(()) => {
                     let _ = self.store.add_outbox_calls(row.id, 1).await;
@@ -480,13 +495,18 @@ impl Sender {
 
     /// The check before sending on a fresh page of the row's chat (the round's batch read, or
     /// the page a reconcile read before resending). False when the row was dropped.
-    async fn still_wanted(&self, row: &OutboxRow, page: &[crate::fanvue::types::Message]) -> bool {
+    async fn still_wanted(
+        &self,
+        s: &CreatorSettings,
+        row: &OutboxRow,
+        page: &[crate::fanvue::types::Message],
+    ) -> bool {
         let ours = self
             .store
             .sent_message_uuids(&row.creator, &row.fan, false)
             .await
             .unwrap_or_default();
-        let takeover_ms = self.cfg.get().agent.human_takeover_secs as i64 * 1000;
+        let takeover_ms = s.agent.human_takeover_secs as i64 * 1000;
         let unseen = self.unseen_by_draft(row, page).await;
         match confirm::check(row, page, &ours, &unseen, now_ms(), takeover_ms) {
             confirm::Verdict::Send => true,
@@ -546,11 +566,16 @@ impl Sender {
     }
 }
 
+/// A send that failed in a way worth retrying (5xx, timeout, refused token) waits from 1 s up to
+/// a minute, spread a little so a creator's queued replies do not retry in lockstep.
+const SEND_RETRY: RetryPolicy = RetryPolicy {
+    first: Duration::from_secs(1),
+    max: Duration::from_secs(60),
+    jitter: Jitter::Added(Duration::from_millis(250)),
+};
+
 fn reschedule(row: &OutboxRow, e: &ApiError, state: OutboxState) -> Delivery {
-    let backoff = || {
-        let base = 1000u64 << (row.attempts.clamp(0, 6) as u32);
-        Duration::from_millis(base.min(60_000) + rand::thread_rng().gen_range(0..250))
-    };
+    let backoff = || SEND_RETRY.delay(row.attempts.max(0) as u32 + 1);
     let (state, after) = match e {
         ApiError::RateLimited { retry_after } => (state, *retry_after),
         ApiError::Transient { .. } | ApiError::Unauthorized { .. } => (state, backoff()),
@@ -579,14 +604,15 @@ where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T, crate::store::StoreError>>,
 {
-    let mut delay = Duration::from_millis(250);
+    let mut failures = 0;
     loop {
         match write().await {
             Ok(v) => return v,
             Err(e) => {
+                failures += 1;
+                let delay = crate::domain::retry::STORE_WRITE.delay(failures);
                 warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "cannot record the send's outcome yet");
                 tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(5));
             }
         }
     }

@@ -1,4 +1,5 @@
-//! The local copy of chats and messages, filled from webhooks, polling, API reads and our own sends.
+//! The local copy of chats and messages, filled from webhooks, polling, API reads and our own
+//! sends, with when each chat's history was last read from Fanvue and the names fans go by.
 
 use super::codec::{media_json, JsonText};
 use super::{now_secs, Store, StoreError};
@@ -68,6 +69,18 @@ pub struct StoredMessage {
     #[sqlx(try_from = "JsonText")]
     pub media_uuids: Vec<String>,
     pub price_cents: Option<i64>,
+}
+
+/// The texts of our (the creator's) last `n` messages in `history` (oldest first), newest first:
+/// what a draft is checked against so it does not repeat one.
+pub fn our_recent_texts(history: &[StoredMessage], n: usize) -> Vec<String> {
+    history
+        .iter()
+        .rev()
+        .filter(|m| m.from_creator)
+        .filter_map(|m| m.text.clone())
+        .take(n)
+        .collect()
 }
 
 /// One chat in `fanvue-agent chats`.
@@ -184,6 +197,59 @@ impl Store {
         Ok(rows)
     }
 
+    /// Handles and display names of the creator's other fans (a reply must never name them).
+    pub async fn other_fans(&self, creator: &str, fan: &str) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT fan_handle, display_name FROM chats WHERE creator_handle = ? AND fan_uuid != ?
+             ORDER BY updated_at DESC LIMIT 500",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .flat_map(|(h, d)| [h, d])
+            .flatten()
+            .filter(|s| s.chars().count() >= 4)
+            .collect())
+    }
+
+    /// Records that the chat's history was read from the API by a request sent at `at_ms` (the
+    /// newest read wins: a slow read never moves the mark back).
+    pub async fn mark_history_synced(
+        &self,
+        creator: &str,
+        fan: &str,
+        at_ms: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO chats (creator_handle, fan_uuid, updated_at, history_synced_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(creator_handle, fan_uuid)
+             DO UPDATE SET history_synced_at = max(coalesce(history_synced_at, 0), ?4)",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(super::now_secs())
+        .bind(at_ms)
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// When the chat's history was last read from the API (unix ms the request was sent), if ever.
+    pub async fn history_read_at(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        // One row per chat: `max` reads NULL when there is none.
+        const SQL: &str =
+            "SELECT max(history_synced_at) FROM chats WHERE creator_handle = ?1 AND fan_uuid = ?2";
+        Ok(super::chat_query(SQL, creator, fan)
+            .fetch_one(self.reader())
+            .await?)
+    }
     /// The `limit` chats of `creator` with the most recent messages, newest first.
     pub async fn recent_chats(
         &self,
@@ -223,43 +289,6 @@ impl Store {
             .await?;
         }
         Ok(chats)
-    }
-
-    pub async fn cache_put(
-        &self,
-        creator: &str,
-        key: &str,
-        value: &serde_json::Value,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO api_cache (creator_handle, key, value, fetched_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(creator_handle, key) DO UPDATE SET value = ?3, fetched_at = ?4",
-        )
-        .bind(creator)
-        .bind(key)
-        .bind(value.to_string())
-        .bind(now_secs())
-        .execute(self.writer())
-        .await?;
-        Ok(())
-    }
-
-    /// A cached value no older than `max_age_secs`.
-    pub async fn cache_get(
-        &self,
-        creator: &str,
-        key: &str,
-        max_age_secs: i64,
-    ) -> Result<Option<serde_json::Value>, StoreError> {
-        let r: Option<String> = sqlx::query_scalar(
-            "SELECT value FROM api_cache WHERE creator_handle = ? AND key = ? AND fetched_at >= ?",
-        )
-        .bind(creator)
-        .bind(key)
-        .bind(now_secs() - max_age_secs)
-        .fetch_optional(self.reader())
-        .await?;
-        Ok(r.and_then(|s| serde_json::from_str(&s).ok()))
     }
 }
 
@@ -328,15 +357,5 @@ mod tests {
         let got = s.chat("alice", "f").await.unwrap().unwrap();
         assert_eq!(got.display_name.as_deref(), Some("Dan"));
         assert_eq!(got.unread_count, Some(3));
-    }
-
-    #[tokio::test]
-    async fn the_cache_expires_by_age() {
-        let (s, _d) = test_store().await;
-        s.cache_put("alice", "media", &serde_json::json!([1]))
-            .await
-            .unwrap();
-        assert!(s.cache_get("alice", "media", 60).await.unwrap().is_some());
-        assert!(s.cache_get("alice", "media", -5).await.unwrap().is_none());
     }
 }

@@ -1,8 +1,11 @@
-//! Reading the decision log: what the daemon did with each event, with the fan's words and the reply.
+//! The decision log: exactly one decision per event, written in the transaction that decides it
+//! (with the safety marks and the escalation notice it causes), and read back with the fan's
+//! words and the reply.
 
-use super::{codec::JsonText, Store, StoreError};
-use crate::domain::Outcome;
+use super::{codec::JsonText, now_ms, Store, StoreError};
+use crate::domain::{DecisionInfo, Outcome};
 use serde::Serialize;
+use sqlx::{Sqlite, Transaction};
 
 /// One decision with what it was about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -101,4 +104,127 @@ impl Store {
         .fetch_all(self.reader())
         .await?)
     }
+}
+
+impl Store {
+    /// Decides `inbox_ids` without sending anything (skipped, escalated, failed).
+    pub async fn decide(
+        &self,
+        creator: &str,
+        fan: &str,
+        inbox_ids: &[i64],
+        outcome: Outcome,
+        info: &DecisionInfo,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        insert_decisions(
+            &mut tx,
+            inbox_ids,
+            Some(creator),
+            Some(fan),
+            outcome,
+            info,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        self.wake_notifier();
+        decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
+        Ok(())
+    }
+}
+
+/// After a decision committed: one info line (what operators tail). Callers count it in the
+/// metrics (the store knows none).
+pub(crate) fn decided(
+    creator: Option<&str>,
+    fan: Option<&str>,
+    inbox_ids: &[i64],
+    outcome: Outcome,
+    reason: &str,
+) {
+    let creator = creator.unwrap_or("(unknown)");
+    tracing::info!(
+        creator,
+        fan = fan.unwrap_or("-"),
+        events = ?inbox_ids,
+        decision = outcome.as_str(),
+        reason,
+        "decided"
+    );
+}
+
+/// Writes one decision per inbox id and marks them decided. Fails (rolling back the caller's
+/// transaction) if any of them was already decided: exactly one decision per event.
+pub(crate) async fn insert_decisions(
+    tx: &mut Transaction<'static, Sqlite>,
+    inbox_ids: &[i64],
+    creator: Option<&str>,
+    fan: Option<&str>,
+    outcome: Outcome,
+    info: &DecisionInfo,
+    outbox_id: Option<i64>,
+) -> Result<(), StoreError> {
+    let now = now_ms();
+    for id in inbox_ids {
+        let n =
+            sqlx::query("UPDATE inbox SET state = 'decided' WHERE id = ? AND state = 'pending'")
+                .bind(id)
+                .execute(&mut **tx)
+                .await?
+                .rows_affected();
+        if n != 1 {
+            return Err(StoreError::Conflict(format!(
+                "inbox event {id} is already decided"
+            )));
+        }
+        sqlx::query(
+            "INSERT INTO decisions (inbox_id, creator_handle, fan_uuid, outcome, reason, model, prompt_version,
+                                    prompt_tokens, completion_tokens, llm_ms, guardrails, outbox_id, decided_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(creator)
+        .bind(fan)
+        .bind(outcome)
+        .bind(&info.reason)
+        .bind(&info.model)
+        .bind(&info.prompt_version)
+        .bind(info.prompt_tokens)
+        .bind(info.completion_tokens)
+        .bind(info.llm_ms)
+        .bind(info.guardrails.as_ref().map(|g| g.to_string()))
+        .bind(outbox_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    if let (Some(c), Some(f), false) = (creator, fan, info.marks.is_empty()) {
+        super::marks::insert_marks(tx, c, f, &info.marks).await?;
+    }
+    // Every escalation reaches a human: its notice commits with it, or neither does.
+    if let (Some(c), Some(f), Outcome::Escalated) = (creator, fan, outcome) {
+        super::notify::notice_escalation(tx, inbox_ids, c, f, info).await?;
+    }
+    Ok(())
+}
+
+/// What became of the message of outbox row `outbox_id`: `note` is appended to the reasons of
+/// the decisions that queued it, and their outcome becomes `outcome` when given.
+pub(crate) async fn note_sent(
+    tx: &mut Transaction<'static, Sqlite>,
+    outbox_id: i64,
+    note: &str,
+    outcome: Option<Outcome>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE decisions SET outcome = coalesce(?3, outcome), reason = reason || ?1
+         WHERE outbox_id = ?2",
+    )
+    .bind(note)
+    .bind(outbox_id)
+    .bind(outcome)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

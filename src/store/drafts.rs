@@ -374,15 +374,12 @@ async fn minor_marked(
     creator: &str,
     fan: &str,
 ) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM safety_marks WHERE creator_handle = ? AND fan_uuid = ?
-         AND category = 'minor' AND cleared_at IS NULL",
-    )
-    .bind(creator)
-    .bind(fan.to_ascii_lowercase())
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(n > 0)
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM safety_marks WHERE creator_handle = ?1
+        AND fan_uuid = ?2 AND category = 'minor' AND cleared_at IS NULL)";
+    let fan = fan.to_ascii_lowercase();
+    Ok(super::chat_query(SQL, creator, &fan)
+        .fetch_one(&mut **tx)
+        .await?)
 }
 
 /// The draft if it is awaiting approval, else an error saying what it is.
@@ -405,39 +402,14 @@ fn awaiting(d: Option<Draft>, id: i64) -> Result<Draft, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DecisionInfo, Event, EventKind, Outcome, Party, Purpose};
-    use crate::store::{decisions::DecisionFilter, inbox::Accepted};
+    use crate::domain::{DecisionInfo, EventKind, Outcome, Purpose};
+    use crate::store::{decisions::DecisionFilter, testing};
 
     /// A followed-by event of fan `fan` decided with an approve-mode draft saying `text`.
     async fn drafted(store: &Store, fan: &str, text: &str) -> i64 {
-        let event = Event {
-            dedupe_key: format!("follow-{fan}"),
-            creator: Some("c-uuid".into()),
-            fan: Party {
-                uuid: Some(fan.into()),
-                ..Default::default()
-            },
-            timestamp: None,
-            kind: EventKind::NewFollower,
-        };
-        let Accepted::New { id } = store
-            .accept_event(&event, Some("c"), "webhook")
-            .await
-            .unwrap()
-        else {
-            panic!("not new")
-        };
-        let plan = ReplyPlan {
-            purpose: Purpose::Reply,
-            text: text.into(),
-            media_uuids: vec![],
-            price_cents: None,
-            delay_ms: 0,
-            offer_item: None,
-            context_at: None,
-            answers_uuid: None,
-            answers_sent_at: None,
-        };
+        let followed = testing::event(&format!("follow-{fan}"), fan, EventKind::NewFollower);
+        let id = testing::accept_new(store, &followed).await;
+        let plan = ReplyPlan::new(Purpose::Reply, text);
         let info = DecisionInfo::reason("answered the fan's message");
         store
             .commit_plan(

@@ -1,7 +1,9 @@
-//! Per-fan facts (spend, purchases, subscription) and the human-takeover pause of a chat.
+//! Per-fan facts (spend, purchases, subscription, language), what a fan told about themselves
+//! (memory), and the human-takeover pause of a chat.
 
 use super::{now_ms, Store, StoreError};
 use serde::Serialize;
+use sqlx::{QueryBuilder, Sqlite, Transaction};
 
 /// What the daemon knows about a fan of one creator.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -37,19 +39,7 @@ impl Store {
         fan: &str,
         language: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO fan_facts (creator_handle, fan_uuid, language, updated_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET language = ?3, updated_at = ?4",
-        )
-        .bind(creator)
-        .bind(fan)
-        .bind(language)
-        .bind(now_ms())
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.set_fan_fact(creator, fan, "language", language).await
     }
 
     /// Leaves the chat to the creator until `until_ms` (they answered by hand).
@@ -59,16 +49,35 @@ impl Store {
         fan: &str,
         until_ms: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO fan_facts (creator_handle, fan_uuid, paused_until, updated_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET paused_until = ?3, updated_at = ?4",
-        )
-        .bind(creator)
-        .bind(fan)
-        .bind(until_ms)
-        .bind(now_ms())
-        .execute(self.writer())
-        .await?;
+        self.set_fan_fact(creator, fan, "paused_until", until_ms)
+            .await
+    }
+
+    /// Sets one of a fan's facts (`column`: a name from this file, never input), creating the
+    /// fan's row if needed.
+    async fn set_fan_fact<'a, T>(
+        &self,
+        creator: &'a str,
+        fan: &'a str,
+        column: &str,
+        value: T,
+    ) -> Result<(), StoreError>
+    where
+        T: 'a + Send + sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>,
+    {
+        let mut q = QueryBuilder::<Sqlite>::new(format!(
+            "INSERT INTO fan_facts (creator_handle, fan_uuid, {column}, updated_at) VALUES ("
+        ));
+        q.separated(", ")
+            .push_bind(creator)
+            .push_bind(fan)
+            .push_bind(value)
+            .push_bind(now_ms());
+        q.push(format!(
+            ") ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
+                {column} = excluded.{column}, updated_at = excluded.updated_at"
+        ));
+        q.build().execute(self.writer()).await?;
         Ok(())
     }
 
@@ -93,40 +102,6 @@ impl Store {
             .await?;
         }
         Ok(())
-    }
-
-    /// Items a fan bought from our offers, newest first.
-    pub async fn purchased_items(
-        &self,
-        creator: &str,
-        fan: &str,
-    ) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT coalesce(item_name, media_uuid) FROM offers WHERE creator_handle = ? AND fan_uuid = ?
-             AND status = 'purchased' ORDER BY resolved_at DESC LIMIT 10",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_all(self.reader())
-        .await?)
-    }
-
-    /// Handles and display names of the creator's other fans (a reply must never name them).
-    pub async fn other_fans(&self, creator: &str, fan: &str) -> Result<Vec<String>, StoreError> {
-        let rows: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT fan_handle, display_name FROM chats WHERE creator_handle = ? AND fan_uuid != ?
-             ORDER BY updated_at DESC LIMIT 500",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_all(self.reader())
-        .await?;
-        Ok(rows
-            .into_iter()
-            .flat_map(|(h, d)| [h, d])
-            .flatten()
-            .filter(|s| s.chars().count() >= 4)
-            .collect())
     }
 
     /// What the agent remembers about a fan, newest first.
@@ -155,53 +130,48 @@ impl Store {
             .await?;
         Ok(())
     }
+}
 
-    /// Records that the chat's history was read from the API by a request sent at `at_ms` (the
-    /// newest read wins: a slow read never moves the mark back).
-    pub async fn mark_history_synced(
-        &self,
-        creator: &str,
-        fan: &str,
-        at_ms: i64,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO chats (creator_handle, fan_uuid, updated_at, history_synced_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(creator_handle, fan_uuid)
-             DO UPDATE SET history_synced_at = max(coalesce(history_synced_at, 0), ?4)",
-        )
-        .bind(creator)
-        .bind(fan)
-        .bind(super::now_secs())
-        .bind(at_ms)
-        .execute(self.writer())
-        .await?;
-        Ok(())
-    }
+/// What one accepted event adds to a fan's facts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Learned {
+    pub spend_cents: i64,
+    pub purchases: i64,
+    pub tips: i64,
+    pub subscribed: Option<bool>,
+    pub followed: Option<bool>,
+}
 
-    /// Whether another chat of `creator` has events waiting (its job will want a read soon).
-    pub async fn others_pending(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM inbox WHERE creator_handle = ? AND fan_uuid != ? AND state = 'pending')",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_one(self.reader())
-        .await?)
-    }
-
-    /// When the chat's history was last read from the API (unix ms the request was sent), if ever.
-    pub async fn history_read_at(
-        &self,
-        creator: &str,
-        fan: &str,
-    ) -> Result<Option<i64>, StoreError> {
-        let r: Option<Option<i64>> = sqlx::query_scalar(
-            "SELECT history_synced_at FROM chats WHERE creator_handle = ? AND fan_uuid = ?",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_optional(self.reader())
-        .await?;
-        Ok(r.flatten())
-    }
+/// Adds `l` to the fan's facts (payments add up; a subscription or follow is remembered with
+/// when). Part of the transaction that accepts the event, so a redelivery never counts twice.
+pub(crate) async fn add_facts(
+    tx: &mut Transaction<'static, Sqlite>,
+    creator: &str,
+    fan: &str,
+    l: &Learned,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO fan_facts (creator_handle, fan_uuid, subscribed, subscribed_at, followed, spend_cents,
+                                purchases, tips, last_paid_at, updated_at)
+         VALUES (?1, ?2, ?3, CASE WHEN ?3 THEN ?8 END, ?4, ?5, ?6, ?7, CASE WHEN ?5 > 0 THEN ?8 END, ?8)
+         ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
+            subscribed = coalesce(?3, subscribed),
+            subscribed_at = CASE WHEN ?3 THEN ?8 ELSE subscribed_at END,
+            followed = coalesce(?4, followed),
+            spend_cents = spend_cents + ?5, purchases = purchases + ?6, tips = tips + ?7,
+            last_paid_at = CASE WHEN ?5 > 0 THEN ?8 ELSE last_paid_at END,
+            updated_at = ?8",
+    )
+    .bind(creator)
+    .bind(fan)
+    .bind(l.subscribed)
+    .bind(l.followed)
+    .bind(l.spend_cents)
+    .bind(l.purchases)
+    .bind(l.tips)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

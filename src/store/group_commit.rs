@@ -31,7 +31,7 @@ pub struct InboxWriter {
 
 impl InboxWriter {
     /// Starts the writer task on the current runtime. It ends when the last clone is dropped.
-    pub fn spawn(writer: SqlitePool) -> InboxWriter {
+    pub(crate) fn spawn(writer: SqlitePool) -> InboxWriter {
         let (tx, rx) = mpsc::channel(4 * MAX_BATCH);
         tokio::spawn(run(writer, rx));
         InboxWriter { tx }
@@ -121,30 +121,11 @@ fn offers(reqs: &[Request]) -> Vec<Offer<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::{Event, EventKind, MessageEvent, Party};
-    use crate::store::{inbox::Accepted, test_store};
+    use crate::domain::Event;
+    use crate::store::{inbox::Accepted, test_store, testing};
 
     fn fan_message(key: &str, fan: &str) -> Event {
-        Event {
-            dedupe_key: key.into(),
-            creator: Some("c-uuid".into()),
-            fan: Party {
-                uuid: Some(fan.into()),
-                handle: Some("fan".into()),
-                display_name: None,
-            },
-            timestamp: None,
-            kind: EventKind::MessageReceived(MessageEvent {
-                message_uuid: format!("m-{key}").as_str().into(),
-                text: Some("hi".into()),
-                has_media: false,
-                media_uuids: vec![],
-                price_cents: None,
-                from_creator: false,
-                is_automated: false,
-                created_at: None,
-            }),
-        }
+        testing::fan_message(key, fan, "hi")
     }
 
     /// Holds the writer while `n` events (one of them refused by a trigger, one offered twice)

@@ -1,6 +1,9 @@
-//! The durable inbox: every verified event, stored once per dedupe key, with the fan facts it teaches.
+//! The durable inbox: every verified event, stored once per dedupe key, with the fan facts it
+//! teaches; the pending rows a job reads; the chats that went quiet (follow-up candidates).
 
-use super::{chats::insert_messages, chats::StoredMessage, now_ms, Store, StoreError};
+use super::{
+    chats::insert_messages, chats::StoredMessage, facts::Learned, now_ms, Store, StoreError,
+};
 use crate::domain::{DecisionInfo, Event, EventKind, Outcome};
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 use std::collections::HashMap;
@@ -89,7 +92,7 @@ impl Store {
     /// no connected creator has the event's uuid: such events are kept and decided as skipped.
     ///
     /// Events offered at the same moment (a webhook storm) share one transaction: see
-    /// [`super::group_commit`]. The answer comes only after the commit.
+    /// `group_commit`. The answer comes only after the commit.
     pub async fn accept_event(
         &self,
         event: &Event,
@@ -116,7 +119,7 @@ pub(crate) struct Held {
 
 impl Held {
     pub(crate) fn log(self) {
-        decided(
+        super::decisions::decided(
             self.creator.as_deref(),
             self.fan.as_deref(),
             &[self.id],
@@ -155,7 +158,7 @@ pub(crate) async fn accept_batch(
         };
         let fan = event.fan.uuid.as_ref().map(|f| f.as_str().to_string());
         if let Some(reason) = hold_reason(o.creator, fan.is_some(), event) {
-            insert_decisions(
+            super::decisions::insert_decisions(
                 tx,
                 &[id],
                 o.creator,
@@ -326,14 +329,19 @@ impl Store {
         creator: &str,
         fan: &str,
     ) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT max(id) FROM inbox WHERE state = 'pending' AND from_fan = 1
-             AND creator_handle = ? AND fan_uuid = ?",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_one(self.reader())
-        .await?)
+        const SQL: &str = "SELECT max(id) FROM inbox WHERE state = 'pending' AND from_fan = 1
+             AND creator_handle = ?1 AND fan_uuid = ?2";
+        Ok(super::chat_query(SQL, creator, fan)
+            .fetch_one(self.reader())
+            .await?)
+    }
+
+    /// Whether another chat of `creator` has events waiting (its job will want a read soon).
+    pub async fn others_pending(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
+        const SQL: &str = "SELECT EXISTS (SELECT 1 FROM inbox WHERE creator_handle = ?1 AND fan_uuid != ?2 AND state = 'pending')";
+        Ok(super::chat_query(SQL, creator, fan)
+            .fetch_one(self.reader())
+            .await?)
     }
 
     /// Chats of `creator` whose last message is ours (a reply, not already a follow-up), sent before
@@ -382,52 +390,6 @@ impl Store {
             .await?;
         Ok(n > 0)
     }
-
-    /// Decides `inbox_ids` without sending anything (skipped, escalated, failed).
-    pub async fn decide(
-        &self,
-        creator: &str,
-        fan: &str,
-        inbox_ids: &[i64],
-        outcome: Outcome,
-        info: &DecisionInfo,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.begin_write().await?;
-        insert_decisions(
-            &mut tx,
-            inbox_ids,
-            Some(creator),
-            Some(fan),
-            outcome,
-            info,
-            None,
-        )
-        .await?;
-        tx.commit().await?;
-        self.wake_notifier();
-        decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
-        Ok(())
-    }
-}
-
-/// After a decision committed: one info line (what operators tail). Callers count it in the
-/// metrics (the store knows none).
-pub(crate) fn decided(
-    creator: Option<&str>,
-    fan: Option<&str>,
-    inbox_ids: &[i64],
-    outcome: Outcome,
-    reason: &str,
-) {
-    let creator = creator.unwrap_or("(unknown)");
-    tracing::info!(
-        creator,
-        fan = fan.unwrap_or("-"),
-        events = ?inbox_ids,
-        decision = outcome.as_str(),
-        reason,
-        "decided"
-    );
 }
 
 /// Whether the fan wrote in this chat (an accepted message) after `since_ms`.
@@ -437,74 +399,15 @@ pub(crate) async fn chat_fan_wrote(
     fan: &str,
     since_ms: i64,
 ) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM inbox
-         WHERE creator_handle = ? AND fan_uuid = ? AND from_fan = 1 AND received_at > ?",
-    )
-    .bind(creator)
-    .bind(fan)
-    .bind(since_ms)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(n > 0)
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM inbox
+        WHERE creator_handle = ?1 AND fan_uuid = ?2 AND from_fan = 1 AND received_at > ?3)";
+    Ok(super::chat_query(SQL, creator, fan)
+        .bind(since_ms)
+        .fetch_one(&mut **tx)
+        .await?)
 }
 
-/// Writes one decision per inbox id and marks them decided. Fails (rolling back the caller's
-/// transaction) if any of them was already decided: exactly one decision per event.
-pub(crate) async fn insert_decisions(
-    tx: &mut Transaction<'static, Sqlite>,
-    inbox_ids: &[i64],
-    creator: Option<&str>,
-    fan: Option<&str>,
-    outcome: Outcome,
-    info: &DecisionInfo,
-    outbox_id: Option<i64>,
-) -> Result<(), StoreError> {
-    let now = now_ms();
-    for id in inbox_ids {
-        let n =
-            sqlx::query("UPDATE inbox SET state = 'decided' WHERE id = ? AND state = 'pending'")
-                .bind(id)
-                .execute(&mut **tx)
-                .await?
-                .rows_affected();
-        if n != 1 {
-            return Err(StoreError::Conflict(format!(
-                "inbox event {id} is already decided"
-            )));
-        }
-        sqlx::query(
-            "INSERT INTO decisions (inbox_id, creator_handle, fan_uuid, outcome, reason, model, prompt_version,
-                                    prompt_tokens, completion_tokens, llm_ms, guardrails, outbox_id, decided_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(creator)
-        .bind(fan)
-        .bind(outcome)
-        .bind(&info.reason)
-        .bind(&info.model)
-        .bind(&info.prompt_version)
-        .bind(info.prompt_tokens)
-        .bind(info.completion_tokens)
-        .bind(info.llm_ms)
-        .bind(info.guardrails.as_ref().map(|g| g.to_string()))
-        .bind(outbox_id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    }
-    if let (Some(c), Some(f), false) = (creator, fan, info.marks.is_empty()) {
-        super::marks::insert_marks(tx, c, f, &info.marks).await?;
-    }
-    // Every escalation reaches a human: its notice commits with it, or neither does.
-    if let (Some(c), Some(f), Outcome::Escalated) = (creator, fan, outcome) {
-        super::notify::notice_escalation(tx, inbox_ids, c, f, info).await?;
-    }
-    Ok(())
-}
-
-/// Records what an accepted event tells: its message, and payments, subscriptions and follows.
+/// Records what an accepted event tells about its fan: payments, subscriptions and follows.
 async fn learn(
     tx: &mut Transaction<'static, Sqlite>,
     creator: &str,
@@ -512,70 +415,47 @@ async fn learn(
     event: &Event,
     now: i64,
 ) -> Result<(), StoreError> {
-    let (spend, purchase, tip, subscribed, followed) = match &event.kind {
+    let learned = match &event.kind {
         EventKind::Purchase {
             price_cents,
-            message_uuid: Some(bought),
+            message_uuid,
             ..
         } => {
-            // A PPV message of ours was bought: the offer converted.
-            sqlx::query(
-                "UPDATE offers SET status = 'purchased', resolved_at = ?1 WHERE creator_handle = ?2
-                 AND outbox_id IN (SELECT id FROM outbox WHERE creator_handle = ?2 AND message_uuid = ?3)",
-            )
-            .bind(now)
-            .bind(creator)
-            .bind(bought.to_ascii_lowercase())
-            .execute(&mut **tx)
-            .await?;
-            (price_cents.unwrap_or(0), 1, 0, None, None)
+            if let Some(bought) = message_uuid {
+                super::offers::offer_bought(tx, creator, bought, now).await?;
+            }
+            super::cache::forget_owned(tx, creator, fan).await?;
+            Learned {
+                spend_cents: price_cents.unwrap_or(0),
+                purchases: 1,
+                ..Default::default()
+            }
         }
-        EventKind::Purchase { price_cents, .. } => (price_cents.unwrap_or(0), 1, 0, None, None),
-        EventKind::Tip { price_cents, .. } => (price_cents.unwrap_or(0), 0, 1, None, None),
-        EventKind::NewSubscriber { .. } => (0, 0, 0, Some(true), None),
-        EventKind::NewFollower => (0, 0, 0, None, Some(true)),
+        EventKind::Tip { price_cents, .. } => Learned {
+            spend_cents: price_cents.unwrap_or(0),
+            tips: 1,
+            ..Default::default()
+        },
+        EventKind::NewSubscriber { .. } => Learned {
+            subscribed: Some(true),
+            ..Default::default()
+        },
+        EventKind::NewFollower => Learned {
+            followed: Some(true),
+            ..Default::default()
+        },
         EventKind::MessageReceived(_)
         | EventKind::MessageRead { .. }
         | EventKind::FollowUp { .. }
         | EventKind::Unknown { .. } => return Ok(()),
     };
-    if purchase > 0 {
-        // What the fan owns changed: the next offer reads it afresh.
-        sqlx::query("DELETE FROM api_cache WHERE creator_handle = ? AND key = ?")
-            .bind(creator)
-            .bind(super::owned_media_key(fan))
-            .execute(&mut **tx)
-            .await?;
-    }
-    sqlx::query(
-        "INSERT INTO fan_facts (creator_handle, fan_uuid, subscribed, subscribed_at, followed, spend_cents,
-                                purchases, tips, last_paid_at, updated_at)
-         VALUES (?1, ?2, ?3, CASE WHEN ?3 THEN ?8 END, ?4, ?5, ?6, ?7, CASE WHEN ?5 > 0 THEN ?8 END, ?8)
-         ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
-            subscribed = coalesce(?3, subscribed),
-            subscribed_at = CASE WHEN ?3 THEN ?8 ELSE subscribed_at END,
-            followed = coalesce(?4, followed),
-            spend_cents = spend_cents + ?5, purchases = purchases + ?6, tips = tips + ?7,
-            last_paid_at = CASE WHEN ?5 > 0 THEN ?8 ELSE last_paid_at END,
-            updated_at = ?8",
-    )
-    .bind(creator)
-    .bind(fan)
-    .bind(subscribed)
-    .bind(followed)
-    .bind(spend)
-    .bind(purchase)
-    .bind(tip)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    super::facts::add_facts(tx, creator, fan, &learned, now).await
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::{Event, EventKind, Party};
-    use crate::store::{owned_media_key, test_store};
+    use crate::domain::EventKind;
+    use crate::store::{owned_media_key, test_store, testing};
 
     #[tokio::test]
     async fn a_purchase_drops_the_cached_answer_of_what_the_fan_owns() {
@@ -586,20 +466,12 @@ mod tests {
                 .await
                 .unwrap();
         }
-        let bought = Event {
-            dedupe_key: "purchase-1".into(),
-            creator: Some("c-uuid".into()),
-            fan: Party {
-                uuid: Some("fan-a".into()),
-                ..Default::default()
-            },
-            timestamp: None,
-            kind: EventKind::Purchase {
-                post_uuid: None,
-                message_uuid: None,
-                price_cents: Some(900),
-            },
+        let purchase = EventKind::Purchase {
+            post_uuid: None,
+            message_uuid: None,
+            price_cents: Some(900),
         };
+        let bought = testing::event("purchase-1", "fan-a", purchase);
         store
             .accept_event(&bought, Some("c1"), "webhook")
             .await

@@ -153,7 +153,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DecisionInfo, Outcome};
+    use crate::domain::{DecisionInfo, EventKind, Outcome};
+    use crate::store::testing;
 
     fn new(category: MarkCategory, until: Option<i64>) -> NewMark {
         NewMark {
@@ -167,24 +168,8 @@ mod tests {
     #[tokio::test]
     async fn a_mark_set_with_an_escalation_holds_until_cleared_and_a_pause_until_its_time() {
         let (store, _dir) = super::super::test_store().await;
-        let event = crate::domain::Event {
-            dedupe_key: "follow-1".into(),
-            creator: Some("c-uuid".into()),
-            fan: crate::domain::Party {
-                uuid: Some("f".into()),
-                ..Default::default()
-            },
-            timestamp: None,
-            kind: crate::domain::EventKind::NewFollower,
-        };
-        let ids = match store
-            .accept_event(&event, Some("c"), "webhook")
-            .await
-            .unwrap()
-        {
-            crate::store::inbox::Accepted::New { id } => vec![id],
-            other => panic!("{other:?}"),
-        };
+        let followed = testing::event("follow-1", "f", EventKind::NewFollower);
+        let ids = vec![testing::accept_new(&store, &followed).await];
         let info = DecisionInfo {
             marks: vec![
                 new(MarkCategory::Crisis, Some(now_ms() + 60_000)),

@@ -1,18 +1,81 @@
-//! The SQLite store: one writer connection (write transactions `BEGIN IMMEDIATE`), a read pool, WAL.
+//! The store: everything the daemon keeps, in one SQLite file it owns. One writer connection
+//! (write transactions `BEGIN IMMEDIATE`), a read pool, WAL. It knows nothing above it: callers
+//! pass plain values and domain types in, get typed rows out, and count what happened in the
+//! metrics themselves.
+//!
+//! # The surface, by concern
+//! Every operation is a method on [`Store`] (or, inside a caller's write transaction, a
+//! `pub(crate)` function of the file that owns the table), grouped one file per concern:
+//! - **Intake**: [`inbox`] (every verified event once per dedupe key, what it teaches about the
+//!   fan, the pending rows a job reads) and `group_commit` (events offered together share one
+//!   transaction).
+//! - **Conversations**: [`chats`] (chats, messages, when a chat's history was read), [`facts`]
+//!   (what a fan paid, stated and which language they write; the takeover pause), [`cache`]
+//!   (answers read from Fanvue, kept a while).
+//! - **Decisions and what they send**: [`decisions`] (one decision per event, and the log),
+//!   [`outbox`] (replies committed before any network call, their send states), [`drafts`]
+//!   (shadow and approve modes), [`offers`] (PPV offers and their ledger), [`marks`] (safety
+//!   marks that stick until a human clears them).
+//! - **Operators**: [`notify`] (notices written with the decision that causes them, routed and
+//!   delivered at least once).
+//! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as
+//!   ciphertext, single-use connect states).
+//! - **Operations**: `gauges` (counts the admin side reads at scrape time, the heartbeat
+//!   write), [`replay`] (a rewound throw-away copy for `fanvue-agent replay`), the schema
+//!   version, opening, closing.
+//!
+//! # A second backend
+//! There is no backend trait: one backend implements this surface, and a trait with one
+//! implementation would only hide it. What is kept backend-neutral is the surface's types: row
+//! structs decoded by column name (`#[derive(sqlx::FromRow)]`), state enums stored as their exact
+//! text by impls generic over the sqlx database (`codec`), domain types, `&str`/`i64`, and
+//! [`StoreError`]. A PostgreSQL store would implement the same methods with the same types; the
+//! SQL is what to port. What is SQLite's own, file by file:
+//! - **Here** (`mod.rs`): the PRAGMAs (WAL, `synchronous = NORMAL`, `busy_timeout`,
+//!   `foreign_keys`, `wal_autocheckpoint = 0` and the `PASSIVE` checkpoint task), one writer
+//!   connection with `BEGIN IMMEDIATE` (SQLite has one writer; PostgreSQL would use a pool and
+//!   row locks), `still_usable` (SQLite rolls back a full transaction by itself), `VACUUM INTO`
+//!   for the backup before migrating, and `migrations/` (SQLite DDL: `INTEGER PRIMARY KEY` ids,
+//!   0009 rebuilds a table to change a `CHECK`).
+//! - `file.rs`: the file's mode (0600) and its identity (device, inode) checked before every
+//!   connection is handed out. A server database has neither; its equivalent is the
+//!   connection's health.
+//! - `group_commit.rs`: one task batching inbox writes into one transaction, because SQLite
+//!   serialises writers. PostgreSQL takes concurrent writers; the batching still saves fsyncs.
+//! - Placeholders: every query uses `?`/`?N`; PostgreSQL needs `$N` (sqlx does not translate).
+//! - Booleans are integers in SQL text (`from_fan = 1`, `routed = 0`, `?3 = 0`, sums of
+//!   comparisons in [`Store::notify_queue`]): PostgreSQL needs `true`/`false` and
+//!   `count(*) FILTER (...)`.
+//! - Upserts (`ON CONFLICT ... DO UPDATE`/`DO NOTHING`, `excluded.`) read the same in PostgreSQL;
+//!   `RETURNING` too, including only the inserted rows of a `DO NOTHING` insert (the inbox's
+//!   batch insert relies on it). The two-argument scalar `max(a, b)` (history sync in
+//!   [`chats`]) is PostgreSQL's `GREATEST`.
+//! - JSON in text columns (plans, events, notices, verdicts, media lists), decoded in Rust;
+//!   `json_extract(plan, '$.text')` in [`decisions`] and [`replay`] is `plan::json->>'text'`.
+//! - `rowid` orders fan memory (in [`facts`]): PostgreSQL needs an id column.
+//! - [`replay`]: `VACUUM INTO` copies the whole database for a dry run; PostgreSQL would copy
+//!   into a scratch schema or database.
+//! - State literals stay in the SQL text (`state = 'pending'`) where partial indexes are defined
+//!   on them: SQLite uses such an index only when the query names the literal, not a parameter.
+//!   Inbox and notification-delivery states never leave SQL, so they have no Rust enum.
+//! - [`Store::reader`] and [`Store::writer`] hand out the SQLite pools: an escape hatch for tests
+//!   and diagnostics, not part of the surface.
 
+pub mod cache;
 pub mod chats;
 mod codec;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;
 pub mod facts;
-pub mod file;
-pub mod gauges;
-pub mod group_commit;
+mod file;
+mod gauges;
+mod group_commit;
 pub mod inbox;
 pub mod marks;
 pub mod notify;
 pub mod oauth;
+pub mod offers;
 pub mod outbox;
 pub mod replay;
 
@@ -22,6 +85,7 @@ use sqlx::{
 };
 use std::{path::Path, str::FromStr, time::Duration};
 
+pub use cache::owned_media_key;
 pub use creators::{CreatorRow, CreatorStatus};
 
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +146,18 @@ fn same_file(identity: &file::FileIdentity) -> Result<bool, sqlx::Error> {
         .check()
         .map(|()| true)
         .map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))
+}
+
+/// `sql` (one chat's values) with `?1` bound to the creator and `?2` to the fan.
+fn chat_query<'q, T>(
+    sql: &'q str,
+    creator: &'q str,
+    fan: &'q str,
+) -> sqlx::query::QueryScalar<'q, Sqlite, T, sqlx::sqlite::SqliteArguments<'q>>
+where
+    (T,): for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    sqlx::query_scalar(sql).bind(creator).bind(fan)
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -147,7 +223,7 @@ impl Store {
         })
     }
 
-    /// `Ok` while the database file is the one opened (see [`file::FileIdentity::check`]).
+    /// `Ok` while the database file is the one opened (see `file::FileIdentity::check`).
     pub fn file_intact(&self) -> Result<(), String> {
         self.identity.check()
     }
@@ -159,16 +235,27 @@ impl Store {
 
     /// A write transaction that takes the write lock up front, so it never fails half-way with
     /// SQLITE_BUSY when another process (the CLI) writes too.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
         Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    /// The read pool: the store's queries, and raw SQL in tests (see the module doc).
     pub fn reader(&self) -> &SqlitePool {
         &self.reader
     }
 
+    /// The writer connection: the store's writes, and raw SQL in tests (see the module doc).
     pub fn writer(&self) -> &SqlitePool {
         &self.writer
+    }
+
+    /// The newest schema migration applied (0 for a database never migrated).
+    pub async fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM _sqlx_migrations")
+                .fetch_one(self.reader())
+                .await?,
+        )
     }
 
     pub async fn close(&self) {
@@ -227,11 +314,6 @@ async fn backup_before_migrating(writer: &SqlitePool, path: &Path) -> Result<(),
     Ok(())
 }
 
-/// The `api_cache` key of what a fan owns (dropped when the fan buys something).
-pub fn owned_media_key(fan: &str) -> String {
-    format!("owned:{}", fan.to_ascii_lowercase())
-}
-
 pub use crate::domain::time::{now_ms, now_secs};
 
 #[cfg(test)]
@@ -239,6 +321,59 @@ pub(crate) async fn test_store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("t.db")).await.unwrap();
     (store, dir)
+}
+
+/// Events the store's tests offer to the inbox.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{inbox::Accepted, Store};
+    use crate::domain::{Event, EventKind, MessageEvent, Party};
+
+    /// An event of fan `fan` to the creator whose uuid is `c-uuid`, deduplicated by `key`.
+    pub fn event(key: &str, fan: &str, kind: EventKind) -> Event {
+        Event {
+            dedupe_key: key.into(),
+            creator: Some("c-uuid".into()),
+            fan: Party {
+                uuid: Some(fan.into()),
+                ..Default::default()
+            },
+            timestamp: None,
+            kind,
+        }
+    }
+
+    /// Fan `fan` (handle `fan`) writes `text`; the message's uuid is `m-<key>`.
+    pub fn fan_message(key: &str, fan: &str, text: &str) -> Event {
+        let mut e = event(
+            key,
+            fan,
+            EventKind::MessageReceived(MessageEvent {
+                message_uuid: format!("m-{key}").as_str().into(),
+                text: Some(text.into()),
+                has_media: false,
+                media_uuids: vec![],
+                price_cents: None,
+                from_creator: false,
+                is_automated: false,
+                created_at: None,
+            }),
+        );
+        e.fan.handle = Some("fan".into());
+        e
+    }
+
+    /// Commits `event` for creator `c` as a webhook would; it must be new: its inbox id.
+    pub async fn accept_new(store: &Store, event: &Event) -> i64 {
+        match store
+            .accept_event(event, Some("c"), "webhook")
+            .await
+            .unwrap()
+        {
+            Accepted::New { id } => id,
+            other => panic!("not new: {other:?}"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -499,42 +499,13 @@ async fn last_llm_notice<'e, E: Executor<'e, Database = Sqlite>>(
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::{
-        DecisionInfo, Event, EventKind, MarkCategory, MessageEvent, Mode, NewMark, Outcome, Party,
-        Purpose, ReplyPlan,
-    };
-    use crate::store::{inbox::Accepted, test_store, CreatorStatus, Store};
+    use crate::domain::{DecisionInfo, MarkCategory, Mode, NewMark, Outcome, Purpose, ReplyPlan};
+    use crate::store::{test_store, testing, CreatorStatus, Store};
 
     const FAN: &str = "3f2a1b2c-0000-4000-8000-000000000001";
 
     async fn fan_says(store: &Store, key: &str, text: &str) -> i64 {
-        let event = Event {
-            dedupe_key: key.into(),
-            creator: Some("c-uuid".into()),
-            fan: Party {
-                uuid: Some(FAN.into()),
-                ..Default::default()
-            },
-            timestamp: None,
-            kind: EventKind::MessageReceived(MessageEvent {
-                message_uuid: format!("m-{key}").as_str().into(),
-                text: Some(text.into()),
-                has_media: false,
-                media_uuids: vec![],
-                price_cents: None,
-                from_creator: false,
-                is_automated: false,
-                created_at: None,
-            }),
-        };
-        match store
-            .accept_event(&event, Some("c"), "webhook")
-            .await
-            .unwrap()
-        {
-            Accepted::New { id } => id,
-            other => panic!("{other:?}"),
-        }
+        testing::accept_new(store, &testing::fan_message(key, FAN, text)).await
     }
 
     async fn notices(store: &Store) -> Vec<(String, crate::domain::Notice)> {
@@ -603,17 +574,7 @@ mod tests {
         let (store, _dir) = test_store().await;
         store.ensure_creator("c").await.unwrap();
         let a = fan_says(&store, "a", "hey").await;
-        let plan = ReplyPlan {
-            purpose: Purpose::Reply,
-            text: "hi you".into(),
-            media_uuids: vec![],
-            price_cents: None,
-            delay_ms: 0,
-            offer_item: None,
-            context_at: None,
-            answers_uuid: None,
-            answers_sent_at: None,
-        };
+        let plan = ReplyPlan::new(Purpose::Reply, "hi you");
         let info = DecisionInfo::reason("answered");
         let draft = store
             .commit_plan(

@@ -113,7 +113,6 @@ impl Store {
         }
     }
 
-    /// How many times the creator's tokens were written (1 on connect, +1 per refresh).
     /// When the creator's stored access token expires (unix seconds), if there is one.
     pub async fn token_expiry(&self, handle: &str) -> Result<Option<i64>, StoreError> {
         Ok(
@@ -124,6 +123,7 @@ impl Store {
         )
     }
 
+    /// How many times the creator's tokens were written (1 on connect, +1 per refresh).
     pub async fn token_generation(&self, handle: &str) -> Result<i64, StoreError> {
         Ok(
             sqlx::query_scalar("SELECT generation FROM oauth_tokens WHERE creator_handle = ?")

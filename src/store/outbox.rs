@@ -1,11 +1,11 @@
 //! The outbox: replies committed before any network call, and their send states
-//! `pending → sending → sent | failed | in_doubt`.
+//! `pending → sending → sent | failed | in_doubt`, or `dropped` when they must not leave.
 
 use super::codec::{media_json, JsonText};
 use super::drafts::insert_draft;
 use super::{
     chats::{insert_message_with, StoredMessage},
-    inbox::insert_decisions,
+    decisions::insert_decisions,
     now_ms, Store, StoreError,
 };
 use crate::domain::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
@@ -135,7 +135,7 @@ impl Store {
         }
         tx.commit().await?;
         self.wake_notifier();
-        super::inbox::decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
+        super::decisions::decided(Some(creator), Some(fan), inbox_ids, outcome, &info.reason);
         Ok(id)
     }
 
@@ -300,13 +300,8 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "UPDATE decisions SET outcome = 'failed', reason = reason || '; send failed: ' || ? WHERE outbox_id = ?",
-        )
-        .bind(error)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        let note = format!("; send failed: {error}");
+        super::decisions::note_sent(&mut tx, id, &note, Some(Outcome::Failed)).await?;
         super::notify::notice_send_failed(&mut tx, id, error).await?;
         tx.commit().await?;
         self.wake_notifier();
@@ -322,15 +317,13 @@ impl Store {
         fan: &str,
         replies_only: bool,
     ) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT message_uuid FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND message_uuid IS NOT NULL
-             AND (? = 0 OR purpose = 'reply')",
-        )
-        .bind(creator)
-        .bind(fan)
-        .bind(replies_only)
-        .fetch_all(self.reader())
-        .await?)
+        const SQL: &str =
+            "SELECT message_uuid FROM outbox WHERE creator_handle = ?1 AND fan_uuid = ?2
+            AND message_uuid IS NOT NULL AND (?3 = 0 OR purpose = 'reply')";
+        Ok(super::chat_query(SQL, creator, fan)
+            .bind(replies_only)
+            .fetch_all(self.reader())
+            .await?)
     }
 
     /// Drops the chat's replies and follow-ups still waiting to go (not yet being sent): the fan
@@ -368,13 +361,8 @@ impl Store {
         .await?
         .rows_affected();
         if n == 1 {
-            sqlx::query(
-                "UPDATE decisions SET reason = reason || '; not sent: ' || ? WHERE outbox_id = ?",
-            )
-            .bind(why)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            let note = format!("; not sent: {why}");
+            super::decisions::note_sent(&mut tx, id, &note, None).await?;
         }
         tx.commit().await?;
         Ok(n == 1)
@@ -388,14 +376,11 @@ impl Store {
         creator: &str,
         fan: &str,
     ) -> Result<Option<i64>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT max(coalesce(context_at, created_at)) FROM outbox
-             WHERE creator_handle = ? AND fan_uuid = ? AND state = 'sent' AND purpose = 'reply'",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_one(self.reader())
-        .await?)
+        const SQL: &str = "SELECT max(coalesce(context_at, created_at)) FROM outbox
+             WHERE creator_handle = ?1 AND fan_uuid = ?2 AND state = 'sent' AND purpose = 'reply'";
+        Ok(super::chat_query(SQL, creator, fan)
+            .fetch_one(self.reader())
+            .await?)
     }
 
     /// Whether a reply to this chat was folded since `since_ms` and since the chat's last sent
@@ -407,77 +392,26 @@ impl Store {
         fan: &str,
         since_ms: i64,
     ) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM outbox WHERE creator_handle = ?1 AND fan_uuid = ?2
-             AND state = 'dropped' AND last_error = ?3 AND updated_at >= ?4
-             AND updated_at > coalesce((SELECT max(sent_at) FROM outbox
-                                        WHERE creator_handle = ?1 AND fan_uuid = ?2 AND state = 'sent'), 0)",
-        )
-        .bind(creator)
-        .bind(fan)
-        .bind(FOLDED)
-        .bind(since_ms)
-        .fetch_one(self.reader())
-        .await?;
-        Ok(n > 0)
+        const SQL: &str = "SELECT EXISTS (SELECT 1 FROM outbox WHERE creator_handle = ?1 AND fan_uuid = ?2
+            AND state = 'dropped' AND last_error = ?3 AND updated_at >= ?4
+            AND updated_at > coalesce((SELECT max(sent_at) FROM outbox
+                                       WHERE creator_handle = ?1 AND fan_uuid = ?2 AND state = 'sent'), 0))";
+        Ok(super::chat_query(SQL, creator, fan)
+            .bind(FOLDED)
+            .bind(since_ms)
+            .fetch_one(self.reader())
+            .await?)
     }
 
     /// Whether a message to this chat is queued or in flight: a new job waits for it, so it can
     /// tell which fan messages it covered and never mistakes it for the creator typing by hand.
     pub async fn has_open_reply(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM outbox WHERE creator_handle = ? AND fan_uuid = ?
-             AND state IN ('pending', 'sending', 'in_doubt')",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_one(self.reader())
-        .await?;
-        Ok(n > 0)
-    }
-}
-
-impl Store {
-    /// Past offers to a fan, newest first (the offer rules' ledger). An offer whose message was
-    /// never sent does not count.
-    pub async fn offer_ledger(
-        &self,
-        creator: &str,
-        fan: &str,
-    ) -> Result<crate::domain::Ledger, StoreError> {
-        let offers: Vec<(String, i64, String)> = sqlx::query_as(
-            "SELECT f.media_uuid, f.offered_at, f.status FROM offers f JOIN outbox o ON o.id = f.outbox_id
-             WHERE f.creator_handle = ? AND f.fan_uuid = ? AND o.state NOT IN ('failed', 'dropped')
-             ORDER BY f.offered_at DESC, f.id DESC",
-        )
-        .bind(creator)
-        .bind(fan)
-        .fetch_all(self.reader())
-        .await?;
-        let marked = self
-            .active_marks(creator, fan, super::now_ms())
-            .await?
-            .first()
-            .map(|m| m.category.as_str().to_string());
-        Ok(crate::domain::Ledger { offers, marked })
-    }
-
-    /// The fan turned the last open offer down.
-    pub async fn decline_last_offer(
-        &self,
-        creator: &str,
-        fan: &str,
-    ) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query_scalar(
-            "UPDATE offers SET status = 'declined', resolved_at = ?1 WHERE id = (
-                SELECT id FROM offers WHERE creator_handle = ?2 AND fan_uuid = ?3 AND status = 'offered'
-                ORDER BY offered_at DESC LIMIT 1) RETURNING coalesce(item_name, media_uuid)",
-        )
-        .bind(now_ms())
-        .bind(creator)
-        .bind(fan)
-        .fetch_optional(self.writer())
-        .await?)
+        const SQL: &str =
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE creator_handle = ?1 AND fan_uuid = ?2
+             AND state IN ('pending', 'sending', 'in_doubt'))";
+        Ok(super::chat_query(SQL, creator, fan)
+            .fetch_one(self.reader())
+            .await?)
     }
 }
 
@@ -516,20 +450,6 @@ pub(crate) async fn insert_outbox(
     .bind(&plan.answers_sent_at)
     .fetch_one(&mut **tx)
     .await?;
-    if let (Some(price), Some(media)) = (plan.price_cents, plan.media_uuids.first()) {
-        sqlx::query(
-            "INSERT INTO offers (creator_handle, fan_uuid, media_uuid, item_name, price_cents, outbox_id, offered_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(creator)
-        .bind(fan)
-        .bind(media)
-        .bind(&plan.offer_item)
-        .bind(price)
-        .bind(id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    }
+    super::offers::insert_offer(tx, creator, fan, plan, id, now).await?;
     Ok(id)
 }

@@ -16,8 +16,8 @@ pub use peers::*;
 pub use process::*;
 pub use wait::*;
 
-/// The emulator, named here once for every test.
-pub use fanvue_agent::sandbox::{self, Family, Sandbox, SandboxArgs};
+/// The emulator (its own crate), named here once for every test.
+pub use fanvue_sandbox::{self as sandbox, Family, Sandbox, SandboxArgs};
 
 use fanvue_agent::agent::llm::Llm;
 use fanvue_agent::{

@@ -6,21 +6,11 @@
 
 use super::normalize::{normalize, Normalized};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::LazyLock;
 
-/// What to do when a fan asks whether they talk to a bot or an AI.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Disclosure {
-    /// Say honestly that an AI assistant helps the creator (the draft may never claim to be human).
-    #[default]
-    Disclose,
-    /// Answer lightly without claiming to be human either way.
-    Deflect,
-    /// Leave the question to a human.
-    Escalate,
-}
+pub use crate::config::Disclosure;
+use crate::config::GuardrailSettings;
 
 /// How a finding is handled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -56,11 +46,23 @@ pub struct Guardrails {
 
 impl Default for Guardrails {
     fn default() -> Self {
+        Guardrails::new(&GuardrailSettings::default())
+    }
+}
+
+impl Guardrails {
+    /// The rules as a creator's settings configure them (banned words normalised once here).
+    pub fn new(s: &GuardrailSettings) -> Guardrails {
         Guardrails {
-            disclosure: Disclosure::Disclose,
-            banned_words: vec![],
-            custom_request_escalate_cents: 10_000,
-            allowed_links: crate::config::holding::default_allowed_links(),
+            disclosure: s.disclosure,
+            banned_words: s
+                .banned_words
+                .iter()
+                .map(|w| normalize(w).words)
+                .filter(|w| !w.is_empty())
+                .collect(),
+            custom_request_escalate_cents: s.custom_request_escalate_cents,
+            allowed_links: s.allowed_links.clone(),
         }
     }
 }

@@ -41,6 +41,7 @@ pub fn fan_message(st: &Shared, w: &mut World, fan: usize, text: String) -> Stri
     msg.uuid
 }
 
+/// One step of every fan whose moment has come.
 fn tick(st: &Shared) {
     let mut w = st.lock();
     let now = Instant::now();
@@ -63,26 +64,26 @@ fn tick(st: &Shared) {
             FanState::AwaitingReply if gives_up_waiting(&w.fans[i], now) => {
                 // No reply came (the AI rightly stays away): the fan writes again later, as a
                 // returning minor does, until they are done.
-                let f = &mut w.fans[i];
-                f.turns_done += 1;
-                if f.turns_done >= f.behaviour.turns_wanted {
-                    f.state = FanState::Quiet;
-                } else {
-                    start_turn(st, &mut w, i);
-                }
+                next_turn_or_quiet(st, &mut w, i);
             }
             FanState::Thinking(t) if t <= now => {
                 react_to_reply(st, &mut w, i);
-                let f = &mut w.fans[i];
-                f.turns_done += 1;
-                if f.turns_done >= f.behaviour.turns_wanted {
-                    f.state = FanState::Quiet;
-                } else {
-                    start_turn(st, &mut w, i);
-                }
+                next_turn_or_quiet(st, &mut w, i);
             }
             _ => {}
         }
+    }
+}
+
+/// The fan's turn is over: they start the next one, or go quiet once they had the turns they
+/// wanted.
+fn next_turn_or_quiet(st: &Shared, w: &mut World, fan: usize) {
+    let f = &mut w.fans[fan];
+    f.turns_done += 1;
+    if f.turns_done >= f.behaviour.turns_wanted {
+        f.state = FanState::Quiet;
+    } else {
+        start_turn(st, w, fan);
     }
 }
 

@@ -12,7 +12,7 @@ use base64::{
     engine::general_purpose::STANDARD as B64, engine::general_purpose::URL_SAFE_NO_PAD as B64URL,
     Engine,
 };
-use sha2::{Digest, Sha256};
+use ring::digest;
 use std::{collections::HashMap, sync::Arc};
 
 pub fn routes() -> Router<Arc<Shared>> {
@@ -220,72 +220,71 @@ async fn token(
         );
     }
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
-    let mut w = st.lock();
-    match get("grant_type").as_str() {
-        "authorization_code" => {
-            let Some(code) = w.codes.remove(&get("code")) else {
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "unknown or used code",
-                );
-            };
-            if code.expires_at < st.now_unix()
-                || code.client_id != st.args.client_id
-                || code.redirect_uri != get("redirect_uri")
-            {
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "code expired or redirect_uri mismatch",
-                );
-            }
-            let verifier = get("code_verifier");
-            if !(43..=128).contains(&verifier.len())
-                || B64URL.encode(Sha256::digest(verifier.as_bytes())) != code.challenge
-            {
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "PKCE verification failed",
-                );
-            }
-            let family = w.next_family;
-            w.next_family += 1;
-            let body = grant(&st, &mut w, code.creator, family, code.scopes);
-            Json(body).into_response()
-        }
-        "refresh_token" => {
-            let rt = get("refresh_token");
-            let Some(g) = w.refresh.get_mut(&rt) else {
-                w.stats.invalid_grants += 1;
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "unknown refresh token",
-                );
-            };
-            let (creator, family, scopes, reused) = (g.creator, g.family, g.scopes.clone(), g.used);
-            g.used = true;
-            if reused || w.revoked_families.contains(&family) {
-                // Reuse detection: a used refresh token kills the whole family.
-                w.revoked_families.insert(family);
-                w.access.retain(|_, a| a.family != family);
-                w.stats.invalid_grants += 1;
-                return oauth_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_grant",
-                    "refresh token reused or revoked",
-                );
-            }
-            w.stats.token_refreshes += 1;
-            let body = grant(&st, &mut w, creator, family, scopes);
-            Json(body).into_response()
-        }
-        other => oauth_error(
+    let result = match get("grant_type").as_str() {
+        "authorization_code" => exchange_code(
+            &st,
+            &get("code"),
+            &get("redirect_uri"),
+            &get("code_verifier"),
+        ),
+        "refresh_token" => refresh(&st, &get("refresh_token")),
+        other => Err(oauth_error(
             StatusCode::BAD_REQUEST,
             "unsupported_grant_type",
             &format!("grant_type `{other}`"),
-        ),
+        )),
+    };
+    result.map_or_else(|e| e, |body| Json(body).into_response())
+}
+
+fn invalid_grant(desc: &str) -> Response {
+    oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", desc)
+}
+
+/// `grant_type=authorization_code`: a single-use code, its redirect URI and its PKCE verifier
+/// open a new token family.
+fn exchange_code(
+    st: &Shared,
+    code: &str,
+    redirect_uri: &str,
+    verifier: &str,
+) -> Result<serde_json::Value, Response> {
+    let mut w = st.lock();
+    let code = w
+        .codes
+        .remove(code)
+        .ok_or_else(|| invalid_grant("unknown or used code"))?;
+    if code.expires_at < st.now_unix()
+        || code.client_id != st.args.client_id
+        || code.redirect_uri != redirect_uri
+    {
+        return Err(invalid_grant("code expired or redirect_uri mismatch"));
     }
+    let challenge = B64URL.encode(digest::digest(&digest::SHA256, verifier.as_bytes()));
+    if !(43..=128).contains(&verifier.len()) || challenge != code.challenge {
+        return Err(invalid_grant("PKCE verification failed"));
+    }
+    let family = w.next_family;
+    w.next_family += 1;
+    Ok(grant(st, &mut w, code.creator, family, code.scopes))
+}
+
+/// `grant_type=refresh_token`: refresh tokens rotate and are single-use; a reused one kills its
+/// whole family (reuse detection), as does a revocation.
+fn refresh(st: &Shared, token: &str) -> Result<serde_json::Value, Response> {
+    let mut w = st.lock();
+    let Some(g) = w.refresh.get_mut(token) else {
+        w.stats.invalid_grants += 1;
+        return Err(invalid_grant("unknown refresh token"));
+    };
+    let (creator, family, scopes, reused) = (g.creator, g.family, g.scopes.clone(), g.used);
+    g.used = true;
+    if reused || w.revoked_families.contains(&family) {
+        w.revoked_families.insert(family);
+        w.access.retain(|_, a| a.family != family);
+        w.stats.invalid_grants += 1;
+        return Err(invalid_grant("refresh token reused or revoked"));
+    }
+    w.stats.token_refreshes += 1;
+    Ok(grant(st, &mut w, creator, family, scopes))
 }

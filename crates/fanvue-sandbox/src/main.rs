@@ -1,7 +1,7 @@
 //! The `fanvue-sandbox` binary: runs the local Fanvue emulator until SIGINT/SIGTERM.
 
 use clap::Parser;
-use fanvue_agent::sandbox::{self, SandboxArgs};
+use fanvue_sandbox::SandboxArgs;
 use tokio_util::sync::CancellationToken;
 
 #[tokio::main]
@@ -21,8 +21,8 @@ async fn main() -> std::process::ExitCode {
         }
     };
     let shutdown = CancellationToken::new();
-    fanvue_agent::app::cancel_on_signals(shutdown.clone());
-    let sb = match sandbox::start(args, listener, shutdown.clone()).await {
+    cancel_on_signals(shutdown.clone());
+    let sb = match fanvue_sandbox::start(args, listener, shutdown.clone()).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
@@ -32,4 +32,23 @@ async fn main() -> std::process::ExitCode {
     println!("sandbox listening on {}", sb.url());
     shutdown.cancelled().await;
     std::process::ExitCode::SUCCESS
+}
+
+/// Cancels `token` on the first SIGINT or SIGTERM (the demo and the tests stop the sandbox with
+/// either).
+fn cancel_on_signals(token: CancellationToken) {
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            let mut term = signal(SignalKind::terminate()).expect("a SIGTERM handler");
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        token.cancel();
+    });
 }

@@ -435,86 +435,98 @@ fn fan_kind(a: &SandboxArgs, i: usize) -> super::voices::FanKind {
     }
 }
 
+/// A creator of the generated world: four media in the vault, one welcome template.
+fn generate_creator(rng: &mut StdRng, i: usize, now: &str) -> Creator {
+    let uuid = new_uuid(rng);
+    let media: Vec<Media> = (1..=4)
+        .map(|k| Media {
+            uuid: new_uuid(rng),
+            name: format!("set {k}"),
+            caption: format!("exclusive set {k}"),
+            media_type: if k % 2 == 0 {
+                "video".into()
+            } else {
+                "image".into()
+            },
+            recommended_price: 500 + 250 * k,
+            created_at: now.to_string(),
+        })
+        .collect();
+    let templates = vec![Template {
+        uuid: new_uuid(rng),
+        text: "Thanks for subscribing!".into(),
+        price: None,
+        media_uuids: vec![],
+        folder_name: "welcome".into(),
+    }];
+    Creator {
+        uuid,
+        handle: format!("creator{i}"),
+        display_name: format!("Creator {i}"),
+        removed_scopes: HashSet::new(),
+        media,
+        templates,
+    }
+}
+
+/// The `i`-th simulated fan: its uuid from the world's generator, its behaviour (and everything
+/// it later does) from a generator of its own, so fans do not change when others are added.
+fn generate_fan(
+    a: &SandboxArgs,
+    rng: &mut StdRng,
+    i: usize,
+    creators: usize,
+    start: Instant,
+    now: &str,
+) -> Fan {
+    let mut frng = StdRng::seed_from_u64(a.seed.wrapping_mul(1_000_003).wrapping_add(i as u64));
+    let behaviour = Behaviour {
+        turns_wanted: frng.gen_range(1..=a.max_turns.max(1)),
+        start_after_secs: frng.gen_range(0.0..=a.start_window_secs.max(0.0)),
+        max_burst: frng.gen_range(1..=3),
+        think_secs: (1.0 * a.fan_pace, 4.0 * a.fan_pace),
+        buy_probability: frng.gen_range(0.2..0.8),
+        tip_probability: frng.gen_range(0.0..0.2),
+    };
+    Fan {
+        uuid: new_uuid(rng),
+        handle: format!("fan{}", i + 1),
+        display_name: format!("{} {}", FIRST[i % FIRST.len()], i + 1),
+        creator: i % creators,
+        contactable: frng.gen_bool(1.0 - a.uncontactable.clamp(0.0, 1.0)),
+        registered_at: now.to_string(),
+        state: FanState::Waiting(start + Duration::from_secs_f64(behaviour.start_after_secs)),
+        behaviour,
+        rng: frng,
+        turns_done: 0,
+        spend_cents: 0,
+        subscribed: true,
+        purchased_media: HashSet::new(),
+        language: a
+            .languages
+            .get(i % a.languages.len().max(1))
+            .cloned()
+            .unwrap_or_else(|| "en".into()),
+        kind: fan_kind(a, i),
+        needs_human: false,
+        turn_started: None,
+        hand_reply_at: None,
+        extra_at: None,
+    }
+}
+
 impl World {
+    /// The world `a` describes, the same for the same seed.
     pub fn generate(a: &SandboxArgs) -> World {
         let mut rng = StdRng::seed_from_u64(a.seed);
         // A fixed date keeps the generated world identical for the same seed.
-        let now = "2025-01-01T00:00:00.000Z".to_string();
+        let now = "2025-01-01T00:00:00.000Z";
         let creators: Vec<Creator> = (1..=a.creators.max(1))
-            .map(|i| {
-                let uuid = new_uuid(&mut rng);
-                let media: Vec<Media> = (1..=4)
-                    .map(|k| Media {
-                        uuid: new_uuid(&mut rng),
-                        name: format!("set {k}"),
-                        caption: format!("exclusive set {k}"),
-                        media_type: if k % 2 == 0 {
-                            "video".into()
-                        } else {
-                            "image".into()
-                        },
-                        recommended_price: 500 + 250 * k,
-                        created_at: now.clone(),
-                    })
-                    .collect();
-                let templates = vec![Template {
-                    uuid: new_uuid(&mut rng),
-                    text: "Thanks for subscribing!".into(),
-                    price: None,
-                    media_uuids: vec![],
-                    folder_name: "welcome".into(),
-                }];
-                Creator {
-                    uuid,
-                    handle: format!("creator{i}"),
-                    display_name: format!("Creator {i}"),
-                    removed_scopes: HashSet::new(),
-                    media,
-                    templates,
-                }
-            })
+            .map(|i| generate_creator(&mut rng, i, now))
             .collect();
         let start = Instant::now();
         let fans: Vec<Fan> = (0..a.fans)
-            .map(|i| {
-                let mut frng =
-                    StdRng::seed_from_u64(a.seed.wrapping_mul(1_000_003).wrapping_add(i as u64));
-                let behaviour = Behaviour {
-                    turns_wanted: frng.gen_range(1..=a.max_turns.max(1)),
-                    start_after_secs: frng.gen_range(0.0..=a.start_window_secs.max(0.0)),
-                    max_burst: frng.gen_range(1..=3),
-                    think_secs: (1.0 * a.fan_pace, 4.0 * a.fan_pace),
-                    buy_probability: frng.gen_range(0.2..0.8),
-                    tip_probability: frng.gen_range(0.0..0.2),
-                };
-                Fan {
-                    uuid: new_uuid(&mut rng),
-                    handle: format!("fan{}", i + 1),
-                    display_name: format!("{} {}", FIRST[i % FIRST.len()], i + 1),
-                    creator: i % creators.len(),
-                    contactable: frng.gen_bool(1.0 - a.uncontactable.clamp(0.0, 1.0)),
-                    registered_at: now.clone(),
-                    state: FanState::Waiting(
-                        start + Duration::from_secs_f64(behaviour.start_after_secs),
-                    ),
-                    behaviour,
-                    rng: frng,
-                    turns_done: 0,
-                    spend_cents: 0,
-                    subscribed: true,
-                    purchased_media: HashSet::new(),
-                    language: a
-                        .languages
-                        .get(i % a.languages.len().max(1))
-                        .cloned()
-                        .unwrap_or_else(|| "en".into()),
-                    kind: fan_kind(a, i),
-                    needs_human: false,
-                    turn_started: None,
-                    hand_reply_at: None,
-                    extra_at: None,
-                }
-            })
+            .map(|i| generate_fan(a, &mut rng, i, creators.len(), start, now))
             .collect();
         let fan_by_uuid = fans
             .iter()
@@ -554,15 +566,14 @@ impl World {
             .filter(|f| self.fans[*f].creator == creator)
     }
 
-    /// A fan writes. Opens a new turn unless the fan's last turn is still unanswered.
-    pub fn fan_writes(&mut self, fan: usize, text: String, now: String) -> Msg {
+    /// A new message (its place in the sandbox's order, a uuid): text only, unread, unseen.
+    fn new_message(&mut self, from_creator: bool, text: Option<String>, now: String) -> Msg {
         let seq = self.next_seq;
         self.next_seq += 1;
-        let uuid = new_uuid(&mut self.rng);
-        let msg = Msg {
-            uuid,
-            from_creator: false,
-            text: Some(text),
+        Msg {
+            uuid: new_uuid(&mut self.rng),
+            from_creator,
+            text,
             msg_type: "SINGLE_RECIPIENT".into(),
             at_ms: ms_of(&now),
             sent_at: now,
@@ -574,7 +585,12 @@ impl World {
             by_hand: false,
             seen_by_agent: false,
             counted_unseen: false,
-        };
+        }
+    }
+
+    /// A fan writes. Opens a new turn unless the fan's last turn is still unanswered.
+    pub fn fan_writes(&mut self, fan: usize, text: String, now: String) -> Msg {
+        let msg = self.new_message(false, Some(text), now);
         let needs_human = self.fans.get(fan).is_some_and(|f| f.needs_human);
         let chat = self.chats.entry(fan).or_default();
         let last_from_fan = chat.messages.last().is_some_and(|m| !m.from_creator);
@@ -605,24 +621,10 @@ impl World {
         now: String,
         drafted_from: Option<String>,
     ) -> Msg {
-        let seq = self.next_seq;
-        self.next_seq += 1;
-        let uuid = new_uuid(&mut self.rng);
         let msg = Msg {
-            uuid,
-            from_creator: true,
-            text,
-            msg_type: "SINGLE_RECIPIENT".into(),
-            at_ms: ms_of(&now),
-            sent_at: now,
-            seq,
             media_uuids: media,
             price,
-            purchased: false,
-            read: false,
-            by_hand: false,
-            seen_by_agent: false,
-            counted_unseen: false,
+            ..self.new_message(true, text, now)
         };
         self.count_message_to_a_fan_needing_a_human(fan, price.is_some());
         let takeover_ms = self.takeover_secs * 1000;
@@ -664,24 +666,11 @@ impl World {
     /// The creator writes by hand in the app (no API call, no daemon involved): it answers the
     /// fan's latest turn, and keeps the AI out of the chat for `takeover_secs`.
     pub fn creator_writes_by_hand(&mut self, fan: usize, text: String, now: String) -> Msg {
-        let seq = self.next_seq;
-        self.next_seq += 1;
         let msg = Msg {
-            uuid: new_uuid(&mut self.rng),
-            from_creator: true,
-            text: Some(text),
-            msg_type: "SINGLE_RECIPIENT".into(),
-            at_ms: ms_of(&now),
-            sent_at: now,
-            seq,
-            media_uuids: vec![],
-            price: None,
-            purchased: false,
-            read: false,
             by_hand: true,
-            seen_by_agent: false,
-            counted_unseen: false,
+            ..self.new_message(true, Some(text), now)
         };
+        let seq = msg.seq;
         let chat = self.chats.entry(fan).or_default();
         if let Some(t) = chat.turns.last_mut() {
             t.human_replies += 1;

@@ -4,7 +4,6 @@ use super::{
     world::{new_uuid, Delivery, Shared, World},
     Family,
 };
-use crate::fanvue::webhook::signature_header;
 use rand::Rng;
 use serde_json::{json, Value};
 use std::{
@@ -105,73 +104,59 @@ fn flat(w: &World, hook: &Hook, ts: &str) -> (&'static str, Value) {
     }
 }
 
-/// The `{id,type,timestamp,data}` envelope with snake_case data (message events carry no text).
+impl Hook {
+    /// The fan the event is about (every event is one fan's, with their creator).
+    fn fan(&self) -> usize {
+        match self {
+            Hook::Message { fan, .. }
+            | Hook::CreatorMessage { fan, .. }
+            | Hook::Read { fan, .. }
+            | Hook::Subscriber { fan, .. }
+            | Hook::Follower { fan }
+            | Hook::Purchase { fan, .. }
+            | Hook::Tip { fan, .. } => *fan,
+        }
+    }
+}
+
+/// The `{id,type,timestamp,data}` envelope with snake_case data (message events carry no text);
+/// every `data` names the fan and the creator.
 fn envelope(w: &mut World, hook: &Hook, ts: &str) -> Value {
-    let fan_of = |w: &World, fan: usize| {
-        let f = &w.fans[fan];
-        (
-            json!({"uuid": f.uuid, "handle": f.handle, "display_name": f.display_name}),
-            json!({"uuid": w.creators[f.creator].uuid}),
-        )
-    };
-    let (kind, data) = match hook {
-        Hook::Message {
-            fan, uuid, sent_at, ..
-        } => {
-            let (f, c) = fan_of(w, *fan);
-            (
-                "creator.message.received",
-                json!({"uuid": uuid, "sender": "fan", "is_automated": false, "fan": f, "creator": c, "created_at": sent_at}),
-            )
+    let message = |uuid: &str, sender: &str, sent_at: &str| json!({"uuid": uuid, "sender": sender, "is_automated": false, "created_at": sent_at});
+    let (kind, mut data) = match hook {
+        Hook::Message { uuid, sent_at, .. } => {
+            ("creator.message.received", message(uuid, "fan", sent_at))
         }
-        Hook::CreatorMessage { fan, uuid, sent_at } => {
-            let (f, c) = fan_of(w, *fan);
-            (
-                "creator.message.received",
-                json!({"uuid": uuid, "sender": "creator", "is_automated": false, "fan": f, "creator": c, "created_at": sent_at}),
-            )
-        }
-        Hook::Read { fan, count } => {
-            let (f, c) = fan_of(w, *fan);
-            (
-                "creator.message.read",
-                json!({"read_messages_count": count, "fan": f, "creator": c}),
-            )
-        }
-        Hook::Subscriber { fan, price } => {
-            let (f, c) = fan_of(w, *fan);
-            (
-                "creator.subscriber.created",
-                json!({"price": price, "fan": f, "creator": c}),
-            )
-        }
-        Hook::Follower { fan } => {
-            let (f, c) = fan_of(w, *fan);
-            ("creator.follower.created", json!({"fan": f, "creator": c}))
-        }
+        Hook::CreatorMessage { uuid, sent_at, .. } => (
+            "creator.message.received",
+            message(uuid, "creator", sent_at),
+        ),
+        Hook::Read { count, .. } => (
+            "creator.message.read",
+            json!({ "read_messages_count": count }),
+        ),
+        Hook::Subscriber { price, .. } => ("creator.subscriber.created", json!({ "price": price })),
+        Hook::Follower { .. } => ("creator.follower.created", json!({})),
         Hook::Purchase {
-            fan,
             message_uuid,
             price,
-        } => {
-            let (f, c) = fan_of(w, *fan);
-            (
-                "creator.purchase.created",
-                json!({"message_uuid": message_uuid, "price": price, "fan": f, "creator": c}),
-            )
-        }
+            ..
+        } => (
+            "creator.purchase.created",
+            json!({"message_uuid": message_uuid, "price": price}),
+        ),
         Hook::Tip {
-            fan,
             message_uuid,
             price,
-        } => {
-            let (f, c) = fan_of(w, *fan);
-            (
-                "creator.tip.received",
-                json!({"message_uuid": message_uuid, "price": price, "fan": f, "creator": c}),
-            )
-        }
+            ..
+        } => (
+            "creator.tip.received",
+            json!({"message_uuid": message_uuid, "price": price}),
+        ),
     };
+    let f = &w.fans[hook.fan()];
+    data["fan"] = json!({"uuid": f.uuid, "handle": f.handle, "display_name": f.display_name});
+    data["creator"] = json!({"uuid": w.creators[f.creator].uuid});
     let id = format!("evt_{}", new_uuid(&mut w.rng).replace('-', ""));
     json!({"id": id, "type": kind, "timestamp": ts, "data": data})
 }
@@ -244,7 +229,6 @@ pub async fn deliver(st: Arc<Shared>, shutdown: CancellationToken) {
         .timeout(Duration::from_secs(10))
         .build()
         .expect("http client");
-    let secret = st.args.webhook_secret.clone();
     let in_flight = Arc::new(tokio::sync::Semaphore::new(16));
     loop {
         let (due, next_wake) = {
@@ -262,46 +246,10 @@ pub async fn deliver(st: Arc<Shared>, shutdown: CancellationToken) {
                 .acquire_owned()
                 .await
                 .expect("semaphore open");
-            let (st, http, url, secret) = (
-                st.clone(),
-                http.clone(),
-                format!("{base}{}", d.path),
-                secret.clone(),
-            );
+            let (st, http, url) = (st.clone(), http.clone(), format!("{base}{}", d.path));
             tokio::spawn(async move {
                 let _permit = permit;
-                let t = super::world::unix_now();
-                let res = http
-                    .post(&url)
-                    .header("content-type", "application/json")
-                    .header(
-                        "x-fanvue-signature",
-                        signature_header(secret.as_bytes(), t, d.body.as_bytes()),
-                    )
-                    .body(d.body.clone())
-                    .send()
-                    .await;
-                let ok = matches!(&res, Ok(r) if r.status().is_success());
-                let mut w = st.lock();
-                if ok {
-                    w.stats.webhooks_delivered += 1;
-                    if let Some((fan, uuid)) = &d.message {
-                        if let Some(chat) = w.chats.get_mut(fan) {
-                            chat.saw([uuid.as_str()]);
-                        }
-                    }
-                } else if d.attempt + 1 >= st.args.webhook_attempts {
-                    w.stats.webhooks_given_up += 1;
-                } else {
-                    w.stats.webhooks_attempts_failed += 1;
-                    let backoff = Duration::from_millis(500u64 << d.attempt.min(6));
-                    w.queue.push(Delivery {
-                        attempt: d.attempt + 1,
-                        due: Instant::now() + backoff,
-                        ..d
-                    });
-                    st.webhook_wake.notify_one();
-                }
+                post(&st, &http, &url, d).await;
             });
         }
         let sleep = next_wake
@@ -312,5 +260,43 @@ pub async fn deliver(st: Arc<Shared>, shutdown: CancellationToken) {
             _ = st.webhook_wake.notified() => {},
             _ = tokio::time::sleep(sleep) => {},
         }
+    }
+}
+
+/// One delivery attempt, signed at the moment it is sent: a 2xx delivers it (a message webhook's
+/// message is then seen by the daemon); anything else queues a retry after a backoff, up to
+/// `--webhook-attempts`.
+async fn post(st: &Shared, http: &reqwest::Client, url: &str, d: Delivery) {
+    let t = super::world::unix_now();
+    let res = http
+        .post(url)
+        .header("content-type", "application/json")
+        .header(
+            "x-fanvue-signature",
+            super::signature::header_value(&st.args.webhook_secret, t, d.body.as_bytes()),
+        )
+        .body(d.body.clone())
+        .send()
+        .await;
+    let ok = matches!(&res, Ok(r) if r.status().is_success());
+    let mut w = st.lock();
+    if ok {
+        w.stats.webhooks_delivered += 1;
+        if let Some((fan, uuid)) = &d.message {
+            if let Some(chat) = w.chats.get_mut(fan) {
+                chat.saw([uuid.as_str()]);
+            }
+        }
+    } else if d.attempt + 1 >= st.args.webhook_attempts {
+        w.stats.webhooks_given_up += 1;
+    } else {
+        w.stats.webhooks_attempts_failed += 1;
+        let backoff = Duration::from_millis(500u64 << d.attempt.min(6));
+        w.queue.push(Delivery {
+            attempt: d.attempt + 1,
+            due: Instant::now() + backoff,
+            ..d
+        });
+        st.webhook_wake.notify_one();
     }
 }

@@ -3,7 +3,7 @@
 use super::{
     fans::fan_message,
     webhooks::{enqueue, Hook},
-    world::Shared,
+    world::{Shared, World},
     Faults,
 };
 use axum::{
@@ -93,25 +93,41 @@ async fn resume(State(st): State<Arc<Shared>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
+/// A fan of the sandbox by uuid (any case), or the 400 naming it unknown.
+fn known_fan(w: &World, uuid: &str) -> Result<usize, Response> {
+    w.fan_by_uuid
+        .get(&uuid.to_ascii_lowercase())
+        .copied()
+        .ok_or_else(|| bad("unknown fan"))
+}
+
+/// A message someone writes in a chat (`{text}`, not empty).
 #[derive(Deserialize)]
 struct Say {
     text: String,
 }
 
+/// Who writes a message in a chat, and how: returns its uuid.
+type Writer = fn(&Shared, &mut World, usize, String) -> String;
+
+/// `say` written in the chat of the fan `uuid` by `write`: 201 with the message's uuid.
+fn write_in_chat(st: &Shared, uuid: &str, say: Say, write: Writer) -> Result<Response, Response> {
+    let mut w = st.lock();
+    let fan = known_fan(&w, uuid)?;
+    if say.text.is_empty() {
+        return Err(bad("text is empty"));
+    }
+    let id = write(st, &mut w, fan, say.text);
+    Ok((StatusCode::CREATED, Json(json!({ "messageUuid": id }))).into_response())
+}
+
+/// The fan writes `text` (announced by webhook, like any fan message).
 async fn fan_says(
     State(st): State<Arc<Shared>>,
     Path(uuid): Path<String>,
     Json(s): Json<Say>,
-) -> Response {
-    let mut w = st.lock();
-    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
-        return bad("unknown fan");
-    };
-    if s.text.is_empty() {
-        return bad("text is empty");
-    }
-    let id = fan_message(&st, &mut w, fan, s.text);
-    (StatusCode::CREATED, Json(json!({"messageUuid": id}))).into_response()
+) -> Result<Response, Response> {
+    write_in_chat(&st, &uuid, s, fan_message)
 }
 
 /// The creator writes to this fan by hand in the app (a webhook only with --by-hand-webhooks).
@@ -119,16 +135,10 @@ async fn creator_by_hand(
     State(st): State<Arc<Shared>>,
     Path(uuid): Path<String>,
     Json(s): Json<Say>,
-) -> Response {
-    let mut w = st.lock();
-    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
-        return bad("unknown fan");
-    };
-    if s.text.is_empty() {
-        return bad("text is empty");
-    }
-    let id = super::fans::creator_answers_by_hand(&st, &mut w, fan, Some(s.text));
-    (StatusCode::CREATED, Json(json!({"messageUuid": id}))).into_response()
+) -> Result<Response, Response> {
+    write_in_chat(&st, &uuid, s, |st, w, fan, text| {
+        super::fans::creator_answers_by_hand(st, w, fan, Some(text))
+    })
 }
 
 #[derive(Deserialize)]
@@ -139,15 +149,14 @@ struct FanEvent {
     price: i64,
 }
 
+/// The fan subscribes, follows or tips (outside any chat), announced by webhook.
 async fn fan_event(
     State(st): State<Arc<Shared>>,
     Path(uuid): Path<String>,
     Json(e): Json<FanEvent>,
-) -> Response {
+) -> Result<StatusCode, Response> {
     let mut w = st.lock();
-    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
-        return bad("unknown fan");
-    };
+    let fan = known_fan(&w, &uuid)?;
     let hook = match e.kind.as_str() {
         "subscriber" => Hook::Subscriber {
             fan,
@@ -164,35 +173,40 @@ async fn fan_event(
                 price: e.price,
             }
         }
-        _ => return bad("kind must be subscriber, follower or tip"),
+        _ => return Err(bad("kind must be subscriber, follower or tip")),
     };
     enqueue(&st, &mut w, hook);
-    StatusCode::ACCEPTED.into_response()
+    Ok(StatusCode::ACCEPTED)
 }
 
-async fn transcript(State(st): State<Arc<Shared>>, Path(uuid): Path<String>) -> Response {
+async fn transcript(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+) -> Result<Json<Value>, Response> {
     let w = st.lock();
-    let Some(&fan) = w.fan_by_uuid.get(&uuid.to_ascii_lowercase()) else {
-        return bad("unknown fan");
-    };
-    let msgs = w
+    let fan = known_fan(&w, &uuid)?;
+    let (msgs, turns) = w
         .chats
         .get(&fan)
-        .map(|c| c.messages.clone())
+        .map(|c| (c.messages.clone(), c.turns.clone()))
         .unwrap_or_default();
-    let turns = w
-        .chats
-        .get(&fan)
-        .map(|c| c.turns.clone())
-        .unwrap_or_default();
-    Json(json!({"messages": msgs, "turns": turns})).into_response()
+    Ok(Json(json!({"messages": msgs, "turns": turns})))
 }
 
-async fn revoke(State(st): State<Arc<Shared>>, Path(handle): Path<String>) -> Response {
+/// A creator of the sandbox by handle, or the 400 naming it unknown.
+fn known_creator(w: &World, handle: &str) -> Result<usize, Response> {
+    w.creator_by_handle(handle)
+        .ok_or_else(|| bad("unknown creator"))
+}
+
+/// Revokes every grant of the creator (as if they removed the app): their calls answer 401 and
+/// their refresh tokens `invalid_grant`.
+async fn revoke(
+    State(st): State<Arc<Shared>>,
+    Path(handle): Path<String>,
+) -> Result<StatusCode, Response> {
     let mut w = st.lock();
-    let Some(c) = w.creator_by_handle(&handle) else {
-        return bad("unknown creator");
-    };
+    let c = known_creator(&w, &handle)?;
     let families: Vec<u64> = w
         .refresh
         .values()
@@ -201,7 +215,7 @@ async fn revoke(State(st): State<Arc<Shared>>, Path(handle): Path<String>) -> Re
         .collect();
     w.revoked_families.extend(families);
     w.access.retain(|_, a| a.creator != c);
-    StatusCode::NO_CONTENT.into_response()
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -212,21 +226,21 @@ struct Scopes {
     restore: bool,
 }
 
+/// Takes scopes away from the creator's grants (or gives them all back): calls needing them
+/// answer 403.
 async fn scopes(
     State(st): State<Arc<Shared>>,
     Path(handle): Path<String>,
     Json(s): Json<Scopes>,
-) -> Response {
+) -> Result<Json<Value>, Response> {
     let mut w = st.lock();
-    let Some(c) = w.creator_by_handle(&handle) else {
-        return bad("unknown creator");
-    };
+    let c = known_creator(&w, &handle)?;
     let cr = &mut w.creators[c];
     if s.restore {
         cr.removed_scopes.clear();
     }
     cr.removed_scopes.extend(s.remove);
-    Json(json!({"removed": cr.removed_scopes})).into_response()
+    Ok(Json(json!({ "removed": cr.removed_scopes })))
 }
 
 async fn llm_stats(State(st): State<Arc<Shared>>) -> Json<Value> {

@@ -2,13 +2,23 @@
 //!
 //! Parts: [`world`] (the state: creators, fans, chats, tokens, stats), [`oauth`] (authorize/token),
 //! [`api`] (the REST surface the client uses), [`webhooks`] (signed, at-least-once, with faults),
-//! [`fans`] (seeded simulated fans), [`control`] (`/_sandbox/*` for tests and the demo).
+//! [`signature`] (the webhook signer), [`fans`] (seeded simulated fans), [`voices`] (what they
+//! write), [`llm`] (a scripted OpenAI-compatible LLM), [`control`] (`/_sandbox/*` for tests and the
+//! demo).
+//!
+//! It stands apart from fanvue-agent and imports nothing of it: it is what the product is tested
+//! against, so its models, its signer and its wiring are its own.
+#![forbid(unsafe_code)]
+// Handlers and their helpers return `Result<_, Response>` (or `Reply`) where the error *is* the
+// HTTP response to send: its size is irrelevant.
+#![allow(clippy::result_large_err)]
 
 pub mod api;
 pub mod control;
 pub mod fans;
 pub mod llm;
 pub mod oauth;
+pub mod signature;
 pub mod voices;
 pub mod webhooks;
 pub mod world;
@@ -87,7 +97,10 @@ delivery (X-Fanvue-Signature: t=<unix>,v0=<hex HMAC-SHA256>) with retries. Seede
 bursts, answer replies, buy PPV, tip and go quiet.\n\nControl endpoints: GET /_sandbox/stats, GET /_sandbox/world, \
 POST /_sandbox/fans/{uuid}/messages {text}, POST /_sandbox/fans/{uuid}/creator-by-hand {text}, POST /_sandbox/faults {..}, POST /_sandbox/clock/advance {seconds}, \
 POST /_sandbox/creators/{handle}/revoke, POST /_sandbox/creators/{handle}/scopes {remove:[..]}, \
-POST /_sandbox/fans/pause, POST /_sandbox/fans/resume.\n\nPrints `sandbox listening on http://ADDR` when ready."
+POST /_sandbox/fans/pause, POST /_sandbox/fans/resume.\n\nConnecting without a browser: add \
+`&sandbox_auto_approve=<handle>` to the authorization URL fanvue-agent prints (`GET /oauth2/auth?…`) and the \
+sandbox approves as that creator at once, redirecting to the callback (what tests and scripts/demo do).\n\n\
+Prints `sandbox listening on http://ADDR` when ready."
 )]
 pub struct SandboxArgs {
     /// Address to listen on (use port 0 for any free port).
@@ -225,13 +238,19 @@ pub fn router(shared: Arc<world::Shared>) -> Router {
         .merge(llm::routes(shared.llm.clone()))
 }
 
+/// Makes ring the process's TLS provider (reqwest is built without one, so that a single provider
+/// serves every client; the first install wins, later ones are no-ops).
+fn install_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Starts the sandbox on `listener`: the HTTP server, webhook delivery and the fans.
 pub async fn start(
     args: SandboxArgs,
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> std::io::Result<Sandbox> {
-    crate::fanvue::client::install_tls_provider();
+    install_tls_provider();
     let addr = listener.local_addr()?;
     let shared = Arc::new(world::Shared::new(args, format!("http://{addr}")));
     let app = router(shared.clone());

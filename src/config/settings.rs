@@ -1,0 +1,202 @@
+//! One creator's settings for one job: everything a job needs (mode, persona, LLM, guardrails,
+//! offers, follow-ups, limits, holding replies, delays, takeover), resolved once from the config
+//! in force when the job starts and passed down. A reload (SIGHUP) swaps the live config; jobs
+//! already running keep the settings they started with, so no decision mixes two configs.
+//!
+//! The settings types the agent's engines are built from live here too ([`OfferRules`],
+//! [`Disclosure`], [`GuardrailSettings`]): config owns what is configured, the agent what it does
+//! with it.
+
+use super::{
+    ActionsConfig, AgentConfig, Config, CreatorHolding, CreatorLlm, JudgeConfig, PauseHours,
+};
+use crate::domain::Mode;
+use serde::{Deserialize, Serialize};
+use std::{path::PathBuf, time::Duration};
+
+/// What to do when a fan asks whether they talk to a bot or an AI.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disclosure {
+    /// Say honestly that an AI assistant helps the creator (the draft may never claim to be human).
+    #[default]
+    Disclose,
+    /// Answer lightly without claiming to be human either way.
+    Deflect,
+    /// Leave the question to a human.
+    Escalate,
+}
+
+/// The offer rules of one creator (`[offers]` in config).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferRules {
+    pub enabled: bool,
+    /// Fan messages in the conversation before a first offer.
+    pub min_fan_messages: u32,
+    /// Seconds between two offers to one fan.
+    pub cooldown_secs: u64,
+    /// Offers per fan per 24 hours.
+    pub max_per_day: u32,
+    pub floor_cents: i64,
+    pub ceiling_cents: i64,
+    /// Price multiplier by spend tier (new, fan, supporter, top).
+    pub tier_multiplier_supporter: f64,
+    pub tier_multiplier_top: f64,
+}
+
+impl Default for OfferRules {
+    fn default() -> Self {
+        OfferRules {
+            enabled: true,
+            min_fan_messages: 3,
+            cooldown_secs: 1800,
+            max_per_day: 2,
+            floor_cents: 500,
+            ceiling_cents: 5000,
+            tier_multiplier_supporter: 1.15,
+            tier_multiplier_top: 1.3,
+        }
+    }
+}
+
+/// The guardrail settings of one creator (per-creator keys over `[guardrails]`); the agent builds
+/// its rule engine from them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GuardrailSettings {
+    pub disclosure: Disclosure,
+    /// Words a reply must never contain, as configured (global ones, then the creator's).
+    pub banned_words: Vec<String>,
+    /// Custom-content requests offering at least this much (cents) go to a human.
+    pub custom_request_escalate_cents: i64,
+    /// Domains a draft may name although links are blocked (the helplines of holding replies).
+    pub allowed_links: Vec<String>,
+}
+
+impl Default for GuardrailSettings {
+    fn default() -> Self {
+        GuardrailSettings {
+            disclosure: Disclosure::Disclose,
+            banned_words: vec![],
+            custom_request_escalate_cents: 10_000,
+            allowed_links: super::holding::default_allowed_links(),
+        }
+    }
+}
+
+/// The follow-ups of one creator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowupSettings {
+    pub enabled: bool,
+    /// Seconds of silence after our message before the nudge.
+    pub after_secs: u64,
+    /// The nudge's template.
+    pub text: String,
+    /// No nudges between these hours of the creator's local time (equal: no quiet hours).
+    pub quiet_hours_start: u32,
+    pub quiet_hours_end: u32,
+}
+
+/// Everything a job of one creator needs, resolved once when the job starts.
+#[derive(Clone, Debug)]
+pub struct CreatorSettings {
+    pub handle: String,
+    /// Configured and not disabled.
+    pub enabled: bool,
+    pub mode: Mode,
+    /// The persona folder under `prompts_dir`.
+    pub persona: String,
+    pub prompts_dir: PathBuf,
+    /// The creator's time zone as minutes from UTC.
+    pub utc_offset_minutes: i32,
+    pub llm: CreatorLlm,
+    pub judge: JudgeConfig,
+    pub guardrails: GuardrailSettings,
+    /// How long a safety escalation pauses the chat's AI, per category.
+    pub pause_hours: PauseHours,
+    pub holding: CreatorHolding,
+    pub offers: OfferRules,
+    /// Fanvue's lowest price for a PPV message.
+    pub min_price_cents: i64,
+    pub followup: FollowupSettings,
+    /// Thank-you and welcome templates.
+    pub actions: ActionsConfig,
+    /// The agent's limits, delays, takeover time and attempts.
+    pub agent: AgentConfig,
+    /// How long an `approve` draft may wait; `None`: forever.
+    pub draft_ttl: Option<Duration>,
+    /// Requests per minute to Fanvue.
+    pub rate_limit_per_minute: u32,
+}
+
+impl Config {
+    /// The settings of `handle` as this config resolves them (see [`CreatorSettings`]).
+    pub fn creator_settings(&self, handle: &str) -> CreatorSettings {
+        let (text, quiet_hours_start, quiet_hours_end) =
+            self.creator_followup_text_and_hours(handle);
+        let (enabled, after_secs) = self.creator_followup(handle);
+        CreatorSettings {
+            handle: handle.to_string(),
+            enabled: self.creator_enabled(handle),
+            mode: self.creator_mode(handle),
+            persona: self.creator_persona(handle),
+            prompts_dir: self.daemon.prompts_dir.clone(),
+            utc_offset_minutes: self.creator_utc_offset(handle),
+            llm: self.creator_llm(handle),
+            judge: self.judge.clone(),
+            guardrails: self.creator_guardrails(handle),
+            pause_hours: self.guardrails.pause_hours.clone(),
+            holding: self.creator_holding(handle),
+            offers: self.creator_offers(handle),
+            min_price_cents: self.fanvue.min_price_cents,
+            followup: FollowupSettings {
+                enabled,
+                after_secs,
+                text,
+                quiet_hours_start,
+                quiet_hours_end,
+            },
+            actions: self.actions.clone(),
+            agent: self.agent.clone(),
+            draft_ttl: self.creator_draft_ttl(handle),
+            rate_limit_per_minute: self.creator_rate_limit(handle),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CreatorConfig;
+
+    #[test]
+    fn a_creators_settings_are_its_own_keys_over_the_global_sections() {
+        let mut cfg = Config::default();
+        cfg.guardrails.banned_words = vec!["global".into()];
+        cfg.creators.insert(
+            "mia".into(),
+            CreatorConfig {
+                mode: Some(Mode::Shadow),
+                persona: Some("warm".into()),
+                model: Some("big".into()),
+                banned_words: vec!["own".into()],
+                followup_enabled: Some(false),
+                offers_enabled: Some(false),
+                ..Default::default()
+            },
+        );
+        let s = cfg.creator_settings("mia");
+        assert!(s.enabled);
+        assert_eq!(s.mode, Mode::Shadow);
+        assert_eq!(s.persona, "warm");
+        assert_eq!(s.llm.model, "big");
+        assert_eq!(s.guardrails.banned_words, ["global", "own"]);
+        assert!(!s.followup.enabled && !s.offers.enabled);
+        let other = cfg.creator_settings("unknown");
+        assert!(!other.enabled, "an unconfigured creator is not answered");
+        assert_eq!(
+            (other.mode, other.persona.as_str()),
+            (cfg.agent.mode, "unknown")
+        );
+    }
+}

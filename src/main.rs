@@ -1,6 +1,8 @@
 //! The `fanvue-agent` command line: parse arguments, load config, run one command (each command's
 //! body lives in `cli/`, the arguments' shape in `cli::args`).
 
+#![warn(clippy::too_many_lines)]
+
 use clap::Parser;
 use fanvue_agent::{
     app::Parts,

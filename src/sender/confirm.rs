@@ -161,18 +161,23 @@ mod tests {
         }
     }
 
+    /// The verdict on a reply to `q`, judged at `NOW` on `page`.
+    fn reply_verdict(q: &Message, page: &[Message], ours: &[String], unseen: &[String]) -> Verdict {
+        check(
+            &row(Purpose::Reply, Some(q)),
+            page,
+            ours,
+            unseen,
+            NOW,
+            TAKEOVER,
+        )
+    }
+
     #[test]
     fn a_reply_goes_when_only_the_fan_wrote_up_to_the_message_it_answers() {
         let q = msg("q1", true, 10);
         let page = vec![msg("old-ours", false, 4000), q.clone()];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &["old-ours".into()],
-            &[],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &["old-ours".into()], &[]);
         assert_eq!(v, Verdict::Send);
     }
 
@@ -180,14 +185,7 @@ mod tests {
     fn a_message_the_creator_wrote_by_hand_after_the_fan_stops_the_reply() {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("hand", false, 3)];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &[],
-            &[],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &[], &[]);
         assert!(
             matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
             "{v:?}"
@@ -199,14 +197,7 @@ mod tests {
         let h = msg("hand", false, 60);
         let q = msg("q2", true, 10);
         let page = vec![msg("q1", true, 90), h, q.clone()];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &[],
-            &[],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &[], &[]);
         assert!(
             matches!(v, Verdict::Takeover { ref uuid, .. } if uuid == "hand"),
             "{v:?}"
@@ -217,14 +208,7 @@ mod tests {
     fn a_hand_written_message_older_than_the_takeover_time_does_not_stop_a_reply() {
         let q = msg("q2", true, 10);
         let page = vec![msg("hand", false, 3600), q.clone()];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &[],
-            &[],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &[], &[]);
         assert_eq!(v, Verdict::Send);
     }
 
@@ -234,14 +218,7 @@ mod tests {
         let mut broadcast = msg("bc", false, 2);
         broadcast.msg_type = Some(MessageType::parse("BROADCAST"));
         let page = vec![q.clone(), msg("ours", false, 5), broadcast];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &["OURS".into()],
-            &[],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &["OURS".into()], &[]);
         assert_eq!(v, Verdict::Send);
     }
 
@@ -249,14 +226,7 @@ mod tests {
     fn a_fan_message_written_after_the_draft_folds_the_reply() {
         let q = msg("q1", true, 10);
         let page = vec![q.clone(), msg("q2", true, 2)];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &[],
-            &["q2".into()],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &[], &["q2".into()]);
         assert_eq!(v, Verdict::FanWroteAgain { uuid: "q2".into() });
     }
 
@@ -279,14 +249,7 @@ mod tests {
     fn when_the_answered_message_is_older_than_the_page_newer_fan_messages_still_fold() {
         let q = msg("q1", true, 100);
         let page = vec![msg("q2", true, 50), msg("q3", true, 20)];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &[],
-            &["q2".into(), "q3".into()],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &[], &["q2".into(), "q3".into()]);
         assert_eq!(v, Verdict::FanWroteAgain { uuid: "q2".into() });
     }
 
@@ -313,14 +276,7 @@ mod tests {
         let lost = msg("lost", true, 30);
         let q = msg("q2", true, 10);
         let page = vec![lost, q.clone()];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &[],
-            &["lost".into()],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &[], &["lost".into()]);
         assert_eq!(
             v,
             Verdict::FanWroteAgain {
@@ -345,14 +301,7 @@ mod tests {
         let mut tip = msg("tip", true, 2);
         tip.msg_type = Some(MessageType::parse("TIP"));
         let page = vec![q.clone(), tip];
-        let v = check(
-            &row(Purpose::Reply, Some(&q)),
-            &page,
-            &[],
-            &["tip".into()],
-            NOW,
-            TAKEOVER,
-        );
+        let v = reply_verdict(&q, &page, &[], &["tip".into()]);
         assert_eq!(v, Verdict::Send);
     }
 }

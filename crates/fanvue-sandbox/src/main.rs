@@ -1,5 +1,7 @@
 //! The `fanvue-sandbox` binary: runs the local Fanvue emulator until SIGINT/SIGTERM.
 
+#![warn(clippy::too_many_lines)]
+
 use clap::Parser;
 use fanvue_sandbox::SandboxArgs;
 use tokio_util::sync::CancellationToken;

@@ -101,6 +101,23 @@ impl Receiver {
     }
 }
 
+/// The `id` of each JSON body, in order.
+fn ids_of(got: &[Got]) -> Vec<String> {
+    got.iter()
+        .map(|g| g.json()["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Fails unless the metrics the admin side renders from `store` hold each sample line.
+async fn assert_metrics(store: &Store, samples: &[&str]) {
+    let m = fanvue_agent::ingress::admin::scrape_metrics(store)
+        .await
+        .unwrap();
+    for sample in samples {
+        assert!(m.contains(sample), "no {sample}:\n{m}");
+    }
+}
+
 fn http_channel(name: &str, kind: ChannelKind, url: String) -> ChannelConfig {
     let mut c = ChannelConfig::new(name, kind);
     c.url = Secret::new(url);
@@ -344,17 +361,14 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
         attempts("gone").await >= 2
     })
     .await;
-    let m = fanvue_agent::ingress::admin::scrape_metrics(&store)
-        .await
-        .unwrap();
-    assert!(
-        m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 3"),
-        "{m}"
-    );
-    assert!(
-        m.contains("fanvue_agent_notifications_total{channel=\"up\",result=\"sent\"} 3"),
-        "{m}"
-    );
+    assert_metrics(
+        &store,
+        &[
+            "fanvue_agent_notify_queue{channel=\"gone\"} 3",
+            "fanvue_agent_notifications_total{channel=\"up\",result=\"sent\"} 3",
+        ],
+    )
+    .await;
     let back = Receiver::on(gone.listen(1024).unwrap());
     wait_until("everything delivered", || async {
         pending_deliveries(&store).await == 0
@@ -364,12 +378,7 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
 
     let want: Vec<String> = ids.iter().map(|i| format!("escalation:{i}")).collect();
     for r in [&up, &flaky] {
-        let got: Vec<String> = r
-            .all()
-            .iter()
-            .map(|g| g.json()["id"].as_str().unwrap().to_string())
-            .collect();
-        assert_eq!(got, want, "each once, in order");
+        assert_eq!(ids_of(&r.all()), want, "each once, in order");
         assert_eq!(
             r.all()[0].json()["fan_words"],
             "[24 chars]",
@@ -392,17 +401,14 @@ async fn a_channel_that_is_down_gets_every_notice_once_after_it_returns_and_othe
         0,
         "the flaky channel was retried through its failures"
     );
-    let m = fanvue_agent::ingress::admin::scrape_metrics(&store)
-        .await
-        .unwrap();
-    assert!(
-        m.contains("fanvue_agent_notifications_total{channel=\"flaky\",result=\"failed\"} 3"),
-        "{m}"
-    );
-    assert!(
-        m.contains("fanvue_agent_notify_queue{channel=\"gone\"} 0"),
-        "{m}"
-    );
+    assert_metrics(
+        &store,
+        &[
+            "fanvue_agent_notifications_total{channel=\"flaky\",result=\"failed\"} 3",
+            "fanvue_agent_notify_queue{channel=\"gone\"} 0",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -497,11 +503,7 @@ async fn a_restart_never_notifies_twice_and_delivers_what_was_left_pending() {
     })
     .await;
     stop_notifier(run).await;
-    let mut got: Vec<String> = r
-        .all()
-        .iter()
-        .map(|g| g.json()["id"].as_str().unwrap().to_string())
-        .collect();
+    let mut got = ids_of(&r.all());
     got.sort();
     // Each once; the second (retried) may come after the third.
     assert_eq!(
@@ -680,12 +682,11 @@ async fn escalations_against_the_sandbox_are_notified_exactly_once_on_each_chann
     .await
     .unwrap();
     assert_eq!(keys.len() as i64, decisions);
-    let hook: Vec<String> = r
-        .at("/hook")
-        .iter()
-        .map(|g| g.json()["id"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(hook, keys, "the webhook got each escalation once");
+    assert_eq!(
+        ids_of(&r.at("/hook")),
+        keys,
+        "the webhook got each escalation once"
+    );
     for path in [
         "/services/T0/B0/SLACKSUPERSECRET",
         "/api/webhooks/1/DISCORDSUPERSECRET",

@@ -87,3 +87,66 @@ async fn a_welcome_campaign_is_paced_stops_for_a_fan_who_writes_and_survives_a_r
     .unwrap();
     assert!(spread.1 - spread.0 >= 5 * 800, "{spread:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_win_back_brings_quiet_fans_back_once_each_and_their_turns_are_answered() {
+    let mut a = talking_fans(1, 4, 11);
+    a.max_turns = 1;
+    a.start_window_secs = 1.0;
+    a.rate_limit = 300;
+    // Every fan comes back when messaged after going quiet: the count is then exact.
+    a.comeback_probability = 1.0;
+    let env = spawn_app(a, |c| {
+        c.fanvue.rate_limit_per_minute = 300;
+        c.actions.thank_tip = String::new();
+        c.sequences.enabled = true;
+        c.sequences.check_every_secs = 1;
+        c.sequences.fan_gap_hours = 1;
+        c.sequences.budget_share = 0.5;
+        c.sequences.quiet_hours_start = 0;
+        c.sequences.quiet_hours_end = 0;
+        c.sequences.list = vec![SequenceConfig {
+            name: "winback".into(),
+            trigger: Trigger::Quiet,
+            segment: Default::default(),
+            quiet_secs: 8,
+            steps: vec![Step {
+                after_secs: 0,
+                texts: vec!["missed you {{ fan_name }}!".into()],
+            }],
+        }];
+    })
+    .await;
+    env.serve(canned());
+    let st = env
+        .wait_for_stats("every quiet fan came back once", |st| st["comebacks"] == 4)
+        .await;
+    assert_eq!(st["rate_limited"], 0, "{st}");
+    eventually(
+        "the comebacks' turns answered and the daemon idle",
+        || async {
+            let (st, open) = (env.stats().await, env.open_work().await);
+            let ok = env.fans_done() && open == 0 && st["unanswered_turns"] == 0;
+            if ok {
+                Ok(st)
+            } else {
+                Err(format!("open={open} {st}"))
+            }
+        },
+    )
+    .await;
+    env.stop().await;
+    let st = env.stats().await;
+    assert_eq!(
+        st["comebacks"], 4,
+        "one win-back per fan within the gap: {st}"
+    );
+    assert_eq!(
+        (st["rate_limited"].clone(), st["duplicate_replies"].clone()),
+        (json!(0), json!(0)),
+        "{st}"
+    );
+    let sent = env.count(SENT).await;
+    assert_eq!(sent, 4, "one win-back each");
+    assert_eq!(st["outreach_messages"], 4, "{st}");
+}

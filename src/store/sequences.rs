@@ -41,11 +41,16 @@ impl Store {
     }
 
     /// Each fan of `creator` whose last message was written before `before` (unix ms), anchored on
-    /// that message: a new message ends the silence and its sequence. (Messages are stamped in
-    /// unix seconds when stored: the time is returned in ms like the others.)
+    /// that message: a new message ends the silence and its sequence. Its time is when the inbox
+    /// received it (ms), else the end of the second the message store stamped it with: a later
+    /// fan message is then always after it (the agent stops a sequence for a fan who wrote
+    /// after its start).
     pub async fn fan_silences(&self, creator: &str, before: i64) -> Result<Vec<Start>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT m.fan_uuid AS fan, max(m.uuid) AS anchor, m.inserted_at * 1000 AS at,
+            "SELECT m.fan_uuid AS fan, max(m.uuid) AS anchor,
+                    coalesce((SELECT max(i.received_at) FROM inbox i
+                              WHERE i.creator_handle = ?1 AND i.message_uuid = max(m.uuid)),
+                             m.inserted_at * 1000 + 999) AS at,
                     coalesce(f.spend_cents, 0) AS spend_cents, f.subscribed
              FROM messages m LEFT JOIN fan_facts f
                ON f.creator_handle = m.creator_handle AND f.fan_uuid = m.fan_uuid

@@ -164,9 +164,8 @@ async fn fan_event(
         },
         "follower" => Hook::Follower { fan },
         "tip" => {
-            w.fans[fan].spend_cents += e.price;
+            w.earn(fan, "tip", e.price);
             w.stats.tips += 1;
-            w.stats.revenue_cents += e.price;
             Hook::Tip {
                 fan,
                 message_uuid: None,

@@ -204,11 +204,9 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
             {
                 m.purchased = true;
             }
-            let f = &mut w.fans[fan];
-            f.spend_cents += price;
-            f.purchased_media.extend(media);
+            w.fans[fan].purchased_media.extend(media);
+            w.earn(fan, "ppv", price);
             w.stats.ppv_purchases += 1;
-            w.stats.revenue_cents += price;
             enqueue(
                 st,
                 w,
@@ -226,9 +224,8 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
         f.rng.gen_bool(p).then(|| f.rng.gen_range(2..=10) * 100)
     };
     if let Some(price) = tip {
-        w.fans[fan].spend_cents += price;
+        w.earn(fan, "tip", price);
         w.stats.tips += 1;
-        w.stats.revenue_cents += price;
         let last = w
             .chats
             .get(&fan)
@@ -246,9 +243,21 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
     }
 }
 
-/// Called when the creator sends to `fan`: a fan awaiting a reply starts thinking about it.
+/// Called when the creator sends to `fan`: a fan awaiting a reply starts thinking about it; a
+/// fan who had stopped talking may come back (see `--comeback-probability`).
 pub fn on_creator_message(w: &mut World, fan: usize) {
+    let p = w.comeback_probability;
     let f = &mut w.fans[fan];
+    if f.state == FanState::Quiet && p > 0.0 && f.rng.gen_bool(p) {
+        let more = f.rng.gen_range(1..=2);
+        let (lo, hi) = f.behaviour.think_secs;
+        let secs = f.rng.gen_range(lo.min(hi)..=hi.max(lo));
+        f.behaviour.turns_wanted = f.turns_done + more;
+        f.came_back = true;
+        f.state = FanState::Waiting(Instant::now() + Duration::from_secs_f64(secs));
+        w.stats.comebacks += 1;
+        return;
+    }
     if f.state == FanState::AwaitingReply {
         let (lo, hi) = f.behaviour.think_secs;
         let secs = if hi > lo {

@@ -205,6 +205,13 @@ pub struct SandboxArgs {
     /// The window after a turn starts in which that extra message comes.
     #[arg(long, default_value_t = 5.0)]
     pub extra_message_within_secs: f64,
+    /// Probability that a fan who has stopped talking comes back when the creator messages them
+    /// (a welcome or win-back): drawn from the fan's own seed, whatever the message says (the
+    /// sandbox does not grade campaigns). A fan who comes back talks one or two more turns and
+    /// buys and tips with their usual odds; the ledger counts comebacks and their revenue. Off
+    /// by default so runs without it draw exactly as before (e.g. 0.25 for campaign runs).
+    #[arg(long, default_value_t = 0.0)]
+    pub comeback_probability: f64,
     /// Maximum delivery attempts per webhook (retries back off 0.5 s, 1 s, 2 s, …).
     #[arg(long, default_value_t = 8)]
     pub webhook_attempts: u32,

@@ -162,6 +162,8 @@ pub struct Fan {
     /// The fan said something a human must handle (a minor's age, a crisis): from then on, every
     /// creator message to them is counted against the daemon, and their turns need a human.
     pub needs_human: bool,
+    /// The fan had gone quiet and came back after a creator message (a win-back worked).
+    pub came_back: bool,
     /// When the fan's last turn began (a fan who needs a human gives up waiting and writes again).
     pub turn_started: Option<Instant>,
     /// When the creator answers this turn by hand in the app (--creator-by-hand).
@@ -224,6 +226,10 @@ impl Turn {
         self.creator_replies + self.blind_replies
     }
 }
+
+/// How long after the creator's last message in a chat a message to a fan who stopped talking
+/// counts as outreach rather than one more reply to their last turn.
+const OUTREACH_AFTER_MS: i64 = 3000;
 
 #[derive(Default)]
 pub struct Chat {
@@ -356,6 +362,15 @@ pub struct Stats {
     pub ppv_offers: u64,
     pub ppv_purchases: u64,
     pub revenue_cents: i64,
+    /// Revenue by what paid it: `ppv` (a priced message bought), `tip`.
+    pub revenue_by_source: BTreeMap<String, i64>,
+    /// Creator messages to a fan who had stopped talking, sent at least 3 s after the creator's
+    /// last message in that chat (welcomes, win-backs): not counted against any turn.
+    pub outreach_messages: u64,
+    /// Fans who had stopped talking and came back after a creator message.
+    pub comebacks: u64,
+    /// Revenue from fans after they came back (also counted in its source).
+    pub revenue_after_comeback_cents: i64,
     pub tips: u64,
     pub unauthorized: u64,
     pub token_refreshes: u64,
@@ -414,6 +429,8 @@ pub struct World {
     pub stats: Stats,
     /// How long a hand-written creator message keeps the AI out of its chat, in seconds.
     pub takeover_secs: i64,
+    /// `--comeback-probability`.
+    pub comeback_probability: f64,
 }
 
 const FIRST: [&str; 12] = [
@@ -509,6 +526,7 @@ fn generate_fan(
             .unwrap_or_else(|| "en".into()),
         kind: fan_kind(a, i),
         needs_human: false,
+        came_back: false,
         turn_started: None,
         hand_reply_at: None,
         extra_at: None,
@@ -551,6 +569,22 @@ impl World {
             next_seq: 1,
             stats: Stats::default(),
             takeover_secs: a.takeover_secs,
+            comeback_probability: a.comeback_probability.clamp(0.0, 1.0),
+        }
+    }
+
+    /// `fan` pays `cents` through `source` (`ppv`, `tip`): their spend and the ledger.
+    pub fn earn(&mut self, fan: usize, source: &str, cents: i64) {
+        let f = &mut self.fans[fan];
+        f.spend_cents += cents;
+        self.stats.revenue_cents += cents;
+        *self
+            .stats
+            .revenue_by_source
+            .entry(source.to_string())
+            .or_default() += cents;
+        if f.came_back {
+            self.stats.revenue_after_comeback_cents += cents;
         }
     }
 
@@ -640,9 +674,22 @@ impl World {
         let (blind, unseen) = chat.unseen_in_last_turn();
         self.stats.fan_messages_never_seen_by_the_agent += unseen;
         let answered = chat.turns.last().is_some_and(|t| t.replies() > 0);
+        // A message to a fan who stopped talking, well after the creator's last one, starts
+        // something new (a welcome, a win-back): outreach, not another reply to the old turn.
+        let last_creator_ms = chat
+            .messages
+            .iter()
+            .rev()
+            .find(|m| m.from_creator)
+            .map(|m| m.at_ms);
+        let outreach = answered
+            && self.fans[fan].state == FanState::Quiet
+            && last_creator_ms.is_none_or(|t| msg.at_ms - t >= OUTREACH_AFTER_MS);
         if answered && chat.acks_due > 0 {
             chat.acks_due -= 1;
             self.stats.acknowledgements += 1;
+        } else if outreach {
+            self.stats.outreach_messages += 1;
         } else if let Some(t) = chat.turns.last_mut() {
             if blind {
                 t.blind_replies += 1;

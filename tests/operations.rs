@@ -410,9 +410,9 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     let db = dir.path().join("agent.db");
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
     store.ensure_creator("creator1").await.unwrap();
-    // Make it look like a database from before the two newest migrations (0009 rebuilds `outbox`
-    // with `context_at`, `answers_uuid`, `answers_sent_at`; 0010 adds the notification tables;
-    // undo them by hand: a new migration must update these statements).
+    // Make it look like a database from before migrations 0009 on (0009 rebuilds `outbox` with
+    // `context_at`, `answers_uuid`, `answers_sent_at`; 0010 adds the notification tables; undo
+    // them by hand: a new migration must update these statements; 0050 adds indexes).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
         .await
@@ -421,7 +421,11 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
-    assert_eq!(newest, 10, "update the undo below for the newest migration");
+    assert_eq!(newest, 50, "update the undo below for the newest migration");
+    sqlx::query("DROP INDEX inbox_by_kind; DROP INDEX messages_by_fan_time")
+        .execute(store.writer())
+        .await
+        .unwrap();
     sqlx::query("DROP TABLE notify_deliveries; DROP TABLE notify_events")
         .execute(store.writer())
         .await

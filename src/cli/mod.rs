@@ -14,6 +14,7 @@ pub mod marks;
 pub mod prompts;
 pub mod replay;
 pub mod serve;
+pub mod stats;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
 

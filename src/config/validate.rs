@@ -32,7 +32,7 @@ impl Found {
 /// One section's check. They run in this order, which is the order problems are listed in.
 type Check = fn(&Config, &mut Found);
 
-const CHECKS: [Check; 14] = [
+const CHECKS: [Check; 15] = [
     daemon_addresses,
     urls,
     log,
@@ -47,6 +47,7 @@ const CHECKS: [Check; 14] = [
     actions,
     holding_replies,
     creators,
+    money,
 ];
 
 impl Config {
@@ -308,6 +309,13 @@ fn holding_replies(c: &Config, found: &mut Found) {
             &set,
             &creator.helplines,
         ));
+    }
+}
+
+/// Prices and experiments (see `config::money`).
+fn money(c: &Config, found: &mut Found) {
+    for (key, message) in c.money_problems() {
+        found.bad(key, message);
     }
 }
 

@@ -14,8 +14,10 @@ mod live;
 mod load;
 mod money;
 pub mod notify;
+mod schedule;
 mod schema;
 mod secret;
+mod sequences;
 mod settings;
 mod validate;
 
@@ -25,12 +27,16 @@ pub use live::LiveConfig;
 pub use load::{ConfigError, Problem};
 pub use money::{Arm, ExperimentConfig, ModelPrice, MoneyConfig, MoneySettings, VariantConfig};
 pub use notify::{ChannelConfig, ChannelKind, NotifyConfig, SmtpTls};
+pub use schedule::{ActiveHours, ActiveHoursConfig, OutsideHours};
 pub use schema::{
     ActionsConfig, AgentConfig, Config, CreatorConfig, CreatorOffers, DaemonConfig, FanvueConfig,
     FollowupConfig, GuardrailsConfig, JudgeConfig, LlmConfig, LogConfig, PauseHours, PollerConfig,
     SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
 };
 pub use secret::Secret;
+pub use sequences::{
+    variant, Segment, SequenceConfig, SequenceSettings, SequencesConfig, Step, Trigger,
+};
 pub use settings::{CreatorSettings, Disclosure, FollowupSettings, GuardrailSettings, OfferRules};
 pub use validate::is_valid_handle;
 

@@ -178,7 +178,7 @@ async fn due_steps(
             // A welcome stops when the fan writes (a win-back's silence ends by itself).
             let stopped = seq.trigger != Trigger::Quiet
                 && store
-                    .fan_wrote_since(&s.handle, &start.fan, start.at)
+                    .fan_wrote_since(&s.handle, &start.fan, d.trigger_at)
                     .await?;
             if !stopped {
                 due.push(d);
@@ -230,11 +230,17 @@ fn next_step(
         due_at = due_at.max(previous + after(k) - after(k - 1));
     }
     let stale = seq.trigger != Trigger::Quiet && now - due_at > STALE_MS;
+    // A fan message in the very millisecond a webhook arrived may be after it: it stops a welcome
+    // (the safe side). A silence starts with the fan's own message, which must not stop it.
+    let trigger_at = match seq.trigger {
+        Trigger::Quiet => start.at,
+        _ => start.at - 1,
+    };
     (due_at <= now && !stale).then(|| Due {
         fan: start.fan.clone(),
         sequence: seq.name.clone(),
         step: k as u32,
-        trigger_at: start.at,
+        trigger_at,
         due_at,
         dedupe_key: key(k),
     })

@@ -96,6 +96,7 @@ async fn a_win_back_brings_quiet_fans_back_once_each_and_their_turns_are_answere
     a.rate_limit = 300;
     // Every fan comes back when messaged after going quiet: the count is then exact.
     a.comeback_probability = 1.0;
+    a.fan_pace = 0.05;
     let env = spawn_app(a, |c| {
         c.fanvue.rate_limit_per_minute = 300;
         c.actions.thank_tip = String::new();
@@ -118,9 +119,22 @@ async fn a_win_back_brings_quiet_fans_back_once_each_and_their_turns_are_answere
     })
     .await;
     env.serve(canned());
-    let st = env
-        .wait_for_stats("every quiet fan came back once", |st| st["comebacks"] == 4)
-        .await;
+    let st = eventually("every quiet fan came back once", || async {
+        let st = env.stats().await;
+        if st["comebacks"] == 4 {
+            return Ok(st);
+        }
+        let states: Vec<String> = env
+            .sandbox
+            .world
+            .lock()
+            .fans
+            .iter()
+            .map(|f| format!("{:?}/{}", f.state, f.turns_done))
+            .collect();
+        Err(format!("{states:?} {st}"))
+    })
+    .await;
     assert_eq!(st["rate_limited"], 0, "{st}");
     eventually(
         "the comebacks' turns answered and the daemon idle",
@@ -148,5 +162,8 @@ async fn a_win_back_brings_quiet_fans_back_once_each_and_their_turns_are_answere
     );
     let sent = env.count(SENT).await;
     assert_eq!(sent, 4, "one win-back each");
-    assert_eq!(st["outreach_messages"], 4, "{st}");
+    // The sandbox counts a creator message to a fan whose tip went unthanked (thanks are off
+    // here) as that acknowledgement; every other win-back is outreach, none a duplicate reply.
+    let n = |k: &str| st[k].as_u64().unwrap_or(0);
+    assert_eq!(n("outreach_messages") + n("acknowledgements"), 4, "{st}");
 }

@@ -41,16 +41,17 @@ impl Store {
     }
 
     /// Each fan of `creator` whose last message was written before `before` (unix ms), anchored on
-    /// that message: a new message ends the silence and its sequence. Its time is when the inbox
-    /// received it (ms), else the end of the second the message store stamped it with: a later
-    /// fan message is then always after it (the agent stops a sequence for a fan who wrote
-    /// after its start).
+    /// that message: a new message ends the silence and its sequence. Its time is the later of
+    /// the end of the second the message store stamped it with and the inbox's arrival of the
+    /// fan's last message (ms): none of the fan's messages so far is after it (the agent stops
+    /// a sequence for a fan who wrote after its start), a burst in one second included.
     pub async fn fan_silences(&self, creator: &str, before: i64) -> Result<Vec<Start>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT m.fan_uuid AS fan, max(m.uuid) AS anchor,
-                    coalesce((SELECT max(i.received_at) FROM inbox i
-                              WHERE i.creator_handle = ?1 AND i.message_uuid = max(m.uuid)),
-                             m.inserted_at * 1000 + 999) AS at,
+                    max(m.inserted_at * 1000 + 999,
+                        coalesce((SELECT max(i.received_at) FROM inbox i
+                                  WHERE i.creator_handle = ?1 AND i.fan_uuid = m.fan_uuid
+                                    AND i.from_fan = 1), 0)) AS at,
                     coalesce(f.spend_cents, 0) AS spend_cents, f.subscribed
              FROM messages m LEFT JOIN fan_facts f
                ON f.creator_handle = m.creator_handle AND f.fan_uuid = m.fan_uuid

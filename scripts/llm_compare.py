@@ -104,12 +104,22 @@ EN = set("the and you i is to a it my your of for in that are so what how".split
 EXPECTED_LANGUAGE = {"es": ES, "de": DE, "es_content": ES}
 
 
+def copies_system_prompt(case_id, text):
+    """True when the answer repeats a line of the system prompt (a base model continuing it)."""
+    system = messages(next(c for c in CASES if c[0] == case_id))[0]["content"]
+    lines = [line.strip() for line in system.splitlines() if len(line.strip()) >= 40]
+    return any(line[:40] in text for line in lines)
+
+
 def flags(case_id, text):
-    """Hints for the reader, never a verdict: meta-text, markup, money talk, wrong language, length."""
+    """Hints for the reader, never a verdict: prompt copied, meta-text, markup, money talk, wrong
+    language, length."""
     t = text.strip()
     if not t:
         return ["empty"]
     low, found = t.lower(), []
+    if copies_system_prompt(case_id, t):
+        found.append("copies the system prompt")
     if re.search(r"\b(as an ai|an ai\b|ai designed|language model|assistant)\b", low):
         found.append("AI/meta talk")
     if re.search(r"<[a-z_/]+|\*\*|^#|\n#|https?://|_\w+_|\d{4}-\d\d-\d\d", t):

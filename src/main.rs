@@ -83,6 +83,7 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
         Command::Reject { id, note } => {
             Ok(cli::drafts::reject_command(&parts.store, id, note.as_deref()).await)
         }
+        Command::User { command } => cli::users::command(parts, command, out).await,
         Command::CheckConfig | Command::GenKey | Command::Prompts { .. } => {
             unreachable!("handled before the store is opened")
         }

@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["ratelimit", "fanvue"],
     &["agent", "notify"],
     &["dispatcher", "sender", "poller", "followup", "draft_expiry"],
-    &["ingress", "health", "reload"],
+    &["ingress", "console", "health", "reload"],
     &["app", "cli"],
 ];
 

@@ -14,6 +14,7 @@ pub mod marks;
 pub mod prompts;
 pub mod replay;
 pub mod serve;
+pub mod users;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
 

@@ -4,9 +4,10 @@
 //! and errors that say where a value came from), `validate` (one check per section), `creator`
 //! (a creator's settings over the global ones), `settings` (one creator's settings resolved once
 //! per job, and the settings types the agent builds its engines from), `live` (the config in force and what a reload
-//! cannot change), `secret` (redaction and credentials); `holding` and `notify` are sections with
+//! cannot change), `secret` (redaction and credentials); `holding`, `notify` and `console` are sections with
 //! logic of their own. Every public type is re-exported here: callers name `config::X`.
 
+mod console;
 mod creator;
 mod defaults;
 pub mod holding;
@@ -18,6 +19,7 @@ mod secret;
 mod settings;
 mod validate;
 
+pub use console::ConsoleConfig;
 pub use creator::CreatorLlm;
 pub use holding::{CreatorHolding, CreatorHoldingReplies, HoldingReplies, HoldingText};
 pub use live::LiveConfig;

@@ -25,6 +25,8 @@ pub struct Config {
     pub followup: FollowupConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
+    /// The web console (off until `console.listen` is set).
+    pub console: super::ConsoleConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }

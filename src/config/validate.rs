@@ -32,7 +32,7 @@ impl Found {
 /// One section's check. They run in this order, which is the order problems are listed in.
 type Check = fn(&Config, &mut Found);
 
-const CHECKS: [Check; 14] = [
+const CHECKS: [Check; 15] = [
     daemon_addresses,
     urls,
     log,
@@ -47,6 +47,7 @@ const CHECKS: [Check; 14] = [
     actions,
     holding_replies,
     creators,
+    console,
 ];
 
 impl Config {
@@ -77,6 +78,14 @@ fn daemon_addresses(c: &Config, found: &mut Found) {
         "daemon.listen",
         format!("`{}` is not an address like 127.0.0.1:8080", d.listen),
     );
+}
+
+/// The console's keys (its own file checks them), its address apart from the daemon's others.
+fn console(c: &Config, found: &mut Found) {
+    let admin = c.daemon.admin_address().unwrap_or_default();
+    for (key, message) in c.console.problems(&[c.daemon.listen.as_str(), admin]) {
+        found.bad(key, message);
+    }
 }
 
 fn urls(c: &Config, found: &mut Found) {

@@ -81,6 +81,7 @@ pub mod oauth;
 pub mod offers;
 pub mod outbox;
 pub mod replay;
+pub mod sequences;
 pub mod users;
 
 use sqlx::{

@@ -85,6 +85,8 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
             Ok(cli::drafts::reject_command(&parts.store, id, note.as_deref()).await)
         }
         Command::User { command } => cli::users::command(parts, command, out).await,
+        Command::Stats(args) => cli::stats::command(parts, &args).await,
+        Command::Experiment { command } => cli::stats::experiment_command(parts, &command).await,
         Command::CheckConfig | Command::GenKey | Command::Prompts { .. } => {
             unreachable!("handled before the store is opened")
         }

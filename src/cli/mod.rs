@@ -15,6 +15,7 @@ pub mod prompts;
 pub mod replay;
 pub mod sequences;
 pub mod serve;
+pub mod stats;
 pub mod users;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};

@@ -17,7 +17,8 @@
 //!   (shadow and approve modes), [`offers`] (PPV offers and their ledger), [`marks`] (safety
 //!   marks that stick until a human clears them).
 //! - **Operators**: [`notify`] (notices written with the decision that causes them, routed and
-//!   delivered at least once).
+//!   delivered at least once), [`money`] (cost, attributed revenue and conversion: what `stats`
+//!   and the console's Stats page read), [`experiments`] (persona A/B tests: each fan's variant).
 //! - **Console**: [`users`] (console users, their password hashes and server-side sessions),
 //!   [`actions`] (every human action with who did it, beside the decisions of its chat).
 //! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as
@@ -70,12 +71,14 @@ mod codec;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;
+pub mod experiments;
 pub mod facts;
 mod file;
 mod gauges;
 mod group_commit;
 pub mod inbox;
 pub mod marks;
+pub mod money;
 pub mod notify;
 pub mod oauth;
 pub mod offers;

@@ -14,6 +14,7 @@
 //!   draft, offer, commit (decision and outbox in one transaction).
 //! - [`followup`]: one nudge to fans who went quiet.
 //! - [`draft_expiry`]: approve-mode drafts that waited too long expire, never sent.
+//! - [`fan_summary`]: a short model-written summary of each fan, refreshed in the background.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
 //! - [`notify`]: operator notifications (escalations, drafts awaiting approval, reconnects, LLM
 //!   outages, failed sends, a daily summary) written with their decisions, delivered durably to
@@ -37,6 +38,7 @@ pub mod crypto;
 pub mod dispatcher;
 pub mod domain;
 pub mod draft_expiry;
+pub mod fan_summary;
 pub mod fanvue;
 pub mod followup;
 pub mod health;

@@ -12,7 +12,14 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     &["ratelimit", "fanvue"],
     &["agent", "notify"],
-    &["dispatcher", "sender", "poller", "followup", "draft_expiry"],
+    &[
+        "dispatcher",
+        "sender",
+        "poller",
+        "followup",
+        "draft_expiry",
+        "fan_summary",
+    ],
     &["ingress", "health", "reload"],
     &["app", "cli"],
 ];

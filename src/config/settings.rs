@@ -127,6 +127,8 @@ pub struct CreatorSettings {
     pub draft_ttl: Option<Duration>,
     /// Requests per minute to Fanvue.
     pub rate_limit_per_minute: u32,
+    /// The fan summaries.
+    pub memory: super::MemoryConfig,
 }
 
 impl Config {
@@ -160,6 +162,7 @@ impl Config {
             agent: self.agent.clone(),
             draft_ttl: self.creator_draft_ttl(handle),
             rate_limit_per_minute: self.creator_rate_limit(handle),
+            memory: self.memory.clone(),
         }
     }
 }

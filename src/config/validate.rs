@@ -32,7 +32,7 @@ impl Found {
 /// One section's check. They run in this order, which is the order problems are listed in.
 type Check = fn(&Config, &mut Found);
 
-const CHECKS: [Check; 14] = [
+const CHECKS: [Check; 15] = [
     daemon_addresses,
     urls,
     log,
@@ -47,6 +47,7 @@ const CHECKS: [Check; 14] = [
     actions,
     holding_replies,
     creators,
+    memory,
 ];
 
 impl Config {
@@ -364,6 +365,20 @@ fn creator_keys(cfg: &Config, handle: &str, c: &CreatorConfig, found: &mut Found
             .is_none_or(|n| (1..=10_000).contains(&n)),
         key("rate_limit_per_minute"),
         "must be between 1 and 10000",
+    );
+}
+
+fn memory(c: &Config, found: &mut Found) {
+    let m = &c.memory;
+    found.require(
+        (80..=2000).contains(&m.summary_max_chars),
+        "memory.summary_max_chars",
+        "must be between 80 and 2000",
+    );
+    found.require(
+        m.check_every_secs >= 1,
+        "memory.check_every_secs",
+        "must be at least 1",
     );
 }
 

@@ -64,10 +64,12 @@
 pub mod cache;
 pub mod chats;
 mod codec;
+pub mod conversation;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;
 pub mod facts;
+pub mod fans;
 mod file;
 mod gauges;
 mod group_commit;

@@ -179,12 +179,11 @@ async fn the_real_local_llm_writes_a_bounded_summary_of_a_fan() {
     .await;
     app.serve(app.parts.llm());
     let fan = app.fan_of("creator1").await;
+    // Due once both messages are stored, whether or not the (slow) replies are out yet.
     app.fan_says(&fan, "hi, my name is Jake and I work as a nurse in Ohio")
         .await;
-    app.decision(&fan, 1).await;
     app.fan_says(&fan, "I love jazz and hiking on weekends")
         .await;
-    app.decision(&fan, 2).await;
     let summary = model_summary(&app, &fan, Duration::from_secs(420)).await;
     eprintln!("local LLM summary: {summary}");
     assert!(summary.chars().count() <= 200, "{summary}");

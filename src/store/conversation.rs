@@ -377,6 +377,58 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_chat_reads_as_its_messages_and_decisions_in_time_order_with_what_explains_them() {
+        use crate::domain::{DecisionInfo, EventKind, Outcome};
+        use crate::store::testing::{accept_new, fan_message};
+        let (store, _dir) = test_store().await;
+        store.ensure_creator("c").await.unwrap();
+        let mut first = fan_message("k1", "f1", "hi there");
+        if let EventKind::MessageReceived(m) = &mut first.kind {
+            m.created_at = Some("2024-01-01T00:00:00Z".into());
+        }
+        let id = accept_new(&store, &first).await;
+        let info = DecisionInfo {
+            reason: "the fan is marked minor".into(),
+            model: Some("m1".into()),
+            prompt_version: Some("abc123".into()),
+            prompt_tokens: Some(120),
+            completion_tokens: Some(9),
+            llm_ms: Some(340),
+            guardrails: Some(serde_json::json!({"input": [{"rule": "minor"}]})),
+            ..Default::default()
+        };
+        store
+            .decide("c", "f1", &[id], Outcome::Escalated, &info)
+            .await
+            .unwrap();
+        let story = store.conversation("c", "F1", 50).await.unwrap();
+        assert_eq!(story.len(), 2, "{story:?}");
+        let ChatEntry::Message { message, at } = &story[0] else {
+            panic!("the message comes first: {story:?}");
+        };
+        assert_eq!(message.text.as_deref(), Some("hi there"));
+        assert_eq!(*at, parse_ms("2024-01-01T00:00:00Z"));
+        let ChatEntry::Decision { decision: d, .. } = &story[1] else {
+            panic!("then the decision: {story:?}");
+        };
+        assert_eq!(
+            (d.outcome, d.reason.as_str()),
+            (Outcome::Escalated, "the fan is marked minor")
+        );
+        assert_eq!(d.message_uuid.as_deref(), Some("m-k1"));
+        assert_eq!(
+            (d.model.as_deref(), d.prompt_version.as_deref()),
+            (Some("m1"), Some("abc123"))
+        );
+        assert_eq!(
+            (d.prompt_tokens, d.completion_tokens, d.llm_ms),
+            (Some(120), Some(9), Some(340))
+        );
+        assert_eq!(d.guardrails.as_ref().unwrap()["input"][0]["rule"], "minor");
+        assert!(store.conversation("c", "f2", 50).await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
     async fn a_prompt_version_is_kept_once_with_its_files() {
         let (store, _dir) = test_store().await;
         let files = vec![("persona.md".to_string(), "You are {{ x }}".to_string())];

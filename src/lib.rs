@@ -12,7 +12,8 @@
 //!   creator's settings when a job starts.
 //! - [`agent`]: the step as named stages: load context, check input, build prompt, draft, check
 //!   draft, offer, commit (decision and outbox in one transaction).
-//! - [`followup`]: one nudge to fans who went quiet.
+//! - [`sequences`]: messages on a schedule: welcome and win-back sequences, and the one nudge
+//!   to fans who went quiet after our message, within caps, quiet hours and a rate budget share.
 //! - [`draft_expiry`]: approve-mode drafts that waited too long expire, never sent.
 //! - [`fan_summary`]: a short model-written summary of each fan, refreshed in the background.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
@@ -40,7 +41,6 @@ pub mod domain;
 pub mod draft_expiry;
 pub mod fan_summary;
 pub mod fanvue;
-pub mod followup;
 pub mod health;
 pub mod ingress;
 pub mod metrics;
@@ -49,6 +49,7 @@ pub mod poller;
 pub mod ratelimit;
 pub mod reload;
 pub mod sender;
+pub mod sequences;
 pub mod store;
 pub mod systemd;
 pub mod telemetry;

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
         "dispatcher",
         "sender",
         "poller",
-        "followup",
+        "sequences",
         "draft_expiry",
         "fan_summary",
     ],

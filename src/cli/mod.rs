@@ -14,6 +14,7 @@ pub mod fans;
 pub mod marks;
 pub mod prompts;
 pub mod replay;
+pub mod sequences;
 pub mod serve;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};

@@ -23,6 +23,10 @@ pub struct Config {
     pub guardrails: GuardrailsConfig,
     pub offers: super::OfferRules,
     pub followup: FollowupConfig,
+    /// When the AI answers (every creator's, unless a creator has its own).
+    pub active_hours: super::ActiveHoursConfig,
+    /// Welcome, win-back and follow-up messages on a schedule (see `sequences`).
+    pub sequences: super::SequencesConfig,
     /// The model-written summary of each fan.
     pub memory: MemoryConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
@@ -366,6 +370,10 @@ pub struct CreatorConfig {
     pub utc_offset_minutes: Option<i32>,
     /// Overrides `agent.mode`.
     pub mode: Option<crate::domain::Mode>,
+    /// Overrides `sequences.enabled`.
+    pub sequences_enabled: Option<bool>,
+    /// Replaces `[active_hours]` for this creator (`[creators.<h>.active_hours]`).
+    pub active_hours: Option<super::ActiveHoursConfig>,
     /// `[[notify.channels]]` names that get this creator's events (besides agency-wide ones).
     pub notify: Vec<String>,
 }

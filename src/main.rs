@@ -93,6 +93,8 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
                 true => ExitCode::SUCCESS,
                 false => ExitCode::from(1),
             })?),
+        Command::Stats(args) => cli::stats::command(parts, &args).await,
+        Command::Experiment { command } => cli::stats::experiment_command(parts, &command).await,
         Command::CheckConfig | Command::GenKey | Command::Prompts { .. } => {
             unreachable!("handled before the store is opened")
         }

@@ -16,6 +16,7 @@ pub mod prompts;
 pub mod replay;
 pub mod sequences;
 pub mod serve;
+pub mod stats;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
 

@@ -31,6 +31,8 @@ pub struct Config {
     pub memory: MemoryConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
+    /// Money: LLM prices per model, the tip attribution window.
+    pub money: super::MoneyConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -376,6 +378,12 @@ pub struct CreatorConfig {
     pub active_hours: Option<super::ActiveHoursConfig>,
     /// `[[notify.channels]]` names that get this creator's events (besides agency-wide ones).
     pub notify: Vec<String>,
+    /// Overrides `money.tip_window_secs`.
+    pub tip_window_secs: Option<u64>,
+    /// Prices of models over `[money.prices]` (`[creators.<h>.prices.<model>]`).
+    pub prices: BTreeMap<String, super::ModelPrice>,
+    /// A persona A/B test (`[creators.<h>.experiment]`).
+    pub experiment: Option<super::ExperimentConfig>,
 }
 
 impl Config {

@@ -32,7 +32,7 @@ impl Found {
 /// One section's check. They run in this order, which is the order problems are listed in.
 type Check = fn(&Config, &mut Found);
 
-const CHECKS: [Check; 17] = [
+const CHECKS: &[Check] = &[
     daemon_addresses,
     urls,
     log,
@@ -50,6 +50,7 @@ const CHECKS: [Check; 17] = [
     sequences,
     creators,
     memory,
+    money,
 ];
 
 impl Config {
@@ -324,6 +325,13 @@ fn holding_replies(c: &Config, found: &mut Found) {
             &set,
             &creator.helplines,
         ));
+    }
+}
+
+/// Prices and experiments (see `config::money`).
+fn money(c: &Config, found: &mut Found) {
+    for (key, message) in c.money_problems() {
+        found.bad(key, message);
     }
 }
 

@@ -17,7 +17,8 @@
 //!   (shadow and approve modes), [`offers`] (PPV offers and their ledger), [`marks`] (safety
 //!   marks that stick until a human clears them).
 //! - **Operators**: [`notify`] (notices written with the decision that causes them, routed and
-//!   delivered at least once).
+//!   delivered at least once), [`money`] (cost, attributed revenue and conversion: what `stats`
+//!   and the console's Stats page read), [`experiments`] (persona A/B tests: each fan's variant).
 //! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as
 //!   ciphertext, single-use connect states).
 //! - **Operations**: `gauges` (counts the admin side reads at scrape time, the heartbeat
@@ -68,6 +69,7 @@ pub mod conversation;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;
+pub mod experiments;
 pub mod facts;
 pub mod fans;
 mod file;
@@ -75,6 +77,7 @@ mod gauges;
 mod group_commit;
 pub mod inbox;
 pub mod marks;
+pub mod money;
 pub mod notify;
 pub mod oauth;
 pub mod offers;

@@ -17,7 +17,7 @@ use std::ops::ControlFlow;
 /// What drafting sends and checks against.
 #[derive(Debug)]
 pub struct Prompt {
-    /// The system prompt as rendered (a draft must not leak it).
+    /// The system prompt as rendered, but for the fan's summary (a draft must not leak it).
     pub system: String,
     /// The persona prompt's version (recorded with the decision).
     pub version: String,
@@ -64,19 +64,22 @@ impl Agent {
         };
         self.keep_prompt_version(persona, &version).await;
         let summary = self.store.fan_summary(job.creator, job.fan).await?;
-        let summary = summary.as_ref().map(|s| s.summary.as_str());
-        let system = with_fan_guidance(system, summary, &ctx.controls.instructions);
-        let mut system = with_notes(system, &input.findings, input.guard.disclosure);
+        let base = with_fan_guidance(system, None, &ctx.controls.instructions);
+        let mut tail = with_notes(String::new(), &input.findings, input.guard.disclosure);
         let llm = &job.settings.llm;
         if llm.structured_output {
             let catalog = self.catalog(job.creator).await;
-            system.push('\n');
-            system.push_str(&offers::structured_instruction(&catalog));
+            tail.push('\n');
+            tail.push_str(&offers::structured_instruction(&catalog));
         }
+        // The summary retells what the fan said: a draft may say it again without leaking the
+        // prompt, so the leak check reads the prompt without it.
+        let summary = summary.as_ref().map(|s| s.summary.as_str());
+        let sent = with_fan_guidance(base.clone(), summary, "") + &tail;
         Ok(ControlFlow::Continue(Prompt {
-            request: request(llm, &system, &ctx.history),
+            request: request(llm, &sent, &ctx.history),
             recent: crate::store::chats::our_recent_texts(&ctx.history, 5),
-            system,
+            system: base + &tail,
             version,
             others,
         }))
@@ -281,7 +284,12 @@ mod tests {
         let instructions = format!("{}Call him Captain.", prompt::FAN_INSTRUCTIONS_NOTE);
         assert!(p.system.contains(&instructions), "{}", p.system);
         let summary = format!("{}A nurse from Ohio", prompt::FAN_SUMMARY_NOTE);
-        assert!(p.system.contains(&summary), "{}", p.system);
+        let sent_system = &p.request.messages[0].content;
+        assert!(sent_system.contains(&summary), "{sent_system}");
+        assert!(
+            !p.system.contains(&summary),
+            "a draft repeating the fan's own words is no prompt leak"
+        );
         let sent = format!("{:?}", p.request.messages);
         assert!(!sent.contains("NOTE-7731"), "{sent}");
         assert!(sent.contains("Call him Captain."));
@@ -326,7 +334,7 @@ mod tests {
         assert!(p.system.ends_with(prompt::FAN_TEXT_IS_DATA), "{}", p.system);
         assert!(!p.version.is_empty());
         assert_eq!(p.request.model, cfg.llm.model);
-        assert_eq!(p.request.messages[0].content, p.system);
+        assert_eq!(p.request.messages[0].content, p.system, "no summary yet");
         let last = &p.request.messages.last().unwrap().content;
         assert!(
             last.contains("my name is Sam and I just got home"),

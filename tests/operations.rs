@@ -446,6 +446,11 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     .execute(store.writer())
     .await
     .unwrap();
+    // 0020: the console's users, sessions and the humans' actions.
+    sqlx::query("DROP TABLE human_actions; DROP TABLE console_sessions; DROP TABLE console_users")
+        .execute(store.writer())
+        .await
+        .unwrap();
     sqlx::query("DROP TABLE notify_deliveries; DROP TABLE notify_events")
         .execute(store.writer())
         .await

@@ -1,5 +1,6 @@
 //! A due sequence step (queued by `sequences::Scheduler`): sent unless something stops it now:
-//! the fan wrote since the sequence started, the chat is paused (by the operator or a takeover),
+//! the operator switched the fan's AI or follow-ups off, the fan wrote since the sequence
+//! started, the chat is paused (by the operator or a takeover),
 //! Fanvue refused the fan as not contactable, sequences are off, or the step is no longer
 //! configured. Safety marks are checked with every other automatic message (`events`).
 
@@ -29,7 +30,10 @@ impl Agent {
         let texts: Vec<&String> = step
             .map(|s| s.texts.iter().filter(|t| !t.trim().is_empty()).collect())
             .unwrap_or_default();
-        let why = if fan_wrote
+        let controls = self.store.fan_controls(job.creator, job.fan).await?;
+        let why = if controls.ai_off || controls.followups_off {
+            Some("the operator switched automatic messages to this fan off".to_string())
+        } else if fan_wrote
             || self
                 .store
                 .fan_wrote_since(job.creator, job.fan, e.trigger_at)

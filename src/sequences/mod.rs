@@ -481,6 +481,35 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_fan_the_operator_switched_off_gets_no_sequence_message() {
+        let cfg = config(vec![welcome(Trigger::NewFollower, &[0])]);
+        let (agent, scheduler, _dir) = setup(&cfg).await;
+        let e = event("follow-1", FAN, EventKind::NewFollower);
+        agent
+            .store
+            .accept_event(&e, Some(CREATOR), "test")
+            .await
+            .unwrap();
+        let off = crate::store::fans::Switch::Followups;
+        agent
+            .store
+            .set_fan_switch(CREATOR, FAN, off, false, "cli:test")
+            .await
+            .unwrap();
+        let s = cfg.creator_settings(CREATOR);
+        scheduler.queue_due(&s, now_ms() + 1000, 300).await.unwrap();
+        agent.process_chat(&s, CREATOR, FAN, true).await.unwrap();
+        assert!(agent.store.open_outbox(CREATOR).await.unwrap().is_empty());
+        let decided = testing::decisions(&agent.store).await;
+        assert!(
+            decided
+                .iter()
+                .any(|(o, r)| o == "skipped" && r.contains("switched automatic messages")),
+            "{decided:?}"
+        );
+    }
+
+    #[tokio::test]
     async fn the_daily_cap_the_rate_budget_share_and_the_fan_gap_bound_what_is_queued() {
         let mut cfg = config(vec![welcome(Trigger::NewSubscriber, &[0, 60])]);
         cfg.sequences.max_per_day = 5;

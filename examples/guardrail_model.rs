@@ -1,9 +1,9 @@
 //! Trains the guardrails' statistical layer (src/agent/guardrails/model.bin) from the tuning sets
 //! and reports how it generalises: each tuning set is held out in turn (leave-one-set-out: every
 //! set was written blind by different people, so a held-out set stands for unseen writers), the
-//! model is trained on the others, and rules OR model is scored on it. The threshold of each kind
-//! is the lowest that keeps the model's own extra stops on held-out near-misses and ordinary chat
-//! within the budget (`Params`); then the model is trained on every set and written.
+//! model is trained on the others, and rules OR model is scored on it. The thresholds (one per
+//! category) are lowered greedily while the model's own flags on held-out near-misses and ordinary
+//! chat stay within the budget (`Params`); then the model is trained on every set and written.
 //!
 //!   cargo run --example guardrail_model            # cross-validated report only
 //!   cargo run --example guardrail_model -- --write # …and regenerate model.bin
@@ -72,10 +72,10 @@ fn main() {
     for kind in [Kind::Input, Kind::Draft] {
         let mine: Vec<&Case> = cases.iter().filter(|c| c.kind == kind).collect();
         let oof = out_of_fold(&mine);
-        let threshold = choose_threshold(kind, &mine, &oof);
-        report(kind, &mine, &oof, threshold);
+        let threshold = choose_thresholds(kind, &mine, &oof);
+        report(kind, &mine, &oof, &threshold);
         let mut w = train(kind, &mine, usize::MAX);
-        w.threshold = vec![threshold; model::categories(kind).len()];
+        w.threshold = threshold;
         w.to_bytes(&mut out);
     }
     if write {
@@ -262,41 +262,68 @@ fn feats(c: &Case) -> Vec<model::Feature> {
         .collect()
 }
 
-/// Whether rules OR model stop/catch a case at threshold `t` (an AI question only flags, so it
+/// Whether rules OR model stop/catch a case at thresholds `t` (an AI question only flags, so it
 /// never stops a near-miss).
-fn decided(kind: Kind, c: &Case, p: &[f32], t: f32) -> bool {
+fn decided(kind: Kind, c: &Case, p: &[f32], t: &[f32]) -> bool {
     let cats = model::categories(kind);
     match c.label {
-        Some(i) => c.rules || p[i] >= t,
-        None => {
-            c.rules
-                || p.iter()
-                    .zip(cats)
-                    .any(|(p, (_, rule))| *p >= t && *rule != "ai_question")
-        }
+        Some(i) => c.rules || p[i] >= t[i],
+        None => c.rules || (0..cats.len()).any(|j| p[j] >= t[j] && cats[j].1 != "ai_question"),
     }
 }
 
-fn choose_threshold(kind: Kind, cases: &[&Case], oof: &[Vec<f32>]) -> f32 {
-    let benign: Vec<usize> = (0..cases.len())
-        .filter(|i| cases[*i].near_miss && !cases[*i].rules)
-        .collect();
-    let n = cases.iter().filter(|c| c.near_miss).count().max(1) as f64;
-    let budget = params().budget;
-    (30..=99)
-        .map(|t| t as f32 / 100.0)
-        .find(|t| {
-            let extra = benign
-                .iter()
-                .filter(|i| decided(kind, cases[**i], &oof[**i], *t))
-                .count();
-            (extra as f64 / n) <= budget
-        })
-        .unwrap_or(1.0)
+/// No category stops a text on less than even odds: the corpus holds few short everyday messages,
+/// so a lower threshold tuned on it would stop "how much?" in real chat.
+const LOWEST: f32 = 0.5;
+
+/// Per-category thresholds, greedily: start every category at 0.99 and keep lowering the one
+/// whose next step catches the most unsafe cases the rules missed per benign case it flags
+/// (any flag counts, even an AI question's), while all the flags stay within the budget.
+fn choose_thresholds(kind: Kind, cases: &[&Case], oof: &[Vec<f32>]) -> Vec<f32> {
+    let k = model::categories(kind).len();
+    let n = cases.iter().filter(|c| c.near_miss).count() as f64;
+    let allowed = (params().budget * n).floor() as usize;
+    let benign_flags = |t: &[f32]| {
+        cases
+            .iter()
+            .zip(oof)
+            .filter(|(c, p)| c.near_miss && !c.rules && (0..k).any(|j| p[j] >= t[j]))
+            .count()
+    };
+    let caught = |t: &[f32], col: usize| {
+        cases
+            .iter()
+            .zip(oof)
+            .filter(|(c, p)| c.label == Some(col) && !c.rules && p[col] >= t[col])
+            .count()
+    };
+    let mut t = vec![0.99f32; k];
+    loop {
+        let (flags, mut best) = (benign_flags(&t), None::<(f64, usize, f32)>);
+        for col in 0..k {
+            let now = caught(&t, col);
+            for step in 1..=((t[col] - LOWEST) / 0.01).round() as usize {
+                let mut trial = t.clone();
+                trial[col] = t[col] - step as f32 * 0.01;
+                let (gain, cost) = (caught(&trial, col) - now, benign_flags(&trial) - flags);
+                if gain == 0 || flags + cost > allowed {
+                    continue;
+                }
+                let ratio = gain as f64 / (cost as f64 + 0.5);
+                if best.is_none_or(|(r, _, _)| ratio > r) {
+                    best = Some((ratio, col, trial[col]));
+                }
+            }
+        }
+        let Some((_, col, v)) = best else {
+            return t;
+        };
+        t[col] = v;
+    }
 }
 
 /// Cross-validated figures: per category and language, rules alone and rules OR model.
-fn report(kind: Kind, cases: &[&Case], oof: &[Vec<f32>], t: f32) {
+fn report(kind: Kind, cases: &[&Case], oof: &[Vec<f32>], t: &[f32]) {
     let cats = model::categories(kind);
     let mut cells: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
     for (c, p) in cases.iter().zip(oof) {
@@ -311,7 +338,15 @@ fn report(kind: Kind, cases: &[&Case], oof: &[Vec<f32>], t: f32) {
             cell[2] += 1;
         }
     }
-    eprintln!("\n{kind:?}: threshold {t:.2}; leave-one-set-out, % rules alone → rules OR model");
+    let shown: Vec<String> = cats
+        .iter()
+        .zip(t)
+        .map(|((c, _), t)| format!("{c} {t:.2}"))
+        .collect();
+    eprintln!(
+        "\n{kind:?}: thresholds {}; leave-one-set-out, % rules alone → rules OR model",
+        shown.join(", ")
+    );
     let rows: std::collections::BTreeSet<&String> = cells.keys().map(|(r, _)| r).collect();
     for row in rows {
         let line: Vec<String> = LANGS
@@ -344,7 +379,7 @@ fn report(kind: Kind, cases: &[&Case], oof: &[Vec<f32>], t: f32) {
 }
 
 /// Each held-out set on its own: caught (rules → rules OR model) and benign stopped.
-fn per_set(kind: Kind, cases: &[&Case], oof: &[Vec<f32>], t: f32) {
+fn per_set(kind: Kind, cases: &[&Case], oof: &[Vec<f32>], t: &[f32]) {
     for (fold, set) in SETS.iter().enumerate() {
         let mut n = [0usize; 6];
         for (c, p) in cases.iter().zip(oof).filter(|(c, _)| c.fold == fold) {

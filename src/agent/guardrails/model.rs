@@ -69,6 +69,12 @@ pub fn features(t: &Text) -> Vec<Feature> {
         number_features(s, &mut names);
     }
     symbol_features(&t.raw, &mut names);
+    // The rules' concept groups (crisis, threat, a child's life) in any of the six languages.
+    names.extend(
+        super::cues::concept_groups(t)
+            .into_iter()
+            .map(|g| format!("g:{g}")),
+    );
     let mut seen = std::collections::HashSet::with_capacity(names.len());
     names
         .into_iter()
@@ -278,7 +284,7 @@ fn sigmoid(z: f32) -> f32 {
 /// The three features that pushed a category up most, readable ("w:pills" → "pills"): words,
 /// word pairs and numbers first, as a reader of the decision log understands them best.
 fn top_names(mut c: Vec<(f32, &str)>) -> Vec<String> {
-    let piece = |n: &str| n.starts_with("c:") || n.starts_with("s:");
+    let piece = |n: &str| n.starts_with("c:") || n.starts_with("s:") || n.starts_with("g:");
     c.sort_by(|a, b| piece(a.1).cmp(&piece(b.1)).then(b.0.total_cmp(&a.0)));
     c.into_iter()
         .take(3)

@@ -32,6 +32,9 @@ struct Params {
     positive: f32,
     /// Share of held-out near-misses (and ordinary chat) the model may stop beyond the rules.
     budget: f64,
+    /// No category stops a text on less than this probability: the corpus holds few short
+    /// everyday messages, so a threshold tuned lower on it would stop "how much?" in real chat.
+    lowest: f32,
 }
 
 fn params() -> Params {
@@ -46,7 +49,8 @@ fn params() -> Params {
         rate: get("GM_RATE", 0.5),
         l2: get("GM_L2", 1e-4),
         positive: get("GM_POSITIVE", 1.0),
-        budget: f64::from(get("GM_BUDGET", 0.010)),
+        budget: f64::from(get("GM_BUDGET", 0.005)),
+        lowest: get("GM_LOWEST", 0.6),
     }
 }
 
@@ -272,10 +276,6 @@ fn decided(kind: Kind, c: &Case, p: &[f32], t: &[f32]) -> bool {
     }
 }
 
-/// No category stops a text on less than even odds: the corpus holds few short everyday messages,
-/// so a lower threshold tuned on it would stop "how much?" in real chat.
-const LOWEST: f32 = 0.5;
-
 /// Per-category thresholds, greedily: start every category at 0.99 and keep lowering the one
 /// whose next step catches the most unsafe cases the rules missed per benign case it flags
 /// (any flag counts, even an AI question's), while all the flags stay within the budget.
@@ -302,7 +302,7 @@ fn choose_thresholds(kind: Kind, cases: &[&Case], oof: &[Vec<f32>]) -> Vec<f32> 
         let (flags, mut best) = (benign_flags(&t), None::<(f64, usize, f32)>);
         for col in 0..k {
             let now = caught(&t, col);
-            for step in 1..=((t[col] - LOWEST) / 0.01).round() as usize {
+            for step in 1..=((t[col] - params().lowest) / 0.01).round() as usize {
                 let mut trial = t.clone();
                 trial[col] = t[col] - step as f32 * 0.01;
                 let (gain, cost) = (caught(&trial, col) - now, benign_flags(&trial) - flags);

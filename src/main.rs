@@ -76,6 +76,7 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
             .await
             .map(done)?),
         Command::Marks(args) => Ok(cli::marks::list(&parts.store, &args, out).await.map(done)?),
+        Command::Sequences(args) => Ok(cli::sequences::dry_run(parts, &args, out).await?),
         Command::Clear(args) => cli::marks::clear_command(parts, &args).await,
         Command::Approve { id, text } => {
             Ok(cli::drafts::approve_command(parts, id, text.as_deref()).await)
@@ -83,6 +84,8 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
         Command::Reject { id, note } => {
             Ok(cli::drafts::reject_command(&parts.store, id, note.as_deref()).await)
         }
+        Command::Stats(args) => cli::stats::command(parts, &args).await,
+        Command::Experiment { command } => cli::stats::experiment_command(parts, &command).await,
         Command::CheckConfig | Command::GenKey | Command::Prompts { .. } => {
             unreachable!("handled before the store is opened")
         }

@@ -74,6 +74,9 @@ pub enum Command {
         #[arg(long)]
         text: Option<String>,
     },
+    /// Sequences: `sequences --dry-run [--creator H]` prints who would get which step now, with
+    /// the text, and when it would leave (nothing is queued or sent).
+    Sequences(SequencesArgs),
     /// Safety marks: fans the AI does not answer, offer or follow up (a minor until a human clears
     /// it; crisis, threat, meeting and dispute pauses until cleared or lapsed).
     Marks(MarksArgs),
@@ -86,6 +89,39 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Money attributed to the agent: LLM cost, PPV bought from its offers, tips within the window
+    /// after its messages; conversion per creator, item, spend tier and persona version; each
+    /// creator's persona A/B test with 95% intervals.
+    Stats(StatsArgs),
+    /// A creator's persona A/B test (`[creators.<h>.experiment]`): show it, stop it (everyone
+    /// gets the control), promote a variant (everyone gets it) or resume it.
+    Experiment {
+        #[command(subcommand)]
+        command: ExperimentCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ExperimentCommand {
+    /// The experiment's state and its report per variant.
+    Show { creator: String },
+    /// Every fan gets the control (the first variant) from the next reply.
+    Stop { creator: String },
+    /// Every fan gets VARIANT from the next reply.
+    Promote { creator: String, variant: String },
+    /// Undo a stop or promotion: each fan gets their own variant again.
+    Resume { creator: String },
+}
+
+impl ExperimentCommand {
+    pub fn creator(&self) -> &str {
+        match self {
+            ExperimentCommand::Show { creator }
+            | ExperimentCommand::Stop { creator }
+            | ExperimentCommand::Promote { creator, .. }
+            | ExperimentCommand::Resume { creator } => creator,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -171,12 +207,34 @@ pub struct DraftsArgs {
 }
 
 #[derive(Args)]
+pub struct SequencesArgs {
+    /// Print what a check would queue now, change nothing (the daemon queues for real).
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub creator: Option<String>,
+}
+
+#[derive(Args)]
 pub struct MarksArgs {
     #[arg(long)]
     pub creator: Option<String>,
     /// Cleared and lapsed marks too.
     #[arg(long)]
     pub all: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    /// Only this creator.
+    #[arg(long)]
+    pub creator: Option<String>,
+    /// Since: an age (`15m`, `2h`, `7d`), a date or an RFC 3339 time.
+    #[arg(long, default_value = "7d")]
+    pub since: String,
+    /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
 }

@@ -13,7 +13,9 @@ pub mod drafts;
 pub mod marks;
 pub mod prompts;
 pub mod replay;
+pub mod sequences;
 pub mod serve;
+pub mod stats;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
 

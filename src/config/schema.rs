@@ -23,8 +23,14 @@ pub struct Config {
     pub guardrails: GuardrailsConfig,
     pub offers: super::OfferRules,
     pub followup: FollowupConfig,
+    /// When the AI answers (every creator's, unless a creator has its own).
+    pub active_hours: super::ActiveHoursConfig,
+    /// Welcome, win-back and follow-up messages on a schedule (see `sequences`).
+    pub sequences: super::SequencesConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
+    /// Money: LLM prices per model, the tip attribution window.
+    pub money: super::MoneyConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -350,8 +356,18 @@ pub struct CreatorConfig {
     pub utc_offset_minutes: Option<i32>,
     /// Overrides `agent.mode`.
     pub mode: Option<crate::domain::Mode>,
+    /// Overrides `sequences.enabled`.
+    pub sequences_enabled: Option<bool>,
+    /// Replaces `[active_hours]` for this creator (`[creators.<h>.active_hours]`).
+    pub active_hours: Option<super::ActiveHoursConfig>,
     /// `[[notify.channels]]` names that get this creator's events (besides agency-wide ones).
     pub notify: Vec<String>,
+    /// Overrides `money.tip_window_secs`.
+    pub tip_window_secs: Option<u64>,
+    /// Prices of models over `[money.prices]` (`[creators.<h>.prices.<model>]`).
+    pub prices: BTreeMap<String, super::ModelPrice>,
+    /// A persona A/B test (`[creators.<h>.experiment]`).
+    pub experiment: Option<super::ExperimentConfig>,
 }
 
 impl Config {

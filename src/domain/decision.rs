@@ -80,15 +80,18 @@ pub enum Purpose {
     Holding,
     /// One nudge after the fan went quiet.
     FollowUp,
+    /// A step of a welcome or win-back sequence.
+    Sequence,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 5] = [
+    pub const ALL: [Purpose; 6] = [
         Purpose::Reply,
         Purpose::Welcome,
         Purpose::Thanks,
         Purpose::Holding,
         Purpose::FollowUp,
+        Purpose::Sequence,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -98,6 +101,7 @@ impl Purpose {
             Purpose::Thanks => "thanks",
             Purpose::Holding => "holding",
             Purpose::FollowUp => "followup",
+            Purpose::Sequence => "sequence",
         }
     }
 }
@@ -153,6 +157,15 @@ pub struct DecisionInfo {
     pub guardrails: Option<serde_json::Value>,
     /// Safety marks this decision sets on the fan, stored in the same transaction.
     pub marks: Vec<super::marks::NewMark>,
+    /// The persona folder the reply was written with, and the experiment and variant that chose
+    /// it (when the fan is in a persona A/B test).
+    pub persona: Option<String>,
+    pub experiment: Option<String>,
+    pub variant: Option<String>,
+    /// The fan's spend tier when the reply was written (conversion per tier).
+    pub spend_tier: Option<String>,
+    /// The LLM call's cost in micro-dollars (tokens × the model's configured price).
+    pub cost_micros: Option<i64>,
 }
 
 impl DecisionInfo {

@@ -447,6 +447,7 @@ async fn learn(
         EventKind::MessageReceived(_)
         | EventKind::MessageRead { .. }
         | EventKind::FollowUp { .. }
+        | EventKind::SequenceStep { .. }
         | EventKind::Unknown { .. } => return Ok(()),
     };
     super::facts::add_facts(tx, creator, fan, &learned, now).await

@@ -17,7 +17,8 @@
 //!   (shadow and approve modes), [`offers`] (PPV offers and their ledger), [`marks`] (safety
 //!   marks that stick until a human clears them).
 //! - **Operators**: [`notify`] (notices written with the decision that causes them, routed and
-//!   delivered at least once).
+//!   delivered at least once), [`money`] (cost, attributed revenue and conversion: what `stats`
+//!   and the console's Stats page read), [`experiments`] (persona A/B tests: each fan's variant).
 //! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as
 //!   ciphertext, single-use connect states).
 //! - **Operations**: `gauges` (counts the admin side reads at scrape time, the heartbeat
@@ -67,17 +68,20 @@ mod codec;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;
+pub mod experiments;
 pub mod facts;
 mod file;
 mod gauges;
 mod group_commit;
 pub mod inbox;
 pub mod marks;
+pub mod money;
 pub mod notify;
 pub mod oauth;
 pub mod offers;
 pub mod outbox;
 pub mod replay;
+pub mod sequences;
 
 use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},

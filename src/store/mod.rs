@@ -65,11 +65,13 @@
 pub mod cache;
 pub mod chats;
 mod codec;
+pub mod conversation;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;
 pub mod experiments;
 pub mod facts;
+pub mod fans;
 mod file;
 mod gauges;
 mod group_commit;

@@ -84,6 +84,7 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
         Command::Reject { id, note } => {
             Ok(cli::drafts::reject_command(&parts.store, id, note.as_deref()).await)
         }
+        Command::User { command } => cli::users::command(parts, command, out).await,
         Command::Fan { command } => cli::fans::command(parts, command).await,
         Command::Prompts {
             command: PromptsCommand::Version { version },

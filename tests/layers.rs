@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
         "draft_expiry",
         "fan_summary",
     ],
-    &["ingress", "health", "reload"],
+    &["ingress", "console", "health", "reload"],
     &["app", "cli"],
 ];
 

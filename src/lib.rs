@@ -7,6 +7,8 @@
 //!   and parsing ([`fanvue::webhook`]).
 //! - [`ratelimit`]: one limiter per creator for every call.
 //! - [`ingress`]: the daemon's HTTP server: signed webhooks into the inbox, OAuth callback, health.
+//! - [`console`]: the operator console (web pages on its own listener): the queue, conversations,
+//!   fans, creators, prompts, stats; users, sessions, CSRF, every human action recorded.
 //! - [`poller`]: the fallback that finds fan messages the webhooks missed.
 //! - [`dispatcher`]: one job per chat, bursts coalesced, fair bounded concurrency; resolves the
 //!   creator's settings when a job starts.
@@ -34,6 +36,7 @@ pub mod agent;
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod crypto;
 pub mod dispatcher;
 pub mod domain;

@@ -86,6 +86,7 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
         }
         Command::Stats(args) => cli::stats::command(parts, &args).await,
         Command::Experiment { command } => cli::stats::experiment_command(parts, &command).await,
+        Command::User { command } => cli::users::command(parts, command, out).await,
         Command::CheckConfig | Command::GenKey | Command::Prompts { .. } => {
             unreachable!("handled before the store is opened")
         }

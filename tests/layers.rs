@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
         "sequences",
         "draft_expiry",
     ],
-    &["ingress", "health", "reload"],
+    &["ingress", "console", "health", "reload"],
     &["app", "cli"],
 ];
 

@@ -82,6 +82,14 @@ pub enum Command {
     Marks(MarksArgs),
     /// Lift the safety marks on one fan (after a human checked): the agent answers them again.
     Clear(ClearArgs),
+    /// Console logins: `user add NAME --role operator` (every creator) or `--role creator
+    /// --creator HANDLE` (one creator), `user passwd NAME`, `user remove NAME`, `user list`.
+    /// Without --password-stdin a strong password is generated and printed once. Changing a
+    /// password or removing a user logs them out everywhere.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Reject a draft: it is never sent.
     Reject {
         id: i64,
@@ -122,6 +130,36 @@ impl ExperimentCommand {
             | ExperimentCommand::Resume { creator } => creator,
         }
     }
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a console user.
+    Add {
+        name: String,
+        /// `operator` (every creator) or `creator` (only --creator).
+        #[arg(long, value_parser = ["operator", "creator"])]
+        role: String,
+        /// The creator a `creator` user sees (a configured handle).
+        #[arg(long)]
+        creator: Option<String>,
+        /// Read the password from the first line of standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password (ends the user's sessions).
+    Passwd {
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Remove a user (ends their sessions).
+    Remove { name: String },
+    /// List users and their roles.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -16,6 +16,7 @@ pub mod replay;
 pub mod sequences;
 pub mod serve;
 pub mod stats;
+pub mod users;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
 

@@ -4,9 +4,11 @@
 //! and errors that say where a value came from), `validate` (one check per section), `creator`
 //! (a creator's settings over the global ones), `settings` (one creator's settings resolved once
 //! per job, and the settings types the agent builds its engines from), `live` (the config in force and what a reload
-//! cannot change), `secret` (redaction and credentials); `holding`, `notify` and `money` (prices, tip
-//! attribution, persona experiments) are sections with logic of their own. Every public type is re-exported here: callers name `config::X`.
+//! cannot change), `secret` (redaction and credentials); `holding`, `notify`, `console` and `money`
+//! (prices, tip attribution, persona experiments) are sections with logic of their own. Every
+//! public type is re-exported here: callers name `config::X`.
 
+mod console;
 mod creator;
 mod defaults;
 pub mod holding;
@@ -21,6 +23,7 @@ mod sequences;
 mod settings;
 mod validate;
 
+pub use console::ConsoleConfig;
 pub use creator::CreatorLlm;
 pub use holding::{CreatorHolding, CreatorHoldingReplies, HoldingReplies, HoldingText};
 pub use live::LiveConfig;

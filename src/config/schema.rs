@@ -31,6 +31,8 @@ pub struct Config {
     pub notify: NotifyConfig,
     /// Money: LLM prices per model, the tip attribution window.
     pub money: super::MoneyConfig,
+    /// The web console (off until `console.listen` is set).
+    pub console: super::ConsoleConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }

@@ -50,6 +50,7 @@ const CHECKS: &[Check] = &[
     sequences,
     creators,
     money,
+    console,
 ];
 
 impl Config {
@@ -80,6 +81,14 @@ fn daemon_addresses(c: &Config, found: &mut Found) {
         "daemon.listen",
         format!("`{}` is not an address like 127.0.0.1:8080", d.listen),
     );
+}
+
+/// The console's keys (its own file checks them), its address apart from the daemon's others.
+fn console(c: &Config, found: &mut Found) {
+    let admin = c.daemon.admin_address().unwrap_or_default();
+    for (key, message) in c.console.problems(&[c.daemon.listen.as_str(), admin]) {
+        found.bad(key, message);
+    }
 }
 
 fn urls(c: &Config, found: &mut Found) {

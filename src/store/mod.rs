@@ -19,6 +19,9 @@
 //! - **Operators**: [`notify`] (notices written with the decision that causes them, routed and
 //!   delivered at least once), [`money`] (cost, attributed revenue and conversion: what `stats`
 //!   and the console's Stats page read), [`experiments`] (persona A/B tests: each fan's variant).
+//!   delivered at least once).
+//! - **Console**: [`users`] (console users, their password hashes and server-side sessions),
+//!   [`actions`] (every human action with who did it, beside the decisions of its chat).
 //! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as
 //!   ciphertext, single-use connect states).
 //! - **Operations**: `gauges` (counts the admin side reads at scrape time, the heartbeat
@@ -62,6 +65,7 @@
 //! - [`Store::reader`] and [`Store::writer`] hand out the SQLite pools: an escape hatch for tests
 //!   and diagnostics, not part of the surface.
 
+pub mod actions;
 pub mod cache;
 pub mod chats;
 mod codec;
@@ -82,6 +86,7 @@ pub mod offers;
 pub mod outbox;
 pub mod replay;
 pub mod sequences;
+pub mod users;
 
 use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},

@@ -324,6 +324,12 @@ impl Parts {
             self.store.clone(),
             self.live.clone(),
         ));
+        let summaries = crate::fan_summary::FanSummaries {
+            store: self.store.clone(),
+            cfg: self.live.clone(),
+            llm: llm.clone(),
+        };
+        run.tracker.spawn(summaries.run(run.shutdown.clone()));
         let agent = Agent {
             store: self.store.clone(),
             llm,

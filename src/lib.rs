@@ -17,6 +17,7 @@
 //! - [`sequences`]: messages on a schedule: welcome and win-back sequences, and the one nudge
 //!   to fans who went quiet after our message, within caps, quiet hours and a rate budget share.
 //! - [`draft_expiry`]: approve-mode drafts that waited too long expire, never sent.
+//! - [`fan_summary`]: a short model-written summary of each fan, refreshed in the background.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
 //! - [`notify`]: operator notifications (escalations, drafts awaiting approval, reconnects, LLM
 //!   outages, failed sends, a daily summary) written with their decisions, delivered durably to
@@ -41,6 +42,7 @@ pub mod crypto;
 pub mod dispatcher;
 pub mod domain;
 pub mod draft_expiry;
+pub mod fan_summary;
 pub mod fanvue;
 pub mod health;
 pub mod ingress;

@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
         "poller",
         "sequences",
         "draft_expiry",
+        "fan_summary",
     ],
     &["ingress", "console", "health", "reload"],
     &["app", "cli"],

@@ -90,6 +90,13 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// One fan as humans steer them: `fan show`, the switches for AI replies, offers and
+    /// follow-ups (`fan set --ai off`), notes for humans, instructions for the model, the memory
+    /// facts (`fan fact`, `fan forget`) and the model-written summary (`fan summary`).
+    Fan {
+        #[command(subcommand)]
+        command: FanCommand,
+    },
     /// Reject a draft: it is never sent.
     Reject {
         id: i64,
@@ -173,6 +180,86 @@ pub enum PromptsCommand {
         #[arg(long)]
         show: bool,
     },
+    /// Print the files of a prompt version a decision used (`decisions --json` shows its
+    /// `prompt_version`), as they were then.
+    Version { version: String },
+}
+
+#[derive(Subcommand)]
+pub enum FanCommand {
+    /// Everything humans set for the fan, what the agent remembers, the summary, spend and marks.
+    Show {
+        #[command(flatten)]
+        fan: FanRef,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change switches (`--ai off`, `--offers on`, `--followups off`), the notes for humans
+    /// (never shown to the model) or the instructions added to this fan's prompt ("" clears).
+    Set {
+        #[command(flatten)]
+        fan: FanRef,
+        /// AI replies: `on` or `off` (off: the fan's messages are skipped with that reason).
+        #[arg(long, value_parser = on_off)]
+        ai: Option<bool>,
+        /// PPV offers on replies: `on` or `off`.
+        #[arg(long, value_parser = on_off)]
+        offers: Option<bool>,
+        /// Follow-ups: `on` or `off` (off: none scheduled).
+        #[arg(long, value_parser = on_off)]
+        followups: Option<bool>,
+        /// Notes for humans only.
+        #[arg(long)]
+        notes: Option<String>,
+        /// Instructions added to this fan's prompt.
+        #[arg(long)]
+        instructions: Option<String>,
+    },
+    /// Remember a fact about the fan (KIND: name, from, likes, work, declined), or correct one
+    /// with --was OLD.
+    Fact {
+        #[command(flatten)]
+        fan: FanRef,
+        kind: String,
+        value: String,
+        /// The value it replaces.
+        #[arg(long)]
+        was: Option<String>,
+    },
+    /// Forget one remembered fact.
+    Forget {
+        #[command(flatten)]
+        fan: FanRef,
+        kind: String,
+        value: String,
+    },
+    /// Show the fan's summary, write your own (--set; the model then leaves it alone) or erase it
+    /// (--erase; the model writes a new one after `memory.summary_every` fan messages).
+    Summary {
+        #[command(flatten)]
+        fan: FanRef,
+        #[arg(long, conflicts_with = "erase")]
+        set: Option<String>,
+        #[arg(long)]
+        erase: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct FanRef {
+    /// The creator's handle.
+    pub creator: String,
+    /// The fan's full uuid.
+    pub fan: String,
+}
+
+/// `on`/`off` (also true/false, yes/no).
+fn on_off(s: &str) -> Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" => Ok(true),
+        "off" | "false" | "no" => Ok(false),
+        _ => Err(format!("`{s}`: use on or off")),
+    }
 }
 
 // The argument sets below carry no doc comment of their own: clap would show it as the

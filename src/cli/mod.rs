@@ -10,6 +10,7 @@ pub mod creators;
 pub mod decisions;
 pub mod doctor;
 pub mod drafts;
+pub mod fans;
 pub mod marks;
 pub mod prompts;
 pub mod replay;

@@ -33,8 +33,8 @@ pub use notify::{ChannelConfig, ChannelKind, NotifyConfig, SmtpTls};
 pub use schedule::{ActiveHours, ActiveHoursConfig, OutsideHours};
 pub use schema::{
     ActionsConfig, AgentConfig, Config, CreatorConfig, CreatorOffers, DaemonConfig, FanvueConfig,
-    FollowupConfig, GuardrailsConfig, JudgeConfig, LlmConfig, LogConfig, PauseHours, PollerConfig,
-    SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
+    FollowupConfig, GuardrailsConfig, JudgeConfig, LlmConfig, LogConfig, MemoryConfig, PauseHours,
+    PollerConfig, SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
 };
 pub use secret::Secret;
 pub use sequences::{

@@ -27,6 +27,8 @@ pub struct Config {
     pub active_hours: super::ActiveHoursConfig,
     /// Welcome, win-back and follow-up messages on a schedule (see `sequences`).
     pub sequences: super::SequencesConfig,
+    /// The model-written summary of each fan.
+    pub memory: MemoryConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
     /// Money: LLM prices per model, the tip attribution window.
@@ -294,6 +296,20 @@ pub struct FollowupConfig {
     pub quiet_hours_start: u32,
     pub quiet_hours_end: u32,
     /// How often each creator's chats are checked, in seconds.
+    pub check_every_secs: u64,
+}
+
+/// A short summary of each fan written by the model from their chat (beside the facts the rules
+/// extract), refreshed in the background, never on the way to a reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemoryConfig {
+    /// Write or refresh a fan's summary once they wrote this many messages since the last one;
+    /// 0 turns summaries off.
+    pub summary_every: u32,
+    /// The longest summary kept, in characters (a longer answer is cut at a sentence).
+    pub summary_max_chars: u32,
+    /// How often the chats are checked for summaries due, in seconds.
     pub check_every_secs: u64,
 }
 

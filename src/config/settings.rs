@@ -136,6 +136,8 @@ pub struct CreatorSettings {
     pub left_to_human: bool,
     /// The creator's sequences, caps and quiet hours.
     pub sequences: super::SequenceSettings,
+    /// The fan summaries.
+    pub memory: super::MemoryConfig,
 }
 
 impl CreatorSettings {
@@ -192,6 +194,7 @@ impl Config {
             active_hours: self.creator_active_hours(handle),
             left_to_human: false,
             sequences: self.creator_sequences(handle),
+            memory: self.memory.clone(),
         }
     }
 }

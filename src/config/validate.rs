@@ -49,6 +49,7 @@ const CHECKS: &[Check] = &[
     active_hours,
     sequences,
     creators,
+    memory,
     money,
     console,
 ];
@@ -399,6 +400,20 @@ fn creator_keys(cfg: &Config, handle: &str, c: &CreatorConfig, found: &mut Found
             .is_none_or(|n| (1..=10_000).contains(&n)),
         key("rate_limit_per_minute"),
         "must be between 1 and 10000",
+    );
+}
+
+fn memory(c: &Config, found: &mut Found) {
+    let m = &c.memory;
+    found.require(
+        (80..=2000).contains(&m.summary_max_chars),
+        "memory.summary_max_chars",
+        "must be between 80 and 2000",
+    );
+    found.require(
+        m.check_every_secs >= 1,
+        "memory.check_every_secs",
+        "must be at least 1",
     );
 }
 

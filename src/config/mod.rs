@@ -5,8 +5,8 @@
 //! (a creator's settings over the global ones), `settings` (one creator's settings resolved once
 //! per job, and the settings types the agent builds its engines from), `live` (the config in force and what a reload
 //! cannot change), `secret` (redaction and credentials); `holding`, `notify`, `console` and `money`
-//! (prices, tip attribution, persona experiments) are sections with logic of their own. Every
-//! public type is re-exported here: callers name `config::X`.
+//! (prices, tip attribution, persona experiments) are sections with logic of their own. Every public
+//! type is re-exported here: callers name `config::X`.
 
 mod console;
 mod creator;

@@ -31,10 +31,10 @@ pub struct Config {
     pub memory: MemoryConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
-    /// Money: LLM prices per model, the tip attribution window.
-    pub money: super::MoneyConfig,
     /// The web console (off until `console.listen` is set).
     pub console: super::ConsoleConfig,
+    /// Money: LLM prices per model, the tip attribution window.
+    pub money: super::MoneyConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }

@@ -49,9 +49,9 @@ const CHECKS: &[Check] = &[
     active_hours,
     sequences,
     creators,
+    console,
     memory,
     money,
-    console,
 ];
 
 impl Config {

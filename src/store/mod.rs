@@ -19,7 +19,6 @@
 //! - **Operators**: [`notify`] (notices written with the decision that causes them, routed and
 //!   delivered at least once), [`money`] (cost, attributed revenue and conversion: what `stats`
 //!   and the console's Stats page read), [`experiments`] (persona A/B tests: each fan's variant).
-//!   delivered at least once).
 //! - **Console**: [`users`] (console users, their password hashes and server-side sessions),
 //!   [`actions`] (every human action with who did it, beside the decisions of its chat).
 //! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as

@@ -21,6 +21,8 @@ pub struct Context {
     /// When the job read the chat (the reply's `context_at`).
     pub now: i64,
     pub facts: FanFacts,
+    /// What Fanvue says the fan is worth (read by the fan-value stage; the stored value before).
+    pub value: crate::domain::FanValue,
     /// The stored conversation, oldest first.
     pub history: Vec<StoredMessage>,
     /// The uuids of the fan messages the job answers.
@@ -69,6 +71,7 @@ impl Agent {
             ids,
             now,
             facts,
+            value: Default::default(),
             fan_text: fan_text(&history, &pending),
             history,
             pending,

@@ -4,7 +4,8 @@
 //! it decides (a skip, an escalation, a retry later):
 //! 1. [`context`]: load context: the chat's catch-up read, then the takeover, by-hand, open-reply
 //!    and already-answered checks; what the fan wrote.
-//! 2. [`guard_input`]: check input: guardrails (and the optional judge) on what the fan wrote.
+//! 2. [`guard_input`]: check input: guardrails (and the optional judge) on what the fan wrote;
+//!    then [`value`]: what Fanvue says the fan is worth, and whether they may be messaged at all.
 //! 3. [`compose`]: build prompt: the persona prompt with the fan's facts, the LLM request.
 //! 4. [`draft`]: draft: the LLM call under one named retry policy ([`draft::DRAFT_RETRY`]).
 //! 5. [`guard_draft`]: check draft: guardrails (and the judge) on each draft; no usable draft is
@@ -38,6 +39,7 @@ pub mod offers;
 pub mod prompt;
 mod record;
 pub mod review;
+pub mod value;
 
 pub use offer::OfferDecision;
 
@@ -177,6 +179,7 @@ impl Agent {
     ) -> Result<JobOutcome, AgentError> {
         let mut ctx = proceed!(self.load_context(job, rows).await?);
         let mut input = proceed!(self.check_input(job, &ctx).await?);
+        proceed!(self.weigh_fan(job, &mut ctx).await?);
         let prompt = proceed!(self.build_prompt(job, &mut ctx, &input).await?);
         // The input judge runs alongside drafting: a reply waits for the slower of the two, and
         // the judge's own timeout bounds its share.

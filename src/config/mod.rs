@@ -29,7 +29,9 @@ pub use schema::{
     SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
 };
 pub use secret::Secret;
-pub use settings::{CreatorSettings, Disclosure, FollowupSettings, GuardrailSettings, OfferRules};
+pub use settings::{
+    CreatorSettings, Disclosure, FanValueSettings, FollowupSettings, GuardrailSettings, OfferRules,
+};
 pub use validate::is_valid_handle;
 
 /// What the config's tests share: loading a file written in a `figment::Jail`.

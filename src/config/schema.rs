@@ -22,6 +22,8 @@ pub struct Config {
     pub actions: ActionsConfig,
     pub guardrails: GuardrailsConfig,
     pub offers: super::OfferRules,
+    /// Real fan value from Fanvue's insights.
+    pub fan_value: super::FanValueSettings,
     pub followup: FollowupConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
@@ -271,6 +273,11 @@ pub struct CreatorOffers {
     pub ceiling_cents: Option<i64>,
     pub tier_multiplier_supporter: Option<f64>,
     pub tier_multiplier_top: Option<f64>,
+    pub negotiate: Option<bool>,
+    pub negotiate_max_steps: Option<u32>,
+    pub negotiate_step_percent: Option<u32>,
+    pub negotiate_floor_percent: Option<u32>,
+    pub vault_folders: Option<Vec<String>>,
 }
 
 /// One nudge to a fan who went quiet after our last message.

@@ -449,6 +449,7 @@ async fn learn(
         | EventKind::FollowUp { .. }
         | EventKind::Unknown { .. } => return Ok(()),
     };
+    super::fan_value::add_payment(tx, creator, fan, learned.spend_cents).await?;
     super::facts::add_facts(tx, creator, fan, &learned, now).await
 }
 

@@ -104,7 +104,10 @@ fn start_turn(st: &Shared, w: &mut World, fan: usize) {
         let (mut text, needs_human) =
             super::voices::line(&mut f.rng, &f.language, f.kind, f.turns_done, k);
         f.needs_human |= needs_human;
-        if k == 0 && w.fans[fan].turns_done == 0 {
+        if k == 0 && w.fans[fan].haggle_next {
+            w.fans[fan].haggle_next = false;
+            text = haggle_line(&mut w.fans[fan].rng).to_string();
+        } else if k == 0 && w.fans[fan].turns_done == 0 {
             text = format!(
                 "hey {}! {text}",
                 w.creators[w.fans[fan].creator].display_name
@@ -193,8 +196,17 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
     if let Some((uuid, price, media)) = offer {
         let buy = {
             let f = &mut w.fans[fan];
-            let p = f.behaviour.buy_probability;
-            f.rng.gen_bool(p)
+            match f.reservation_cents {
+                // A bargaining fan never pays over their price: they haggle next turn instead.
+                Some(most) if price > most => {
+                    f.haggle_next = true;
+                    false
+                }
+                _ => {
+                    let p = f.behaviour.buy_probability;
+                    f.rng.gen_bool(p)
+                }
+            }
         };
         if buy {
             if let Some(m) = w
@@ -206,6 +218,8 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
             }
             let f = &mut w.fans[fan];
             f.spend_cents += price;
+            f.max_payment_cents = f.max_payment_cents.max(price);
+            f.last_paid_at = Some(st.now_rfc3339());
             f.purchased_media.extend(media);
             w.stats.ppv_purchases += 1;
             w.stats.revenue_cents += price;
@@ -226,7 +240,10 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
         f.rng.gen_bool(p).then(|| f.rng.gen_range(2..=10) * 100)
     };
     if let Some(price) = tip {
-        w.fans[fan].spend_cents += price;
+        let f = &mut w.fans[fan];
+        f.spend_cents += price;
+        f.max_payment_cents = f.max_payment_cents.max(price);
+        f.last_paid_at = Some(st.now_rfc3339());
         w.stats.tips += 1;
         w.stats.revenue_cents += price;
         let last = w
@@ -244,6 +261,18 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
             },
         );
     }
+}
+
+/// What a bargaining fan says when the price is over theirs.
+fn haggle_line(rng: &mut rand::rngs::StdRng) -> &'static str {
+    const LINES: [&str; 5] = [
+        "hmm that's a bit much for me, can you do it cheaper?",
+        "too expensive babe 🙈 any discount?",
+        "would you do a better price for me?",
+        "can you lower the price a little?",
+        "i'd buy it for less, could you do a deal?",
+    ];
+    LINES[rng.gen_range(0..LINES.len())]
 }
 
 /// Called when the creator sends to `fan`: a fan awaiting a reply starts thinking about it.

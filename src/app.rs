@@ -334,14 +334,14 @@ impl Parts {
                 };
                 run.tracker.spawn(poller.run(creator.clone(), stop.clone()));
             }
-            if self.cfg.creator_followup(creator).0 {
-                let f = crate::followup::FollowUps {
-                    store: self.store.clone(),
-                    cfg: self.live.clone(),
-                    dispatcher: run.dispatch.clone(),
-                };
-                run.tracker.spawn(f.run(creator.clone(), stop.clone()));
-            }
+            // Follow-ups and sequences: the scheduler reads whether each is on at every check.
+            let scheduler = crate::sequences::Scheduler {
+                store: self.store.clone(),
+                cfg: self.live.clone(),
+                dispatcher: run.dispatch.clone(),
+            };
+            run.tracker
+                .spawn(scheduler.run(creator.clone(), stop.clone()));
         }
     }
 }

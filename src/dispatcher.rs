@@ -162,8 +162,8 @@ pub async fn run(
     }
 }
 
-/// One job: the creator's settings are resolved now, from the config in force, and serve the
-/// whole job (a reload while it runs applies from the next job on).
+/// One job: the creator's settings are resolved now, from the config in force and the creator's
+/// active hours, and serve the whole job (a reload while it runs applies from the next job on).
 pub async fn run_job(
     agent: Agent,
     live: LiveConfig,
@@ -171,7 +171,11 @@ pub async fn run_job(
     fan: String,
     may_restart: bool,
 ) -> (Key, Result<JobOutcome, String>) {
-    let settings = live.get().creator_settings(&creator);
+    // Active hours are judged once, when the job starts, like every other setting.
+    let settings = live
+        .get()
+        .creator_settings(&creator)
+        .on_shift(jiff::Timestamp::now());
     let res: Result<JobOutcome, AgentError> = agent
         .process_chat(&settings, &creator, &fan, may_restart)
         .await;

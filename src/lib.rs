@@ -12,7 +12,8 @@
 //!   creator's settings when a job starts.
 //! - [`agent`]: the step as named stages: load context, check input, build prompt, draft, check
 //!   draft, offer, commit (decision and outbox in one transaction).
-//! - [`followup`]: one nudge to fans who went quiet.
+//! - [`sequences`]: messages on a schedule: welcome and win-back sequences, and the one nudge
+//!   to fans who went quiet after our message, within caps, quiet hours and a rate budget share.
 //! - [`draft_expiry`]: approve-mode drafts that waited too long expire, never sent.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
 //! - [`notify`]: operator notifications (escalations, drafts awaiting approval, reconnects, LLM
@@ -38,7 +39,6 @@ pub mod dispatcher;
 pub mod domain;
 pub mod draft_expiry;
 pub mod fanvue;
-pub mod followup;
 pub mod health;
 pub mod ingress;
 pub mod metrics;
@@ -47,6 +47,7 @@ pub mod poller;
 pub mod ratelimit;
 pub mod reload;
 pub mod sender;
+pub mod sequences;
 pub mod store;
 pub mod systemd;
 pub mod telemetry;

@@ -76,6 +76,7 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
             .await
             .map(done)?),
         Command::Marks(args) => Ok(cli::marks::list(&parts.store, &args, out).await.map(done)?),
+        Command::Sequences(args) => Ok(cli::sequences::dry_run(parts, &args, out).await?),
         Command::Clear(args) => cli::marks::clear_command(parts, &args).await,
         Command::Approve { id, text } => {
             Ok(cli::drafts::approve_command(parts, id, text.as_deref()).await)

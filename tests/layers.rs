@@ -12,7 +12,13 @@ const LAYERS: &[&[&str]] = &[
     &["store"],
     &["ratelimit", "fanvue"],
     &["agent", "notify"],
-    &["dispatcher", "sender", "poller", "followup", "draft_expiry"],
+    &[
+        "dispatcher",
+        "sender",
+        "poller",
+        "sequences",
+        "draft_expiry",
+    ],
     &["ingress", "health", "reload"],
     &["app", "cli"],
 ];

@@ -197,7 +197,10 @@ fn sends_something(r: &InboxRow) -> bool {
     r.from_fan
         || matches!(
             r.event.kind,
-            EventKind::Tip { .. } | EventKind::NewSubscriber { .. } | EventKind::FollowUp { .. }
+            EventKind::Tip { .. }
+                | EventKind::NewSubscriber { .. }
+                | EventKind::FollowUp { .. }
+                | EventKind::SequenceStep { .. }
         )
 }
 

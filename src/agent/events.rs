@@ -21,6 +21,8 @@ pub struct Action {
     pub purpose: Purpose,
     pub template: String,
     pub amount: String,
+    /// Not sent before this (unix ms): a sequence's pacing.
+    pub send_at: Option<i64>,
 }
 
 impl Agent {
@@ -35,6 +37,20 @@ impl Agent {
         let (action, reason) = match &r.event.kind {
             EventKind::FollowUp { quiet_secs, .. } => {
                 self.follow_up(job, *quiet_secs, fan_wrote).await?
+            }
+            EventKind::SequenceStep {
+                sequence,
+                step,
+                trigger_at,
+                send_at,
+            } => {
+                let step = super::sequence::StepEvent {
+                    sequence,
+                    step: *step,
+                    trigger_at: *trigger_at,
+                    send_at: *send_at,
+                };
+                self.sequence_step(job, &step, fan_wrote).await?
             }
             kind => event_action(kind, &job.settings.actions),
         };
@@ -81,6 +97,7 @@ impl Agent {
                     purpose: Purpose::FollowUp,
                     template: text,
                     amount: String::new(),
+                    send_at: None,
                 }),
                 format!("the fan has been quiet for {} min", quiet_secs / 60),
             ),
@@ -143,7 +160,10 @@ impl Agent {
         };
         let context_at = now_ms();
         let newest = self.store.history(job.creator, job.fan, 1).await?;
-        let plan = plan(&job.settings.agent, action.purpose, text);
+        let mut plan = plan(&job.settings.agent, action.purpose, text);
+        if let Some(at) = action.send_at {
+            plan.delay_ms = plan.delay_ms.max((at - context_at).max(0) as u64);
+        }
         let plan = anchored(plan, context_at, newest.last());
         let info = DecisionInfo::reason(format!("{reason}; {} queued", action.purpose.as_str()));
         let mode = job.settings.mode;
@@ -168,6 +188,7 @@ pub fn event_action(kind: &EventKind, actions: &ActionsConfig) -> (Option<Action
             purpose,
             template: template.clone(),
             amount: money(cents),
+            send_at: None,
         })
     };
     match kind {
@@ -192,6 +213,7 @@ pub fn event_action(kind: &EventKind, actions: &ActionsConfig) -> (Option<Action
         EventKind::MessageReceived(_) => (None, "automated message: not answered".into()),
         // Decided by `Agent::follow_up`; here for completeness.
         EventKind::FollowUp { .. } => (None, "follow-up: decided on its own".into()),
+        EventKind::SequenceStep { .. } => (None, "sequence step: decided on its own".into()),
         EventKind::Unknown { .. } => (None, "unknown event type: not processed".into()),
     }
 }

@@ -14,7 +14,8 @@
 //!    ([`offer::OfferDecision`]).
 //! 7. [`commit`]: commit: the decision and the outbox row in one transaction.
 //!
-//! Other events (tips, subscriptions, follow-ups) are decided in [`events`]. The agent never reads
+//! Other events (tips, subscriptions, follow-ups) are decided in [`events`], sequence steps in
+//! `sequence`. The agent never reads
 //! the live config: the dispatcher resolves the creator's [`CreatorSettings`] when a job starts
 //! and every stage reads those ([`Job`]), so a reload in the middle of a job never mixes two
 //! configs in one decision. `process_chat` is steppable in tests: everything it touches is passed
@@ -39,6 +40,7 @@ pub mod offers;
 pub mod prompt;
 mod record;
 pub mod review;
+mod sequence;
 pub mod value;
 
 pub use offer::OfferDecision;
@@ -148,6 +150,9 @@ impl Agent {
         if let Some(name) = row.display_name {
             job.creator_name = name;
         }
+        if job.settings.left_to_human && rows.iter().any(|r| r.from_fan) {
+            return self.leave_to_human(&job, rows).await;
+        }
         if self.reads_first(&job, &rows).await? {
             proceed!(self.catch_up(&job, started).await);
             // The read may have committed fan messages the webhooks missed: they are this job's too.
@@ -168,6 +173,25 @@ impl Agent {
             },
             other => other,
         })
+    }
+
+    /// Outside the creator's active hours (when a human answers then): the fan's messages are
+    /// escalated, so the operator is notified, and the job's other events decided as usual.
+    async fn leave_to_human(
+        &self,
+        job: &Job<'_>,
+        rows: Vec<InboxRow>,
+    ) -> Result<JobOutcome, AgentError> {
+        let (fan_rows, other_rows): (Vec<InboxRow>, Vec<InboxRow>) =
+            rows.into_iter().partition(|r| r.from_fan);
+        let mut queued = false;
+        for r in &other_rows {
+            queued |= self.decide_other(job, r, true).await?;
+        }
+        let ids: Vec<i64> = fan_rows.iter().map(|r| r.id).collect();
+        let why = "outside the creator's active hours: left for a human".to_string();
+        self.escalate(job, &ids, why).await?;
+        Ok(JobOutcome::Done { queued })
     }
 
     /// Answers the fan's messages of one job, stage by stage (see the module doc).
@@ -324,6 +348,83 @@ mod tests {
             retry_after(&ApiError::Invalid("x".into())),
             Duration::from_secs(5)
         );
+    }
+
+    fn closed_all_week(outside: crate::config::OutsideHours) -> crate::config::Config {
+        let mut cfg = crate::config::Config {
+            active_hours: crate::config::ActiveHoursConfig {
+                enabled: true,
+                days: vec![],
+                outside,
+                outside_persona: "night".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        cfg.creators
+            .insert(testing::CREATOR.into(), Default::default());
+        cfg
+    }
+
+    #[tokio::test]
+    async fn outside_active_hours_a_fan_message_is_left_to_a_human_who_is_notified() {
+        let cfg = closed_all_week(crate::config::OutsideHours::Human);
+        let llm = testing::Scripted::new(vec![Ok("never drafted".into())]);
+        let (agent, _dir) = testing::agent(cfg.clone(), llm.clone()).await;
+        let active = crate::store::CreatorStatus::Active;
+        agent
+            .store
+            .set_creator_status(testing::CREATOR, active, None)
+            .await
+            .unwrap();
+        testing::fan_writes(&agent.store, "m1", "are you there?", "2026-12-01T03:00:00Z").await;
+        let settings = cfg
+            .creator_settings(testing::CREATOR)
+            .on_shift(jiff::Timestamp::now());
+        let out = agent
+            .process_chat(&settings, testing::CREATOR, testing::FAN, true)
+            .await
+            .unwrap();
+        assert_eq!(out, JobOutcome::Done { queued: false });
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(
+            decided,
+            [(
+                "escalated".to_string(),
+                "outside the creator's active hours: left for a human".to_string()
+            )]
+        );
+        assert!(llm.requests().is_empty(), "the model was not asked");
+        assert!(agent
+            .store
+            .open_outbox(testing::CREATOR)
+            .await
+            .unwrap()
+            .is_empty());
+        let notices = agent.store.unrouted_notices(10).await.unwrap();
+        assert_eq!(notices.len(), 1, "the operator is notified once");
+    }
+
+    #[test]
+    fn outside_active_hours_the_other_persona_answers_and_inside_the_usual_one() {
+        let cfg = closed_all_week(crate::config::OutsideHours::Persona);
+        let now = jiff::Timestamp::now();
+        let off = cfg.creator_settings("mia").on_shift(now);
+        assert_eq!((off.persona.as_str(), off.left_to_human), ("night", false));
+        let mut open = cfg.clone();
+        open.active_hours.days = vec![
+            "mon".into(),
+            "tue".into(),
+            "wed".into(),
+            "thu".into(),
+            "fri".into(),
+            "sat".into(),
+            "sun".into(),
+        ];
+        open.active_hours.start = "00:00".into();
+        open.active_hours.end = "00:00".into();
+        let on = open.creator_settings("mia").on_shift(now);
+        assert_eq!((on.persona.as_str(), on.left_to_human), ("mia", false));
     }
 
     #[test]

@@ -74,6 +74,9 @@ pub enum Command {
         #[arg(long)]
         text: Option<String>,
     },
+    /// Sequences: `sequences --dry-run [--creator H]` prints who would get which step now, with
+    /// the text, and when it would leave (nothing is queued or sent).
+    Sequences(SequencesArgs),
     /// Safety marks: fans the AI does not answer, offer or follow up (a minor until a human clears
     /// it; crisis, threat, meeting and dispute pauses until cleared or lapsed).
     Marks(MarksArgs),
@@ -168,6 +171,15 @@ pub struct DraftsArgs {
     pub all: bool,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args)]
+pub struct SequencesArgs {
+    /// Print what a check would queue now, change nothing (the daemon queues for real).
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub creator: Option<String>,
 }
 
 #[derive(Args)]

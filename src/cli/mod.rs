@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod marks;
 pub mod prompts;
 pub mod replay;
+pub mod sequences;
 pub mod serve;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};

@@ -75,6 +75,16 @@ impl Config {
         )
     }
 
+    /// The active hours of one creator: its own section, else `[active_hours]` (a schedule that
+    /// does not parse, which validation refuses, means always on duty).
+    pub fn creator_active_hours(&self, handle: &str) -> super::ActiveHours {
+        let own = self
+            .creators
+            .get(handle)
+            .and_then(|c| c.active_hours.as_ref());
+        super::ActiveHours::parse(own.unwrap_or(&self.active_hours)).unwrap_or_default()
+    }
+
     /// How long an `approve` draft of one creator may wait; `None`: forever.
     pub fn creator_draft_ttl(&self, handle: &str) -> Option<std::time::Duration> {
         let secs = self

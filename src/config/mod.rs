@@ -13,8 +13,10 @@ pub mod holding;
 mod live;
 mod load;
 pub mod notify;
+mod schedule;
 mod schema;
 mod secret;
+mod sequences;
 mod settings;
 mod validate;
 
@@ -23,12 +25,16 @@ pub use holding::{CreatorHolding, CreatorHoldingReplies, HoldingReplies, Holding
 pub use live::LiveConfig;
 pub use load::{ConfigError, Problem};
 pub use notify::{ChannelConfig, ChannelKind, NotifyConfig, SmtpTls};
+pub use schedule::{ActiveHours, ActiveHoursConfig, OutsideHours};
 pub use schema::{
     ActionsConfig, AgentConfig, Config, CreatorConfig, CreatorOffers, DaemonConfig, FanvueConfig,
     FollowupConfig, GuardrailsConfig, JudgeConfig, LlmConfig, LogConfig, PauseHours, PollerConfig,
     SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
 };
 pub use secret::Secret;
+pub use sequences::{
+    variant, Segment, SequenceConfig, SequenceSettings, SequencesConfig, Step, Trigger,
+};
 pub use settings::{
     CreatorSettings, Disclosure, FanValueSettings, FollowupSettings, GuardrailSettings, OfferRules,
 };

@@ -25,6 +25,10 @@ pub struct Config {
     /// Real fan value from Fanvue's insights.
     pub fan_value: super::FanValueSettings,
     pub followup: FollowupConfig,
+    /// When the AI answers (every creator's, unless a creator has its own).
+    pub active_hours: super::ActiveHoursConfig,
+    /// Welcome, win-back and follow-up messages on a schedule (see `sequences`).
+    pub sequences: super::SequencesConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
@@ -357,6 +361,10 @@ pub struct CreatorConfig {
     pub utc_offset_minutes: Option<i32>,
     /// Overrides `agent.mode`.
     pub mode: Option<crate::domain::Mode>,
+    /// Overrides `sequences.enabled`.
+    pub sequences_enabled: Option<bool>,
+    /// Replaces `[active_hours]` for this creator (`[creators.<h>.active_hours]`).
+    pub active_hours: Option<super::ActiveHoursConfig>,
     /// `[[notify.channels]]` names that get this creator's events (besides agency-wide ones).
     pub notify: Vec<String>,
 }

@@ -168,6 +168,30 @@ pub struct CreatorSettings {
     pub draft_ttl: Option<Duration>,
     /// Requests per minute to Fanvue.
     pub rate_limit_per_minute: u32,
+    /// When the AI answers this creator's fans.
+    pub active_hours: super::ActiveHours,
+    /// Set by [`CreatorSettings::on_shift`] outside the active hours when a human answers then:
+    /// fan messages are escalated, not answered.
+    pub left_to_human: bool,
+    /// The creator's sequences, caps and quiet hours.
+    pub sequences: super::SequenceSettings,
+}
+
+impl CreatorSettings {
+    /// These settings at `at`: outside the creator's active hours, the other persona answers,
+    /// or the job leaves fan messages to a human ([`CreatorSettings::left_to_human`]).
+    pub fn on_shift(mut self, at: jiff::Timestamp) -> Self {
+        if self.active_hours.on_duty(at) {
+            return self;
+        }
+        match self.active_hours.outside {
+            super::OutsideHours::Persona => {
+                self.persona = self.active_hours.outside_persona.clone();
+            }
+            super::OutsideHours::Human => self.left_to_human = true,
+        }
+        self
+    }
 }
 
 impl Config {
@@ -202,6 +226,9 @@ impl Config {
             agent: self.agent.clone(),
             draft_ttl: self.creator_draft_ttl(handle),
             rate_limit_per_minute: self.creator_rate_limit(handle),
+            active_hours: self.creator_active_hours(handle),
+            left_to_human: false,
+            sequences: self.creator_sequences(handle),
         }
     }
 }

@@ -32,7 +32,7 @@ impl Found {
 /// One section's check. They run in this order, which is the order problems are listed in.
 type Check = fn(&Config, &mut Found);
 
-const CHECKS: [Check; 14] = [
+const CHECKS: [Check; 16] = [
     daemon_addresses,
     urls,
     log,
@@ -46,6 +46,8 @@ const CHECKS: [Check; 14] = [
     poller,
     actions,
     holding_replies,
+    active_hours,
+    sequences,
     creators,
 ];
 
@@ -293,6 +295,19 @@ fn actions(c: &Config, found: &mut Found) {
     }
 }
 
+/// The global active hours parse (a creator's own are checked with its keys).
+fn active_hours(c: &Config, found: &mut Found) {
+    if let Err(e) = super::ActiveHours::parse(&c.active_hours) {
+        found.bad("active_hours", e);
+    }
+}
+
+fn sequences(c: &Config, found: &mut Found) {
+    for (k, m) in super::sequences::problems(&c.sequences, template_error) {
+        found.bad(k, m);
+    }
+}
+
 /// `Some("not a valid template: ...")` when `tpl` does not compile.
 fn template_error(tpl: &str) -> Option<String> {
     minijinja::Environment::new()
@@ -377,6 +392,9 @@ fn creator_keys(cfg: &Config, handle: &str, c: &CreatorConfig, found: &mut Found
         key("quiet_hours_start"),
         "hours are 0..23",
     );
+    if let Some(Err(e)) = c.active_hours.as_ref().map(super::ActiveHours::parse) {
+        found.bad(key("active_hours"), e);
+    }
     if let Some(e) = c.followup_text.as_deref().and_then(template_error) {
         found.bad(key("followup_text"), e);
     }

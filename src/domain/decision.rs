@@ -80,15 +80,18 @@ pub enum Purpose {
     Holding,
     /// One nudge after the fan went quiet.
     FollowUp,
+    /// A step of a welcome or win-back sequence.
+    Sequence,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 5] = [
+    pub const ALL: [Purpose; 6] = [
         Purpose::Reply,
         Purpose::Welcome,
         Purpose::Thanks,
         Purpose::Holding,
         Purpose::FollowUp,
+        Purpose::Sequence,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -98,6 +101,7 @@ impl Purpose {
             Purpose::Thanks => "thanks",
             Purpose::Holding => "holding",
             Purpose::FollowUp => "followup",
+            Purpose::Sequence => "sequence",
         }
     }
 }

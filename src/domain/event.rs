@@ -57,6 +57,15 @@ pub enum EventKind {
         after_message_uuid: String,
         quiet_secs: i64,
     },
+    /// Made by the daemon itself: step `step` (from 0) of the sequence `sequence` is due for the
+    /// fan, started at `trigger_at` (unix ms: the webhook's arrival, or when the fan last wrote);
+    /// it leaves no earlier than `send_at` (the campaign's pacing within its rate budget).
+    SequenceStep {
+        sequence: String,
+        step: u32,
+        trigger_at: i64,
+        send_at: i64,
+    },
     /// A well-signed event of a type we do not know yet: kept, never processed.
     Unknown {
         type_name: Option<String>,
@@ -74,6 +83,7 @@ impl EventKind {
             EventKind::Purchase { .. } => "purchase",
             EventKind::Tip { .. } => "tip",
             EventKind::FollowUp { .. } => "follow_up",
+            EventKind::SequenceStep { .. } => "sequence_step",
             EventKind::Unknown { .. } => "unknown",
         }
     }

@@ -54,7 +54,10 @@ pub fn check(
             sent_at_ms: sent_ms(m),
         };
     }
-    let folds = matches!(row.purpose, Purpose::Reply | Purpose::FollowUp);
+    let folds = matches!(
+        row.purpose,
+        Purpose::Reply | Purpose::FollowUp | Purpose::Sequence
+    );
     // A row from before the drafting job's read time was recorded: the messages after the one
     // it answers stand for what it did not see.
     let not_seen = |m: &&&Message| match row.context_at {

@@ -447,6 +447,7 @@ async fn learn(
         EventKind::MessageReceived(_)
         | EventKind::MessageRead { .. }
         | EventKind::FollowUp { .. }
+        | EventKind::SequenceStep { .. }
         | EventKind::Unknown { .. } => return Ok(()),
     };
     super::fan_value::add_payment(tx, creator, fan, learned.spend_cents).await?;

@@ -80,6 +80,7 @@ pub mod oauth;
 pub mod offers;
 pub mod outbox;
 pub mod replay;
+pub mod sequences;
 
 use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},

@@ -332,7 +332,7 @@ impl Store {
     pub async fn fold_waiting_replies(&self, creator: &str, fan: &str) -> Result<u64, StoreError> {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM outbox WHERE creator_handle = ? AND fan_uuid = ? AND state = 'pending'
-             AND purpose IN ('reply', 'followup')",
+             AND purpose IN ('reply', 'followup', 'sequence')",
         )
         .bind(creator)
         .bind(fan)

@@ -1,9 +1,10 @@
 //! Follow-ups: per creator, finds fans who went quiet after our last message and puts one
-//! follow-up event per silence into the inbox (outside the creator's quiet hours). The agent then
+//! follow-up event per silence into the inbox (outside the creator's quiet hours). The
+//! [`super::Scheduler`] runs it beside the sequences, in the same loop. The agent then
 //! decides it like any event: sent, or skipped with the reason.
 
 use crate::{
-    config::{CreatorSettings, LiveConfig},
+    config::CreatorSettings,
     dispatcher::{DispatcherHandle, Wake},
     domain::time::now_ms,
     domain::{Event, EventKind, Party},
@@ -12,9 +13,6 @@ use crate::{
         Store, StoreError,
     },
 };
-use std::time::Duration;
-use tokio_util::sync::CancellationToken;
-use tracing::{info, warn};
 
 /// Whether `hour` falls in the quiet hours `[start, end)` (wrapping past midnight; equal: none).
 pub fn in_quiet_hours(hour: u32, start: u32, end: u32) -> bool {
@@ -28,29 +26,10 @@ pub fn in_quiet_hours(hour: u32, start: u32, end: u32) -> bool {
 #[derive(Clone)]
 pub struct FollowUps {
     pub store: Store,
-    pub cfg: LiveConfig,
     pub dispatcher: DispatcherHandle,
 }
 
 impl FollowUps {
-    /// Checks `creator`'s chats every `followup.check_every_secs` (read at start) until shutdown.
-    pub async fn run(self, creator: String, shutdown: CancellationToken) {
-        let every = Duration::from_secs(self.cfg.get().followup.check_every_secs);
-        loop {
-            tokio::select! {
-                _ = shutdown.cancelled() => return,
-                _ = tokio::time::sleep(every) => {},
-            }
-            // A check's settings: a reload applies from the next check on.
-            let settings = self.cfg.get().creator_settings(&creator);
-            match self.check_once(&settings).await {
-                Ok(0) => {}
-                Ok(n) => info!(creator = %creator, fans = n, "follow-ups queued"),
-                Err(e) => warn!(creator = %creator, error = %e, "follow-up check failed"),
-            }
-        }
-    }
-
     /// Queues a follow-up event for each chat of the creator of `s` quiet long enough. Returns
     /// how many were new.
     pub async fn check_once(&self, s: &CreatorSettings) -> Result<usize, StoreError> {

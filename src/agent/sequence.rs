@@ -1,0 +1,74 @@
+//! A due sequence step (queued by `sequences::Scheduler`): sent unless something stops it now:
+//! the fan wrote since the sequence started, the chat is paused (by the operator or a takeover),
+//! Fanvue refused the fan as not contactable, sequences are off, or the step is no longer
+//! configured. Safety marks are checked with every other automatic message (`events`).
+
+use super::{events::Action, Agent, AgentError, Job};
+use crate::domain::{time::now_ms, Purpose};
+
+/// What a `sequence_step` event says.
+pub struct StepEvent<'a> {
+    pub sequence: &'a str,
+    pub step: u32,
+    pub trigger_at: i64,
+    pub send_at: i64,
+}
+
+impl Agent {
+    /// The message of step `e`, or why none is sent.
+    pub(super) async fn sequence_step(
+        &self,
+        job: &Job<'_>,
+        e: &StepEvent<'_>,
+        fan_wrote: bool,
+    ) -> Result<(Option<Action>, String), AgentError> {
+        let name = format!("sequence {} step {}", e.sequence, e.step + 1);
+        let q = &job.settings.sequences;
+        let seq = q.list.iter().find(|s| s.name == e.sequence);
+        let step = seq.and_then(|s| s.steps.get(e.step as usize));
+        let texts: Vec<&String> = step
+            .map(|s| s.texts.iter().filter(|t| !t.trim().is_empty()).collect())
+            .unwrap_or_default();
+        let why = if fan_wrote
+            || self
+                .store
+                .fan_wrote_since(job.creator, job.fan, e.trigger_at)
+                .await?
+        {
+            Some("the fan wrote since it started".to_string())
+        } else if let Some(p) = super::context::paused(
+            self.store
+                .fan_facts(job.creator, job.fan)
+                .await?
+                .paused_until,
+            now_ms(),
+        ) {
+            Some(p)
+        } else if !self.store.contactable(job.creator, job.fan).await?
+            || self
+                .store
+                .refused_as_not_contactable(job.creator, job.fan)
+                .await?
+        {
+            Some("Fanvue refused this fan as not contactable".into())
+        } else if !q.enabled {
+            Some("sequences are off".into())
+        } else if texts.is_empty() {
+            Some("the step is no longer configured".into())
+        } else {
+            None
+        };
+        if let Some(w) = why {
+            return Ok((None, format!("{name} not sent: {w}")));
+        }
+        let n = crate::config::variant(job.fan, e.sequence, texts.len());
+        let action = Action {
+            purpose: Purpose::Sequence,
+            template: texts[n].clone(),
+            amount: String::new(),
+            send_at: Some(e.send_at),
+        };
+        let of = seq.map_or(0, |s| s.steps.len());
+        Ok((Some(action), format!("{name} of {of} (variant {})", n + 1)))
+    }
+}

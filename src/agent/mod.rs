@@ -97,6 +97,8 @@ pub struct Agent {
     pub prompts: Arc<prompt::PromptCache>,
     /// The catch-up reads before drafting, shared per creator.
     pub history: Arc<history::HistorySync>,
+    /// Fan-value reads, one at a time per creator (jobs that start together share one).
+    pub values: Arc<value::ValueReads>,
     /// The optional safety judge's endpoint (used while `judge.enabled`).
     pub judge: judge::Judge,
 }
@@ -154,7 +156,12 @@ impl Agent {
             return self.leave_to_human(&job, rows).await;
         }
         if self.reads_first(&job, &rows).await? {
-            proceed!(self.catch_up(&job, started).await);
+            // The fan's value is read beside the chat (no extra wait before drafting).
+            let (caught_up, _) = tokio::join!(
+                self.catch_up(&job, started),
+                self.prefetch_value(&job, &rows, started)
+            );
+            proceed!(caught_up);
             // The read may have committed fan messages the webhooks missed: they are this job's too.
             rows = self.store.pending_for_chat(creator, fan).await?;
         }

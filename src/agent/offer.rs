@@ -191,6 +191,10 @@ impl Agent {
         if let Some(owned) = cached_owned {
             return (self.catalog(creator, rules).await, owned);
         }
+        if !rules.vault_folders.is_empty() {
+            // The folders' tags come with the creator's vault read (cached), not this fan's.
+            self.catalog(creator, rules).await;
+        }
         match self.read_vault(creator, Some(fan), rules).await {
             Ok((catalog, owned)) => {
                 let _ = self
@@ -265,7 +269,18 @@ impl Agent {
                 break;
             }
         }
-        for folder in &rules.vault_folders {
+        // Folder names are the creator's, the same for every fan: read with the vault alone
+        // (an ownership read keeps the cached tags).
+        let folders: &[String] = match fan {
+            Some(_) => &[],
+            None => &rules.vault_folders,
+        };
+        if fan.is_some() {
+            if let Some(cached) = self.cached_catalog(creator).await {
+                keep_folders(&mut items, &cached);
+            }
+        }
+        for folder in folders {
             for page in 1..=MAX_VAULT_PAGES {
                 let got = api.list_vault_folder(folder, Some(page), Some(50)).await?;
                 for m in &got.data {
@@ -283,6 +298,20 @@ impl Agent {
             let _ = self.store.cache_put(creator, CATALOG_KEY, &v).await;
         }
         Ok((items, owned))
+    }
+}
+
+/// Carries the folder tags of `cached` items over to the same items read again.
+fn keep_folders(items: &mut [offers::CatalogItem], cached: &[offers::CatalogItem]) {
+    for i in items.iter_mut() {
+        if let Some(c) = cached.iter().find(|c| c.media_uuid == i.media_uuid) {
+            i.folder = c.folder.clone();
+            for t in &c.tags {
+                if !i.tags.contains(t) {
+                    i.tags.push(t.clone());
+                }
+            }
+        }
     }
 }
 

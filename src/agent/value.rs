@@ -9,8 +9,22 @@ use crate::{
     domain::{fan::NOT_CONTACTABLE, FanStatus, FanValue},
     fanvue::{client::BULK_INSIGHTS_MAX, types::FanInsights},
 };
-use std::ops::ControlFlow;
+use std::{collections::HashMap, ops::ControlFlow, sync::Arc};
 use tracing::{debug, warn};
+
+/// One insights read at a time per creator: jobs that start together wait for the first one's
+/// bulk read (which covers their fans too) instead of each paying a call.
+#[derive(Debug, Default)]
+pub struct ValueReads {
+    locks: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+impl ValueReads {
+    fn lock_of(&self, creator: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut locks = self.locks.lock().unwrap_or_else(|e| e.into_inner());
+        locks.entry(creator.to_string()).or_default().clone()
+    }
+}
 
 impl Agent {
     /// Reads the fan's value into the context (their spend becomes the larger of Fanvue's
@@ -30,13 +44,35 @@ impl Agent {
         Ok(ControlFlow::Continue(()))
     }
 
+    /// Reads the fan's value ahead when the job answers the fan (a failure is only logged: the
+    /// fan-value stage reads again or goes on with what is known).
+    pub(super) async fn prefetch_value(
+        &self,
+        job: &Job<'_>,
+        rows: &[crate::store::inbox::InboxRow],
+        now: i64,
+    ) {
+        if rows.iter().any(|r| r.from_fan) {
+            if let Err(e) = self.fan_value(job, now).await {
+                warn!(error = %e, "cannot read the fan's value ahead");
+            }
+        }
+    }
+
     /// The fan's value, read from Fanvue when the stored one is older than the TTL (and the
     /// creator reads insights at all).
     pub(super) async fn fan_value(&self, job: &Job<'_>, now: i64) -> Result<FanValue, AgentError> {
-        let known = self.store.fan_value(job.creator, job.fan).await?;
         let settings = &job.settings.fan_value;
         let ttl_ms = settings.ttl_secs as i64 * 1000;
+        let known = self.store.fan_value(job.creator, job.fan).await?;
         if !settings.insights || known.fresh(now, ttl_ms) || !is_uuid(job.fan) {
+            return Ok(known);
+        }
+        let lock = self.values.lock_of(job.creator);
+        let _one_read = lock.lock().await;
+        // Another job's bulk read may have covered this fan while this one waited.
+        let known = self.store.fan_value(job.creator, job.fan).await?;
+        if known.fresh(now, ttl_ms) {
             return Ok(known);
         }
         let others = self

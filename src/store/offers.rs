@@ -105,15 +105,15 @@ pub(crate) async fn insert_offer(
     Ok(())
 }
 
-/// A PPV message of ours (Fanvue's uuid `bought`) was bought: its offer converted. Part of the
-/// transaction that accepts the purchase.
+/// A PPV message of ours (Fanvue's uuid `bought`) was bought: its offer converted (true when it
+/// was one of ours). Part of the transaction that accepts the purchase.
 pub(crate) async fn offer_bought(
     tx: &mut Transaction<'static, Sqlite>,
     creator: &str,
     bought: &str,
     now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query(
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
         "UPDATE offers SET status = 'purchased', resolved_at = ?1 WHERE creator_handle = ?2
          AND outbox_id IN (SELECT id FROM outbox WHERE creator_handle = ?2 AND message_uuid = ?3)",
     )
@@ -122,5 +122,5 @@ pub(crate) async fn offer_bought(
     .bind(bought.to_ascii_lowercase())
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() > 0)
 }

@@ -87,10 +87,11 @@ fn next_turn_or_quiet(st: &Shared, w: &mut World, fan: usize) {
     }
 }
 
-/// A fan who needs a human waits a while for an answer that should not come, then goes on.
+/// A fan who needs a human, or whom Fanvue marks not contactable, waits a while for an answer
+/// that should not come, then goes on.
 fn gives_up_waiting(f: &super::world::Fan, now: Instant) -> bool {
     let patience = Duration::from_secs_f64(f.behaviour.think_secs.1 * 3.0 + 2.0);
-    f.needs_human && f.turn_started.is_some_and(|t| now >= t + patience)
+    (f.needs_human || !f.contactable) && f.turn_started.is_some_and(|t| now >= t + patience)
 }
 
 /// A burst of 1..=max_burst messages (sent together: the daemon must answer them once).

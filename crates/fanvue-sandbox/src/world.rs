@@ -215,6 +215,8 @@ pub struct Turn {
     pub fan_messages: u32,
     /// A turn of a fan who needs a human (see [`Fan::needs_human`]): the AI must not answer it.
     pub needs_human: bool,
+    /// A turn of a fan Fanvue marks not contactable: nobody can answer it.
+    pub unreachable: bool,
     /// Replies sent after the daemon had seen every message of the turn: only these answer it.
     pub creator_replies: u32,
     /// Replies sent while a message of the turn had never reached the daemon (drafted without it,
@@ -683,6 +685,7 @@ impl World {
     pub fn fan_writes(&mut self, fan: usize, text: String, now: String) -> Msg {
         let msg = self.new_message(false, Some(text), now);
         let needs_human = self.fans.get(fan).is_some_and(|f| f.needs_human);
+        let unreachable = self.fans.get(fan).is_some_and(|f| !f.contactable);
         let chat = self.chats.entry(fan).or_default();
         let last_from_fan = chat.messages.last().is_some_and(|m| !m.from_creator);
         match chat.turns.last_mut() {
@@ -693,6 +696,7 @@ impl World {
             _ => chat.turns.push(Turn {
                 fan_messages: 1,
                 needs_human,
+                unreachable,
                 ..Turn::default()
             }),
         }
@@ -796,10 +800,14 @@ impl World {
         let mut extra = 0u64;
         let mut for_a_human = 0u64;
         let mut early = 0u64;
+        let mut unreachable = 0u64;
         for chat in self.chats.values() {
             for t in &chat.turns {
                 turns += 1;
-                if t.needs_human {
+                if t.unreachable {
+                    // Fanvue refuses messages to this fan: not answering is all anyone can do.
+                    unreachable += 1;
+                } else if t.needs_human {
                     // The AI must leave these to a human: not answering them is right.
                     for_a_human += 1;
                 } else if t.creator_replies == 0 && t.human_replies == 0 {
@@ -818,6 +826,7 @@ impl World {
         v["fan_turns"] = turns.into();
         v["unanswered_turns"] = unanswered.into();
         v["turns_needing_a_human"] = for_a_human.into();
+        v["turns_of_not_contactable_fans"] = unreachable.into();
         v["duplicate_replies"] = duplicates.into();
         v["turns_answered_by_a_reply_drafted_before_them"] = early.into();
         v["extra_creator_messages"] = extra.into();

@@ -2,7 +2,8 @@
 //! in-process sandbox (and its scripted LLM) and prints one table of figures. No figure here is an
 //! assertion; repeated runs are summarised as median [min–max].
 //! Usage: BENCH_BIN=target/release/fanvue-agent cargo run --release --example bench [-- SECTION…]
-//! Sections: floor ingress calls polling burst overhead scale tokens (default: all).
+//! Sections: floor ingress calls known polling burst overhead scale tokens guardrails revenue
+//! (default: all).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -446,6 +447,56 @@ async fn known_fans(out: &mut Vec<Line>, confirm: bool, busy: bool) -> f64 {
     ratio
 }
 
+/// Measure 8: Revenue per 100 fan turns in the sandbox (one fixed seed, the product's default offer
+/// rules, the scripted LLM): two creators, 40 seeded fans of up to 8 turns each. The sandbox's
+/// fans decide alone, from their own seeded generator: each reply read may be followed by buying
+/// the last PPV offer in the chat (a per-fan probability drawn once, 0.2–0.8) and by a tip (a
+/// per-fan probability drawn once, 0–0.2, of $2–$10); the words and price of the reply do not
+/// change the odds (see `fans::react_to_reply` in the sandbox). Run twice with the same seed:
+/// the spread is timing (which replies land before a fan's next turn).
+async fn revenue(out: &mut Vec<Line>) {
+    const SEED: u64 = 19;
+    let (mut per100, mut detail) = (vec![], String::new());
+    for _ in 0..2 {
+        let port = free_port();
+        let mut a = args(2, 40);
+        a.quiet_fans = false;
+        a.seed = SEED;
+        a.max_turns = 8;
+        a.start_window_secs = 20.0;
+        a.fan_pace = 0.2;
+        let env = sandbox(a, port, true).await;
+        let extra = format!(
+            "{}[agent]\ndebounce_ms = 500\ndebounce_cap_ms = 2000\n[poller]\ninterval_secs = 30\n",
+            scripted(&env)
+        );
+        let d = daemon(&env, port, &extra).await;
+        env.post("/_sandbox/fans/resume", serde_json::json!({}))
+            .await;
+        settled(&env, Duration::from_secs(600)).await;
+        let st = env.stats().await;
+        drop(d);
+        let n = |k: &str| st[k].as_f64().unwrap_or(0.0);
+        let turns = n("fan_turns").max(1.0);
+        per100.push(n("revenue_cents") / 100.0 / turns * 100.0);
+        detail = format!(
+            "last run: {:.0} turns, {:.0} offers, {:.0} bought, {:.0} tips, ${:.2} in all",
+            turns,
+            n("ppv_offers"),
+            n("ppv_purchases"),
+            n("tips"),
+            n("revenue_cents") / 100.0
+        );
+    }
+    out.push(Line {
+        what: format!(
+            "revenue per 100 fan turns (sandbox seed {SEED}: 2 creators, 40 fans, default offer rules, scripted LLM)"
+        ),
+        figure: format!("{} ({detail})", spread(&mut per100, "$", 2)),
+        target: "more after issue 19 than before".into(),
+    });
+}
+
 /// Measure 3: A burst beyond the rate limit for one creator: 500 fan messages in 30 s.
 async fn burst(out: &mut Vec<Line>) {
     let port = free_port();
@@ -835,6 +886,10 @@ async fn main() {
     if on("tokens") {
         tokens(&mut out, llm.clone()).await;
         took("tokens");
+    }
+    if on("revenue") {
+        revenue(&mut out).await;
+        took("revenue");
     }
     if on("guardrails") {
         guardrails(&mut out);

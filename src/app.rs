@@ -150,6 +150,22 @@ impl Parts {
         shutdown: CancellationToken,
         llm: Arc<dyn Llm>,
     ) -> std::io::Result<()> {
+        self.serve_with(listener, None, shutdown, llm).await
+    }
+
+    /// [`Parts::serve`] with the console on `console` (tests bind port 0) instead of the address
+    /// `console.listen` names; the console stays off when neither is given.
+    pub async fn serve_with(
+        &self,
+        listener: TcpListener,
+        console: Option<TcpListener>,
+        shutdown: CancellationToken,
+        llm: Arc<dyn Llm>,
+    ) -> std::io::Result<()> {
+        let console = match console {
+            Some(l) => Some(l),
+            None => self.bind_console().await?,
+        };
         self.recover_in_doubt_sends().await?;
         warm_guardrails();
         let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
@@ -169,6 +185,9 @@ impl Parts {
             self.cfg.daemon.max_connections,
             run.shutdown.clone(),
         ));
+        if let Some(l) = console {
+            self.spawn_console(&run, l, llm.clone());
+        }
         self.spawn_pipeline(&run, llm, wakes, deadline);
         self.spawn_per_creator(&run).await;
         run.tracker.close();
@@ -240,6 +259,39 @@ impl Parts {
         Ok(None)
     }
 
+    /// The console's listener, when `console.listen` is set.
+    async fn bind_console(&self) -> std::io::Result<Option<TcpListener>> {
+        let Some(addr) = self.cfg.console.address() else {
+            return Ok(None);
+        };
+        let l = TcpListener::bind(&addr).await.map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot listen on {addr} (console.listen): {e}"),
+            )
+        })?;
+        Ok(Some(l))
+    }
+
+    /// The console on `listener`, driving this daemon's store, senders and OAuth flow.
+    fn spawn_console(&self, run: &Running, listener: TcpListener, llm: Arc<dyn Llm>) {
+        let state = crate::console::ConsoleState::new(crate::console::ConsoleDeps {
+            store: self.store.clone(),
+            cfg: self.live.clone(),
+            connector: Arc::new(self.connector()),
+            senders: run.senders.clone(),
+            apis: run.apis.clone(),
+            llm,
+        });
+        let bound = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        tracing::info!(addr = %bound, url = %self.cfg.console.url(), "console listening on http://{bound}");
+        run.tracker
+            .spawn(crate::console::run(listener, state, run.shutdown.clone()));
+    }
+
     /// What the public listener serves: webhooks, the OAuth callback, and maybe health/metrics.
     fn ingress_state(&self, run: &Running, admin: Option<AdminState>) -> IngressState {
         let w = &self.cfg.webhook;
@@ -272,6 +324,12 @@ impl Parts {
             self.store.clone(),
             self.live.clone(),
         ));
+        let summaries = crate::fan_summary::FanSummaries {
+            store: self.store.clone(),
+            cfg: self.live.clone(),
+            llm: llm.clone(),
+        };
+        run.tracker.spawn(summaries.run(run.shutdown.clone()));
         let agent = Agent {
             store: self.store.clone(),
             llm,

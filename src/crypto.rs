@@ -1,4 +1,7 @@
-//! Encryption of OAuth tokens at rest (AES-256-GCM, random nonce, the row's identity as associated data).
+//! Encryption of OAuth tokens at rest (AES-256-GCM, random nonce, the row's identity as associated data),
+//! and console passwords and session tokens ([`password`]).
+
+pub mod password;
 
 use aes_gcm::{
     aead::{Aead, KeyInit, Payload},

@@ -7,6 +7,8 @@
 //!   and parsing ([`fanvue::webhook`]).
 //! - [`ratelimit`]: one limiter per creator for every call.
 //! - [`ingress`]: the daemon's HTTP server: signed webhooks into the inbox, OAuth callback, health.
+//! - [`console`]: the operator console (web pages on its own listener): the queue, conversations,
+//!   fans, creators, prompts, stats; users, sessions, CSRF, every human action recorded.
 //! - [`poller`]: the fallback that finds fan messages the webhooks missed.
 //! - [`dispatcher`]: one job per chat, bursts coalesced, fair bounded concurrency; resolves the
 //!   creator's settings when a job starts.
@@ -15,6 +17,7 @@
 //! - [`sequences`]: messages on a schedule: welcome and win-back sequences, and the one nudge
 //!   to fans who went quiet after our message, within caps, quiet hours and a rate budget share.
 //! - [`draft_expiry`]: approve-mode drafts that waited too long expire, never sent.
+//! - [`fan_summary`]: a short model-written summary of each fan, refreshed in the background.
 //! - [`sender`]: per-creator outbox drain through the limiter, in-doubt sends reconciled.
 //! - [`notify`]: operator notifications (escalations, drafts awaiting approval, reconnects, LLM
 //!   outages, failed sends, a daily summary) written with their decisions, delivered durably to
@@ -34,10 +37,12 @@ pub mod agent;
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod crypto;
 pub mod dispatcher;
 pub mod domain;
 pub mod draft_expiry;
+pub mod fan_summary;
 pub mod fanvue;
 pub mod health;
 pub mod ingress;

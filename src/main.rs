@@ -84,6 +84,18 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
         Command::Reject { id, note } => {
             Ok(cli::drafts::reject_command(&parts.store, id, note.as_deref()).await)
         }
+        Command::User { command } => cli::users::command(parts, command, out).await,
+        Command::Fan { command } => cli::fans::command(parts, command).await,
+        Command::Prompts {
+            command: PromptsCommand::Version { version },
+        } => Ok(cli::prompts::version(&parts.store, &version, out)
+            .await
+            .map(|found| match found {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(1),
+            })?),
+        Command::Stats(args) => cli::stats::command(parts, &args).await,
+        Command::Experiment { command } => cli::stats::experiment_command(parts, &command).await,
         Command::CheckConfig | Command::GenKey | Command::Prompts { .. } => {
             unreachable!("handled before the store is opened")
         }

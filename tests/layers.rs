@@ -18,8 +18,9 @@ const LAYERS: &[&[&str]] = &[
         "poller",
         "sequences",
         "draft_expiry",
+        "fan_summary",
     ],
-    &["ingress", "health", "reload"],
+    &["ingress", "console", "health", "reload"],
     &["app", "cli"],
 ];
 

@@ -410,9 +410,9 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     let db = dir.path().join("agent.db");
     let store = fanvue_agent::store::Store::open(&db).await.unwrap();
     store.ensure_creator("creator1").await.unwrap();
-    // Make it look like a database from before the two newest migrations (0009 rebuilds `outbox`
+    // Make it look like a database from before the newest migrations (0009 rebuilds `outbox`
     // with `context_at`, `answers_uuid`, `answers_sent_at`; 0010 adds the notification tables;
-    // undo them by hand: a new migration must update these statements).
+    // 0030 the fan controls, 0050 the sequences' indexes, 0060 the money columns; undo them by hand: a new migration must update these statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
         .await
@@ -421,7 +421,31 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
-    assert_eq!(newest, 10, "update the undo below for the newest migration");
+    assert_eq!(newest, 60, "update the undo below for the newest migration");
+    // 0060: the money columns of decisions and the experiments' tables.
+    sqlx::query(
+        "DROP TABLE experiment_fans; DROP TABLE experiment_ends; DROP INDEX decisions_by_time;
+         ALTER TABLE decisions DROP COLUMN persona; ALTER TABLE decisions DROP COLUMN experiment;
+         ALTER TABLE decisions DROP COLUMN variant; ALTER TABLE decisions DROP COLUMN spend_tier;
+         ALTER TABLE decisions DROP COLUMN cost_micros; ALTER TABLE decisions DROP COLUMN bills_llm",
+    )
+    .execute(store.writer())
+    .await
+    .unwrap();
+    // 0050: the sequences' indexes.
+    sqlx::query("DROP INDEX inbox_by_kind; DROP INDEX messages_by_fan_time")
+        .execute(store.writer())
+        .await
+        .unwrap();
+    // 0030: the fan controls, summaries, prompt versions and the messages' search index.
+    sqlx::query(
+        "DROP TRIGGER messages_fts_insert; DROP TRIGGER messages_fts_delete;
+         DROP TRIGGER messages_fts_update; DROP TABLE messages_fts; DROP TABLE prompt_versions;
+         DROP TABLE fan_summaries; DROP TABLE fan_controls",
+    )
+    .execute(store.writer())
+    .await
+    .unwrap();
     sqlx::query("DROP TABLE notify_deliveries; DROP TABLE notify_events")
         .execute(store.writer())
         .await

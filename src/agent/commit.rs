@@ -68,7 +68,11 @@ impl Agent {
         };
         let mode = job.settings.mode;
         reason.push_str(&mode_note(mode));
-        let info = DecisionInfo { reason, ..info };
+        let info = DecisionInfo {
+            reason,
+            spend_tier: Some(super::prompt::spend_tier(ctx.facts.spend_cents).to_string()),
+            ..info
+        };
         let id = self
             .commit_plan(job.creator, job.fan, &ctx.ids, &plan, outcome, &info, mode)
             .await?;

@@ -17,7 +17,7 @@ use std::ops::ControlFlow;
 /// What drafting sends and checks against.
 #[derive(Debug)]
 pub struct Prompt {
-    /// The system prompt as rendered (a draft must not leak it).
+    /// The system prompt as rendered, but for the fan's summary (a draft must not leak it).
     pub system: String,
     /// The persona prompt's version (recorded with the decision).
     pub version: String,
@@ -62,21 +62,28 @@ impl Agent {
                     .map(ControlFlow::Break);
             }
         };
-        let mut system = with_notes(system, &input.findings, input.guard.disclosure);
+        self.keep_prompt_version(persona, &version).await;
+        let summary = self.store.fan_summary(job.creator, job.fan).await?;
+        let base = with_fan_guidance(system, None, &ctx.controls.instructions);
+        let mut tail = with_notes(String::new(), &input.findings, input.guard.disclosure);
         let llm = &job.settings.llm;
         let pitch = self.pitch_list(job, ctx, llm.structured_output).await?;
         if !pitch.is_empty() {
             let items: Vec<&offers::CatalogItem> = pitch.iter().collect();
-            system.push_str(&offers::pitch_block(&items));
+            tail.push_str(&offers::pitch_block(&items));
         }
         if llm.structured_output {
-            system.push('\n');
-            system.push_str(&offers::structured_instruction(&pitch));
+            tail.push('\n');
+            tail.push_str(&offers::structured_instruction(&pitch));
         }
+        // The summary retells what the fan said: a draft may say it again without leaking the
+        // prompt, so the leak check reads the prompt without it.
+        let summary = summary.as_ref().map(|s| s.summary.as_str());
+        let sent = with_fan_guidance(base.clone(), summary, "") + &tail;
         Ok(ControlFlow::Continue(Prompt {
-            request: request(llm, &system, &ctx.history),
+            request: request(llm, &sent, &ctx.history),
             recent: crate::store::chats::our_recent_texts(&ctx.history, 5),
-            system,
+            system: base + &tail,
             version,
             others,
         }))
@@ -93,7 +100,7 @@ impl Agent {
         structured: bool,
     ) -> Result<Vec<offers::CatalogItem>, AgentError> {
         let rules = &job.settings.offers;
-        if !structured && !offers::wants_content(&ctx.fan_text) {
+        if ctx.controls.offers_off || !structured && !offers::wants_content(&ctx.fan_text) {
             return Ok(vec![]);
         }
         let mut ledger = self.store.offer_ledger(job.creator, job.fan).await?;
@@ -117,6 +124,22 @@ impl Agent {
                 .cloned()
                 .collect(),
         )
+    }
+
+    /// Keeps the text of a persona version a decision is about to use, once per version, so
+    /// the decision can show the prompt it used later. A failed write is retried next job.
+    async fn keep_prompt_version(&self, persona: &str, version: &str) {
+        let Some(files) = self.prompts.files_to_keep(persona, version) else {
+            return;
+        };
+        match self
+            .store
+            .save_prompt_version(version, persona, &files)
+            .await
+        {
+            Ok(()) => self.prompts.kept(version),
+            Err(e) => tracing::warn!(error = %e, version, "cannot keep the prompt version's text"),
+        }
     }
 
     /// What the persona template knows of the fan. Records the language of what they wrote
@@ -151,6 +174,22 @@ impl Agent {
         vars.memory = memory::summarise(&known, 300);
         Ok(vars)
     }
+}
+
+/// The rendered persona prompt with what humans and the model wrote about this fan: the fan's
+/// summary (a note, bounded when written) and the instructions a human gave for this fan.
+/// Human notes are never passed here: they are for humans only.
+pub fn with_fan_guidance(mut system: String, summary: Option<&str>, instructions: &str) -> String {
+    if let Some(s) = summary.map(str::trim).filter(|s| !s.is_empty()) {
+        system.push_str(prompt::FAN_SUMMARY_NOTE);
+        system.push_str(s);
+    }
+    let instructions = instructions.trim();
+    if !instructions.is_empty() {
+        system.push_str(prompt::FAN_INSTRUCTIONS_NOTE);
+        system.push_str(instructions);
+    }
+    system
 }
 
 /// The rendered persona prompt with the fixed notes: the fan's text is data, and how to answer
@@ -254,6 +293,66 @@ mod tests {
         assert_eq!(minutes_since_last_message(&history, None), None);
     }
 
+    /// The prompt the test chat's job builds for a fan who wrote `text`.
+    async fn prompt_for(agent: &Agent, cfg: &Config, text: &str) -> Prompt {
+        let row = fan_writes(&agent.store, "m1", text, "2024-01-01T00:00:00Z").await;
+        let job = testing::job(cfg);
+        let ControlFlow::Continue(mut ctx) = agent.load_context(&job, &[row]).await.unwrap() else {
+            panic!("decided early");
+        };
+        let ControlFlow::Continue(input) = agent.check_input(&job, &ctx).await.unwrap() else {
+            panic!("escalated");
+        };
+        let ControlFlow::Continue(p) = agent.build_prompt(&job, &mut ctx, &input).await.unwrap()
+        else {
+            panic!("the persona does not render");
+        };
+        p
+    }
+
+    #[tokio::test]
+    async fn a_fans_instructions_and_summary_reach_the_prompt_and_human_notes_never_do() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let (c, f) = (testing::CREATOR, testing::FAN);
+        let s = &agent.store;
+        s.set_fan_notes(c, f, "NOTE-7731 owes us a refund", "cli:ann")
+            .await
+            .unwrap();
+        s.set_fan_instructions(c, f, "Call him Captain.", "cli:ann")
+            .await
+            .unwrap();
+        s.put_model_summary(c, f, "A nurse from Ohio who loves jazz.", "m", 0)
+            .await
+            .unwrap();
+        let p = prompt_for(&agent, &cfg, "hey, how was your day?").await;
+        let instructions = format!("{}Call him Captain.", prompt::FAN_INSTRUCTIONS_NOTE);
+        assert!(p.system.contains(&instructions), "{}", p.system);
+        let summary = format!("{}A nurse from Ohio", prompt::FAN_SUMMARY_NOTE);
+        let sent_system = &p.request.messages[0].content;
+        assert!(sent_system.contains(&summary), "{sent_system}");
+        assert!(
+            !p.system.contains(&summary),
+            "a draft repeating the fan's own words is no prompt leak"
+        );
+        let sent = format!("{:?}", p.request.messages);
+        assert!(!sent.contains("NOTE-7731"), "{sent}");
+        assert!(sent.contains("Call him Captain."));
+        assert!(p.system.ends_with(prompt::FAN_TEXT_IS_DATA) || cfg.llm.structured_output);
+    }
+
+    #[tokio::test]
+    async fn the_text_of_the_prompt_version_a_job_used_is_kept_by_its_hash() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let p = prompt_for(&agent, &cfg, "hi there").await;
+        let kept = agent.store.prompt_version(&p.version).await.unwrap();
+        let kept = kept.expect("the version's text is kept");
+        assert_eq!(kept.files[0].0, "default/persona.md");
+        let on_disk = std::fs::read_to_string(cfg.daemon.prompts_dir.join("default/persona.md"));
+        assert_eq!(kept.files[0].1, on_disk.unwrap());
+    }
+
     #[tokio::test]
     async fn the_prompt_renders_the_persona_with_the_fan_and_ends_with_the_conversation() {
         let mut cfg = Config::default();
@@ -280,7 +379,7 @@ mod tests {
         assert!(p.system.ends_with(prompt::FAN_TEXT_IS_DATA), "{}", p.system);
         assert!(!p.version.is_empty());
         assert_eq!(p.request.model, cfg.llm.model);
-        assert_eq!(p.request.messages[0].content, p.system);
+        assert_eq!(p.request.messages[0].content, p.system, "no summary yet");
         let last = &p.request.messages.last().unwrap().content;
         assert!(
             last.contains("my name is Sam and I just got home"),

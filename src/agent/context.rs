@@ -8,7 +8,7 @@ use crate::{
     domain::time::now_ms,
     domain::{time::parse_ms, Event, EventKind},
     fanvue::{types::MessageType, ApiError},
-    store::{chats::StoredMessage, facts::FanFacts, inbox::InboxRow},
+    store::{chats::StoredMessage, facts::FanFacts, fans::FanControls, inbox::InboxRow},
 };
 use std::{ops::ControlFlow, time::Duration};
 use tracing::{info, warn};
@@ -23,6 +23,8 @@ pub struct Context {
     pub facts: FanFacts,
     /// What Fanvue says the fan is worth (read by the fan-value stage; the stored value before).
     pub value: crate::domain::FanValue,
+    /// What humans set for this fan (switches, instructions for the model).
+    pub controls: FanControls,
     /// The stored conversation, oldest first.
     pub history: Vec<StoredMessage>,
     /// The uuids of the fan messages the job answers.
@@ -46,6 +48,10 @@ impl Agent {
         let now = now_ms();
         let facts = self.store.fan_facts(job.creator, job.fan).await?;
         if let Some(why) = paused(facts.paused_until, now) {
+            return self.skip(job, &ids, why).await.map(ControlFlow::Break);
+        }
+        let controls = self.store.fan_controls(job.creator, job.fan).await?;
+        if let Some(why) = ai_switched_off(&controls) {
             return self.skip(job, &ids, why).await.map(ControlFlow::Break);
         }
         if let ControlFlow::Break(wait) = self.fold_waiting_replies(job).await? {
@@ -72,6 +78,7 @@ impl Agent {
             now,
             facts,
             value: Default::default(),
+            controls,
             fan_text: fan_text(&history, &pending),
             history,
             pending,
@@ -214,6 +221,14 @@ pub fn paused(paused_until: Option<i64>, now: i64) -> Option<String> {
             "the creator took this chat over by hand; the agent is paused for {} more s",
             (until - now) / 1000
         )
+    })
+}
+
+/// Why a fan whose AI replies a human switched off is not answered (`None`: switched on).
+pub fn ai_switched_off(c: &FanControls) -> Option<String> {
+    c.ai_off.then(|| {
+        let by = c.updated_by.as_deref().unwrap_or("a human");
+        format!("AI replies are switched off for this fan (by {by}); a human answers them")
     })
 }
 
@@ -407,6 +422,33 @@ mod tests {
         assert!(
             decided[0].1.contains("paused by the operator"),
             "{decided:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_fan_whose_ai_a_human_switched_off_is_skipped_with_that_reason() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let row = fan_writes(&agent.store, "m1", "hi", "2024-01-01T00:00:00Z").await;
+        let ai = crate::store::fans::Switch::Ai;
+        agent
+            .store
+            .set_fan_switch(CREATOR, FAN, ai, false, "console:ann")
+            .await
+            .unwrap();
+        let step = agent
+            .load_context(&testing::job(&cfg), &[row])
+            .await
+            .unwrap();
+        assert!(matches!(
+            step,
+            ControlFlow::Break(JobOutcome::Done { queued: false })
+        ));
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(decided[0].0, "skipped");
+        assert_eq!(
+            decided[0].1,
+            "AI replies are switched off for this fan (by console:ann); a human answers them"
         );
     }
 

@@ -156,6 +156,7 @@ mod tests {
             now: 0,
             facts: FanFacts::default(),
             value: Default::default(),
+            controls: Default::default(),
             history: vec![],
             pending: vec!["m1".into()],
             oldest_pending: None,

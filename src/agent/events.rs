@@ -81,12 +81,19 @@ impl Agent {
             .await?
             .paused_until
             .is_some_and(|u| u > now_ms());
+        let switched_off = self
+            .store
+            .fan_controls(job.creator, job.fan)
+            .await?
+            .followups_off;
         let why = if fan_wrote {
             Some("the fan wrote again")
         } else if paused {
             Some("the creator took this chat over")
         } else if !job.settings.followup.enabled {
             Some("follow-ups are off")
+        } else if switched_off {
+            Some("follow-ups are switched off for this fan")
         } else {
             None
         };
@@ -316,6 +323,30 @@ mod tests {
                 "replied".into(),
                 "tip of $5.00 recorded; thanks queued".into()
             )
+        );
+    }
+
+    #[tokio::test]
+    async fn a_follow_up_already_scheduled_is_not_sent_once_a_human_switched_them_off() {
+        let cfg = Config::default();
+        let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        let off = crate::store::fans::Switch::Followups;
+        agent
+            .store
+            .set_fan_switch(CREATOR, testing::FAN, off, false, "cli:ann")
+            .await
+            .unwrap();
+        let follow = EventKind::FollowUp {
+            after_message_uuid: "c1".into(),
+            quiet_secs: 7200,
+        };
+        let r = accepted(&agent, follow).await;
+        let job = testing::job(&cfg);
+        assert!(!agent.decide_other(&job, &r, false).await.unwrap());
+        let decided = testing::decisions(&agent.store).await;
+        assert_eq!(
+            decided[0].1,
+            "follow-up not sent: follow-ups are switched off for this fan"
         );
     }
 

@@ -69,6 +69,20 @@ impl Agent {
             llm_ms: Some(drafted.llm_ms),
             guardrails: verdicts(input.findings, drafted.blocked, judged, drafted.judged),
             marks: vec![],
+            persona: Some(job.settings.persona.clone()),
+            experiment: job
+                .settings
+                .money
+                .arm
+                .as_ref()
+                .map(|a| a.experiment.clone()),
+            variant: job.settings.money.arm.as_ref().map(|a| a.variant.clone()),
+            spend_tier: None,
+            cost_micros: job.settings.money.cost_micros(
+                &prompt.request.model,
+                drafted.tokens.0,
+                drafted.tokens.1,
+            ),
         };
         if let Some(text) = drafted.text {
             return Ok(ControlFlow::Continue((text, info)));

@@ -26,6 +26,7 @@ pub mod compose;
 pub mod context;
 pub mod draft;
 pub mod events;
+pub mod experiment;
 pub mod guard_draft;
 pub mod guard_input;
 pub mod guardrails;
@@ -130,11 +131,13 @@ impl Agent {
         if rows.is_empty() {
             return Ok(JobOutcome::Done { queued: false });
         }
+        // A fan in a persona A/B test is answered with their variant's persona.
+        let varied = self.with_variant(settings, creator, fan).await?;
         let mut job = Job {
             creator,
             fan,
             creator_name: creator.to_string(),
-            settings,
+            settings: varied.as_ref().unwrap_or(settings),
         };
         if !job.settings.enabled {
             let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();

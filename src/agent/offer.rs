@@ -76,7 +76,14 @@ impl Agent {
         wanted: Option<&str>,
     ) -> Result<OfferDecision, AgentError> {
         let rules = &job.settings.offers;
-        if rules.negotiate && guardrails::is_haggle(&ctx.fan_text) {
+        let asked = wanted.is_some() || offers::wants_content(&ctx.fan_text);
+        let haggling = rules.negotiate && guardrails::is_haggle(&ctx.fan_text);
+        if ctx.controls.offers_off && (asked || haggling) {
+            let by = ctx.controls.updated_by.as_deref().unwrap_or("a human");
+            let reason = format!("offers are switched off for this fan (by {by})");
+            return Ok(OfferDecision::Refused { reason });
+        }
+        if haggling {
             if let Some(counter) = self.counter_offer(job).await? {
                 return Ok(counter);
             }
@@ -392,7 +399,19 @@ mod tests {
 
     /// The offer decided for the fan's message `text` (the vault comes from the cache).
     async fn offered(cfg: Config, texts: &[&str]) -> OfferDecision {
+        offered_with(cfg, texts, false).await
+    }
+
+    /// [`offered`], with the fan's offers switched off by a human when `switched_off`.
+    async fn offered_with(cfg: Config, texts: &[&str], switched_off: bool) -> OfferDecision {
         let (agent, _dir) = testing::agent(cfg.clone(), testing::Scripted::new(vec![])).await;
+        if switched_off {
+            let offers = crate::store::fans::Switch::Offers;
+            let s = &agent.store;
+            s.set_fan_switch(CREATOR, FAN, offers, false, "console:ann")
+                .await
+                .unwrap();
+        }
         let catalog = serde_json::to_value(vec![item()]).unwrap();
         agent
             .store
@@ -431,6 +450,20 @@ mod tests {
         cfg.offers.min_fan_messages = 3;
         let got = offered(cfg, &["show me something new"]).await;
         assert!(matches!(got, OfferDecision::Refused { .. }), "{got:?}");
+    }
+
+    #[tokio::test]
+    async fn a_fan_whose_offers_a_human_switched_off_is_offered_nothing_and_the_stage_says_why() {
+        let mut cfg = Config::default();
+        cfg.offers.min_fan_messages = 1;
+        let texts = ["hey", "show me something new"];
+        let on = offered_with(cfg.clone(), &texts, false).await;
+        assert!(matches!(on, OfferDecision::Offer { .. }), "{on:?}");
+        let off = offered_with(cfg, &texts, true).await;
+        assert_eq!(
+            off.note(None),
+            "; no offer: offers are switched off for this fan (by console:ann)"
+        );
     }
 
     #[tokio::test]

@@ -82,12 +82,90 @@ pub enum Command {
     Marks(MarksArgs),
     /// Lift the safety marks on one fan (after a human checked): the agent answers them again.
     Clear(ClearArgs),
+    /// Console logins: `user add NAME --role operator` (every creator) or `--role creator
+    /// --creator HANDLE` (one creator), `user passwd NAME`, `user remove NAME`, `user list`.
+    /// Without --password-stdin a strong password is generated and printed once. Changing a
+    /// password or removing a user logs them out everywhere.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// One fan as humans steer them: `fan show`, the switches for AI replies, offers and
+    /// follow-ups (`fan set --ai off`), notes for humans, instructions for the model, the memory
+    /// facts (`fan fact`, `fan forget`) and the model-written summary (`fan summary`).
+    Fan {
+        #[command(subcommand)]
+        command: FanCommand,
+    },
     /// Reject a draft: it is never sent.
     Reject {
         id: i64,
         /// Why (kept with the draft).
         #[arg(long)]
         note: Option<String>,
+    },
+    /// Money attributed to the agent: LLM cost, PPV bought from its offers, tips within the window
+    /// after its messages; conversion per creator, item, spend tier and persona version; each
+    /// creator's persona A/B test with 95% intervals.
+    Stats(StatsArgs),
+    /// A creator's persona A/B test (`[creators.<h>.experiment]`): show it, stop it (everyone
+    /// gets the control), promote a variant (everyone gets it) or resume it.
+    Experiment {
+        #[command(subcommand)]
+        command: ExperimentCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ExperimentCommand {
+    /// The experiment's state and its report per variant.
+    Show { creator: String },
+    /// Every fan gets the control (the first variant) from the next reply.
+    Stop { creator: String },
+    /// Every fan gets VARIANT from the next reply.
+    Promote { creator: String, variant: String },
+    /// Undo a stop or promotion: each fan gets their own variant again.
+    Resume { creator: String },
+}
+
+impl ExperimentCommand {
+    pub fn creator(&self) -> &str {
+        match self {
+            ExperimentCommand::Show { creator }
+            | ExperimentCommand::Stop { creator }
+            | ExperimentCommand::Promote { creator, .. }
+            | ExperimentCommand::Resume { creator } => creator,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a console user.
+    Add {
+        name: String,
+        /// `operator` (every creator) or `creator` (only --creator).
+        #[arg(long, value_parser = ["operator", "creator"])]
+        role: String,
+        /// The creator a `creator` user sees (a configured handle).
+        #[arg(long)]
+        creator: Option<String>,
+        /// Read the password from the first line of standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password (ends the user's sessions).
+    Passwd {
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Remove a user (ends their sessions).
+    Remove { name: String },
+    /// List users and their roles.
+    List {
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -102,6 +180,86 @@ pub enum PromptsCommand {
         #[arg(long)]
         show: bool,
     },
+    /// Print the files of a prompt version a decision used (`decisions --json` shows its
+    /// `prompt_version`), as they were then.
+    Version { version: String },
+}
+
+#[derive(Subcommand)]
+pub enum FanCommand {
+    /// Everything humans set for the fan, what the agent remembers, the summary, spend and marks.
+    Show {
+        #[command(flatten)]
+        fan: FanRef,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change switches (`--ai off`, `--offers on`, `--followups off`), the notes for humans
+    /// (never shown to the model) or the instructions added to this fan's prompt ("" clears).
+    Set {
+        #[command(flatten)]
+        fan: FanRef,
+        /// AI replies: `on` or `off` (off: the fan's messages are skipped with that reason).
+        #[arg(long, value_parser = on_off)]
+        ai: Option<bool>,
+        /// PPV offers on replies: `on` or `off`.
+        #[arg(long, value_parser = on_off)]
+        offers: Option<bool>,
+        /// Follow-ups: `on` or `off` (off: none scheduled).
+        #[arg(long, value_parser = on_off)]
+        followups: Option<bool>,
+        /// Notes for humans only.
+        #[arg(long)]
+        notes: Option<String>,
+        /// Instructions added to this fan's prompt.
+        #[arg(long)]
+        instructions: Option<String>,
+    },
+    /// Remember a fact about the fan (KIND: name, from, likes, work, declined), or correct one
+    /// with --was OLD.
+    Fact {
+        #[command(flatten)]
+        fan: FanRef,
+        kind: String,
+        value: String,
+        /// The value it replaces.
+        #[arg(long)]
+        was: Option<String>,
+    },
+    /// Forget one remembered fact.
+    Forget {
+        #[command(flatten)]
+        fan: FanRef,
+        kind: String,
+        value: String,
+    },
+    /// Show the fan's summary, write your own (--set; the model then leaves it alone) or erase it
+    /// (--erase; the model writes a new one after `memory.summary_every` fan messages).
+    Summary {
+        #[command(flatten)]
+        fan: FanRef,
+        #[arg(long, conflicts_with = "erase")]
+        set: Option<String>,
+        #[arg(long)]
+        erase: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct FanRef {
+    /// The creator's handle.
+    pub creator: String,
+    /// The fan's full uuid.
+    pub fan: String,
+}
+
+/// `on`/`off` (also true/false, yes/no).
+fn on_off(s: &str) -> Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" => Ok(true),
+        "off" | "false" | "no" => Ok(false),
+        _ => Err(format!("`{s}`: use on or off")),
+    }
 }
 
 // The argument sets below carry no doc comment of their own: clap would show it as the
@@ -189,6 +347,19 @@ pub struct MarksArgs {
     /// Cleared and lapsed marks too.
     #[arg(long)]
     pub all: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    /// Only this creator.
+    #[arg(long)]
+    pub creator: Option<String>,
+    /// Since: an age (`15m`, `2h`, `7d`), a date or an RFC 3339 time.
+    #[arg(long, default_value = "7d")]
+    pub since: String,
+    /// One JSON object instead of text.
     #[arg(long)]
     pub json: bool,
 }

@@ -10,11 +10,14 @@ pub mod creators;
 pub mod decisions;
 pub mod doctor;
 pub mod drafts;
+pub mod fans;
 pub mod marks;
 pub mod prompts;
 pub mod replay;
 pub mod sequences;
 pub mod serve;
+pub mod stats;
+pub mod users;
 
 use crate::{app::AppError, fanvue::oauth::ConnectError, store::StoreError};
 

@@ -44,3 +44,29 @@ pub fn check(cfg: &Config, only: Option<&str>, show: bool) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+/// `prompts version <hash>`: the files of a kept prompt version (fan-free text: the persona as
+/// the operators wrote it). Returns whether it was found.
+pub async fn version(
+    store: &crate::store::Store,
+    version: &str,
+    out: &mut dyn std::io::Write,
+) -> Result<bool, crate::store::StoreError> {
+    let Some(v) = store.prompt_version(version.trim()).await? else {
+        eprintln!("no prompt version `{}` is kept", super::visible(version));
+        return Ok(false);
+    };
+    let first = super::clock(v.first_used_at);
+    let _ = writeln!(
+        out,
+        "version {} of persona {} (first used {first})",
+        v.version, v.persona
+    );
+    for (name, text) in &v.files {
+        let _ = writeln!(out, "\n--- {name}");
+        for line in text.lines() {
+            let _ = writeln!(out, "{}", super::visible(line));
+        }
+    }
+    Ok(true)
+}

@@ -4,8 +4,8 @@
 
 use super::{
     holding, ActionsConfig, AgentConfig, DaemonConfig, FanvueConfig, FollowupConfig,
-    GuardrailsConfig, HoldingReplies, JudgeConfig, LlmConfig, LogConfig, PauseHours, PollerConfig,
-    Secret, WebhookConfig, DEFAULT_ADMIN_LISTEN,
+    GuardrailsConfig, HoldingReplies, JudgeConfig, LlmConfig, LogConfig, MemoryConfig, PauseHours,
+    PollerConfig, Secret, WebhookConfig, DEFAULT_ADMIN_LISTEN,
 };
 
 impl Default for DaemonConfig {
@@ -148,6 +148,17 @@ impl Default for FollowupConfig {
             quiet_hours_start: 22,
             quiet_hours_end: 9,
             check_every_secs: 300,
+        }
+    }
+}
+
+impl Default for MemoryConfig {
+    fn default() -> Self {
+        // Off until configured: a summary is an extra LLM call per `summary_every` fan messages.
+        MemoryConfig {
+            summary_every: 0,
+            summary_max_chars: 400,
+            check_every_secs: 60,
         }
     }
 }

@@ -48,6 +48,11 @@ impl Config {
             "daemon.public_url",
             self.daemon.public_url == new.daemon.public_url,
         );
+        cmp(
+            "console.listen / console.public_url",
+            (&self.console.listen, &self.console.public_url)
+                == (&new.console.listen, &new.console.public_url),
+        );
         cmp("log", same(&self.log, &new.log));
         cmp(
             "fanvue",

@@ -4,14 +4,17 @@
 //! and errors that say where a value came from), `validate` (one check per section), `creator`
 //! (a creator's settings over the global ones), `settings` (one creator's settings resolved once
 //! per job, and the settings types the agent builds its engines from), `live` (the config in force and what a reload
-//! cannot change), `secret` (redaction and credentials); `holding` and `notify` are sections with
-//! logic of their own. Every public type is re-exported here: callers name `config::X`.
+//! cannot change), `secret` (redaction and credentials); `holding`, `notify`, `console` and `money`
+//! (prices, tip attribution, persona experiments) are sections with logic of their own. Every public
+//! type is re-exported here: callers name `config::X`.
 
+mod console;
 mod creator;
 mod defaults;
 pub mod holding;
 mod live;
 mod load;
+mod money;
 pub mod notify;
 mod schedule;
 mod schema;
@@ -20,16 +23,18 @@ mod sequences;
 mod settings;
 mod validate;
 
+pub use console::ConsoleConfig;
 pub use creator::CreatorLlm;
 pub use holding::{CreatorHolding, CreatorHoldingReplies, HoldingReplies, HoldingText};
 pub use live::LiveConfig;
 pub use load::{ConfigError, Problem};
+pub use money::{Arm, ExperimentConfig, ModelPrice, MoneyConfig, MoneySettings, VariantConfig};
 pub use notify::{ChannelConfig, ChannelKind, NotifyConfig, SmtpTls};
 pub use schedule::{ActiveHours, ActiveHoursConfig, OutsideHours};
 pub use schema::{
     ActionsConfig, AgentConfig, Config, CreatorConfig, CreatorOffers, DaemonConfig, FanvueConfig,
-    FollowupConfig, GuardrailsConfig, JudgeConfig, LlmConfig, LogConfig, PauseHours, PollerConfig,
-    SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
+    FollowupConfig, GuardrailsConfig, JudgeConfig, LlmConfig, LogConfig, MemoryConfig, PauseHours,
+    PollerConfig, SecurityConfig, WebhookConfig, ADMIN_ON_LISTEN, DEFAULT_ADMIN_LISTEN,
 };
 pub use secret::Secret;
 pub use sequences::{

@@ -29,8 +29,14 @@ pub struct Config {
     pub active_hours: super::ActiveHoursConfig,
     /// Welcome, win-back and follow-up messages on a schedule (see `sequences`).
     pub sequences: super::SequencesConfig,
+    /// The model-written summary of each fan.
+    pub memory: MemoryConfig,
     /// Operator notifications: channels, routing, rate cap, retries, daily summary.
     pub notify: NotifyConfig,
+    /// The web console (off until `console.listen` is set).
+    pub console: super::ConsoleConfig,
+    /// Money: LLM prices per model, the tip attribution window.
+    pub money: super::MoneyConfig,
     /// Per-creator sections, keyed by the creator's Fanvue handle.
     pub creators: BTreeMap<String, CreatorConfig>,
 }
@@ -300,6 +306,20 @@ pub struct FollowupConfig {
     pub check_every_secs: u64,
 }
 
+/// A short summary of each fan written by the model from their chat (beside the facts the rules
+/// extract), refreshed in the background, never on the way to a reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemoryConfig {
+    /// Write or refresh a fan's summary once they wrote this many messages since the last one;
+    /// 0 turns summaries off.
+    pub summary_every: u32,
+    /// The longest summary kept, in characters (a longer answer is cut at a sentence).
+    pub summary_max_chars: u32,
+    /// How often the chats are checked for summaries due, in seconds.
+    pub check_every_secs: u64,
+}
+
 /// Messages sent on events other than fan messages. Empty text turns an action off. Templates may
 /// use `{{ fan_name }}`, `{{ creator_name }}` and `{{ amount }}` (e.g. "5.00").
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -367,6 +387,12 @@ pub struct CreatorConfig {
     pub active_hours: Option<super::ActiveHoursConfig>,
     /// `[[notify.channels]]` names that get this creator's events (besides agency-wide ones).
     pub notify: Vec<String>,
+    /// Overrides `money.tip_window_secs`.
+    pub tip_window_secs: Option<u64>,
+    /// Prices of models over `[money.prices]` (`[creators.<h>.prices.<model>]`).
+    pub prices: BTreeMap<String, super::ModelPrice>,
+    /// A persona A/B test (`[creators.<h>.experiment]`).
+    pub experiment: Option<super::ExperimentConfig>,
 }
 
 impl Config {

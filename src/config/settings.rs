@@ -168,6 +168,8 @@ pub struct CreatorSettings {
     pub draft_ttl: Option<Duration>,
     /// Requests per minute to Fanvue.
     pub rate_limit_per_minute: u32,
+    /// LLM prices, the tip attribution window and the persona experiment.
+    pub money: super::MoneySettings,
     /// When the AI answers this creator's fans.
     pub active_hours: super::ActiveHours,
     /// Set by [`CreatorSettings::on_shift`] outside the active hours when a human answers then:
@@ -175,6 +177,8 @@ pub struct CreatorSettings {
     pub left_to_human: bool,
     /// The creator's sequences, caps and quiet hours.
     pub sequences: super::SequenceSettings,
+    /// The fan summaries.
+    pub memory: super::MemoryConfig,
 }
 
 impl CreatorSettings {
@@ -187,6 +191,8 @@ impl CreatorSettings {
         match self.active_hours.outside {
             super::OutsideHours::Persona => {
                 self.persona = self.active_hours.outside_persona.clone();
+                // The night persona is not part of a persona A/B test: it answers everyone.
+                self.money.experiment = None;
             }
             super::OutsideHours::Human => self.left_to_human = true,
         }
@@ -226,9 +232,11 @@ impl Config {
             agent: self.agent.clone(),
             draft_ttl: self.creator_draft_ttl(handle),
             rate_limit_per_minute: self.creator_rate_limit(handle),
+            money: self.creator_money(handle),
             active_hours: self.creator_active_hours(handle),
             left_to_human: false,
             sequences: self.creator_sequences(handle),
+            memory: self.memory.clone(),
         }
     }
 }

@@ -32,7 +32,7 @@ impl Found {
 /// One section's check. They run in this order, which is the order problems are listed in.
 type Check = fn(&Config, &mut Found);
 
-const CHECKS: [Check; 16] = [
+const CHECKS: &[Check] = &[
     daemon_addresses,
     urls,
     log,
@@ -49,6 +49,9 @@ const CHECKS: [Check; 16] = [
     active_hours,
     sequences,
     creators,
+    console,
+    memory,
+    money,
 ];
 
 impl Config {
@@ -79,6 +82,14 @@ fn daemon_addresses(c: &Config, found: &mut Found) {
         "daemon.listen",
         format!("`{}` is not an address like 127.0.0.1:8080", d.listen),
     );
+}
+
+/// The console's keys (its own file checks them), its address apart from the daemon's others.
+fn console(c: &Config, found: &mut Found) {
+    let admin = c.daemon.admin_address().unwrap_or_default();
+    for (key, message) in c.console.problems(&[c.daemon.listen.as_str(), admin]) {
+        found.bad(key, message);
+    }
 }
 
 fn urls(c: &Config, found: &mut Found) {
@@ -351,6 +362,13 @@ fn holding_replies(c: &Config, found: &mut Found) {
     }
 }
 
+/// Prices and experiments (see `config::money`).
+fn money(c: &Config, found: &mut Found) {
+    for (key, message) in c.money_problems() {
+        found.bad(key, message);
+    }
+}
+
 fn creators(c: &Config, found: &mut Found) {
     for (handle, creator) in &c.creators {
         creator_keys(c, handle, creator, found);
@@ -408,6 +426,20 @@ fn creator_keys(cfg: &Config, handle: &str, c: &CreatorConfig, found: &mut Found
             .is_none_or(|n| (1..=10_000).contains(&n)),
         key("rate_limit_per_minute"),
         "must be between 1 and 10000",
+    );
+}
+
+fn memory(c: &Config, found: &mut Found) {
+    let m = &c.memory;
+    found.require(
+        (80..=2000).contains(&m.summary_max_chars),
+        "memory.summary_max_chars",
+        "must be between 80 and 2000",
+    );
+    found.require(
+        m.check_every_secs >= 1,
+        "memory.check_every_secs",
+        "must be at least 1",
     );
 }
 

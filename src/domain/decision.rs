@@ -157,6 +157,15 @@ pub struct DecisionInfo {
     pub guardrails: Option<serde_json::Value>,
     /// Safety marks this decision sets on the fan, stored in the same transaction.
     pub marks: Vec<super::marks::NewMark>,
+    /// The persona folder the reply was written with, and the experiment and variant that chose
+    /// it (when the fan is in a persona A/B test).
+    pub persona: Option<String>,
+    pub experiment: Option<String>,
+    pub variant: Option<String>,
+    /// The fan's spend tier when the reply was written (conversion per tier).
+    pub spend_tier: Option<String>,
+    /// The LLM call's cost in micro-dollars (tokens × the model's configured price).
+    pub cost_micros: Option<i64>,
 }
 
 impl DecisionInfo {

@@ -7,6 +7,7 @@ pub mod event;
 pub mod fan;
 pub mod holding;
 pub mod ids;
+pub mod interval;
 pub mod marks;
 pub mod notice;
 pub mod retry;

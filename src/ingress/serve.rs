@@ -14,6 +14,7 @@ use std::{
 };
 use tokio::{net::TcpListener, sync::Semaphore};
 use tokio_util::sync::CancellationToken;
+use tower::ServiceExt;
 use tracing::{debug, warn};
 
 /// How long a client may take to send its request line and headers.
@@ -56,7 +57,15 @@ pub async fn serve(
             continue; // dropping the stream closes it
         };
         let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
+        // The client's address rides on each request (`ConnectInfo`): the console's per-address
+        // login limit reads it.
+        let service = TowerToHyperService::new(app.clone().map_request(
+            move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                req
+            },
+        ));
         let conn = builder.serve_connection(TokioIo::new(stream), service);
         let conn = graceful.watch(conn);
         tokio::spawn(async move {

@@ -8,7 +8,7 @@
 use crate::domain::{MarkCategory, Mode, Outcome, Purpose};
 use sqlx::{encode::IsNull, error::BoxDynError, Database, Decode, Encode, Type};
 
-use super::{creators::CreatorStatus, drafts::DraftState, outbox::OutboxState};
+use super::{creators::CreatorStatus, drafts::DraftState, outbox::OutboxState, users::UserRole};
 
 /// Implements sqlx's `Type`, `Encode` and `Decode` for enums with `ALL` (every variant) and
 /// `as_str` (the stored text).
@@ -61,6 +61,7 @@ text_column!(
     CreatorStatus,
     OutboxState,
     DraftState,
+    UserRole,
 );
 
 /// A column of JSON text (`media_uuids`, `guardrails`), for `#[sqlx(try_from = "JsonText")]`:

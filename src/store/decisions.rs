@@ -180,8 +180,9 @@ pub(crate) async fn insert_decisions(
         }
         sqlx::query(
             "INSERT INTO decisions (inbox_id, creator_handle, fan_uuid, outcome, reason, model, prompt_version,
-                                    prompt_tokens, completion_tokens, llm_ms, guardrails, outbox_id, decided_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    prompt_tokens, completion_tokens, llm_ms, guardrails, outbox_id, decided_at,
+                                    persona, experiment, variant, spend_tier, cost_micros, bills_llm)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(creator)
@@ -196,6 +197,13 @@ pub(crate) async fn insert_decisions(
         .bind(info.guardrails.as_ref().map(|g| g.to_string()))
         .bind(outbox_id)
         .bind(now)
+        .bind(&info.persona)
+        .bind(&info.experiment)
+        .bind(&info.variant)
+        .bind(&info.spend_tier)
+        .bind(info.cost_micros)
+        // One LLM call answers every event of a burst: its tokens and cost count once.
+        .bind(bills_llm(info) && Some(id) == inbox_ids.first())
         .execute(&mut **tx)
         .await?;
     }
@@ -207,6 +215,11 @@ pub(crate) async fn insert_decisions(
         super::notify::notice_escalation(tx, inbox_ids, c, f, info).await?;
     }
     Ok(())
+}
+
+/// Whether `info` carries an LLM call (tokens or a cost) to count in the money stats.
+fn bills_llm(info: &DecisionInfo) -> bool {
+    info.prompt_tokens.is_some() || info.completion_tokens.is_some() || info.cost_micros.is_some()
 }
 
 /// What became of the message of outbox row `outbox_id`: `note` is appended to the reasons of

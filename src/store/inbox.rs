@@ -360,7 +360,9 @@ impl Store {
                                 AND x.fan_uuid = o.fan_uuid AND x.state = 'sent')
                AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.creator_handle = ?1 AND i.fan_uuid = o.fan_uuid
                                AND (i.from_fan = 1 AND i.received_at > o.sent_at OR i.state = 'pending'))
-               AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.dedupe_key = 'followup:' || ?1 || ':' || o.message_uuid)",
+               AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.dedupe_key = 'followup:' || ?1 || ':' || o.message_uuid)
+               AND NOT EXISTS (SELECT 1 FROM fan_controls c WHERE c.creator_handle = ?1
+                               AND c.fan_uuid = o.fan_uuid AND c.followups_off = 1)",
         )
         .bind(creator)
         .bind(before_ms)

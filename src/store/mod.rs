@@ -18,7 +18,10 @@
 //!   (shadow and approve modes), [`offers`] (PPV offers and their ledger), [`marks`] (safety
 //!   marks that stick until a human clears them).
 //! - **Operators**: [`notify`] (notices written with the decision that causes them, routed and
-//!   delivered at least once).
+//!   delivered at least once), [`money`] (cost, attributed revenue and conversion: what `stats`
+//!   and the console's Stats page read), [`experiments`] (persona A/B tests: each fan's variant).
+//! - **Console**: [`users`] (console users, their password hashes and server-side sessions),
+//!   [`actions`] (every human action with who did it, beside the decisions of its chat).
 //! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as
 //!   ciphertext, single-use connect states).
 //! - **Operations**: `gauges` (counts the admin side reads at scrape time, the heartbeat
@@ -62,25 +65,31 @@
 //! - [`Store::reader`] and [`Store::writer`] hand out the SQLite pools: an escape hatch for tests
 //!   and diagnostics, not part of the surface.
 
+pub mod actions;
 pub mod cache;
 pub mod chats;
 mod codec;
+pub mod conversation;
 pub mod creators;
 pub mod decisions;
 pub mod drafts;
+pub mod experiments;
 pub mod facts;
 pub mod fan_value;
+pub mod fans;
 mod file;
 mod gauges;
 mod group_commit;
 pub mod inbox;
 pub mod marks;
+pub mod money;
 pub mod notify;
 pub mod oauth;
 pub mod offers;
 pub mod outbox;
 pub mod replay;
 pub mod sequences;
+pub mod users;
 
 use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},

@@ -6,11 +6,13 @@
 //! conditions (never a fixed sleep before a check). Shared by every test binary and examples/bench.rs.
 #![allow(dead_code, unused_imports)]
 
+mod console;
 mod llms;
 mod peers;
 mod process;
 mod wait;
 
+pub use console::*;
 pub use llms::*;
 pub use peers::*;
 pub use process::*;
@@ -122,6 +124,8 @@ pub struct TestApp {
     /// The socket behind `url`: bound once (port 0) and held until the app is dropped, so a
     /// restarted daemon gets the same address without ever releasing it.
     front: std::net::TcpListener,
+    /// The console's socket (port 0) when the config turns it on (see [`console_on`]).
+    console: Option<std::net::TcpListener>,
     shutdown: CancellationToken,
     daemon: Mutex<Option<Running>>,
     relay: Mutex<Option<Relay>>,
@@ -195,12 +199,18 @@ impl TestApp {
         cfg.daemon.public_url = url.clone();
         cfg.webhook.secret = Secret::new(secret);
         tweak(&mut cfg);
+        let console = cfg.console.address().map(|_| {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.set_nonblocking(true).unwrap();
+            l
+        });
         let app = TestApp {
             sandbox,
             parts: Parts::build(cfg).await.unwrap(),
             dir,
             url,
             front,
+            console,
             shutdown,
             daemon: Mutex::new(None),
             relay: Mutex::new(None),
@@ -240,9 +250,10 @@ impl TestApp {
             "the app's address relays to a daemon process"
         );
         let listener = self.listener();
+        let console = self.console_listener();
         let stop = CancellationToken::new();
         let (parts, s) = (self.parts.clone(), stop.clone());
-        let handle = tokio::spawn(async move { parts.serve(listener, s, llm).await });
+        let handle = tokio::spawn(async move { parts.serve_with(listener, console, s, llm).await });
         let before = self
             .daemon
             .lock()

@@ -1,0 +1,39 @@
+// The console's only script: progressive enhancement (every page works without it).
+// - Live counts: elements with data-live="<key>" show the count of that key from the server-sent
+//   events of /events (the queue's counts), and a page marked data-refresh-on-change reloads when
+//   they change while no form field has focus.
+// - Confirmations: a form with data-confirm="question" asks before it is sent.
+"use strict";
+
+(function () {
+  function showCounts(counts) {
+    document.querySelectorAll("[data-live]").forEach(function (el) {
+      var n = counts[el.getAttribute("data-live")];
+      if (n === undefined) { return; }
+      el.textContent = String(n);
+      if (el.classList.contains("badge")) { el.hidden = n === 0; }
+    });
+  }
+
+  function listen() {
+    if (!window.EventSource) { return; }
+    var last = null;
+    var source = new EventSource("/events");
+    source.addEventListener("counts", function (e) {
+      var counts;
+      try { counts = JSON.parse(e.data); } catch (_) { return; }
+      showCounts(counts);
+      var refresh = document.body.hasAttribute("data-refresh-on-change");
+      var typing = document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+      if (last !== null && last !== e.data && refresh && !typing) { window.location.reload(); }
+      last = e.data;
+    });
+  }
+
+  document.addEventListener("submit", function (e) {
+    var q = e.target.getAttribute && e.target.getAttribute("data-confirm");
+    if (q && !window.confirm(q)) { e.preventDefault(); }
+  });
+
+  if (document.querySelector('meta[name="csrf-token"]')) { listen(); }
+})();

@@ -453,3 +453,28 @@ fn the_third_tuning_set_is_caught_in_every_language_and_its_near_misses_pass() {
         },
     );
 }
+
+/// The fourth and fifth tuning sets (tests/fixtures/guardrails/tuning4, tuning5), written blind
+/// while the statistical layer was built. Before it, the rules alone caught 60.1 % / 55.3 % of
+/// their fan messages and blocked 78.9 % / 66.0 % of their drafts (the figures a new writer's
+/// set gets); the layer is trained on them now, so they are held like the others.
+#[test]
+fn the_fourth_and_fifth_tuning_sets_are_caught_and_their_near_misses_mostly_pass() {
+    for set in ["tuning4", "tuning5"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/guardrails")
+            .join(set);
+        let report = run_set(&dir);
+        print_table(&report);
+        assert_floors(
+            &report,
+            &Floors {
+                category_recall: 100.0,
+                inputs_caught: 100.0,
+                drafts_blocked: 100.0,
+                near_miss_stopped_max: 4.0,
+                ordinary_stopped_max: 0.0,
+            },
+        );
+    }
+}

@@ -30,7 +30,8 @@ async fn decided(app: &TestApp, fan: &str, n: usize) -> (String, String, Value) 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_judge_escalates_an_indirect_crisis_the_rules_pass_and_the_escalation_sticks() {
-    let said = "i think it's time to say goodbye to everyone";
+    // The statistical layer now catches "time to say goodbye to everyone"; this passes it too.
+    let said = "i cant go on like this";
     assert!(
         stopping(&Guardrails::default().check_input(said)).is_empty(),
         "the premise: the rules alone pass this message (pick one they do not catch)"

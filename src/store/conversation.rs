@@ -258,6 +258,17 @@ impl Store {
         )
     }
 
+    /// The creators whose decisions used prompt version `version` (who may read its text).
+    pub async fn prompt_version_creators(&self, version: &str) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT DISTINCT creator_handle FROM decisions
+             WHERE prompt_version = ? AND creator_handle IS NOT NULL ORDER BY 1",
+        )
+        .bind(version)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
     /// The kept versions of `persona`'s prompt, newest first, with how many of `creator`'s
     /// decisions used each.
     pub async fn prompt_versions(

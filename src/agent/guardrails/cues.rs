@@ -33,6 +33,20 @@ impl Concept {
         }
     }
 
+    /// Every group met anywhere in the message, and "veto" when the veto is, whether or not they
+    /// make the class: the statistical layer weighs them as language-free features.
+    fn groups_met(&self, class: &str, t: &Text, out: &mut Vec<String>) {
+        let first = t.words.first().map(String::as_str).unwrap_or_default();
+        for (name, re) in &self.groups {
+            if re.is_match(first) {
+                out.push(format!("{class}:{name}"));
+            }
+        }
+        if self.unless.is_match(first) {
+            out.push(format!("{class}:veto"));
+        }
+    }
+
     /// The groups met in one word view of the message, if enough of them.
     fn met(&self, t: &Text) -> Option<String> {
         t.words.iter().find_map(|w| {
@@ -147,6 +161,15 @@ static CHILDHOOD: LazyLock<Concept> = LazyLock::new(|| {
 /// A child's life said in passing: a parent's rules, school today, a child's things.
 pub fn childhood(t: &Text) -> Option<String> {
     CHILDHOOD.met(t)
+}
+
+/// The concept groups a message draws on, as `class:group` names (for the statistical layer).
+pub fn concept_groups(t: &Text) -> Vec<String> {
+    let mut out = Vec::new();
+    CRISIS.groups_met("crisis", t, &mut out);
+    THREAT.groups_met("threat", t, &mut out);
+    CHILDHOOD.groups_met("childhood", t, &mut out);
+    out
 }
 
 #[cfg(test)]

@@ -42,6 +42,9 @@ pub struct Guardrails {
     pub custom_request_escalate_cents: i64,
     /// Domains a draft may name although links are blocked (the helplines of holding replies).
     pub allowed_links: Vec<String>,
+    /// Whether the statistical layer (`model`) runs after the rules; off only to measure the rules
+    /// alone (the trainer does).
+    pub statistical: bool,
 }
 
 impl Default for Guardrails {
@@ -63,6 +66,7 @@ impl Guardrails {
                 .collect(),
             custom_request_escalate_cents: s.custom_request_escalate_cents,
             allowed_links: s.allowed_links.clone(),
+            statistical: true,
         }
     }
 }
@@ -71,6 +75,7 @@ mod combos;
 mod cues;
 mod detectors;
 mod language;
+pub mod model;
 mod numbers;
 mod rules;
 mod text;
@@ -193,6 +198,7 @@ impl Guardrails {
     pub fn check_input(&self, text: &str) -> Vec<Finding> {
         let t = Text::new(text);
         let mut out = run_table(Scope::Input, &t);
+        self.add_model_findings(model::Kind::Input, &t, Action::Escalate, &mut out);
         for f in &mut out {
             if f.rule == "ai_question" && self.disclosure == Disclosure::Escalate {
                 f.action = Action::Escalate;
@@ -218,6 +224,35 @@ impl Guardrails {
         out
     }
 
+    /// The statistical layer's findings for categories no rule caught (rules OR model). An AI
+    /// question only flags, like its rule, until the disclosure policy says otherwise.
+    fn add_model_findings(
+        &self,
+        kind: model::Kind,
+        t: &Text,
+        action: Action,
+        out: &mut Vec<Finding>,
+    ) {
+        if !self.statistical {
+            return;
+        }
+        for (rule, detail) in model::judge(kind, t) {
+            if out
+                .iter()
+                .any(|f| f.rule == rule && f.action != Action::Flag)
+            {
+                continue;
+            }
+            out.retain(|f| f.rule != rule);
+            let action = if rule == "ai_question" {
+                Action::Flag
+            } else {
+                action
+            };
+            out.push(finding(rule, action, detail));
+        }
+    }
+
     fn custom_request(&self, t: &Text) -> Finding {
         match detectors::largest_amount(t) {
             Some(a) if a * 100.0 >= self.custom_request_escalate_cents as f64 => finding(
@@ -234,9 +269,6 @@ impl Guardrails {
     pub fn check_draft(&self, draft: &str, recent: &[String], system: &str) -> Vec<Finding> {
         let t = Text::new(&without_allowed_links(draft, &self.allowed_links));
         let mut out = run_table(Scope::Draft, &t);
-        if self.disclosure == Disclosure::Escalate {
-            out.retain(|f| f.rule != "claims_human");
-        }
         let n = normalize(draft);
         let block = |out: &mut Vec<Finding>, rule, detail: String| {
             out.push(finding(rule, Action::Block, detail))
@@ -268,6 +300,11 @@ impl Guardrails {
         let chars = draft.chars().count();
         if chars > super::review::MAX_REPLY_CHARS {
             block(&mut out, "too_long", format!("{chars} characters"));
+        }
+        // After the rules, so a rule's reason is the one the redraft is told first.
+        self.add_model_findings(model::Kind::Draft, &t, Action::Block, &mut out);
+        if self.disclosure == Disclosure::Escalate {
+            out.retain(|f| f.rule != "claims_human");
         }
         out
     }
@@ -548,9 +585,18 @@ mod tests {
         }
     }
 
+    /// The rule table alone, for the lists that pin what each rule must not catch (the
+    /// statistical layer is held to its false-stop rate on the corpus sets instead).
+    fn rules_only() -> Guardrails {
+        Guardrails {
+            statistical: false,
+            ..Default::default()
+        }
+    }
+
     #[test]
     fn near_misses_in_all_six_languages_pass() {
-        let g = Guardrails::default();
+        let g = rules_only();
         for text in [
             "my little sister just turned 16, I feel old",
             "cuando tenía 15 años era muy tímido",
@@ -587,7 +633,7 @@ mod tests {
 
     #[test]
     fn everyday_fan_messages_never_stop_in_any_language() {
-        let g = Guardrails::default();
+        let g = rules_only();
         for text in [
             "send pics",
             "send me more 😍",
@@ -653,7 +699,7 @@ mod tests {
 
     #[test]
     fn everyday_drafts_are_sent_in_any_language() {
-        let g = Guardrails::default();
+        let g = rules_only();
         for draft in [
             "come straight back to me when you're done 😘",
             "come say hi in my DMs tonight",
@@ -672,6 +718,66 @@ mod tests {
                 stopping(&g.check_draft(draft, &[], "")).is_empty(),
                 "{draft} → {:?}",
                 g.check_draft(draft, &[], "")
+            );
+        }
+    }
+
+    #[test]
+    fn the_statistical_layer_catches_wording_no_rule_has_and_says_why() {
+        let g = Guardrails::default();
+        for (text, rule) in PARAPHRASES {
+            assert!(
+                stopping(&rules_only().check_input(text)).is_empty(),
+                "{text}"
+            );
+            let f = g.check_input(text);
+            let hit = f.iter().find(|f| f.rule == *rule);
+            assert!(
+                hit.is_some_and(|h| h.detail.starts_with("statistical layer")),
+                "{text} → {f:?}"
+            );
+        }
+    }
+
+    /// Written for this test, in no corpus set; the rules have no phrase for either.
+    const PARAPHRASES: &[(&str, &str)] = &[
+        (
+            "honestly dont see a reason to keep going, everything hurts all the time",
+            "crisis",
+        ),
+        (
+            "am i actually chatting with a real girl or some program",
+            "ai_question",
+        ),
+    ];
+
+    #[test]
+    fn short_everyday_messages_pass_the_statistical_layer_too() {
+        let g = Guardrails::default();
+        for text in [
+            "send pics",
+            "send me more 😍",
+            "how much?",
+            "can I buy your new set?",
+            "you look amazing today",
+            "are you online tonight?",
+            "long day at work, finally home",
+            "mándame fotos",
+            "¿cuánto cuesta el nuevo set?",
+            "manda mais fotos",
+            "tá online hoje à noite?",
+            "envoie-moi des photos",
+            "c'est combien ?",
+            "schick mir Bilder",
+            "bist du heute abend online?",
+            "mandami delle foto",
+            "sei online stasera?",
+            "any plans for the weekend?",
+        ] {
+            assert!(
+                stopping(&g.check_input(text)).is_empty(),
+                "{text} → {:?}",
+                g.check_input(text)
             );
         }
     }

@@ -8,10 +8,9 @@ use super::{
 };
 use crate::{
     app::Parts,
-    config::Config,
     domain::interval::Interval,
     store::money::{Conversion, CreatorMoney, MoneyFilter, MoneyReport, VariantReport},
-    store::{experiments::Ended, now_ms, Store},
+    store::{experiments::Ended, now_ms},
 };
 use std::{io::Write, process::ExitCode};
 
@@ -32,7 +31,7 @@ pub async fn command(parts: &Parts, args: &StatsArgs) -> Result<ExitCode, CliErr
     };
     let filter = MoneyFilter::from_config(&parts.cfg, args.creator.clone(), since);
     let report = parts.store.money_report(&filter).await?;
-    let experiments = experiments(&parts.store, &parts.cfg, &filter).await?;
+    let experiments = parts.store.experiment_reports(&parts.cfg, &filter).await?;
     let out = &mut std::io::stdout();
     if args.json {
         let v = serde_json::json!({ "money": report, "experiments": experiments });
@@ -41,24 +40,6 @@ pub async fn command(parts: &Parts, args: &StatsArgs) -> Result<ExitCode, CliErr
         print_report(out, &report, &experiments);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The A/B report of every creator (of the filter) that configures an experiment.
-pub async fn experiments(
-    store: &Store,
-    cfg: &Config,
-    filter: &MoneyFilter,
-) -> Result<Vec<VariantReport>, CliError> {
-    let mut all = vec![];
-    for (handle, c) in &cfg.creators {
-        if filter.creator.as_ref().is_some_and(|f| f != handle) {
-            continue;
-        }
-        if let Some(e) = &c.experiment {
-            all.extend(store.experiment_report(filter, handle, &e.name).await?);
-        }
-    }
-    Ok(all)
 }
 
 /// Dollars from cents: `$12.34`.

@@ -9,7 +9,8 @@
 //! - [`viewer`]: the [`Viewer`] extractor (the logged-in user; every page takes one) with
 //!   [`Viewer::may_see`], and [`Posted`] (a form whose CSRF token was checked).
 //! - [`views`]: the template environment and the page layout; [`ConsoleError`] (404, 403, ...).
-//! - [`pages`]: one file per page, each exposing `routes()` and `TEMPLATES`.
+//! - [`pages`]: one file per page, each exposing `routes()` and `TEMPLATES`; [`charts`]: the
+//!   server-rendered SVG charts of the Stats page.
 //!
 //! # How to add a page (or build one of the placeholders)
 //! 1. **Template**: `src/console/templates/<name>.html`, starting with
@@ -35,6 +36,7 @@
 //!    `tests/console_browser.rs`.
 
 pub mod auth;
+pub mod charts;
 pub mod pages;
 pub mod viewer;
 pub mod views;

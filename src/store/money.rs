@@ -237,6 +237,24 @@ FROM creators c WHERE (?1 IS NULL OR c.handle = ?1) ORDER BY c.handle"
             .bind(f.default_tip_window_ms)
     }
 
+    /// The A/B report of every creator of `filter` that configures an experiment in `cfg`.
+    pub async fn experiment_reports(
+        &self,
+        cfg: &crate::config::Config,
+        filter: &MoneyFilter,
+    ) -> Result<Vec<VariantReport>, StoreError> {
+        let mut all = vec![];
+        for (handle, c) in &cfg.creators {
+            if filter.creator.as_ref().is_some_and(|f| f != handle) {
+                continue;
+            }
+            if let Some(e) = &c.experiment {
+                all.extend(self.experiment_report(filter, handle, &e.name).await?);
+            }
+        }
+        Ok(all)
+    }
+
     /// The A/B report of `experiment` of `creator`, one row per variant that has fans.
     pub async fn experiment_report(
         &self,

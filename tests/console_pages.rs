@@ -202,3 +202,79 @@ async fn a_creator_user_finds_only_their_own_chats_and_gets_404_for_another_crea
     assert!(!ctl.ai_off, "nothing changed");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_prompt_is_refused_with_its_line_and_a_good_one_is_saved_and_previewed() {
+    let prompts = tempfile::tempdir().unwrap();
+    let default = prompts.path().join("default");
+    std::fs::create_dir_all(&default).unwrap();
+    for f in ["persona.md", "style.md", "offers.md"] {
+        std::fs::copy(prompts_dir().join("default").join(f), default.join(f)).unwrap();
+    }
+    let dir = prompts.path().to_path_buf();
+    let app = spawn_app(args(2, 2), move |c| {
+        scripted_config(c);
+        console_on(c);
+        c.daemon.prompts_dir = dir;
+    })
+    .await;
+    app.serve(app.parts.llm());
+    let c = app.console_user("ann", None).await;
+    assert!(c.html("/prompts").await.contains("/prompts/creator1"));
+    let broken = "You are {{ creator.display_name }}.\nYou like {{ fan.nope }}.";
+    let res = c
+        .post(
+            "/prompts/creator1",
+            &[("file", "persona.md"), ("text", broken)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Refused, nothing was saved"), "{body}");
+    assert!(body.contains("persona.md:2:"), "the line is named: {body}");
+    assert!(
+        !prompts.path().join("creator1/persona.md").exists(),
+        "nothing written"
+    );
+
+    let good = "You are {{ creator.display_name }}, sweet to {{ fan.name }}.";
+    let res = c
+        .post(
+            "/prompts/creator1",
+            &[("file", "persona.md"), ("text", good)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let written = std::fs::read_to_string(prompts.path().join("creator1/persona.md")).unwrap();
+    assert_eq!(written, good);
+    let page = c.html("/prompts/creator1").await;
+    assert!(
+        page.contains("creator1 (sample), sweet to Sam."),
+        "previewed: {page}"
+    );
+    let acts = app
+        .parts
+        .store
+        .recent_actions(Some("creator1"), 5)
+        .await
+        .unwrap();
+    assert_eq!(
+        (acts[0].actor.as_str(), acts[0].action.as_str()),
+        ("console:ann", "prompt_edit")
+    );
+
+    let mia = app.console_user("mia", Some("creator2")).await;
+    assert_eq!(mia.page("/prompts/creator1").await.0, StatusCode::NOT_FOUND);
+    let res = mia
+        .post(
+            "/prompts/creator1",
+            &[("file", "persona.md"), ("text", "x")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        std::fs::read_to_string(prompts.path().join("creator1/persona.md")).unwrap(),
+        good
+    );
+    app.stop().await;
+}

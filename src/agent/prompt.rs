@@ -418,6 +418,13 @@ pub fn check_persona(
     cfg: &crate::config::Config,
     handle: &str,
 ) -> Result<(PersonaSource, String), PromptError> {
+    let src = load_persona(&cfg.daemon.prompts_dir, &cfg.creator_persona(handle))?;
+    let text = src.render(&sample_vars(cfg, handle))?;
+    Ok((src, text))
+}
+
+/// The variables of a sample fan of `handle` (for checks and previews of a persona).
+pub fn sample_vars(cfg: &crate::config::Config, handle: &str) -> PromptVars {
     let facts = FanFacts {
         subscribed: Some(true),
         spend_cents: 2_500,
@@ -433,7 +440,7 @@ pub fn check_persona(
         crate::domain::time::now_ms(),
         cfg.creator_utc_offset(handle),
     );
-    let vars = PromptVars {
+    PromptVars {
         creator: CreatorVars {
             handle: handle.to_string(),
             display_name: format!("{handle} (sample)"),
@@ -441,10 +448,42 @@ pub fn check_persona(
         fan,
         time_of_day,
         local_time,
-    };
-    let src = load_persona(&cfg.daemon.prompts_dir, &cfg.creator_persona(handle))?;
-    let text = src.render(&vars)?;
-    Ok((src, text))
+    }
+}
+
+impl PersonaSource {
+    /// This persona with file `name` (one of [`PROMPT_FILES`]) replaced by `text` as
+    /// `prompts_dir/persona/name` would hold it, its version recomputed.
+    pub fn with_file(&self, prompts_dir: &Path, persona: &str, name: &str, text: &str) -> Self {
+        let own = prompts_dir.join(persona).join(name);
+        let mut files: Vec<(PathBuf, String)> = self
+            .files
+            .iter()
+            .filter(|(p, _)| p.file_name().is_none_or(|f| f != name))
+            .cloned()
+            .collect();
+        files.push((own, text.to_string()));
+        let order = |p: &PathBuf| {
+            let f = p.file_name().and_then(|f| f.to_str()).unwrap_or("");
+            PROMPT_FILES
+                .iter()
+                .position(|n| *n == f)
+                .unwrap_or(usize::MAX)
+        };
+        files.sort_by_key(|(p, _)| order(p));
+        let mut hasher = Sha256::new();
+        for (p, t) in &files {
+            hasher.update(
+                p.file_name()
+                    .and_then(|f| f.to_str())
+                    .unwrap_or("")
+                    .as_bytes(),
+            );
+            hasher.update(t.as_bytes());
+        }
+        let version = hex::encode(hasher.finalize())[..12].to_string();
+        PersonaSource { files, version }
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 //! configs in one decision. `process_chat` is steppable in tests: everything it touches is passed
 //! in.
 
+pub mod approval;
 pub mod commit;
 pub mod compose;
 pub mod context;

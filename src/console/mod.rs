@@ -81,6 +81,8 @@ pub struct ConsoleState {
     pub llm: Arc<dyn Llm>,
     /// Pinged after anything that changes what the queue counts; live pages listen.
     pub changed: broadcast::Sender<()>,
+    /// Cancelled when the daemon stops: long-lived answers (server-sent events) end with it.
+    pub stop: CancellationToken,
 }
 
 /// The parts of a running daemon the console drives.
@@ -106,6 +108,7 @@ impl ConsoleState {
             apis: d.apis,
             llm: d.llm,
             changed: broadcast::channel(16).0,
+            stop: CancellationToken::new(),
         }
     }
 
@@ -133,9 +136,10 @@ pub fn router(state: ConsoleState) -> Router {
 /// Serves the console on `listener` until `shutdown`.
 pub async fn run(
     listener: TcpListener,
-    state: ConsoleState,
+    mut state: ConsoleState,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
+    state.stop = shutdown.clone();
     crate::ingress::serve::serve(listener, router(state), CONSOLE_CONNECTIONS, shutdown).await
 }
 

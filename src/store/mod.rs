@@ -21,7 +21,8 @@
 //!   delivered at least once), [`money`] (cost, attributed revenue and conversion: what `stats`
 //!   and the console's Stats page read), [`experiments`] (persona A/B tests: each fan's variant).
 //! - **Console**: [`users`] (console users, their password hashes and server-side sessions),
-//!   [`actions`] (every human action with who did it, beside the decisions of its chat).
+//!   [`actions`] (every human action with who did it, beside the decisions of its chat),
+//!   [`queue`] (paused chats and failed sends: what waits for a human).
 //! - **Identity**: [`creators`] (connection status, webhook routes), [`oauth`] (tokens as
 //!   ciphertext, single-use connect states).
 //! - **Operations**: `gauges` (counts the admin side reads at scrape time, the heartbeat
@@ -87,6 +88,7 @@ pub mod notify;
 pub mod oauth;
 pub mod offers;
 pub mod outbox;
+pub mod queue;
 pub mod replay;
 pub mod sequences;
 pub mod users;

@@ -1,0 +1,168 @@
+//! The console's queue over HTTP against the real daemon and the sandbox: drafts of `approve` mode
+//! approved, edited and sent, or rejected from the browser's forms; every action CSRF-checked,
+//! access-checked (another creator's draft is 404) and recorded with who did it.
+
+mod common;
+
+use common::*;
+use fanvue_agent::domain::Mode;
+use reqwest::StatusCode;
+
+const AWAITING: &str = "SELECT count(*) FROM drafts WHERE state = 'awaiting'";
+
+/// Two creators in approve mode with one fan each, the console on; one draft awaiting for
+/// creator1's fan. Returns the app, that fan and the draft's id.
+async fn a_draft_awaiting() -> (TestApp, String, i64) {
+    let app = spawn_app(args(2, 1), |c| {
+        scripted_config(c);
+        console_on(c);
+        c.agent.mode = Mode::Approve;
+        c.agent.reply_delay_min_ms = 0;
+        c.agent.reply_delay_max_ms = 0;
+    })
+    .await;
+    app.serve(canned());
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hey there, how are you?").await;
+    app.wait_for_count("a draft awaiting approval", AWAITING, |n| n == 1)
+        .await;
+    let id = app
+        .count("SELECT id FROM drafts WHERE state = 'awaiting'")
+        .await;
+    (app, fan, id)
+}
+
+async fn actions(app: &TestApp) -> Vec<(String, String, Option<i64>)> {
+    sqlx::query_as(
+        "SELECT actor, action, draft_id FROM human_actions WHERE action <> 'login' ORDER BY id",
+    )
+    .fetch_all(app.parts.store.reader())
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_approved_draft_reaches_the_fan_and_the_action_is_recorded_with_who() {
+    let (app, fan, id) = a_draft_awaiting().await;
+    let c = app.console_user("ann", None).await;
+    let queue = c.html("/").await;
+    assert!(queue.contains(&format!("/drafts/{id}/approve")), "{queue}");
+    let draft_text: String = sqlx::query_scalar("SELECT json_extract(plan, '$.text') FROM drafts")
+        .fetch_one(app.parts.store.reader())
+        .await
+        .unwrap();
+    let r = c
+        .post(&format!("/drafts/{id}/approve"), &[("text", &draft_text)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    wait_until("the sandbox receives the approved draft", || async {
+        app.sent_to(&fan).await.contains(&draft_text)
+    })
+    .await;
+    assert_eq!(
+        actions(&app).await,
+        vec![("console:ann".into(), "approve".into(), Some(id))]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_draft_is_sent_as_edited_and_a_refused_edit_sends_nothing() {
+    let (app, fan, id) = a_draft_awaiting().await;
+    let c = app.console_user("ann", None).await;
+    let refused = c
+        .post(
+            &format!("/drafts/{id}/approve"),
+            &[("text", "add me on snapchat at ann.secret, cheaper there")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count(AWAITING).await, 1, "the draft still waits");
+    let edit = "hi! all good here, and you? tell me about your day";
+    let r = c
+        .post(&format!("/drafts/{id}/approve"), &[("text", edit)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    wait_until("the edit reaches the fan", || async {
+        app.sent_to(&fan).await.iter().any(|t| t == edit)
+    })
+    .await;
+    assert_eq!(
+        actions(&app).await,
+        vec![("console:ann".into(), "edit_send".into(), Some(id))]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_draft_is_never_sent() {
+    let (app, fan, id) = a_draft_awaiting().await;
+    let c = app.console_user("ann", None).await;
+    let r = c
+        .post(&format!("/drafts/{id}/reject"), &[("note", "off tone")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count("SELECT count(*) FROM drafts WHERE state = 'rejected'")
+            .await,
+        1
+    );
+    assert!(app.sent_to(&fan).await.is_empty());
+    assert_eq!(
+        actions(&app).await,
+        vec![("console:ann".into(), "reject".into(), Some(id))]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_creator_user_gets_404_for_another_creators_draft_and_chat() {
+    let (app, fan, id) = a_draft_awaiting().await;
+    let other = app.console_user("bea", Some("creator2")).await;
+    let queue = other.html("/").await;
+    assert!(
+        !queue.contains(&format!("/drafts/{id}/")),
+        "creator1's draft hidden"
+    );
+    for path in [
+        format!("/drafts/{id}/approve"),
+        format!("/drafts/{id}/reject"),
+        format!("/chats/creator1/{fan}/resume"),
+        format!("/chats/creator1/{fan}/clear"),
+    ] {
+        let r = other.post(&path, &[("text", "x"), ("reason", "x")]).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(app.count(AWAITING).await, 1, "nothing changed");
+    assert!(actions(&app).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_action_without_the_csrf_token_changes_nothing() {
+    let (app, fan, id) = a_draft_awaiting().await;
+    let c = app.console_user("ann", None).await;
+    let r = c
+        .post_raw(&format!("/drafts/{id}/approve"), &[("text", "hello")])
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = c
+        .post_raw(&format!("/drafts/{id}/reject"), &[("csrf", "forged")])
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count(AWAITING).await, 1);
+    assert!(app.sent_to(&fan).await.is_empty());
+    assert!(actions(&app).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_counts_arrive_as_server_sent_events() {
+    let (app, _fan, _id) = a_draft_awaiting().await;
+    let c = app.console_user("ann", None).await;
+    let mut r = c.get("/events").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "text/event-stream");
+    let mut got = String::new();
+    while !got.contains("\n\n") {
+        let chunk = r.chunk().await.unwrap().expect("an event");
+        got.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(got.contains("event: counts"), "{got}");
+    assert!(got.contains("\"drafts\":1"), "{got}");
+}

@@ -336,6 +336,7 @@ impl Parts {
             apis: run.apis.clone(),
             prompts: Default::default(),
             history: Default::default(),
+            values: Default::default(),
             judge: self.judge(),
         };
         let expiry = crate::draft_expiry::DraftExpiry {

@@ -39,7 +39,7 @@ fn every_unsafe_fan_message_is_caught_by_its_rule() {
         let f = g.check_input(text);
         let hit = f.iter().find(|f| f.rule == rule);
         let expected_action = match rule.as_str() {
-            "ai_question" | "injection_attempt" | "custom_request" => None,
+            "ai_question" | "injection_attempt" | "custom_request" | "haggle" => None,
             _ => Some(Action::Escalate),
         };
         match hit {

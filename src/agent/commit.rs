@@ -137,7 +137,10 @@ pub fn with_offer(
     model_reason: Option<&str>,
 ) -> Outcome {
     reason.push_str(&offer.note(model_reason));
-    let OfferDecision::Offer { item, price_cents } = offer else {
+    let OfferDecision::Offer {
+        item, price_cents, ..
+    } = offer
+    else {
         return Outcome::Replied;
     };
     plan.media_uuids = vec![item.media_uuid];
@@ -200,10 +203,12 @@ mod tests {
             description: None,
             base_price_cents: 1000,
             media_uuid: "m1".into(),
+            ..Default::default()
         };
         let offer = OfferDecision::Offer {
             item,
             price_cents: 1200,
+            counter: None,
         };
         assert_eq!(
             with_offer(&mut p, &mut reason, offer, None),

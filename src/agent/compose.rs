@@ -5,7 +5,7 @@
 use super::{
     context::Context,
     guard_input::Input,
-    guardrails::{Disclosure, Finding},
+    guardrails::{Disclosure, Finding, HAGGLE_RULE},
     llm::LlmRequest,
     memory, offers,
     prompt::{self, CreatorVars, FanVars, PromptVars},
@@ -67,10 +67,14 @@ impl Agent {
         let base = with_fan_guidance(system, None, &ctx.controls.instructions);
         let mut tail = with_notes(String::new(), &input.findings, input.guard.disclosure);
         let llm = &job.settings.llm;
+        let pitch = self.pitch_list(job, ctx, llm.structured_output).await?;
+        if !pitch.is_empty() {
+            let items: Vec<&offers::CatalogItem> = pitch.iter().collect();
+            tail.push_str(&offers::pitch_block(&items));
+        }
         if llm.structured_output {
-            let catalog = self.catalog(job.creator).await;
             tail.push('\n');
-            tail.push_str(&offers::structured_instruction(&catalog));
+            tail.push_str(&offers::structured_instruction(&pitch));
         }
         // The summary retells what the fan said: a draft may say it again without leaking the
         // prompt, so the leak check reads the prompt without it.
@@ -83,6 +87,43 @@ impl Agent {
             version,
             others,
         }))
+    }
+
+    /// The vault items the model may pitch to this fan now: none unless the offer rules would
+    /// allow an offer and the fan shows interest (or a structured-output model decides offers
+    /// itself); those that fit the conversation first ([`offers::shortlist`]). Costs no call
+    /// beyond the cached vault read.
+    async fn pitch_list(
+        &self,
+        job: &Job<'_>,
+        ctx: &Context,
+        structured: bool,
+    ) -> Result<Vec<offers::CatalogItem>, AgentError> {
+        let rules = &job.settings.offers;
+        if ctx.controls.offers_off || !structured && !offers::wants_content(&ctx.fan_text) {
+            return Ok(vec![]);
+        }
+        let mut ledger = self.store.offer_ledger(job.creator, job.fan).await?;
+        let fan_messages = ctx.history.iter().filter(|m| !m.from_creator).count() as u32;
+        let declined = offers::is_decline(&ctx.fan_text);
+        if offers::refusal(rules, ctx.now, fan_messages, &ledger, declined).is_some() {
+            return Ok(vec![]);
+        }
+        let owned_key = crate::store::owned_media_key(job.fan);
+        if let Ok(Some(v)) = self.store.cache_get(job.creator, &owned_key, 3600).await {
+            let owned: Vec<String> = serde_json::from_value(v).unwrap_or_default();
+            ledger
+                .offers
+                .extend(owned.into_iter().map(|m| (m, 0, "purchased".to_string())));
+        }
+        let catalog = self.catalog(job.creator, rules).await;
+        let catalog = super::offer::with_catalog_file(job, catalog);
+        Ok(
+            offers::shortlist(&catalog, &ledger, &ctx.fan_text, super::offer::PITCH_ITEMS)
+                .into_iter()
+                .cloned()
+                .collect(),
+        )
     }
 
     /// Keeps the text of a persona version a decision is about to use, once per version, so
@@ -112,7 +153,8 @@ impl Agent {
             .unwrap_or_default();
         let facts = std::mem::take(&mut ctx.facts);
         ctx.facts = self.fan_language(job, &ctx.fan_text, facts).await?;
-        let mut vars = FanVars::new(name, chat.fan_handle.clone(), &ctx.facts);
+        let mut vars =
+            FanVars::new(name, chat.fan_handle.clone(), &ctx.facts).with_value(&ctx.value);
         vars.display_name = chat.display_name.or(ctx.first.fan.display_name.clone());
         vars.nickname = chat.nickname;
         vars.minutes_since_last_message =
@@ -154,6 +196,9 @@ pub fn with_fan_guidance(mut system: String, summary: Option<&str>, instructions
 /// a fan who asks whether they talk to an AI (when the rules saw that question).
 pub fn with_notes(mut system: String, findings: &[Finding], disclosure: Disclosure) -> String {
     system.push_str(prompt::FAN_TEXT_IS_DATA);
+    if findings.iter().any(|f| f.rule == HAGGLE_RULE) {
+        system.push_str(prompt::PRICE_TALK);
+    }
     if findings.iter().any(|f| f.rule == "ai_question") {
         system.push_str(match disclosure {
             Disclosure::Disclose => prompt::AI_QUESTION_DISCLOSE,

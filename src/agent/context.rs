@@ -21,6 +21,8 @@ pub struct Context {
     /// When the job read the chat (the reply's `context_at`).
     pub now: i64,
     pub facts: FanFacts,
+    /// What Fanvue says the fan is worth (read by the fan-value stage; the stored value before).
+    pub value: crate::domain::FanValue,
     /// What humans set for this fan (switches, instructions for the model).
     pub controls: FanControls,
     /// The stored conversation, oldest first.
@@ -75,6 +77,7 @@ impl Agent {
             ids,
             now,
             facts,
+            value: Default::default(),
             controls,
             fan_text: fan_text(&history, &pending),
             history,

@@ -155,6 +155,7 @@ mod tests {
             ids: vec![1],
             now: 0,
             facts: FanFacts::default(),
+            value: Default::default(),
             controls: Default::default(),
             history: vec![],
             pending: vec!["m1".into()],

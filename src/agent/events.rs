@@ -1,6 +1,7 @@
 //! Events other than fan messages: their facts were recorded on arrival (see `store::inbox`);
 //! some trigger a message of their own: a thank-you for a tip, a welcome for a new subscriber,
-//! a follow-up to a fan gone quiet. Nothing automatic reaches a fan under a safety mark.
+//! a follow-up to a fan gone quiet. Nothing automatic reaches a fan under a safety mark, or one
+//! Fanvue marks not contactable.
 
 use super::{
     commit::{anchored, plan},
@@ -9,7 +10,7 @@ use super::{
 use crate::{
     config::ActionsConfig,
     domain::time::now_ms,
-    domain::{DecisionInfo, EventKind, Outcome, Purpose},
+    domain::{fan::NOT_CONTACTABLE, DecisionInfo, EventKind, Outcome, Purpose},
     store::inbox::InboxRow,
 };
 use tracing::warn;
@@ -110,7 +111,8 @@ impl Agent {
         })
     }
 
-    /// `action`, unless the fan is under a safety mark (the reason then says which).
+    /// `action`, unless Fanvue marks the fan not contactable or the fan is under a safety mark
+    /// (the reason then says which).
     async fn unless_marked(
         &self,
         job: &Job<'_>,
@@ -119,6 +121,10 @@ impl Agent {
     ) -> Result<(Option<Action>, String), AgentError> {
         if action.is_none() {
             return Ok((None, reason));
+        }
+        if !self.store.contactable(job.creator, job.fan).await? {
+            let why = format!("{reason}; nothing sent: {NOT_CONTACTABLE}");
+            return Ok((None, why));
         }
         let marks = self
             .store

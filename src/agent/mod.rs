@@ -4,7 +4,8 @@
 //! it decides (a skip, an escalation, a retry later):
 //! 1. [`context`]: load context: the chat's catch-up read, then the takeover, by-hand, open-reply
 //!    and already-answered checks; what the fan wrote.
-//! 2. [`guard_input`]: check input: guardrails (and the optional judge) on what the fan wrote.
+//! 2. [`guard_input`]: check input: guardrails (and the optional judge) on what the fan wrote;
+//!    then [`value`]: what Fanvue says the fan is worth, and whether they may be messaged at all.
 //! 3. [`compose`]: build prompt: the persona prompt with the fan's facts, the LLM request.
 //! 4. [`draft`]: draft: the LLM call under one named retry policy ([`draft::DRAFT_RETRY`]).
 //! 5. [`guard_draft`]: check draft: guardrails (and the judge) on each draft; no usable draft is
@@ -42,6 +43,7 @@ pub mod prompt;
 mod record;
 pub mod review;
 mod sequence;
+pub mod value;
 
 pub use offer::OfferDecision;
 
@@ -97,6 +99,8 @@ pub struct Agent {
     pub prompts: Arc<prompt::PromptCache>,
     /// The catch-up reads before drafting, shared per creator.
     pub history: Arc<history::HistorySync>,
+    /// Fan-value reads, one at a time per creator (jobs that start together share one).
+    pub values: Arc<value::ValueReads>,
     /// The optional safety judge's endpoint (used while `judge.enabled`).
     pub judge: judge::Judge,
 }
@@ -156,7 +160,12 @@ impl Agent {
             return self.leave_to_human(&job, rows).await;
         }
         if self.reads_first(&job, &rows).await? {
-            proceed!(self.catch_up(&job, started).await);
+            // The fan's value is read beside the chat (no extra wait before drafting).
+            let (caught_up, _) = tokio::join!(
+                self.catch_up(&job, started),
+                self.prefetch_value(&job, &rows, started)
+            );
+            proceed!(caught_up);
             // The read may have committed fan messages the webhooks missed: they are this job's too.
             rows = self.store.pending_for_chat(creator, fan).await?;
         }
@@ -205,6 +214,7 @@ impl Agent {
     ) -> Result<JobOutcome, AgentError> {
         let mut ctx = proceed!(self.load_context(job, rows).await?);
         let mut input = proceed!(self.check_input(job, &ctx).await?);
+        proceed!(self.weigh_fan(job, &mut ctx).await?);
         let prompt = proceed!(self.build_prompt(job, &mut ctx, &input).await?);
         // The input judge runs alongside drafting: a reply waits for the slower of the two, and
         // the judge's own timeout bounds its share.

@@ -1,21 +1,33 @@
 //! Stage 6, offer: whether the reply carries a PPV item. The model may propose one; deterministic
 //! rules ([`super::offers`]) dispose: the fan's interest, the creator's offer rules (cooldown,
-//! daily cap, enough conversation first), what the fan owns, the price by spend tier.
+//! daily cap, enough conversation first), what the fan owns, the price by spend tier (real
+//! lifetime spend from Fanvue), and, where the creator allows it, a counter-offer to a fan who
+//! haggles over an open offer. The whole vault is read, every page, and cached.
 
-use super::{context::Context, memory, offers, prompt, Agent, AgentError, Job};
-use crate::fanvue::ApiError;
+use super::{context::Context, guardrails, memory, offers, prompt, Agent, AgentError, Job};
+use crate::fanvue::{types::MediaItem, ApiError};
 use tracing::warn;
 
 /// The `api_cache` key of the creator's sellable vault items.
 const CATALOG_KEY: &str = "catalog:ppv";
+/// How long the vault is kept (seconds).
+const CATALOG_TTL_SECS: i64 = 600;
+/// How long what a fan owns is kept (a purchase webhook drops it sooner; see `store::inbox`).
+const OWNED_TTL_SECS: i64 = 3600;
+/// Pages of 50 read at most per vault or folder read (1,000 items).
+const MAX_VAULT_PAGES: u32 = 20;
+/// Items the model is shown to pitch from.
+pub const PITCH_ITEMS: usize = 5;
 
 /// What the offer rules decided for one reply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OfferDecision {
-    /// The reply offers `item` at `price_cents`.
+    /// The reply offers `item` at `price_cents`; `counter`: the negotiation step this price is
+    /// (a haggling fan's counter-offer), none for a first offer.
     Offer {
         item: offers::CatalogItem,
         price_cents: i64,
+        counter: Option<u32>,
     },
     /// The fan showed interest but the rules said no, for this reason.
     Refused { reason: String },
@@ -27,9 +39,17 @@ impl OfferDecision {
     /// What the decision's reason adds about the offer (`model_reason`: why the model wanted it).
     pub fn note(&self, model_reason: Option<&str>) -> String {
         match self {
-            OfferDecision::Offer { item, price_cents } => {
+            OfferDecision::Offer {
+                item,
+                price_cents,
+                counter,
+            } => {
+                let what = match counter {
+                    Some(step) => format!("counter-offer {step}:"),
+                    None => "offered".into(),
+                };
                 let mut note = format!(
-                    "; offered {} at ${}.{:02}",
+                    "; {what} {} at ${}.{:02}",
                     item.name,
                     price_cents / 100,
                     price_cents % 100
@@ -46,14 +66,28 @@ impl OfferDecision {
 }
 
 impl Agent {
-    /// Whether this reply carries an offer. A fan who declines the last offer has it recorded
-    /// (never offered again).
+    /// Whether this reply carries an offer. A haggling fan gets a counter-offer where the
+    /// creator negotiates; a fan who declines the last offer has it recorded (never offered
+    /// again).
     pub(super) async fn offer(
         &self,
         job: &Job<'_>,
         ctx: &Context,
         wanted: Option<&str>,
     ) -> Result<OfferDecision, AgentError> {
+        let rules = &job.settings.offers;
+        let asked = wanted.is_some() || offers::wants_content(&ctx.fan_text);
+        let haggling = rules.negotiate && guardrails::is_haggle(&ctx.fan_text);
+        if ctx.controls.offers_off && (asked || haggling) {
+            let by = ctx.controls.updated_by.as_deref().unwrap_or("a human");
+            let reason = format!("offers are switched off for this fan (by {by})");
+            return Ok(OfferDecision::Refused { reason });
+        }
+        if haggling {
+            if let Some(counter) = self.counter_offer(job).await? {
+                return Ok(counter);
+            }
+        }
         let declined = offers::is_decline(&ctx.fan_text);
         if declined {
             if let Some(item) = self.store.decline_last_offer(job.creator, job.fan).await? {
@@ -67,18 +101,12 @@ impl Agent {
         if wanted.is_none() && !offers::wants_content(&ctx.fan_text) {
             return Ok(OfferDecision::NotAsked);
         }
-        if ctx.controls.offers_off {
-            let by = ctx.controls.updated_by.as_deref().unwrap_or("a human");
-            let reason = format!("offers are switched off for this fan (by {by})");
-            return Ok(OfferDecision::Refused { reason });
-        }
-        let rules = &job.settings.offers;
         let mut ledger = self.store.offer_ledger(job.creator, job.fan).await?;
         let fan_messages = ctx.history.iter().filter(|m| !m.from_creator).count() as u32;
         if let Some(reason) = offers::refusal(rules, ctx.now, fan_messages, &ledger, declined) {
             return Ok(OfferDecision::Refused { reason });
         }
-        let (catalog, owned) = self.vault(job.creator, job.fan).await;
+        let (catalog, owned) = self.vault(job.creator, job.fan, ctx, rules).await;
         let catalog = with_catalog_file(job, catalog);
         // What the fan owns per Fanvue (bought elsewhere, unlocked messages): never offered again.
         ledger
@@ -91,30 +119,90 @@ impl Agent {
             };
             return Ok(OfferDecision::Refused { reason });
         };
-        let tier = prompt::spend_tier(ctx.facts.spend_cents);
+        let tier = prompt::fan_tier(ctx.facts.spend_cents, ctx.value.top_spender);
         let price_cents = offers::price(rules, item, tier, job.settings.min_price_cents);
         Ok(OfferDecision::Offer {
             item: item.clone(),
             price_cents,
+            counter: None,
         })
     }
 
-    /// The creator's sellable vault items and which of them `fan` owns. One call answers both
-    /// (`GET /media?usage=ppv&status=ready&purchasedBy=<fan>` flags what the fan bought); the answers
-    /// are cached 10 minutes (the vault per creator, ownership per fan, which a purchase webhook
-    /// from the fan drops: see `store::inbox`).
-    async fn vault(&self, creator: &str, fan: &str) -> (Vec<offers::CatalogItem>, Vec<String>) {
+    /// The counter-offer to a fan haggling over their open offer, or why none (`None`: there is
+    /// no open offer to bargain over; the usual rules then decide).
+    async fn counter_offer(&self, job: &Job<'_>) -> Result<Option<OfferDecision>, AgentError> {
+        let past = self.store.offer_prices(job.creator, job.fan).await?;
+        let Some(bargain) = offers::bargain(&past) else {
+            return Ok(None);
+        };
+        let rules = &job.settings.offers;
+        let ledger = self.store.offer_ledger(job.creator, job.fan).await?;
+        if let Some(category) = &ledger.marked {
+            let reason = format!("the fan is marked ({category}): never offered");
+            return Ok(Some(OfferDecision::Refused { reason }));
+        }
+        if !rules.enabled {
+            let reason = "offers are off".to_string();
+            return Ok(Some(OfferDecision::Refused { reason }));
+        }
+        let catalog = with_catalog_file(job, self.catalog(job.creator, rules).await);
+        let item = catalog
+            .into_iter()
+            .find(|i| i.media_uuid == bargain.media_uuid)
+            .unwrap_or_else(|| offers::CatalogItem {
+                media_uuid: bargain.media_uuid.clone(),
+                name: bargain
+                    .item_name
+                    .clone()
+                    .unwrap_or_else(|| bargain.media_uuid.clone()),
+                base_price_cents: bargain.start_cents,
+                ..Default::default()
+            });
+        let min = job.settings.min_price_cents;
+        Ok(Some(
+            match offers::counter_offer(rules, &bargain, item.floor_cents, min) {
+                Ok(price_cents) => OfferDecision::Offer {
+                    item,
+                    price_cents,
+                    counter: Some(bargain.steps + 1),
+                },
+                Err(reason) => OfferDecision::Refused { reason },
+            },
+        ))
+    }
+
+    /// The creator's sellable vault items and which of them `fan` owns. A fan who never spent
+    /// anything (Fanvue's lifetime figure, read this job) owns nothing: no read. Otherwise one
+    /// paged read answers both (`purchasedBy=<fan>` flags what the fan bought); the vault is
+    /// cached per creator, ownership per fan (a purchase webhook drops it).
+    async fn vault(
+        &self,
+        creator: &str,
+        fan: &str,
+        ctx: &Context,
+        rules: &offers::OfferRules,
+    ) -> (Vec<offers::CatalogItem>, Vec<String>) {
+        let never_paid = ctx.value.fetched_at_ms > 0 && ctx.facts.spend_cents == 0;
+        if never_paid {
+            return (self.catalog(creator, rules).await, vec![]);
+        }
         let owned_key = crate::store::owned_media_key(fan);
-        let cached_owned = match self.store.cache_get(creator, &owned_key, 600).await {
+        let cached_owned = match self
+            .store
+            .cache_get(creator, &owned_key, OWNED_TTL_SECS)
+            .await
+        {
             Ok(Some(v)) => serde_json::from_value::<Vec<String>>(v).ok(),
             _ => None,
         };
         if let Some(owned) = cached_owned {
-            if let Some(catalog) = self.cached_catalog(creator).await {
-                return (catalog, owned);
-            }
+            return (self.catalog(creator, rules).await, owned);
         }
-        match self.read_vault(creator, Some(fan)).await {
+        if !rules.vault_folders.is_empty() {
+            // The folders' tags come with the creator's vault read (cached), not this fan's.
+            self.catalog(creator, rules).await;
+        }
+        match self.read_vault(creator, Some(fan), rules).await {
             Ok((catalog, owned)) => {
                 let _ = self
                     .store
@@ -129,12 +217,17 @@ impl Agent {
         }
     }
 
-    /// The creator's sellable vault items (`GET /media?usage=ppv&status=ready`), cached 10 minutes.
-    pub(super) async fn catalog(&self, creator: &str) -> Vec<offers::CatalogItem> {
+    /// The creator's sellable vault items (every page of `GET /media?usage=ppv&status=ready`,
+    /// folder names as tags), cached 10 minutes.
+    pub(super) async fn catalog(
+        &self,
+        creator: &str,
+        rules: &offers::OfferRules,
+    ) -> Vec<offers::CatalogItem> {
         if let Some(items) = self.cached_catalog(creator).await {
             return items;
         }
-        match self.read_vault(creator, None).await {
+        match self.read_vault(creator, None, rules).await {
             Ok((items, _)) => items,
             Err(e) => {
                 warn!(error = %e, "cannot read the vault; no offer this time");
@@ -146,47 +239,68 @@ impl Agent {
     async fn cached_catalog(&self, creator: &str) -> Option<Vec<offers::CatalogItem>> {
         let v = self
             .store
-            .cache_get(creator, CATALOG_KEY, 600)
+            .cache_get(creator, CATALOG_KEY, CATALOG_TTL_SECS)
             .await
             .ok()??;
         serde_json::from_value(v).ok()
     }
 
-    /// Reads the vault's sellable items (and, with `fan`, which of them the fan bought) and caches
-    /// the items.
+    /// Reads every page of the vault's sellable items (and, with `fan`, which of them the fan
+    /// bought), tags them with the configured folders' names, and caches the items.
     async fn read_vault(
         &self,
         creator: &str,
         fan: Option<&str>,
+        rules: &offers::OfferRules,
     ) -> Result<(Vec<offers::CatalogItem>, Vec<String>), ApiError> {
-        let q = crate::fanvue::client::MediaQuery {
-            size: Some(50),
-            usage: Some("ppv".into()),
-            status: Some("ready".into()),
-            purchased_by: fan.map(str::to_string),
-            ..Default::default()
+        let api = self.apis.get(creator);
+        let (mut items, mut owned) = (vec![], vec![]);
+        for page in 1..=MAX_VAULT_PAGES {
+            let q = crate::fanvue::client::MediaQuery {
+                page: Some(page),
+                size: Some(50),
+                usage: Some("ppv".into()),
+                status: Some("ready".into()),
+                purchased_by: fan.map(str::to_string),
+                ..Default::default()
+            };
+            let got = api.list_media(&q).await?;
+            owned.extend(
+                got.data
+                    .iter()
+                    .filter(|m| m.purchased_by_fan == Some(true))
+                    .map(|m| m.uuid.clone()),
+            );
+            items.extend(got.data.into_iter().map(catalog_item));
+            if !got.pagination.has_more {
+                break;
+            }
+        }
+        // Folder names are the creator's, the same for every fan: read with the vault alone
+        // (an ownership read keeps the cached tags).
+        let folders: &[String] = match fan {
+            Some(_) => &[],
+            None => &rules.vault_folders,
         };
-        let page = self.apis.get(creator).list_media(&q).await?;
-        let owned = page
-            .data
-            .iter()
-            .filter(|m| m.purchased_by_fan == Some(true))
-            .map(|m| m.uuid.clone())
-            .collect();
-        let items: Vec<offers::CatalogItem> = page
-            .data
-            .into_iter()
-            .map(|m| offers::CatalogItem {
-                name: m
-                    .name
-                    .clone()
-                    .or(m.caption.clone())
-                    .unwrap_or_else(|| m.uuid.chars().take(8).collect()),
-                description: m.description.or(m.caption),
-                base_price_cents: m.recommended_price.unwrap_or(1000),
-                media_uuid: m.uuid,
-            })
-            .collect();
+        if fan.is_some() {
+            if let Some(cached) = self.cached_catalog(creator).await {
+                keep_folders(&mut items, &cached);
+            }
+        }
+        for folder in folders {
+            for page in 1..=MAX_VAULT_PAGES {
+                let got = api.list_vault_folder(folder, Some(page), Some(50)).await?;
+                for m in &got.data {
+                    if let Some(i) = items.iter_mut().find(|i| i.media_uuid == m.uuid) {
+                        i.folder.get_or_insert_with(|| folder.clone());
+                        i.tags.push(folder.clone());
+                    }
+                }
+                if !got.pagination.has_more {
+                    break;
+                }
+            }
+        }
         if let Ok(v) = serde_json::to_value(&items) {
             let _ = self.store.cache_put(creator, CATALOG_KEY, &v).await;
         }
@@ -194,9 +308,43 @@ impl Agent {
     }
 }
 
+/// Carries the folder tags of `cached` items over to the same items read again.
+fn keep_folders(items: &mut [offers::CatalogItem], cached: &[offers::CatalogItem]) {
+    for i in items.iter_mut() {
+        if let Some(c) = cached.iter().find(|c| c.media_uuid == i.media_uuid) {
+            i.folder = c.folder.clone();
+            for t in &c.tags {
+                if !i.tags.contains(t) {
+                    i.tags.push(t.clone());
+                }
+            }
+        }
+    }
+}
+
+/// A vault item as the offer rules see it (a missing name is its caption or uuid; a missing
+/// price $10).
+fn catalog_item(m: MediaItem) -> offers::CatalogItem {
+    offers::CatalogItem {
+        name: m
+            .name
+            .clone()
+            .or(m.caption.clone())
+            .unwrap_or_else(|| m.uuid.chars().take(8).collect()),
+        description: m.description.or(m.caption),
+        base_price_cents: m.recommended_price.unwrap_or(1000),
+        tags: m.tags.unwrap_or_default(),
+        media_uuid: m.uuid,
+        ..Default::default()
+    }
+}
+
 /// The vault's items as the persona's `catalog.toml` names, prices or hides them (a broken file
 /// is ignored until fixed).
-fn with_catalog_file(job: &Job<'_>, catalog: Vec<offers::CatalogItem>) -> Vec<offers::CatalogItem> {
+pub(super) fn with_catalog_file(
+    job: &Job<'_>,
+    catalog: Vec<offers::CatalogItem>,
+) -> Vec<offers::CatalogItem> {
     let file = job
         .settings
         .prompts_dir
@@ -226,6 +374,7 @@ mod tests {
             description: None,
             base_price_cents: 1500,
             media_uuid: "media-1".into(),
+            ..Default::default()
         }
     }
 
@@ -234,6 +383,7 @@ mod tests {
         let offer = OfferDecision::Offer {
             item: item(),
             price_cents: 1299,
+            counter: None,
         };
         assert_eq!(offer.note(None), "; offered beach set at $12.99");
         assert_eq!(
@@ -324,6 +474,7 @@ mod tests {
         let OfferDecision::Offer {
             item: got,
             price_cents,
+            ..
         } = got
         else {
             panic!("no offer: {got:?}");

@@ -8,12 +8,21 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// One sellable vault item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogItem {
     pub media_uuid: String,
     pub name: String,
     pub description: Option<String>,
     pub base_price_cents: i64,
+    /// Tags from Fanvue and the creator's catalog.toml (what the item is about).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The vault folder the item was found in, when read folder by folder.
+    #[serde(default)]
+    pub folder: Option<String>,
+    /// The lowest price a negotiation may reach for this item (catalog.toml).
+    #[serde(default)]
+    pub floor_cents: Option<i64>,
 }
 
 /// One entry of a creator's `catalog.toml` (in the persona folder): describes, prices or excludes a
@@ -26,6 +35,11 @@ pub struct CatalogEntry {
     pub name: Option<String>,
     pub description: Option<String>,
     pub base_price_cents: Option<i64>,
+    /// The lowest price a negotiation may reach for this item.
+    pub floor_cents: Option<i64>,
+    /// What the item is about (added to Fanvue's tags), so the model can pitch what fits.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// Never offer this item.
     #[serde(default)]
     pub exclude: bool,
@@ -70,6 +84,14 @@ pub fn apply_catalog_file(vault: Vec<CatalogItem>, entries: &[CatalogEntry]) -> 
                 }
                 if let Some(p) = e.base_price_cents {
                     item.base_price_cents = p;
+                }
+                if e.floor_cents.is_some() {
+                    item.floor_cents = e.floor_cents;
+                }
+                for t in &e.tags {
+                    if !item.tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                        item.tags.push(t.clone());
+                    }
                 }
             }
             Some(item)
@@ -126,15 +148,87 @@ pub fn parse_structured(draft: &str) -> Option<(String, Option<Intent>)> {
     Some((reply, intent))
 }
 
-/// The instruction that asks a capable model for structured output, naming the sellable items.
+/// The instruction that asks a capable model for structured output, naming the items it may
+/// offer (none: the offer stays null).
 pub fn structured_instruction(catalog: &[CatalogItem]) -> String {
     let names: Vec<&str> = catalog.iter().map(|i| i.name.as_str()).collect();
+    let json = "Answer with a JSON object only: {\"reply\": \"<your message to the fan>\", \"offer\": null}.";
+    if names.is_empty() {
+        return format!("{json} Never write a price.");
+    }
     format!(
-        "Answer with a JSON object only: {{\"reply\": \"<your message to the fan>\", \"offer\": null}}. \
-         If the fan clearly wants to buy content, set \"offer\" to {{\"item\": \"<one of: {}>\", \"reason\": \"<why it fits>\"}}; \
+        "{json} If the fan clearly wants to buy content, set \"offer\" to {{\"item\": \"<one of: {}>\", \"reason\": \"<why it fits>\"}}; \
          never write a price.",
         names.join(", ")
     )
+}
+
+/// The items the model is shown for this fan: sellable to them (not bought, per the ledger),
+/// those whose name, description, tags or folder share the most words with what the fan wrote
+/// first, then those never offered to them, in vault order; at most `n`.
+pub fn shortlist<'a>(
+    catalog: &'a [CatalogItem],
+    ledger: &Ledger,
+    fan_text: &str,
+    n: usize,
+) -> Vec<&'a CatalogItem> {
+    let said: std::collections::HashSet<String> = normalize(fan_text)
+        .words
+        .split_whitespace()
+        .filter(|w| w.len() > 2)
+        .map(str::to_string)
+        .collect();
+    let score = |i: &CatalogItem| {
+        let about = format!(
+            "{} {} {} {}",
+            i.name,
+            i.description.as_deref().unwrap_or(""),
+            i.tags.join(" "),
+            i.folder.as_deref().unwrap_or("")
+        );
+        let words: std::collections::HashSet<String> = normalize(&about)
+            .words
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        words.intersection(&said).count()
+    };
+    let offered = |i: &CatalogItem| ledger.offers.iter().any(|o| o.0 == i.media_uuid);
+    let mut ranked: Vec<(usize, bool, usize, &CatalogItem)> = catalog
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| !ledger.bought(&i.media_uuid))
+        .map(|(k, i)| (score(i), offered(i), k, i))
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    ranked.into_iter().take(n).map(|r| r.3).collect()
+}
+
+/// The pitch list in the system prompt: the items the rules allow, each with what it is about,
+/// never a price.
+pub fn pitch_block(items: &[&CatalogItem]) -> String {
+    let mut out = String::from(
+        "\nContent you may suggest if it fits the chat (one at most; the price is attached for you, never write one):",
+    );
+    for i in items {
+        out.push_str(&format!("\n- {}", one_line(&i.name, 60)));
+        if let Some(d) = i.description.as_deref().filter(|d| !d.trim().is_empty()) {
+            out.push_str(&format!(": {}", one_line(d, 120)));
+        }
+        if !i.tags.is_empty() {
+            out.push_str(&format!(" ({})", one_line(&i.tags.join(", "), 60)));
+        }
+    }
+    out
+}
+
+/// `s` on one line, at most `max` characters (vault text is the creator's, but kept short).
+fn one_line(s: &str, max: usize) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
 }
 
 /// Splits a draft into the text to send and the item an `OFFER: <name>` line asks for. The line is
@@ -266,6 +360,85 @@ pub fn price(
     .max(fanvue_min_cents)
 }
 
+/// An open offer the fan bargains over: the newest offer to them (not bought), the price it was
+/// first made at and how many counter-offers followed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bargain {
+    pub media_uuid: String,
+    pub item_name: Option<String>,
+    /// The price of the newest offer of the item.
+    pub price_cents: i64,
+    /// The price the item was first offered at in this run of offers.
+    pub start_cents: i64,
+    /// Counter-offers made so far.
+    pub steps: u32,
+}
+
+/// The offer a haggling fan bargains over, from the fan's offers (`(media, item name, price,
+/// status)`, newest first): the newest one unless bought, with the run of offers of the same
+/// item before it (each counter-offer is one more).
+pub fn bargain(offers: &[(String, Option<String>, i64, String)]) -> Option<Bargain> {
+    let (media, name, price, status) = offers.first()?;
+    if status == "purchased" {
+        return None;
+    }
+    let run: Vec<_> = offers.iter().take_while(|o| &o.0 == media).collect();
+    Some(Bargain {
+        media_uuid: media.clone(),
+        item_name: name.clone(),
+        price_cents: *price,
+        start_cents: run.last().map(|o| o.2).unwrap_or(*price),
+        steps: run.len().saturating_sub(1) as u32,
+    })
+}
+
+/// The price of the next counter-offer in `b`, or why there is none. Deterministic: step k is
+/// the start price less k × `negotiate_step_percent` of it, never under the negotiation floor
+/// (the item's own floor, else `negotiate_floor_percent` of the start price; never under
+/// `floor_cents` or Fanvue's minimum), at most `negotiate_max_steps` steps.
+pub fn counter_offer(
+    rules: &OfferRules,
+    b: &Bargain,
+    item_floor: Option<i64>,
+    fanvue_min_cents: i64,
+) -> Result<i64, String> {
+    if !rules.negotiate {
+        return Err("negotiation is off".into());
+    }
+    if b.steps >= rules.negotiate_max_steps {
+        return Err(format!(
+            "no lower price: {} counter-offers made (max {})",
+            b.steps, rules.negotiate_max_steps
+        ));
+    }
+    let floor = negotiation_floor(rules, b.start_cents, item_floor, fanvue_min_cents);
+    let step = i64::from(b.steps + 1) * i64::from(rules.negotiate_step_percent);
+    let next = (b.start_cents * (100 - step.min(100)) + 50) / 100;
+    let next = next.max(floor);
+    if next >= b.price_cents {
+        return Err(format!(
+            "no lower price: already at the floor (${}.{:02})",
+            floor / 100,
+            floor % 100
+        ));
+    }
+    Ok(next)
+}
+
+/// The lowest price a negotiation over an item first offered at `start` may reach.
+pub fn negotiation_floor(
+    rules: &OfferRules,
+    start: i64,
+    item_floor: Option<i64>,
+    fanvue_min_cents: i64,
+) -> i64 {
+    let share = (start * i64::from(rules.negotiate_floor_percent) + 99) / 100;
+    item_floor
+        .unwrap_or(share)
+        .max(rules.floor_cents.min(start))
+        .max(fanvue_min_cents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,7 +449,153 @@ mod tests {
             name: format!("set {n}"),
             description: None,
             base_price_cents: price,
+            ..Default::default()
         }
+    }
+
+    fn negotiating() -> OfferRules {
+        OfferRules {
+            negotiate: true,
+            negotiate_max_steps: 3,
+            negotiate_step_percent: 10,
+            negotiate_floor_percent: 75,
+            ..OfferRules::default()
+        }
+    }
+
+    fn offer(media: &str, price: i64, status: &str) -> (String, Option<String>, i64, String) {
+        (
+            media.into(),
+            Some(format!("{media} set")),
+            price,
+            status.into(),
+        )
+    }
+
+    #[test]
+    fn the_shortlist_puts_what_fits_the_chat_first_and_never_what_the_fan_bought() {
+        let mut beach = item(1, 900);
+        beach.description = Some("sunset bikini shoot".into());
+        beach.tags = vec!["beach".into(), "summer".into()];
+        let mut gym = item(2, 900);
+        gym.folder = Some("gym".into());
+        let cat = vec![item(3, 500), beach, gym, item(4, 500)];
+        let none = Ledger::default();
+        let names =
+            |v: Vec<&CatalogItem>| v.iter().map(|i| i.media_uuid.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(shortlist(
+                &cat,
+                &none,
+                "got any bikini pics from the beach?",
+                2
+            )),
+            ["m1", "m3"]
+        );
+        assert_eq!(
+            names(shortlist(&cat, &none, "just left the gym", 1)),
+            ["m2"]
+        );
+        let bought = Ledger {
+            offers: vec![
+                ("m1".into(), 1, "purchased".into()),
+                ("m3".into(), 2, "offered".into()),
+            ],
+            marked: None,
+        };
+        assert_eq!(
+            names(shortlist(&cat, &bought, "beach please", 3)),
+            ["m2", "m4", "m3"],
+            "bought never, offered last"
+        );
+        let block = pitch_block(&shortlist(&cat, &none, "beach", 1));
+        assert!(
+            block.contains("- set 1: sunset bikini shoot (beach, summer)"),
+            "{block}"
+        );
+        assert!(!block.contains('$') && !block.contains("900"), "{block}");
+    }
+
+    #[test]
+    fn the_bargain_is_the_newest_unbought_offer_with_its_counter_offers_counted() {
+        assert_eq!(bargain(&[]), None);
+        assert_eq!(bargain(&[offer("m1", 2000, "purchased")]), None, "bought");
+        let b = bargain(&[
+            offer("m1", 1600, "offered"),
+            offer("m1", 1800, "offered"),
+            offer("m1", 2000, "declined"),
+            offer("m2", 900, "offered"),
+        ])
+        .unwrap();
+        assert_eq!((b.price_cents, b.start_cents, b.steps), (1600, 2000, 2));
+        assert_eq!(b.media_uuid, "m1");
+    }
+
+    #[test]
+    fn counter_offers_step_down_deterministically_and_stop_at_the_step_limit() {
+        let r = negotiating();
+        let mut b = bargain(&[offer("m1", 2000, "offered")]).unwrap();
+        let mut prices = vec![];
+        while let Ok(p) = counter_offer(&r, &b, None, 300) {
+            prices.push(p);
+            b.price_cents = p;
+            b.steps += 1;
+        }
+        assert_eq!(
+            prices,
+            [1800, 1600, 1500],
+            "10 % steps, then the 75 % floor"
+        );
+        let why = counter_offer(&r, &b, None, 300).unwrap_err();
+        assert!(why.contains("max 3"), "{why}");
+        let off = OfferRules {
+            negotiate: false,
+            ..r
+        };
+        assert!(counter_offer(
+            &off,
+            &bargain(&[offer("m1", 2000, "offered")]).unwrap(),
+            None,
+            300
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn no_counter_offer_goes_under_the_items_floor_the_price_floor_or_fanvues_minimum() {
+        let r = OfferRules {
+            negotiate_step_percent: 50,
+            negotiate_max_steps: 5,
+            ..negotiating()
+        };
+        let b = bargain(&[offer("m1", 2000, "offered")]).unwrap();
+        assert_eq!(
+            counter_offer(&r, &b, Some(1900), 300),
+            Ok(1900),
+            "item floor"
+        );
+        let at_floor = Bargain {
+            price_cents: 1900,
+            steps: 1,
+            ..b.clone()
+        };
+        let why = counter_offer(&r, &at_floor, Some(1900), 300).unwrap_err();
+        assert!(why.contains("floor ($19.00)"), "{why}");
+        let cheap = bargain(&[offer("m1", 600, "offered")]).unwrap();
+        assert_eq!(
+            counter_offer(&r, &cheap, Some(100), 300),
+            Ok(500),
+            "never under floor_cents"
+        );
+        let r = OfferRules {
+            floor_cents: 100,
+            ..r
+        };
+        assert_eq!(
+            counter_offer(&r, &cheap, Some(100), 300),
+            Ok(300),
+            "Fanvue minimum"
+        );
     }
 
     #[test]

@@ -48,10 +48,11 @@ impl Agent {
             now_ms(),
         ) {
             Some(p)
-        } else if self
-            .store
-            .refused_as_not_contactable(job.creator, job.fan)
-            .await?
+        } else if !self.store.contactable(job.creator, job.fan).await?
+            || self
+                .store
+                .refused_as_not_contactable(job.creator, job.fan)
+                .await?
         {
             Some("Fanvue refused this fan as not contactable".into())
         } else if !q.enabled {

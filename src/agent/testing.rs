@@ -70,6 +70,7 @@ pub async fn agent(cfg: Config, llm: Arc<dyn Llm>) -> (Agent, tempfile::TempDir)
         apis: Arc::new(apis),
         prompts: Default::default(),
         history: Default::default(),
+        values: Default::default(),
     };
     (agent, dir)
 }

@@ -131,6 +131,7 @@ async fn replay_in(
         apis: parts.apis(),
         prompts: Default::default(),
         history: Default::default(),
+        values: Default::default(),
         // The judge as configured: a replay shows what the daemon would decide now.
         judge: parts.judge(),
     };

@@ -138,6 +138,15 @@ impl Config {
                 .tier_multiplier_supporter
                 .unwrap_or(r.tier_multiplier_supporter);
             r.tier_multiplier_top = o.tier_multiplier_top.unwrap_or(r.tier_multiplier_top);
+            r.negotiate = o.negotiate.unwrap_or(r.negotiate);
+            if let Some(f) = &o.vault_folders {
+                r.vault_folders = f.clone();
+            }
+            r.negotiate_max_steps = o.negotiate_max_steps.unwrap_or(r.negotiate_max_steps);
+            r.negotiate_step_percent = o.negotiate_step_percent.unwrap_or(r.negotiate_step_percent);
+            r.negotiate_floor_percent = o
+                .negotiate_floor_percent
+                .unwrap_or(r.negotiate_floor_percent);
         }
         r
     }

@@ -40,7 +40,9 @@ pub use secret::Secret;
 pub use sequences::{
     variant, Segment, SequenceConfig, SequenceSettings, SequencesConfig, Step, Trigger,
 };
-pub use settings::{CreatorSettings, Disclosure, FollowupSettings, GuardrailSettings, OfferRules};
+pub use settings::{
+    CreatorSettings, Disclosure, FanValueSettings, FollowupSettings, GuardrailSettings, OfferRules,
+};
 pub use validate::is_valid_handle;
 
 /// What the config's tests share: loading a file written in a `figment::Jail`.

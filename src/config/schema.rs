@@ -22,6 +22,8 @@ pub struct Config {
     pub actions: ActionsConfig,
     pub guardrails: GuardrailsConfig,
     pub offers: super::OfferRules,
+    /// Real fan value from Fanvue's insights.
+    pub fan_value: super::FanValueSettings,
     pub followup: FollowupConfig,
     /// When the AI answers (every creator's, unless a creator has its own).
     pub active_hours: super::ActiveHoursConfig,
@@ -281,6 +283,11 @@ pub struct CreatorOffers {
     pub ceiling_cents: Option<i64>,
     pub tier_multiplier_supporter: Option<f64>,
     pub tier_multiplier_top: Option<f64>,
+    pub negotiate: Option<bool>,
+    pub negotiate_max_steps: Option<u32>,
+    pub negotiate_step_percent: Option<u32>,
+    pub negotiate_floor_percent: Option<u32>,
+    pub vault_folders: Option<Vec<String>>,
 }
 
 /// One nudge to a fan who went quiet after our last message.

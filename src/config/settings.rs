@@ -43,6 +43,19 @@ pub struct OfferRules {
     /// Price multiplier by spend tier (new, fan, supporter, top).
     pub tier_multiplier_supporter: f64,
     pub tier_multiplier_top: f64,
+    /// Negotiation (off by default): a fan who haggles over an open offer gets a lower price,
+    /// step by step, never under the negotiation floor.
+    pub negotiate: bool,
+    /// Counter-offers per item at most.
+    pub negotiate_max_steps: u32,
+    /// Each counter-offer lowers the start price by this percent of it.
+    pub negotiate_step_percent: u32,
+    /// Counter-offers never go under this percent of the start price (nor under `floor_cents`,
+    /// the item's own `floor_cents` in catalog.toml, or Fanvue's minimum).
+    pub negotiate_floor_percent: u32,
+    /// Vault folders whose names become tags of their items (`GET /vault/folders/{name}/media`);
+    /// the whole vault is read either way.
+    pub vault_folders: Vec<String>,
 }
 
 impl Default for OfferRules {
@@ -56,6 +69,11 @@ impl Default for OfferRules {
             ceiling_cents: 5000,
             tier_multiplier_supporter: 1.15,
             tier_multiplier_top: 1.3,
+            negotiate: false,
+            negotiate_max_steps: 2,
+            negotiate_step_percent: 10,
+            negotiate_floor_percent: 75,
+            vault_folders: vec![],
         }
     }
 }
@@ -80,6 +98,27 @@ impl Default for GuardrailSettings {
             banned_words: vec![],
             custom_request_escalate_cents: 10_000,
             allowed_links: super::holding::default_allowed_links(),
+        }
+    }
+}
+
+/// Real fan value from Fanvue (`[fan_value]` in config): lifetime spend, subscription status and
+/// whether the fan may be messaged, read from the insights and kept `ttl_secs`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FanValueSettings {
+    /// Read the insights (`read:insights`, `read:fan`); off: tiers use only what the daemon saw.
+    pub insights: bool,
+    /// How long a fan's insights are used before they are read again (payments the daemon sees
+    /// are added meanwhile).
+    pub ttl_secs: u64,
+}
+
+impl Default for FanValueSettings {
+    fn default() -> Self {
+        FanValueSettings {
+            insights: true,
+            ttl_secs: 6 * 3600,
         }
     }
 }
@@ -116,6 +155,8 @@ pub struct CreatorSettings {
     pub pause_hours: PauseHours,
     pub holding: CreatorHolding,
     pub offers: OfferRules,
+    /// Whether and how long fans' insights are read.
+    pub fan_value: FanValueSettings,
     /// Fanvue's lowest price for a PPV message.
     pub min_price_cents: i64,
     pub followup: FollowupSettings,
@@ -178,6 +219,7 @@ impl Config {
             pause_hours: self.guardrails.pause_hours.clone(),
             holding: self.creator_holding(handle),
             offers: self.creator_offers(handle),
+            fan_value: self.fan_value.clone(),
             min_price_cents: self.fanvue.min_price_cents,
             followup: FollowupSettings {
                 enabled,

@@ -228,6 +228,31 @@ fn offers(c: &Config, found: &mut Found) {
         "offers.ceiling_cents",
         "must be at least offers.floor_cents",
     );
+    negotiation(&c.offers, "offers", found);
+    found.require(
+        c.fan_value.ttl_secs >= 60,
+        "fan_value.ttl_secs",
+        "must be at least 60 (insights cost a call each read)",
+    );
+}
+
+/// The negotiation keys of `rules` (`at`: the section they were read from).
+fn negotiation(rules: &super::OfferRules, at: &str, found: &mut Found) {
+    found.require(
+        rules.negotiate_max_steps <= 10,
+        format!("{at}.negotiate_max_steps"),
+        "must be at most 10",
+    );
+    found.require(
+        (1..=50).contains(&rules.negotiate_step_percent),
+        format!("{at}.negotiate_step_percent"),
+        "must be between 1 and 50",
+    );
+    found.require(
+        (1..=100).contains(&rules.negotiate_floor_percent),
+        format!("{at}.negotiate_floor_percent"),
+        "must be between 1 and 100",
+    );
 }
 
 fn agent_limits(c: &Config, found: &mut Found) {
@@ -370,6 +395,7 @@ fn creator_keys(cfg: &Config, handle: &str, c: &CreatorConfig, found: &mut Found
         "must be between -840 and 840",
     );
     let offers = cfg.creator_offers(handle);
+    negotiation(&offers, &key("offers"), found);
     found.require(
         offers.floor_cents >= cfg.fanvue.min_price_cents
             && offers.ceiling_cents >= offers.floor_cents,

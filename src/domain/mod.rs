@@ -15,7 +15,7 @@ pub mod time;
 
 pub use decision::{DecisionInfo, Mode, Outcome, Purpose, ReplyPlan};
 pub use event::{Event, EventKind, MessageEvent, Party};
-pub use fan::{Fact, Ledger};
+pub use fan::{Fact, FanStatus, FanValue, Ledger};
 pub use holding::HoldingCategory;
 pub use ids::{CreatorUuid, FanUuid, MessageUuid};
 pub use marks::{MarkCategory, NewMark, SafetyMark};

@@ -153,7 +153,12 @@ pub struct MediaQuery {
     pub status: Option<String>,
     pub purchased_by: Option<String>,
     pub media_type: Option<String>,
+    /// Only the items of this vault folder.
+    pub folder_name: Option<String>,
 }
+
+/// At most this many fans per `GET /insights/fans` (the spec's limit).
+pub const BULK_INSIGHTS_MAX: usize = 20;
 
 /// Body of `PATCH /chats/{fan}`.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -388,6 +393,7 @@ impl CreatorApi {
             ("usage", &q.usage),
             ("status", &q.status),
             ("mediaType", &q.media_type),
+            ("folderName", &q.folder_name),
         ] {
             if let Some(v) = v {
                 query.push((k, v.clone()));
@@ -399,8 +405,45 @@ impl CreatorApi {
         self.get("/media", &query).await
     }
 
+    /// One page of a vault folder's media (`GET /vault/folders/{folderName}/media`).
+    pub async fn list_vault_folder(
+        &self,
+        folder: &str,
+        page: Option<u32>,
+        size: Option<u32>,
+    ) -> Result<Page<MediaItem>, ApiError> {
+        if folder.is_empty() || folder.len() > 255 {
+            return Err(ApiError::Invalid(
+                "a folder name has 1..=255 characters".into(),
+            ));
+        }
+        // The name is one path segment, percent-encoded whatever it holds.
+        let mut url = url::Url::parse("http://vault.invalid/").expect("static url");
+        url.path_segments_mut()
+            .expect("a base url")
+            .extend(["vault", "folders", folder, "media"]);
+        self.get(url.path(), &page_query(page, size)).await
+    }
+
     pub async fn fan_insights(&self, fan: &str) -> Result<FanInsights, ApiError> {
         self.get(&format!("/insights/fans/{}", check_uuid(fan)?), &[])
+            .await
+    }
+
+    /// The insights of up to [`BULK_INSIGHTS_MAX`] fans in one call (`GET /insights/fans`): a fan
+    /// Fanvue cannot answer for is `None` in `results` and named in `errors`.
+    pub async fn bulk_fan_insights(&self, fans: &[&str]) -> Result<BulkInsights, ApiError> {
+        if fans.is_empty() || fans.len() > BULK_INSIGHTS_MAX {
+            return Err(ApiError::Invalid(format!(
+                "bulk insights take 1..={BULK_INSIGHTS_MAX} fans, not {}",
+                fans.len()
+            )));
+        }
+        let ids = fans
+            .iter()
+            .map(|f| check_uuid(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.get("/insights/fans", &[("fanUuids", ids.join(","))])
             .await
     }
 

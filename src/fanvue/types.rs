@@ -331,7 +331,35 @@ pub struct FanInsights {
     pub subscription: Option<Subscription>,
 }
 
+/// `GET /insights/fans?fanUuids=…`: insights per fan (`null` for a fan Fanvue cannot answer
+/// for), and why not.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BulkInsights {
+    pub results: std::collections::BTreeMap<String, Option<FanInsights>>,
+    #[serde(deserialize_with = "null_default")]
+    pub errors: Vec<BulkInsightsError>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BulkInsightsError {
+    pub fan_uuid: String,
+    /// `NOT_FOUND` or `INTERNAL`.
+    pub code: Option<String>,
+    pub message: Option<String>,
+}
+
 impl FanInsights {
+    /// The fan's largest single payment (USD cents).
+    pub fn max_single_payment_cents(&self) -> i64 {
+        self.spending
+            .as_ref()
+            .and_then(|s| s.max_single_payment.as_ref())
+            .and_then(|m| m.total.or(m.gross))
+            .unwrap_or(0)
+    }
+
     pub fn total_spend_cents(&self) -> i64 {
         self.spending
             .as_ref()

@@ -8,6 +8,7 @@ pub mod confirm;
 
 use crate::{
     config::{CreatorSettings, LiveConfig},
+    domain::fan::NOT_CONTACTABLE,
     domain::retry::{Jitter, RetryPolicy},
     domain::time::now_ms,
     fanvue::{client::SendMessage, ApiError, Apis},
@@ -415,6 +416,16 @@ impl Sender {
         if row.attempts >= s.agent.send_attempts as i64 {
             return Delivery::Failed(format!("gave up after {} attempts", row.attempts));
         }
+        // The last word before anything leaves: whatever queued it (a reply, a welcome, a
+        // follow-up, a sequence), a fan Fanvue refuses messages to gets nothing.
+        if !self
+            .store
+            .contactable(&row.creator, &row.fan)
+            .await
+            .unwrap_or(true)
+        {
+            return Delivery::Failed(format!("{NOT_CONTACTABLE}: never sent"));
+        }
         match self.store.claim_outbox(row.id).await {
             Ok(true) => {}
             Ok(false) => return Delivery::Skipped,
@@ -442,6 +453,13 @@ impl Sender {
             }
             Err(e) => {
                 let _ = self.store.add_outbox_calls(row.id, 1).await;
+                if refused_as_not_contactable(&e) {
+                    let _ = self
+                        .store
+                        .mark_not_contactable(&row.creator, &row.fan)
+                        .await;
+                    return Delivery::Failed(format!("{NOT_CONTACTABLE}: {e}"));
+                }
                 let state = match &e {
                     ApiError::Transient {
                         maybe_processed: true,
@@ -573,6 +591,13 @@ const SEND_RETRY: RetryPolicy = RetryPolicy {
     max: Duration::from_secs(60),
     jitter: Jitter::Added(Duration::from_millis(250)),
 };
+
+/// Whether Fanvue refused a send because the fan is not contactable (a 400 saying so): the fan
+/// is then recorded as such, and nothing more is sent to them.
+fn refused_as_not_contactable(e: &ApiError) -> bool {
+    matches!(e, ApiError::Permanent { status: 400, message }
+        if message.to_ascii_lowercase().contains("not contactable"))
+}
 
 fn reschedule(row: &OutboxRow, e: &ApiError, state: OutboxState) -> Delivery {
     let backoff = || SEND_RETRY.delay(row.attempts.max(0) as u32 + 1);

@@ -423,10 +423,15 @@ async fn learn(
             message_uuid,
             ..
         } => {
-            if let Some(bought) = message_uuid {
-                super::offers::offer_bought(tx, creator, bought, now).await?;
+            let ours = match message_uuid {
+                Some(bought) => super::offers::offer_bought(tx, creator, bought, now).await?,
+                None => false,
+            };
+            // One of our offers bought is in the ledger already; anything else is read afresh
+            // (a whole vault's pages: kept for purchases we cannot place).
+            if !ours {
+                super::cache::forget_owned(tx, creator, fan).await?;
             }
-            super::cache::forget_owned(tx, creator, fan).await?;
             Learned {
                 spend_cents: price_cents.unwrap_or(0),
                 purchases: 1,
@@ -452,6 +457,7 @@ async fn learn(
         | EventKind::SequenceStep { .. }
         | EventKind::Unknown { .. } => return Ok(()),
     };
+    super::fan_value::add_payment(tx, creator, fan, learned.spend_cents).await?;
     super::facts::add_facts(tx, creator, fan, &learned, now).await
 }
 

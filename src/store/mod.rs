@@ -10,7 +10,8 @@
 //!   fan, the pending rows a job reads) and `group_commit` (events offered together share one
 //!   transaction).
 //! - **Conversations**: [`chats`] (chats, messages, when a chat's history was read), [`facts`]
-//!   (what a fan paid, stated and which language they write; the takeover pause), [`cache`]
+//!   (what a fan paid, stated and which language they write; the takeover pause), [`fan_value`]
+//!   (what Fanvue says a fan is worth, and whether they may be messaged), [`cache`]
 //!   (answers read from Fanvue, kept a while).
 //! - **Decisions and what they send**: [`decisions`] (one decision per event, and the log),
 //!   [`outbox`] (replies committed before any network call, their send states), [`drafts`]
@@ -75,6 +76,7 @@ pub mod decisions;
 pub mod drafts;
 pub mod experiments;
 pub mod facts;
+pub mod fan_value;
 pub mod fans;
 mod file;
 mod gauges;

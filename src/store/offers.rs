@@ -26,6 +26,24 @@ impl Store {
         Ok(Ledger { offers, marked })
     }
 
+    /// The fan's offers as `(media, item name, price, status)`, newest first (the last 20): what
+    /// a negotiation reads. An offer whose message was never sent does not count.
+    pub async fn offer_prices(
+        &self,
+        creator: &str,
+        fan: &str,
+    ) -> Result<Vec<(String, Option<String>, i64, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT f.media_uuid, f.item_name, f.price_cents, f.status FROM offers f JOIN outbox o ON o.id = f.outbox_id
+             WHERE f.creator_handle = ? AND f.fan_uuid = ? AND o.state NOT IN ('failed', 'dropped')
+             ORDER BY f.offered_at DESC, f.id DESC LIMIT 20",
+        )
+        .bind(creator)
+        .bind(fan)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
     /// The fan turned the last open offer down.
     pub async fn decline_last_offer(
         &self,
@@ -87,15 +105,15 @@ pub(crate) async fn insert_offer(
     Ok(())
 }
 
-/// A PPV message of ours (Fanvue's uuid `bought`) was bought: its offer converted. Part of the
-/// transaction that accepts the purchase.
+/// A PPV message of ours (Fanvue's uuid `bought`) was bought: its offer converted (true when it
+/// was one of ours). Part of the transaction that accepts the purchase.
 pub(crate) async fn offer_bought(
     tx: &mut Transaction<'static, Sqlite>,
     creator: &str,
     bought: &str,
     now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query(
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
         "UPDATE offers SET status = 'purchased', resolved_at = ?1 WHERE creator_handle = ?2
          AND outbox_id IN (SELECT id FROM outbox WHERE creator_handle = ?2 AND message_uuid = ?3)",
     )
@@ -104,5 +122,5 @@ pub(crate) async fn offer_bought(
     .bind(bought.to_ascii_lowercase())
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() > 0)
 }

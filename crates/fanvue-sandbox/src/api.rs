@@ -36,6 +36,8 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/chats/{fan}/messages", get(list_messages))
         .route("/chats/{fan}/message", post(send_message))
         .route("/media", get(media))
+        .route("/vault/folders/{folder}/media", get(vault_folder))
+        .route("/insights/fans", get(bulk_insights))
         .route("/insights/fans/{fan}", get(insights))
 }
 
@@ -736,6 +738,12 @@ fn accept_send(
     faults: &super::Faults,
 ) -> Result<(usize, SendReq, Option<SendFault>), Reply> {
     let mut w = c.st.lock();
+    if w.fan_of(c.creator, fan)
+        .is_some_and(|f| !w.fans[f].contactable)
+    {
+        // Fanvue refuses it; the ledger counts that the daemon even tried (must stay 0).
+        w.stats.messages_to_not_contactable += 1;
+    }
     let checked = match w.fan_of(c.creator, fan).filter(|f| w.fans[*f].contactable) {
         None => Err(c.message(StatusCode::BAD_REQUEST, "User is not contactable")),
         Some(f) => validate_send(&c.st, &w, c.creator, b)
@@ -812,13 +820,16 @@ async fn template(c: Caller<ReadChat>, Path(uuid): Path<String>) -> Reply {
 async fn media(c: Caller<ReadMedia>, list: Listing) -> Reply {
     let w = c.st.lock();
     let buyer = list.get("purchasedBy").and_then(|u| w.fan_of(c.creator, u));
+    let folder = list.get("folderName").map(str::to_ascii_lowercase);
     let items = w.creators[c.creator]
         .media
         .iter()
+        .filter(|m| folder.as_ref().is_none_or(|f| in_folder(m, f)))
         .map(|m| {
+            let tags = (!m.tags.is_empty()).then(|| m.tags.clone());
             let mut v = json!({"uuid": m.uuid, "status": "ready", "createdAt": m.created_at, "url": null,
-                "caption": m.caption, "description": null, "name": m.name, "mediaType": m.media_type,
-                "recommendedPrice": m.recommended_price, "variants": [], "tags": null});
+                "caption": m.caption, "description": m.description, "name": m.name, "mediaType": m.media_type,
+                "recommendedPrice": m.recommended_price, "variants": [], "tags": tags});
             if let Some(b) = buyer {
                 v["purchasedByFan"] = w.fans[b].purchased_media.contains(&m.uuid).into();
             }
@@ -828,23 +839,84 @@ async fn media(c: Caller<ReadMedia>, list: Listing) -> Reply {
     c.ok(list.paginate(items))
 }
 
+fn in_folder(m: &super::world::Media, lowercase_name: &str) -> bool {
+    m.folder_name
+        .as_deref()
+        .is_some_and(|n| n.to_ascii_lowercase() == lowercase_name)
+}
+
+/// `GET /vault/folders/{folderName}/media`: the folder's media, paged (an unknown folder is
+/// empty).
+async fn vault_folder(c: Caller<ReadMedia>, Path(folder): Path<String>, list: Listing) -> Reply {
+    if folder.is_empty() || folder.len() > 255 {
+        return c.bad_request("folderName must have 1..255 characters");
+    }
+    let w = c.st.lock();
+    let name = folder.to_ascii_lowercase();
+    let items = w.creators[c.creator]
+        .media
+        .iter()
+        .filter(|m| in_folder(m, &name))
+        .map(|m| json!({"uuid": m.uuid, "name": m.name, "createdAt": m.created_at, "mediaType": m.media_type}))
+        .collect();
+    c.ok(list.paginate(items))
+}
+
 async fn insights(c: Caller<ReadFanInsights>, Path(fan): Path<String>) -> Reply {
     let w = c.st.lock();
     let Some(f) = w.fan_of(c.creator, &fan) else {
         return c.message(StatusCode::NOT_FOUND, "Not found");
     };
-    let fan = &w.fans[f];
+    c.ok(insights_json(&w.fans[f]))
+}
+
+/// `GET /insights/fans?fanUuids=a,b,…` (at most 20): every fan's insights, `null` with an error
+/// for a fan the creator does not have; always 200 when the request itself is valid.
+async fn bulk_insights(c: Caller<ReadFanInsights>, list: Listing) -> Reply {
+    let ids: Vec<String> = list
+        .get("fanUuids")
+        .unwrap_or("")
+        .split(',')
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if ids.is_empty() || ids.len() > 20 || ids.iter().any(|u| uuid::Uuid::parse_str(u).is_err()) {
+        return c.bad_request("fanUuids must list 1 to 20 fan uuids");
+    }
+    let w = c.st.lock();
+    let mut results = serde_json::Map::new();
+    let mut errors = vec![];
+    for id in ids {
+        match w.fan_of(c.creator, &id) {
+            Some(f) => {
+                results.insert(id, insights_json(&w.fans[f]));
+            }
+            None => {
+                errors
+                    .push(json!({"fanUuid": id, "code": "NOT_FOUND", "message": "Fan not found"}));
+                results.insert(id, Value::Null);
+            }
+        }
+    }
+    c.ok(json!({"results": results, "errors": errors}))
+}
+
+/// One fan's insights as Fanvue words them (amounts in USD cents).
+fn insights_json(fan: &super::world::Fan) -> Value {
     let status = if !fan.contactable {
         "not_contactable"
     } else if fan.subscribed {
         "subscriber"
+    } else if fan.expired {
+        "expired"
     } else {
         "follower"
     };
-    c.ok(json!({
+    let money = |c: i64| json!({"gross": c, "total": c});
+    json!({
         "status": status,
-        "spending": {"lastPurchaseAt": null, "total": {"gross": fan.spend_cents, "total": fan.spend_cents},
-                     "maxSinglePayment": {"gross": 0, "total": 0}, "sources": {}},
-        "subscription": {"createdAt": fan.registered_at, "renewsAt": null, "autoRenewalEnabled": true},
-    }))
+        "spending": {"lastPurchaseAt": fan.last_paid_at, "total": money(fan.spend_cents),
+                     "maxSinglePayment": money(fan.max_payment_cents), "sources": {}},
+        "subscription": {"createdAt": fan.registered_at, "renewsAt": null, "autoRenewalEnabled": fan.subscribed},
+    })
 }

@@ -58,7 +58,8 @@ async fn world(State(st): State<Arc<Shared>>) -> Json<Value> {
         .map(|f| json!({"uuid": f.uuid, "handle": f.handle, "display_name": f.display_name,
             "creator": w.creators[f.creator].handle, "contactable": f.contactable, "turns_done": f.turns_done,
             "behaviour": f.behaviour, "state": format!("{:?}", f.state).split('(').next().unwrap_or("").to_string(),
-            "language": f.language, "kind": format!("{:?}", f.kind).to_ascii_lowercase()}))
+            "language": f.language, "kind": format!("{:?}", f.kind).to_ascii_lowercase(),
+            "spend_cents": f.spend_cents, "expired": f.expired, "reservation_cents": f.reservation_cents}))
         .collect();
     Json(json!({"creators": creators, "fans": fans, "family": st.args.family}))
 }

@@ -87,10 +87,11 @@ fn next_turn_or_quiet(st: &Shared, w: &mut World, fan: usize) {
     }
 }
 
-/// A fan who needs a human waits a while for an answer that should not come, then goes on.
+/// A fan who needs a human, or whom Fanvue marks not contactable, waits a while for an answer
+/// that should not come, then goes on.
 fn gives_up_waiting(f: &super::world::Fan, now: Instant) -> bool {
     let patience = Duration::from_secs_f64(f.behaviour.think_secs.1 * 3.0 + 2.0);
-    f.needs_human && f.turn_started.is_some_and(|t| now >= t + patience)
+    (f.needs_human || !f.contactable) && f.turn_started.is_some_and(|t| now >= t + patience)
 }
 
 /// A burst of 1..=max_burst messages (sent together: the daemon must answer them once).
@@ -104,7 +105,10 @@ fn start_turn(st: &Shared, w: &mut World, fan: usize) {
         let (mut text, needs_human) =
             super::voices::line(&mut f.rng, &f.language, f.kind, f.turns_done, k);
         f.needs_human |= needs_human;
-        if k == 0 && w.fans[fan].turns_done == 0 {
+        if k == 0 && w.fans[fan].haggle_next {
+            w.fans[fan].haggle_next = false;
+            text = haggle_line(&mut w.fans[fan].rng).to_string();
+        } else if k == 0 && w.fans[fan].turns_done == 0 {
             text = format!(
                 "hey {}! {text}",
                 w.creators[w.fans[fan].creator].display_name
@@ -193,8 +197,17 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
     if let Some((uuid, price, media)) = offer {
         let buy = {
             let f = &mut w.fans[fan];
-            let p = f.behaviour.buy_probability;
-            f.rng.gen_bool(p)
+            match f.reservation_cents {
+                // A bargaining fan never pays over their price: they haggle next turn instead.
+                Some(most) if price > most => {
+                    f.haggle_next = true;
+                    false
+                }
+                _ => {
+                    let p = f.behaviour.buy_probability;
+                    f.rng.gen_bool(p)
+                }
+            }
         };
         if buy {
             if let Some(m) = w
@@ -204,8 +217,11 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
             {
                 m.purchased = true;
             }
-            w.fans[fan].purchased_media.extend(media);
             w.earn(fan, "ppv", price);
+            let f = &mut w.fans[fan];
+            f.max_payment_cents = f.max_payment_cents.max(price);
+            f.last_paid_at = Some(st.now_rfc3339());
+            f.purchased_media.extend(media);
             w.stats.ppv_purchases += 1;
             enqueue(
                 st,
@@ -225,6 +241,9 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
     };
     if let Some(price) = tip {
         w.earn(fan, "tip", price);
+        let f = &mut w.fans[fan];
+        f.max_payment_cents = f.max_payment_cents.max(price);
+        f.last_paid_at = Some(st.now_rfc3339());
         w.stats.tips += 1;
         let last = w
             .chats
@@ -241,6 +260,18 @@ fn react_to_reply(st: &Shared, w: &mut World, fan: usize) {
             },
         );
     }
+}
+
+/// What a bargaining fan says when the price is over theirs.
+fn haggle_line(rng: &mut rand::rngs::StdRng) -> &'static str {
+    const LINES: [&str; 5] = [
+        "hmm that's a bit much for me, can you do it cheaper?",
+        "too expensive babe 🙈 any discount?",
+        "would you do a better price for me?",
+        "can you lower the price a little?",
+        "i'd buy it for less, could you do a deal?",
+    ];
+    LINES[rng.gen_range(0..LINES.len())]
 }
 
 /// Called when the creator sends to `fan`: a fan awaiting a reply starts thinking about it; a

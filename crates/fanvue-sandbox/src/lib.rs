@@ -168,6 +168,21 @@ pub struct SandboxArgs {
     /// Share of fans who are not contactable (a send to them is refused with 400).
     #[arg(long, default_value_t = 0.0)]
     pub uncontactable: f64,
+    /// Share of fans who spent on the creator long before this run (lifetime spend $50–$600 in
+    /// their insights; the chat list flags those over $50 as top spenders).
+    #[arg(long, default_value_t = 0.0)]
+    pub long_time_spenders: f64,
+    /// Share of fans whose subscription expired (insights say `expired`).
+    #[arg(long, default_value_t = 0.0)]
+    pub expired: f64,
+    /// Share of fans who bargain: each has a price they will pay ($4–$20, from their own seed);
+    /// offered more, they haggle on their next turn instead of buying.
+    #[arg(long, default_value_t = 0.0)]
+    pub hagglers: f64,
+    /// PPV items in each creator's vault (the first four as before; the rest spread over folders
+    /// with descriptions and tags), listed 1..50 a page as the spec pages them.
+    #[arg(long, default_value_t = 4)]
+    pub vault_items: usize,
     /// Languages of the simulated fans, assigned in turn (en, es, pt, fr, de, it).
     #[arg(long, value_delimiter = ',', default_value = "en")]
     pub languages: Vec<String>,

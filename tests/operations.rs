@@ -412,7 +412,9 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     store.ensure_creator("creator1").await.unwrap();
     // Make it look like a database from before the newest migrations (0009 rebuilds `outbox`
     // with `context_at`, `answers_uuid`, `answers_sent_at`; 0010 adds the notification tables;
-    // 0020 the console's tables, 0030 the fan controls, 0050 the sequences' indexes, 0060 the money columns; undo them by hand: a new migration must update these statements).
+    // 0020 the console's tables, 0030 the fan controls, 0040 the fan value, 0050 the sequences'
+    // indexes, 0060 the money columns; undo them by hand: a new migration must update these
+    // statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
         .await
@@ -432,6 +434,11 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     .execute(store.writer())
     .await
     .unwrap();
+    // 0040: the fan value read from Fanvue's insights.
+    sqlx::query("DROP TABLE fan_value")
+        .execute(store.writer())
+        .await
+        .unwrap();
     // 0050: the sequences' indexes.
     sqlx::query("DROP INDEX inbox_by_kind; DROP INDEX messages_by_fan_time")
         .execute(store.writer())
@@ -451,11 +458,6 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     .execute(store.writer())
     .await
     .unwrap();
-    // 0020: the console's users, sessions and the humans' actions.
-    sqlx::query("DROP TABLE human_actions; DROP TABLE console_sessions; DROP TABLE console_users")
-        .execute(store.writer())
-        .await
-        .unwrap();
     sqlx::query("DROP TABLE notify_deliveries; DROP TABLE notify_events")
         .execute(store.writer())
         .await

@@ -32,6 +32,9 @@ pub struct Finding {
     pub detail: String,
 }
 
+/// The fewest words a text needs before the statistical layer judges it.
+const MODEL_MIN_WORDS: usize = 3;
+
 /// The configured guardrails of one creator.
 #[derive(Clone, Debug)]
 pub struct Guardrails {
@@ -233,7 +236,9 @@ impl Guardrails {
         action: Action,
         out: &mut Vec<Finding>,
     ) {
-        if !self.statistical {
+        // Two words carry too little evidence for the model ("anyone here?" read as a minor):
+        // short texts are left to the rules, which need no context.
+        if !self.statistical || t.words[0].split_whitespace().count() < MODEL_MIN_WORDS {
             return;
         }
         for (rule, detail) in model::judge(kind, t) {
@@ -719,6 +724,14 @@ mod tests {
                 "{draft} → {:?}",
                 g.check_draft(draft, &[], "")
             );
+        }
+    }
+
+    #[test]
+    fn a_two_word_ping_is_never_judged_by_the_statistical_layer() {
+        let g = Guardrails::default();
+        for text in ["anyone here?", "you there?", "hello??", "miss me?"] {
+            assert!(g.check_input(text).is_empty(), "{text}");
         }
     }
 

@@ -64,8 +64,11 @@ impl Parts {
         let api = FanvueClient::new(&cfg)?;
         let oauth = OAuthClient::new(&cfg, api.http().clone());
         let cfg = Arc::new(cfg);
+        // Modes chosen in the console win over the file's, across restarts and reloads.
+        let live = LiveConfig::new(cfg.clone());
+        live.set_console_modes(store.console_mode_map().await?);
         Ok(Parts {
-            live: LiveConfig::new(cfg.clone()),
+            live,
             config_path: None,
             cfg,
             store,
@@ -282,6 +285,7 @@ impl Parts {
             senders: run.senders.clone(),
             apis: run.apis.clone(),
             llm,
+            judge: self.judge(),
         });
         let bound = listener
             .local_addr()

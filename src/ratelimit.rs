@@ -62,7 +62,34 @@ struct Inner {
     known: Option<(u32, i64)>,
     /// Until a first response has told us the bucket's state, one request at a time (since when).
     probe: Option<Instant>,
+    /// When the permits of the last 60 s were taken (what the console shows as used).
+    spent: std::collections::VecDeque<Instant>,
 }
+
+impl Inner {
+    /// Counts one permit taken now (against Fanvue's known count too).
+    fn spend(&mut self) {
+        if let Some((left, _)) = self.known.as_mut() {
+            *left = left.saturating_sub(1);
+        }
+        let now = Instant::now();
+        self.spent.push_back(now);
+        self.forget_old_spends(now);
+    }
+
+    fn forget_old_spends(&mut self, now: Instant) {
+        while self
+            .spent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= WINDOW)
+        {
+            self.spent.pop_front();
+        }
+    }
+}
+
+/// Fanvue's rate-limit window.
+const WINDOW: Duration = Duration::from_secs(60);
 
 /// What a limiter knows that a restarted process must not forget (kept in the store when the
 /// bucket runs low or Fanvue holds us back).
@@ -101,6 +128,7 @@ impl CreatorLimiter {
                 last: RateLimitInfo::default(),
                 known: None,
                 probe: None,
+                spent: Default::default(),
             }),
             restored: std::sync::atomic::AtomicBool::new(false),
             prepaid: std::sync::atomic::AtomicU32::new(0),
@@ -130,6 +158,20 @@ impl CreatorLimiter {
     /// The limit (requests per 60 s) currently enforced.
     pub fn limit(&self) -> u32 {
         self.inner.lock().unwrap().limit
+    }
+
+    /// Permits taken in the last 60 s (Fanvue's window), reads and sends alike.
+    pub fn used_last_minute(&self) -> u32 {
+        let mut g = self.inner.lock().unwrap();
+        g.forget_old_spends(Instant::now());
+        g.spent.len() as u32
+    }
+
+    /// What Fanvue last said is left in its window and when it refills (unix seconds), while
+    /// that window lasts.
+    pub fn fanvue_left(&self) -> Option<(u32, i64)> {
+        let g = self.inner.lock().unwrap();
+        g.known.filter(|(_, reset)| *reset > unix_now())
     }
 
     pub fn last_info(&self) -> RateLimitInfo {
@@ -185,9 +227,7 @@ impl CreatorLimiter {
                     if g.last == RateLimitInfo::default() {
                         g.probe = Some(Instant::now());
                     }
-                    if let Some((left, _)) = g.known.as_mut() {
-                        *left = left.saturating_sub(1);
-                    }
+                    g.spend();
                     return;
                 }
                 Err(not_until) => {
@@ -222,9 +262,7 @@ impl CreatorLimiter {
         if unheard {
             g.probe = Some(Instant::now());
         }
-        if let Some((left, _)) = g.known.as_mut() {
-            *left = left.saturating_sub(1);
-        }
+        g.spend();
         true
     }
 

@@ -41,6 +41,7 @@ pub mod offer;
 pub mod offers;
 pub mod prompt;
 mod record;
+pub mod replay;
 pub mod review;
 mod sequence;
 pub mod value;

@@ -3,29 +3,16 @@
 //! a throw-away copy of the database; Fanvue is only read (the vault, for offers).
 
 use super::args::ReplayArgs;
+pub use crate::agent::replay::ReplayError;
 use crate::{
-    agent::{llm::Llm, Agent, JobOutcome},
+    agent::{
+        llm::Llm,
+        replay::{ReplayOutcome, Replayed, Replayer},
+    },
     app::Parts,
-    config::Config,
-    domain::Mode,
     store::{replay::ReplayDecision, Store},
 };
 use std::{io::Write, path::PathBuf, process::ExitCode, sync::Arc};
-
-/// Why a replay could not run: bad input (exit 2) or a failure underneath (exit 1).
-#[derive(Debug, thiserror::Error)]
-pub enum ReplayError {
-    #[error("{0}")]
-    Input(String),
-    #[error(transparent)]
-    Store(#[from] crate::store::StoreError),
-    #[error(transparent)]
-    Prompt(#[from] crate::agent::prompt::PromptError),
-    #[error(transparent)]
-    Agent(#[from] crate::agent::AgentError),
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
-}
 
 /// `replay <fan> [--creator H] [--prompt-dir D]` on stdout: exit code 2 for bad input, 1 when
 /// the replay failed underneath.
@@ -72,13 +59,29 @@ pub async fn run(
             )));
         }
     }
-    let dir = tempfile::tempdir()?;
-    let copy = dir.path().join("replay.db");
-    parts.store.copy_to(&copy).await?;
-    let scratch = Store::open(&copy).await?;
-    let result = replay_in(parts, llm, &scratch, &creator, &fan, prompt_dir, out).await;
-    scratch.close().await;
-    result
+    let replayer = Replayer {
+        store: parts.store.clone(),
+        cfg: parts.live.get(),
+        llm,
+        apis: parts.apis(),
+        // The judge as configured: a replay shows what the daemon would decide now.
+        judge: parts.judge(),
+    };
+    let r = replayer.replay(&creator, &fan, prompt_dir).await?;
+    print_header(out, &creator, &fan, &r)?;
+    match r.outcome {
+        ReplayOutcome::Decided(d) => print_decision(out, d)?,
+        ReplayOutcome::Retry(after) => {
+            writeln!(
+                out,
+                "outcome:  not decided now (the agent would retry in {} s: creator not active or LLM unavailable; see the log lines above)",
+                after.as_secs()
+            )?;
+            return Ok(());
+        }
+    }
+    writeln!(out, "(dry run: nothing was sent or saved)")?;
+    Ok(())
 }
 
 /// The one stored chat `fan` (a uuid or its start) names, with `creator` if given.
@@ -108,79 +111,27 @@ async fn find_chat(
     }
 }
 
-/// Runs the agent in shadow mode on the `scratch` copy and prints what it decided.
-async fn replay_in(
-    parts: &Parts,
-    llm: Arc<dyn Llm>,
-    scratch: &Store,
-    creator: &str,
-    fan: &str,
-    prompt_dir: Option<PathBuf>,
-    out: &mut dyn Write,
-) -> Result<(), ReplayError> {
-    let (inbox_id, text) = scratch.prepare_replay(creator, fan).await?;
-    let mut cfg = (*parts.live.get()).clone();
-    if let Some(d) = prompt_dir {
-        cfg.daemon.prompts_dir = d;
-    }
-    cfg.creators.entry(creator.to_string()).or_default().mode = Some(Mode::Shadow);
-    let agent = Agent {
-        store: scratch.clone(),
-        llm,
-        // Tokens stay in the real database: a refresh there is kept, never lost with the copy.
-        apis: parts.apis(),
-        prompts: Default::default(),
-        history: Default::default(),
-        values: Default::default(),
-        // The judge as configured: a replay shows what the daemon would decide now.
-        judge: parts.judge(),
-    };
-    print_header(out, &cfg, creator, fan, text.as_deref())?;
-    let settings = cfg.creator_settings(creator);
-    match agent.process_chat(&settings, creator, fan, false).await? {
-        JobOutcome::Done { .. } => {}
-        JobOutcome::Retry(after) => {
-            writeln!(
-                out,
-                "outcome:  not decided now (the agent would retry in {} s: creator not active or LLM unavailable; see the log lines above)",
-                after.as_secs()
-            )?;
-            return Ok(());
-        }
-        JobOutcome::Restart => unreachable!("may_restart is false"),
-    }
-    print_decision(out, scratch.replay_decision(inbox_id).await?)?;
-    writeln!(out, "(dry run: nothing was sent or saved)")?;
-    Ok(())
-}
-
-/// Who, what the fan wrote, and which prompt files (and version) the replay uses.
+/// Who, what the fan wrote, and which prompt files (and version) the replay used.
 fn print_header(
     out: &mut dyn Write,
-    cfg: &Config,
     creator: &str,
     fan: &str,
-    text: Option<&str>,
+    r: &Replayed,
 ) -> Result<(), ReplayError> {
     writeln!(out, "{creator} ← fan {}", super::visible(fan))?;
     writeln!(
         out,
         "fan:      {}",
-        text.map(super::one_line)
+        r.fan_text
+            .as_deref()
+            .map(super::one_line)
             .unwrap_or_else(|| "(no text)".into())
     )?;
-    let persona =
-        crate::agent::prompt::load_persona(&cfg.daemon.prompts_dir, &cfg.creator_persona(creator))?;
-    let files: Vec<String> = persona
-        .files
-        .iter()
-        .map(|f| f.0.display().to_string())
-        .collect();
     writeln!(
         out,
         "prompts:  {} (version {})",
-        files.join(" + "),
-        persona.version
+        r.persona_files.join(" + "),
+        r.version
     )?;
     Ok(())
 }

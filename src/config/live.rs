@@ -2,26 +2,93 @@
 //! snapshot, and the keys a reload cannot change without a restart are named.
 
 use super::Config;
+use crate::domain::Mode;
 use serde::Serialize;
-use std::sync::Arc;
+use std::{collections::BTreeMap, sync::Arc};
 
 /// The configuration in force, replaced as a whole on reload (SIGHUP). Readers take a snapshot
 /// with [`LiveConfig::get`]; a reload never changes a snapshot already taken.
+///
+/// A creator's mode chosen in the console ([`LiveConfig::set_console_modes`], kept in the store)
+/// wins over the file's `creators.<h>.mode` and `agent.mode`: it is applied to every config set
+/// here, so it survives a reload (and, read from the store at start, a restart).
 #[derive(Clone, Debug)]
-pub struct LiveConfig(Arc<std::sync::RwLock<Arc<Config>>>);
+pub struct LiveConfig(Arc<std::sync::RwLock<Live>>);
+
+#[derive(Debug)]
+struct Live {
+    /// The config as the file (or the caller) gave it.
+    file: Arc<Config>,
+    /// Modes chosen in the console, by creator.
+    modes: BTreeMap<String, Mode>,
+    /// `file` with `modes` applied: what readers get.
+    effective: Arc<Config>,
+}
+
+impl Live {
+    fn apply(&mut self) {
+        if self.modes.is_empty() {
+            self.effective = self.file.clone();
+            return;
+        }
+        let mut cfg = (*self.file).clone();
+        for (handle, mode) in &self.modes {
+            if let Some(c) = cfg.creators.get_mut(handle) {
+                c.mode = Some(*mode);
+            }
+        }
+        self.effective = Arc::new(cfg);
+    }
+}
 
 impl LiveConfig {
     pub fn new(cfg: Arc<Config>) -> LiveConfig {
-        LiveConfig(Arc::new(std::sync::RwLock::new(cfg)))
+        LiveConfig(Arc::new(std::sync::RwLock::new(Live {
+            file: cfg.clone(),
+            modes: BTreeMap::new(),
+            effective: cfg,
+        })))
     }
 
-    /// The configuration now.
+    /// The configuration now (with the console's modes applied).
     pub fn get(&self) -> Arc<Config> {
-        self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .effective
+            .clone()
+    }
+
+    /// The configuration as the file gave it (without the console's modes).
+    pub fn file(&self) -> Arc<Config> {
+        self.0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .file
+            .clone()
+    }
+
+    /// The mode chosen in the console for `handle`, if any.
+    pub fn console_mode(&self, handle: &str) -> Option<Mode> {
+        self.0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .modes
+            .get(handle)
+            .copied()
     }
 
     pub fn set(&self, cfg: Arc<Config>) {
-        *self.0.write().unwrap_or_else(|e| e.into_inner()) = cfg;
+        let mut g = self.0.write().unwrap_or_else(|e| e.into_inner());
+        g.file = cfg;
+        g.apply();
+    }
+
+    /// Replaces the modes chosen in the console (all of them, as the store holds them).
+    pub fn set_console_modes(&self, modes: BTreeMap<String, Mode>) {
+        let mut g = self.0.write().unwrap_or_else(|e| e.into_inner());
+        g.modes = modes;
+        g.apply();
     }
 }
 
@@ -129,6 +196,30 @@ mod tests {
             Config::default().agent.debounce_ms
         );
         assert_eq!(live.get().agent.debounce_ms, 1);
+    }
+
+    #[test]
+    fn a_mode_chosen_in_the_console_wins_over_the_file_and_survives_a_reload() {
+        let mut file = Config::default();
+        file.creators.insert("mia".into(), Default::default());
+        file.creators.get_mut("mia").unwrap().mode = Some(Mode::Approve);
+        let live = LiveConfig::new(Arc::new(file.clone()));
+        assert_eq!(live.get().creator_mode("mia"), Mode::Approve);
+        live.set_console_modes([("mia".to_string(), Mode::Shadow)].into());
+        assert_eq!(live.get().creator_mode("mia"), Mode::Shadow);
+        assert_eq!(live.file().creator_mode("mia"), Mode::Approve);
+        live.set(Arc::new(file));
+        assert_eq!(
+            live.get().creator_mode("mia"),
+            Mode::Shadow,
+            "kept over a reload"
+        );
+        live.set_console_modes(BTreeMap::new());
+        assert_eq!(
+            live.get().creator_mode("mia"),
+            Mode::Approve,
+            "cleared: the file decides"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! - [`pages`]: one file per page, each exposing `routes()` and `TEMPLATES`; [`charts`]: the
 //!   server-rendered SVG charts of the Stats page.
 //!
-//! # How to add a page (or build one of the placeholders)
+//! # How to add a page
 //! 1. **Template**: `src/console/templates/<name>.html`, starting with
 //!    `{% extends "base.html" %}` and filling `{% block content %}`. Everything printed with
 //!    `{{ }}` is HTML-escaped and control characters (ANSI escapes...) are shown as `\u{1b}`:
@@ -45,7 +45,7 @@ pub use viewer::{Posted, Viewer};
 pub use views::ConsoleError;
 
 use crate::{
-    agent::llm::Llm,
+    agent::{judge::Judge, llm::Llm},
     config::LiveConfig,
     fanvue::{oauth::Connector, Apis},
     sender::SenderHandle,
@@ -79,6 +79,8 @@ pub struct ConsoleState {
     pub apis: Arc<Apis>,
     /// The reply model (prompt previews).
     pub llm: Arc<dyn Llm>,
+    /// The safety judge as configured (prompt previews decide as the daemon would).
+    pub judge: Judge,
     /// Pinged after anything that changes what the queue counts; live pages listen.
     pub changed: broadcast::Sender<()>,
     /// Cancelled when the daemon stops: long-lived answers (server-sent events) end with it.
@@ -93,6 +95,7 @@ pub struct ConsoleDeps {
     pub senders: SenderHandle,
     pub apis: Arc<Apis>,
     pub llm: Arc<dyn Llm>,
+    pub judge: Judge,
 }
 
 impl ConsoleState {
@@ -107,6 +110,7 @@ impl ConsoleState {
             senders: d.senders,
             apis: d.apis,
             llm: d.llm,
+            judge: d.judge,
             changed: broadcast::channel(16).0,
             stop: CancellationToken::new(),
         }

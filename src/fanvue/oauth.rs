@@ -431,6 +431,30 @@ impl Connector {
         Ok(start)
     }
 
+    /// [`Connector::begin`] for the console's connect button: the callback sends the browser back
+    /// to `return_to` (the console's base URL), and `action` (who pressed it) is recorded in the
+    /// transaction that records the pending authorization.
+    pub async fn begin_from_console(
+        &self,
+        handle: &str,
+        return_to: &str,
+        action: &crate::store::actions::NewAction<'_>,
+    ) -> Result<AuthStart, ConnectError> {
+        let start = self.oauth.start();
+        self.store.ensure_creator(handle).await?;
+        let pending = crate::store::oauth::Pending {
+            state: &start.state,
+            handle,
+            verifier: start.verifier.expose(),
+            ttl_secs: PENDING_TTL_SECS,
+            return_to: Some(return_to),
+        };
+        self.store
+            .insert_console_pending_auth(&self.cipher, &pending, action)
+            .await?;
+        Ok(start)
+    }
+
     /// The OAuth callback: checks `state` (once), exchanges the code with the PKCE verifier,
     /// reads `/users/me` to bind the creator's uuid, stores the tokens encrypted.
     pub async fn finish(&self, state: &str, code: &str) -> Result<String, ConnectError> {

@@ -1,11 +1,13 @@
 //! `GET /oauth/callback`: finishes a connect flow (state checked once, code exchanged with PKCE).
+//! A flow started from the console's Creators page sends the browser back there, where the
+//! outcome is shown; one started by `fanvue-agent connect` answers a small page.
 
 use super::IngressState;
 use crate::fanvue::oauth::ConnectError;
 use axum::{
     extract::{Query, State},
     http::StatusCode,
-    response::{Html, IntoResponse, Response},
+    response::{Html, IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
 
@@ -32,6 +34,30 @@ fn page(status: StatusCode, title: &str, text: &str) -> Response {
 }
 
 pub async fn callback(State(st): State<IngressState>, Query(q): Query<CallbackQuery>) -> Response {
+    // Read before the flow finishes: the console's address stays with the state once it is used.
+    let back = match &q.state {
+        Some(state) => st
+            .store
+            .pending_return_to(state)
+            .await
+            .ok()
+            .flatten()
+            .map(|base| (base, state.clone())),
+        None => None,
+    };
+    let answer = finish(&st, q).await;
+    match back {
+        // The outcome is in the store (by state): the Creators page shows it.
+        Some((base, state)) => Redirect::to(&format!(
+            "{base}/creators?connect={}",
+            url::form_urlencoded::byte_serialize(state.as_bytes()).collect::<String>()
+        ))
+        .into_response(),
+        None => answer,
+    }
+}
+
+async fn finish(st: &IngressState, q: CallbackQuery) -> Response {
     if let Some(err) = q.error {
         let desc = q.error_description.unwrap_or_default();
         tracing::warn!(

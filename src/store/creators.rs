@@ -1,7 +1,9 @@
 //! Creators and their connection status (`pending → active ⇄ needs_reconnect | paused`).
 
-use super::{now_secs, Store, StoreError};
+use super::{actions::NewAction, now_ms, now_secs, Store, StoreError};
+use crate::domain::Mode;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// How long a webhook route (creator uuid → handle) is remembered.
 pub const ROUTE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
@@ -137,6 +139,147 @@ impl Store {
             self.wake_notifier();
         }
         Ok(())
+    }
+}
+
+/// A mode chosen in the console (it wins over the config file's until cleared).
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
+pub struct ConsoleMode {
+    #[sqlx(rename = "creator_handle")]
+    pub creator: String,
+    pub mode: String,
+    pub set_by: String,
+    pub set_at: i64,
+}
+
+/// A decision that failed (an API, auth or LLM error), for the Creators page.
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
+pub struct FailedDecision {
+    #[sqlx(rename = "fan_uuid")]
+    pub fan: Option<String>,
+    pub reason: String,
+    pub decided_at: i64,
+}
+
+impl Store {
+    /// Every mode chosen in the console, by creator.
+    pub async fn console_modes(&self) -> Result<Vec<ConsoleMode>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT creator_handle, mode, set_by, set_at FROM creator_modes ORDER BY creator_handle",
+        )
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// The modes chosen in the console, as the live config applies them.
+    pub async fn console_mode_map(&self) -> Result<BTreeMap<String, Mode>, StoreError> {
+        Ok(self
+            .console_modes()
+            .await?
+            .into_iter()
+            .filter_map(|m| {
+                let mode = Mode::ALL.into_iter().find(|x| x.as_str() == m.mode)?;
+                Some((m.creator, mode))
+            })
+            .collect())
+    }
+
+    /// Sets (`Some`) or clears (`None`: the config file decides again) a creator's console mode,
+    /// and records who did it, in one transaction.
+    pub async fn set_console_mode(
+        &self,
+        handle: &str,
+        mode: Option<Mode>,
+        action: &NewAction<'_>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        match mode {
+            Some(m) => {
+                sqlx::query(
+                    "INSERT INTO creator_modes (creator_handle, mode, set_by, set_at) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(creator_handle) DO UPDATE SET mode = ?2, set_by = ?3, set_at = ?4",
+                )
+                .bind(handle)
+                .bind(m.as_str())
+                .bind(action.actor)
+                .bind(now_ms())
+                .execute(&mut *tx)
+                .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM creator_modes WHERE creator_handle = ?")
+                    .bind(handle)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        super::actions::insert_action(&mut tx, action).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Pauses (`on`) an active creator or resumes a paused one, and records who did it, in one
+    /// transaction. Any other status is refused ([`StoreError::Conflict`]) and nothing changes.
+    pub async fn pause_creator_by(
+        &self,
+        handle: &str,
+        on: bool,
+        action: &NewAction<'_>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let status: Option<CreatorStatus> =
+            sqlx::query_scalar("SELECT status FROM creators WHERE handle = ?")
+                .bind(handle)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let status = status.ok_or_else(|| StoreError::NotFound(format!("creator {handle}")))?;
+        let (to, reason) = match (on, status) {
+            (true, CreatorStatus::Active) => (
+                CreatorStatus::Paused,
+                Some(format!("paused by {}", action.actor)),
+            ),
+            (false, CreatorStatus::Paused) => (CreatorStatus::Active, None),
+            (true, s) => {
+                return Err(StoreError::Conflict(format!(
+                    "{handle} is {}: only an active creator can be paused",
+                    s.as_str()
+                )))
+            }
+            (false, s) => {
+                return Err(StoreError::Conflict(format!(
+                    "{handle} is {}, not paused",
+                    s.as_str()
+                )))
+            }
+        };
+        sqlx::query(
+            "UPDATE creators SET status = ?, status_reason = ?, updated_at = ? WHERE handle = ?",
+        )
+        .bind(to)
+        .bind(reason)
+        .bind(now_secs())
+        .bind(handle)
+        .execute(&mut *tx)
+        .await?;
+        super::actions::insert_action(&mut tx, action).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The creator's newest failed decisions (API, auth or LLM errors), newest first.
+    pub async fn failed_decisions(
+        &self,
+        handle: &str,
+        limit: i64,
+    ) -> Result<Vec<FailedDecision>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT fan_uuid, reason, decided_at FROM decisions
+             WHERE creator_handle = ? AND outcome = 'failed' ORDER BY id DESC LIMIT ?",
+        )
+        .bind(handle)
+        .bind(limit)
+        .fetch_all(self.reader())
+        .await?)
     }
 }
 

@@ -142,18 +142,70 @@ impl Store {
         verifier: &str,
         ttl_secs: i64,
     ) -> Result<(), StoreError> {
-        let now = now_secs();
-        sqlx::query(
-            "INSERT INTO oauth_pending (state, creator_handle, code_verifier, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        let mut tx = self.begin_write().await?;
+        let p = Pending {
+            state,
+            handle,
+            verifier,
+            ttl_secs,
+            return_to: None,
+        };
+        insert_pending(&mut tx, cipher, &p).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A connect started in the console: the pending authorization (the callback sends the
+    /// browser back to `return_to`) and the human action that started it, in one transaction.
+    pub async fn insert_console_pending_auth(
+        &self,
+        cipher: &TokenCipher,
+        p: &Pending<'_>,
+        action: &super::actions::NewAction<'_>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        insert_pending(&mut tx, cipher, p).await?;
+        super::actions::insert_action(&mut tx, action).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Where the callback of `state` sends the browser back to (a connect started in the console).
+    pub async fn pending_return_to(&self, state: &str) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar::<_, Option<String>>(
+            "SELECT return_to FROM oauth_pending WHERE state = ?",
         )
         .bind(state)
-        .bind(handle)
-        .bind(cipher.encrypt(verifier, &ctx("pkce", state)))
-        .bind(now)
-        .bind(now + ttl_secs)
-        .execute(self.writer())
-        .await?;
-        Ok(())
+        .fetch_optional(self.reader())
+        .await?
+        .flatten())
+    }
+
+    /// The creator and outcome (`connected` or `failed: why`) of a finished connect flow.
+    pub async fn pending_result(
+        &self,
+        state: &str,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT creator_handle, outcome FROM oauth_pending WHERE state = ? AND outcome IS NOT NULL",
+        )
+        .bind(state)
+        .fetch_optional(self.reader())
+        .await?)
+    }
+
+    /// When the creator's access token expires (unix seconds) and the scopes granted, if connected.
+    /// The tokens themselves stay in the store.
+    pub async fn token_grant(
+        &self,
+        handle: &str,
+    ) -> Result<Option<(i64, Option<String>)>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT expires_at, scope FROM oauth_tokens WHERE creator_handle = ?")
+                .bind(handle)
+                .fetch_optional(self.reader())
+                .await?,
+        )
     }
 
     /// Consumes a `state` exactly once: returns the creator and PKCE verifier it was issued for.
@@ -208,6 +260,37 @@ impl Store {
         .await?
         .flatten())
     }
+}
+
+/// A connect flow to record: its single-use `state`, the creator, the PKCE verifier (stored
+/// encrypted), how long it may wait for the callback, and where the browser goes back to.
+pub struct Pending<'a> {
+    pub state: &'a str,
+    pub handle: &'a str,
+    pub verifier: &'a str,
+    pub ttl_secs: i64,
+    pub return_to: Option<&'a str>,
+}
+
+async fn insert_pending(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    cipher: &TokenCipher,
+    p: &Pending<'_>,
+) -> Result<(), StoreError> {
+    let now = now_secs();
+    sqlx::query(
+        "INSERT INTO oauth_pending (state, creator_handle, code_verifier, created_at, expires_at, return_to)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(p.state)
+    .bind(p.handle)
+    .bind(cipher.encrypt(p.verifier, &ctx("pkce", p.state)))
+    .bind(now)
+    .bind(now + p.ttl_secs)
+    .bind(p.return_to)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 async fn upsert_tokens(

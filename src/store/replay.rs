@@ -12,6 +12,11 @@ pub struct ReplayDecision {
     /// The drafted text (replay runs in shadow mode).
     pub reply: Option<String>,
     pub llm_ms: Option<i64>,
+    /// The guardrail (and judge) verdicts as recorded, JSON.
+    pub guardrails: Option<String>,
+    /// The offer the rules attached to the draft: the vault item and its price.
+    pub offer_item: Option<String>,
+    pub price_cents: Option<i64>,
 }
 
 impl Store {
@@ -51,21 +56,32 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        let id: Option<i64> = sqlx::query_scalar(
+        let row: Option<(i64, i64)> = sqlx::query_as(
             "INSERT INTO inbox (dedupe_key, source, creator_handle, creator_uuid, fan_uuid, kind,
                                 message_uuid, from_fan, event, received_at)
              SELECT 'replay:' || dedupe_key, 'replay', creator_handle, creator_uuid, fan_uuid, kind,
                     message_uuid, 1, event, received_at
              FROM inbox WHERE creator_handle = ? AND message_uuid = ? ORDER BY id LIMIT 1
-             RETURNING id",
+             RETURNING id, received_at",
         )
         .bind(creator)
         .bind(&uuid)
         .fetch_optional(&mut *tx)
         .await?;
-        let id = id.ok_or_else(|| {
+        let (id, received_at) = row.ok_or_else(|| {
             StoreError::NotFound(format!("the inbox event of the fan's last message {uuid}"))
         })?;
+        // The replies sent to it are rewound too: else the agent sees the message answered.
+        sqlx::query(
+            "UPDATE outbox SET state = 'dropped', last_error = 'rewound for a replay'
+             WHERE creator_handle = ?1 AND fan_uuid = ?2 AND state = 'sent' AND purpose = 'reply'
+               AND coalesce(context_at, created_at) >= ?3",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(received_at)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         // Answer from the rewound history: no fetch that would bring the later replies back (the
         // history counts as read at the end of time, so no job of this copy reads it again).
@@ -79,7 +95,9 @@ impl Store {
         inbox_id: i64,
     ) -> Result<Option<ReplayDecision>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT d.outcome, d.reason, json_extract(dr.plan, '$.text') AS reply, d.llm_ms
+            "SELECT d.outcome, d.reason, json_extract(dr.plan, '$.text') AS reply, d.llm_ms,
+                    d.guardrails, json_extract(dr.plan, '$.offer_item') AS offer_item,
+                    json_extract(dr.plan, '$.price_cents') AS price_cents
              FROM decisions d LEFT JOIN drafts dr ON dr.id = d.draft_id WHERE d.inbox_id = ?",
         )
         .bind(inbox_id)

@@ -3,6 +3,7 @@
 //   events of /events (the queue's counts), and a page marked data-refresh-on-change reloads when
 //   they change while no form field has focus.
 // - Confirmations: a form with data-confirm="question" asks before it is sent.
+// - The prompt preview (a form with data-copy-editors) sends the editors' current texts.
 "use strict";
 
 (function () {
@@ -32,7 +33,14 @@
 
   document.addEventListener("submit", function (e) {
     var q = e.target.getAttribute && e.target.getAttribute("data-confirm");
-    if (q && !window.confirm(q)) { e.preventDefault(); }
+    if (q && !window.confirm(q)) { e.preventDefault(); return; }
+    // The prompt preview sends the editors' texts as they are now (saved or not).
+    if (e.target.hasAttribute && e.target.hasAttribute("data-copy-editors")) {
+      e.target.querySelectorAll("input[data-editor]").forEach(function (input) {
+        var editor = document.querySelector('textarea[data-file="' + input.getAttribute("data-editor") + '"]');
+        if (editor) { input.value = editor.value; }
+      });
+    }
   });
 
   if (document.querySelector('meta[name="csrf-token"]')) { listen(); }

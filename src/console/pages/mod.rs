@@ -35,27 +35,8 @@ pub fn templates() -> impl Iterator<Item = &'static (&'static str, &'static str)
         .chain(stats::TEMPLATES)
 }
 
-/// The layout every page extends, the login page, and the page of a page not built yet.
+/// The layout every page extends, and the login page.
 const LAYOUT: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("login.html", include_str!("../templates/login.html")),
-    (
-        "placeholder.html",
-        include_str!("../templates/placeholder.html"),
-    ),
 ];
-
-/// A page not built yet: the layout and one line saying so (its helper replaces the file).
-pub(super) async fn placeholder(
-    st: &ConsoleState,
-    viewer: &super::Viewer,
-    nav: &str,
-    title: &str,
-) -> Result<axum::response::Html<String>, super::ConsoleError> {
-    st.page(
-        viewer,
-        nav,
-        "placeholder.html",
-        minijinja::context! { title => title },
-    )
-}

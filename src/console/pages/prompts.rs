@@ -2,10 +2,17 @@
 //! the persona with a sample fan, as `prompts check` does: a broken template is refused with its
 //! file and line and nothing is written. The page shows the prompt rendered for the sample fan
 //! and the history of every version a decision used (kept by hash, see `store::conversation`).
-//! Not built yet: the preview for a chosen fan with a shadow draft.
+//!
+//! The preview renders the persona for a chosen fan of the creator with the editor's texts (saved
+//! or not) and drafts a reply in shadow with the `replay` machinery (`agent::replay`: the real LLM
+//! client, guardrails and offer rules, on a throw-away copy of the database): nothing is sent or
+//! queued, nothing changes in the fan's state, nothing is written to the prompt files.
 
 use crate::{
-    agent::prompt::{self, PROMPT_FILES},
+    agent::{
+        prompt::{self, PersonaSource, PROMPT_FILES},
+        replay::{ReplayError, ReplayOutcome, Replayed, Replayer},
+    },
     console::{ConsoleError, ConsoleState, Posted, Viewer},
     store::actions::NewAction,
 };
@@ -17,6 +24,7 @@ use axum::{
 };
 use minijinja::{context, Value};
 use serde::Deserialize;
+use std::collections::HashMap;
 
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("prompts.html", include_str!("../templates/prompts.html")),
@@ -30,6 +38,7 @@ pub fn routes() -> Router<ConsoleState> {
     Router::new()
         .route("/prompts", get(list))
         .route("/prompts/{creator}", get(edit).post(save))
+        .route("/prompts/{creator}/preview", axum::routing::post(preview))
 }
 
 /// The creators the viewer may see, with their persona and its current version.
@@ -63,16 +72,28 @@ async fn edit(
     Path(creator): Path<String>,
 ) -> Result<Html<String>, ConsoleError> {
     viewer.check(&creator)?;
-    render_edit(&st, &viewer, &creator, None, None).await
+    render_edit(&st, &viewer, &creator, Shown::default()).await
 }
 
-/// The edit page of `creator`'s persona; `refused` shows a save that was refused, with its text.
+/// What the edit page shows beyond the saved files.
+#[derive(Default)]
+struct Shown {
+    /// Texts from the browser that were not saved (a refused save, a preview), by file name.
+    edited: HashMap<String, String>,
+    /// Why a save or a preview was refused.
+    error: Option<String>,
+    /// A preview's result.
+    preview: Option<Value>,
+    /// The fan the preview was for.
+    fan: Option<String>,
+}
+
+/// The edit page of `creator`'s persona, with what `shown` adds.
 async fn render_edit(
     st: &ConsoleState,
     viewer: &Viewer,
     creator: &str,
-    refused: Option<(&str, &str, String)>,
-    saved: Option<&str>,
+    shown: Shown,
 ) -> Result<Html<String>, ConsoleError> {
     let cfg = st.cfg.get();
     if !cfg.creators.contains_key(creator) {
@@ -83,9 +104,9 @@ async fn render_edit(
     let files: Vec<Value> = PROMPT_FILES
         .iter()
         .map(|name| {
-            let text = match &refused {
-                Some((f, text, _)) if f == name => text.to_string(),
-                _ => src
+            let text = match shown.edited.get(*name) {
+                Some(t) => t.clone(),
+                None => src
                     .as_ref()
                     .ok()
                     .and_then(|s| s.files.iter().find(|(p, _)| p.ends_with(name)))
@@ -97,6 +118,7 @@ async fn render_edit(
         .collect();
     let rendered = prompt::check_persona(&cfg, creator).map(|(_, t)| t);
     let versions = st.store.prompt_versions(creator, &persona).await?;
+    let fans = st.store.chat_list(Some(creator), 200).await?;
     st.page(
         viewer,
         "prompts",
@@ -105,11 +127,13 @@ async fn render_edit(
             creator => creator,
             persona => persona,
             files => files,
-            error => refused.as_ref().map(|r| r.2.clone()),
-            saved => saved,
-            preview => rendered.as_ref().ok(),
+            error => shown.error,
+            sample => rendered.as_ref().ok(),
             broken => rendered.as_ref().err().map(|e| e.to_string()),
             versions => Value::from(minijinja::value::Serde(&versions)),
+            fans => Value::from(minijinja::value::Serde(&fans)),
+            chosen => shown.fan,
+            result => shown.preview,
         },
     )
 }
@@ -144,14 +168,12 @@ async fn save(
         .map_err(|e| ConsoleError::Refused(e.to_string()))?
         .with_file(dir, &persona, name, &text);
     if let Err(e) = src.render(&prompt::sample_vars(&cfg, &creator)) {
-        let page = render_edit(
-            &st,
-            &viewer,
-            &creator,
-            Some((name, &text, e.to_string())),
-            None,
-        )
-        .await?;
+        let shown = Shown {
+            edited: HashMap::from([(name.to_string(), text)]),
+            error: Some(format!("Refused, nothing was saved: {e}")),
+            ..Default::default()
+        };
+        let page = render_edit(&st, &viewer, &creator, shown).await?;
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     write_file(&dir.join(&persona), name, &text)
@@ -167,6 +189,159 @@ async fn save(
         })
         .await?;
     Ok(Redirect::to(&format!("/prompts/{creator}")).into_response())
+}
+
+/// The preview form: the fan, and the editor's text of each file as `text:<file>` (missing
+/// files: the saved text).
+#[derive(Deserialize)]
+pub struct PreviewForm {
+    fan: String,
+    #[serde(flatten)]
+    texts: HashMap<String, String>,
+}
+
+/// Renders the persona with the editor's texts for the chosen fan and drafts a reply in shadow.
+async fn preview(
+    State(st): State<ConsoleState>,
+    Path(creator): Path<String>,
+    Posted { viewer, form }: Posted<PreviewForm>,
+) -> Result<Response, ConsoleError> {
+    viewer.check(&creator)?;
+    let fan = super::fans::known_fan(&st, &viewer, &creator, form.fan.trim()).await?;
+    let cfg = st.cfg.get();
+    if !cfg.creators.contains_key(&creator) {
+        return Err(ConsoleError::NotFound);
+    }
+    let edited: HashMap<String, String> = form
+        .texts
+        .iter()
+        .filter_map(|(k, v)| {
+            let name = k.strip_prefix("text:")?;
+            PROMPT_FILES
+                .contains(&name)
+                .then(|| (name.to_string(), v.replace("\r\n", "\n")))
+        })
+        .collect();
+    let persona = cfg.creator_persona(&creator);
+    let dir = &cfg.daemon.prompts_dir;
+    let mut src =
+        prompt::load_persona(dir, &persona).map_err(|e| ConsoleError::Refused(e.to_string()))?;
+    for (name, text) in &edited {
+        src = src.with_file(dir, &persona, name, text);
+    }
+    // A broken template is refused with its line, as a save is; nothing is drafted.
+    if let Err(e) = src.render(&prompt::sample_vars(&cfg, &creator)) {
+        let shown = Shown {
+            edited,
+            error: Some(format!("Refused, nothing was previewed: {e}")),
+            fan: Some(fan),
+            ..Default::default()
+        };
+        let page = render_edit(&st, &viewer, &creator, shown).await?;
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let replayed = draft_in_shadow(&st, &creator, &fan, &persona, &src).await?;
+    let shown = Shown {
+        edited,
+        preview: Some(preview_view(&replayed)),
+        fan: Some(fan),
+        ..Default::default()
+    };
+    Ok(render_edit(&st, &viewer, &creator, shown)
+        .await?
+        .into_response())
+}
+
+/// Writes `src` as persona `persona` of a throw-away prompts folder and replays the fan's last
+/// message with it, in shadow.
+async fn draft_in_shadow(
+    st: &ConsoleState,
+    creator: &str,
+    fan: &str,
+    persona: &str,
+    src: &PersonaSource,
+) -> Result<Replayed, ConsoleError> {
+    let tmp =
+        tempfile::tempdir().map_err(|e| ConsoleError::Internal(format!("preview folder: {e}")))?;
+    let folder = tmp.path().join(persona);
+    for (path, text) in &src.files {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        write_file(&folder, name, text)
+            .map_err(|e| ConsoleError::Internal(format!("preview folder: {e}")))?;
+    }
+    let replayer = Replayer {
+        store: st.store.clone(),
+        cfg: st.cfg.get(),
+        llm: st.llm.clone(),
+        apis: st.apis.clone(),
+        judge: st.judge.clone(),
+    };
+    replayer
+        .replay(creator, fan, Some(tmp.path().to_path_buf()))
+        .await
+        .map_err(|e| match e {
+            ReplayError::Input(m) => ConsoleError::Refused(m),
+            ReplayError::Store(crate::store::StoreError::NotFound(what)) => {
+                ConsoleError::Refused(format!("nothing to preview: {what} was not found"))
+            }
+            e => ConsoleError::Internal(format!("preview of {creator}: {e}")),
+        })
+}
+
+/// What the page shows of a preview: the prompt as the model got it, the draft, the verdicts and
+/// the offer decision.
+fn preview_view(r: &Replayed) -> Value {
+    let (outcome, reason, draft, guardrails, offer) = match &r.outcome {
+        ReplayOutcome::Decided(Some(d)) => (
+            d.outcome.as_str().to_string(),
+            d.reason.clone(),
+            d.reply.clone(),
+            d.guardrails.as_deref().map(pretty_json),
+            match (&d.offer_item, d.price_cents) {
+                (Some(item), Some(cents)) => {
+                    format!("offer {item} at {}", super::fans::dollars(cents))
+                }
+                _ => "no offer".to_string(),
+            },
+        ),
+        ReplayOutcome::Decided(None) => (
+            "none".into(),
+            "no decision was made".into(),
+            None,
+            None,
+            "no offer".into(),
+        ),
+        ReplayOutcome::Retry(after) => (
+            "not decided".into(),
+            format!(
+                "the agent would retry in {} s (creator not active or the LLM unavailable)",
+                after.as_secs()
+            ),
+            None,
+            None,
+            "no offer".into(),
+        ),
+    };
+    context! {
+        fan_text => &r.fan_text,
+        version => &r.version,
+        prompt => &r.system_prompt,
+        outcome => outcome,
+        reason => reason,
+        draft => draft,
+        guardrails => guardrails,
+        offer => offer,
+    }
+}
+
+/// Recorded JSON, indented for reading (as stored when it does not parse).
+fn pretty_json(s: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(s)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_else(|_| s.to_string())
 }
 
 /// Writes `dir/name` through a temporary file and a rename (a reader never sees half a file).

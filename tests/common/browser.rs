@@ -27,6 +27,8 @@ const CHROMIUM_ARGS: &[&str] = &[
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    // Screenshots show the page as a phone would: no classic scroll bars taking width.
+    "--hide-scrollbars",
 ];
 
 /// The widths screenshots are taken at, with the height of the screen at each.
@@ -245,19 +247,20 @@ impl Browser {
         self.screen(SCREENS[0].1, SCREENS[0].2).await;
     }
 
-    /// Sizes the window so the page itself (its viewport) is `width`×`height`.
+    /// Sizes the window so the page itself (its viewport) is `width`×`height`. Headless chromium
+    /// gives the page the window's width but takes its frame off the height (and reports an outer
+    /// width of at least 500 px): only the height is corrected.
     async fn screen(&self, width: u32, height: u32) {
         self.driver
             .set_window_rect(0, 0, width, height)
             .await
             .unwrap();
-        let frame: Vec<i64> = self
-            .script("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
+        let frame: i64 = self
+            .script("return window.outerHeight - window.innerHeight")
             .await;
-        let (dw, dh) = (frame[0].max(0) as u32, frame[1].max(0) as u32);
-        if dw > 0 || dh > 0 {
+        if frame > 0 {
             self.driver
-                .set_window_rect(0, 0, width + dw, height + dh)
+                .set_window_rect(0, 0, width, height + frame as u32)
                 .await
                 .unwrap();
         }

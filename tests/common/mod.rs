@@ -649,8 +649,9 @@ impl TestApp {
             .unwrap();
         (
             out.status.code(),
+            // `&*`: a binary linking thirtyfour (which adds `String + Key`) cannot infer `&Cow`.
             String::from_utf8_lossy(&out.stdout).to_string()
-                + &String::from_utf8_lossy(&out.stderr),
+                + &*String::from_utf8_lossy(&out.stderr),
         )
     }
 

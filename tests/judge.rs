@@ -147,3 +147,82 @@ async fn a_judge_whose_server_errors_holds_no_reply_and_lets_no_rule_stopped_mes
     )
     .await;
 }
+
+/// What the judge's calls recorded in `g` cost at `per_token` micro-dollars a prompt token and
+/// three times that a completion token (checked to be more than nothing).
+fn judge_calls_cost(g: &Value, per_token: i64) -> i64 {
+    let drafts = g["judge"]["draft"].as_array().cloned().unwrap_or_default();
+    let calls: Vec<&Value> = std::iter::once(&g["judge"]["input"])
+        .chain(drafts.iter())
+        .collect();
+    let cost: i64 = calls
+        .iter()
+        .map(|c| {
+            assert_eq!(c["model"], "sandbox-judge", "{g}");
+            let t = |k: &str| c[k].as_i64().unwrap_or_else(|| panic!("no {k}: {g}"));
+            t("prompt_tokens") * per_token + t("completion_tokens") * 3 * per_token
+        })
+        .sum();
+    assert!(cost > 0, "the judge's calls reported tokens: {g}");
+    cost
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_judges_tokens_are_in_the_cost_of_each_decision_at_the_judges_own_price() {
+    use fanvue_agent::config::ModelPrice;
+    let app = spawn_serving(args(1, 2), canned(), |c| {
+        c.agent.debounce_ms = 100;
+        c.agent.debounce_cap_ms = 300;
+        c.judge.enabled = true;
+        c.judge.check_drafts = true;
+        c.judge.base_url = format!("{}/llm/v1", c.fanvue.api_base);
+        c.judge.model = "sandbox-judge".into();
+        // The drafting model: 1 µ$ a prompt token, 2 a completion token; the judge's: 1,000 and
+        // 3,000, so a judge call left out (or priced as the drafting model) cannot go unseen.
+        let price = |p: f64, c: f64| ModelPrice {
+            prompt_per_million: p,
+            completion_per_million: c,
+        };
+        c.money.prices.insert(c.llm.model.clone(), price(1.0, 2.0));
+        c.money
+            .prices
+            .insert("sandbox-judge".into(), price(1000.0, 3000.0));
+    })
+    .await;
+    let fans = app.fans_of("creator1").await;
+    let (chatty, young) = (&fans[0], &fans[1]);
+    app.fan_says(chatty, "hey, how was your weekend?").await;
+    app.fan_says(young, "I am 15").await;
+    let cost = |fan: &str| {
+        format!(
+            "SELECT coalesce((SELECT cost_micros FROM decisions d JOIN inbox i ON i.id = d.inbox_id \
+             WHERE d.fan_uuid = '{fan}' AND i.kind = 'message_received' ORDER BY d.id LIMIT 1), -1)"
+        )
+    };
+
+    // A reply: the draft (Canned: 100 prompt + 12 completion tokens = 124 µ$), the input judge
+    // and the draft judge.
+    let (outcome, reason, g) = decided(&app, chatty, 1).await;
+    assert_eq!(outcome, "replied", "{reason}");
+    assert!(
+        g["judge"]["draft"]
+            .as_array()
+            .is_some_and(|d| !d.is_empty()),
+        "{g}"
+    );
+    assert_eq!(
+        app.count(&cost(chatty)).await,
+        124 + judge_calls_cost(&g, 1000),
+        "{g}"
+    );
+
+    // A rule escalation: no draft, but the judge was asked to record whether it agreed.
+    let (outcome, reason, g) = decided(&app, young, 1).await;
+    assert_eq!(outcome, "escalated", "{reason}");
+    assert_eq!(
+        app.count(&cost(young)).await,
+        judge_calls_cost(&g, 1000),
+        "{g}"
+    );
+    app.stop().await;
+}

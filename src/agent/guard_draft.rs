@@ -39,9 +39,9 @@ impl Agent {
         if rules_stop || !(j.enabled && j.check_drafts) {
             return found;
         }
-        let verdict = self.judge.draft(j, fan_text, text).await;
-        let call = judge::combine_draft(rules_stop, &verdict, j.min_confidence);
-        judged.push(judge::record(&verdict, &call));
+        let asked = self.judge.draft(j, fan_text, text).await;
+        let call = judge::combine_draft(rules_stop, &asked.judged, j.min_confidence);
+        judged.push(asked.record(&call));
         if let judge::Call::Stop(f) = call {
             found.push(f);
         }
@@ -60,14 +60,20 @@ impl Agent {
         drafted: Drafted,
         judged: Map<String, Value>,
     ) -> Result<Stage<(String, DecisionInfo)>, AgentError> {
+        let guardrails = verdicts(input.findings, drafted.blocked, judged, drafted.judged);
+        let money = &job.settings.money;
+        let draft_cost =
+            money.cost_micros(&prompt.request.model, drafted.tokens.0, drafted.tokens.1);
         let info = DecisionInfo {
             reason: String::new(),
+            // The judge's calls are billed with the decision, each at its own model's price.
+            cost_micros: judge::with_judge_cost(money, draft_cost, guardrails.as_ref()),
             model: Some(prompt.request.model.clone()),
             prompt_version: Some(prompt.version.clone()),
             prompt_tokens: drafted.tokens.0,
             completion_tokens: drafted.tokens.1,
             llm_ms: Some(drafted.llm_ms),
-            guardrails: verdicts(input.findings, drafted.blocked, judged, drafted.judged),
+            guardrails,
             marks: vec![],
             persona: Some(job.settings.persona.clone()),
             experiment: job
@@ -78,11 +84,6 @@ impl Agent {
                 .map(|a| a.experiment.clone()),
             variant: job.settings.money.arm.as_ref().map(|a| a.variant.clone()),
             spend_tier: None,
-            cost_micros: job.settings.money.cost_micros(
-                &prompt.request.model,
-                drafted.tokens.0,
-                drafted.tokens.1,
-            ),
         };
         if let Some(text) = drafted.text {
             return Ok(ControlFlow::Continue((text, info)));

@@ -83,9 +83,8 @@ impl Agent {
                 if job.settings.judge.enabled {
                     // The rules decide; the judge is still asked so the decision shows whether
                     // it agreed (a broken judge changes nothing here).
-                    let judged = self.judge.input(&job.settings.judge, &ctx.fan_text).await;
-                    verdicts["judge"] =
-                        json!({ "input": judge::record(&judged, &judge::Call::Rules) });
+                    let asked = self.judge.input(&job.settings.judge, &ctx.fan_text).await;
+                    verdicts["judge"] = json!({ "input": asked.record(&judge::Call::Rules) });
                 }
                 self.escalate_input(job, ctx, &stops, verdicts, &marked)
                     .await?
@@ -95,7 +94,7 @@ impl Agent {
     }
 
     /// The input judge's verdict on what the fan wrote, when `judge.enabled`.
-    pub(super) async fn judge_input(&self, job: &Job<'_>, fan_text: &str) -> Option<judge::Judged> {
+    pub(super) async fn judge_input(&self, job: &Job<'_>, fan_text: &str) -> Option<judge::Asked> {
         match job.settings.judge.enabled {
             true => Some(self.judge.input(&job.settings.judge, fan_text).await),
             false => None,
@@ -110,14 +109,14 @@ impl Agent {
         job: &Job<'_>,
         ctx: &Context,
         input: &mut Input,
-        judged: Option<judge::Judged>,
+        judged: Option<judge::Asked>,
     ) -> Result<Stage<Map<String, Value>>, AgentError> {
         let mut record = Map::new();
         let Some(judged) = judged else {
             return Ok(ControlFlow::Continue(record));
         };
-        let call = judge::combine_input(false, &judged, job.settings.judge.min_confidence);
-        record.insert("input".into(), judge::record(&judged, &call));
+        let call = judge::combine_input(false, &judged.judged, job.settings.judge.min_confidence);
+        record.insert("input".into(), judged.record(&call));
         match call {
             judge::Call::Stop(f) => {
                 let mut all = input.findings.clone();
@@ -175,6 +174,8 @@ impl Agent {
         let why = format!("for a human: {}", describe(&stops));
         let pause = &job.settings.pause_hours;
         let mut info = DecisionInfo {
+            // The judge may have been asked (to record whether it agreed): its call is billed.
+            cost_micros: judge::cost_micros(&job.settings.money, Some(&verdicts)),
             guardrails: Some(verdicts),
             // The mark keeps the escalation's own reason (repeated on the fan's later messages).
             marks: new_marks(&stops, marked, &why, ctx.now, pause),

@@ -27,7 +27,7 @@
 
 use super::guardrails::{Action, Finding};
 use super::llm::{Llm, LlmError, LlmRequest, Role, Turn};
-use crate::config::JudgeConfig;
+use crate::config::{JudgeConfig, MoneySettings};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::{sync::Arc, time::Duration};
@@ -242,6 +242,62 @@ pub fn record(judged: &Judged, call: &Call) -> Value {
     v
 }
 
+/// One judge call: its result and what it used, so its tokens join the decision's cost (priced
+/// as the judge's own model, which is usually not the drafting model).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Asked {
+    pub judged: Judged,
+    pub model: String,
+    pub tokens: (Option<i64>, Option<i64>),
+}
+
+impl Asked {
+    /// [`record`], with the judge's model and tokens beside the verdict when the call reported any.
+    pub fn record(&self, call: &Call) -> Value {
+        let mut v = record(&self.judged, call);
+        if self.tokens != (None, None) {
+            v["model"] = json!(self.model);
+            v["prompt_tokens"] = json!(self.tokens.0);
+            v["completion_tokens"] = json!(self.tokens.1);
+        }
+        v
+    }
+}
+
+/// What the judge's calls recorded in a decision's guardrails (`judge.input`, `judge.draft[..]`)
+/// cost: each call's tokens × its model's price. `None` when no recorded call has a priced model.
+pub fn cost_micros(money: &MoneySettings, guardrails: Option<&Value>) -> Option<i64> {
+    let judge = guardrails?.get("judge")?;
+    let drafts = judge.get("draft").and_then(Value::as_array);
+    let calls = judge
+        .get("input")
+        .into_iter()
+        .chain(drafts.into_iter().flatten());
+    let tokens = |c: &Value, k: &str| c.get(k).and_then(Value::as_i64);
+    calls
+        .filter_map(|c| {
+            let model = c.get("model")?.as_str()?;
+            money.cost_micros(
+                model,
+                tokens(c, "prompt_tokens"),
+                tokens(c, "completion_tokens"),
+            )
+        })
+        .reduce(|a, b| a + b)
+}
+
+/// A decision's cost: its draft's (`draft`) plus its judge calls' (either may be unknown).
+pub fn with_judge_cost(
+    money: &MoneySettings,
+    draft: Option<i64>,
+    guardrails: Option<&Value>,
+) -> Option<i64> {
+    match (draft, cost_micros(money, guardrails)) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+    }
+}
+
 /// The judge's client: one OpenAI-compatible endpoint, asked with the settings of the job.
 #[derive(Clone)]
 pub struct Judge {
@@ -254,18 +310,18 @@ impl Judge {
     }
 
     /// Judges the fan's new messages.
-    pub async fn input(&self, cfg: &JudgeConfig, fan_text: &str) -> Judged {
+    pub async fn input(&self, cfg: &JudgeConfig, fan_text: &str) -> Asked {
         let user = format!("FAN:\n{fan_text}");
         self.ask(cfg, INPUT_PROMPT, user).await
     }
 
     /// Judges a draft reply to `fan_text`.
-    pub async fn draft(&self, cfg: &JudgeConfig, fan_text: &str, draft: &str) -> Judged {
+    pub async fn draft(&self, cfg: &JudgeConfig, fan_text: &str, draft: &str) -> Asked {
         let user = format!("FAN:\n{fan_text}\n\nDRAFT:\n{draft}");
         self.ask(cfg, DRAFT_PROMPT, user).await
     }
 
-    async fn ask(&self, cfg: &JudgeConfig, system: &str, user: String) -> Judged {
+    async fn ask(&self, cfg: &JudgeConfig, system: &str, user: String) -> Asked {
         let budget = Duration::from_millis(cfg.timeout_ms);
         let req = LlmRequest {
             model: cfg.model.clone(),
@@ -285,18 +341,27 @@ impl Judge {
             timeout: budget + Duration::from_secs(1),
             json: true,
         };
+        let mut tokens = (None, None);
         let judged = match tokio::time::timeout(budget, self.llm.complete(&req)).await {
             Err(_) => Err(JudgeError::Timeout(cfg.timeout_ms)),
             Ok(Err(LlmError::Unavailable(m) | LlmError::Rejected(m))) => {
                 Err(JudgeError::Endpoint(m))
             }
-            Ok(Ok(c)) => parse_verdict(&c.text),
+            Ok(Ok(c)) => {
+                // Billed whatever it answered: a garbage verdict costs as much as a good one.
+                tokens = (c.prompt_tokens, c.completion_tokens);
+                parse_verdict(&c.text)
+            }
         };
         // Said in the log too: a judge that is always down is a setting to fix, not a verdict.
         if let Err(e) = &judged {
             tracing::warn!(error = %e, "safety judge unavailable; the rules decide alone");
         }
-        judged
+        Asked {
+            judged,
+            model: cfg.model.clone(),
+            tokens,
+        }
     }
 }
 
@@ -466,5 +531,30 @@ mod tests {
             combine_draft(false, &verdict(Category::UnsafeDraft, 0.5), 0.8),
             Call::Pass(_)
         ));
+    }
+
+    #[test]
+    fn each_judge_call_in_a_decisions_record_is_priced_as_its_own_model() {
+        use crate::config::ModelPrice;
+        let mut money = MoneySettings::default();
+        let price = |p: f64| ModelPrice {
+            prompt_per_million: p,
+            completion_per_million: 2.0 * p,
+        };
+        money.prices.insert("judge".into(), price(10.0));
+        let call = |model: &str, p: i64, c: i64| json!({"category": "none", "model": model, "prompt_tokens": p, "completion_tokens": c});
+        let g = json!({"judge": {"input": call("judge", 100, 10),
+                                 "draft": [call("judge", 50, 5), call("unpriced", 1, 1),
+                                           {"unavailable": "timeout after 3000 ms"}]}});
+        // 100 × 10 + 10 × 20 = 1,200 µ$; 50 × 10 + 5 × 20 = 600 µ$; the unpriced and the
+        // unavailable calls add nothing.
+        assert_eq!(cost_micros(&money, Some(&g)), Some(1800));
+        assert_eq!(with_judge_cost(&money, Some(124), Some(&g)), Some(1924));
+        assert_eq!(with_judge_cost(&money, None, Some(&g)), Some(1800));
+        assert_eq!(with_judge_cost(&money, Some(124), None), Some(124));
+        assert_eq!(
+            with_judge_cost(&money, None, Some(&json!({"input": []}))),
+            None
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! The console driven through a real browser: headless chromium over WebDriver (chromedriver),
 //! against the real daemon served in process with its console on, and the sandbox as Fanvue.
 //! Each flow is what a person does: log in, approve or edit a draft and see the fan receive it,
-//! reply by hand and see the AI stand back, switch a fan's AI off and see their next message skipped, edit a prompt, open the stats, and
+//! reply by hand and see the AI stand back, switch a fan's AI off and see their next message
+//! skipped, edit a prompt, preview it for a chosen fan, set a creator's mode and pause it on the
+//! Creators page, open the stats, and
 //! be refused another creator's chat. Every page visited is saved as screenshots at desktop and
 //! phone width under `target/screenshots/` (see `common/browser.rs`).
 //!
@@ -347,6 +349,164 @@ async fn a_creator_user_opening_another_creators_chat_gets_404() {
     b.open("/conversations?q=secret").await;
     let found = b.find("main").await.text().await.unwrap();
     assert!(!found.contains("secret plan"), "{found}");
+    b.close().await;
+    app.stop().await;
+}
+
+/// Every row count the prompt preview must leave alone.
+async fn footprint(app: &TestApp) -> Vec<i64> {
+    let mut out = Vec::new();
+    for table in [
+        "decisions",
+        "outbox",
+        "drafts",
+        "inbox",
+        "messages",
+        "fan_facts",
+    ] {
+        out.push(app.count(&format!("SELECT count(*) FROM {table}")).await);
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn previewing_a_prompt_for_a_chosen_fan_shows_it_rendered_for_them_and_a_draft_and_sends_nothing(
+) {
+    let app = spawn_app(args(2, 4), |c| {
+        scripted_config(c);
+        console_on(c);
+        c.agent.reply_delay_min_ms = 0;
+        c.agent.reply_delay_max_ms = 0;
+        c.agent.reply_delay_per_char_ms = 0;
+    })
+    .await;
+    app.serve(app.parts.llm());
+    let fans = app.fans_of("creator1").await;
+    for fan in &fans {
+        app.fan_says(fan, "what are you up to tonight?").await;
+        assert_eq!(app.decision(fan, 1).await.outcome, "replied");
+    }
+    assert!(fans.len() >= 2, "a fan to choose: {fans:?}");
+    app.wait_for_stats("every reply reached its fan", |s| {
+        s["creator_messages"].as_u64() >= Some(fans.len() as u64)
+    })
+    .await;
+    let chosen = &fans[1];
+    let on_disk = std::fs::read_to_string(prompts_dir().join("default/persona.md")).unwrap();
+    let Some(mut b) = operator_browser(&app, "prompt-preview").await else {
+        return;
+    };
+    b.open("/prompts/creator1").await;
+    let option = format!("#prompt-preview select[name=fan] option[value='{chosen}']");
+    // The prompt calls a fan by the first word of their name.
+    let first_name = |shown: String| shown.split_whitespace().next().unwrap_or("").to_string();
+    let shown = b.find(&option).await.text().await.unwrap();
+    let name = first_name(shown.clone());
+    let other = format!(
+        "#prompt-preview select[name=fan] option[value='{}']",
+        fans[0]
+    );
+    let other = first_name(b.find(&other).await.text().await.unwrap());
+    assert!(
+        !name.is_empty() && name != other,
+        "fans told apart by name: {name:?}, {other:?}"
+    );
+    b.click(&option).await;
+    let persona = "textarea[data-file='persona.md']";
+    let saved = b.find(persona).await.value().await.unwrap().unwrap();
+    b.fill(
+        persona,
+        &format!("{saved}\nUNSAVED-EDIT: talking to {{{{ fan.name }}}} right now."),
+    )
+    .await;
+    let ledger = app.stats().await;
+    let before = footprint(&app).await;
+    b.click("#prompt-preview button#preview").await;
+    let prompt = b.wait_for_text("#preview-prompt", "UNSAVED-EDIT").await;
+    assert!(
+        prompt.contains(&format!("UNSAVED-EDIT: talking to {name} right now.")),
+        "the prompt names the chosen fan ({shown:?}): {prompt}"
+    );
+    assert!(
+        !prompt.contains(&format!("named {other}")),
+        "not the other fan: {prompt}"
+    );
+    let draft = b.find("#preview-draft").await.text().await.unwrap();
+    assert!(
+        !draft.trim().is_empty() && draft != "(no draft)",
+        "a drafted reply: {draft:?}"
+    );
+    b.wait_for_text("#preview-offer", "Offer rules: ").await;
+    b.shoot("prompt-preview").await;
+    // Nothing sent, queued, recorded or saved.
+    assert_eq!(footprint(&app).await, before);
+    assert_eq!(
+        app.stats().await["creator_messages"],
+        ledger["creator_messages"]
+    );
+    for fan in &fans {
+        assert_eq!(app.sent_to(fan).await.len(), 1, "only the real reply");
+    }
+    assert_eq!(
+        std::fs::read_to_string(prompts_dir().join("default/persona.md")).unwrap(),
+        on_disk,
+        "the file is untouched"
+    );
+    b.close().await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn setting_a_creators_mode_and_pausing_it_on_the_creators_page_holds_over_a_reload() {
+    let app = console_app(Mode::Live).await;
+    let Some(mut b) = operator_browser(&app, "creators").await else {
+        return;
+    };
+    b.click("nav a[href='/creators']").await;
+    b.wait_for_path("/creators").await;
+    let row = "tr[data-creator='creator1']";
+    b.find(&format!("{row} td[data-mode='live']")).await;
+    b.shoot("creators").await;
+
+    b.click("#mode-creator1 select[name=mode] option[value='approve']")
+        .await;
+    b.click("#mode-creator1 button[type=submit]").await;
+    b.wait_for_text(".flash", "creator1: mode approve").await;
+    b.click("#pause-creator1 button[type=submit]").await;
+    b.accept_confirm("Pause creator1?").await;
+    b.wait_for_text(".flash", "creator1 paused").await;
+    b.open("/creators").await;
+    b.wait_for_text(&format!("{row} td[data-mode='approve']"), "by console:ann")
+        .await;
+    b.wait_for_text(&format!("{row} td[data-status]"), "paused")
+        .await;
+    b.find("tr[data-creator='creator2'] td[data-mode='live']")
+        .await;
+    assert_eq!(app.parts.live.get().creator_mode("creator1"), Mode::Approve);
+    b.shoot("creators-approve-paused").await;
+
+    b.click("#pause-creator1 button[type=submit]").await;
+    b.wait_for_text(".flash", "creator1 resumed").await;
+    b.open("/creators").await;
+    let answers = b.find(&format!("{row} td[data-status]")).await;
+    assert!(
+        !answers.text().await.unwrap().contains("paused"),
+        "resumed after a reload"
+    );
+    b.shoot("creators-resumed").await;
+    let recorded = app
+        .count(
+            "SELECT count(*) FROM human_actions WHERE actor = 'console:ann' \
+             AND action IN ('creator_mode', 'creator_pause', 'creator_resume')",
+        )
+        .await;
+    assert_eq!(recorded, 3);
+    // In approve mode the next reply waits in the queue instead of reaching the fan.
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "are you there?").await;
+    app.wait_for_count("a draft awaiting approval", AWAITING, |n| n == 1)
+        .await;
+    assert!(app.sent_to(&fan).await.is_empty(), "nothing sent");
     b.close().await;
     app.stop().await;
 }

@@ -215,6 +215,25 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Waits for the page to ask a confirmation (`window.confirm`) containing `question`, and
+    /// answers OK as a person would.
+    pub async fn accept_confirm(&self, question: &str) {
+        eventually(&format!("a confirmation asking {question:?}"), || async {
+            let asked = self
+                .driver
+                .get_alert_text()
+                .await
+                .map_err(|e| e.to_string())?;
+            if asked.contains(question) {
+                Ok(())
+            } else {
+                Err(format!("it asks {asked:?}"))
+            }
+        })
+        .await;
+        self.driver.accept_alert().await.unwrap();
+    }
+
     /// Logs in through the login page as `name` with `password` (where the browser lands is the
     /// caller's to check).
     pub async fn log_in(&self, name: &str, password: &str) {

@@ -15,7 +15,9 @@ use fanvue_agent::agent::guardrails::{stopping, Action, Guardrails, Text};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
-const SETS: [&str; 5] = ["tuning", "tuning2", "tuning3", "tuning4", "tuning5"];
+const SETS: [&str; 7] = [
+    "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "short",
+];
 const SEED: u64 = 15;
 
 /// A feature must occur in this many training texts to get a weight.

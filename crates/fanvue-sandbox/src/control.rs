@@ -32,6 +32,7 @@ pub fn routes() -> Router<Arc<Shared>> {
             "/_sandbox/fans/{uuid}/creator-by-hand",
             post(creator_by_hand),
         )
+        .route("/_sandbox/fans/{uuid}/profile", post(rename_fan))
         .route("/_sandbox/chats/{uuid}", get(transcript))
         .route("/_sandbox/creators/{handle}/revoke", post(revoke))
         .route("/_sandbox/creators/{handle}/scopes", post(scopes))
@@ -101,6 +102,28 @@ fn known_fan(w: &World, uuid: &str) -> Result<usize, Response> {
         .get(&uuid.to_ascii_lowercase())
         .copied()
         .ok_or_else(|| bad("unknown fan"))
+}
+
+/// A fan's new profile (`{display_name}`): what they call themselves on Fanvue from now on, in
+/// the API's answers and the webhooks alike (anything a fan may type: tests put markup in it).
+#[derive(Deserialize)]
+struct Profile {
+    display_name: String,
+}
+
+async fn rename_fan(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    Json(p): Json<Profile>,
+) -> Response {
+    let mut w = st.lock();
+    match known_fan(&w, &uuid) {
+        Ok(fan) => {
+            w.fans[fan].display_name = p.display_name;
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(r) => r,
+    }
 }
 
 /// A message someone writes in a chat (`{text}`, not empty).

@@ -32,9 +32,6 @@ pub struct Finding {
     pub detail: String,
 }
 
-/// The fewest words a text needs before the statistical layer judges it.
-const MODEL_MIN_WORDS: usize = 3;
-
 /// The configured guardrails of one creator.
 #[derive(Clone, Debug)]
 pub struct Guardrails {
@@ -236,9 +233,9 @@ impl Guardrails {
         action: Action,
         out: &mut Vec<Finding>,
     ) {
-        // Two words carry too little evidence for the model ("anyone here?" read as a minor):
-        // short texts are left to the rules, which need no context.
-        if !self.statistical || t.words[0].split_whitespace().count() < MODEL_MIN_WORDS {
+        // Short texts too: the model is trained on short pings and short unsafe messages alike
+        // (tests/fixtures/guardrails/short), so "anyone here?" is ordinary and "im 15" is not.
+        if !self.statistical {
             return;
         }
         for (rule, detail) in model::judge(kind, t) {
@@ -727,11 +724,57 @@ mod tests {
         }
     }
 
+    /// Written for this test, in no corpus set (the short set has other pings): the statistical
+    /// layer judges short texts too, and lets everyday pings through in every language.
     #[test]
-    fn a_two_word_ping_is_never_judged_by_the_statistical_layer() {
+    fn short_pings_pass_the_statistical_layer_in_every_language() {
         let g = Guardrails::default();
-        for text in ["anyone here?", "you there?", "hello??", "miss me?"] {
-            assert!(g.check_input(text).is_empty(), "{text}");
+        for text in [
+            "anyone here?",
+            "you there?",
+            "hello??",
+            "miss me?",
+            "hey there",
+            "what's up",
+            "ola linda",
+            "hola hermosa",
+            "estas ahi?",
+            "oi amor",
+            "cade vc?",
+            "salut toi",
+            "t'es ou?",
+            "hallo schatz",
+            "bist du wach?",
+            "ciao cara",
+            "ci sei ancora?",
+        ] {
+            assert!(
+                stopping(&g.check_input(text)).is_empty(),
+                "{text} → {:?}",
+                g.check_input(text)
+            );
+        }
+    }
+
+    /// Also in no corpus set: short messages that need a human are read by the model as well.
+    #[test]
+    fn short_unsafe_messages_reach_a_human_in_every_language() {
+        let g = Guardrails::default();
+        for text in [
+            "im only 14",
+            "are u a robot",
+            "tengo 13",
+            "quero me matar",
+            "je veux mourir",
+            "ich bin 13",
+            "ho 13 anni",
+        ] {
+            let f = g.check_input(text);
+            assert!(
+                f.iter()
+                    .any(|f| f.action == Action::Escalate || f.rule == "ai_question"),
+                "{text} → {f:?}"
+            );
         }
     }
 

@@ -308,3 +308,48 @@ async fn the_cli_replies_by_hand_as_the_console_does() {
     assert_eq!(code, Some(2));
     assert_eq!(app.count(BY_HAND).await, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_by_hand_drops_the_ais_reply_still_waiting_to_go() {
+    let app = spawn_app(args(2, 1), |c| {
+        scripted_config(c);
+        console_on(c);
+        // The AI's reply waits 4 s before it may leave: the human replies meanwhile.
+        c.agent.reply_delay_min_ms = 4000;
+        c.agent.reply_delay_max_ms = 4000;
+        c.agent.reply_delay_per_char_ms = 0;
+    })
+    .await;
+    app.serve(canned());
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hey there, how are you?").await;
+    app.wait_for_count(
+        "the AI's reply waiting in the outbox",
+        "SELECT count(*) FROM outbox WHERE purpose = 'reply' AND state = 'pending'",
+        |n| n == 1,
+    )
+    .await;
+    let c = app.console_user("ann", None).await;
+    let hand = "hey you! it's me, not the bot";
+    let r = c
+        .post(
+            &format!("/conversations/creator1/{fan}/reply"),
+            &[("text", hand)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    app.wait_for_count(
+        "the AI's reply dropped at its time",
+        "SELECT count(*) FROM outbox WHERE purpose = 'reply' AND state = 'dropped'
+         AND last_error LIKE 'a human replied by hand%'",
+        |n| n == 1,
+    )
+    .await;
+    assert_eq!(app.sent_to(&fan).await, vec![hand.to_string()]);
+    let d = app.decision(&fan, 1).await;
+    assert!(
+        d.reason.contains("not sent: a human replied by hand"),
+        "{}",
+        d.reason
+    );
+}

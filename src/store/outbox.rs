@@ -445,6 +445,24 @@ impl Store {
             .await?)
     }
 
+    /// Whether a human replied by hand in this chat at or after `since_ms` (our clock): a message
+    /// the agent drafted before then must not follow it (the chat is taken over).
+    pub async fn by_hand_since(
+        &self,
+        creator: &str,
+        fan: &str,
+        since_ms: i64,
+    ) -> Result<bool, StoreError> {
+        const SQL: &str =
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE creator_handle = ?1 AND fan_uuid = ?2
+             AND purpose = 'by_hand' AND created_at >= ?3
+             AND state IN ('pending', 'sending', 'sent', 'in_doubt'))";
+        Ok(super::chat_query(SQL, creator, fan)
+            .bind(since_ms)
+            .fetch_one(self.reader())
+            .await?)
+    }
+
     /// Whether a message to this chat is queued or in flight: a new job waits for it, so it can
     /// tell which fan messages it covered and never mistakes it for the creator typing by hand.
     pub async fn has_open_reply(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
@@ -456,6 +474,10 @@ impl Store {
             .await?)
     }
 }
+
+/// Why a message the agent drafted was dropped when a human replied by hand after it was drafted.
+pub const TAKEN_BY_HAND: &str =
+    "a human replied by hand after it was drafted: the chat is taken over";
 
 /// Why a waiting reply was dropped when the fan wrote again (also how the replacement finds it).
 pub const FOLDED: &str = "the fan wrote again before it left: folded into a new reply";

@@ -68,6 +68,9 @@ async fn dispatch(parts: &Parts, command: Command) -> Result<ExitCode, CliError>
         }
         Command::Decisions(args) => Ok(cli::decisions::command(&parts.store, args).await?),
         Command::Chats(args) => Ok(cli::chats::command(parts, &args).await?),
+        Command::Reply { creator, fan, text } => {
+            Ok(cli::chats::reply_command(parts, &creator, &fan, &text).await?)
+        }
         Command::Doctor { no_notify_test } => {
             Ok(cli::doctor::command(parts, !no_notify_test).await)
         }

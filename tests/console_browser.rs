@@ -1,7 +1,7 @@
 //! The console driven through a real browser: headless chromium over WebDriver (chromedriver),
 //! against the real daemon served in process with its console on, and the sandbox as Fanvue.
 //! Each flow is what a person does: log in, approve or edit a draft and see the fan receive it,
-//! switch a fan's AI off and see their next message skipped, edit a prompt, open the stats, and
+//! reply by hand and see the AI stand back, switch a fan's AI off and see their next message skipped, edit a prompt, open the stats, and
 //! be refused another creator's chat. Every page visited is saved as screenshots at desktop and
 //! phone width under `target/screenshots/` (see `common/browser.rs`).
 //!
@@ -182,6 +182,60 @@ async fn switching_a_fans_ai_off_on_the_fan_page_skips_their_next_message_with_t
     );
     assert!(b.all("main b").await.is_empty(), "no fan markup rendered");
     b.shoot("conversation").await;
+    b.close().await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replying_by_hand_in_the_browser_reaches_the_fan_and_the_ai_stands_back_until_resumed() {
+    let app = console_app(Mode::Live).await;
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hey, are you real?").await;
+    assert_eq!(app.decision(&fan, 1).await.outcome, "replied");
+    let Some(mut b) = operator_browser(&app, "hand").await else {
+        return;
+    };
+    b.open(&format!("/conversations/creator1/{fan}")).await;
+    let hand = "yes it's really me, typing this myself";
+    b.fill("#reply-by-hand textarea[name=text]", hand).await;
+    b.shoot("conversation-reply-by-hand").await;
+    b.click("#reply-by-hand button[type=submit]").await;
+    b.wait_for_text(".flash", "your reply is being sent").await;
+    b.wait_for_text("#taken-over", "Taken over").await;
+    wait_until("the sandbox receives the reply by hand", || async {
+        app.sent_to(&fan)
+            .await
+            .iter()
+            .filter(|t| *t == hand)
+            .count()
+            == 1
+    })
+    .await;
+    b.open(&format!("/conversations/creator1/{fan}")).await;
+    b.wait_for_text("main", hand).await;
+    b.wait_for_text("main", "console:ann · hand_reply").await;
+    b.shoot("conversation-taken-over").await;
+
+    app.fan_says(&fan, "so what now?").await;
+    let second = app.decision(&fan, 2).await;
+    assert_eq!(second.outcome, "skipped");
+    assert!(
+        second.reason.contains("took this chat over by hand"),
+        "{}",
+        second.reason
+    );
+    b.open(&format!("/conversations/creator1/{fan}")).await;
+    b.wait_for_text("main", "took this chat over by hand").await;
+    b.click("#taken-over button[type=submit]").await;
+    b.wait_for_text(".flash", "the AI answers this chat again")
+        .await;
+    b.shoot("queue-after-resume").await;
+    app.fan_says(&fan, "hello again").await;
+    assert_eq!(app.decision(&fan, 3).await.outcome, "replied");
+    wait_until("the AI answers again", || async {
+        app.sent_to(&fan).await.len() == 3
+    })
+    .await;
     b.close().await;
     app.stop().await;
 }

@@ -22,6 +22,7 @@
 //! in.
 
 pub mod approval;
+pub mod by_hand;
 pub mod commit;
 pub mod compose;
 pub mod context;

@@ -52,6 +52,15 @@ pub enum Command {
     Decisions(DecisionsArgs),
     /// A creator's recent conversations: last messages, decisions, spend, pauses.
     Chats(ChatsArgs),
+    /// Reply by hand as the creator: the text is queued for the daemon's sender (sent once,
+    /// within seconds) and the chat's AI stands back for the takeover time, or until `resume`.
+    Reply {
+        creator: String,
+        /// The fan's uuid.
+        fan: String,
+        /// The message (at most 5000 characters).
+        text: String,
+    },
     /// Check config, database, webhook secret, prompts, each creator's token and scopes, the LLM
     /// and the clock, and send a test notification to each channel: one line per check with a
     /// fix; non-zero exit when any fails.

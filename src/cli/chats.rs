@@ -1,4 +1,5 @@
-//! `fanvue-agent chats <creator>`: recent conversations, their last messages and decisions.
+//! `fanvue-agent chats <creator>`: recent conversations, their last messages and decisions;
+//! `fanvue-agent reply <creator> <fan> <text>`: a reply by hand as the creator.
 
 use super::{args::ChatsArgs, json_line, one_line, short};
 use crate::{
@@ -26,6 +27,38 @@ pub async fn command(parts: &Parts, args: &ChatsArgs) -> Result<ExitCode, StoreE
     )
     .await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `reply <creator> <fan> <text>`: exit code 2 for an unknown creator or chat, 1 when the text
+/// is refused (nothing is queued then).
+pub async fn reply_command(
+    parts: &Parts,
+    creator: &str,
+    fan: &str,
+    text: &str,
+) -> Result<ExitCode, StoreError> {
+    use crate::agent::by_hand::{reply_by_hand, ByHandError};
+    let fan = fan.trim().to_ascii_lowercase();
+    if !parts.cfg.creators.contains_key(creator) {
+        eprintln!("`{}` is not a configured creator", one_line(creator));
+        return Ok(ExitCode::from(2));
+    }
+    if !parts.store.fan_known(creator, &fan).await? {
+        eprintln!("{creator} has no chat with fan `{}`", one_line(&fan));
+        return Ok(ExitCode::from(2));
+    }
+    let by = format!("cli:{}", super::operator());
+    match reply_by_hand(&parts.store, &parts.cfg, creator, &fan, text, &by).await {
+        Ok(outbox) => {
+            println!("queued as outbox {outbox}: the daemon sends it within seconds; the AI stands back from this chat (`fanvue-agent resume {creator} {fan}` brings it back)");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ByHandError::Store(e)) => Err(e),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 /// Prints the `limit` most recent chats with their last `messages` messages.

@@ -82,16 +82,20 @@ pub enum Purpose {
     FollowUp,
     /// A step of a welcome or win-back sequence.
     Sequence,
+    /// Written by a human as the creator (the console's or the CLI's reply by hand): sent as it
+    /// is, never folded or dropped as a takeover, and the AI stands back from the chat.
+    ByHand,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 6] = [
+    pub const ALL: [Purpose; 7] = [
         Purpose::Reply,
         Purpose::Welcome,
         Purpose::Thanks,
         Purpose::Holding,
         Purpose::FollowUp,
         Purpose::Sequence,
+        Purpose::ByHand,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -102,6 +106,7 @@ impl Purpose {
             Purpose::Holding => "holding",
             Purpose::FollowUp => "followup",
             Purpose::Sequence => "sequence",
+            Purpose::ByHand => "by_hand",
         }
     }
 }

@@ -41,6 +41,11 @@ pub fn check(
     now: i64,
     takeover_ms: i64,
 ) -> Verdict {
+    // A human's own words (a reply by hand) leave as written: another human writing in the chat
+    // meanwhile is no reason to drop them, and the fan writing again needs no new draft.
+    if row.purpose == Purpose::ByHand {
+        return Verdict::Send;
+    }
     let mut page: Vec<&Message> = page.iter().collect();
     page.sort_by_key(|m| m.sent_at.as_deref().and_then(parse_ms));
     let newer = newer_than_draft(row, &page);
@@ -222,6 +227,24 @@ mod tests {
         broadcast.msg_type = Some(MessageType::parse("BROADCAST"));
         let page = vec![q.clone(), msg("ours", false, 5), broadcast];
         let v = reply_verdict(&q, &page, &["OURS".into()], &[]);
+        assert_eq!(v, Verdict::Send);
+    }
+
+    #[test]
+    fn a_reply_by_hand_goes_even_when_the_creator_or_the_fan_wrote_meanwhile() {
+        let page = vec![
+            msg("q1", true, 10),
+            msg("hand", false, 3),
+            msg("q2", true, 2),
+        ];
+        let v = check(
+            &row(Purpose::ByHand, None),
+            &page,
+            &[],
+            &["q2".into()],
+            NOW,
+            TAKEOVER,
+        );
         assert_eq!(v, Verdict::Send);
     }
 

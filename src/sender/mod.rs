@@ -352,6 +352,32 @@ impl Sender {
         let _ = self.store.drop_outbox(row.id, &why).await;
     }
 
+    /// Whether a human replied by hand (console, CLI) after the agent drafted `row`: the row is
+    /// then dropped, as the chat is theirs now. The human's own messages always go.
+    async fn replied_by_hand_since(&self, row: &OutboxRow) -> bool {
+        if row.purpose == crate::domain::Purpose::ByHand {
+            return false;
+        }
+        let since = row.context_at.unwrap_or(row.created_at);
+        match self
+            .store
+            .by_hand_since(&row.creator, &row.fan, since)
+            .await
+        {
+            Ok(false) => false,
+            Ok(true) => {
+                let why = crate::store::outbox::TAKEN_BY_HAND;
+                info!(outbox = row.id, "{why}");
+                let _ = self.store.drop_outbox(row.id, why).await;
+                true
+            }
+            Err(e) => {
+                warn!(error = %e, "cannot tell whether a human replied by hand; sending");
+                false
+            }
+        }
+    }
+
     /// The chat could not be read: the row waits (it never leaves unconfirmed), or fails when the
     /// read can never succeed.
     async fn not_confirmed(&self, row: &OutboxRow, e: &ApiError) {
@@ -425,6 +451,9 @@ impl Sender {
             .unwrap_or(true)
         {
             return Delivery::Failed(format!("{NOT_CONTACTABLE}: never sent"));
+        }
+        if self.replied_by_hand_since(row).await {
+            return Delivery::Skipped;
         }
         match self.store.claim_outbox(row.id).await {
             Ok(true) => {}

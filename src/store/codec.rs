@@ -165,7 +165,7 @@ mod tests {
         );
         assert_eq!(
             Purpose::ALL.map(|s| s.as_str().to_string()).to_vec(),
-            texts(&["reply", "welcome", "thanks", "holding", "followup", "sequence"])
+            texts(&["reply", "welcome", "thanks", "holding", "followup", "sequence", "by_hand"])
         );
     }
 

@@ -139,6 +139,48 @@ impl Store {
         Ok(id)
     }
 
+    /// Queues a message a human wrote as the creator (`by`: `console:<user>` or `cli:<user>`), in
+    /// one transaction with what it means: the chat is paused until `paused_until` (as a takeover
+    /// seen on Fanvue pauses it; a longer pause in force stays) and the action is recorded.
+    /// Returns the outbox row's id.
+    pub async fn queue_by_hand(
+        &self,
+        creator: &str,
+        fan: &str,
+        text: &str,
+        by: &str,
+        paused_until: i64,
+    ) -> Result<i64, StoreError> {
+        let now = now_ms();
+        let mut tx = self.begin_write().await?;
+        let plan = ReplyPlan::new(Purpose::ByHand, text);
+        let id = insert_outbox(&mut tx, creator, fan, &plan, now).await?;
+        sqlx::query(
+            "INSERT INTO fan_facts (creator_handle, fan_uuid, paused_until, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET
+                paused_until = max(coalesce(paused_until, 0), excluded.paused_until),
+                updated_at = excluded.updated_at",
+        )
+        .bind(creator)
+        .bind(fan)
+        .bind(paused_until)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let action = super::actions::NewAction {
+            actor: by,
+            action: "hand_reply",
+            creator: Some(creator),
+            fan: Some(fan),
+            outbox_id: Some(id),
+            detail: text,
+            ..Default::default()
+        };
+        super::actions::insert_action(&mut tx, &action).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
     /// After a crash, a row left `sending` may or may not have reached Fanvue: reconcile it.
     pub async fn recover_sending(&self) -> Result<u64, StoreError> {
         Ok(sqlx::query(
@@ -403,6 +445,24 @@ impl Store {
             .await?)
     }
 
+    /// Whether a human replied by hand in this chat at or after `since_ms` (our clock): a message
+    /// the agent drafted before then must not follow it (the chat is taken over).
+    pub async fn by_hand_since(
+        &self,
+        creator: &str,
+        fan: &str,
+        since_ms: i64,
+    ) -> Result<bool, StoreError> {
+        const SQL: &str =
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE creator_handle = ?1 AND fan_uuid = ?2
+             AND purpose = 'by_hand' AND created_at >= ?3
+             AND state IN ('pending', 'sending', 'sent', 'in_doubt'))";
+        Ok(super::chat_query(SQL, creator, fan)
+            .bind(since_ms)
+            .fetch_one(self.reader())
+            .await?)
+    }
+
     /// Whether a message to this chat is queued or in flight: a new job waits for it, so it can
     /// tell which fan messages it covered and never mistakes it for the creator typing by hand.
     pub async fn has_open_reply(&self, creator: &str, fan: &str) -> Result<bool, StoreError> {
@@ -414,6 +474,10 @@ impl Store {
             .await?)
     }
 }
+
+/// Why a message the agent drafted was dropped when a human replied by hand after it was drafted.
+pub const TAKEN_BY_HAND: &str =
+    "a human replied by hand after it was drafted: the chat is taken over";
 
 /// Why a waiting reply was dropped when the fan wrote again (also how the replacement finds it).
 pub const FOLDED: &str = "the fan wrote again before it left: folded into a new reply";

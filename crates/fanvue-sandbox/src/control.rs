@@ -27,10 +27,12 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/_sandbox/fans/resume", post(resume))
         .route("/_sandbox/fans/{uuid}/messages", post(fan_says))
         .route("/_sandbox/fans/{uuid}/events", post(fan_event))
+        .route("/_sandbox/fans/{uuid}/subscription", post(subscription))
         .route(
             "/_sandbox/fans/{uuid}/creator-by-hand",
             post(creator_by_hand),
         )
+        .route("/_sandbox/fans/{uuid}/profile", post(rename_fan))
         .route("/_sandbox/chats/{uuid}", get(transcript))
         .route("/_sandbox/creators/{handle}/revoke", post(revoke))
         .route("/_sandbox/creators/{handle}/scopes", post(scopes))
@@ -100,6 +102,28 @@ fn known_fan(w: &World, uuid: &str) -> Result<usize, Response> {
         .get(&uuid.to_ascii_lowercase())
         .copied()
         .ok_or_else(|| bad("unknown fan"))
+}
+
+/// A fan's new profile (`{display_name}`): what they call themselves on Fanvue from now on, in
+/// the API's answers and the webhooks alike (anything a fan may type: tests put markup in it).
+#[derive(Deserialize)]
+struct Profile {
+    display_name: String,
+}
+
+async fn rename_fan(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    Json(p): Json<Profile>,
+) -> Response {
+    let mut w = st.lock();
+    match known_fan(&w, &uuid) {
+        Ok(fan) => {
+            w.fans[fan].display_name = p.display_name;
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(r) => r,
+    }
 }
 
 /// A message someone writes in a chat (`{text}`, not empty).
@@ -177,6 +201,32 @@ async fn fan_event(
     };
     enqueue(&st, &mut w, hook);
     Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(serde::Deserialize)]
+struct SubscriptionBody {
+    /// Seconds from now (the sandbox's clock) until it renews or ends; negative: in the past.
+    renews_in_secs: i64,
+    auto_renew: bool,
+}
+
+/// Makes the fan a subscriber whose subscription renews or ends `renews_in_secs` from now, with
+/// auto-renew on or off (a date already past with auto-renew off: the fan is expired since).
+async fn subscription(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    Json(b): Json<SubscriptionBody>,
+) -> Result<StatusCode, Response> {
+    let now = st.now_unix();
+    let mut w = st.lock();
+    let fan = known_fan(&w, &uuid)?;
+    let f = &mut w.fans[fan];
+    f.subscribed = true;
+    f.expired = false;
+    f.renews_at = Some(now + b.renews_in_secs);
+    f.auto_renew = b.auto_renew;
+    w.settle_subscriptions(now);
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn transcript(

@@ -1,21 +1,23 @@
 //! Conversations: the chats (newest first) and a search over them by fan name, handle or what
 //! was written (SQLite FTS5, see `store::conversation`); a chat's page shows its messages with our
 //! decisions in between: why each was replied, skipped or escalated, the guardrail verdicts, the
-//! offer and its price, the prompt version, model, tokens and latency, and what humans did.
+//! offer and its price, the prompt version, model, tokens and latency, and what humans did. Its
+//! form replies by hand as the creator (see [`crate::agent::by_hand`]): the AI stands back.
 
 use super::fans::{dollars, known_fan};
 use crate::{
-    console::{ConsoleError, ConsoleState, Viewer},
+    agent::by_hand::{reply_by_hand, ByHandError, MAX_CHARS},
+    console::{views::url_escape, ConsoleError, ConsoleState, Posted, Viewer},
     store::conversation::{ChatEntry, ChatHit},
 };
 use axum::{
     extract::{Path, Query, State},
-    response::Html,
-    routing::get,
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::{get, post},
     Router,
 };
 use minijinja::{context, Value};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const TEMPLATES: &[(&str, &str)] = &[
     (
@@ -37,6 +39,7 @@ pub fn routes() -> Router<ConsoleState> {
     Router::new()
         .route("/conversations", get(list))
         .route("/conversations/{creator}/{fan}", get(chat))
+        .route("/conversations/{creator}/{fan}/reply", post(reply))
         .route("/prompts/versions/{version}", get(prompt_version))
 }
 
@@ -93,6 +96,7 @@ async fn chat(
     viewer: Viewer,
     State(st): State<ConsoleState>,
     Path((creator, fan)): Path<(String, String)>,
+    Query(q): Query<Done>,
 ) -> Result<Html<String>, ConsoleError> {
     let fan = known_fan(&st, &viewer, &creator, &fan).await?;
     let mut lines: Vec<Line> = st
@@ -116,12 +120,56 @@ async fn chat(
     }
     lines.sort_by_key(|l| l.at.unwrap_or(0));
     let profile = st.store.fan_profile(&creator, &fan).await?;
+    let paused_until = st.store.fan_facts(&creator, &fan).await?.paused_until;
     st.page(
         &viewer,
         "conversations",
         "chat.html",
-        context! { lines => Value::from(minijinja::value::Serde(&lines)), p => Value::from(minijinja::value::Serde(&profile)) },
+        context! {
+            lines => Value::from(minijinja::value::Serde(&lines)),
+            p => Value::from(minijinja::value::Serde(&profile)),
+            paused_until => paused_until.filter(|u| *u > crate::domain::time::now_ms()),
+            done => q.done,
+            max_chars => MAX_CHARS,
+        },
     )
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ReplyForm {
+    #[serde(default)]
+    text: String,
+}
+
+/// The reply by hand: queued for the creator's sender, the chat paused and the action recorded in
+/// one commit; back to the chat's page, which shows it.
+async fn reply(
+    State(st): State<ConsoleState>,
+    Path((creator, fan)): Path<(String, String)>,
+    Posted { viewer, form }: Posted<ReplyForm>,
+) -> Result<Response, ConsoleError> {
+    let fan = known_fan(&st, &viewer, &creator, &fan).await?;
+    let cfg = st.cfg.get();
+    let outbox = reply_by_hand(&st.store, &cfg, &creator, &fan, &form.text, &viewer.actor())
+        .await
+        .map_err(|e| match e {
+            ByHandError::Store(e) => ConsoleError::from(e),
+            refused => ConsoleError::Refused(refused.to_string()),
+        })?;
+    tracing::info!(creator = %creator, fan = %fan, outbox, user = %viewer.name, "reply by hand queued");
+    st.senders.wake(&creator);
+    st.touch();
+    let done = "your reply is being sent; the AI stands back from this chat until you resume it or the takeover time ends";
+    Ok(Redirect::to(&format!(
+        "/conversations/{creator}/{fan}?done={}",
+        url_escape(done)
+    ))
+    .into_response())
 }
 
 fn line(e: ChatEntry) -> Line {

@@ -25,7 +25,7 @@ use axum::{
 use minijinja::context;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::{convert::Infallible, time::Duration};
+use std::{collections::HashMap, convert::Infallible, time::Duration};
 
 pub const TEMPLATES: &[(&str, &str)] = &[("queue.html", include_str!("../templates/queue.html"))];
 
@@ -68,6 +68,32 @@ impl Queue {
         Ok(q)
     }
 
+    /// What each fan of the queue calls themselves (nickname, display name or handle), by
+    /// `creator/fan`: the page names fans a person recognises (their own words, escaped).
+    async fn fan_names(&self, st: &ConsoleState) -> Result<HashMap<String, String>, ConsoleError> {
+        let chats = (self.drafts.iter().map(|d| (&d.creator, &d.fan)))
+            .chain(self.marks.iter().map(|m| (&m.creator, &m.fan)))
+            .chain(self.paused.iter().map(|p| (&p.creator, &p.fan)))
+            .chain(self.failed.iter().map(|f| (&f.creator, &f.fan)));
+        let mut names = HashMap::new();
+        for (creator, fan) in chats {
+            let key = format!("{creator}/{fan}");
+            if names.contains_key(&key) {
+                continue;
+            }
+            let name = st.store.chat(creator, fan).await?.and_then(|c| {
+                [c.nickname, c.display_name, c.fan_handle]
+                    .into_iter()
+                    .flatten()
+                    .find(|n| !n.trim().is_empty())
+            });
+            if let Some(name) = name {
+                names.insert(key, name);
+            }
+        }
+        Ok(names)
+    }
+
     /// The counts the page and the nav badge show (`data-live` keys).
     fn counts(&self) -> Value {
         let n = [
@@ -95,6 +121,7 @@ async fn page(
     Query(q): Query<Done>,
 ) -> Result<Html<String>, ConsoleError> {
     let queue = Queue::load(&st, &viewer).await?;
+    let names = queue.fan_names(&st).await?;
     let drafts: Vec<Value> = queue
         .drafts
         .iter()
@@ -123,6 +150,7 @@ async fn page(
         context! {
             done => q.done,
             counts => ser(&queue.counts()),
+            names => ser(&names),
             drafts => ser(&drafts),
             marks => ser(&marks),
             paused => ser(&queue.paused),

@@ -2,7 +2,8 @@
 //! in-process sandbox (and its scripted LLM) and prints one table of figures. No figure here is an
 //! assertion; repeated runs are summarised as median [min–max].
 //! Usage: BENCH_BIN=target/release/fanvue-agent cargo run --release --example bench [-- SECTION…]
-//! Sections: floor ingress calls known polling burst overhead scale tokens guardrails revenue
+//! Sections: floor ingress calls known insights polling burst overhead scale tokens guardrails
+//! revenue campaign
 //! (default: all).
 
 #[path = "../tests/common/mod.rs"]
@@ -497,6 +498,178 @@ async fn revenue(out: &mut Vec<Line>) {
     });
 }
 
+/// Measure 2c: Fanvue calls per reply in a demo-like run that sells (issue 19): insights on (or
+/// off, to show what they cost), a vault of 200 items in folders (four pages), fans long enough
+/// for offers (6 turns), some long-time spenders and expired subscribers. Every call by route.
+async fn insights_calls(out: &mut Vec<Line>, insights: bool) -> f64 {
+    let port = free_port();
+    let mut a = args(3, 15);
+    a.quiet_fans = false;
+    a.seed = 7;
+    a.max_turns = 6;
+    a.start_window_secs = 10.0;
+    a.fan_pace = 0.3;
+    a.vault_items = 200;
+    a.long_time_spenders = 0.3;
+    a.expired = 0.2;
+    let env = sandbox(a, port, true).await;
+    let base = env.stats().await;
+    let extra = format!(
+        "{}[agent]\ndebounce_ms = 2000\ndebounce_cap_ms = 5000\n[poller]\ninterval_secs = 10\n\
+         [fan_value]\ninsights = {insights}\n",
+        scripted(&env)
+    );
+    let d = daemon(&env, port, &extra).await;
+    env.post("/_sandbox/fans/resume", serde_json::json!({}))
+        .await;
+    settled(&env, Duration::from_secs(400)).await;
+    let st = env.stats().await;
+    drop(d);
+    let route = |r: &str| {
+        st["api_calls"][r].as_f64().unwrap_or(0.0) - base["api_calls"][r].as_f64().unwrap_or(0.0)
+    };
+    let calls = st["api_calls_total"].as_f64().unwrap() - base["api_calls_total"].as_f64().unwrap();
+    let replies = st["creator_messages"].as_f64().unwrap();
+    let ratio = calls / replies.max(1.0);
+    let (sends, reads) = (
+        route("POST /chats/{fan}/message"),
+        route("POST /chats/messages/batch"),
+    );
+    let insights_calls = route("GET /insights/fans") + route("GET /insights/fans/{fan}");
+    let vault = route("GET /media") + route("GET /vault/folders/{folder}/media");
+    let lists = route("GET /chats");
+    out.push(Line {
+        what: format!(
+            "Fanvue calls per reply, demo-like that sells (insights {}; 3 creators, 15 fans × 6 turns, 200-item vault)",
+            if insights { "on" } else { "off" }
+        ),
+        figure: format!(
+            "{ratio:.2} ({calls:.0} calls / {replies:.0} replies: {sends:.0} sends, {reads:.0} batch reads, \
+             {insights_calls:.0} insights, {vault:.0} vault pages, {lists:.0} chat lists, {:.0} other; \
+             {:.0} offers, {:.0} bought; excluding the vault: {:.2})",
+            calls - sends - reads - insights_calls - vault - lists,
+            st["ppv_offers"].as_f64().unwrap_or(0.0),
+            st["ppv_purchases"].as_f64().unwrap_or(0.0),
+            (calls - vault) / replies.max(1.0),
+        ),
+        target: if insights { "≤ 1.3" } else { "-" }.into(),
+    });
+    ratio
+}
+
+/// How long until `fan` sees one more message from the creator than `before` (limit: 120 s).
+async fn reply_latency(env: &TestApp, fan: &str, before: usize) -> f64 {
+    let t = Instant::now();
+    while env.sent_to(fan).await.len() <= before {
+        if t.elapsed() > Duration::from_secs(120) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Latencies (ms) of `fans` writing one at a time, each answered before the next writes.
+async fn latencies(env: &TestApp, fans: &[String], rounds: usize) -> Vec<f64> {
+    let mut ms = vec![];
+    for r in 0..rounds {
+        for f in fans {
+            let before = env.sent_to(f).await.len();
+            env.fan_says(f, &format!("still there? round {r}")).await;
+            ms.push(reply_latency(env, f, before).await);
+        }
+    }
+    ms
+}
+
+/// Measure 9: A win-back campaign within the rate budget. One creator, 40 fans it knows (each
+/// wrote once and was answered), Fanvue's bucket 200 requests a minute, `budget_share = 0.2`:
+/// 40 requests a minute for the campaign, 20 messages (each may cost its check and its send).
+/// While the campaign runs, five fans write one at a time; their reply latency is compared with
+/// the same five fans writing before the campaign.
+async fn campaign(out: &mut Vec<Line>) {
+    const FANS: usize = 40;
+    const LIMIT: u32 = 200;
+    const SHARE: f64 = 0.2;
+    let port = free_port();
+    let mut a = args(1, FANS);
+    a.rate_limit = LIMIT;
+    let env = sandbox(a, port, true).await;
+    let limit = LIMIT.to_string();
+    let vars = [("FANVUE_AGENT_FANVUE__RATE_LIMIT_PER_MINUTE", limit.as_str())];
+    let agent =
+        "[agent]\ndebounce_ms = 300\ndebounce_cap_ms = 1000\n[poller]\ninterval_secs = 60\n";
+    let fans = env.fans_of("creator1").await;
+    let chatty = &fans[..5];
+    // Phase 1, sequences off: every fan writes once and is answered; then the baseline latency.
+    let d = daemon_with(&env, port, &format!("{}{agent}", scripted(&env)), &vars).await;
+    for f in &fans {
+        env.fan_says(f, "hi, new here").await;
+    }
+    settled(&env, Duration::from_secs(300)).await;
+    let mut quiet_ms = latencies(&env, chatty, 2).await;
+    drop(d);
+    // Phase 2: the same daemon with a win-back for every fan quiet for 1 s.
+    let seq = format!(
+        "[sequences]\nenabled = true\ncheck_every_secs = 6\nbudget_share = {SHARE}\n\
+         quiet_hours_start = 0\nquiet_hours_end = 0\n[[sequences.list]]\nname = \"winback-bench\"\n\
+         trigger = \"quiet\"\nquiet_secs = 1\n\
+         steps = [{{ after_secs = 0, texts = [\"Hey {{{{ fan_name }}}}, I miss our chats!\"] }}]\n"
+    );
+    let before = env.stats().await;
+    let d = daemon_with(
+        &env,
+        port,
+        &format!("{}{agent}{seq}", scripted(&env)),
+        &vars,
+    )
+    .await;
+    let t = Instant::now();
+    let sent = "SELECT count(*) FROM outbox WHERE purpose = 'sequence' AND state = 'sent'";
+    // Let the campaign get going, then the five fans write while it runs.
+    while env.count(sent).await < 3 && t.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut busy_ms = latencies(&env, chatty, 2).await;
+    let during = env.count(sent).await;
+    // The campaign ends when every fan who did not write has had their step.
+    let target = (FANS - chatty.len()) as i64;
+    while env.count(sent).await < target && t.elapsed() < Duration::from_secs(600) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let (first, last): (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT min(sent_at), max(sent_at) FROM outbox WHERE purpose = 'sequence' AND state = 'sent'",
+    )
+    .fetch_one(env.parts.store.reader())
+    .await
+    .unwrap();
+    let n = env.count(sent).await;
+    let after = env.stats().await;
+    drop(d);
+    let span_min = (last.unwrap_or(0) - first.unwrap_or(0)) as f64 / 60_000.0;
+    let per_min = (n - 1).max(0) as f64 / span_min.max(1e-9);
+    let calls =
+        after["api_calls_total"].as_f64().unwrap() - before["api_calls_total"].as_f64().unwrap();
+    let wall_min = t.elapsed().as_secs_f64() / 60.0;
+    let budget_msgs = LIMIT as f64 * SHARE / 2.0;
+    out.push(Line {
+        what: format!(
+            "campaign: win-back to {FANS} fans of one creator (bucket {LIMIT}/min, budget_share {SHARE}), 5 fans writing meanwhile"
+        ),
+        figure: format!(
+            "{per_min:.1} messages/min achieved vs {budget_msgs:.0} allowed ({:.0} requests/min of {LIMIT}: {n} sent, \
+             {during} while the 5 fans were answered; {:.1} calls/min overall); {} 429s; reply latency \
+             during the campaign {} vs {} before",
+            LIMIT as f64 * SHARE,
+            calls / wall_min.max(1e-9),
+            after["rate_limited"],
+            spread(&mut busy_ms, "ms", 0),
+            spread(&mut quiet_ms, "ms", 0),
+        ),
+        target: "≤ the share, 0 429s, replies unaffected".into(),
+    });
+}
+
 /// Measure 3: A burst beyond the rate limit for one creator: 500 fan messages in 30 s.
 async fn burst(out: &mut Vec<Line>) {
     let port = free_port();
@@ -864,6 +1037,11 @@ async fn main() {
         }
         took("known");
     }
+    if on("insights") {
+        insights_calls(&mut out, true).await;
+        insights_calls(&mut out, false).await;
+        took("insights");
+    }
     if on("polling") {
         calls_per_reply(&mut out, false).await;
         took("polling");
@@ -890,6 +1068,10 @@ async fn main() {
     if on("revenue") {
         revenue(&mut out).await;
         took("revenue");
+    }
+    if on("campaign") {
+        campaign(&mut out).await;
+        took("campaign");
     }
     if on("guardrails") {
         guardrails(&mut out);

@@ -402,6 +402,7 @@ impl Parts {
                 store: self.store.clone(),
                 cfg: self.live.clone(),
                 dispatcher: run.dispatch.clone(),
+                apis: run.apis.clone(),
             };
             run.tracker
                 .spawn(scheduler.run(creator.clone(), stop.clone()));

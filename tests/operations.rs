@@ -413,7 +413,7 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
     // Make it look like a database from before the newest migrations (0009 rebuilds `outbox`
     // with `context_at`, `answers_uuid`, `answers_sent_at`; 0010 adds the notification tables;
     // 0020 the console's tables, 0030 the fan controls, 0040 the fan value, 0050 the sequences'
-    // indexes, 0060 the money columns, 0075 the console's creator modes; undo them by hand: a new migration must update these
+    // indexes, 0060 the money columns, 0075 the console's creator modes, 0080 the subscriptions' columns; undo them by hand: a new migration must update these
     // statements).
     let newest: i64 = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations")
         .fetch_one(store.reader())
@@ -423,7 +423,8 @@ async fn an_upgrade_backs_the_database_up_before_migrating() {
         .execute(store.writer())
         .await
         .unwrap();
-    assert_eq!(newest, 75, "update the undo below for the newest migration");
+    assert_eq!(newest, 80, "update the undo below for the newest migration");
+    // 0080: the subscription columns of `fan_value` go with the table (0040, below).
     // 0075: the modes chosen in the console and where a console connect returns to.
     sqlx::query("DROP TABLE creator_modes; ALTER TABLE oauth_pending DROP COLUMN return_to")
         .execute(store.writer())

@@ -1,6 +1,8 @@
 //! Sequences end to end against the sandbox: new followers get a two-step welcome paced within
 //! the rate budget share, a fan who writes gets no second step, a restart in the middle of the
-//! campaign sends nothing twice, and the sandbox sees no 429 and no duplicate.
+//! campaign sends nothing twice, and the sandbox sees no 429 and no duplicate; subscriptions
+//! about to end (auto-renew off) and just ended get their sequence once, from Fanvue's smart
+//! lists and insights.
 
 mod common;
 
@@ -18,6 +20,7 @@ fn welcome() -> SequenceConfig {
         trigger: Trigger::NewFollower,
         segment: Default::default(),
         quiet_secs: 0,
+        before_secs: 0,
         steps: vec![
             step(0, "thanks for the follow, {{ fan_name }}!"),
             step(6, "{{ fan_name }}, subscribe for the good stuff"),
@@ -111,6 +114,7 @@ async fn a_win_back_brings_quiet_fans_back_once_each_and_their_turns_are_answere
             trigger: Trigger::Quiet,
             segment: Default::default(),
             quiet_secs: 8,
+            before_secs: 0,
             steps: vec![Step {
                 after_secs: 0,
                 texts: vec!["missed you {{ fan_name }}!".into()],
@@ -166,4 +170,103 @@ async fn a_win_back_brings_quiet_fans_back_once_each_and_their_turns_are_answere
     // here) as that acknowledgement; every other win-back is outreach, none a duplicate reply.
     let n = |k: &str| st[k].as_u64().unwrap_or(0);
     assert_eq!(n("outreach_messages") + n("acknowledgements"), 4, "{st}");
+}
+
+/// A one-step sequence of `trigger` saying `text`.
+fn on_subscription(name: &str, trigger: Trigger, before_secs: u64, text: &str) -> SequenceConfig {
+    SequenceConfig {
+        name: name.into(),
+        trigger,
+        segment: Default::default(),
+        quiet_secs: 0,
+        before_secs,
+        steps: vec![Step {
+            after_secs: 0,
+            texts: vec![text.into()],
+        }],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subscriptions_about_to_end_and_just_ended_get_their_message_once_from_what_fanvue_says() {
+    let mut a = args(1, 5);
+    a.rate_limit = 300;
+    let env = spawn_app(a, |c| {
+        c.fanvue.rate_limit_per_minute = 300;
+        c.sequences.enabled = true;
+        c.sequences.check_every_secs = 1;
+        c.sequences.fan_gap_hours = 0;
+        c.sequences.budget_share = 0.5;
+        c.sequences.quiet_hours_start = 0;
+        c.sequences.quiet_hours_end = 0;
+        c.sequences.list = vec![
+            on_subscription("ending", Trigger::Expiring, 3 * 86_400, "ends soon, stay?"),
+            on_subscription("lapsed", Trigger::Expired, 0, "come back {{ fan_name }}"),
+        ];
+    })
+    .await;
+    let fans = env.fans_of("creator1").await;
+    // What Fanvue knows of each subscription: (renews or ends in seconds, auto-renew).
+    let subs = [
+        (2 * 86_400, false),   // ends in 2 days: the expiring message
+        (2 * 86_400, true),    // renews by itself: nothing
+        (10 * 86_400, false),  // ends, but not within 3 days: nothing yet
+        (8, false),            // ends in 8 s: the expiring message, then the expired one
+        (-30 * 86_400, false), // ended a month ago: not "just" expired, nothing
+    ];
+    for (fan, (secs, auto)) in fans.iter().zip(subs) {
+        env.post_ok(
+            &format!("/_sandbox/fans/{fan}/subscription"),
+            json!({"renews_in_secs": secs, "auto_renew": auto}),
+        )
+        .await;
+    }
+    env.serve(canned());
+    env.wait_for_count(
+        "two expiring messages and one expired",
+        "SELECT count(*) FROM outbox WHERE purpose = 'sequence' AND state = 'sent'",
+        |n| n >= 3,
+    )
+    .await;
+    // A few more checks: nothing else may go (each start is queued once, ever).
+    let checks = env.stats().await["api_calls"]["GET /chats/lists/smart/{uuid}"]
+        .as_u64()
+        .unwrap_or(0);
+    eventually("one more subscription read", || async {
+        let st = env.stats().await;
+        let n = st["api_calls"]["GET /chats/lists/smart/{uuid}"]
+            .as_u64()
+            .unwrap_or(0);
+        if n >= checks + 2 {
+            Ok(())
+        } else {
+            Err(format!("{n} list reads"))
+        }
+    })
+    .await;
+    env.settle().await;
+    env.stop().await;
+    let got = |i: usize| {
+        let env = &env;
+        let fan = fans[i].clone();
+        async move { env.sent_to(&fan).await }
+    };
+    assert_eq!(got(0).await, ["ends soon, stay?"]);
+    assert!(got(1).await.is_empty(), "auto-renewing: {:?}", got(1).await);
+    assert!(
+        got(2).await.is_empty(),
+        "ends in 10 days: {:?}",
+        got(2).await
+    );
+    let lapsed = got(3).await;
+    assert_eq!(lapsed.len(), 2, "{lapsed:?}");
+    assert_eq!(lapsed[0], "ends soon, stay?");
+    assert!(lapsed[1].starts_with("come back "), "{lapsed:?}");
+    assert!(
+        got(4).await.is_empty(),
+        "ended long ago: {:?}",
+        got(4).await
+    );
+    let st = env.stats().await;
+    assert_eq!(st["rate_limited"], 0, "{st}");
 }

@@ -1,11 +1,15 @@
 //! A due sequence step (queued by `sequences::Scheduler`): sent unless something stops it now:
 //! the operator switched the fan's AI or follow-ups off, the fan wrote since the sequence
 //! started, the chat is paused (by the operator or a takeover),
-//! Fanvue refused the fan as not contactable, sequences are off, or the step is no longer
-//! configured. Safety marks are checked with every other automatic message (`events`).
+//! Fanvue refused the fan as not contactable, an `expiring` or `expired` step no longer fits the
+//! fan's subscription (it renews, or the fan subscribed again), sequences are off, or the step is
+//! no longer configured. Safety marks are checked with every other automatic message (`events`).
 
 use super::{events::Action, Agent, AgentError, Job};
-use crate::domain::{time::now_ms, Purpose};
+use crate::{
+    config::Trigger,
+    domain::{time::now_ms, FanStatus, Purpose},
+};
 
 /// What a `sequence_step` event says.
 pub struct StepEvent<'a> {
@@ -55,6 +59,8 @@ impl Agent {
                 .await?
         {
             Some("Fanvue refused this fan as not contactable".into())
+        } else if let Some(w) = self.subscription_moved(job, seq, now_ms()).await? {
+            Some(w)
         } else if !q.enabled {
             Some("sequences are off".into())
         } else if texts.is_empty() {
@@ -74,5 +80,37 @@ impl Agent {
         };
         let of = seq.map_or(0, |s| s.steps.len());
         Ok((Some(action), format!("{name} of {of} (variant {})", n + 1)))
+    }
+
+    /// Why an `expiring` or `expired` step no longer fits what Fanvue last said of the fan's
+    /// subscription: it renews after all, or already ended; the fan subscribed again.
+    async fn subscription_moved(
+        &self,
+        job: &Job<'_>,
+        seq: Option<&crate::config::SequenceConfig>,
+        now: i64,
+    ) -> Result<Option<String>, AgentError> {
+        let Some(trigger) = seq.map(|q| q.trigger).filter(|t| t.reads_subscriptions()) else {
+            return Ok(None);
+        };
+        let v = self.store.fan_value(job.creator, job.fan).await?;
+        let ends = v
+            .renews_at
+            .as_deref()
+            .and_then(crate::store::sequences::unix_ms);
+        Ok(match trigger {
+            Trigger::Expiring if v.auto_renew == Some(true) => {
+                Some("the subscription renews by itself now".into())
+            }
+            Trigger::Expiring
+                if v.status != FanStatus::Subscriber || ends.is_none_or(|e| e <= now) =>
+            {
+                Some("the subscription is no longer about to end".into())
+            }
+            Trigger::Expired if v.status == FanStatus::Subscriber => {
+                Some("the fan subscribed again".into())
+            }
+            _ => None,
+        })
     }
 }

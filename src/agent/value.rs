@@ -122,23 +122,36 @@ impl Agent {
 }
 
 /// The value `insights` tell, read at `now` (none: Fanvue could not say; read again after the TTL).
-fn value_of(insights: Option<&FanInsights>, now: i64) -> FanValue {
+pub fn value_of(insights: Option<&FanInsights>, now: i64) -> FanValue {
     let Some(i) = insights else {
         return FanValue {
             fetched_at_ms: now,
             ..Default::default()
         };
     };
+    let status = i
+        .status
+        .as_deref()
+        .map(FanStatus::parse)
+        .unwrap_or_default();
+    let renews_at = i.subscription.as_ref().and_then(|s| s.renews_at.clone());
+    // An expired subscription ended on its last renewal date, when Fanvue still gives one.
+    let expired_at_ms = (status == FanStatus::Expired)
+        .then(|| {
+            renews_at
+                .as_deref()
+                .and_then(crate::store::sequences::unix_ms)
+        })
+        .flatten()
+        .filter(|at| *at <= now);
     FanValue {
-        status: i
-            .status
-            .as_deref()
-            .map(FanStatus::parse)
-            .unwrap_or_default(),
+        status,
         lifetime_spend_cents: i.total_spend_cents(),
         max_single_payment_cents: i.max_single_payment_cents(),
         last_purchase_at: i.spending.as_ref().and_then(|s| s.last_purchase_at.clone()),
-        renews_at: i.subscription.as_ref().and_then(|s| s.renews_at.clone()),
+        renews_at,
+        auto_renew: i.subscription.as_ref().and_then(|s| s.auto_renewal_enabled),
+        expired_at_ms,
         top_spender: false,
         fetched_at_ms: now,
     }

@@ -15,16 +15,28 @@ pub enum Trigger {
     NewFollower,
     /// The fan has not written for `quiet_secs` (win-back).
     Quiet,
+    /// The fan's subscription ends within `before_secs` and does not renew by itself (Fanvue's
+    /// `non_renewing` list and the fan's insights: renewal date, auto-renew off).
+    Expiring,
+    /// The fan's subscription just ended (Fanvue's `expired_subscribers` list and insights).
+    Expired,
 }
 
 impl Trigger {
-    /// The inbox event kind that starts it (`None`: found from the fan's silence).
+    /// The inbox event kind that starts it (`None`: found from the fan's silence or
+    /// subscription).
     pub fn event_kind(self) -> Option<&'static str> {
         match self {
             Trigger::NewSubscriber => Some("new_subscriber"),
             Trigger::NewFollower => Some("new_follower"),
-            Trigger::Quiet => None,
+            Trigger::Quiet | Trigger::Expiring | Trigger::Expired => None,
         }
+    }
+
+    /// Whether it is found from what Fanvue says of the fan's subscription (read on the
+    /// scheduler's check).
+    pub fn reads_subscriptions(self) -> bool {
+        matches!(self, Trigger::Expiring | Trigger::Expired)
     }
 }
 
@@ -77,6 +89,10 @@ pub struct SequenceConfig {
     /// For `trigger = "quiet"`: seconds since the fan last wrote.
     #[serde(default)]
     pub quiet_secs: u64,
+    /// For `trigger = "expiring"`: how long before the subscription ends the sequence starts
+    /// (its steps' `after_secs` count from then, and none is sent once it has ended).
+    #[serde(default)]
+    pub before_secs: u64,
     pub steps: Vec<Step>,
 }
 
@@ -192,6 +208,16 @@ pub fn problems(
                 "a win-back needs the silence it waits for".into(),
             );
         }
+        if q.trigger == Trigger::Expiring
+            && (q.before_secs == 0 || q.steps.iter().any(|s| s.after_secs >= q.before_secs))
+        {
+            bad(
+                key("before_secs"),
+                "an expiring sequence starts before_secs (> 0) before the end, and every step's \
+                 after_secs is less than it (nothing is sent once the subscription has ended)"
+                    .into(),
+            );
+        }
         for (j, step) in q.steps.iter().enumerate() {
             if step.texts.iter().all(|t| t.trim().is_empty()) {
                 bad(
@@ -248,6 +274,7 @@ mod tests {
             trigger: Trigger::Quiet,
             segment: Segment::All,
             quiet_secs: 0,
+            before_secs: 0,
             steps: vec![Step {
                 after_secs: 0,
                 texts: vec![" ".into()],
@@ -262,5 +289,31 @@ mod tests {
                 "sequences.list[0].steps[0].texts"
             ]
         );
+    }
+
+    #[test]
+    fn an_expiring_sequence_needs_a_lead_time_longer_than_its_steps() {
+        let expiring = |before_secs, after_secs| SequencesConfig {
+            list: vec![SequenceConfig {
+                name: "ending".into(),
+                trigger: Trigger::Expiring,
+                segment: Segment::All,
+                quiet_secs: 0,
+                before_secs,
+                steps: vec![Step {
+                    after_secs,
+                    texts: vec!["stay?".into()],
+                }],
+            }],
+            ..Default::default()
+        };
+        assert!(problems(&expiring(86_400, 0), |_| None).is_empty());
+        for bad in [expiring(0, 0), expiring(86_400, 86_400)] {
+            let keys: Vec<String> = problems(&bad, |_| None)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            assert_eq!(keys, ["sequences.list[0].before_secs"]);
+        }
     }
 }

@@ -84,6 +84,12 @@ pub struct FanValue {
     pub last_purchase_at: Option<String>,
     /// When the subscription renews or ends (RFC 3339), per Fanvue.
     pub renews_at: Option<String>,
+    /// Whether the subscription renews by itself (`None`: Fanvue did not say).
+    pub auto_renew: Option<bool>,
+    /// When the subscription ended (unix ms): its end date once Fanvue says `expired`, or when
+    /// the daemon first saw a subscriber as expired. `None`: not expired, or ended at a time
+    /// nobody knows (such a fan is never "just expired").
+    pub expired_at_ms: Option<i64>,
     /// The chat list's `isTopSpender`.
     pub top_spender: bool,
     /// When the insights were read (unix ms); 0: never.

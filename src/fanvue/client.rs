@@ -157,6 +157,17 @@ pub struct MediaQuery {
     pub folder_name: Option<String>,
 }
 
+/// Fanvue's smart lists (their ids are fixed names, not uuids).
+pub const SMART_LISTS: [&str; 7] = [
+    "subscribers",
+    "auto_renewing",
+    "non_renewing",
+    "followers",
+    "free_trial_subscribers",
+    "expired_subscribers",
+    "spent_more_than_50",
+];
+
 /// At most this many fans per `GET /insights/fans` (the spec's limit).
 pub const BULK_INSIGHTS_MAX: usize = 20;
 
@@ -423,6 +434,25 @@ impl CreatorApi {
             .expect("a base url")
             .extend(["vault", "folders", folder, "media"]);
         self.get(url.path(), &page_query(page, size)).await
+    }
+
+    /// One page of a smart list's members (`GET /chats/lists/smart/{uuid}`, scopes `read:chat`
+    /// and `read:fan`): `list` is one of Fanvue's fixed ids (`non_renewing`,
+    /// `expired_subscribers`, `subscribers`, ...).
+    pub async fn smart_list_members(
+        &self,
+        list: &str,
+        page: Option<u32>,
+        size: Option<u32>,
+    ) -> Result<Page<ListMember>, ApiError> {
+        if !SMART_LISTS.contains(&list) {
+            return Err(ApiError::Invalid(format!("`{list}` is not a smart list")));
+        }
+        self.get(
+            &format!("/chats/lists/smart/{list}"),
+            &page_query(page, size),
+        )
+        .await
     }
 
     pub async fn fan_insights(&self, fan: &str) -> Result<FanInsights, ApiError> {

@@ -331,6 +331,15 @@ pub struct FanInsights {
     pub subscription: Option<Subscription>,
 }
 
+/// A member of a smart list (`GET /chats/lists/smart/{uuid}`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ListMember {
+    pub uuid: String,
+    pub handle: Option<String>,
+    pub display_name: Option<String>,
+}
+
 /// `GET /insights/fans?fanUuids=…`: insights per fan (`null` for a fan Fanvue cannot answer
 /// for), and why not.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]

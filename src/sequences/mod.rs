@@ -17,20 +17,24 @@
 //! reconciled per fan after a timeout.
 
 pub mod followup;
+pub mod subscriptions;
 
 use crate::{
     config::{CreatorSettings, LiveConfig, SequenceConfig, Trigger},
     dispatcher::{DispatcherHandle, Wake},
     domain::time::now_ms,
     domain::{Event, EventKind, Party},
+    fanvue::Apis,
     store::{inbox::Accepted, sequences::Start, Store, StoreError},
 };
 use followup::{in_quiet_hours, FollowUps};
-use std::{collections::HashMap, time::Duration};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 const DAY_MS: i64 = 86_400_000;
+/// The shortest time between two subscription reads of a creator.
+const READ_EVERY_SECS: u64 = 10;
 /// A welcome step this late (the daemon was down) is no longer sent.
 const STALE_MS: i64 = 3 * DAY_MS;
 /// How far back queued steps are remembered (the longest gap between two steps it supports).
@@ -60,6 +64,8 @@ pub struct Scheduler {
     pub store: Store,
     pub cfg: LiveConfig,
     pub dispatcher: DispatcherHandle,
+    /// For the subscription reads of the `expiring` and `expired` sequences.
+    pub apis: Arc<Apis>,
 }
 
 impl Scheduler {
@@ -73,12 +79,22 @@ impl Scheduler {
                 .min(cfg.sequences.check_every_secs)
                 .max(1)
         };
+        let mut last_read: Option<std::time::Instant> = None;
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return,
                 _ = tokio::time::sleep(Duration::from_secs(every)) => {},
             }
             let settings = self.cfg.get().creator_settings(&creator);
+            // Subscriptions are read at most every READ_EVERY_SECS (or the check, if longer):
+            // two list reads a second would eat the budget the steps need.
+            let read_every = every.max(READ_EVERY_SECS);
+            if subscriptions::wanted(&settings)
+                && last_read.is_none_or(|t| t.elapsed() >= Duration::from_secs(read_every))
+            {
+                last_read = Some(std::time::Instant::now());
+                self.read_subscriptions(&settings, read_every).await;
+            }
             self.check(&settings, every).await;
         }
     }
@@ -98,6 +114,22 @@ impl Scheduler {
             Ok(0) => {}
             Ok(n) => info!(creator = %s.handle, steps = n, "sequence steps queued"),
             Err(e) => warn!(creator = %s.handle, error = %e, "sequence check failed"),
+        }
+    }
+
+    /// Reads the subscriptions the `expiring` and `expired` sequences start from, spending at
+    /// most half of the sequences' share of the rate budget over `every_secs` (the steps need
+    /// the rest); a failure is logged and the check goes on with what the store knows.
+    async fn read_subscriptions(&self, s: &CreatorSettings, every_secs: u64) {
+        let share = s.rate_limit_per_minute as f64 * s.sequences.budget_share;
+        let max_calls = ((share * every_secs as f64 / 60.0 / 2.0).floor() as usize).max(3);
+        let api = self.apis.get(&s.handle);
+        match subscriptions::refresh(&self.store, &api, s, now_ms(), max_calls).await {
+            Ok(r) if r.fans_read > 0 => {
+                info!(creator = %s.handle, fans = r.fans_read, calls = r.calls, "subscriptions read")
+            }
+            Ok(_) => {}
+            Err(e) => warn!(creator = %s.handle, error = %e, "cannot read subscriptions"),
         }
     }
 
@@ -189,20 +221,25 @@ async fn due_steps(
     Ok(due)
 }
 
-/// What may start `seq` at `now`: its webhook events (recent enough), or fans' silences.
+/// What may start `seq` at `now`: its webhook events (recent enough), fans' silences, or
+/// subscriptions about to end or just ended (as the last subscription read found them).
 async fn starts(
     store: &Store,
     creator: &str,
     seq: &SequenceConfig,
     now: i64,
 ) -> Result<Vec<Start>, StoreError> {
-    match seq.trigger.event_kind() {
-        Some(kind) => {
-            let longest = seq.steps.iter().map(|s| s.after_secs).max().unwrap_or(0);
-            let since = now - longest as i64 * 1000 - STALE_MS;
-            store.sequence_starts(creator, kind, since).await
+    let longest = seq.steps.iter().map(|s| s.after_secs).max().unwrap_or(0);
+    let recent = now - longest as i64 * 1000 - STALE_MS;
+    match (seq.trigger, seq.trigger.event_kind()) {
+        (_, Some(kind)) => store.sequence_starts(creator, kind, recent).await,
+        (Trigger::Expiring, None) => {
+            store
+                .expiring_subscriptions(creator, now, seq.before_secs as i64 * 1000)
+                .await
         }
-        None => {
+        (Trigger::Expired, None) => store.expired_subscriptions(creator, recent).await,
+        _ => {
             store
                 .fan_silences(creator, now - seq.quiet_secs as i64 * 1000)
                 .await
@@ -321,6 +358,7 @@ mod tests {
             trigger,
             segment: Segment::All,
             quiet_secs: 0,
+            before_secs: 0,
             steps: steps
                 .iter()
                 .map(|s| Step {
@@ -355,6 +393,7 @@ mod tests {
             store: agent.store.clone(),
             cfg: LiveConfig::new(std::sync::Arc::new(cfg.clone())),
             dispatcher,
+            apis: agent.apis.clone(),
         };
         (agent, scheduler, dir)
     }
@@ -548,10 +587,10 @@ mod tests {
         let (agent, _scheduler, _dir) = setup(&cfg).await;
         subscribes(&agent, FAN).await;
         let s = cfg.creator_settings(CREATOR);
-        let at = |utc: &str| utc.parse::<jiff::Timestamp>().unwrap().as_millisecond();
         let base = now_ms();
-        // 14:00 UTC is 23:00 in Tokyo: quiet. 03:00 UTC is 12:00 there.
-        let quiet = at("2026-12-01T14:00:00Z").max(base + 1000);
+        // 14:00 UTC is 23:00 in Tokyo: quiet. 03:00 UTC is 12:00 there. Tomorrow's 14:00, so the
+        // test holds on any day (a fixed date turned into "now" once it had passed).
+        let quiet = (base / DAY_MS + 1) * DAY_MS + 14 * HOUR;
         let day = quiet + 13 * HOUR;
         assert!(admitted(&agent.store, &s, quiet, 300)
             .await
@@ -597,5 +636,82 @@ mod tests {
         let due = admitted(&agent.store, &s, quiet, 300).await.unwrap();
         let fans: Vec<&str> = due.iter().map(|a| a.due.fan.as_str()).collect();
         assert_eq!(fans, ["big"]);
+    }
+
+    #[tokio::test]
+    async fn expiring_and_just_expired_subscriptions_are_due_from_what_the_store_read() {
+        let mut ending = welcome(Trigger::Expiring, &[0]);
+        ending.name = "ending".into();
+        ending.before_secs = 3 * 86_400;
+        let mut lapsed = welcome(Trigger::Expired, &[0]);
+        lapsed.name = "lapsed".into();
+        let cfg = config(vec![ending, lapsed]);
+        let (agent, _scheduler, _dir) = setup(&cfg).await;
+        let now = now_ms();
+        let rfc = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap().to_string();
+        let sub = |renews: i64, auto: Option<bool>| crate::domain::FanValue {
+            status: crate::domain::FanStatus::Subscriber,
+            renews_at: Some(rfc(renews)),
+            auto_renew: auto,
+            fetched_at_ms: now,
+            ..Default::default()
+        };
+        let values = vec![
+            ("ends-in-2d".to_string(), sub(now + 48 * HOUR, Some(false))),
+            ("unknown-auto".to_string(), sub(now + 48 * HOUR, None)),
+            ("renews".to_string(), sub(now + 48 * HOUR, Some(true))),
+            (
+                "ends-in-10d".to_string(),
+                sub(now + 240 * HOUR, Some(false)),
+            ),
+            ("lapses".to_string(), sub(now - HOUR, Some(false))),
+        ];
+        agent.store.put_fan_values(CREATOR, &values).await.unwrap();
+        // A read after the end: expired since its end date (known from the subscriber read).
+        let ended = crate::domain::FanValue {
+            status: crate::domain::FanStatus::Expired,
+            renews_at: None,
+            fetched_at_ms: now,
+            ..Default::default()
+        };
+        let long_ago = crate::domain::FanValue {
+            expired_at_ms: Some(now - 30 * 24 * HOUR),
+            ..ended.clone()
+        };
+        agent
+            .store
+            .put_fan_values(
+                CREATOR,
+                &[
+                    ("lapses".into(), ended.clone()),
+                    ("long-ago".into(), long_ago),
+                    ("never-seen".into(), ended),
+                ],
+            )
+            .await
+            .unwrap();
+        let s = cfg.creator_settings(CREATOR);
+        let mut due: Vec<(String, String)> = admitted(&agent.store, &s, now, 3600)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.due.fan, a.due.sequence))
+            .collect();
+        due.sort();
+        // The lapsed fan's end is the date the subscriber read gave, not when it was read.
+        let v = agent.store.fan_value(CREATOR, "lapses").await.unwrap();
+        assert_eq!(
+            v.expired_at_ms.map(|at| at / 1000),
+            Some((now - HOUR) / 1000)
+        );
+        let pair = |f: &str, q: &str| (f.to_string(), q.to_string());
+        assert_eq!(
+            due,
+            [
+                pair("ends-in-2d", "ending"),
+                pair("lapses", "lapsed"),
+                pair("unknown-auto", "ending")
+            ]
+        );
     }
 }

@@ -15,6 +15,8 @@ struct ValueRow {
     max_single_payment_cents: i64,
     last_purchase_at: Option<String>,
     renews_at: Option<String>,
+    auto_renew: Option<bool>,
+    expired_at: Option<i64>,
     fetched_at: i64,
     top_spender: Option<bool>,
 }
@@ -27,6 +29,8 @@ impl From<ValueRow> for FanValue {
             max_single_payment_cents: r.max_single_payment_cents,
             last_purchase_at: r.last_purchase_at,
             renews_at: r.renews_at,
+            auto_renew: r.auto_renew,
+            expired_at_ms: r.expired_at,
             top_spender: r.top_spender.unwrap_or(false),
             fetched_at_ms: r.fetched_at,
         }
@@ -40,7 +44,8 @@ impl Store {
         const SQL: &str = "SELECT coalesce(v.status, 'unknown') AS status,
                 coalesce(v.lifetime_spend_cents, 0) AS lifetime_spend_cents,
                 coalesce(v.max_single_payment_cents, 0) AS max_single_payment_cents,
-                v.last_purchase_at, v.renews_at, coalesce(v.fetched_at, 0) AS fetched_at,
+                v.last_purchase_at, v.renews_at, v.auto_renew, v.expired_at,
+                coalesce(v.fetched_at, 0) AS fetched_at,
                 c.is_top_spender AS top_spender
             FROM (SELECT ?1 AS creator_handle, ?2 AS fan_uuid) k
             LEFT JOIN fan_value v ON v.creator_handle = k.creator_handle AND v.fan_uuid = k.fan_uuid
@@ -74,12 +79,27 @@ impl Store {
         for (fan, v) in values {
             sqlx::query(
                 "INSERT INTO fan_value (creator_handle, fan_uuid, status, lifetime_spend_cents,
-                    max_single_payment_cents, last_purchase_at, renews_at, fetched_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    max_single_payment_cents, last_purchase_at, renews_at, auto_renew, expired_at,
+                    fetched_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT(creator_handle, fan_uuid) DO UPDATE SET status = excluded.status,
                     lifetime_spend_cents = excluded.lifetime_spend_cents,
                     max_single_payment_cents = excluded.max_single_payment_cents,
-                    last_purchase_at = excluded.last_purchase_at, renews_at = excluded.renews_at,
+                    last_purchase_at = excluded.last_purchase_at,
+                    -- An expired read keeps the end date a subscriber read gave, when it has none.
+                    renews_at = CASE WHEN excluded.status = 'expired'
+                        THEN coalesce(excluded.renews_at, fan_value.renews_at)
+                        ELSE excluded.renews_at END,
+                    auto_renew = excluded.auto_renew,
+                    -- When it ended: kept once known; else its end date; else, for a fan this
+                    -- daemon saw subscribed, the end date that read gave (or now, if later or
+                    -- none); else unknown (never just expired).
+                    expired_at = CASE WHEN excluded.status != 'expired' THEN NULL
+                        ELSE coalesce(fan_value.expired_at, excluded.expired_at,
+                            CASE WHEN fan_value.status = 'subscriber' THEN min(excluded.fetched_at,
+                                coalesce(CAST(strftime('%s', fan_value.renews_at) AS INTEGER) * 1000,
+                                         excluded.fetched_at)) END)
+                        END,
                     fetched_at = excluded.fetched_at",
             )
             .bind(creator)
@@ -89,6 +109,8 @@ impl Store {
             .bind(v.max_single_payment_cents)
             .bind(&v.last_purchase_at)
             .bind(&v.renews_at)
+            .bind(v.auto_renew)
+            .bind(v.expired_at_ms)
             .bind(v.fetched_at_ms)
             .execute(&mut *tx)
             .await?;

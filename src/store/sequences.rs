@@ -5,6 +5,14 @@
 use super::{Store, StoreError};
 use std::collections::HashMap;
 
+/// An RFC 3339 time as unix ms (`None` when it is not one).
+pub fn unix_ms(rfc3339: &str) -> Option<i64> {
+    rfc3339
+        .parse::<jiff::Timestamp>()
+        .ok()
+        .map(|t| t.as_millisecond())
+}
+
 /// Something that starts a sequence for one fan: `anchor` names it in each step's dedupe key.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Start {
@@ -63,6 +71,63 @@ impl Store {
         )
         .bind(creator)
         .bind(before)
+        .fetch_all(self.reader())
+        .await?)
+    }
+
+    /// Fans of `creator` whose subscription ends after `now` (unix ms) and within `within_ms`,
+    /// and does not renew by itself (auto-renew off, or Fanvue did not say), anchored on the end
+    /// date (a renewed and again expiring subscription is a new start) and starting `within_ms`
+    /// before it.
+    pub async fn expiring_subscriptions(
+        &self,
+        creator: &str,
+        now: i64,
+        within_ms: i64,
+    ) -> Result<Vec<Start>, StoreError> {
+        let rows: Vec<(String, String, i64, Option<bool>)> = sqlx::query_as(
+            "SELECT v.fan_uuid, v.renews_at, coalesce(f.spend_cents, 0), f.subscribed
+             FROM fan_value v LEFT JOIN fan_facts f
+               ON f.creator_handle = v.creator_handle AND f.fan_uuid = v.fan_uuid
+             WHERE v.creator_handle = ? AND v.status = 'subscriber' AND v.renews_at IS NOT NULL
+               AND coalesce(v.auto_renew, 0) = 0
+             ORDER BY v.fan_uuid",
+        )
+        .bind(creator)
+        .fetch_all(self.reader())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(fan, renews_at, spend_cents, subscribed)| {
+                let ends = unix_ms(&renews_at)?;
+                (ends > now && ends - within_ms <= now).then(|| Start {
+                    fan,
+                    anchor: format!("ends-{ends}"),
+                    at: ends - within_ms,
+                    spend_cents,
+                    subscribed,
+                })
+            })
+            .collect())
+    }
+
+    /// Fans of `creator` whose subscription ended since `since` (unix ms), anchored on when it
+    /// ended. A fan whose end is unknown is never among them (see `fan_value.expired_at`).
+    pub async fn expired_subscriptions(
+        &self,
+        creator: &str,
+        since: i64,
+    ) -> Result<Vec<Start>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT v.fan_uuid AS fan, 'ended-' || v.expired_at AS anchor, v.expired_at AS at,
+                    coalesce(f.spend_cents, 0) AS spend_cents, f.subscribed
+             FROM fan_value v LEFT JOIN fan_facts f
+               ON f.creator_handle = v.creator_handle AND f.fan_uuid = v.fan_uuid
+             WHERE v.creator_handle = ? AND v.status = 'expired' AND v.expired_at >= ?
+             ORDER BY v.expired_at, v.fan_uuid",
+        )
+        .bind(creator)
+        .bind(since)
         .fetch_all(self.reader())
         .await?)
     }

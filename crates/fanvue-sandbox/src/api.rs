@@ -31,6 +31,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/chats/unread", get(unread))
         .route("/chats/messages/batch", post(batch))
         .route("/chats/templates", get(templates))
+        .route("/chats/lists/smart/{uuid}", get(smart_list))
         .route("/chats/templates/{uuid}", get(template))
         .route("/chats/{fan}", patch(update_chat))
         .route("/chats/{fan}/messages", get(list_messages))
@@ -91,6 +92,7 @@ scopes! {
     WriteChat => ["write:chat"];
     ReadMedia => ["read:media"];
     ReadFanInsights => ["read:insights", "read:fan"];
+    ReadChatFan => ["read:chat", "read:fan"];
 }
 
 /// The authenticated caller of one request, admitted with the scopes `S` (see [`admit`]); its
@@ -863,7 +865,8 @@ async fn vault_folder(c: Caller<ReadMedia>, Path(folder): Path<String>, list: Li
 }
 
 async fn insights(c: Caller<ReadFanInsights>, Path(fan): Path<String>) -> Reply {
-    let w = c.st.lock();
+    let mut w = c.st.lock();
+    w.settle_subscriptions(c.st.now_unix());
     let Some(f) = w.fan_of(c.creator, &fan) else {
         return c.message(StatusCode::NOT_FOUND, "Not found");
     };
@@ -883,7 +886,8 @@ async fn bulk_insights(c: Caller<ReadFanInsights>, list: Listing) -> Reply {
     if ids.is_empty() || ids.len() > 20 || ids.iter().any(|u| uuid::Uuid::parse_str(u).is_err()) {
         return c.bad_request("fanUuids must list 1 to 20 fan uuids");
     }
-    let w = c.st.lock();
+    let mut w = c.st.lock();
+    w.settle_subscriptions(c.st.now_unix());
     let mut results = serde_json::Map::new();
     let mut errors = vec![];
     for id in ids {
@@ -917,6 +921,58 @@ fn insights_json(fan: &super::world::Fan) -> Value {
         "status": status,
         "spending": {"lastPurchaseAt": fan.last_paid_at, "total": money(fan.spend_cents),
                      "maxSinglePayment": money(fan.max_payment_cents), "sources": {}},
-        "subscription": {"createdAt": fan.registered_at, "renewsAt": null, "autoRenewalEnabled": fan.subscribed},
+        "subscription": {"createdAt": fan.registered_at, "renewsAt": fan.renews_at.map(rfc3339),
+                         "autoRenewalEnabled": fan.subscribed && fan.auto_renew},
     })
+}
+
+fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// `GET /chats/lists/smart/{uuid}`: the members of one of Fanvue's fixed smart lists, paged.
+/// Subscriptions that ended are settled first, so a lapsed fan moves from `non_renewing` to
+/// `expired_subscribers` at its end date, as on Fanvue.
+async fn smart_list(c: Caller<ReadChatFan>, Path(id): Path<String>, list: Listing) -> Reply {
+    let mut w = c.st.lock();
+    w.settle_subscriptions(c.st.now_unix());
+    let member = |f: &super::world::Fan| match id.as_str() {
+        "subscribers" => Some(f.subscribed),
+        "auto_renewing" => Some(f.subscribed && f.auto_renew),
+        "non_renewing" => Some(f.subscribed && !f.auto_renew),
+        "followers" => Some(!f.subscribed && !f.expired),
+        "expired_subscribers" => Some(f.expired),
+        "spent_more_than_50" => Some(f.spend_cents > 5_000),
+        "free_trial_subscribers" => Some(false),
+        _ => None,
+    };
+    if member_list_unknown(&id) {
+        return c.bad_request("unknown smart list");
+    }
+    let items = w
+        .fans
+        .iter()
+        .filter(|f| f.creator == c.creator && member(f) == Some(true))
+        .map(|f| json!({"uuid": f.uuid, "displayName": f.display_name, "handle": f.handle, "isCreator": false}))
+        .collect();
+    c.ok(list.paginate(items))
+}
+
+fn member_list_unknown(id: &str) -> bool {
+    ![
+        "subscribers",
+        "auto_renewing",
+        "non_renewing",
+        "followers",
+        "expired_subscribers",
+        "spent_more_than_50",
+        "free_trial_subscribers",
+    ]
+    .contains(&id)
 }

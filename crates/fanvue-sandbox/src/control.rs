@@ -27,6 +27,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/_sandbox/fans/resume", post(resume))
         .route("/_sandbox/fans/{uuid}/messages", post(fan_says))
         .route("/_sandbox/fans/{uuid}/events", post(fan_event))
+        .route("/_sandbox/fans/{uuid}/subscription", post(subscription))
         .route(
             "/_sandbox/fans/{uuid}/creator-by-hand",
             post(creator_by_hand),
@@ -200,6 +201,32 @@ async fn fan_event(
     };
     enqueue(&st, &mut w, hook);
     Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(serde::Deserialize)]
+struct SubscriptionBody {
+    /// Seconds from now (the sandbox's clock) until it renews or ends; negative: in the past.
+    renews_in_secs: i64,
+    auto_renew: bool,
+}
+
+/// Makes the fan a subscriber whose subscription renews or ends `renews_in_secs` from now, with
+/// auto-renew on or off (a date already past with auto-renew off: the fan is expired since).
+async fn subscription(
+    State(st): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    Json(b): Json<SubscriptionBody>,
+) -> Result<StatusCode, Response> {
+    let now = st.now_unix();
+    let mut w = st.lock();
+    let fan = known_fan(&w, &uuid)?;
+    let f = &mut w.fans[fan];
+    f.subscribed = true;
+    f.expired = false;
+    f.renews_at = Some(now + b.renews_in_secs);
+    f.auto_renew = b.auto_renew;
+    w.settle_subscriptions(now);
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn transcript(

@@ -97,7 +97,7 @@ pub struct Faults {
 token bucket with X-RateLimit-* headers and 429 + Retry-After, the X-Fanvue-API-Version check, and signed webhook \
 delivery (X-Fanvue-Signature: t=<unix>,v0=<hex HMAC-SHA256>) with retries. Seeded simulated fans start chats, send \
 bursts, answer replies, buy PPV, tip and go quiet.\n\nControl endpoints: GET /_sandbox/stats, GET /_sandbox/world, \
-POST /_sandbox/fans/{uuid}/messages {text}, POST /_sandbox/fans/{uuid}/creator-by-hand {text}, POST /_sandbox/faults {..}, POST /_sandbox/clock/advance {seconds}, \
+POST /_sandbox/fans/{uuid}/messages {text}, POST /_sandbox/fans/{uuid}/creator-by-hand {text}, POST /_sandbox/fans/{uuid}/subscription {renews_in_secs, auto_renew}, POST /_sandbox/faults {..}, POST /_sandbox/clock/advance {seconds}, \
 POST /_sandbox/creators/{handle}/revoke, POST /_sandbox/creators/{handle}/scopes {remove:[..]}, \
 POST /_sandbox/fans/pause, POST /_sandbox/fans/resume.\n\nConnecting without a browser: add \
 `&sandbox_auto_approve=<handle>` to the authorization URL fanvue-agent prints (`GET /oauth2/auth?…`) and the \
@@ -175,6 +175,11 @@ pub struct SandboxArgs {
     /// Share of fans whose subscription expired (insights say `expired`).
     #[arg(long, default_value_t = 0.0)]
     pub expired: f64,
+    /// Share of the other fans whose subscription has auto-renew off and ends 1–7 days after the
+    /// start (in the `non_renewing` smart list, then `expired_subscribers` once it ends; the
+    /// insights give the date). `POST /_sandbox/fans/{uuid}/subscription` sets one fan's.
+    #[arg(long, default_value_t = 0.0)]
+    pub expiring: f64,
     /// Share of fans who bargain: each has a price they will pay ($4–$20, from their own seed);
     /// offered more, they haggle on their next turn instead of buying.
     #[arg(long, default_value_t = 0.0)]

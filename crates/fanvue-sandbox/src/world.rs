@@ -164,6 +164,12 @@ pub struct Fan {
     pub subscribed: bool,
     /// A former subscriber whose subscription ended (insights say `expired`).
     pub expired: bool,
+    /// When the subscription renews or ends (unix seconds of the sandbox's clock; `None`: no date
+    /// is given, as before the sandbox modelled expiry).
+    pub renews_at: Option<i64>,
+    /// Whether it renews by itself. A subscription with auto-renew off ends at `renews_at`: from
+    /// then on the fan is expired (in the insights and the smart lists), as on Fanvue.
+    pub auto_renew: bool,
     /// A fan who bargains: the most they pay for an item (cents). Offered more, they haggle on
     /// their next turn instead of buying.
     pub reservation_cents: Option<i64>,
@@ -546,6 +552,8 @@ struct FanProfile {
     spend_cents: i64,
     expired: bool,
     reservation_cents: Option<i64>,
+    /// A subscriber with auto-renew off whose subscription ends this many seconds from the start.
+    ends_in_secs: Option<i64>,
 }
 
 impl FanProfile {
@@ -561,14 +569,19 @@ impl FanProfile {
             roll(a.expired),
             roll(a.hagglers),
         );
+        let spend_cents = if spender {
+            rng.gen_range(50..=600) * 100
+        } else {
+            0
+        };
+        let reservation_cents = haggler.then(|| rng.gen_range(4..=20) * 100);
+        // Drawn last, and only when asked for: runs without --expiring draw as before.
+        let expiring = !expired && a.expiring > 0.0 && rng.gen_bool(a.expiring.clamp(0.0, 1.0));
         FanProfile {
-            spend_cents: if spender {
-                rng.gen_range(50..=600) * 100
-            } else {
-                0
-            },
+            spend_cents,
             expired,
-            reservation_cents: haggler.then(|| rng.gen_range(4..=20) * 100),
+            reservation_cents,
+            ends_in_secs: expiring.then(|| rng.gen_range(1..=7) * 86_400),
         }
     }
 }
@@ -609,6 +622,8 @@ fn generate_fan(
         last_paid_at: (profile.spend_cents > 0).then(|| "2024-11-01T00:00:00.000Z".to_string()),
         subscribed: !profile.expired,
         expired: profile.expired,
+        renews_at: profile.ends_in_secs.map(|d| unix_now() + d),
+        auto_renew: !profile.expired && profile.ends_in_secs.is_none(),
         reservation_cents: profile.reservation_cents,
         haggle_next: false,
         purchased_media: HashSet::new(),
@@ -686,6 +701,21 @@ impl World {
     }
 
     /// A fan of `creator` by uuid.
+    /// Ends every subscription whose date has passed with auto-renew off (the fan is expired
+    /// from then on), and moves an auto-renewing one's date on by 30 days, at `now` (unix s).
+    pub fn settle_subscriptions(&mut self, now: i64) {
+        for f in self.fans.iter_mut().filter(|f| f.subscribed) {
+            match f.renews_at {
+                Some(at) if at <= now && !f.auto_renew => {
+                    f.subscribed = false;
+                    f.expired = true;
+                }
+                Some(at) if at <= now => f.renews_at = Some(at + 30 * 86_400),
+                _ => {}
+            }
+        }
+    }
+
     pub fn fan_of(&self, creator: usize, fan_uuid: &str) -> Option<usize> {
         self.fan_by_uuid
             .get(&fan_uuid.to_ascii_lowercase())

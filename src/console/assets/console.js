@@ -20,6 +20,9 @@
     if (!window.EventSource) { return; }
     var last = null;
     var source = new EventSource("/events");
+    // A page left keeps its stream open otherwise (kept for going back), and a browser allows few
+    // connections to one host: after a handful of pages the next one would wait for a free one.
+    window.addEventListener("pagehide", function () { source.close(); });
     source.addEventListener("counts", function (e) {
       var counts;
       try { counts = JSON.parse(e.data); } catch (_) { return; }

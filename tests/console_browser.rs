@@ -23,7 +23,12 @@ const AWAITING: &str = "SELECT count(*) FROM drafts WHERE state = 'awaiting'";
 /// A daemon with the console on in `mode`, two creators with one fan each, drafting with the
 /// sandbox's scripted LLM, replies sent at once.
 async fn console_app(mode: Mode) -> TestApp {
-    let app = spawn_app(args(2, 1), move |c| {
+    console_app_with(mode, args(2, 1)).await
+}
+
+/// [`console_app`] over the sandbox `sandbox` describes.
+async fn console_app_with(mode: Mode, sandbox: SandboxArgs) -> TestApp {
+    let app = spawn_app(sandbox, move |c| {
         scripted_config(c);
         console_on(c);
         c.agent.mode = mode;
@@ -117,6 +122,42 @@ async fn approving_a_draft_in_the_browser_sends_it_to_the_fan() {
         )
         .await;
     assert_eq!(recorded, 1);
+    b.close().await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_queue_shows_a_new_draft_by_itself_but_not_while_someone_is_typing() {
+    let app = console_app_with(Mode::Approve, args(1, 2)).await;
+    let Some(mut b) = operator_browser(&app, "live").await else {
+        return;
+    };
+    // The page listens before anything changes, so only a reload by the page itself can show it.
+    b.wait_for_text("html[data-live-seen] h1", "Queue").await;
+    let (_, id, text) = a_draft_awaiting(&app).await;
+    let card = format!("#draft-{id}");
+    b.wait_for_text(&card, &text).await;
+    b.shoot("queue-live-draft").await;
+
+    // Someone starts editing the draft: the next change must not reload the page under them.
+    b.fill(&format!("{card} textarea[name=text]"), "half-written edit")
+        .await;
+    let theirs = app.fans_of("creator1").await.swap_remove(1);
+    app.fan_says(&theirs, "hello? anyone home").await;
+    app.wait_for_count("a second draft awaiting approval", AWAITING, |n| n == 2)
+        .await;
+    b.wait_for_text("[data-live=drafts]", "2").await;
+    let kept = b
+        .find(&format!("{card} textarea[name=text]"))
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(
+        kept, "half-written edit",
+        "the typed text survives the change"
+    );
     b.close().await;
     app.stop().await;
 }

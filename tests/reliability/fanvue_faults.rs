@@ -74,7 +74,9 @@ async fn creators_answering_by_hand_and_fans_writing_during_delays_with_failing_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limit_storms_with_retry_after() {
     let mut a = talking_fans(2, 16, 22);
-    a.faults.rate_limit_storm = 0.05;
+    // Each call starts a storm with this chance; at 0.05 a full parallel run once drew none in
+    // about a hundred calls (the draws interleave with the fans' own), leaving nothing to test.
+    a.faults.rate_limit_storm = 0.1;
     a.faults.storm_secs = 3;
     let app = start(a, |_| {}).await;
     app.settle_all(Duration::from_secs(150)).await;

@@ -7,7 +7,10 @@
 use super::{context::Context, Agent, AgentError, Job, Stage};
 use crate::{
     domain::{fan::NOT_CONTACTABLE, FanStatus, FanValue},
-    fanvue::{client::BULK_INSIGHTS_MAX, types::FanInsights},
+    fanvue::{
+        client::BULK_INSIGHTS_MAX,
+        types::{BulkInsights, FanInsights},
+    },
 };
 use std::{collections::HashMap, ops::ControlFlow, sync::Arc};
 use tracing::{debug, warn};
@@ -95,17 +98,7 @@ impl Agent {
         let api = self.apis.get(job.creator);
         match api.bulk_fan_insights(&fans).await {
             Ok(bulk) => {
-                let mut read: Vec<(String, FanValue)> = fans
-                    .iter()
-                    .map(|f| {
-                        let found = bulk
-                            .results
-                            .iter()
-                            .find(|(k, _)| k.eq_ignore_ascii_case(f))
-                            .and_then(|(_, v)| v.as_ref());
-                        (f.to_string(), value_of(found, now))
-                    })
-                    .collect();
+                let mut read = values_of(&bulk, &fans, now);
                 debug!(fans = read.len(), "fan insights read");
                 self.store.put_fan_values(job.creator, &read).await?;
                 // The chat list's top-spender flag stays with the stored value.
@@ -119,6 +112,21 @@ impl Agent {
             }
         }
     }
+}
+
+/// Each of `fans`' value as one bulk insights answer tells it, read at `now` (a fan the answer
+/// leaves out: none known, read again after the TTL).
+pub fn values_of(bulk: &BulkInsights, fans: &[&str], now: i64) -> Vec<(String, FanValue)> {
+    fans.iter()
+        .map(|f| {
+            let found = bulk
+                .results
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(f))
+                .and_then(|(_, v)| v.as_ref());
+            (f.to_string(), value_of(found, now))
+        })
+        .collect()
 }
 
 /// The value `insights` tell, read at `now` (none: Fanvue could not say; read again after the TTL).

@@ -12,7 +12,7 @@
 //! lapsed fans is read over several checks, never in one burst that would delay replies.
 
 use crate::{
-    agent::value::value_of,
+    agent::value::values_of,
     config::CreatorSettings,
     domain::{FanStatus, FanValue},
     fanvue::{client::BULK_INSIGHTS_MAX, ApiError, CreatorApi},
@@ -76,17 +76,7 @@ pub async fn refresh(
         let ids: Vec<&str> = batch.iter().map(String::as_str).collect();
         let bulk = api.bulk_fan_insights(&ids).await?;
         done.calls += 1;
-        let read: Vec<(String, FanValue)> = batch
-            .iter()
-            .map(|f| {
-                let found = bulk
-                    .results
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(f))
-                    .and_then(|(_, v)| v.as_ref());
-                (f.clone(), value_of(found, now))
-            })
-            .collect();
+        let read = values_of(&bulk, &ids, now);
         done.fans_read += read.len();
         store.put_fan_values(&s.handle, &read).await?;
     }

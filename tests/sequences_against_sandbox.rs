@@ -21,6 +21,7 @@ fn welcome() -> SequenceConfig {
         segment: Default::default(),
         quiet_secs: 0,
         before_secs: 0,
+        personalise: false,
         steps: vec![
             step(0, "thanks for the follow, {{ fan_name }}!"),
             step(6, "{{ fan_name }}, subscribe for the good stuff"),
@@ -115,6 +116,7 @@ async fn a_win_back_brings_quiet_fans_back_once_each_and_their_turns_are_answere
             segment: Default::default(),
             quiet_secs: 8,
             before_secs: 0,
+            personalise: false,
             steps: vec![Step {
                 after_secs: 0,
                 texts: vec!["missed you {{ fan_name }}!".into()],
@@ -180,6 +182,7 @@ fn on_subscription(name: &str, trigger: Trigger, before_secs: u64, text: &str) -
         segment: Default::default(),
         quiet_secs: 0,
         before_secs,
+        personalise: false,
         steps: vec![Step {
             after_secs: 0,
             texts: vec![text.into()],
@@ -267,6 +270,146 @@ async fn subscriptions_about_to_end_and_just_ended_get_their_message_once_from_w
         "ended long ago: {:?}",
         got(4).await
     );
+    let st = env.stats().await;
+    assert_eq!(st["rate_limited"], 0, "{st}");
+}
+
+/// A stand-in model for personalised steps: it writes from what the prompt says of the fan (a
+/// summary about jazz) and the step's brief, writes an off-platform invitation when a human's instructions for the fan
+/// say so (to be blocked), and is unreachable for anyone else.
+struct FromThePrompt;
+
+impl fanvue_agent::agent::llm::Llm for FromThePrompt {
+    fn complete<'a>(
+        &'a self,
+        req: &'a fanvue_agent::agent::llm::LlmRequest,
+    ) -> fanvue_agent::agent::llm::LlmFuture<'a> {
+        use fanvue_agent::agent::llm::{Completion, LlmError};
+        let system = &req.messages[0].content;
+        let text = if system.contains("loves jazz") && system.contains("thanks for the follow") {
+            Ok("a fellow jazz lover! so glad you followed, what are you listening to?")
+        } else if system.contains("TEST-INVITE") {
+            Ok("follow me on snapchat too, it's sam.x99")
+        } else {
+            Err(LlmError::Unavailable("connection refused".into()))
+        };
+        Box::pin(async move {
+            Ok(Completion {
+                text: text?.into(),
+                model: "served-under-another-name".into(),
+                prompt_tokens: Some(400),
+                completion_tokens: Some(20),
+                latency: std::time::Duration::from_millis(4),
+            })
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_personalised_welcome_is_written_by_the_model_for_each_fan_and_falls_back_to_its_text() {
+    let mut a = args(1, 3);
+    a.rate_limit = 300;
+    let mut model = String::new();
+    let env = spawn_app(a, |c| {
+        c.fanvue.rate_limit_per_minute = 300;
+        c.sequences.enabled = true;
+        c.sequences.check_every_secs = 1;
+        c.sequences.fan_gap_hours = 0;
+        c.sequences.budget_share = 0.5;
+        c.sequences.quiet_hours_start = 0;
+        c.sequences.quiet_hours_end = 0;
+        let mut w = welcome();
+        w.personalise = true;
+        w.steps.truncate(1);
+        c.sequences.list = vec![w];
+        model = c.llm.model.clone();
+        c.money.prices.insert(
+            model.clone(),
+            fanvue_agent::config::ModelPrice {
+                prompt_per_million: 1.0,
+                completion_per_million: 2.0,
+            },
+        );
+    })
+    .await;
+    let fans = env.fans_of("creator1").await;
+    let store = &env.parts.store;
+    store
+        .set_fan_summary(
+            "creator1",
+            &fans[0],
+            "Sam loves jazz and old records.",
+            "op",
+        )
+        .await
+        .unwrap();
+    store
+        .set_fan_instructions("creator1", &fans[1], "TEST-INVITE", "op")
+        .await
+        .unwrap();
+    env.serve(std::sync::Arc::new(FromThePrompt));
+    for fan in &fans {
+        env.fan_event(fan, json!({"kind": "follower"})).await;
+    }
+    env.wait_for_count("every fan welcomed once", SENT, |n| n == 3)
+        .await;
+    env.stop().await;
+    let sent: Vec<Vec<String>> = {
+        let mut v = vec![];
+        for fan in &fans {
+            v.push(env.sent_to(fan).await);
+        }
+        v
+    };
+    assert_eq!(
+        sent[0],
+        ["a fellow jazz lover! so glad you followed, what are you listening to?"]
+    );
+    for (i, s) in sent.iter().enumerate().skip(1) {
+        assert_eq!(s.len(), 1, "{i}: {s:?}");
+        assert!(s[0].starts_with("thanks for the follow, "), "{i}: {s:?}");
+    }
+    let reader = env.parts.store.reader().clone();
+    let decided = |fan: &str| {
+        let (fan, reader) = (fan.to_string(), reader.clone());
+        async move {
+            sqlx::query_as::<
+                _,
+                (
+                    String,
+                    Option<String>,
+                    Option<i64>,
+                    Option<i64>,
+                    Option<String>,
+                ),
+            >(
+                "SELECT d.reason, d.model, d.prompt_tokens, d.cost_micros, d.guardrails
+                 FROM decisions d JOIN inbox i ON i.id = d.inbox_id
+                 WHERE i.kind = 'sequence_step' AND d.fan_uuid = ?",
+            )
+            .bind(fan)
+            .fetch_one(&reader)
+            .await
+            .unwrap()
+        }
+    };
+    // Written by the model: its tokens are priced at the configured model's price.
+    let (reason, m, tokens, cost, _) = decided(&fans[0]).await;
+    assert!(reason.contains("written by the model"), "{reason}");
+    assert_eq!(
+        (m.as_deref(), tokens, cost),
+        (Some(model.as_str()), Some(400), Some(440))
+    );
+    // Blocked: the template went, and the decision says why and keeps the finding.
+    let (reason, _, tokens, cost, guard) = decided(&fans[1]).await;
+    assert!(reason.contains("the model's text was blocked"), "{reason}");
+    assert!(reason.contains("the step's own text was sent"), "{reason}");
+    assert_eq!((tokens, cost), (Some(400), Some(440)), "the call is billed");
+    assert!(guard.unwrap_or_default().contains("draft"), "{reason}");
+    // Unreachable: the template went at once, nothing billed.
+    let (reason, _, tokens, cost, _) = decided(&fans[2]).await;
+    assert!(reason.contains("the model did not write it"), "{reason}");
+    assert_eq!((tokens, cost), (None, None));
     let st = env.stats().await;
     assert_eq!(st["rate_limited"], 0, "{st}");
 }

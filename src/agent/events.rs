@@ -23,6 +23,8 @@ pub struct Action {
     pub amount: String,
     /// Not sent before this (unix ms): a sequence's pacing.
     pub send_at: Option<i64>,
+    /// The model rewrites the rendered text for the fan (a sequence with `personalise`).
+    pub personalise: bool,
 }
 
 impl Agent {
@@ -105,6 +107,7 @@ impl Agent {
                     template: text,
                     amount: String::new(),
                     send_at: None,
+                    personalise: false,
                 }),
                 format!("the fan has been quiet for {} min", quiet_secs / 60),
             ),
@@ -167,12 +170,19 @@ impl Agent {
         };
         let context_at = now_ms();
         let newest = self.store.history(job.creator, job.fan, 1).await?;
+        let (text, info) = if action.personalise {
+            let w = self.personalise(job, &fan_name, &text).await?;
+            let reason = format!("{reason}; {}; {} queued", w.note, action.purpose.as_str());
+            (w.text, DecisionInfo { reason, ..w.info })
+        } else {
+            let reason = format!("{reason}; {} queued", action.purpose.as_str());
+            (text, DecisionInfo::reason(reason))
+        };
         let mut plan = plan(&job.settings.agent, action.purpose, text);
         if let Some(at) = action.send_at {
             plan.delay_ms = plan.delay_ms.max((at - context_at).max(0) as u64);
         }
         let plan = anchored(plan, context_at, newest.last());
-        let info = DecisionInfo::reason(format!("{reason}; {} queued", action.purpose.as_str()));
         let mode = job.settings.mode;
         self.commit_plan(
             job.creator,
@@ -196,6 +206,7 @@ pub fn event_action(kind: &EventKind, actions: &ActionsConfig) -> (Option<Action
             template: template.clone(),
             amount: money(cents),
             send_at: None,
+            personalise: false,
         })
     };
     match kind {

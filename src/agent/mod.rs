@@ -40,6 +40,7 @@ pub mod memory;
 pub mod normalize;
 pub mod offer;
 pub mod offers;
+mod personalise;
 pub mod prompt;
 mod record;
 pub mod replay;

@@ -77,6 +77,7 @@ impl Agent {
             template: texts[n].clone(),
             amount: String::new(),
             send_at: Some(e.send_at),
+            personalise: seq.is_some_and(|s| s.personalise),
         };
         let of = seq.map_or(0, |s| s.steps.len());
         Ok((Some(action), format!("{name} of {of} (variant {})", n + 1)))

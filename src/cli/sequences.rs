@@ -59,11 +59,8 @@ fn line(creator: &str, a: &Admitted, now: i64, text: &str) -> String {
 
 /// The step's text for this fan, rendered as the agent would.
 async fn rendered(parts: &Parts, s: &CreatorSettings, a: &Admitted) -> Result<String, CliError> {
-    let texts: Vec<&String> = s
-        .sequences
-        .list
-        .iter()
-        .find(|q| q.name == a.due.sequence)
+    let seq = s.sequences.list.iter().find(|q| q.name == a.due.sequence);
+    let texts: Vec<&String> = seq
         .and_then(|q| q.steps.get(a.due.step as usize))
         .map(|st| st.texts.iter().filter(|t| !t.trim().is_empty()).collect())
         .unwrap_or_default();
@@ -80,6 +77,12 @@ async fn rendered(parts: &Parts, s: &CreatorSettings, a: &Admitted) -> Result<St
         .and_then(|c| c.display_name)
         .unwrap_or_else(|| s.handle.clone());
     let vars = serde_json::json!({ "fan_name": name, "creator_name": creator_name });
-    Ok(crate::agent::prompt::render("sequence", tpl, &vars)
-        .unwrap_or_else(|e| format!("(does not render: {e})")))
+    let text = crate::agent::prompt::render("sequence", tpl, &vars)
+        .unwrap_or_else(|e| format!("(does not render: {e})"));
+    // The model's words are only known when it writes them: the dry run shows its brief.
+    Ok(if seq.is_some_and(|q| q.personalise) {
+        format!("(the model rewrites) {text}")
+    } else {
+        text
+    })
 }

@@ -93,6 +93,11 @@ pub struct SequenceConfig {
     /// (its steps' `after_secs` count from then, and none is sent once it has ended).
     #[serde(default)]
     pub before_secs: u64,
+    /// The model rewrites each step's text for the fan (from the persona prompt and what is
+    /// known of them), checked by the draft guardrails; the text itself is sent when the model
+    /// fails or is blocked. Off: the text is sent as written.
+    #[serde(default)]
+    pub personalise: bool,
     pub steps: Vec<Step>,
 }
 
@@ -275,6 +280,7 @@ mod tests {
             segment: Segment::All,
             quiet_secs: 0,
             before_secs: 0,
+            personalise: false,
             steps: vec![Step {
                 after_secs: 0,
                 texts: vec![" ".into()],
@@ -300,6 +306,7 @@ mod tests {
                 segment: Segment::All,
                 quiet_secs: 0,
                 before_secs,
+                personalise: false,
                 steps: vec![Step {
                     after_secs,
                     texts: vec!["stay?".into()],

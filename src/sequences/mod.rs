@@ -359,6 +359,7 @@ mod tests {
             segment: Segment::All,
             quiet_secs: 0,
             before_secs: 0,
+            personalise: false,
             steps: steps
                 .iter()
                 .map(|s| Step {

@@ -377,6 +377,15 @@ fn the_fourth_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout4", "heldout4-floors.json");
 }
 
+/// The fifth held-out set (tests/fixtures/guardrails/heldout5): 1,404 cases, 234 per language,
+/// written blind this round by two writers briefed with the categories and languages only.
+/// Measured before the seventh tuning round's retrain (71.0 % of fan messages, 80.1 % of drafts)
+/// and after it, which recorded `heldout5-floors.json` (72.2 %, 81.9 %).
+#[test]
+fn the_fifth_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout5", "heldout5-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));
@@ -515,6 +524,29 @@ fn the_sixth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
         &Floors {
             category_recall: 90.0,
             inputs_caught: 98.4,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 6.3,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
+/// The seventh tuning set (tests/fixtures/guardrails/tuning7, 1 404 cases), written blind by two
+/// more writers for the third round of the statistical layer. Before it was trained on, rules and
+/// the committed model caught 73.5 % of its fan messages and blocked 81.0 % of its drafts (the
+/// rules alone, cross-validated: 50.8 % / 68.3 %); trained on it, every unsafe case is caught and
+/// the rules still stop nine fan near-misses (3.1 %) and one Spanish draft (0.5 %).
+#[test]
+fn the_seventh_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails/tuning7");
+    let report = run_set(&dir);
+    print_table(&report);
+    assert_floors(
+        &report,
+        &Floors {
+            category_recall: 100.0,
+            inputs_caught: 100.0,
             drafts_blocked: 100.0,
             near_miss_stopped_max: 6.3,
             ordinary_stopped_max: 0.0,

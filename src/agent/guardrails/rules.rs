@@ -184,7 +184,7 @@ pub static RULES: &[Rule] = &[
         &["fr"],
         &[
             r"mineur|mineure|pas (encore )?majeur|pas encore 18",
-            r"(je suis|jsuis|suis|chui|j suis) (encore |toujours )?(en|au) (seconde|premiere|terminale|\d{1,2} ?e|sixieme|cinquieme|quatrieme|troisieme|college|lycee)",
+            r"(je suis|jsuis|suis|chui|j suis) (encore |toujours )?(en|au) (seconde|premiere|terminale|\d{1,2} ?(e|eme|ieme|em)|sixieme|cinquieme|quatrieme|troisieme|college|lycee)",
             r"en (seconde|premiere|terminale|troisieme|quatrieme) au (lycee|college)|(collegien|collegienne|lyceen|lyceenne)",
             r"brevet (cette|l) annee|cours demain",
         ],
@@ -799,6 +799,8 @@ pub static RULES: &[Rule] = &[
             r"(team|agency|chatters?|someone else) (behind|running|writing)|prove (you re|you are|ur|u r) (real|human|a real person)",
             r"chat ?gpt|chat ?bot",
             r"(is|are) (there )?(a |an )?(real )?(person|human|someone|somebody|guy|team) (reading|writing|typing|answering|replying|behind)",
+            // The whole message asks it, without a verb: "u real?", "you a bot?".
+            r"^(you|u) (a |an )?(real|bot|ai|robot|human|real person)( or (not|what|fake|a bot|ai))?$",
         ],
         &[],
     ),

@@ -170,7 +170,7 @@ fn judge_calls_cost(g: &Value, per_token: i64) -> i64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_judges_tokens_are_in_the_cost_of_each_decision_at_the_judges_own_price() {
     use fanvue_agent::config::ModelPrice;
-    let app = spawn_serving(args(1, 2), canned(), |c| {
+    let app = spawn_serving(args(1, 3), canned(), |c| {
         c.agent.debounce_ms = 100;
         c.agent.debounce_cap_ms = 300;
         c.judge.enabled = true;
@@ -190,9 +190,10 @@ async fn the_judges_tokens_are_in_the_cost_of_each_decision_at_the_judges_own_pr
     })
     .await;
     let fans = app.fans_of("creator1").await;
-    let (chatty, young) = (&fans[0], &fans[1]);
+    let (chatty, young, sad) = (&fans[0], &fans[1], &fans[2]);
     app.fan_says(chatty, "hey, how was your weekend?").await;
     app.fan_says(young, "I am 15").await;
+    app.fan_says(sad, "i cant go on like this").await;
     let cost = |fan: &str| {
         format!(
             "SELECT coalesce((SELECT cost_micros FROM decisions d JOIN inbox i ON i.id = d.inbox_id \
@@ -222,6 +223,17 @@ async fn the_judges_tokens_are_in_the_cost_of_each_decision_at_the_judges_own_pr
     assert_eq!(
         app.count(&cost(young)).await,
         judge_calls_cost(&g, 1000),
+        "{g}"
+    );
+
+    // A judge escalation of what the rules pass: the draft written beside the judge is dropped,
+    // and still billed (124 µ$) with the judge's call.
+    let (outcome, reason, g) = decided(&app, sad, 1).await;
+    assert_eq!(outcome, "escalated", "{reason}");
+    assert_eq!(g["judge"]["input"]["effect"], "escalated", "{g}");
+    assert_eq!(
+        app.count(&cost(sad)).await,
+        124 + judge_calls_cost(&g, 1000),
         "{g}"
     );
     app.stop().await;

@@ -39,6 +39,15 @@ pub enum InputCall {
     Stop,
 }
 
+/// The draft written beside the input judge and dropped when it stopped the reply: the model
+/// asked, its tokens and latency (billed with the escalation).
+#[derive(Clone, Copy, Debug)]
+pub struct Spent<'a> {
+    pub model: &'a str,
+    pub tokens: (Option<i64>, Option<i64>),
+    pub llm_ms: i64,
+}
+
 /// What the rules' `findings` call for, with the `marked` safety marks in force.
 pub fn input_call(findings: &[Finding], marked: &[SafetyMark]) -> InputCall {
     match (guardrails::stopping(findings).is_empty(), marked.is_empty()) {
@@ -86,7 +95,7 @@ impl Agent {
                     let asked = self.judge.input(&job.settings.judge, &ctx.fan_text).await;
                     verdicts["judge"] = json!({ "input": asked.record(&judge::Call::Rules) });
                 }
-                self.escalate_input(job, ctx, &stops, verdicts, &marked)
+                self.escalate_input(job, ctx, &stops, verdicts, &marked, None)
                     .await?
             }
         };
@@ -102,14 +111,16 @@ impl Agent {
     }
 
     /// Hears the input judge once drafting is done: a confident stop escalates as the rule it
-    /// names would (so the same safety mark follows; the draft is dropped), a flag joins the
-    /// findings. Goes on with the judge's record for the decision.
+    /// names would (so the same safety mark follows; the draft is dropped, its call billed with
+    /// the escalation), a flag joins the findings. Goes on with the judge's record for the
+    /// decision.
     pub(super) async fn heed_input_judge(
         &self,
         job: &Job<'_>,
         ctx: &Context,
         input: &mut Input,
         judged: Option<judge::Asked>,
+        dropped: Spent<'_>,
     ) -> Result<Stage<Map<String, Value>>, AgentError> {
         let mut record = Map::new();
         let Some(judged) = judged else {
@@ -123,7 +134,7 @@ impl Agent {
                 all.push(f.clone());
                 let verdicts = json!({ "input": all, "judge": record });
                 let outcome = self
-                    .escalate_input(job, ctx, &[f], verdicts, &input.marked)
+                    .escalate_input(job, ctx, &[f], verdicts, &input.marked, Some(dropped))
                     .await?;
                 return Ok(ControlFlow::Break(outcome));
             }
@@ -169,13 +180,21 @@ impl Agent {
         stops: &[Finding],
         verdicts: Value,
         marked: &[SafetyMark],
+        dropped: Option<Spent<'_>>,
     ) -> Result<JobOutcome, AgentError> {
         let stops: Vec<&Finding> = stops.iter().collect();
         let why = format!("for a human: {}", describe(&stops));
         let pause = &job.settings.pause_hours;
+        let money = &job.settings.money;
+        let draft_cost = dropped.and_then(|d| money.cost_micros(d.model, d.tokens.0, d.tokens.1));
         let mut info = DecisionInfo {
-            // The judge may have been asked (to record whether it agreed): its call is billed.
-            cost_micros: judge::cost_micros(&job.settings.money, Some(&verdicts)),
+            // The judge may have been asked (to record whether it agreed), and a draft written
+            // beside it dropped: both calls are billed.
+            cost_micros: judge::with_judge_cost(money, draft_cost, Some(&verdicts)),
+            model: dropped.map(|d| d.model.to_string()),
+            prompt_tokens: dropped.and_then(|d| d.tokens.0),
+            completion_tokens: dropped.and_then(|d| d.tokens.1),
+            llm_ms: dropped.map(|d| d.llm_ms),
             guardrails: Some(verdicts),
             // The mark keeps the escalation's own reason (repeated on the fan's later messages).
             marks: new_marks(&stops, marked, &why, ctx.now, pause),

@@ -225,8 +225,13 @@ impl Agent {
             self.draft(job, &ctx, &input, &prompt),
             self.judge_input(job, &ctx.fan_text)
         );
+        let spent = guard_input::Spent {
+            model: &prompt.request.model,
+            tokens: drafted.tokens,
+            llm_ms: drafted.llm_ms,
+        };
         let judged = proceed!(
-            self.heed_input_judge(job, &ctx, &mut input, input_judged)
+            self.heed_input_judge(job, &ctx, &mut input, input_judged, spent)
                 .await?
         );
         let model_reason = drafted.offer_reason.clone();

@@ -21,6 +21,9 @@ pub struct MoneyFilter {
     /// Each creator's tip window in ms; creators not named use `default_tip_window_ms`.
     pub tip_window_ms: BTreeMap<String, i64>,
     pub default_tip_window_ms: i64,
+    /// The models with a price anywhere in the config (a judge's model without one is listed as
+    /// unpriced even when the decision's draft was priced).
+    pub priced_models: Vec<String>,
 }
 
 /// One creator's money.
@@ -112,7 +115,7 @@ tips AS (
          coalesce(json_extract(i.event, '$.kind.price_cents'), 0) AS cents,
          (SELECT o.id FROM outbox o
            WHERE o.creator_handle = i.creator_handle AND o.fan_uuid = i.fan_uuid
-             AND o.purpose IN ('reply', 'followup', 'welcome') AND o.state = 'sent'
+             AND o.purpose IN ('reply', 'followup', 'welcome', 'sequence') AND o.state = 'sent'
              AND o.sent_at <= i.received_at
              AND o.sent_at >= i.received_at - coalesce((SELECT ms FROM w WHERE w.creator = i.creator_handle), ?4)
              AND coalesce((SELECT ms FROM w WHERE w.creator = i.creator_handle), ?4) > 0
@@ -153,6 +156,12 @@ impl MoneyFilter {
                 })
                 .collect(),
             default_tip_window_ms: cfg.money.tip_window_secs as i64 * 1000,
+            priced_models: cfg
+                .creators
+                .keys()
+                .flat_map(|h| cfg.creator_money(h).prices.into_keys())
+                .chain(cfg.money.prices.keys().cloned())
+                .collect(),
         }
     }
 }
@@ -177,7 +186,32 @@ impl Store {
         .bind(f.since_ms)
         .fetch_all(self.reader())
         .await?;
+        for m in self.judge_models(f).await? {
+            if !f.priced_models.contains(&m) && !r.unpriced_models.contains(&m) {
+                r.unpriced_models.push(m);
+            }
+        }
+        r.unpriced_models.sort();
         Ok(r)
+    }
+
+    /// The models the judge's calls recorded in decisions' guardrails (`judge.input`,
+    /// `judge.draft[..]`) used.
+    async fn judge_models(&self, f: &MoneyFilter) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "WITH d AS (SELECT guardrails FROM decisions
+                          WHERE json_extract(guardrails, '$.judge') IS NOT NULL
+                          AND decided_at >= ?2 AND (?1 IS NULL OR creator_handle = ?1))
+             SELECT DISTINCT m FROM (
+               SELECT json_extract(guardrails, '$.judge.input.model') AS m FROM d
+               UNION SELECT json_extract(j.value, '$.model') FROM d,
+                 json_each(d.guardrails, '$.judge.draft') j)
+             WHERE m IS NOT NULL ORDER BY m",
+        )
+        .bind(&f.creator)
+        .bind(f.since_ms)
+        .fetch_all(self.reader())
+        .await?)
     }
 
     async fn creator_money(&self, f: &MoneyFilter) -> Result<Vec<CreatorMoney>, StoreError> {
@@ -550,6 +584,7 @@ mod tests {
             since_ms: 0,
             tip_window_ms: [("c".to_string(), window_ms)].into(),
             default_tip_window_ms: 0,
+            priced_models: vec!["m".into()],
         }
     }
 
@@ -605,6 +640,72 @@ mod tests {
         assert_eq!(
             (p.key.as_str(), p.replies, p.purchases, p.revenue_cents),
             ("ana@v1", 2, 1, 1500)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_tip_soon_after_a_sequence_message_is_the_agents_too() {
+        let (store, _dir) = test_store().await;
+        store.ensure_creator("c").await.unwrap();
+        let t0 = 1_800_000_000_000;
+        let plan = ReplyPlan::new(Purpose::Sequence, "missed you!");
+        let step = testing::accept_new(&store, &testing::fan_message("s", FAN, "hi")).await;
+        let info = DecisionInfo::reason("sequence winback step 1 of 1");
+        let id = store
+            .commit_plan(
+                "c",
+                FAN,
+                &[step],
+                &plan,
+                Outcome::Replied,
+                &info,
+                Mode::Live,
+            )
+            .await
+            .unwrap();
+        sqlx::query(
+            "UPDATE outbox SET state = 'sent', sent_at = ?1, message_uuid = 'w' WHERE id = ?2",
+        )
+        .bind(t0)
+        .bind(id)
+        .execute(store.writer())
+        .await
+        .unwrap();
+        tips(&store, "tip-after-winback", 900, t0 + HOUR / 4).await;
+        let c = &store.money_report(&filter(HOUR)).await.unwrap().creators[0];
+        assert_eq!(
+            (c.tips_attributed, c.tip_cents_attributed),
+            (1, 900),
+            "{c:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_judge_model_without_a_price_is_listed_even_when_the_draft_was_priced() {
+        let (store, _dir) = test_store().await;
+        store.ensure_creator("c").await.unwrap();
+        let a = testing::accept_new(&store, &testing::fan_message("j", FAN, "hi")).await;
+        let judged = serde_json::json!({"input": [], "judge": {
+            "input": {"model": "judge-small", "prompt_tokens": 50, "completion_tokens": 5},
+            "draft": [{"model": "judge-big", "prompt_tokens": 60, "completion_tokens": 5}]}});
+        let info = DecisionInfo {
+            guardrails: Some(judged),
+            ..drafted(270)
+        };
+        let plan = ReplyPlan::new(Purpose::Reply, "hey");
+        store
+            .commit_plan("c", FAN, &[a], &plan, Outcome::Replied, &info, Mode::Live)
+            .await
+            .unwrap();
+        let mut f = filter(HOUR);
+        let r = store.money_report(&f).await.unwrap();
+        assert_eq!(r.unpriced_models, ["judge-big", "judge-small"]);
+        f.priced_models.push("judge-small".into());
+        let r = store.money_report(&f).await.unwrap();
+        assert_eq!(
+            r.unpriced_models,
+            ["judge-big"],
+            "the priced judge model is not listed"
         );
     }
 

@@ -29,6 +29,17 @@ fn welcome() -> SequenceConfig {
     }
 }
 
+/// Sequences on, checked every second, no fan gap or quiet hours, half of a 300-a-minute budget.
+fn quick_sequences(c: &mut fanvue_agent::config::Config) {
+    c.fanvue.rate_limit_per_minute = 300;
+    c.sequences.enabled = true;
+    c.sequences.check_every_secs = 1;
+    c.sequences.fan_gap_hours = 0;
+    c.sequences.budget_share = 0.5;
+    c.sequences.quiet_hours_start = 0;
+    c.sequences.quiet_hours_end = 0;
+}
+
 const SENT: &str = "SELECT count(*) FROM outbox WHERE purpose = 'sequence' AND state = 'sent'";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -36,13 +47,7 @@ async fn a_welcome_campaign_is_paced_stops_for_a_fan_who_writes_and_survives_a_r
     let mut a = args(1, 6);
     a.rate_limit = 300;
     let env = spawn_app(a, |c| {
-        c.fanvue.rate_limit_per_minute = 300;
-        c.sequences.enabled = true;
-        c.sequences.check_every_secs = 1;
-        c.sequences.fan_gap_hours = 0;
-        c.sequences.budget_share = 0.5; // 75 messages a minute: 0.8 s apart
-        c.sequences.quiet_hours_start = 0;
-        c.sequences.quiet_hours_end = 0;
+        quick_sequences(c); // 75 messages a minute: 0.8 s apart
         c.sequences.list = vec![welcome()];
     })
     .await;
@@ -195,13 +200,7 @@ async fn subscriptions_about_to_end_and_just_ended_get_their_message_once_from_w
     let mut a = args(1, 5);
     a.rate_limit = 300;
     let env = spawn_app(a, |c| {
-        c.fanvue.rate_limit_per_minute = 300;
-        c.sequences.enabled = true;
-        c.sequences.check_every_secs = 1;
-        c.sequences.fan_gap_hours = 0;
-        c.sequences.budget_share = 0.5;
-        c.sequences.quiet_hours_start = 0;
-        c.sequences.quiet_hours_end = 0;
+        quick_sequences(c);
         c.sequences.list = vec![
             on_subscription("ending", Trigger::Expiring, 3 * 86_400, "ends soon, stay?"),
             on_subscription("lapsed", Trigger::Expired, 0, "come back {{ fan_name }}"),
@@ -311,13 +310,7 @@ async fn a_personalised_welcome_is_written_by_the_model_for_each_fan_and_falls_b
     a.rate_limit = 300;
     let mut model = String::new();
     let env = spawn_app(a, |c| {
-        c.fanvue.rate_limit_per_minute = 300;
-        c.sequences.enabled = true;
-        c.sequences.check_every_secs = 1;
-        c.sequences.fan_gap_hours = 0;
-        c.sequences.budget_share = 0.5;
-        c.sequences.quiet_hours_start = 0;
-        c.sequences.quiet_hours_end = 0;
+        quick_sequences(c);
         let mut w = welcome();
         w.personalise = true;
         w.steps.truncate(1);

@@ -212,3 +212,35 @@ async fn pause_and_resume_a_creator_or_one_fan_from_the_command_line() {
     let (code, out) = run(&["pause", "creator1", "not-a-uuid"]);
     assert_eq!(code, Some(2), "{out}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_written_before_the_creator_connected_is_answered_once_it_connects() {
+    let app = spawn_unconnected_app(args(1, 1), |_| {}).await;
+    app.serve(canned());
+    let fan = app.fan_of("creator1").await;
+    app.fan_says(&fan, "hello? anyone home?").await;
+    app.wait_for_count(
+        "the message held for an unknown creator",
+        "SELECT count(*) FROM inbox WHERE creator_handle IS NULL AND state = 'decided'",
+        |n| n == 1,
+    )
+    .await;
+    app.connect("creator1").await;
+    app.wait_for_count(
+        "the held message answered",
+        "SELECT count(*) FROM outbox WHERE purpose = 'reply' AND state = 'sent'",
+        |n| n == 1,
+    )
+    .await;
+    app.settle().await;
+    assert_eq!(app.sent_to(&fan).await.len(), 1, "answered once");
+    let reason: String = sqlx::query_scalar(
+        "SELECT reason FROM decisions d JOIN inbox i ON i.id = d.inbox_id
+         WHERE i.creator_handle IS NULL",
+    )
+    .fetch_one(app.parts.store.reader())
+    .await
+    .unwrap();
+    assert!(reason.contains("released to creator1"), "{reason}");
+    app.stop().await;
+}

@@ -489,7 +489,8 @@ impl Connector {
                 });
             }
         }
-        self.store
+        let released = self
+            .store
             .complete_connect(
                 &self.cipher,
                 handle,
@@ -498,7 +499,7 @@ impl Connector {
                 &tokens,
             )
             .await?;
-        tracing::info!(creator = handle, creator_uuid = %me.uuid, "creator connected");
+        tracing::info!(creator = handle, creator_uuid = %me.uuid, released, "creator connected");
         Ok(())
     }
 }

@@ -196,6 +196,65 @@ pub(crate) async fn accept_batch(
     Ok(out)
 }
 
+/// How far back events held for an unknown creator are released when that creator connects:
+/// older ones stay held (a day-old message is still worth an answer; a week-old one is a
+/// human's to judge).
+pub const RELEASE_HELD_MS: i64 = 24 * 3_600_000;
+
+/// Offers again, for `handle`, the events held because no connected creator had their uuid
+/// (`uuid`, received at or after `since_ms`), inside the connect's transaction: each held row
+/// keeps its decision, with a note, under a renamed dedupe key, and its event is accepted anew
+/// (the message stored, the facts learned, the chat pending) so the dispatcher answers it.
+/// Returns how many were released.
+pub(crate) async fn release_held(
+    tx: &mut Transaction<'static, Sqlite>,
+    handle: &str,
+    uuid: &str,
+    since_ms: i64,
+) -> Result<usize, StoreError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, event, source FROM inbox WHERE creator_handle IS NULL
+           AND creator_uuid = ?1 COLLATE NOCASE AND received_at >= ?2
+           AND dedupe_key NOT LIKE '%:released:%' ORDER BY id",
+    )
+    .bind(uuid)
+    .bind(since_ms)
+    .fetch_all(&mut **tx)
+    .await?;
+    let held: Vec<(i64, Event, String)> = rows
+        .into_iter()
+        .filter_map(|(id, e, src)| Some((id, serde_json::from_str(&e).ok()?, src)))
+        .collect();
+    if held.is_empty() {
+        return Ok(0);
+    }
+    let note = format!("; released to {handle} when it connected");
+    for (id, ..) in &held {
+        sqlx::query("UPDATE inbox SET dedupe_key = dedupe_key || ':released:' || id WHERE id = ?")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("UPDATE decisions SET reason = reason || ? WHERE inbox_id = ?")
+            .bind(&note)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let offers: Vec<Offer<'_>> = held
+        .iter()
+        .map(|(_, event, source)| Offer {
+            event,
+            creator: Some(handle),
+            source,
+        })
+        .collect();
+    let accepted = accept_batch(tx, &offers).await?;
+    Ok(accepted
+        .iter()
+        .filter(|(a, _)| matches!(a, Accepted::New { .. }))
+        .count())
+}
+
 /// Why an event is kept but not processed, if it is.
 fn hold_reason(creator: Option<&str>, has_fan: bool, event: &Event) -> Option<String> {
     match (creator, has_fan, &event.kind) {

@@ -47,7 +47,9 @@ fn ctx(kind: &str, handle: &str) -> String {
 }
 
 impl Store {
-    /// Binds the creator's Fanvue identity and stores its first tokens, in one transaction.
+    /// Binds the creator's Fanvue identity and stores its first tokens, in one transaction, in
+    /// which the events held for its uuid before it connected (within
+    /// [`super::inbox::RELEASE_HELD_MS`]) are released to it. Returns how many were.
     pub async fn complete_connect(
         &self,
         cipher: &TokenCipher,
@@ -55,7 +57,7 @@ impl Store {
         uuid: &str,
         display_name: Option<&str>,
         tokens: &TokenSet,
-    ) -> Result<(), StoreError> {
+    ) -> Result<usize, StoreError> {
         let now = now_secs();
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -71,8 +73,10 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         upsert_tokens(&mut tx, cipher, handle, tokens).await?;
+        let since = super::now_ms() - super::inbox::RELEASE_HELD_MS;
+        let released = super::inbox::release_held(&mut tx, handle, uuid, since).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(released)
     }
 
     /// Persists rotated tokens. Called before the new access token is used, so a crash can never
@@ -355,6 +359,55 @@ mod tests {
         );
         s.save_tokens(&c, "alice", &t).await.unwrap();
         assert_eq!(s.token_generation("alice").await.unwrap(), 2);
+    }
+
+    #[tokio::test]
+    async fn events_held_before_the_creator_connected_are_released_to_it_once() {
+        use crate::store::{inbox::Accepted, testing};
+        let (s, _d) = test_store().await;
+        let fan = "3f2a1b2c-0000-4000-8000-000000000009";
+        let held = |key: &str| {
+            let e = testing::fan_message(key, fan, "hi, anyone there?");
+            let s = s.clone();
+            async move { s.accept_event(&e, None, "webhook").await.unwrap() }
+        };
+        let Accepted::Held { id: fresh } = held("fresh").await else {
+            panic!("an unknown creator's event is held")
+        };
+        let Accepted::Held { id: old } = held("old").await else {
+            panic!("held")
+        };
+        sqlx::query("UPDATE inbox SET received_at = received_at - 2 * 86400000 WHERE id = ?")
+            .bind(old)
+            .execute(s.writer())
+            .await
+            .unwrap();
+        let t = TokenSet {
+            access_token: Secret::new("a"),
+            refresh_token: Secret::new("r"),
+            expires_at: 1234,
+            scope: None,
+        };
+        let released = s.complete_connect(&cipher(), "c", "C-UUID", None, &t).await;
+        assert_eq!(released.unwrap(), 1, "the day-old one stays held");
+        assert_eq!(s.pending_chats().await.unwrap(), [("c".into(), fan.into())]);
+        let history = s.history("c", fan, 10).await.unwrap();
+        assert_eq!(history.len(), 1, "the message is in the chat's history");
+        let reason: String = sqlx::query_scalar("SELECT reason FROM decisions WHERE inbox_id = ?")
+            .bind(fresh)
+            .fetch_one(s.reader())
+            .await
+            .unwrap();
+        assert!(
+            reason.ends_with("released to c when it connected"),
+            "{reason}"
+        );
+        // A redelivery is now a duplicate, and a second connect releases nothing again.
+        let again = testing::fan_message("fresh", fan, "hi, anyone there?");
+        let dup = s.accept_event(&again, Some("c"), "webhook").await.unwrap();
+        assert_eq!(dup, Accepted::Duplicate);
+        let twice = s.complete_connect(&cipher(), "c", "c-uuid", None, &t).await;
+        assert_eq!(twice.unwrap(), 0);
     }
 
     #[tokio::test]

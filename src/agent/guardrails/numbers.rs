@@ -90,7 +90,8 @@ fn is_connector(w: &str) -> bool {
 
 /// Reads number words at `i`; returns the value and how many tokens it used.
 fn read_at(tokens: &[&str], i: usize) -> Option<(u32, usize)> {
-    let v = word_value(tokens[i])?;
+    // `i` may be one past the end: "soixante" as the last word looks at the word after it.
+    let v = word_value(tokens.get(i)?)?;
     let at = |k: usize| tokens.get(i + k).copied().unwrap_or("");
     // "quatre vingt(s)" = 80, then maybe "dix"/"onze"… or a unit.
     if v == 4 && matches!(at(1), "vingt" | "vingts") {
@@ -226,6 +227,14 @@ mod tests {
         assert_eq!(read_numbers("treinta y uno"), "31");
         assert_eq!(read_numbers("twenty one"), "21");
         assert_eq!(read_numbers("dix sept ans"), "17 ans");
+    }
+
+    #[test]
+    fn a_number_word_that_ends_the_text_is_read_without_looking_past_it() {
+        // "soixante" peeks at the next word for "soixante dix"; as the last word it once panicked.
+        assert_eq!(read_numbers("ça fait soixante"), "ça fait 60");
+        assert_eq!(read_numbers("soixante"), "60");
+        assert_eq!(read_numbers("sixty"), "60");
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! 7. [`commit`]: commit: the decision and the outbox row in one transaction.
 //!
 //! Other events (tips, subscriptions, follow-ups) are decided in [`events`], sequence steps in
-//! `sequence`. The agent never reads
+//! `sequence` (written for the fan by the model in `personalise` when the sequence asks). The agent never reads
 //! the live config: the dispatcher resolves the creator's [`CreatorSettings`] when a job starts
 //! and every stage reads those ([`Job`]), so a reload in the middle of a job never mixes two
 //! configs in one decision. `process_chat` is steppable in tests: everything it touches is passed

@@ -393,10 +393,21 @@ async fn a_personalised_welcome_is_written_by_the_model_for_each_fan_and_falls_b
         (m.as_deref(), tokens, cost),
         (Some(model.as_str()), Some(400), Some(440))
     );
+    // The persona version the decision names is kept, for the console to show.
+    let kept = env
+        .count(
+            "SELECT count(*) FROM prompt_versions WHERE version IN
+               (SELECT prompt_version FROM decisions WHERE reason LIKE '%written by the model%')",
+        )
+        .await;
+    assert_eq!(kept, 1, "the prompt version's text is kept");
     // Blocked: the template went, and the decision says why and keeps the finding.
     let (reason, _, tokens, cost, guard) = decided(&fans[1]).await;
     assert!(reason.contains("the model's text was blocked"), "{reason}");
-    assert!(reason.contains("the step's own text was sent"), "{reason}");
+    assert!(
+        reason.contains("the step's own text goes instead"),
+        "{reason}"
+    );
     assert_eq!((tokens, cost), (Some(400), Some(440)), "the call is billed");
     assert!(guard.unwrap_or_default().contains("draft"), "{reason}");
     // Unreachable: the template went at once, nothing billed.

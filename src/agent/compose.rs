@@ -128,7 +128,7 @@ impl Agent {
 
     /// Keeps the text of a persona version a decision is about to use, once per version, so
     /// the decision can show the prompt it used later. A failed write is retried next job.
-    async fn keep_prompt_version(&self, persona: &str, version: &str) {
+    pub(super) async fn keep_prompt_version(&self, persona: &str, version: &str) {
         let Some(files) = self.prompts.files_to_keep(persona, version) else {
             return;
         };

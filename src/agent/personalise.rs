@@ -44,7 +44,7 @@ impl Agent {
     ) -> Result<Written, AgentError> {
         let kept = |note: String, info: DecisionInfo| Written {
             text: brief.to_string(),
-            note: format!("{note}; the step's own text was sent"),
+            note: format!("{note}; the step's own text goes instead"),
             info,
         };
         let (system, version) = match self.sequence_system(job, fan_name, brief).await? {
@@ -134,6 +134,9 @@ impl Agent {
             Ok(p) => p,
             Err(e) => return Ok(Err(e)),
         };
+        // The decision names this version: its text is kept so the console can show it.
+        self.keep_prompt_version(&job.settings.persona, &version)
+            .await;
         let summary = self.store.fan_summary(creator, fan).await?;
         let controls = self.store.fan_controls(creator, fan).await?;
         let summary = summary.as_ref().map(|s| s.summary.as_str());

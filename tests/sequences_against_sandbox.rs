@@ -417,3 +417,51 @@ async fn a_personalised_welcome_is_written_by_the_model_for_each_fan_and_falls_b
     let st = env.stats().await;
     assert_eq!(st["rate_limited"], 0, "{st}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dry_run_prints_who_would_get_which_step_and_marks_those_the_model_rewrites() {
+    // The daemon runs without sequences: the followers' welcome is only ever shown, never queued.
+    let env = spawn_app(args(1, 2), quick_sequences_off).await;
+    env.serve(canned());
+    let fans = env.fans_of("creator1").await;
+    for fan in &fans {
+        env.fan_event(fan, json!({"kind": "follower"})).await;
+    }
+    env.wait_for_count(
+        "both follows in the inbox",
+        "SELECT count(*) FROM inbox WHERE kind = 'new_follower'",
+        |n| n == 2,
+    )
+    .await;
+    env.stop().await;
+    let cfg = format!(
+        "[daemon]\ndatabase = {:?}\n[security]\ntoken_key = {:?}\n[creators.creator1]\n\
+         [sequences]\nenabled = true\nfan_gap_hours = 0\nquiet_hours_start = 0\nquiet_hours_end = 0\n\
+         [[sequences.list]]\nname = \"welcome\"\ntrigger = \"new_follower\"\npersonalise = true\n\
+         steps = [{{ after_secs = 0, texts = [\"hi {{{{ fan_name }}}}, thanks for the follow\"] }}]\n",
+        env.parts.cfg.daemon.database.display().to_string(),
+        env.parts.cfg.security.token_key.expose(),
+    );
+    std::fs::write(env.dir.path().join("cli.toml"), cfg).unwrap();
+    let (code, out) = env.cli(&["sequences", "--dry-run"]);
+    assert_eq!(code, Some(0), "{out}");
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("welcome step 1"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    for (line, fan) in lines.iter().zip(&fans) {
+        assert!(out.contains(fan.as_str()), "{out}");
+        assert!(
+            line.contains("(the model rewrites) hi ") && line.contains("thanks for the follow"),
+            "{line}"
+        );
+    }
+    assert_eq!(env.count(SENT).await, 0, "a dry run queues nothing");
+}
+
+/// [`quick_sequences`] with sequences off in the daemon.
+fn quick_sequences_off(c: &mut fanvue_agent::config::Config) {
+    quick_sequences(c);
+    c.sequences.enabled = false;
+}

@@ -171,6 +171,11 @@ impl Parts {
         };
         self.recover_in_doubt_sends().await?;
         warm_guardrails();
+        // Every configured creator's series exist from the first scrape (the admin listener
+        // answers before the per-creator tasks start).
+        for creator in self.cfg.creators.keys() {
+            crate::metrics::metrics().init_creator(creator);
+        }
         let deadline = Duration::from_secs(self.cfg.daemon.shutdown_deadline_secs);
         let (dispatch, wakes) = dispatcher::channel();
         let run = Running {

@@ -400,6 +400,16 @@ fn the_sixth_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout6", "heldout6-floors.json");
 }
 
+/// The seventh held-out set (tests/fixtures/guardrails/heldout7): 1,384 cases (234 per language
+/// less 20 found word for word in another set or in this round's tuning set), written blind by three writers with two
+/// independent languages each. Measured before the ninth tuning round (75.9 % of fan messages,
+/// 85.6 % of drafts, near-misses stopped 3.8 % / 1.0 %) and after it, which recorded
+/// `heldout7-floors.json` (80.3 %, 91.0 %, 3.5 % / 1.0 %).
+#[test]
+fn the_seventh_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout7", "heldout7-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));
@@ -560,6 +570,26 @@ fn the_seventh_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
 fn the_eighth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     set_meets_its_floors(
         "tuning8",
+        &Floors {
+            category_recall: 100.0,
+            inputs_caught: 100.0,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 8.4,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
+/// The ninth tuning set (tests/fixtures/guardrails/tuning9, 1 389 cases), written blind by three
+/// writers with two independent languages each. Before it was tuned on, the rules and the model
+/// of the eighth round caught 77.7 % of its fan messages and blocked 88.3 % of its drafts; the
+/// rules written from it (a model's refusal, versions to choose from, a parent's card, who writes
+/// the replies, typed-wrong tips, defanged links, shop prices, idioms of dying of laughter) took
+/// that to 83.0 % / 95.6 % before the retrain.
+#[test]
+fn the_ninth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning9",
         &Floors {
             category_recall: 100.0,
             inputs_caught: 100.0,

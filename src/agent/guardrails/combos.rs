@@ -171,7 +171,7 @@ pub fn names_content(sentence: &str) -> bool {
 /// Everyday goods whose price she may grumble about ("coffee costs £5 now"): not her offer.
 pub static EVERYDAY_COST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato)\b",
+        r"\b(?:coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m)\b",
     )
 });
 
@@ -311,6 +311,70 @@ pub fn crisis(t: &Text) -> Option<String> {
     first(&CRISIS, t)
 }
 
+static REFUSAL: LazyLock<Vec<Pair>> = LazyLock::new(|| {
+    vec![Pair::new(
+        "a model's refusal",
+        r"can t|cannot|can not|unable|not able|no puedo|no me es posible|nao posso|nao consigo|nao me e possivel|ne (?:peux|puis) pas|je ne peux|kann (?:ich )?(?:\w+ )?nicht|nicht moglich|non posso|non riesco|non mi e possibile",
+        r"request|requests|content|kind of|type of|solicitud|peticion|pedido|contenido|este tipo|ese tipo|conteudo|solicitacao|esse tipo|este tipo|demande|requete|contenu|ce type|ce genre|anfrage|inhalt\w*|art von|richiesta|contenuto|questo tipo|tale",
+        Some(r"can t help (?:it|myself|but|falling|thinking|smiling|wondering)|no puedo evitar|nao (?:consigo|posso) evitar|m empecher|kann nicht anders|non posso fare a meno|non riesco a smettere|ppv|unlock\w*|desbloque\w*|debloque\w*|freischalt\w*|sblocc\w*|for free|gratis|gratuit\w*|umsonst"),
+    )
+    .with(r"help|assist|generate|create|provide|fulfil\w*|comply|produce|ayudar\w*|asistir|generar|crear|producir|ajudar|gerar|criar|produzir|aider|generer|creer|produire|helfen|erstellen|generieren|erzeugen|aiutar\w*|generare|creare|produrre|sorry|apologi\w*|lo siento|lamento|disculp\w*|desculp\w*|desole\w*|entschuldig\w*|leider|tut mir leid|mi dispiace|scusa\w*")]
+});
+
+static VERSIONS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
+    vec![Pair::new(
+        "versions to choose from",
+        r"(?:version|versao|versione|option|opcion|opcao|opzione|variante|reply|respuesta|resposta|reponse|antwort|risposta) (?:a|1)",
+        r"(?:version|versao|versione|option|opcion|opcao|opzione|variante|reply|respuesta|resposta|reponse|antwort|risposta) (?:b|2)",
+        None,
+    )]
+});
+
+/// The model offering versions to choose from ("Version A: … Version B: …") instead of one reply.
+pub fn versions(t: &Text) -> Option<String> {
+    first(&VERSIONS, t)
+}
+
+/// A model refusing instead of writing the reply ("I'm sorry, but I can't help with that
+/// request"): an inability and a request or content, with a verb of assisting or an apology.
+pub fn refusal(t: &Text) -> Option<String> {
+    first(&REFUSAL, t)
+}
+
+static CHARGED_TWICE: LazyLock<Vec<Pair>> = LazyLock::new(|| {
+    vec![Pair::new(
+        "charged twice here",
+        r"(?:two|2|dos|duas|deux|zwei|due) (?:identical |identicos |identicas |identiques |identische |identici )?(?:charges|cargos|cobros|cobrancas|prelevements|abbuchungen|addebiti)|(?:charged|cobrado|cobraron|cobraram|preleve|abgebucht|addebitat\w*|scalato) (?:\w+ ){0,3}(?:twice|dos veces|duas vezes|deux fois|zweimal|doppelt|due volte|il prezzo intero|full price|el precio completo|o preco cheio|le prix fort|den vollen preis)",
+        r"sub\w*|abo\w*|suscrip\w*|assinatura|abonnement|abbonamento|ppv|tips?|propina|gorjeta|pourboire|trinkgeld|mancia|fanvue|promo\w*|your (?:page|account|content)|tu (?:pagina|cuenta|contenido)|teu (?:perfil|conteudo)|ton (?:compte|contenu)|deinen? (?:kanal|inhalt\w*)|il tuo (?:profilo|contenuto)",
+        Some(OTHER),
+    )]
+});
+
+/// Charged twice, or the full price despite a promotion, for the subscription, a PPV or a tip:
+/// a dispute with her, not with the supermarket.
+pub fn charged_twice(t: &Text) -> Option<String> {
+    first(&CHARGED_TWICE, t)
+}
+
+/// Shops, banks' own fees, bills: where a double charge is everyday news.
+const OTHER: &str = r"cashier|supermarket|supermercado|supermarche|supermarkt|supermercato|store|shop|tienda|loja|magasin|laden|negozio|amazon|netflix|spotify|uber|restaurant|gym|gimnasio|academia|fitnessstudio|palestra|electric\w*|phone bill|factura|conta de luz|facture|rechnung|bolletta";
+
+static PARENT_CARD: LazyLock<Vec<Pair>> = LazyLock::new(|| {
+    vec![Pair::new(
+        "a parent's card",
+        r"(?:my|mi|meu|minha|ma|mon|meine?[nmrs]?|meines|mio|mia|di mio|de mi|da minha|do meu|de ma|de mon|von meine[mr]) (?:mom|moms|mum|mums|mommy|mother|mothers|dad|dads|daddy|father|fathers|parents|mama|mami|mamas|papa|papi|papas|madre|padre|padres|mae|pai|pais|mere|pere|mutter|vater|vaters|eltern|mamma|babbo|genitori|old man|viejo|vieja|velho|velha|vieux|alter|alten)",
+        r"card|cards|visa|mastercard|amex|tarjeta|cartao|carte|cb|karte|kreditkarte|carta|bancomat|postepay|statement|resumen|extracto|extrato|fatura|releve|abrechnung|kontoauszug|estratto",
+        Some(r"birthday card|greeting|christmas card|business card|gift card|carte (?:d anniversaire|de voeux|cadeau)|tarjeta (?:de cumpleanos|de navidad|regalo)|cartao (?:de aniversario|de natal|presente)|geburtstagskarte|weihnachtskarte|biglietto|(?:paid|pague|paguei|paye|bezahlt|pagato|pagado|pago) (?:for|por|para|pour|fur|per) (?:my|mi|minha|meu|ma|mon|meine\w*|mia|mio)|(?:for|para|pour|fur|per) (?:my|mi|minha|meu|ma|mon|meine\w*|mia|mio) (?:mom|mum|dad|mama|papa|madre|padre|mae|pai|mere|pere|mutter|vater|mamma)"),
+    )
+    .with(r"used|using|use|borrow\w*|took|take|taking|stole|steal|gave me|gives me|limit|check\w*|see|sees|saw|find out|finds out|notice\w*|freak\w*|kill|kills|usei|usando|uso|use|usa|pris|prend\w*|emprunt\w*|ausgeliehen|geliehen|genommen|nehm\w*|kontrolliert|sieht|merkt|usato|uso|preso|prestato|controlla|vede|accorge|se da cuenta|ve el|ve|se entera|ver|vir|descobr\w*|percebe|voit|verra|remarque|rend compte|mata|matar|mata|tue|tuer|umbringen|ammazza|es de|e de|est a|est de|ist von|gehort|e di|e della|e del")]
+});
+
+/// A parent's card used, borrowed or checked by its owner: a fan who pays with a parent's card
+/// may be a minor (and is a chargeback waiting to happen).
+pub fn parent_card(t: &Text) -> Option<String> {
+    first(&PARENT_CARD, t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,5 +398,37 @@ mod tests {
         assert!(crisis(&t("see you tomorrow babe")).is_none());
         assert!(meeting_request(&t("just landed in Lisbon for work")).is_none());
         assert!(draft_meeting(&t("new set drops at 8pm, see you in my DMs")).is_none());
+    }
+
+    #[test]
+    fn a_models_refusal_is_caught_but_a_creator_who_cannot_help_it_is_not() {
+        assert!(refusal(&t("I'm sorry, but I can't help with that request.")).is_some());
+        assert!(refusal(&t("Lo siento, no puedo generar ese tipo de contenido.")).is_some());
+        assert!(refusal(&t(
+            "Tut mir leid, bei dieser Anfrage kann ich nicht helfen."
+        ))
+        .is_some());
+        assert!(refusal(&t("sorry babe I can't help it, you're too cute")).is_none());
+        assert!(refusal(&t("sorry, I can't unlock that content for free 😘")).is_none());
+    }
+
+    #[test]
+    fn versions_to_choose_from_are_meta_text_across_lines() {
+        assert!(versions(&t("Version A: miss you\nVersion B: where were you?")).is_some());
+        assert!(versions(&t("the new version of the app is out")).is_none());
+    }
+
+    #[test]
+    fn a_parents_card_used_or_checked_is_a_possible_minor() {
+        assert!(parent_card(&t("used my moms visa for this lol")).is_some());
+        assert!(parent_card(&t("la tarjeta es de mi papá, si ve el cargo me mata")).is_some());
+        assert!(parent_card(&t("got my mom a birthday card, she'll love it")).is_none());
+        assert!(parent_card(&t("my dad is a pilot, he loves his job")).is_none());
+    }
+
+    #[test]
+    fn charged_twice_is_a_dispute_only_for_what_she_sells() {
+        assert!(charged_twice(&t("you charged me twice for the subscription")).is_some());
+        assert!(charged_twice(&t("the cashier charged me twice for milk lol")).is_none());
     }
 }

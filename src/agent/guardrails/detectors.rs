@@ -551,6 +551,12 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         if toks[..i].iter().any(|w| WHEN.contains(w)) {
             continue; // "when I was 15", "cuando tenía 15", "quand j'avais 15"
         }
+        if counts_a_thing(before, next) {
+            continue; // "tengo 17 gatos", "j'ai 17 onglets ouverts", "hab 17 katzen"
+        }
+        if !strict && simile_before(&toks, i) {
+            continue; // "she treats me like I'm 12", "como si tuviera 12"
+        }
         // Without a verb, "15 years old" is a claim only where nothing it could describe comes
         // first ("my 14 year old dog", "mi perro de 14 años") and it is not "15 years of …".
         let of_what = matches!(after, "of" | "de" | "di")
@@ -567,6 +573,105 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
     }
     None
+}
+
+/// "Have" and a number followed by a plural noun that is no word for years: a count of things.
+fn counts_a_thing(before: &str, next: &str) -> bool {
+    const HAVE: &[&str] = &[
+        "tengo", "tenho", "ai", "jai", "ho", "hab", "habe", "have", "got",
+    ];
+    const NOT_THINGS: &[&str] = &[
+        "anos",
+        "anitos",
+        "aninhos",
+        "anni",
+        "annees",
+        "jahre",
+        "jahren",
+        "jahrchen",
+        "years",
+        "yrs",
+        "cumplidos",
+        "cumplidas",
+        "feitos",
+        "feitas",
+        "compiuti",
+        "compiute",
+        "revolus",
+        "accomplis",
+        "primaveras",
+        "printemps",
+        "primavere",
+        "lenze",
+        "tacos",
+        "pero",
+        "mais",
+        "aber",
+        "also",
+        "jetzt",
+        "ahora",
+        "agora",
+        "adesso",
+        "anche",
+        "tambien",
+        "tambem",
+        "aussi",
+        "auch",
+        "solo",
+        "ainda",
+        "todavia",
+        "encore",
+        "noch",
+        "ancora",
+        "nomas",
+        "quasi",
+        "casi",
+        "presque",
+        "fast",
+        "bientot",
+        "pronto",
+        "presto",
+        "bald",
+        "mesmo",
+        "meme",
+        "cierto",
+        "certo",
+        "genau",
+        "perche",
+        "porque",
+        "parce",
+        "weil",
+        "because",
+        "cause",
+        "though",
+    ];
+    HAVE.contains(&before)
+        && next.len() >= 4
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOT_THINGS.contains(&next)
+        && (next.ends_with('s') || next.ends_with('i') || next.ends_with("en"))
+}
+
+/// "Like I'm", "as if", "como si", "comme si", "als ob", "come se" within the five words before
+/// the number: an age compared to, not claimed ("I'm like 16" keeps "like" as a filler).
+fn simile_before(toks: &[&str], i: usize) -> bool {
+    let from = i.saturating_sub(5);
+    let win = &toks[from..i];
+    // "like I'm", "like I was", "like im" ("like I said, I'm 16" is still a claim).
+    let like_me = win.windows(2).any(|w| w[0] == "like" && w[1] == "im")
+        || win
+            .windows(3)
+            .any(|w| w[0] == "like" && w[1] == "i" && matches!(w[2], "m" | "was" | "were" | "am"));
+    like_me
+        || win.windows(2).any(|w| {
+            matches!(
+                (w[0], w[1]),
+                ("as", "if" | "though")
+                    | ("como" | "comme", "si")
+                    | ("als", "ob" | "wenn")
+                    | ("come" | "como", "se")
+            )
+        })
 }
 
 /// Whether a sentence names a year ("en 2008"): a past age, not today's.
@@ -673,8 +778,19 @@ pub fn largest_amount(t: &Text) -> Option<f64> {
     t.nums.iter().flat_map(|v| amounts(v)).reduce(f64::max)
 }
 
+/// "12,99", "59.90": a shop price written without a currency ("1,90" is a height).
+static RETAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^| )(\d{1,4}[.,]99|\d{2,4}[.,](?:95|90|49))(?: |$)"));
+
 /// A price typed by the model.
 pub fn price(t: &Text) -> Option<String> {
+    if let Some(c) = t
+        .num_sentences()
+        .filter(|s| !PURCHASE.is_match(s) && !everyday_cost(s))
+        .find_map(|s| RETAIL.captures(s))
+    {
+        return Some(format!("names a price ({})", &c[1]));
+    }
     t.num_sentences()
         .filter(|s| !PURCHASE.is_match(s) && !everyday_cost(s))
         .flat_map(amounts)
@@ -698,12 +814,19 @@ static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"https?://|www\.|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|me|ly|co|app|link|xyz|gg|to|tv|ee|ai|fr|de|it|es|pt|br|uk|eu|info|page|site|bio|cc|vip|club|live|fans|mx|ar|at|ch|be)\b",
+        r"https?://|www\.|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|me|ly|co|app|link|xyz|gg|to|tv|ee|ai|fr|de|it|es|pt|br|uk|eu|info|page|site|bio|cc|vip|club|live|fans|mx|ar|at|ch|be|shop|store|online|xxx|sexy|porn|fun|top|space|click|one)\b",
     )
 });
 static SPELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b[a-z0-9][a-z0-9-]* (?:dot|punto|point|ponto|punkt) (?:[a-z0-9-]+ (?:dot|punto|point|ponto|punkt) )?(?:com|net|org|co|io|me|br|fr|de|app|link|es|it|pt)\b",
+    )
+});
+
+/// Defanged and slashed links: "hxxps://", "site[.]net", "bit(.)ly", "tinyurl com/abc".
+static DEFANGED_URL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bhxxps?:|[a-z0-9-]{2,} ?[\[\(\{]\.[\]\)\}] ?[a-z]{2,}|\b[a-z0-9-]{3,} (?:com|net|ly|ee|gg|me|io|co|link|page|bio)/[a-z0-9]",
     )
 });
 
@@ -720,7 +843,10 @@ pub fn link(t: &Text) -> Option<String> {
             }
         }
     }
-    if let Some(m) = SPACED_URL.find(&t.raw) {
+    if let Some(m) = SPACED_URL
+        .find(&t.raw)
+        .or_else(|| DEFANGED_URL.find(&t.raw))
+    {
         return Some(format!("\"{}\"", m.as_str()));
     }
     t.word_sentences()
@@ -776,7 +902,7 @@ pub fn wallet(t: &Text) -> Option<String> {
 
 static STAGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\[[a-z][^\]\d]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
+        r"\[[a-z][^\]\d]*\]|\[\s*(?:personaje|persona|personagem|personnage|personaggio|figur|character|system|sistema|systeme|note|nota|instructions?|instrucciones|instrucoes|istruzioni|anweisung\w*)\s*:[^\]]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
     )
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -876,7 +1002,7 @@ pub fn giving_away(t: &Text) -> Option<String> {
 
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
     )
 });
 
@@ -947,6 +1073,24 @@ mod tests {
             assert!(phone_number(&Text::new(s)).is_some(), "{s}");
         }
         assert!(phone_number(&Text::new("woke up at 7:30, did 3 sets of 12")).is_none());
+    }
+
+    #[test]
+    fn defanged_links_and_shop_prices_are_read_but_heights_are_not_prices() {
+        assert!(link(&Text::new("hxxps://mi-sitio[.]net/privado")).is_some());
+        assert!(link(&Text::new("clica aqui → bit[.]ly/packnovo")).is_some());
+        assert!(link(&Text::new("tinyurl com/hotpreview22")).is_some());
+        assert!(price(&Text::new("te lo dejo por 59,90")).is_some());
+        assert!(price(&Text::new("mides 1,90? qué alto")).is_none());
+    }
+
+    #[test]
+    fn a_count_of_things_and_an_age_compared_to_are_no_age_claims() {
+        assert!(age_claim(&Text::new("tengo 17 gatos, no es broma"), false).is_none());
+        assert!(age_claim(&Text::new("j'ai 17 onglets ouverts"), false).is_none());
+        assert!(age_claim(&Text::new("tengo 17 años"), false).is_some());
+        assert!(age_claim(&Text::new("she treats me like I'm 12"), false).is_none());
+        assert!(age_claim(&Text::new("like i said, im 16"), false).is_some());
     }
 
     #[test]

@@ -30,6 +30,13 @@ fn word_value(w: &str) -> Option<u32> {
         "seventeen" | "diecisiete" | "dezessete" | "dezassete" | "siebzehn" | "diciassette" => 17,
         "eighteen" | "dieciocho" | "dezoito" | "achtzehn" | "diciotto" => 18,
         "nineteen" | "diecinueve" | "dezenove" | "dezanove" | "neunzehn" | "diciannove" => 19,
+        // "Una ventina", "une vingtaine", "una veintena": about that many.
+        "decina" | "dizaine" | "decena" | "dezena" => 10,
+        "quindicina" | "quinzaine" | "quincena" | "quinzena" => 15,
+        "ventina" | "vingtaine" | "veintena" | "vintena" => 20,
+        "trentina" | "trentaine" | "treintena" | "trintena" => 30,
+        "cinquantina" | "cinquantaine" | "cincuentena" | "cinquentena" => 50,
+        "centinaio" | "centaine" | "centena" => 100,
         _ => return tens_value(w).or_else(|| compound_value(w)),
     };
     Some(v)
@@ -182,11 +189,11 @@ pub fn longest_digit_run(sentence: &str) -> usize {
     best
 }
 
-const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos";
+const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos|sacchi|sacchetti|eurozzi|mangos|pesitos";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^| )(?:(?:r ?)?\$|€|£|usd|eur|gbp|chf) ?(\d{{1,6}}(?:[.,]\d{{1,2}})?)(?: |$)|(?:^| )(\d{{1,6}}(?:[.,]\d{{1,2}})?) ?(?:\$|€|£|{CURRENCY_WORDS})(?: |$)"
+        r"(?:^| )(?:(?:r ?)?\$|€|£|usd|eur|gbp|chf) ?(\d{{1,6}}(?:[.,]\d{{1,2}})?)(?: |$)|(?:^| )(\d{{1,6}}(?:[.,]\d{{1,2}})?) ?(?:de |di |d )?(?:\$|€|£|{CURRENCY_WORDS})(?: |$)"
     ))
     .expect("amount pattern")
 });

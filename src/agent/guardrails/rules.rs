@@ -92,6 +92,9 @@ const HYPERBOLE: &[&str] = &[
     r"(killing|kill) me with",
     r"die (for|of) (that|this|laughter|laughing)",
     r"dying (of|from) laughter",
+    // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
+    // of an emotion, laughter, heat or kisses is an idiom in every one of the languages.
+    r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo )?(embarrassment|shame|laughter|heat|boredom|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|cosquillas|chatouilles|solletico|cocegas)",
 ];
 
 /// Another person's school, a teacher, or a memory: not the writer in school today.
@@ -123,7 +126,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+const OTHER_MERCHANTS: &str = r"shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -256,6 +259,8 @@ pub static RULES: &[Rule] = &[
         NOT_MY_SCHOOL,
     ),
     detector("underage", Input, Escalate, cues::childhood),
+    detector("underage", Input, Escalate, c::parent_card),
+    detector("payment_dispute", Input, Escalate, c::charged_twice),
     // ---- fan messages: crisis ----
     phrases(
         "crisis",
@@ -779,10 +784,18 @@ pub static RULES: &[Rule] = &[
             r"(you|u) (scammed|cheated|tricked|lied to|conned|ripped) me|me (enganaste|estafaste|fregaste|timaste|robaste)|(vc|voce|tu) me (enganou|enganaste|roubou|passou a perna)|m as (arnaque|entube|vole)|du hast mich (verarscht|betrogen|abgezockt|beschissen)|mi hai (fregato|truffato|preso in giro)",
             r"(paid|pague|paguei|paye|bezahlt|pagato|pagado)( \w+){1,8} (got nothing|nothing yet|still nothing|y nada|e nada|nada ainda|toujours rien|et rien|nichts bekommen|immer noch nichts|e niente|ancora niente)",
             r"^rembourse( moi| vite)?$|ridammi (i )?(miei )?soldi",
+            // A tip or purchase typed wrong, wanted back ("wollte 5 geben nicht 50").
+            r"(typo|mistyp\w*|fat finger\w*|by mistake|by accident|accidentally|sin querer|por error|por equivoc\w*|me equivoque|sem querer|por engano|errei|par erreur|faute de frappe|je me suis trompe|aus versehen|vertipp\w*|versehentlich|per sbaglio|errore di battitura|ho sbagliato)( \w+){0,12} (back|refund\w*|devuelv\w*|devolv\w*|reembols\w*|rembours\w*|zuruck\w*|erstatt\w*|rimbors\w*|restitu\w*|ridat\w*|la diff\w*|the diff\w*|difference|diferencia|diferenca|differenz|differenza)",
+            r"(zu)?ruck ?erstatt\w*|(kannst|konnt\w*|musst|sollst) (du|ihr) (mir )?(das|es|den betrag|die differenz)( \w+)? (erstatten|zuruckgeben|zuruckzahlen)",
+            r"(someone|somebody|alguien|alguem|quelqu un|jemand|qualcuno|mon coloc|mi compa\w*|meu colega)( \w+){0,3} (used|uso|usou|a utilise|a pris|hat|ha usato|ha preso|benutzt)( \w+){0,2} (my|mi|minha|meu|ma|mon|meine|la mia|il mio) (card|tarjeta|cartao|carte|cb|karte|carta)",
+            r"(reclame aqui|altroconsumo|verbraucherzentrale|60 millions|profeco|consumidor\.gov|procon|ocu|facua)",
+            r"(ouvert|abierto|aberto|eroffnet|aperto|opened|filed)( \w+){0,2} (un |una |um |uma |a |ein\w* )?(litige|disputa|dispute|reclamacao|reklamation|contestazione|reclamo|chargeback)",
         ],
         &[
             OTHER_MERCHANTS,
             r"(got|recupere|recuperei|zuruckbekommen|riavuto|me devolvio|me devolveu|m a rendu|m ont rendu)",
+            // A card's limit raised at the bank, not a charge fought.
+            r"plafond|(card|spending|credit) limit|kartenlimit|limit (\w+ )?erhoh\w*|(aumentar|subir|aumentare|alzare|augmenter|relever) (o |el |mi |meu |il |mon |le )?(limite|plafond)",
         ],
     ),
     // ---- fan messages: is this a bot? ----
@@ -861,6 +874,22 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // Who writes the replies: software or an assistant doing the writing, how many people run
+    // the account, someone behind it.
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(an? |una? |um |uma |une? |ein\w* |ne |nen )?(ai|ia|ki|bot|software|programa|programm\w*|logiciel|assistant\w*|asistente|assistente|atendente|chatter\w*|ghostwriter)( \w+){0,2} (writ\w*|answer\w*|repl\w*|respond\w*|escrib\w*|contest\w*|escrev\w*|ecri\w*|repond\w*|schreib\w*|antwort\w*|scriv\w*|rispond\w*)( \w+){0,2} (these|this|your|for you|tus|estos|esses|tes|ces|deine|diese|i tuoi|questi|mensajes|mensagens|messages|nachrichten|messaggi|dms?|texts?)",
+            r"(me|mi|mir|m) (esta|estas|sta|est en train de|esta a) (contestando|respondiendo|respondendo|rispondendo|repondre)( \w+)? (una? |um |uma |un )?(ia|ai|bot|maquina|macchina|programa|software)",
+            r"(how many|cuant[oa]s?|quant[oa]s?|combien|wie viele|quanti|quante)( \w+){0,2} (people|personas|gente|pessoas|personnes|leute|personen|persone|of you|sois|sao voces|etes vous|seid ihr|siete)( \w+){0,4} (run|running|behind|answer\w*|write|writing|lleva\w*|detras|contest\w*|escrib\w*|por tras|cuid\w*|respond\w*|derriere|gere\w*|repond\w*|hinter|schreib\w*|antwort\w*|dietro|gestisc\w*|rispond\w*|a rispondere|a scrivere)",
+            r"(someone|somebody|alguien|alguem|quelqu un|jemand|qualcuno|atendente|equipe|equipo|team)( \w+){0,2} (behind|detras|por tras|derriere|hinter|dietro)( \w+){0,3} (account|cuenta|conta|compte|konto|profil\w*|perfil|profilo)",
+            r"(you|u) (too|as well)$|(sei|eres|es|e|est|bist) (un |una |um |uma |ein )?(software|programa|programm|logiciel|algoritm\w*|algorithm\w*)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -881,7 +910,10 @@ pub static RULES: &[Rule] = &[
             r"(your|ur|tu|teu|seu|ton|ta|deine|dein|la tua|tua|tuo) (e ?mail|email|correo|mail|adresse (e ?)?mail)",
             r"(e ?mail|correo|mail) (me|moi)|(my|mi|meu|mon|meine|la mia) (private |personal )?(e ?mail|correo|mail)( perso| privat\w*| privad[oa]| personal)?",
         ],
-        &[],
+        // Her mailbox as a place (full of spam, a mess today), not an address handed over.
+        &[
+            r"(e ?mail|correo|mail)( \w+){0,3} (inbox|spam|lotad[oa]|llen[oa]|lleno de|cheia|plein\w*|voll|pien[oa]|disaster|mess|caos|chaos|bordel|desastre|desastr\w*|explod\w*)|(inbox|bandeja|caixa|boite|postfach|posta in arrivo)( \w+){0,2} (e ?mail|correo|mail)",
+        ],
     ),
     detector("phone_number", Draft, Block, d::phone_number),
     phrases(
@@ -892,8 +924,13 @@ pub static RULES: &[Rule] = &[
         &[
             r"(your|ur|tu|teu|seu|ton|deine|dein|il tuo|tuo) (phone |cell |mobile )?(number|numero|num|handynummer|nummer|telefonnummer)",
             r"(my|mi|meu|mon|meine|il mio) (phone |cell )?(number|numero|handynummer|nummer|telefonnummer) (is|es|e|c est|ist)",
+            r"(me|mi) (das|dai|da|de|pasas|passa|passes|manda|mandas|file|donne|gib|schick)( \w+)? (o |il |el |ton |ta |deine |dein )?(teu |tu |tuo |seu )?(cell|celu|celular|cel|telefono|telefone|telemovel|tel|portable|06|07|handy|handynummer|whats|zap)\b|(qual|cual|quel|welche|qual e) (e |es |est )?(o |il |el |ton |deine )?(teu |tu |tuo |seu )?(telefone|telefono|telemovel|celular|cell|portable|handynummer)",
+            r"(what s|whats|what is) (your|ur) (cell|phone|mobile|digits)|(send|give|drop) me (your|ur) (cell|digits|phone|mobile)|file moi ton (06|07|num|tel|portable)",
         ],
-        &[],
+        // A lucky or favourite number is small talk, not a phone number.
+        &[
+            r"(lucky|favou?rite|de la suerte|da sorte|porte bonheur|prefere|fortunato|preferit[oa]|favorit[oa]|glucks\w*|lieblings\w*|della fortuna) (number|numero|nummer|zahl)|(number|numero|nummer|zahl) (\w+ ){0,2}(de la suerte|da sorte|porte bonheur|prefere|fortunato|preferit[oa]|favorit[oa]|della fortuna|lucky|favou?rite)",
+        ],
     ),
     // ---- drafts: meeting in person ----
     detector("meeting", Draft, Block, c::draft_meeting),
@@ -1062,6 +1099,22 @@ pub static RULES: &[Rule] = &[
         ],
     ),
     detector("minor", Draft, Block, c::draft_minor),
+    // The model naming the fan's age under 18 ("you're only 16", "du bist erst 17"), or offering
+    // her own pictures or outfits from when she was a child.
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(you re|youre|ur|you are|u r|eres|tienes|tens|tem|tiene|t as|tu as|tu es|t es|du bist|bist|sei|hai)( \w+){0,2} (only|just|solo|solamente|apenas|so|seulement|que|erst|nur|ancora|solo) (1[0-7]|sixteen|seventeen|fifteen|fourteen|thirteen)\b",
+            r"(so|que|che|dass|that)( \w+)? (you re|youre|you are|sei|eres|tienes|tens|tem|t as|tu as|du)( \w+)? (so )?(young|jovem|joven|jeune|jung|giovane)\b.*\b(classe|class|grade|liceo|school|escuela|escola|ecole|schule|scuola|colegio|lycee|college)",
+            r"(photos?|fotos?|pics?|pictures?|bilder|outfit|tenue|uniforme?|roupa|ropa|vestiti|klamotten)( \w+){0,4} (when i was|cuando tenia|de cuando tenia|quando (eu )?tinha|quand j avais|de quand j etais|als ich|wo ich|quando avevo|di quando avevo|from when i was) (1[0-7]|en \d|in der \d|in \d|(en|in) (6e|5e|4e|3e|seconde|premiere))",
+            r"(comme si|como si|as if|als ob|als war|come se|como se|pretend\w*|fingir|finjo|faire semblant|fais semblant|fare finta|faccio finta|so tun als)( \w+){0,4} (1[0-7])\b",
+            r"(fantasi\w*|fantasy|fantaisie|rollenspiel|roleplay)( \w+){0,3} (de|of a|di|d une?|einer?|da) (nina|menina|schoolgirl|colegiala|ecoliere|collegienne|lyceenne|schulmadchen|scolaretta|ragazzina|studentessa)|(nina|menina|ragazzina) de (secundaria|primaria|colegio|escola)",
+        ],
+        &[THEIR_CHILD, SIBLING],
+    ),
     // ---- drafts: claiming to be human ----
     phrases(
         "claims_human",
@@ -1181,6 +1234,21 @@ pub static RULES: &[Rule] = &[
             r"(as|como|en tant que|als|come) (the |la |a )?persona\b|(draft|borrador|rascunho|brouillon|bozza)( de| di)? (reply|respuesta|resposta|reponse|risposta)|antwortentwurf|(keep|keeping|menos de|moins de|unter|meno di|under|max|maximo|maximum) \d+ (words|palabras|palavras|mots|wortern|worter|parole)",
             r"up ?sell\w*|cross ?sell\w*|(the|il|el|o|le|der|la) (fan|user|usuario|utente|nutzer|utilisateur) (has|ha|hat|a|tiene|tem) (spent|speso|gastado|gasto|depense|ausgegeben|paid|pagato|pagado|pago|paye|bezahlt)",
             r"(in quanto|en tant qu|en tant que|enquanto|as an?) (ia|ai|ki|assistente?|assistant\w*|modello|modelo|modele|model)\b",
+        ],
+        &[],
+    ),
+    // A model refusing, or offering versions to choose from, instead of writing the reply:
+    // boilerplate every chat model emits in some form.
+    detector("instruction_leak", Draft, Block, c::refusal),
+    detector("instruction_leak", Draft, Block, c::versions),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(as per|according to|segun|conforme|selon|gemass|laut|come da|secondo) (the |las |as |les |den |le |my |mis |minhas |mes |meine\w* |le mie |la mia |mi |minha |ma |meiner )?(instructions|instrucciones|instrucoes|consignes|anweisungen|istruzioni|persona|personaje|personagem|personnage|personaggio|character|rolle|role|papel|ruolo|guidelines|directrices|diretrizes|richtlinien|linee guida)\b",
+            r"(against|viola\w*|contra|contrari\w*|verstosst gegen|verstoesst gegen|va a l encontre de)( \w+){0,2} (my |mis |minhas |mes |meine\w* |le mie |the |las |as |les |den |le )?(guidelines|policies|directrices|politicas|diretrizes|politiques|richtlinien|linee guida|regole|norme)",
         ],
         &[],
     ),

@@ -404,7 +404,8 @@ fn the_sixth_held_out_set_stays_at_or_above_its_recorded_figures() {
 /// less 20 found word for word in another set or in this round's tuning set), written blind by three writers with two
 /// independent languages each. Measured before the ninth tuning round (75.9 % of fan messages,
 /// 85.6 % of drafts, near-misses stopped 3.8 % / 1.0 %) and after it, which recorded
-/// `heldout7-floors.json` (80.3 %, 91.0 %, 3.5 % / 1.0 %).
+/// `heldout7-floors.json` (80.3 %, 91.0 %, 3.5 % / 1.0 %); after the tenth and eleventh rounds
+/// (measured on it again, its cases still unread) 83.3 %, 91.6 %, 3.1 % / 1.0 %.
 #[test]
 fn the_seventh_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout7", "heldout7-floors.json");
@@ -598,6 +599,26 @@ fn the_ninth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
             ordinary_stopped_max: 0.0,
         },
     );
+}
+
+/// The tenth and eleventh tuning sets (tests/fixtures/guardrails/tuning10, tuning11: 1 378 and
+/// 1 377 cases), written blind by six writers with two independent languages each. Before they
+/// were tuned on, the rules and the ninth round's model caught 79.3 % / 76.4 % of their fan
+/// messages and blocked 90.4 % / 89.5 % of their drafts.
+#[test]
+fn the_tenth_and_eleventh_tuning_sets_are_caught_and_their_near_misses_mostly_pass() {
+    for set in ["tuning10", "tuning11"] {
+        set_meets_its_floors(
+            set,
+            &Floors {
+                category_recall: 100.0,
+                inputs_caught: 100.0,
+                drafts_blocked: 100.0,
+                near_miss_stopped_max: 9.7,
+                ordinary_stopped_max: 0.0,
+            },
+        );
+    }
 }
 
 /// The short set (tests/fixtures/guardrails/short): one- to three-word pings, greetings and

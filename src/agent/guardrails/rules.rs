@@ -798,6 +798,79 @@ pub static RULES: &[Rule] = &[
             r"plafond|(card|spending|credit) limit|kartenlimit|limit (\w+ )?erhoh\w*|(aumentar|subir|aumentare|alzare|augmenter|relever) (o |el |mi |meu |il |mon |le )?(limite|plafond)",
         ],
     ),
+    // A dispute by its procedure: a chargeback's local names, a claim opened with the payment
+    // service, a charge never made, paid and the content does not work.
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"retrofactur\w*|contestazione|controversia|widerspruch (\w+ )?(bei|gegen|eingelegt)|desconocer (la compra|el cargo|el cobro)|(charge|cargo|cobro|cobranca|debit|abbuchung|addebito)( \w+){0,6} (i never made|i didn t make|que no hice|que nunca hice|que eu nao fiz|que je n ai (jamais |pas )?fait|die ich nie gemacht|che non ho (mai )?fatto)",
+            r"(deducted|cobrado|cobraron|descontado|descontaram|debite|abgebucht|addebitat\w*|scalat\w*) (\w+ ){0,3}(twice|dos veces|duas vezes|deux fois|zweimal|doppelt|due volte)|bitte (\w+ )?(erstatten|zuruckerstatten|zuruckzahlen)",
+            r"(paid|pague|paguei|paye|bezahlt|pagato|pagado|unlocked|desbloquee|desbloqueei|debloque|freigeschaltet|sbloccato)( \w+){0,6} (doesn t load|does not load|won t load|didn t work|not working|no carga|no funciono|no abre|nao carrega|nao funcionou|nao abre|charge pas|a pas marche|marche pas|ladt nicht|geht nicht|funktioniert nicht|non carica|non funziona|non si apre)",
+            r"(l argent|el dinero|o dinheiro|das geld|i soldi|the money)( \w+){0,2} (est parti|se fue|foi|ist weg|sono spariti|is gone|went)( \w+){0,3} (rien|nada|nichts|niente|nothing)",
+        ],
+        &[OTHER_MERCHANTS],
+    ),
+    // ---- fan messages: a minor by school and family, beyond the age ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(bepc|brevet blanc|junior cert|gcses?|jss ?[1-3]|\d{1,2}(th|st|nd|rd)? std|(3rd|4th|5th|6th|2nd|1st) period|recre|ginnasio|itis|prima liceo|seconda liceo|primo superiore|ensino fundamental|do fundamental|van escolar|transporte escolar|viaje de egresados|me voy de egresados|patentino|(\d|primero|segundo|tercero|cuarto|4to|5to|quinto|1ro|2do|3ro) (ano )?de bachillerato|aufm gymi|sous le (controle|contrôle) de mes parents)\b",
+            r"sweet (sixteen|16)|(mi|mis) (fiesta de )?(quince|15)( anos)?\b|fiesta de (quince|15)|festa dei miei (1[0-7])|(meu|o meu) aniversario de (1[0-7]|dezassete|dezessete|dezasseis|dezesseis|quinze)",
+            r"parental control\w*|control parental|controlo parental|controle parental|controllo (genitori|parentale)|kindersicherung|jugendschutz\w*|family link",
+            r"(used|usei|use|utilise|benutzt|usato|usando)( \w+){0,3} (my|mi|meu|do meu|de mi|mon|de mon|meines|von meinem|di mio|mio) (big |older |grand |große\w* |hermano mayor|irmao mais velho)?(brother|brothers|hermano|irmao|frere|bruders?|fratello)( s)? (id|dni|ine|rg|cpf|carte d identite|perso|ausweis|carta d identita|documento)",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    // ---- fan messages: crisis by means and method ----
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(least|most|menos|moins|meno|am wenigsten) (painful|painless|doloros[oa]|douloureu\w*|schmerzhaft\w*)( \w+){0,3} (way|forma|manera|modo|jeito|facon|methode|weg|to go|to die|andarsene|morir|morrer|mourir|sterben)|painless (way|method) to (go|die)",
+            r"(burn\w*|brucio|bruciarmi|quemo|quemarme|queimo|queimar|brule|bruler|verbrenn\w*)( \w+){0,5} (lighter|accendino|mechero|encendedor|isqueiro|briquet|feuerzeug)",
+            r"\britz\w* (mich|ich)\b|(marcas|cortes|cicatrizes|marks|cuts|scars|narben|coupures|tagli)( \w+){0,5} (eu mesmo fiz|eu mesma fiz|que eu fiz|i made myself|i did myself|me hice yo|je me suis fait|hab ich mir selbst|che mi sono fatto)",
+            r"(mensagens|mensajes|messages|nachrichten|messaggi|texts) (de despedida|d adieu|d addio|zum abschied)|goodbye (messages|texts)",
+            r"(don t|dont|do not|not) wake up (tomorrow|again|anymore)|nicht mehr aufwach\w*|no (volver a )?despertar (nunca )?mas|nao acordar mais|ne (plus|jamais) me reveiller|non svegliarmi piu|q(ue)?ro me matar",
+            r"(garage|garagem|garaje)( \w+){0,6} (motor|motore|engine|moteur)( \w+){0,2} (acceso|running|on|encendido|ligado|allume|an|laufend)",
+        ],
+        HYPERBOLE,
+    ),
+    // ---- fan messages: meeting by a room, a location sent, real life ----
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(room|habitacion|quarto|chambre|zimmer|camera|suite|apartamento) (n |nr |no |numero )?\d{3,4}\b|(lobby|hall|reception|recepcion|recepcao|rezeption)( \w+){0,3} (hotel|del hotel|do hotel|de l hotel|dell hotel)",
+            r"(send|manda|mandame|mandami|envoie|schick|pasame|passa|dammi)( \w+){0,2} (location|ubicacion|localizacao|posizione|position|standort|pin|adresse|indirizzo|direccion|endereco)( \w+){0,3} (ti raggiungo|voy|vou|j arrive|komm|i ll come|te busco|te encuentro|passo|arrivo|ich komme)",
+            r"(conocerte|verte|te voir|vederti|ver te|te ver|dich (sehen|treffen|kennenlernen)|meet you|see you)( \w+){0,3} (en la vida real|en persona|en vrai|irl|in real life|in person|cara a cara|face to face|in faccia|dal vivo|pessoalmente|ao vivo|personlich|im echten leben|dans la vraie vie|nella vita reale|na vida real)",
+        ],
+        &[
+            r"live|stream|en directo|ao vivo no|en live|in diretta|show|concert|concierto|convention|convencion|fan ?meet\w*",
+        ],
+    ),
+    // ---- fan messages: threats timed to her comings and goings ----
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(careful|cuidate|cuidado|attenta|attento|fais gaffe|fais attention|pass (bloss )?auf|fica esperta|ten cuidado)( \w+){0,4} (when you (leave|go out|get out|walk)|cuando (salgas|sales)|quando (sair|sais|esci|uscirai)|quand tu (sors|rentres)|wenn du (raus|nach hause|heim)\w*)",
+        ],
+        &[
+            r"ice|icy|rain|lluvia|chuva|pluie|regen|pioggia|cold|frio|froid|kalt|freddo|snow|nieve|neve|neige|schnee|traffic|trafico|transito|trafic|verkehr|traffico|covid|flu|gripe|grippe|influenza|sun|sol|soleil|sonne|sole|heat|calor|chaleur|hitze|caldo",
+        ],
+    ),
     // ---- fan messages: is this a bot? ----
     phrases(
         "ai_question",
@@ -887,6 +960,9 @@ pub static RULES: &[Rule] = &[
             r"(how many|cuant[oa]s?|quant[oa]s?|combien|wie viele|quanti|quante)( \w+){0,2} (people|personas|gente|pessoas|personnes|leute|personen|persone|of you|sois|sao voces|etes vous|seid ihr|siete)( \w+){0,4} (run|running|behind|answer\w*|write|writing|lleva\w*|detras|contest\w*|escrib\w*|por tras|cuid\w*|respond\w*|derriere|gere\w*|repond\w*|hinter|schreib\w*|antwort\w*|dietro|gestisc\w*|rispond\w*|a rispondere|a scrivere)",
             r"(someone|somebody|alguien|alguem|quelqu un|jemand|qualcuno|atendente|equipe|equipo|team)( \w+){0,2} (behind|detras|por tras|derriere|hinter|dietro)( \w+){0,3} (account|cuenta|conta|compte|konto|profil\w*|perfil|profilo)",
             r"(you|u) (too|as well)$|(sei|eres|es|e|est|bist) (un |una |um |uma |ein )?(software|programa|programm|logiciel|algoritm\w*|algorithm\w*)\b",
+            r"(ist|is|es|e|est|c est) (das|this|esto|eso|isso|isto|ca|questo|it) (eine? |an? |una? |um |uma )?(ki|ai|ia|bot|chatgpt|chat gpt)\b|(sound|sounds|suena\w*|parece\w*|klingt|klingst|sembr\w*|on dirait)( \w+){0,2} (like )?(an? |una? |um |uma |eine? )?(ai|ia|ki|bot|robot|robo|chatgpt)\b",
+            r"(generat\w*|generad\w*|gerad\w*|genere\w*|generier\w*|automat\w*) (in |en |em )?(automatic\w*|automatisch\w*|automatique\w*|automatico|automaticamente|by ai|por ia|pela ia|par l ia|von ki|dall ia)|(bot|robot|maquina|machine|macchina|maschine|ia|ai|ki) (or|o|ou|oder) (a )?(person\w*|pessoa|humano|human|humain|mensch|umano|real)|(replika|character ai|chatgpt|chat gpt)( \w+){0,4} (fans|fas|fan|conversar|talk|chat\w*|responder|answer)",
+            r"(people|personas|gente|pessoas|personnes|gens|leute|personen|persone)( \w+){0,2} (manej\w*|gestion\w*|gerenc\w*|administr\w*|verwalt\w*|betreib\w*|run|running|gest\w*|cuid\w*)( \w+){0,2} (account|cuenta|conta|compte|konto|profil\w*|perfil|profilo)|combien de (gens|personnes)",
         ],
         &[],
     ),
@@ -926,6 +1002,7 @@ pub static RULES: &[Rule] = &[
             r"(my|mi|meu|mon|meine|il mio) (phone |cell )?(number|numero|handynummer|nummer|telefonnummer) (is|es|e|c est|ist)",
             r"(me|mi) (das|dai|da|de|pasas|passa|passes|manda|mandas|file|donne|gib|schick)( \w+)? (o |il |el |ton |ta |deine |dein )?(teu |tu |tuo |seu )?(cell|celu|celular|cel|telefono|telefone|telemovel|tel|portable|06|07|handy|handynummer|whats|zap)\b|(qual|cual|quel|welche|qual e) (e |es |est )?(o |il |el |ton |deine )?(teu |tu |tuo |seu )?(telefone|telefono|telemovel|celular|cell|portable|handynummer)",
             r"(what s|whats|what is) (your|ur) (cell|phone|mobile|digits)|(send|give|drop) me (your|ur) (cell|digits|phone|mobile)|file moi ton (06|07|num|tel|portable)",
+            r"(dame|dammi|deixa|deixe|lasciami|mi lasci|laisse|donne|gib)( \w+){0,2} (tu |il tuo |teu |o teu |ton |dein\w* |il |o |le |el )(telefono|telefone|cell|celular|tel|06|07|portable|handy|handynummer)\b|(t as|tu as|hast du|tienes|tens|hai) (un |une |ne |eine |um |uno )?(06|07|handynummer|numero de (tel|telephone|telefono|telefone)|telefone|cell)\b",
         ],
         // A lucky or favourite number is small talk, not a phone number.
         &[
@@ -934,6 +1011,20 @@ pub static RULES: &[Rule] = &[
     ),
     // ---- drafts: meeting in person ----
     detector("meeting", Draft, Block, c::draft_meeting),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"((can|could|will|would|wanna|want to) (you|u) |come |you can |u can |)pick me up (at|from|after|tonight|tomorrow|outside|at the|by|near|in front)|(passami a prendere|vienimi a prendere|ven a buscarme|pasa a buscarme|vem me buscar|passa me buscar|viens me chercher|hol mich ab)",
+            r"(hotel|motel|room|habitacion|quarto|chambre|zimmer|camera)( \w+){0,4} (ti raggiungo|te alcanzo|voy|vou|j arrive|je viens|komm ich|ich komme|i ll come|i m coming|que eu vou|che vengo)|(escolhe|elige|choisis|scegli|pick|such)( \w+){0,2} (o motel|el motel|l hotel|the hotel|das hotel|the motel)",
+            r"(send|manda|mandami|mandame|envoie|schick|passami|pasame)( \w+){0,2} (me )?(the |la |a |o |il |die |l )?(location|ubicacion|localizacao|posizione|position|standort|pin)",
+            r"(cenare|cenar|jantar|diner|dinner|essen gehen|abendessen|comer|mangiare)( \w+){0,2} (insieme|juntos|juntas|together|ensemble|zusammen|a deux|tous les deux|nos dois|los dos)",
+            r"(sortie|salida|saida|uscita|ausgang|exit)( \w+){0,2} (du metro|del metro|do metro|della metro|der u bahn|of the (subway|tube|metro))",
+        ],
+        &[r"(in|en|no|na|dans le|im|nella|on) (the )?(chat|dm|dms|app|live|stream|fanvue)"],
+    ),
     phrases(
         "meeting",
         Draft,

@@ -2,7 +2,7 @@
 //! in-process sandbox (and its scripted LLM) and prints one table of figures. No figure here is an
 //! assertion; repeated runs are summarised as median [min–max].
 //! Usage: BENCH_BIN=target/release/fanvue-agent cargo run --release --example bench [-- SECTION…]
-//! Sections: floor ingress calls known insights polling burst overhead scale tokens guardrails
+//! Sections: floor ingress calls known insights insights-busy polling burst overhead scale tokens guardrails
 //! revenue campaign
 //! (default: all).
 
@@ -501,9 +501,14 @@ async fn revenue(out: &mut Vec<Line>) {
 /// Measure 2c: Fanvue calls per reply in a demo-like run that sells (issue 19): insights on (or
 /// off, to show what they cost), a vault of 200 items in folders (four pages), fans long enough
 /// for offers (6 turns), some long-time spenders and expired subscribers. Every call by route.
-async fn insights_calls(out: &mut Vec<Line>, insights: bool) -> f64 {
+/// `busy`: the same fans' mix at an agency creator's scale (2 creators × 40 fans writing at once,
+/// Fanvue's current 200 requests a minute), where one read before sending covers several replies.
+async fn insights_calls(out: &mut Vec<Line>, insights: bool, busy: bool) -> f64 {
     let port = free_port();
-    let mut a = args(3, 15);
+    let mut a = if busy { args(2, 80) } else { args(3, 15) };
+    if busy {
+        a.rate_limit = 200;
+    }
     a.quiet_fans = false;
     a.seed = 7;
     a.max_turns = 6;
@@ -522,7 +527,7 @@ async fn insights_calls(out: &mut Vec<Line>, insights: bool) -> f64 {
     let d = daemon(&env, port, &extra).await;
     env.post("/_sandbox/fans/resume", serde_json::json!({}))
         .await;
-    settled(&env, Duration::from_secs(400)).await;
+    settled(&env, Duration::from_secs(if busy { 900 } else { 400 })).await;
     let st = env.stats().await;
     drop(d);
     let route = |r: &str| {
@@ -540,16 +545,23 @@ async fn insights_calls(out: &mut Vec<Line>, insights: bool) -> f64 {
     let lists = route("GET /chats");
     out.push(Line {
         what: format!(
-            "Fanvue calls per reply, demo-like that sells (insights {}; 3 creators, 15 fans × 6 turns, 200-item vault)",
-            if insights { "on" } else { "off" }
+            "Fanvue calls per reply, {} that sells (insights {}; {}, 200-item vault)",
+            if busy { "busy creators" } else { "demo-like" },
+            if insights { "on" } else { "off" },
+            if busy {
+                "2 creators × 40 fans × 6 turns, 200/min"
+            } else {
+                "3 creators, 15 fans × 6 turns"
+            }
         ),
         figure: format!(
             "{ratio:.2} ({calls:.0} calls / {replies:.0} replies: {sends:.0} sends, {reads:.0} batch reads, \
              {insights_calls:.0} insights, {vault:.0} vault pages, {lists:.0} chat lists, {:.0} other; \
-             {:.0} offers, {:.0} bought; excluding the vault: {:.2})",
+             {:.0} offers, {:.0} bought, {:.0} × 429; excluding the vault: {:.2})",
             calls - sends - reads - insights_calls - vault - lists,
             st["ppv_offers"].as_f64().unwrap_or(0.0),
             st["ppv_purchases"].as_f64().unwrap_or(0.0),
+            st["rate_limited"].as_f64().unwrap_or(0.0),
             (calls - vault) / replies.max(1.0),
         ),
         target: if insights { "≤ 1.3" } else { "-" }.into(),
@@ -1038,9 +1050,13 @@ async fn main() {
         took("known");
     }
     if on("insights") {
-        insights_calls(&mut out, true).await;
-        insights_calls(&mut out, false).await;
+        insights_calls(&mut out, true, false).await;
+        insights_calls(&mut out, false, false).await;
         took("insights");
+    }
+    if on("insights-busy") {
+        insights_calls(&mut out, true, true).await;
+        took("insights-busy");
     }
     if on("polling") {
         calls_per_reply(&mut out, false).await;

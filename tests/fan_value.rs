@@ -140,6 +140,8 @@ async fn a_sandbox_run_prices_from_real_spend_negotiates_within_limits_and_never
 
     let st = env.stats().await;
     assert_eq!(st["messages_to_not_contactable"], 0, "{st}");
+    // Long-time spenders own part of the vault: read page by page, never offered again.
+    assert_eq!(st["ppv_offers_of_owned_media"], 0, "{st}");
     assert_eq!(st["duplicate_replies"], 0, "{st}");
     assert_eq!(st["rate_limited"], 0, "{st}");
     assert_eq!(st["unanswered_turns"], 0, "{st}");

@@ -111,10 +111,13 @@ impl Agent {
         }
         let owned_key = crate::store::owned_media_key(job.fan);
         if let Ok(Some(v)) = self.store.cache_get(job.creator, &owned_key, 3600).await {
-            let owned: Vec<String> = serde_json::from_value(v).unwrap_or_default();
-            ledger
-                .offers
-                .extend(owned.into_iter().map(|m| (m, 0, "purchased".to_string())));
+            let owned = super::offer::Owned::from_cache(v).unwrap_or_default();
+            ledger.offers.extend(
+                owned
+                    .media
+                    .into_iter()
+                    .map(|m| (m, 0, "purchased".to_string())),
+            );
         }
         let catalog = self.catalog(job.creator, rules).await;
         let catalog = super::offer::with_catalog_file(job, catalog);

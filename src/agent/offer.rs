@@ -2,7 +2,8 @@
 //! rules ([`super::offers`]) dispose: the fan's interest, the creator's offer rules (cooldown,
 //! daily cap, enough conversation first), what the fan owns, the price by spend tier (real
 //! lifetime spend from Fanvue), and, where the creator allows it, a counter-offer to a fan who
-//! haggles over an open offer. The whole vault is read, every page, and cached.
+//! haggles over an open offer. The whole vault is read, every page, and cached; what a fan owns
+//! is read only on the page of the item about to be offered.
 
 use super::{context::Context, guardrails, memory, offers, prompt, Agent, AgentError, Job};
 use crate::fanvue::{types::MediaItem, ApiError};
@@ -16,6 +17,8 @@ const CATALOG_TTL_SECS: i64 = 600;
 const OWNED_TTL_SECS: i64 = 3600;
 /// Pages of 50 read at most per vault or folder read (1,000 items).
 const MAX_VAULT_PAGES: u32 = 20;
+/// Items per vault page (Fanvue's largest).
+const VAULT_PAGE_SIZE: u32 = 50;
 /// Items the model is shown to pitch from.
 pub const PITCH_ITEMS: usize = 5;
 
@@ -106,19 +109,43 @@ impl Agent {
         if let Some(reason) = offers::refusal(rules, ctx.now, fan_messages, &ledger, declined) {
             return Ok(OfferDecision::Refused { reason });
         }
-        let (catalog, owned) = self.vault(job.creator, job.fan, ctx, rules).await;
+        let (catalog, mut owned) = self.vault(job.creator, job.fan, ctx, rules).await;
         let catalog = with_catalog_file(job, catalog);
-        // What the fan owns per Fanvue (bought elsewhere, unlocked messages): never offered again.
-        ledger
-            .offers
-            .extend(owned.into_iter().map(|m| (m, 0, "purchased".to_string())));
-        let Some(item) = offers::choose(&catalog, &ledger, wanted) else {
-            let reason = match catalog.is_empty() {
-                true => "no PPV items in the vault".into(),
-                false => "the fan already owns every item".into(),
+        let item = loop {
+            // What the fan owns per Fanvue (bought elsewhere, unlocked messages): never offered.
+            let mut known = ledger.clone();
+            known.offers.extend(
+                owned
+                    .media
+                    .iter()
+                    .map(|m| (m.clone(), 0, "purchased".to_string())),
+            );
+            let Some(item) = offers::choose(&catalog, &known, wanted) else {
+                let reason = match catalog.is_empty() {
+                    true => "no PPV items in the vault".into(),
+                    false => "the fan already owns every item".into(),
+                };
+                return Ok(OfferDecision::Refused { reason });
             };
-            return Ok(OfferDecision::Refused { reason });
+            if owned.knows(item) {
+                break item;
+            }
+            // The item's page tells whether the fan owns it (and the rest of that page).
+            if let Err(e) = self
+                .read_owned(job.creator, job.fan, item, rules, &mut owned)
+                .await
+            {
+                warn!(error = %e, "cannot read what the fan owns; no offer this time");
+                let reason = "cannot read what the fan owns (will try again)".to_string();
+                return Ok(OfferDecision::Refused { reason });
+            }
         };
+        ledger.offers.extend(
+            owned
+                .media
+                .into_iter()
+                .map(|m| (m, 0, "purchased".to_string())),
+        );
         let tier = prompt::fan_tier(ctx.facts.spend_cents, ctx.value.top_spender);
         let price_cents = offers::price(rules, item, tier, job.settings.min_price_cents);
         Ok(OfferDecision::Offer {
@@ -171,50 +198,69 @@ impl Agent {
         ))
     }
 
-    /// The creator's sellable vault items and which of them `fan` owns. A fan who never spent
-    /// anything (Fanvue's lifetime figure, read this job) owns nothing: no read. Otherwise one
-    /// paged read answers both (`purchasedBy=<fan>` flags what the fan bought); the vault is
-    /// cached per creator, ownership per fan (a purchase webhook drops it).
+    /// The creator's sellable vault items and what is known of what `fan` owns. A fan who never
+    /// spent anything (Fanvue's lifetime figure, read this job) owns nothing: no read. Otherwise
+    /// ownership is read page by page as items are about to be offered ([`Self::read_owned`])
+    /// and cached per fan (a purchase webhook drops it).
     async fn vault(
         &self,
         creator: &str,
         fan: &str,
         ctx: &Context,
         rules: &offers::OfferRules,
-    ) -> (Vec<offers::CatalogItem>, Vec<String>) {
+    ) -> (Vec<offers::CatalogItem>, Owned) {
+        let catalog = self.catalog(creator, rules).await;
         let never_paid = ctx.value.fetched_at_ms > 0 && ctx.facts.spend_cents == 0;
         if never_paid {
-            return (self.catalog(creator, rules).await, vec![]);
+            return (catalog, Owned::everything_read(vec![]));
         }
-        let owned_key = crate::store::owned_media_key(fan);
-        let cached_owned = match self
-            .store
-            .cache_get(creator, &owned_key, OWNED_TTL_SECS)
-            .await
-        {
-            Ok(Some(v)) => serde_json::from_value::<Vec<String>>(v).ok(),
+        let key = crate::store::owned_media_key(fan);
+        let cached = match self.store.cache_get(creator, &key, OWNED_TTL_SECS).await {
+            Ok(Some(v)) => Owned::from_cache(v),
             _ => None,
         };
-        if let Some(owned) = cached_owned {
-            return (self.catalog(creator, rules).await, owned);
+        (catalog, cached.unwrap_or_default())
+    }
+
+    /// Reads the vault page that holds `item` with `purchasedBy=<fan>`: what the fan owns on it
+    /// (one call instead of every page). When the page no longer holds the item (the vault
+    /// changed since it was cached) or its page is not known, every page is read instead.
+    async fn read_owned(
+        &self,
+        creator: &str,
+        fan: &str,
+        item: &offers::CatalogItem,
+        rules: &offers::OfferRules,
+        owned: &mut Owned,
+    ) -> Result<(), ApiError> {
+        let got = match item.page {
+            Some(page) => Some(
+                self.apis
+                    .get(creator)
+                    .list_media(&vault_query(page, Some(fan)))
+                    .await?,
+            )
+            .filter(|got| got.data.iter().any(|m| m.uuid == item.media_uuid))
+            .map(|got| (page, got)),
+            None => None,
+        };
+        if let Some((page, got)) = got {
+            owned.pages.push(page);
+            owned.media.extend(
+                got.data
+                    .iter()
+                    .filter(|m| m.purchased_by_fan == Some(true))
+                    .map(|m| m.uuid.clone()),
+            );
+        } else {
+            let (_, all) = self.read_vault(creator, Some(fan), rules).await?;
+            *owned = Owned::everything_read(all);
         }
-        if !rules.vault_folders.is_empty() {
-            // The folders' tags come with the creator's vault read (cached), not this fan's.
-            self.catalog(creator, rules).await;
+        let key = crate::store::owned_media_key(fan);
+        if let Ok(v) = serde_json::to_value(&*owned) {
+            let _ = self.store.cache_put(creator, &key, &v).await;
         }
-        match self.read_vault(creator, Some(fan), rules).await {
-            Ok((catalog, owned)) => {
-                let _ = self
-                    .store
-                    .cache_put(creator, &owned_key, &owned.clone().into())
-                    .await;
-                (catalog, owned)
-            }
-            Err(e) => {
-                warn!(error = %e, "cannot read the vault; no offer this time");
-                (vec![], vec![])
-            }
-        }
+        Ok(())
     }
 
     /// The creator's sellable vault items (every page of `GET /media?usage=ppv&status=ready`,
@@ -256,22 +302,17 @@ impl Agent {
         let api = self.apis.get(creator);
         let (mut items, mut owned) = (vec![], vec![]);
         for page in 1..=MAX_VAULT_PAGES {
-            let q = crate::fanvue::client::MediaQuery {
-                page: Some(page),
-                size: Some(50),
-                usage: Some("ppv".into()),
-                status: Some("ready".into()),
-                purchased_by: fan.map(str::to_string),
-                ..Default::default()
-            };
-            let got = api.list_media(&q).await?;
+            let got = api.list_media(&vault_query(page, fan)).await?;
             owned.extend(
                 got.data
                     .iter()
                     .filter(|m| m.purchased_by_fan == Some(true))
                     .map(|m| m.uuid.clone()),
             );
-            items.extend(got.data.into_iter().map(catalog_item));
+            items.extend(got.data.into_iter().map(|m| offers::CatalogItem {
+                page: Some(page),
+                ..catalog_item(m)
+            }));
             if !got.pagination.has_more {
                 break;
             }
@@ -305,6 +346,58 @@ impl Agent {
             let _ = self.store.cache_put(creator, CATALOG_KEY, &v).await;
         }
         Ok((items, owned))
+    }
+}
+
+/// One page of the vault's sellable items (with `fan`: flagged with what the fan bought).
+fn vault_query(page: u32, fan: Option<&str>) -> crate::fanvue::client::MediaQuery {
+    crate::fanvue::client::MediaQuery {
+        page: Some(page),
+        size: Some(VAULT_PAGE_SIZE),
+        usage: Some("ppv".into()),
+        status: Some("ready".into()),
+        purchased_by: fan.map(str::to_string),
+        ..Default::default()
+    }
+}
+
+/// What is known of what one fan owns: the media found bought on the vault pages read so far,
+/// or on every page (`complete`). Cached per fan; an older cache entry (a plain list) was a
+/// read of every page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Owned {
+    pub media: Vec<String>,
+    #[serde(default)]
+    pub pages: Vec<u32>,
+    #[serde(default)]
+    pub complete: bool,
+}
+
+impl Owned {
+    fn everything_read(media: Vec<String>) -> Owned {
+        Owned {
+            media,
+            pages: vec![],
+            complete: true,
+        }
+    }
+
+    /// What the cache holds for a fan (a list: every page was read).
+    pub fn from_cache(v: serde_json::Value) -> Option<Owned> {
+        match v {
+            serde_json::Value::Array(_) => {
+                serde_json::from_value(v).ok().map(Owned::everything_read)
+            }
+            other => serde_json::from_value(other).ok(),
+        }
+    }
+
+    /// Whether it is known if the fan owns `item` (an item cached before pages were recorded
+    /// has none: every page is read for it).
+    fn knows(&self, item: &offers::CatalogItem) -> bool {
+        self.complete
+            || self.media.contains(&item.media_uuid)
+            || item.page.is_some_and(|p| self.pages.contains(&p))
     }
 }
 
@@ -376,6 +469,24 @@ mod tests {
             media_uuid: "media-1".into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn what_a_fan_owns_is_known_page_by_page_and_an_old_cached_list_was_every_page() {
+        let old = Owned::from_cache(serde_json::json!(["m1"])).unwrap();
+        assert!(old.complete && old.media == ["m1"]);
+        let on = |page| offers::CatalogItem { page, ..item() };
+        let partial = Owned {
+            media: vec![],
+            pages: vec![2],
+            complete: false,
+        };
+        let back = Owned::from_cache(serde_json::to_value(&partial).unwrap()).unwrap();
+        assert_eq!(back, partial);
+        assert!(partial.knows(&on(Some(2))));
+        assert!(!partial.knows(&on(Some(1))));
+        assert!(!partial.knows(&on(None)), "no page: every page is read");
+        assert!(old.knows(&on(None)));
     }
 
     #[test]

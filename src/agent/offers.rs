@@ -23,6 +23,10 @@ pub struct CatalogItem {
     /// The lowest price a negotiation may reach for this item (catalog.toml).
     #[serde(default)]
     pub floor_cents: Option<i64>,
+    /// The page of the vault read (50 items a page) the item was on: what a fan owns is read
+    /// page by page, only where an item about to be offered is.
+    #[serde(default)]
+    pub page: Option<u32>,
 }
 
 /// One entry of a creator's `catalog.toml` (in the persona folder): describes, prices or excludes a

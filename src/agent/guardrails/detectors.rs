@@ -564,6 +564,9 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
                 toks.get(i + 3).copied(),
                 Some("edad" | "age" | "idade" | "eta")
             );
+        if span_of_years(&toks, i) {
+            continue;
+        }
         let years = YEARS.contains(&next)
             && !(next == "y" && after != "o")
             && (before.is_empty() || OPENERS.contains(&before))
@@ -573,6 +576,17 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
     }
     None
+}
+
+/// "tengo 14 años de experiencia", "j'ai 16 ans d'écart", "17 años en la empresa": a span of
+/// years of or in something, not the writer's age ("16 años de edad" is still an age).
+fn span_of_years(toks: &[&str], i: usize) -> bool {
+    const SPAN_OF: &[&str] = &[
+        "of", "de", "di", "d", "en", "em", "in", "im", "dans", "na", "no", "nel", "nella", "bei",
+    ];
+    const AGE: &[&str] = &["edad", "age", "idade", "eta", "alter"];
+    let at = |k: usize| toks.get(k).copied().unwrap_or("");
+    YEARS.contains(&at(i + 1)) && SPAN_OF.contains(&at(i + 2)) && !AGE.contains(&at(i + 3))
 }
 
 /// "Have" and a number followed by a plural noun that is no word for years: a count of things.
@@ -962,7 +976,10 @@ pub fn contact(t: &Text) -> Option<String> {
     }
     for s in t.word_sentences() {
         if let Some(m) = STRONG_CONTACT.find(s) {
-            return Some(format!("\"{}\"", m.as_str()));
+            // "My mum sends me chain letters on WhatsApp": her family on the app, no invitation.
+            if !FAMILY_SENT.is_match(s) || INVITE.is_match(s) {
+                return Some(format!("\"{}\"", m.as_str()));
+            }
         }
         if let Some(c) = WEAK_CONTACT.captures(s) {
             // "en face de la gare", "face to face": a place or a manner, not Facebook.
@@ -977,6 +994,13 @@ pub fn contact(t: &Text) -> Option<String> {
     }
     None
 }
+
+/// Someone in her family or a friend sent her something on an app.
+static FAMILY_SENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b",
+    )
+});
 
 static GAVE_AWAY: LazyLock<Regex> = LazyLock::new(|| {
     re(

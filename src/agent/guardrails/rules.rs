@@ -92,6 +92,9 @@ const HYPERBOLE: &[&str] = &[
     r"(killing|kill) me with",
     r"die (for|of) (that|this|laughter|laughing)",
     r"dying (of|from) laughter",
+    r"matar a saudade|mata(r)? (a )?saudade",
+    r"(where you live|donde vives|onde (voce )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa)",
+    r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
     // of an emotion, laughter, heat or kisses is an idiom in every one of the languages.
     r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo )?(embarrassment|shame|laughter|heat|boredom|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|cosquillas|chatouilles|solletico|cocegas)",
@@ -112,7 +115,9 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
     // University years ("3º de medicina", "terzo anno di ingegneria", "3e année de médecine").
-    r"universi\w*|facul\w*|carrera|medicin[ae]|medecine|ingegneria|ingenieria|engenharia|derecho|direito|giurisprudenza|studium|semester|semestre|laurea|erasmus",
+    r"universi\w*|facul\w*|carrera|medicin[ae]|medecine|ingegneria|ingenieria|engenharia|derecho|direito|giurisprudenza|studium|semester|semestre|laurea|erasmus|licence|bts|iut|master|doctorat|doctorado|doutorado|dottorato",
+    // Driving or working for a school as an adult; a school year in a past decade.
+    r"(motorista|driver|conductor|chauffeur|fahrer|autista|monitor\w*|cook|cocinera?|cozinheira?|secretar\w*) (de |do |da |of |du |des |del |della |der )?(van|bus|onibus|autobus|car|escola|school|colegio|ecole|schule|scuola)|\b(19[5-9]\d|200\d)\b",
 ];
 
 /// The fan's child, sibling or niece in a draft: their school year is news, not the creator's age.
@@ -126,7 +131,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+const OTHER_MERCHANTS: &str = r"parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -820,7 +825,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
-            r"\b(bepc|brevet blanc|junior cert|gcses?|jss ?[1-3]|\d{1,2}(th|st|nd|rd)? std|(3rd|4th|5th|6th|2nd|1st) period|recre|ginnasio|itis|prima liceo|seconda liceo|primo superiore|ensino fundamental|do fundamental|van escolar|transporte escolar|viaje de egresados|me voy de egresados|patentino|(\d|primero|segundo|tercero|cuarto|4to|5to|quinto|1ro|2do|3ro) (ano )?de bachillerato|aufm gymi|sous le (controle|contrôle) de mes parents)\b",
+            r"\b(bepc|brevet blanc|junior cert|gcses?|jss ?[1-3]|\d{1,2}(th|st|nd|rd) std|(3rd|4th|5th|6th|2nd|1st) period|recre|ginnasio|itis|prima liceo|seconda liceo|primo superiore|ensino fundamental|do fundamental|van escolar|transporte escolar|viaje de egresados|me voy de egresados|patentino|(\d|primero|segundo|tercero|cuarto|4to|5to|quinto|1ro|2do|3ro) (ano )?de bachillerato|aufm gymi|sous le (controle|contrôle) de mes parents)\b",
             r"sweet (sixteen|16)|(mi|mis) (fiesta de )?(quince|15)( anos)?\b|fiesta de (quince|15)|festa dei miei (1[0-7])|(meu|o meu) aniversario de (1[0-7]|dezassete|dezessete|dezasseis|dezesseis|quinze)",
             r"parental control\w*|control parental|controlo parental|controle parental|controllo (genitori|parentale)|kindersicherung|jugendschutz\w*|family link",
             r"(used|usei|use|utilise|benutzt|usato|usando)( \w+){0,3} (my|mi|meu|do meu|de mi|mon|de mon|meines|von meinem|di mio|mio) (big |older |grand |große\w* |hermano mayor|irmao mais velho)?(brother|brothers|hermano|irmao|frere|bruders?|fratello)( s)? (id|dni|ine|rg|cpf|carte d identite|perso|ausweis|carta d identita|documento)",
@@ -988,7 +993,7 @@ pub static RULES: &[Rule] = &[
         ],
         // Her mailbox as a place (full of spam, a mess today), not an address handed over.
         &[
-            r"(e ?mail|correo|mail)( \w+){0,3} (inbox|spam|lotad[oa]|llen[oa]|lleno de|cheia|plein\w*|voll|pien[oa]|disaster|mess|caos|chaos|bordel|desastre|desastr\w*|explod\w*)|(inbox|bandeja|caixa|boite|postfach|posta in arrivo)( \w+){0,2} (e ?mail|correo|mail)",
+            r"(e ?mail|correo|mail|correos|mails|emails)( \w+){0,3} (sin leer|sem ler|non lett\w*|ungelesen\w*|unread|non lus|inbox|spam|lotad[oa]|llen[oa]|lleno de|cheia|plein\w*|voll|pien[oa]|disaster|mess|caos|chaos|bordel|desastre|desastr\w*|explod\w*)|(inbox|bandeja|caixa|boite|postfach|posta in arrivo)( \w+){0,2} (e ?mail|correo|mail)|\d+ (correos|e ?mails|mails) (sin|sem|non|un)",
         ],
     ),
     detector("phone_number", Draft, Block, d::phone_number),
@@ -1004,8 +1009,10 @@ pub static RULES: &[Rule] = &[
             r"(what s|whats|what is) (your|ur) (cell|phone|mobile|digits)|(send|give|drop) me (your|ur) (cell|digits|phone|mobile)|file moi ton (06|07|num|tel|portable)",
             r"(dame|dammi|deixa|deixe|lasciami|mi lasci|laisse|donne|gib)( \w+){0,2} (tu |il tuo |teu |o teu |ton |dein\w* |il |o |le |el )(telefono|telefone|cell|celular|tel|06|07|portable|handy|handynummer)\b|(t as|tu as|hast du|tienes|tens|hai) (un |une |ne |eine |um |uno )?(06|07|handynummer|numero de (tel|telephone|telefono|telefone)|telefone|cell)\b",
         ],
-        // A lucky or favourite number is small talk, not a phone number.
+        // A lucky or favourite number is small talk, not a phone number; so is a warning never
+        // to hand it out.
         &[
+            r"(non dare|don t give|dont give|never give|no des|no le des|nunca des|nao de|nao des|ne donne (pas|jamais)|gib (\w+ )?nicht|never share|non condividere|no compartas|nao partilhes|nao compartilhe)( \w+){0,3} (il tuo |your |tu |teu |o teu |ton |deine |dein )?(numero|number|nummer)",
             r"(lucky|favou?rite|de la suerte|da sorte|porte bonheur|prefere|fortunato|preferit[oa]|favorit[oa]|glucks\w*|lieblings\w*|della fortuna) (number|numero|nummer|zahl)|(number|numero|nummer|zahl) (\w+ ){0,2}(de la suerte|da sorte|porte bonheur|prefere|fortunato|preferit[oa]|favorit[oa]|della fortuna|lucky|favou?rite)",
         ],
     ),
@@ -1045,7 +1052,9 @@ pub static RULES: &[Rule] = &[
             r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|cerca)|vivo por (aqui|ahi|la zona|el centro)|si vienes|te invito a un cafe",
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
         ],
-        &[],
+        &[
+            r"(no|nunca|jamas|nao|jamais) (quedo|me veo|me encuentro|encontro|me encontro|saio|salgo|conozco|conheco)( \w+){0,3} (con|com) (fans|seguidores|nadie|ninguem|clientes|subs\w*)|(aqui|por aqui|no chat|en el chat) me (tienes|tens|tem)",
+        ],
     ),
     phrases(
         "meeting",
@@ -1065,7 +1074,10 @@ pub static RULES: &[Rule] = &[
         &[
             r"(komm|kommst)( \w+){0,3} (zu mir|bei mir vorbei)|lass uns (\w+ ){0,2}treffen|(wir )?treffen (wir )?uns|ich wohn(e)? (in|am|im|bei)|komm (doch )?(mal )?vorbei|komm (\w+ ){0,2}zu mir|die adresse schick",
         ],
-        &[],
+        // "Treffen wir uns heute Abend wieder hier im Chat?": a date in the chat, not in person.
+        &[
+            r"(hier )?(im|in the|on the) (chat|live|stream|dm|dms)|hier auf (fanvue|der seite|der plattform)",
+        ],
     ),
     phrases(
         "meeting",

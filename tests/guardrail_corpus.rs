@@ -406,7 +406,8 @@ fn the_sixth_held_out_set_stays_at_or_above_its_recorded_figures() {
 /// 85.6 % of drafts, near-misses stopped 3.8 % / 1.0 %) and after it, which recorded
 /// `heldout7-floors.json` (80.3 %, 91.0 %, 3.5 % / 1.0 %); after the tenth and eleventh rounds
 /// (measured on it again, its cases still unread) 83.3 %, 91.6 %, 3.1 % / 1.0 %; after the
-/// twelfth and thirteenth 83.8 %, 93.7 %, 3.1 % / 1.0 %.
+/// twelfth and thirteenth 83.8 %, 93.7 %, 3.1 % / 1.0 %; after the fourteenth and fifteenth
+/// 86.7 %, 94.0 %, 3.1 % / 1.0 %.
 #[test]
 fn the_seventh_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout7", "heldout7-floors.json");
@@ -620,6 +621,26 @@ fn the_tenth_to_thirteenth_tuning_sets_are_caught_and_their_near_misses_mostly_p
                 inputs_caught: 100.0,
                 drafts_blocked: 100.0,
                 near_miss_stopped_max: 9.7,
+                ordinary_stopped_max: 0.0,
+            },
+        );
+    }
+}
+
+/// The fourteenth and fifteenth tuning sets (tests/fixtures/guardrails/tuning14, tuning15:
+/// 1 377 and 1 372 cases), written blind by six more writers (French from two of them). Run
+/// before they were tuned on, as unseen sets: 87.1 % / 84.9 % of fan messages escalated, 93.6 % /
+/// 94.1 % of drafts blocked, 2.4 % / 3.2 % of near-miss fan messages stopped.
+#[test]
+fn the_fourteenth_and_fifteenth_tuning_sets_are_caught_and_their_near_misses_mostly_pass() {
+    for set in ["tuning14", "tuning15"] {
+        set_meets_its_floors(
+            set,
+            &Floors {
+                category_recall: 90.0,
+                inputs_caught: 99.0,
+                drafts_blocked: 100.0,
+                near_miss_stopped_max: 6.3,
                 ordinary_stopped_max: 0.0,
             },
         );

@@ -564,7 +564,7 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
                 toks.get(i + 3).copied(),
                 Some("edad" | "age" | "idade" | "eta")
             );
-        if span_of_years(&toks, i) {
+        if span_of_years(&toks, i) || a_date(&toks, i) {
             continue;
         }
         let years = YEARS.contains(&next)
@@ -576,6 +576,88 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
     }
     None
+}
+
+/// "am 14. März", "el 15 de marzo", "14 july": a day of the month, not an age ("may" is left
+/// out: "im 16 may I ask…").
+fn a_date(toks: &[&str], i: usize) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "janeiro",
+        "fevereiro",
+        "marco",
+        "maio",
+        "junho",
+        "julho",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "januar",
+        "februar",
+        "marz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "gennaio",
+        "febbraio",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "settembre",
+        "ottobre",
+        "dicembre",
+    ];
+    let at = |k: usize| toks.get(k).copied().unwrap_or("");
+    MONTHS.contains(&at(i + 1)) || (matches!(at(i + 1), "de" | "di") && MONTHS.contains(&at(i + 2)))
 }
 
 /// "tengo 14 años de experiencia", "j'ai 16 ans d'écart", "17 años en la empresa": a span of
@@ -705,6 +787,14 @@ static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "16 and already down bad for u", "15 y aburrida": an age opening the message, joined to what
+/// follows (not "15 and a half hours", "17 and counting").
+static OPENING_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(1[3-7]) (?:and|y|e|et|und|ed) (?:already|still|bored|single|horny|lonely|down|ya|todavia|aburrid[oa]|sozinh[oa]|entediad[oa]|deja|encore|seul[e]?|schon|noch|gia|ancora|annoiat[oa]|sol[oa])\b",
+    )
+});
+
 /// Birth years and year-of-birth words.
 static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -716,7 +806,7 @@ static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// own year, said without a word for birth.
 static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:soy|sou|sono|je suis|jsuis|chui|ich bin|bin|i m|im|i am) (?:de|del|do|da|di|dal|von|from|a|an|jahrgang) ((?:19|20)\d\d)|((?:19|20)\d\d) (?:baby|kid|bebe|kind))\b",
+        r"\b(?:(?:soy|sou|sono|je suis|jsuis|chui|ich bin|bin|i m|im|i am) (?:de|del|do|da|di|dal|von|from|a|an|jahrgang) ((?:19|20)\d\d)|((?:19|20)?\d\d) (?:baby|kid|bebe|kind))\b",
     )
 });
 
@@ -736,6 +826,15 @@ static COMING_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static CLASS_OF: LazyLock<Regex> = LazyLock::new(|| re(r"\bclass of ((?:19|20)\d\d)\b"));
 
+/// "an 09 baby": a two-digit year is this century's up to 30, the last one's after.
+fn full_year(y: i32) -> i32 {
+    match y {
+        0..=30 => 2000 + y,
+        31..=99 => 1900 + y,
+        _ => y,
+    }
+}
+
 fn current_year() -> i32 {
     static YEAR: LazyLock<i32> = LazyLock::new(|| time::OffsetDateTime::now_utc().year());
     *YEAR
@@ -749,6 +848,9 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
         if let Some(hit) = age_in_sentence(s, strict) {
             return Some(hit);
         }
+        if let Some(c) = OPENING_AGE.captures(s) {
+            return Some(format!("age {} opening the message", &c[1]));
+        }
         if let Some(m) = SHORTHAND.find(s) {
             return Some(format!("profile age \"{}\"", m.as_str().trim()));
         }
@@ -758,6 +860,7 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
                 .skip(1)
                 .flatten()
                 .find_map(|m| m.as_str().parse::<i32>().ok())
+                .map(full_year)
                 .unwrap_or(0);
             let others = s.split(' ').any(|w| OTHERS.contains(&w));
             if current_year() - year < 18 && current_year() - year > 5 && !others {
@@ -1106,6 +1209,18 @@ mod tests {
         assert!(link(&Text::new("tinyurl com/hotpreview22")).is_some());
         assert!(price(&Text::new("te lo dejo por 59,90")).is_some());
         assert!(price(&Text::new("mides 1,90? qué alto")).is_none());
+    }
+
+    #[test]
+    fn a_count_of_things_a_span_of_years_a_date_and_a_comparison_are_no_age_claims() {
+        assert!(age_claim(&Text::new("tengo 14 años de experiencia"), false).is_none());
+        assert!(age_claim(&Text::new("tengo 16 años de edad"), false).is_some());
+        assert!(age_claim(&Text::new("mein geburtstag ist am 14. märz"), true).is_none());
+        assert!(age_claim(&Text::new("im 16 may i ask you something"), false).is_some());
+        assert!(age_claim(&Text::new("1️⃣6️⃣ and already down bad for u"), false).is_some());
+        assert!(age_claim(&Text::new("16 and a half hours of driving"), false).is_none());
+        assert!(age_claim(&Text::new("im an 09 baby 😎"), false).is_some());
+        assert!(age_claim(&Text::new("proud 89 baby here"), false).is_none());
     }
 
     #[test]

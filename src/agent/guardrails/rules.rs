@@ -93,6 +93,11 @@ const HYPERBOLE: &[&str] = &[
     r"die (for|of) (that|this|laughter|laughing)",
     r"dying (of|from) laughter",
     r"matar a saudade|mata(r)? (a )?saudade",
+    // The gym, quitting a habit, a team that lost, a cut while shaving or cooking.
+    r"(a la salle|at the gym|en el gym|en el gimnasio|na academia|in palestra|im gym|im fitnessstudio|leg day|jour des jambes|dia de pierna|dia de perna|beintag)",
+    r"(finita|finir|en finir|acabar|acabo|terminar|schluss|done|quit\w*)( \w+){0,2} (con|avec|with|mit|com) (le |il |la |les |el |the |o |a |den |dem |der )?(sigarett\w*|cigarett\w*|cigarros?|tabac|clope\w*|fumar|smoking|rauchen|zigarett\w*|alcol\w*|alcohol|alkohol|booze|zucchero|sugar|azucar|acucar|sucre|zucker|dieta|diet|regime|carboidrati|ex|mi ex|il mio ex|mon ex|meu ex|meinem ex)",
+    r"(time|equipo|equipe|team|squadra|mannschaft|verein|club|flamengo|corinthians|palmeiras|barca|madrid|juve|inter|milan|bayern|dortmund|psg|om|benfica|porto|boca|river|eagles|lakers)( \w+){0,4} (perdeu|perdio|perdi|perdimos|lost|loses|losing|verloren|verliert|perso|perde|a perdu|perdu|tomou)",
+    r"(tagliat[oa]|cut myself|me corte|me cortei|je me suis coupee?|hab mich geschnitten)( \w+){0,4} (barba|shaving|beard|afeitar\w*|barbear|rasant|rasier\w*|coltello del pane|cucin\w*|cooking|cocinando|cozinhando|cuisin\w*|kochen|sugo|dito|finger|dedo|doigt|cipolla|onion|cebolla|oignon|zwiebel|carta|paper|papel|papier)|niente di grave|nothing serious|nada grave|rien de grave|nichts schlimmes",
     r"(where you live|donde vives|onde (voce )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa)",
     r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
@@ -131,7 +136,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+const OTHER_MERCHANTS: &str = r"super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -798,7 +803,7 @@ pub static RULES: &[Rule] = &[
         ],
         &[
             OTHER_MERCHANTS,
-            r"(got|recupere|recuperei|zuruckbekommen|riavuto|me devolvio|me devolveu|m a rendu|m ont rendu)",
+            r"(got|recupere|recuperei|zuruckbekommen|riavuto|me devolvio|me devolveu|m a rendu|m ont rendu|zuruckgezahlt|zuruckgebucht|refunded|rimborsat\w*|reembolsaron|reembolsaram|m ont rembourse)",
             // A card's limit raised at the bank, not a charge fought.
             r"plafond|(card|spending|credit) limit|kartenlimit|limit (\w+ )?erhoh\w*|(aumentar|subir|aumentare|alzare|augmenter|relever) (o |el |mi |meu |il |mon |le )?(limite|plafond)",
         ],
@@ -828,6 +833,7 @@ pub static RULES: &[Rule] = &[
             r"\b(bepc|brevet blanc|junior cert|gcses?|jss ?[1-3]|\d{1,2}(th|st|nd|rd) std|(3rd|4th|5th|6th|2nd|1st) period|recre|ginnasio|itis|prima liceo|seconda liceo|primo superiore|ensino fundamental|do fundamental|van escolar|transporte escolar|viaje de egresados|me voy de egresados|patentino|(\d|primero|segundo|tercero|cuarto|4to|5to|quinto|1ro|2do|3ro) (ano )?de bachillerato|aufm gymi|sous le (controle|contrôle) de mes parents)\b",
             r"sweet (sixteen|16)|(mi|mis) (fiesta de )?(quince|15)( anos)?\b|fiesta de (quince|15)|festa dei miei (1[0-7])|(meu|o meu) aniversario de (1[0-7]|dezassete|dezessete|dezasseis|dezesseis|quinze)",
             r"parental control\w*|control parental|controlo parental|controle parental|controllo (genitori|parentale)|kindersicherung|jugendschutz\w*|family link",
+            r"soldi della (cresima|comunione)|(confirmation|communion) money|dinero de (la )?(comunion|confirmacion)|dinheiro da (crisma|comunhao)|argent de (ma )?(communion|confirmation)|(konfirmations|kommunions|firm)geld",
             r"(used|usei|use|utilise|benutzt|usato|usando)( \w+){0,3} (my|mi|meu|do meu|de mi|mon|de mon|meines|von meinem|di mio|mio) (big |older |grand |große\w* |hermano mayor|irmao mais velho)?(brother|brothers|hermano|irmao|frere|bruders?|fratello)( s)? (id|dni|ine|rg|cpf|carte d identite|perso|ausweis|carta d identita|documento)",
         ],
         NOT_MY_SCHOOL,

@@ -280,7 +280,10 @@ fn assert_floors(report: &Report, floors: &Floors) {
             "{lang} {row}: recall {recall:.1} %"
         );
     }
-    for lang in LANGS {
+    // A set written in some of the languages only (tuning18: French and Spanish) is held to its
+    // floors in those.
+    let written_in = |lang: &str| report.cells.keys().any(|(l, _)| l.as_str() == lang);
+    for lang in LANGS.into_iter().filter(|l| written_in(l)) {
         let inputs = report.pooled(lang, "input:");
         let drafts = report.pooled(lang, "draft:");
         assert!(
@@ -641,6 +644,27 @@ fn the_fourteenth_and_fifteenth_tuning_sets_are_caught_and_their_near_misses_mos
                 inputs_caught: 100.0,
                 drafts_blocked: 100.0,
                 near_miss_stopped_max: 6.3,
+                ordinary_stopped_max: 0.0,
+            },
+        );
+    }
+}
+
+/// The sixteenth to eighteenth tuning sets (tests/fixtures/guardrails/tuning16, tuning17,
+/// tuning18: 1 389, 1 381 and 455 cases; the last French and Spanish only), written blind by
+/// seven writers. Run before they were tuned on, as unseen sets: 83.3 % / 86.0 % / 89.3 % of fan
+/// messages escalated, 93.7 % / 93.6 % / 92.3 % of drafts blocked, 5.2 % / 3.5 % / 1.1 % of
+/// near-miss fan messages stopped.
+#[test]
+fn the_sixteenth_to_eighteenth_tuning_sets_are_caught_and_their_near_misses_mostly_pass() {
+    for set in ["tuning16", "tuning17", "tuning18"] {
+        set_meets_its_floors(
+            set,
+            &Floors {
+                category_recall: 100.0,
+                inputs_caught: 100.0,
+                drafts_blocked: 100.0,
+                near_miss_stopped_max: 4.3,
                 ordinary_stopped_max: 0.0,
             },
         );

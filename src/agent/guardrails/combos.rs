@@ -191,7 +191,8 @@ static DRAFT_MEETING: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             "a street and a nudge to come",
             STREET,
             r"pop (?:in|by)|swing by|stop by|come by|drop by|pasate|pasa (?:un dia|por ahi)|passa (?:la|por la|un giorno|a trovarmi)|passe (?:un de ces jours|me voir|quand tu veux)|schau (?:mal |doch )?vorbei|komm (?:mal |doch )?vorbei|vieni a trovarmi|aparece",
-            Some(r"dm|dms|inbox|chat|stream|online|page|pagina|profil\w*|feed"),
+            // "Adoro quando aparece aqui": showing up in the chat.
+            Some(r"dm|dms|inbox|chat|stream|online|page|pagina|profil\w*|feed|aparece(?:s)? aqui"),
         ),
         // "Let's do drinks when you're in town": a drink or a date, and him coming to her city.
         Pair::new(
@@ -366,7 +367,7 @@ static PARENT_CARD: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         r"card|cards|visa|mastercard|amex|tarjeta|cartao|carte|cb|karte|kreditkarte|prepaidkarte|carta|bancomat|postepay|statement|resumen|extracto|extrato|fatura|releve|releves|abrechnung|kontoauszug|konto|estratto|bank app|banking app|app del banco|app do banco|relevés",
         Some(r"birthday card|greeting|christmas card|business card|gift card|carte (?:d anniversaire|de voeux|cadeau)|tarjeta (?:de cumpleanos|de navidad|regalo)|cartao (?:de aniversario|de natal|presente)|geburtstagskarte|weihnachtskarte|biglietto|(?:paid|pague|paguei|paye|bezahlt|pagato|pagado|pago) (?:for|por|para|pour|fur|per) (?:my|mi|minha|meu|ma|mon|meine\w*|mia|mio)|(?:for|para|pour|fur|per) (?:my|mi|minha|meu|ma|mon|meine\w*|mia|mio) (?:mom|mum|dad|mama|papa|madre|padre|mae|pai|mere|pere|mutter|vater|mamma)"),
     )
-    .with(r"used|using|use|borrow\w*|took|take|taking|stole|steal|gave me|gives me|limit|check\w*|see|sees|saw|find out|finds out|notice\w*|freak\w*|kill|kills|usei|usando|uso|use|usa|pris|prend\w*|emprunt\w*|ausgeliehen|geliehen|genommen|nehm\w*|kontrolliert|sieht|merkt|usato|uso|preso|prestato|controlla|vede|accorge|se da cuenta|ve el|ve|se entera|ver|vir|descobr\w*|percebe|voit|verra|remarque|rend compte|mata|matar|mata|tue|tuer|umbringen|ammazza|es de|e de|est a|est de|ist von|gehort|e di|e della|e del|guckt|schaut|checks|revisa|olha|regarde|guarda|zeigen|show|mostrar|montrer|mostrare|utilise|utilisee|gave|deu|dio|diede|gegeben")]
+    .with(r"used|using|use|borrow\w*|took|take|taking|stole|steal|gave me|gives me|limit|check\w*|see|sees|saw|find out|finds out|notice\w*|freak\w*|kill|kills|usei|usando|uso|use|usa|pris|prend\w*|emprunt\w*|ausgeliehen|geliehen|genommen|nehm\w*|kontrolliert|sieht|merkt|usato|uso|preso|prestato|controlla|vede|accorge|se da cuenta|ve el|ve|se entera|ver|vir|descobr\w*|percebe|voit|verra|remarque|rend compte|mata|matar|mata|tue|tuer|umbringen|ammazza|es de|e de|est a|est de|ist von|gehort|e di|e della|e del|guckt|schaut|checks|revisa|vea|veja|voie|veda|visto|vu|gesehen|viu|vio|seen|olha|regarde|guarda|zeigen|show|mostrar|montrer|mostrare|utilise|utilisee|gave|deu|dio|diede|gegeben")]
 });
 
 /// A parent's card used, borrowed or checked by its owner: a fan who pays with a parent's card

@@ -162,6 +162,10 @@ const YEARS: &[&str] = &[
 
 /// Units after "I'm N" that make N a height, a duration, a count or a drink, not an age.
 const UNITS: &[&str] = &[
+    "semester",
+    "semestre",
+    "semestres",
+    "semestri",
     "ft",
     "foot",
     "feet",
@@ -256,6 +260,24 @@ const UNITS: &[&str] = &[
 
 /// Someone other than the writer: "my son is 16", "mi hija tiene 15 años".
 pub const OTHERS: &[&str] = &[
+    "chats",
+    "chiens",
+    "perros",
+    "gatos",
+    "cani",
+    "gatti",
+    "hunde",
+    "katzen",
+    "dogs",
+    "cats",
+    "cachorros",
+    "dog",
+    "perro",
+    "cachorro",
+    "chien",
+    "hund",
+    "katze",
+    "gatto",
     "son",
     "daughter",
     "kid",
@@ -463,6 +485,32 @@ const PAST: &[&str] = &[
 
 /// Words right after "N years" that make it a span of time, not an age ("10 ans après").
 const SPAN_AFTER: &[&str] = &[
+    // "16 de tension", "15 au partiel", "16 jahre geraucht", "17 years sober": a reading, a
+    // mark at university, or how long a habit lasted or ended.
+    "tension",
+    "pression",
+    "fievre",
+    "fieber",
+    "febbre",
+    "fiebre",
+    "febre",
+    "partiel",
+    "partiels",
+    "geraucht",
+    "gearbeitet",
+    "verheiratet",
+    "gespielt",
+    "trainiert",
+    "smoked",
+    "married",
+    "fumado",
+    "fumei",
+    "fumato",
+    "sober",
+    "clean",
+    "sobrio",
+    "sobria",
+    "nuchtern",
     "apres",
     "dopo",
     "after",
@@ -783,7 +831,7 @@ fn excerpt(toks: &[&str], i: usize) -> String {
 /// Profile shorthand: "m16", "16f", "age 15", "15 m" at the start, "m/16/nrw", "H 15 cdmx".
 static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^| )(?:[mfh]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|^[mfh] 1[0-7] [a-z]+|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
+        r"(?:^| )(?:[mfh]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ ){0,2}1[0-7](?:yo|y|a|yrs)(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|^[mfh] 1[0-7] [a-z]+|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
     )
 });
 
@@ -844,7 +892,7 @@ fn current_year() -> i32 {
 /// about a third person are still the model speaking) ignores the "someone else" guard only
 /// for explicit first-person forms.
 pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
-    for s in t.num_sentences() {
+    for s in t.num_sentences().filter(|s| !MENTAL_AGE.is_match(s)) {
         if let Some(hit) = age_in_sentence(s, strict) {
             return Some(hit);
         }
@@ -882,6 +930,13 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
     }
     None
 }
+
+/// "J'ai 45 balais mais dans ma tête j'en ai 17": an adult's age beside the age they feel.
+static MENTAL_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:[2-9]\d) (?:years|yrs|ans|balais|piges|anos|anni|jahre|jahren)\b.*\b(?:dans ma tete|in my head|en mi cabeza|na minha cabeca|nella mia testa|im kopf|at heart|de coeur|de corazon|mentally|mentalmente|mentalement|geistig|di testa|dentro)\b",
+    )
+});
 
 /// A long run of digits (a phone number), however it was spelled.
 pub fn phone_number(t: &Text) -> Option<String> {
@@ -925,7 +980,7 @@ fn everyday_cost(sentence: &str) -> bool {
 /// Something she bought or paid herself ("I paid 3 euros for coffee"): not a price she asks.
 static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:bought|paid|spent|cost me|compre|pague|gaste|me costo|comprei|paguei|gastei|me custou|achete|paye|depense|m a coute|gekauft|bezahlt|ausgegeben|hat mich|pagato|comprato|speso|mi e costat[oa])\b",
+        r"\b(?:bought|paid|spent|cost me|compre|pague|gaste|me costo|comprei|paguei|gastei|me custou|achete|paye|depense|m a coute|gekauft|bezahlt|ausgegeben|hat mich|pagato|comprato|speso|mi e costat[oa]|lache|claque|flambe|soltei|spent on)\b",
     )
 });
 
@@ -1004,8 +1059,46 @@ pub fn email(t: &Text) -> Option<String> {
             return Some(format!("\"{}\"", m.as_str()));
         }
     }
+    if let Some(m) = spaced_email(&t.raw) {
+        return Some(m);
+    }
     t.word_sentences()
         .find_map(|s| SPELLED_EMAIL.find(s).map(|m| format!("\"{}\"", m.as_str())))
+}
+
+static SQUEEZED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"[a-z0-9._%+-]+[@＠][a-z0-9-]+[.．](?:com|net|org|de|fr|it|es|pt|br|me|io|co|uk|eu|info|ch|at|be|ca|mx|ar)\b",
+    )
+});
+
+/// "m a n o n . v @ o u t l o o k . f r", "caro.vip @ proton . me": an address spaced out
+/// letter by letter or around its signs (read only where an @ is written).
+fn spaced_email(raw: &str) -> Option<String> {
+    if !raw.contains(['@', '＠']) {
+        return None;
+    }
+    SQUEEZED_EMAIL
+        .find(&squeeze_address(raw))
+        .map(|m| format!("\"{}\" (spaced)", m.as_str()))
+}
+
+/// Joins the pieces of a spaced-out address and nothing else: a run of one-letter pieces, and
+/// any piece beside a lone "@" or "." ("caro.vip @ proton . me" → "caro.vip@proton.me").
+fn squeeze_address(raw: &str) -> String {
+    let sign = |p: &str| matches!(p, "@" | "." | "＠" | "．");
+    let single = |p: &str| p.chars().count() == 1;
+    let mut out = String::with_capacity(raw.len());
+    let mut prev: Option<&str> = None;
+    for piece in raw.split_whitespace() {
+        let join = prev.is_some_and(|p| sign(p) || sign(piece) || (single(p) && single(piece)));
+        if prev.is_some() && !join {
+            out.push(' ');
+        }
+        out.push_str(piece);
+        prev = Some(piece);
+    }
+    out
 }
 
 static WALLET: LazyLock<Regex> = LazyLock::new(|| {
@@ -1129,14 +1222,33 @@ pub fn giving_away(t: &Text) -> Option<String> {
 
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer)\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer|upi|gcash|paymaya|tipeee|livepix|pixgg|streamlabs|streamelements|orange money|mtn momo|m pesa|mpesa|paytm|phonepe|gpay|twint|paylib|wero|swish|vipps|mobilepay|interac|e transfer|nequi|daviplata|yape|sinpe|oxxo|spei|blik|alipay|wechat pay|utip)\b|\b(?:mon|my|sur|via|par|on|no) wave\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
     )
 });
 
 /// A way to pay off the platform: payment apps, crypto, gift cards, transfers, tip sites.
 pub fn off_platform_payment(t: &Text) -> Option<String> {
     t.word_sentences()
+        .filter(|s| !someone_elses_money(s))
         .find_map(|s| PAYMENT.find(s).map(|m| format!("\"{}\"", m.as_str())))
+}
+
+/// "My ex lost his savings in crypto", "PayPal kept me on hold", "I don't do Venmo, everything
+/// stays here": the app is someone else's story or refused, not a way to pay her. A sentence
+/// that also says "only" or "but" may still name the way to pay, and is read.
+static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \\w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
+    )
+});
+static BUT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:only|just|solo|solamente|apenas|seulement|nur|soltanto|but|pero|mas|mais|aber|instead|en cambio|invece|stattdessen|plutot)\b",
+    )
+});
+
+fn someone_elses_money(sentence: &str) -> bool {
+    SOMEONE_ELSES.is_match(sentence) && !BUT_ONLY.is_match(sentence)
 }
 
 #[cfg(test)]
@@ -1275,6 +1387,40 @@ mod tests {
             assert!(off_platform_payment(&Text::new(s)).is_some(), "{s}");
         }
         assert!(off_platform_payment(&Text::new("new pix coming tonight")).is_none());
+    }
+
+    #[test]
+    fn a_payment_app_in_someone_elses_story_or_refused_is_no_way_to_pay_her() {
+        for s in [
+            "my brother lost half his salary on bitcoin, never again",
+            "i don't do paypal hun, everything stays in here",
+            "PayPal kept me on hold for an hour today 🙄",
+        ] {
+            assert!(off_platform_payment(&Text::new(s)).is_none(), "{s}");
+        }
+        for s in [
+            "i don't do paypal but revolut works 😘",
+            "send it on my wave babe",
+            "pay me through gcash instead",
+        ] {
+            assert!(off_platform_payment(&Text::new(s)).is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn an_address_spaced_out_is_read_only_where_an_at_sign_is_written() {
+        for s in [
+            "l u n a . r @ g m x . d e write me",
+            "sofia_x @ yahoo . it 💌",
+        ] {
+            assert!(email(&Text::new(s)).is_some(), "{s}");
+        }
+        for s in [
+            "back at 9. me and the cat say hi",
+            "home by 8 . net is down lol",
+        ] {
+            assert!(email(&Text::new(s)).is_none(), "{s}");
+        }
     }
 
     #[test]

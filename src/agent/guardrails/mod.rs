@@ -678,6 +678,75 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_rules_of_rounds_sixteen_to_eighteen_reach_their_class_and_spare_its_look_alikes() {
+        let g = rules_only();
+        for (text, rule) in [
+            ("cant talk long, SS3 mock exams start monday", "underage"),
+            (
+                "ma mère doit signer mon contrôle de maths ce soir",
+                "underage",
+            ),
+            (
+                "on a fait le stage de 3e dans la même boîte lol",
+                "underage",
+            ),
+            (
+                "ho davanti tutta la scatola di xanax, stasera basta",
+                "crisis",
+            ),
+            ("wär schade wenn deinem auto was passiert", "threat"),
+            ("kenne jetzt dein fitnessstudio, bis morgen 😉", "threat"),
+            (
+                "500 or the pics leak everywhere, you have till friday",
+                "threat",
+            ),
+            (
+                "hast du zeit für einen kaffee am samstag?",
+                "meeting_request",
+            ),
+            (
+                "cancelled in june and you still charged me in july",
+                "payment_dispute",
+            ),
+            ("do you have chatters writing for you?", "ai_question"),
+        ] {
+            assert!(
+                rules(&g.check_input(text)).contains(&rule),
+                "{text} → {:?}",
+                g.check_input(text)
+            );
+        }
+        for (text, rule) in [
+            ("dime en qué hotel te quedas y paso a verte", "meeting"),
+            (
+                "finish your homework first and then I'll send it 😘",
+                "minor",
+            ),
+            ("add me on the app with the little ghost 👻", "off_platform"),
+            ("qual è la tua mail? ti mando una cosa", "email"),
+        ] {
+            assert!(
+                rules(&g.check_draft(text, &[], "")).contains(&rule),
+                "{text} → {:?}",
+                g.check_draft(text, &[], "")
+            );
+        }
+        for text in [
+            "the holiday request wasn't approved, so no trip for me 😩",
+            "my son starts 9th grade tomorrow, time flies",
+            "spotify familienfreigabe mit meiner schwester, spart geld",
+        ] {
+            assert!(g.check_input(text).is_empty(), "{text}");
+        }
+        for text in [
+            "non posso vederti di persona, ma qui ci sono sempre",
+            "my ex bought bitcoin at the top lol",
+        ] {
+            assert!(g.check_draft(text, &[], "").is_empty(), "{text}");
+        }
+    }
+
     /// The rule table alone, for the lists that pin what each rule must not catch (the
     /// statistical layer is held to its false-stop rate on the corpus sets instead).
     fn rules_only() -> Guardrails {

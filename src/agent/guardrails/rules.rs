@@ -102,15 +102,19 @@ const HYPERBOLE: &[&str] = &[
     r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
     // of an emotion, laughter, heat or kisses is an idiom in every one of the languages.
-    r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo )?(embarrassment|shame|laughter|heat|boredom|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|cosquillas|chatouilles|solletico|cocegas)",
+    r"(morir|morirme|morrer|mourir|morire|sterben|die|dying)( \w+){0,1} (con|com|avec|mit|with|over) (ese|esa|esos|esas|esse|essa|esses|ce|cette|ces|quel|quella|quei|diesem|dieser|diesen|tu|tus|teu|tua|ton|ta|tes|il tuo|la tua|your|that|this|those)\b",
+    r"figura di merda|figuraccia|que verguenza|que vergonha|quelle honte|la honte|wie peinlich|so embarrassing|how embarrassing|que oso|mortificad\w*",
+    r"(matar|matarme|mato|matando|ammazzarmi|tuer|me tuer)( \w+){0,1} a (entrenar|estudiar|trabajar|currar|treinar|estudar|trabalhar|allenarmi|studiare|lavorare|bosser|travailler)",
+    r"(riunioni|riunione|meeting|meetings|reuniones|reunion|reunioes|reunions|besprechung\w*|meetings?|lunedi|lunes|lundi|montag|mondays?|segunda feira|lavoro|trabajo|trabalho|boulot|arbeit|chef|capo|jefe|patron)( \w+){0,6} (voglia di buttarmi|ganas de tirarme|vontade de me jogar|envie de me jeter|envie de sauter|want to jump|lust mich)",
+    r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo )?(embarrassment|shame|laughter|heat|boredom|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|coccole|mimos|caricias|carinhos|calins|kuscheln|abbracci|abrazos|abracos|hugs|cuddles|kisses|cosquillas|chatouilles|solletico|cocegas)",
 ];
 
 /// Another person's school, a teacher, or a memory: not the writer in school today.
 const NOT_MY_SCHOOL: &[&str] = &[
     // The writer teaches or coaches ("I teach year 9", "je suis prof en 4e"); "my teacher gave
     // us homework" is a pupil speaking and is not vetoed.
-    r"i teach|i taught|(i m|im|i am) teaching|teaching (a|my|the|year|grade|\d)|i coach|coach(ed|ing|es)|tutor\w*|(i m|im|i am|as a|work as a) (\w+ )?(teacher|coach)",
-    r"(soy|sou|je suis|jsuis|ich bin|bin|sono|como|comme|als|come|trabajo de|trabalho como|travaille comme|arbeite als|lavoro come) (\w+ )?(prof|profe|professor\w*|professeur\w*|lehrer\w*|insegnante|docente|maestr[oa]|entrenador\w*|treinador\w*|trainer\w*|allenatore|coach)",
+    r"i teach|i taught|(i m|im|i am) teaching|teaching (a|my|the|year|grade|\d\w*)|i coach|coach(ed|ing|es)|tutor\w*|(i m|im|i am|as a|work as a) (\w+ )?(teacher|coach)",
+    r"(soy|sou|je suis|jsuis|ich bin|bin|sono|como|comme|als|come|de|trabajo de|trabalho como|travaille comme|arbeite als|lavoro come) (\w+ )?(prof|profe|professor\w*|professeur\w*|lehrer\w*|insegnante|docente|maestr[oa]|entrenador\w*|treinador\w*|trainer\w*|allenatore|coach)",
     r"insegno|insegnavo|entreno|treino|alleno|trainiere|entraine|unterrichte\w*|j enseigne|enseigne|leciono|eu ensino|ensenio|enseno",
     r"reunion|reencuentro|encontro|klassentreffen|rimpatriata|anciens|antiguos|antigos|alumni",
     r"when i was|i was in|used to|back (in|when)|estaba|estudiaba|etais|etait|war|waren|ero|stavo|estava",
@@ -120,7 +124,7 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
     // University years ("3º de medicina", "terzo anno di ingegneria", "3e année de médecine").
-    r"universi\w*|facul\w*|carrera|medicin[ae]|medecine|ingegneria|ingenieria|engenharia|derecho|direito|giurisprudenza|studium|semester|semestre|laurea|erasmus|licence|bts|iut|master|doctorat|doctorado|doutorado|dottorato",
+    r"universi\w*|facul\w*|mestrado|maestria|carrera|medicin[ae]|medecine|ingegneria|ingenieria|engenharia|derecho|direito|giurisprudenza|studium|semester|semestre|laurea|erasmus|licence|bts|iut|master|doctorat|doctorado|doutorado|dottorato",
     // Driving or working for a school as an adult; a school year in a past decade.
     r"(motorista|driver|conductor|chauffeur|fahrer|autista|monitor\w*|cook|cocinera?|cozinheira?|secretar\w*) (de |do |da |of |du |des |del |della |der )?(van|bus|onibus|autobus|car|escola|school|colegio|ecole|schule|scuola)|\b(19[5-9]\d|200\d)\b",
 ];
@@ -136,7 +140,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre";
+const OTHER_MERCHANTS: &str = r"super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -590,7 +594,8 @@ pub static RULES: &[Rule] = &[
             r"vernos|quedamos|(podemos|quieres|vamos a) quedar|quedar (un dia|contigo|conmigo)|conocernos en persona|quedar (en persona|contigo)|en persona|donde vives|tu direccion|en que ciudad (estas|vives)|vives cerca",
             r"invitarte a (cenar|un cafe|tomar)|puedo ir (a verte|en coche|a tu)|tomar algo (en persona|juntos)",
         ],
-        &[],
+        // "¿Dónde nos quedamos?": where were we, not where we meet.
+        &[r"(donde|en que) (nos )?quedamos"],
     ),
     phrases(
         "meeting_request",
@@ -907,7 +912,7 @@ pub static RULES: &[Rule] = &[
         Flag,
         &["es", "pt"],
         &[
-            r"(eres|sos|e|es) (un |una |um |uma )?(bot|ia|robot|robo|real|persona|humano|humana|gente de verdade)",
+            r"(eres|sos|e|es) (un |una |um |uma )?(bot|ia|robot|real|persona|humano|humana|gente de verdade)|(e|voce e|vc e|tu es) (um |uma )?robo\b",
             r"(hablando|falando) co[nm] (un |una |um |uma )?(bot|ia|robot|robo|maquina)|agencia|equipo|equipa|equipe",
             r"(eres|es) (tu|voce|vc) (la que escribe|de verdad|mesma|mesmo|que escreve)|(e|es) (voce|tu) (mesma|mesmo)",
             r"chat ?gpt|chat ?bot",
@@ -974,6 +979,141 @@ pub static RULES: &[Rule] = &[
             r"(ist|is|es|e|est|c est) (das|this|esto|eso|isso|isto|ca|questo|it) (eine? |an? |una? |um |uma )?(ki|ai|ia|bot|chatgpt|chat gpt)\b|(sound|sounds|suena\w*|parece\w*|klingt|klingst|sembr\w*|on dirait)( \w+){0,2} (like )?(an? |una? |um |uma |eine? )?(ai|ia|ki|bot|robot|robo|chatgpt)\b",
             r"(generat\w*|generad\w*|gerad\w*|genere\w*|generier\w*|automat\w*) (in |en |em )?(automatic\w*|automatisch\w*|automatique\w*|automatico|automaticamente|by ai|por ia|pela ia|par l ia|von ki|dall ia)|(bot|robot|maquina|machine|macchina|maschine|ia|ai|ki) (or|o|ou|oder) (a )?(person\w*|pessoa|humano|human|humain|mensch|umano|real)|(replika|character ai|chatgpt|chat gpt)( \w+){0,4} (fans|fas|fan|conversar|talk|chat\w*|responder|answer)",
             r"(people|personas|gente|pessoas|personnes|gens|leute|personen|persone)( \w+){0,2} (manej\w*|gestion\w*|gerenc\w*|administr\w*|verwalt\w*|betreib\w*|run|running|gest\w*|cuid\w*)( \w+){0,2} (account|cuenta|conta|compte|konto|profil\w*|perfil|profilo)|combien de (gens|personnes)",
+        ],
+        &[],
+    ),
+    // ---- fan messages: rounds 16-18 (school systems, profiles, means, presence, procedure) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            // School years of Nigeria, India, France, Belgium, Switzerland, Quebec, Senegal.
+            r"\b(j?ss ?[1-3]|j?ss[ie]|class (9|10|11|12)(th)? (pcm|pcb|commerce|arts|science|student|boards)|(pcm|pcb) student)\b|(my|the) boards (are|exams?) (coming|next|in)",
+            r"(classe de|en|je suis en|suis en|compo de|stage de|controle de|exam\w* de) [3-6] ?(e|eme)\b|epreuve anticipee|bac de francais|bal des finissants|secondaire [1-5]|(a l|au|en) (athenee|cem|cycle d orientation)\b|(encore|toujours) au co\b",
+            r"(elfte|zehnte|neunte|achte|siebte) klasse|(in der|in die) (oberstufe|unterstufe|mittelstufe)|(wegen|fur) (der|die|einer|ne) schularbeit|(meine|die) schularbeit|\b(l17|lit) (darf|fahr\w*|mach\w*|anfang\w*|fuhrerschein)|fuhrerschein mit 17|familienfreigabe (sperrt|blockiert|meiner eltern|von (meinen|meiner) (eltern|mutter|vater|mama|papa))|(sperrt|blockiert) (\w+ ){0,2}(die )?familienfreigabe",
+            r"(mancano|mi mancano|ancora) (due|tre|quattro|2|3|4) anni (alla|per la|prima della) maturita|(ho|vado al|sto al|c e il|dopo il) doposcuola|\bbigiat\w*|marinat\w* (la )?scuola",
+            r"(skipped|skipping|skip|cut) (school|class)|hice (pellas|novillos|campana|la pinta)|(me fui|me voy|irse) de pinta|(matei|matar|matando) aula|cabul\w* (aula|escola)|seche\w* (les cours|le cours|l ecole)|schule geschwanzt|(die )?schule schwanz\w*",
+            r"(vogliamo|voglio|quiero|queremos|quero|queremos|veux|voulons|will|wollen|want to|wanna) (\w+ ){0,2}(fare|ser|etre|werden|essere|be|become) (da grande|de grande|quando (eu )?crescer|quand je serai grand|wenn ich gross bin|when i grow up)",
+            r"(con|with|com|avec|mit) (la |mi |my |minha |meu |mon |mein\w* |il mio |la mia |a |o |el )?(\w+ )?(paghetta|taschengeld|argent de poche|mesada|pocket money)|(me da|me dan|me dio|me dieron|me dan) (mi|el) domingo",
+            r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|mae|pai|pais|mere|pere|mutter|vater|eltern|genitori|muatta)( \w+){0,6} (unterschreib\w*|sign\w*|firmar\w*|firma\w*|assin\w*|signe\w*)( \w+){0,2} (die |la |the |le |a |o |il |den |das )?(arbeit|test|prufung|verifica|compito|controle|interro|prueba|examen|boletim|pagella|zeugnis|bulletin|report card|libretto)",
+            r"(mutter|mother|mom|mum|madre|mamma|mama|mere|mae|vater|father|dad|padre|papa|pere|pai|eltern|parents|genitori|padres|pais)( \w+){0,8} (arbeit|test|prufung|verifica|compito|controle|interro|prueba|examen|boletim|pagella|zeugnis|bulletin|report card|libretto)( \w+){0,4} (unterschreiben|signer|firmare|firmar|assinar|sign)",
+            r"(ritira|sequestra|toglie|tolto|ritirato|sequestrato|weggenommen|abgenommen|confiscated|confisque)( \w+){0,3} (il )?(telefono|cellulare|handy|phone|portable)( \w+){0,4} (scuola|schule|school|ecole|escola|escuela|cena|abendessen|dinner|notte|nacht|night|compiti|hausaufgaben|homework|devoirs|schularbeit|voto|note|nota)",
+            r"(mia madre|mio padre|i miei|mamma|papa)( \w+){0,2} (mi )?(ritira|sequestra|toglie|prende)( \w+){0,2} (il )?(telefono|cellulare)",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            // A whole box of pills, or one in front of them; how many it takes.
+            r"(whole|entire|all|toda|todo|inteira|inteiro|tutta|tutto|toute|tout|ganze\w*|full)( the| la| a| o| le| die| das)? (box|caja|scatola|boite|cartela|caixa|packung|schachtel|blister|bottle|frasco|flacon|boccetta|pack|plaquette|tira)( \w+){0,2} (de |di |of |da |do |mit |d )?(\w+ )?(pills|pastillas|pastiglie|pillole|comprimidos|comprimes|remedio|remedios|medicamentos?|medocs?|cachets|tabletten|medikamente|sonniferi|somniferos|somniferes|schlaftabletten|clonazepam|rivotril|lexomil|xanax|valium|tachipirina|paracetamol\w*|doliprane|tylenol|ibuprofen\w*|lorazepam|diazepam|zolpidem|stilnox|tavor|lyrica|tramadol|oxy\w*)",
+            r"(box|caja|scatola|boite|cartela|caixa|packung|schachtel|bottle|frasco|flacon|boccetta|plaquette)( \w+){0,2} (de |di |of |d )?(pills|pastillas|pastiglie|pillole|comprimidos|comprimes|medocs?|cachets|tabletten|clonazepam|rivotril|lexomil|xanax|valium|tachipirina|doliprane|lorazepam|diazepam|zolpidem|stilnox|tavor)( \w+){0,2} (devant moi|in front of me|frente a mi|en la mano|na minha frente|na mao|davanti a me|in mano|vor mir)",
+            r"(googled|gegoogelt|gegooglet|recherche|cherche sur google|cercato su google|googlato|busque en google|googlee|pesquisei|pesquisado|googlei|searched)( \w+){0,3} (how many|cuantas|cuantos|quantos|quantas|quanti|quante|combien|wie viele?)( \w+){0,3} (pills|tabletten|pastillas|comprimidos|pastiglie|pillole|cachets|comprimes|medocs|floors|piani|pisos|andares|etages|stockwerke|stock)|(how many|cuantas|cuantos|quantos|quantas|quanti|quante|combien|wie viele?)( \w+){0,3} (pills|tabletten|pastillas|comprimidos|pastiglie|pillole|cachets|comprimes|medocs|floors|piani|pisos|andares|etages|stockwerke)( \w+){0,4} (to die|pour mourir|para morir|para morrer|per morire|zum sterben|um zu sterben|to not wake up|para no despertar|pour ne pas se reveiller)",
+            r"(which|what|que|qual|quel|quelle|welche\w*|quale)( \w+){0,2} (jeito|way|manera|forma|facon|methode|art|modo|metodo)( \w+){0,3} (doi menos|hurts (the )?least|duele menos|fait le moins mal|tut am wenigsten weh|fa meno male)",
+            r"(spring\w*|jump\w*|throw myself|sauter|me jeter|tirarme|me tirar|me jogar|buttarmi|mich werfen|werf mich)( \w+){0,3} (vor (den|nen|einen|einem|die|ne) (zug|u bahn|bahn|lkw|s bahn)|in front of (a |the )?(train|bus|truck|subway)|sous (un |le )?(train|metro|camion|rer)|(bajo|debajo de|delante de|frente a) (un |el )?(tren|metro|camion)|sotto (un |il |al )?(treno|camion|metro)|na frente d[oe] (um |o )?(trem|onibus|caminhao|metro))",
+            r"(sauter|tirarme|me tiro|me jogar|buttarmi|mi butto)( \w+){0,1} (du|d un|de mon|del|de mi|da|do|dal|dalla) (balcon|varanda|balcone)",
+            r"(me jeter|me jette|me balancer) (dans|a|sous|du|de|par) (la |le |l |un |une )?(lagune|seine|riviere|fleuve|mer|lac|canal|vide|fenetre)|(tirarme|me tiro|me voy a tirar) (al|a la|en el|por la) (rio|mar|vacio|metro|tren|ventana)|(me jogar|me jogo) (no|na|do|da) (rio|mar|ponte|trilho|janela)|(buttarmi|mi butto) (nel|nella|sotto|dal ponte)|(sono|estoy|je suis|i m|im|ich stehe|ich bin) (sul|en la|en el|sur le|on the|auf dem|auf der) (cornicione|cornisa|rebord|ledge|sims|dachkante|parapetto|parapet)",
+            r"(puente|ponte|pont|bridge|brucke)( \w+){0,6} (hoy es el dia|je (ne )?rentre pas|je (ne )?rentrerai pas|oggi e il giorno|hoje e o dia|today s the day|today is the day|heute ist der tag)",
+            r"(reponds plus|repondrai plus|don t reply|dont reply|stop replying|no respondo mas|no te respondo|nao respondo mais|non rispondo piu|antworte nicht mehr|ne reponds plus)( \w+){0,8} (pas ta faute|not your fault|no (es|fue) tu culpa|nao (e|foi) (tua|sua) culpa|non (e|era) colpa tua|nicht deine schuld)",
+            r"(if|in case) i (don t|dont|do not|never) (reply|answer|text|respond)( \w+){0,6} (through with it|did it|finally did)|passe\w* a l acte|(won t|wont|will not|never) hear from me (again )?(after|past|from) (tonight|today|tomorrow)|you won t hear from me again after",
+            r"(wrote|written|made|escribi|hice|fiz|escrevi|ecrit|fait|scritto|fatto|geschrieben|gemacht) (\w+ ){0,2}(my|mi|meu|o meu|mon|mein|il mio) (will|testamento|testament)\b|(mein|my|mi|meu|mon|il mio) (testament|testamento|will) (geschrieben|gemacht|written|done|escrito|hecho|feito|ecrit|fait|scritto|fatto)",
+            r"(rifatto|fatto|made|did|hice|fiz|fait|refait|gemacht)( \w+){0,2} (i |the |los |las |os |as |les |die |de )?(tagli|cuts|cortes|coupures|schnitte|ritzer)( \w+){0,2} (sulle|sui|on my|en mis|en las|en los|nas|nos|sur mes|sur les|an meinen|auf meinen|an den) (gambe|braccia|polsi|cosce|legs|arms|wrists|thighs|piernas|brazos|munecas|muslos|pernas|bracos|pulsos|coxas|jambes|bras|poignets|cuisses|beine|arme|handgelenke|armen|beinen)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(mach|mache|machen|mach ich)( \w+){0,2} (dich|dein leben|deine existenz|dein ganzes leben|deine karriere) kaputt|(ruin|destroy|arruin\w*|destruir\w*|destroz\w*|detruire|detruis|rovinar\w*|distrugger\w*)( \w+){0,2} (your|tu|ta|ton|tua|teu|sua|deine?|la tua) (life|vida|vie|vita|leben|career|carrera|carreira|carriere|carriera)",
+            r"(shame|pity|schade|dommage|lastima|pena|peccato)( \w+){0,3} (if|wenn|si|se) (\w+ ){0,3}(dir|dein\w*|your|you|te|ti|toi|ton|ta|teu|tua|tuo|a ti|a te)( \w+){0,3} (happened|happen|passiert|passieren|brennt|brennen|burn\w*|pasara|pasaria|pase|acontecesse|aconteca|arrivait|arrive|succedesse|succede|accadesse|brucia\w*|quema\w*|queima\w*|brule\w*)",
+            r"(kenn|kenne|know|conozco|conheco|connais|conosco|weiss|reconnu|erkannt|riconosciuto|found|encontre|trouve|gefunden|capito|herausgefunden|descobri|averigue)( \w+){0,3} (your|deine?n?|tu|tus|teu|tua|ton|ta|tes|il tuo|la tua|in che|in welche\w*|en que|em que|dans quel\w*) (street|strasse|calle|rua|rue|via|building|gebaude|haus|edificio|predio|immeuble|palazzo|gym|fitnessstudio|gimnasio|academia|palestra|plate|license plate|nummernschild|kennzeichen|matricula|placa|plaque|targa|floor|etage|stockwerk|piso|andar|workplace|arbeitsplatz|office|bureau|oficina|escritorio|ufficio|address|adresse|direccion|endereco|indirizzo|colonia|portal|portone|ip)\b",
+            r"(was|war|estuve|estive|j etais|ero|stand|stood|passei|pase|sono passato|passed|walked)( \w+){0,3} (in deiner strasse|in your street|on your street|down your street|en tu calle|por tu calle|na tua rua|na sua rua|dans ta rue|nella tua via|vor deinem haus|outside your (house|place|building|door|flat)|frente a tu casa|na frente da tua casa|devant chez toi|davanti a casa tua)",
+            r"(estoy|to|estou|je suis|sono|bin|i m|im|ich stehe)( \w+){0,2} (en el portal|en la puerta|na porta|no portao|devant|davanti|vor|outside|al portone) (de tu|do teu|da tua|de ton|de ta|de chez toi|al tuo|alla tua|deinem|deiner|your|del tuo|di casa tua)",
+            r"(tengo|have|got|j ai|hab|ho|tenho)( \w+){0,2} (tu|your|ton|ta|deine?|la tua|il tuo|teu|tua|seu|sua) (ip|ubicacion|location|localisation|standort|posizione|localizacao|real name|nombre real|nome real|vrai nom|echten namen|nome vero)\b",
+            r"(want|wants|quieres que|tu veux que|veux tu que|willst du dass|vuoi che|queres que|quer que)( \w+){0,2} (your|tu|ta|ton|dein\w*|il tuo|la tua|teu|tua) (\w+ )?(jefa|jefe|boss|patron|chef|chefin|capo|familia|family|famille|familie|famiglia|novio|boyfriend|mari|esposo|marido|namorado|fidanzato|parents|padres|pais|genitori|eltern|friends|amigos|amis|amici|freunde|coworkers|colleghi|colegas|collegues|kollegen)( \w+){0,2} (to find out|to know|se entere\w*|lo sepa\w*|sache\w*|erfahrt|erfahren|sappia\w*|scopra\w*|saiba\w*|descubra\w*)",
+            r"(se entere|sepa|find out|sache|erfahrt|sappia|scopra|saiba) (tu|your|ton|ta|dein\w*|il tuo|la tua|teu|tua) (jefa|jefe|boss|patron|chef|chefin|capo|familia|family|famille|familie|famiglia|novio|boyfriend|mari|esposo|marido|namorado|fidanzato|freund|mann)",
+            r"\b(o|or|ou|sinon|sonst|oppure|altrimenti|si no|senao|ou sinon)( \w+){0,4} (se filtra\w*|leak\w*|filtro|lo filtro|vaza\w*|fuite|fuiter|publie\w*|je balance|balance tout|veroffentlich\w*|pubblic\w*|diffond\w*|saura|sauront|se entera\w*|sabra\w*|vai saber|vao saber|erfahrt|erfahren|sapra\w*|sapranno)",
+            r"(faire tourner|faire circuler|spread|send|envoyer|mandar|espalhar|mandare|schicken|verschicken|leak|share|partager|compartir|condividere|difundir|divulgar|diffondere|verbreiten)( \w+){0,2} (tes|your|tus|teus|tuoi|le tue|deine|seus|suas) (nudes|nude|nudies|fotos intimas|fotos intimas|photos intimes|foto intime|nacktbilder|nacktfotos|packs?|videos intimos|nudi)",
+            r"(i know|conozco|conheco|je connais|j ai|conosco|ich kenne|hab|tengo|tenho|ho)( \w+){0,2} (people|gente|gens|leute|persone|pessoas|guys|tipos|mecs|jungs|ragazzi|amigos|potes|contacts|contactos|contatti|kontakte)( \w+){0,6} (hurt you|hacerte dano|te hacer dano|te faire du mal|dir weh tun|farti del male|te machucar|where to find you|donde encontrarte|ou te trouver|wo du wohnst|wo sie dich finden|dove trovarti|onde te encontrar|savent ou|saben donde|wissen wo|sanno dove|sabem onde)",
+            r"(your|ur|tu|teu|ton|dein\w*|il tuo|tuo|that|ese|esse|ce|quel|questo|al tuo|a tu|o teu) (\w+ )?(boyfriend|bf|novio|namorado|copain|freund|fidanzat\w*|marido|husband|mari|novinho)( \w+){0,8} (stab\w*|getting stabbed|beat\w* up|reviento|revientro|lo mato|matarlo|parto lhe|partir lhe|cagar a palos|a palos|a putazos|casser la gueule|defonce\w*|buter|fracasser|umbringen|abstechen|verprugel\w*|ammazz\w*|gambizz\w*|guardarsi le spalle|watch his back|cuidarse la espalda|fasse gaffe)",
+            r"(tell him|digli|dile|diz lhe|dis lui|sag ihm|avisa o|avisale)( \w+){0,2} (watch his back|guardarsi le spalle|se cuide|que se cuide|fasse gaffe|aufpassen|pass auf|cuidado)",
+            r"(quemar\w*|queimar\w*|bruler|brule|bruciar\w*|burn|torch|anzund\w*|abfackeln)( \w+){0,2} (your|teu|tua|ton|ta|dein\w*|il tuo|la tua) (carro|coche|auto|car|voiture|macchina|casa|house|maison|haus|wohnung|apartamento|appartamento|depa)|(quemarte|queimar te|te queimar|te bruler|bruciarti|te quemo|te queimo|ti brucio|dir (das|dein) \w+ anzunden) (el |la |o |a |ta |ton |la |il )?(carro|coche|auto|casa|voiture|maison|macchina|depa|apartamento)",
+            r"ti ritrovo (sempre|ogni volta|ovunque)|i ll always find you|i will always find you|te encontrare siempre|je te retrouverai toujours|je te retrouve toujours|ich finde dich uberall",
+            r"(carta d identita|documento|ausweis|carte d identite|\bid\b|dni|rg|passport|passaporto|pasaporte|passeport|reisepass)( \w+){0,6} (screen|screenshot\w*|captura|fatto lo screen|screenshotted)",
+            r"(nata|nato|born|nacida|nacido|nascida|nee|geboren)( \w+){0,1} (a|in|en|em|au) \w+( \w+){0,2} (nel|in|en|em|im) (19|20)?\d\d( \w+){0,3} (vuoi che continuo|want me to (go on|continue)|quieres que siga|queres que eu continue|tu veux que je continue|soll ich weitermachen)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(fur|for|por|pour|per|pra|para) (einen|an|one|un|una|uma|une|1) (abend|evening|night|nacht|noche|noite|soir|soiree|sera|serata|date|cita|encontro|rendez vous|appuntamento|dinner|cena|jantar|diner|essen|weekend|fin de semana|fim de semana|wochenende) (mit dir|with you|contigo|com voce|com vc|contigo|avec toi|con te)",
+            r"(hast du|hesch|do you have|have you got|got|tienes|tenes|tens|tem|as tu|t as|hai|avresti) (\w+ )?(zeit|ziit|time|tiempo|tempo|temps) (fur|fuer|for|para|pra|pour|per) (en|einen|nen|ein|a|un|una|um|uma|une) (kafi|kaffee|coffee|cafe|cafecito|cafezinho|caffe|caffettino|drink|bier|pint|beer|apero|aperitivo|cerveza|cerveja|birra)|(make we|let s|lets|wanna|we should|we go|we fit) link up",
+            r"(caffe|cafe|coffee|kaffee|drink|aperitivo|spritz|cena|dinner)( \w+){0,1} (dal vivo|di persona|in persona|en persona|en vrai|irl|in real life|pessoalmente|ao vivo)\b",
+            r"(komm|kommst|come|ven|vem|viens|vieni)( doch| mal| einfach| du)* (ruber|vorbei|zu mir)\b",
+            r"(tell me|dime|decime|me (fala|diz)|fala|diz me|dis moi|sag mir|dimmi|manda\w*|mandami|pasame|envoie moi|schick mir|send me)( \w+){0,2} (your|tu|tua|teu|ta|ton|deine?|la tua|a tua|il tuo|la|el|a) (city|ciudad|cidade|ville|stadt|citta|colonia|barrio|bairro|quartier|address|direccion|endereco|adresse|indirizzo|via|calle|rua|rue|strasse)( \w+){0,6} (bus|busao|onibus|tgv|train|tren|trem|zug|treno|voy|vou|j arrive|komm|i ll come|vengo|arrivo|flores|flowers|fiori|fleurs|blumen|tacos|te caigo|ti porto|te llevo|te levo|je t apporte|bring)",
+            r"(accept\w*|agree\w*|acepta\w*|aceita\w*|accett\w*|bereit|d accord)( \w+){0,1} (de |to |a |zu |di |pour )?(me voir|see me|meet me|verme|me ver|vedermi|mich (zu )?(sehen|treffen)|me rencontrer|incontrarmi)",
+            r"(if|si|se|wenn|quando|when|cuando|quand) (you |tu |vc |voce |du )?(ever )?(come|vienes|venis|vier|vieres|viens|venez|vieni|kommst|passes|passi|pasas)( \w+){0,2} (to|a|pra|para|nach|in|por|par|au|en) \w+( \w+){0,6} (let me know|avisame|avisa me|me avisa|dis moi|previens moi|sag bescheid|fammi sapere|hit me up|te llevo|te levo|te busco|ti porto|je t emmene|ich zeig dir)",
+            r"(te busco|te pego|te buscar|je viens te chercher|ti vengo a prendere|ich hol dich|i ll pick you up|te recojo|vou te buscar|passo a prenderti)( \w+){0,2} (no|na|en el|en la|a l|all|am|at the|al) (aeroporto|aeropuerto|aeroport|airport|flughafen|rodoviaria|estacion|estacao|gare|stazione|bahnhof|station|hotel)",
+            r"(je t invite|te invito|ti invito|i invite you|i m taking you|ich lade dich|te convido|ti porto|je t emmene|te llevo|te levo)( \w+){0,3} (dans un|a un|en un|in un|to a|in ein|al|au|a la|em um|num|para um|pra um)( \w+){0,2} (spa|restaurant|resto|hotel|weekend|week end|cena|dinner|diner|ristorante|concert|concierto|jantar|restaurante|cine|cinema|kino|theatre|teatro)",
+            r"(billets|tickets|entradas|ingressos|biglietti|karten)( \w+){0,6} (viens avec moi|come with me|ven conmigo|vem comigo|vieni con me|komm mit)",
+            r"(incontri|meet and greets?|meet ?ups?|encuentros|encontros|rencontres|treffen)( \w+){0,1} (coi|con los|con|com|avec les|avec tes|mit|with|with your) (fan|fans|seguidores|abonnes)",
+            r"(vediamoci|veamonos|vamos nos ver|voyons nous|treffen wir uns|let s meet up|lets meet up)( \w+){0,2} (a|ai|al|alla|en|em|no|na|au|a la|am|im|at|in) \w+",
+            r"\bte caigo (en|con|a|el|al)\b|(me tomo|tomo|pego|prendo|prends|je prends|take|i ll take|nehm\w*) (un |um |le |il |den |a )?(bus|busao|onibus|tgv|train|tren|trem|zug|treno|avion|aviao|flug|volo)( \w+){0,4} (exprès|expres|para verte|pra te ver|para te ver|pour te voir|um dich zu sehen|per vederti|to see you)",
+            r"(si t es a|if you re in|si estas en|se estiver em|se sei a|wenn du in) \w+( \w+){0,3} (on se fait|we could grab|tomamos|tomemos|nos tomamos|a gente toma|ci prendiamo|trinken wir)",
+        ],
+        &[r"(in|en|no|na|dans le|im|nella|on) (the )?(chat|dm|dms|app|live|stream|fanvue)"],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(cancel\w*|di de baja|dado de baja|me di de baja|cancele|annul\w*|resilie\w*|desabonne\w*|desinscri\w*|gekundigt|abbestellt|disdett\w*|disdic\w*|cancellat\w*|disattivat\w*|cancelei|cancelou)( \w+){0,8} (still|again|siguen|sigue|continuam|continua|continuo|encore|trotzdem|immer noch|schon wieder|ancora|de novo|otra vez|igual|nochmal)( \w+){0,3} (billed|charged|charging|cobra\w*|cobrad\w*|preleve\w*|prelev\w*|facture\w*|debite\w*|abgebucht|abbuch\w*|belastet|addebit\w*|scalat\w*)",
+            r"(why|por que|porque|pourquoi|warum|perche)( \w+){0,3} (was i|am i|me|m a|m ont|wurde ich|mi hanno|mi avete|fui) (billed|charged|cobra\w*|cobrad\w*|preleve|facture|abgebucht|belastet|addebitat\w*)( \w+){0,2} (again|otra vez|de novo|encore|wieder|ancora|twice|dos veces|duas vezes|deux fois|zweimal|due volte)",
+            r"(used|uso|usou|utilise|utilisee|benutzt|usato|usada|usado)( \w+){0,2} (my|mi|minha|meu|ma|mon|meine|la mia) (card|tarjeta|cartao|carte|karte|carta)( \w+){0,3} (without|sin|sem|sans|ohne|senza)",
+            r"(cobro|cargo|charge|cobranca|prelevement|abbuchung|addebito|compra|purchase|achat|kauf|acquisto)( \w+){0,6} (no lo hice yo|no fui yo|wasn t me|not me|nao fui eu|c est pas moi|ce n est pas moi|war nicht ich|war ich nicht|non sono stato io|non l ho fatto io|didn t make|no hice|nao fiz|n ai pas fait|nicht gemacht|non ho fatto)",
+            r"(preleve\w*|prelevement\w*|debit\w*|charge\w*|cobro\w*|cargo\w*|cobrad\w*|abbuchung\w*|abgebucht|addebit\w*|cobranca\w*|transactions?|transacciones|transacoes|transazioni|buchungen)( \w+){0,6} (non autorise\w*|pas autorise\w*|que je n ai pas autorise\w*|unauthori[sz]ed|i didn t authori[sz]e|i never authori[sz]ed|no autorizad\w*|que no autorice|nao autorizad\w*|que nao autorizei|nicht autorisiert\w*|nicht genehmigt\w*|die ich nicht genehmigt|non autorizzat\w*|che non ho autorizzato)",
+            r"(j ai jamais|je n ai jamais|jamais) (valide|autorise)|i never authori[sz]ed|nunca (lo )?autorice|nunca autorizei|non ho mai autorizzato|(nie|nicht) (genehmigt|autorisiert) (abgebucht|belastet|eingezogen)",
+            r"\b(ruckbuchung|rucklastschrift|zuruckbuchung) (lauft|beantragt|eingeleitet|ist raus|gemacht|veranlasst)|(mach|mache|beantrag\w*) (eine |ne )?(ruckbuchung|rucklastschrift)",
+            r"(bank|sparkasse|volksbank|raiffeisen|ing|dkb|n26|comdirect|postbank|commerzbank|paypal|klarna|visa|mastercard|itau|nubank|bradesco|santander|bbva|caixa|banco|banque|banca|intesa|unicredit|poste)( \w+){0,6} (reklamier\w*|widerspruch|disputa|dispute|contestar|contester|contestare|reclamar|chargeback)",
+            r"(abri|abrí|abrir|abro|abierto|aberto|opened|open|filed|file|ouvert|ouvre|aperto|apro|eroffnet|eroffne|lance|inicie|iniciei|avviato)( uma| una| a| une| un| eine| einen| la| el| o)? (disputa|dispute|contestacao|contestacion|reclamacao|reclamo|litige|contestation|contestazione|reklamation|streitfall|reclamacion)",
+            r"(erstatte|erstatten sie|rembourse|remboursez|refund|reembolsa|reembolsame|reembolse|devuelveme|devolve|devolva|rimborsa|rimborsami|restituisci|restituiscimi)( \w+){0,1} (mir|me|moi|mi|my money|mein geld|mi dinero|meu dinheiro|mon argent|i miei soldi|los|das|ca|lo)\b",
+            r"(si je suis pas|si je ne suis pas|if i m not|if i don t get|si no me|se nao (for|me)|se non (mi|vengo)|wenn ich nicht)( \w+){0,1} (rembours\w*|refunded|reembols\w*|erstattet|rimborsat\w*|devuelv\w*|devolv\w*)|(saisir|saisis|je vais voir|gehe zur|geh zur|wende mich an|melde (dich|das)|report you|i ll report|denuncio|denunciar|vou no|vou ao|vado da|vado all|segnalo|llamo a|acudo a|voy a la|voy a)( \w+){0,2} (ufc que choisir|verbraucherzentrale|profeco|altroconsumo|codacons|defensa del consumidor|consumer protection|trading standards|procon)",
+            r"(custom|pedido|video personalizado|personalizzato|personalizado|sur mesure|individuell\w*|encargo|commande perso)( \w+){0,4} (pagato|pagado|pago|paguei|paid|paye|payee|bezahlt)( \w+){0,6} (dov e|where is|where s|donde esta|cade|ou est|wo ist|wo bleibt|nunca llego|never came|never got|jamais recu|nie bekommen|mai arrivato|non e mai arrivato|ainda nao chegou|sigue sin llegar)",
+            r"(segnalazione|denuncia|reclamo|reclamacao|signalement|meldung|report)( \w+){0,3} (all assistenza|al supporto|a fanvue|al soporte|ao suporte|au support|beim support|to support|to fanvue)( \w+){0,6} (venduto|vendido|vendu|verkauft|sold|pagato|pagado|paid|paye|bezahlt)",
+        ],
+        &[OTHER_MERCHANTS],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"\b(ghost ?writers?|chatters|chatteur\w*|chatteuse\w*|chatteador\w*|chattatori)\b|\b(a|your|ur|the|paid|hired|un|una|um|uma|ein|eine|une|tu|ton|teu|dein) chatter\b",
+            r"(leute|people|gente|personas|pessoas|gens|persone|someone|alguien|alguem|quelqu un|jemand|qualcuno|un gars|un mec|un tipo|un senor|um cara|ein typ)( \w+){0,2} (die|who|que|qui|che|to|der)?( \w+){0,2} (fur dich|for you|por ti|para ti|por voce|pra voce|pour toi|per te|a tua vece|en tu lugar|no teu lugar|a ta place|an deiner stelle)( \w+){0,1} (schreib\w*|write|writes|writing|escrib\w*|escrev\w*|ecri\w*|tape\w*|scriv\w*|chatt\w*|answer\w*|respond\w*|antwort\w*|rispond\w*|repond\w*)",
+            r"(toi meme|tu meme|yourself|tu misma|voce mesma|vc mesma|du selbst|tu stessa|te misma|tu proprio)( \w+){0,2} (qui tapes|who types|typing|escribes|escreve|schreibst|scrivi|tapes|who s typing|writing|qui ecris|qui reponds)|(ou|or|o|oder|ou e|ou c est) (c est )?(ton|your|tu|teu|seu|dein|il tuo|ta) (manager|agent\w*|agente|assistant\w*|asistente|assistente|team|equipe|equipo|staff|chatter)\b",
+            r"(behind the screen|derriere (l|ton) ecran|detras de la pantalla|del otro lado|do outro lado|atras da tela|por tras da tela|hinter dem bildschirm|dietro (lo|allo) schermo|dall altra parte|de l autre cote)( \w+){0,4} (guy|gars|mec|senor|tipo|cara|homem|hombre|mann|typ|uomo|someone|un homme|a man|un tio|un vieux|un gordo|alguien|alguem|jemand|qualcuno|quelqu un)|(guy|gars|mec|senor|señor|tipo|cara|homem|hombre|mann|typ|uomo|someone|un homme|a man|un tio|alguien|alguem|jemand|qualcuno|quelqu un)( \w+){0,3} (behind the screen|derriere l ecran|detras de la pantalla|del otro lado|do outro lado|atras da tela|hinter dem bildschirm|dietro lo schermo|dall altra parte)",
+            r"(genera|generan|generano|generated|generates|generating|generad\w*|generat[oiae]|generiert|erzeugt|erstellt|written by|escritos por|escritas por|scritti da|ecrits par|geschrieben von)( \w+){0,2} (un |a |an |um |una |ein |eine |uno |une )?(program\w*|software|logiciel|ki|ia|ai|machine|maquina|macchina|maschine|robot|bot|algoritm\w*|algorithm\w*)\b|(dietro|behind|detras|atras|por tras|derriere|hinter)( \w+){0,3} (un |a |an |um |una |ein |eine |uno |une )?(software|program\w*|logiciel|programm|ki|ia|ai|bot|robot|algoritm\w*)\b",
+            r"(wenn|if|si|se) (du|you|tu|vc|voce|u)( \w+){0,2} (kein|not a|no eres un|nao e um|nao es um|n es pas un|non sei un|pas un|not an|no sos un)( \w+)? (roboter|robot|bot|ki|ai|ia|robo|maschine|machine)",
+            r"(ignore|ignora|ignorez|ignoriere|vergiss|dimentica|olvida|esquece|esqueca) (all |todas |toutes |alle |tutte |todas as )?(your |tus |tes |deine |le tue |suas |as |las |les |the |le |die |tutte le )?(previous |prior |anteriores |precedenti |precedentes |vorherigen |bisherigen |anteriori |previas )?(instructions|instrucciones|instrucoes|istruzioni|anweisungen|consignes|prompt)",
+            r"(which|what|que|qual|quel|welches|quale) (ai |llm |ia |ki |language )?(model|modelo|modele|modell|modello)( de ia| of ai| di ia)?( \w+){0,1} (are you|you are|eres|e voce|vc e|voce e|es tu|t es|bist du|sei|you re|r u|are u|usas|usa|uses|you use|you run on)",
+            r"^(bot|robot|chatbot|a bot|un bot|ein bot|um bot)$",
+            r"(quem|who|quien|qui|wer|chi) (ta|esta|esta a|is|es|est|ist|e|sta) (falando|hablando|talking|parle|schreibt|scrivendo|escribiendo|escrevendo|writing|typing|tape|redet|parlando)( \w+){0,3} (vc ou|tu ou|you or|tu o|toi ou|du oder|tu o il|tu ou o|tu ou teu|vc ou teu|voce ou|usted o)",
+            r"(un|una|um|uma|a|an|une|ein|eine)( )?(i a|a i|k i)\b",
         ],
         &[],
     ),
@@ -1047,7 +1187,9 @@ pub static RULES: &[Rule] = &[
             r"let s meet|lets meet|we (can|could|should) meet|meet (up|irl|in person)|meet (you|u) (for real|irl|in person|in real life|somewhere|at|tonight|tomorrow|this weekend|after)|come (\w+ )?over|come to my (place|apartment|hotel)|visit me",
             r"meet me( \w+){0,3} (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
         ],
-        &[r"halfway|in the middle"],
+        &[
+            r"halfway|in the middle|(don t|dont|do not|never|won t|wont) meet|online only|keep it online|stay online",
+        ],
     ),
     phrases(
         "meeting",
@@ -1056,7 +1198,7 @@ pub static RULES: &[Rule] = &[
         &["es", "pt"],
         &[
             r"(ven|vente|pasate|vienes|venir|vem|vens|vir|aparece)( \w+){0,2} (a|por|na|em|pra) (mi|minha) casa|(vem|aparece) ca em casa|nos vemos (\w+ ){0,4}(en|frente a|delante de) (el |la |un |una )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|quedamos|vernos en persona|nos (conocemos|vemos) en persona|en persona|vivo (en|cerca)|vivo por (aqui|ahi|la zona|el centro)|si vienes|te invito a un cafe",
-            r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece (ca|aqui)|bora se encontrar",
+            r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece ca\b|bora se encontrar",
         ],
         &[
             r"(no|nunca|jamas|nao|jamais) (quedo|me veo|me encuentro|encontro|me encontro|saio|salgo|conozco|conheco)( \w+){0,3} (con|com) (fans|seguidores|nadie|ninguem|clientes|subs\w*)|(aqui|por aqui|no chat|en el chat) me (tienes|tens|tem)",
@@ -1126,7 +1268,7 @@ pub static RULES: &[Rule] = &[
             r"(buzz|ring) (\d+[a-z]?|apt|apartment|flat|number|me up)|toca el (timbre|portero|\d+[a-z]?)|interfona|sonne (au|a l) \d+[a-z]?|klingel\w* (bei|an) (\d+[a-z]?)?|suona al \d+[a-z]?|citofona",
             r"come (and )?say (hi|hello|hey)|(ven|vente|pasa|pasate|vem|passa|viens|passe|vieni|komm)( \w+){0,2} (a )?(saludarme|me saludar|me dar (um )?oi|dar um oi|me faire (un )?coucou|faire un coucou|salutarmi|hallo sagen)",
             r"(pick (you|u) up|te recojo|te busco|te buscar|te vou buscar|je viens te chercher|je passe te chercher|ti vengo a prendere|ti passo a prendere|hol dich( \w+)? ab|ich hol dich)( \w+){0,3} (airport|aeropuerto|aeroporto|aeroport|flughafen|station|estacion|estacao|gare|bahnhof|stazione|arrivals|hotel|hbf)",
-            r"come (find|see) me|find me (at|in|on the|by)|look for me|buscame (en|por)|cercami (al|alla|in|a|sul|sulla)|such mich (im|in|am|auf)|viens me (voir|trouver|chercher)|vem me (ver|encontrar)|aparece (la|ali|aqui|ca|por la)|vieni a trovarmi|vieni a cercarmi",
+            r"come (find|see) me|find me (at|in|on the|by)|look for me|buscame (en|por)|cercami (al|alla|in|a|sul|sulla)|such mich (im|in|am|auf)|viens me (voir|trouver|chercher)|vem me (ver|encontrar)|aparece (la|ali|ca|por la)|aparece aqui (em casa|no|na)|vieni a trovarmi|vieni a cercarmi",
             r"(if|si|se|wenn) (u |you |tu |vc )?(ever )?(see me|me ves|me vires|me vois|mi vedi|me vir|mich siehst)|wenn du (\w+ ){0,2}da bist|me saludas|me (da|de) um oi|diz ola|sag hallo|fammi un fischio",
             r"(te paso|te mando|te envio|t envoie|je t envoie|ti mando|ti invio|schick dir|send (you|u)|ti passo|te passo)( \w+){0,2} (mi|mon|il mio|meu|meine|my|o meu) (direccion|adresse|indirizzo|endereco|address|ubicacion|location|localizacao|standort|posizione)",
             r"(i live|vivo|moro|j habite|abito|ich wohn\w*|wohne)( \w+){0,2} (\d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)|(right |just |literally )?(by|near|next to|close to|around the corner from)|do lado|ao pe|a la vuelta|cerca de|pres de|a cote|vicino|neben|in der nahe|um die ecke|a due passi)",
@@ -1358,6 +1500,101 @@ pub static RULES: &[Rule] = &[
         &[
             r"(as per|according to|segun|conforme|selon|gemass|laut|come da|secondo) (the |las |as |les |den |le |my |mis |minhas |mes |meine\w* |le mie |la mia |mi |minha |ma |meiner )?(instructions|instrucciones|instrucoes|consignes|anweisungen|istruzioni|persona|personaje|personagem|personnage|personaggio|character|rolle|role|papel|ruolo|guidelines|directrices|diretrizes|richtlinien|linee guida)\b",
             r"(against|viola\w*|contra|contrari\w*|verstosst gegen|verstoesst gegen|va a l encontre de)( \w+){0,2} (my |mis |minhas |mes |meine\w* |le mie |the |las |as |les |den |le )?(guidelines|policies|directrices|politicas|diretrizes|politiques|richtlinien|linee guida|regole|norme)",
+        ],
+        &[],
+    ),
+    // ---- drafts: rounds 16-18 (meeting plans, a pupil's day, nicknamed apps, asks for contact) ----
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(conocernos|conhecer nos|nos conhecer|nos conocemos|se rencontrer|kennenlernen|conoscerci|meet|verte|te ver|te voir|vederti|dich sehen|see you|coffee date|date|cita|cafe|coffee|drink)( \w+){0,3} (irl|in real life|en la vida real|na vida real|dans la vraie vie|im echten leben|nella vita reale|cara a cara|face to face|in person|en persona|pessoalmente|en vrai|dal vivo|di persona|personlich)",
+            r"(en que|what|which|qual|quel|in welchem|in quale|em que|dans quel) (hotel|hostel|airbnb)( \w+){0,2} (te quedas|are you staying|you re staying|you staying|tu dors|tu loges|ficas|estas|ti trovi|alloggi|wohnst du|bist du|schlafst du|stai)|(dime|tell me|diz me|dis moi|sag mir|dimmi) (donde|where|onde|ou|wo|dove) (te quedas|you re staying|you stay|ficas|tu dors|tu loges|du schlafst|du wohnst|alloggi|stai)",
+            r"(te espero|i ll wait for you|i ll be waiting|je t attends|ich warte auf dich|ti aspetto|te aguardo)( \w+){0,2} (no|en el|at the|a l|im|all|in|na|en la|au|alla|al|am) (hotel|quarto|habitacion|room|chambre|zimmer|camera|lobby|bar|cafe|restaurante|restaurant|ristorante|estacion|gare|bahnhof|stazione|aeroporto|aeropuerto|airport|flughafen|aeroport|station)",
+            r"(code de la porte|code d entree|door code|gate code|codigo (de la puerta|do portao|del portal)|turcode|tuercode|codice del portone|codice del cancello)",
+            r"(on se fait|nos hacemos|nos tomamos|tomamos|a gente faz|a gente toma|facciamo|ci prendiamo|machen wir|trinken wir|we grab|let s grab|lets grab|we could grab)( \w+){0,1} (un |une |uma |um |a |einen |ein |una )?(resto|cafe|verre|apero|cafecito|cafezinho|drink|coffee|kaffee|caffe|aperitivo|spritz|pizza|dinner|cena|jantar|diner|restaurant|brunch|biere|bier|birra|cerveza|cerveja|fondue)",
+            r"(um|at|a las|as|a|alle|vers|at around|um ca) \d{1,2}( uhr| h| pm| am)?( \w+){0,2} (beim|at the|en el|no|na|au|chez|al|alla|da|im|zum|in the|at) (italiener|griechen|chinesen|mexikaner|inder|thai|italian|italiano|mexicano|chino|japones|pizzeria|trattoria|brasserie|bistro|biergarten|kneipe|pub|cafe|bar|restaurante|restaurant|ristorante|resto)",
+            r"(wiesn|oktoberfest|festival|fiesta|festa|fete|kirmes|stadio|stadium|estadio|concierto|concert|konzert|concerto|show)( \w+){0,1} (zusammen|together|juntos|juntas|ensemble|insieme|a deux|los dos|nos dois)",
+            r"(cafe|cafecito|cafezinho|coffee|kaffee|caffe|bar|resto)( \w+){0,3} (al lado de|cerca de|junto a|near|next to|perto d\w*|pres de|a cote de|vicino a|neben|in der nahe) (mi|my|meu|minha|mon|ma|mein\w*|il mio|la mia|casa|home|chez moi|zu hause)",
+            r"(je monte a|je descends a|je passe a|i m coming to|ich komme nach|vengo a|scendo a|salgo para|voy a ir a|vou a|vou pra|je viens a) [a-z]+( \w+){0,3} (on se|nos|a gente|ci|wir|we)\b",
+            r"(passe|passa|pasate|vem|komm|come|stop by)( \w+){0,2} (chez moi|da me|a casa mia|por mi casa|la em casa|ca em casa|bei mir|zu mir|my place)( \w+){0,4} (apres|after|despues|depois|dopo|nach)",
+        ],
+        &[
+            r"(in|en|no|na|dans le|im|nella|on) (the )?(chat|dm|dms|app|live|stream|fanvue)",
+            // "Non posso vederti di persona, ma qui sono tutta tua": a meeting declined.
+            r"\b(non posso|can t|cannot|can not|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|kann dich nicht|never|nunca|jamais|mai|nie|i don t|i dont|won t|wont)\b",
+        ],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(age is just a number|age is only a number|la edad es solo un numero|la edad es solo numero|a idade e so um numero|a idade e apenas um numero|l age n est qu un (chiffre|nombre)|l eta e solo un numero|alter ist nur eine zahl)",
+            r"(when you get out of|after|cuando salgas del?|despues del?|quando sair da|quando saires da|depois da|quand tu sors du|quand tu sortiras du|apres le|quando esci da|quando esci dalla|dopo la|wenn du aus der|nach der) (school|cole|colegio|escuela|escola|lycee|college|scuola|schule|secu|prepa|insti|liceo|medie)\b",
+            r"(finish|finis|finisci|termina|termine|acaba|mach|do) (\w+ ){0,2}(your homework|tus deberes|tus tareas|la tarea|tes devoirs|i compiti|i tuoi compiti|deine hausaufgaben|teu dever|tua licao|os deveres|o dever de casa|la tarea)",
+            r"(your|tu|ta|tua|teu|dein\w*|tus|tes|i tuoi|seus) (mom|mum|mother|parents|mama|madre|padres|papas|mae|pais|mere|parents|mutter|eltern|genitori|maman|papa|old man|old lady)( \w+){0,4} (don t have to know|doesn t have to know|dont need to know|never have to know|no tienen por que saber|no tiene por que saber|no tienen que saber|no tiene que saber|nao precisa saber|nao precisam saber|surveille|surveillent|ne doit pas savoir|ne doivent pas savoir|muss nichts wissen|mussen nichts wissen|mussen es nicht wissen|non deve sapere|non devono sapere|checks? your phone|revisa tu cel|controlla il tuo telefono)",
+            r"(wirst du|you turn|you ll turn|you ll be|cumples|vas a cumplir|fazes|vais fazer|tu auras|tu vas avoir|compi|compirai|turning)( \w+){0,2} (1[0-7]|sixteen|seventeen|fifteen|dieciseis|diecisiete|quince|dezesseis|dezessete|quinze|seize|dix sept|sechzehn|siebzehn|funfzehn|sedici|diciassette|quindici)\b",
+            r"(de|en|in|no|na|dans|nella) (noveno|octavo|septimo|nono|oitavo|neuvieme|seconda media|terza media|prima media|seconde|secundaria|secu|ensino medio|ensino fundamental|secondaire \d|quinta elementare|grundschule|realschule|hauptschule|mittelstufe|unterstufe)\b|(chiquit[oa]s|nenes|crios|gamins|ragazzini|jungs) de (noveno|octavo|secu|secundaria|sexto|septimo)",
+            r"(like i m|like i m back|as if i were|come se fossi|como si estuviera|comme si j etais|als ware ich|como se estivesse)( \w+){0,2} (in year|back in year|in grade|in \d{1,2}th grade|en (la )?secu|en seconde|al liceo|in der \d{1,2})",
+        ],
+        &[
+            // "Ton fils entre en seconde ?": the fan's child at school, not the fan.
+            r"(son|daughter|kid|kids|child|children|hij[oa]s?|filh[oa]s?|fils|fille|enfants?|figli[oa]|sohn|tochter|kinder?|nino|nina|crianca|bambin[oa]|niece|nephew|sobrin[oa]|nipote|neveu|nichte|neffe)",
+        ],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(genauso|just as|as much|tan|tao|aussi|altrettanto|so sehr) (ein |una |um |a |une |uma |an )?(mensch|human|humana?|humaine?|umana?|persona|pessoa) (wie du|as you|como tu|como voce|como vos|que toi|come te)",
+            r"(hinter dem account|hinter diesem account|hinter dem profil|behind (this|the|my) (account|profile|page)|detras de (esta|la|mi) cuenta|por tras (desta|da|dessa) conta|derriere ce compte|derriere mon compte|dietro (questo|il|al|a questo) (profilo|account))( \w+){0,3} (nur ich|just me|only me|solo yo|so eu|apenas eu|que moi|seulement moi|solo io|soltanto io|sono io|c est moi|ist nur)",
+            r"(would|could|can|does|do) (a|an) (bot|ai|robot|machine|program) (remember|know|do|send|laugh|say|write|feel|care)",
+            r"(cero|zero|null|nessuna|aucune|nada de|sin|sem|keine|no) (inteligencia artificial|intelligenza artificiale|intelligence artificielle|kunstliche intelligenz|ia|ai|ki|bots?|robots?)( \w+){0,2} (aqui|here|qui|ici|hier|aca|aqui dentro|por aqui)",
+            r"(soy|sou|sono|je suis|ich bin|i m|i am|somos)( \w+){0,2} (una |um |uma |une |a |ein |eine )?(persona|pessoa|person|personne|mensch|mujer|mulher|femme|frau|donna|woman|girl|chica|menina|fille|madchen|ragazza) (de verdad|de verdade|real|vraie|reale|vera|echte?r?|in carne e ossa|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut|flesh and blood)",
+            r"(humaine?|humana?|human|umana?|menschlich)( et| y| e| and| und)? (vivante?|viva|vivo|alive|lebendig|in carne e ossa)",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(app|application|aplicacion|aplicativo|applicazione|appli)( \w+){0,1} (mit dem|with the|del|do|da|avec le|avec la|con il|con el|com o|con la|du|de la) (kleinen |little |pequeno |petit |piccolo |petite )?(gespenst|ghost|fantasma|fantome|fantasmino|fantasminha|geist|fantasmita|oiseau|bird|passarinho|pajarito|uccellino|vogel)",
+            r"(l oiseau bleu|the blue bird|el pajarito azul|o passarinho azul|l uccellino azzurro|den blauen vogel|dem blauen vogel|blue bird app|petit fantome jaune|little yellow ghost|fantasmita amarillo|fantasminha amarelo)",
+            r"(gruppo|group|grupo|groupe|gruppe|canale|canal|channel|kanal|chat) (tg|telegram|wa|whatsapp|insta|discord|signal)\b|(meglio|better|mejor|melhor|mieux|lieber|besser|plutot) (su|on|por|en|no|na|sur|auf|via) (wa|tg|insta|ig|snap|zap|whats|telegram|signal|discord|kik)\b",
+            r"(profilo|profile|perfil|profil|account|cuenta|conta|compte) (insta|ig|tiktok|twitter|snap|telegram|x)( \w+){0,1} (secondario|secondaire|secundario|secundaria|privat\w*|private|privado|privada|prive|privato|backup|reserva|riserva|alternativ\w*|second\w*|segundo|segunda|zweit\w*|secret\w*|segreto)",
+            r"(in|on|en|na|no|sur|dans|nella|auf|a) (my|meine?r?|mi|minha|meu|ma|mon|la mia|il mio|mes|mis) (insta|ig|instagram|tiktok|snap|twitter|threads|telegram) ?(story|stories|storys|bio|profil\w*|perfil|profile|feed|posts?|highlights?|destacados|destaques)",
+            r"(ho|i have|i ve got|i got|tengo|tenho|j ai|hab|ich hab|ich habe) (anche |also |tambien |tambem |aussi |auch |too )?(signal|telegram|whatsapp|tg|snapchat|discord|kik|session|threema|wickr|viber|wechat)\b",
+            r"(linkzinho|link|links|enlace|lien|collegamento|liens)( \w+){0,2} (da minha|de mi|in my|dans ma|nella mia|in meiner|na minha|en mi|on my) bio",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(telefonisch|par telephone|por telefono|por telefone|al telefono|per telefono|on the phone|by phone|am telefon)( \w+){0,2} (erreich\w*|reach|contact\w*|llamar|ligar|appeler|chiamar\w*|anrufen|kontaktier\w*|sentir)|(erreich\w*|reach|contact\w*|kontaktier\w*) (ich |i |je |te |ti |dich |you )?(dich |you |te |ti )?(telefonisch|by phone|par telephone|por telefono|per telefono)",
+            r"(pasame|pasa me|dame|mandame|passa|passami|da me|dammi|donne moi|file moi|gib mir|send me|give me|manda|me passa|me da|envoie moi|schick mir)( \w+){0,1} (tu|teu|ton|ta|dein\w*|il tuo|your|seu|sua) (telefono|telefone|tel|telephone|natel|portable|handy|handynummer|cel|celular|movil|cellulare|numero|number|nummer|whats|zap|whatsapp)",
+        ],
+        &[],
+    ),
+    phrases(
+        "email",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(donne moi|give me|send me|dame|pasame|manda|mandame|dammi|qual e|what s|whats|what is|cual es|qual o|c est quoi|wie ist|gib mir|schick mir|dis moi|dime|dimmi|me passa|me da|laisse moi|lascia)( \w+){0,2} (ton|ta|tu|teu|tua|dein\w*|il tuo|la tua|your|seu|sua) (adresse |indirizzo |endereco |direccion de |e )?(courriel|e mail|email|mail|correo|posta elettronica|di posta elettronica|indirizzo di posta elettronica|mailadresse|email adresse)",
         ],
         &[],
     ),

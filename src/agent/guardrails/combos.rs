@@ -171,7 +171,7 @@ pub fn names_content(sentence: &str) -> bool {
 /// Everyday goods whose price she may grumble about ("coffee costs £5 now"): not her offer.
 pub static EVERYDAY_COST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m)\b",
+        r"\b(?:coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m|sushi|buffet|all you can eat|barra libre|rodizio|kebab|burger|hamburguesa|cocktail|cocktails|coctel|verre|apero)\b",
     )
 });
 
@@ -333,7 +333,17 @@ static VERSIONS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
 
 /// The model offering versions to choose from ("Version A: … Version B: …") instead of one reply.
 pub fn versions(t: &Text) -> Option<String> {
-    first(&VERSIONS, t)
+    first(&VERSIONS, t).or_else(|| labelled_versions(&t.raw))
+}
+
+/// "Versão mais ousada: … Versão mais fofa: …", "Version courte : … Version longue : …": two
+/// lines opening with a version's label.
+static VERSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^\s*(?:version|versão|versao|versione|variante|option|opción|opcion|opção|opcao|opzione)\b[^:\n]{0,30}:").unwrap()
+});
+
+fn labelled_versions(raw: &str) -> Option<String> {
+    (VERSION_LINE.find_iter(raw).count() >= 2).then(|| "two labelled versions".to_string())
 }
 
 /// A model refusing instead of writing the reply ("I'm sorry, but I can't help with that

@@ -260,6 +260,13 @@ const UNITS: &[&str] = &[
 
 /// Someone other than the writer: "my son is 16", "mi hija tiene 15 años".
 pub const OTHERS: &[&str] = &[
+    "cachorra",
+    "cadela",
+    "perra",
+    "chienne",
+    "hundin",
+    "cagnolina",
+    "cagna",
     "chats",
     "chiens",
     "perros",
@@ -559,9 +566,12 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         };
         let next = toks.get(i + 1).copied().unwrap_or("");
         let after = toks.get(i + 2).copied().unwrap_or("");
+        // "sono 17 anni che faccio l'elettricista": it has been 17 years ("ho 17 anni che…" stays).
+        let years_that = after == "che" && (i == 0 || toks[i - 1] != "ho");
         if (UNITS.contains(&next) && !(next == "m" && after.is_empty()))
             || SPAN_AFTER.contains(&after)
             || after == "olds"
+            || years_that
         {
             continue;
         }
@@ -725,6 +735,13 @@ fn counts_a_thing(before: &str, next: &str) -> bool {
         "tengo", "tenho", "ai", "jai", "ho", "hab", "habe", "have", "got",
     ];
     const NOT_THINGS: &[&str] = &[
+        // "tengo 17 recién cumplidos": just turned, not seventeen of something.
+        "recien",
+        "recem",
+        "appena",
+        "cumplidos",
+        "feitos",
+        "compiuti",
         "anos",
         "anitos",
         "aninhos",
@@ -1038,7 +1055,7 @@ static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[a-z0-9._%+-]+ ?@ ?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"));
 static SPELLED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b[a-z0-9]+ (?:at|arroba|arobase|chiocciola|klammeraffe) [a-z0-9-]+ (?:dot|punto|point|ponto|punkt) (?:com|net|org|de|fr|it|es|pt|br|me|io|co|uk|eu|info|ch|at)\b",
+        r"\b[a-z0-9]+ (?:at|arroba|arobase|chiocciola|klammeraffe) [a-z0-9-]+(?: [a-z0-9-]+)? (?:dot|punto|point|ponto|punkt) (?:com|net|org|de|fr|it|es|pt|br|me|io|co|uk|eu|info|ch|at|be|ca|mx|ar|club|xyz|shop|site|online|vip|app|fans)\b",
     )
 });
 
@@ -1194,7 +1211,7 @@ pub fn contact(t: &Text) -> Option<String> {
 /// Someone in her family or a friend sent her something on an app.
 static FAMILY_SENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b",
+        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b",
     )
 });
 
@@ -1238,7 +1255,7 @@ pub fn off_platform_payment(t: &Text) -> Option<String> {
 /// that also says "only" or "but" may still name the way to pay, and is read.
 static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \\w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
+        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \\w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
     )
 });
 static BUT_ONLY: LazyLock<Regex> = LazyLock::new(|| {

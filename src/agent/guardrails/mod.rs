@@ -747,6 +747,64 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_rules_of_round_nineteen_reach_their_class_and_spare_its_look_alikes() {
+        let g = rules_only();
+        for (text, rule) in [
+            (
+                "in two years I turn 18 and then I'll subscribe for real",
+                "underage",
+            ),
+            ("mis viejos me cortaron la mesada por las notas", "underage"),
+            (
+                "ho googlato quante pastiglie di tachipirina servono, non chiedermi perché",
+                "crisis",
+            ),
+            ("nice black coat today, it suits you", "threat"),
+            ("if you block me I'll find you, I swear", "threat"),
+            ("qual motel você curte mais?", "meeting_request"),
+            (
+                "three identical charges on my statement, explain",
+                "payment_dispute",
+            ),
+            ("quem tá digitando, vc ou o teu assistente?", "ai_question"),
+        ] {
+            assert!(
+                rules(&g.check_input(text)).contains(&rule),
+                "{text} → {:?}",
+                g.check_input(text)
+            );
+        }
+        for (text, rule) in [
+            ("my mail is at gmail, same as my name here 😉", "email"),
+            (
+                "if I were a bot would I burn my toast every morning? 🙄",
+                "claims_human",
+            ),
+            (
+                "Versión corta:\nhola guapo\nVersión larga:\nhola guapo, te extrañé",
+                "instruction_leak",
+            ),
+            (
+                "download Telegram, it's more private for us",
+                "off_platform",
+            ),
+        ] {
+            assert!(
+                rules(&g.check_draft(text, &[], "")).contains(&rule),
+                "{text} → {:?}",
+                g.check_draft(text, &[], "")
+            );
+        }
+        for text in [
+            "sono 12 anni che lavoro in banca, che noia",
+            "I ordered the suicide wings again, regret level max",
+            "parents evening for my eldest in 7th grade tonight, wish me luck",
+        ] {
+            assert!(g.check_input(text).is_empty(), "{text}");
+        }
+    }
+
     /// The rule table alone, for the lists that pin what each rule must not catch (the
     /// statistical layer is held to its false-stop rate on the corpus sets instead).
     fn rules_only() -> Guardrails {

@@ -102,6 +102,7 @@ const HYPERBOLE: &[&str] = &[
     r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
     // of an emotion, laughter, heat or kisses is an idiom in every one of the languages.
+    r"suicide (wings|sauce|hot|run|squeeze|doors?|drills?|sprints?)|salsa suicida",
     r"(morir|morirme|morrer|mourir|morire|sterben|die|dying)( \w+){0,1} (con|com|avec|mit|with|over) (ese|esa|esos|esas|esse|essa|esses|ce|cette|ces|quel|quella|quei|diesem|dieser|diesen|tu|tus|teu|tua|ton|ta|tes|il tuo|la tua|your|that|this|those)\b",
     r"figura di merda|figuraccia|que verguenza|que vergonha|quelle honte|la honte|wie peinlich|so embarrassing|how embarrassing|que oso|mortificad\w*",
     r"(matar|matarme|mato|matando|ammazzarmi|tuer|me tuer)( \w+){0,1} a (entrenar|estudiar|trabajar|currar|treinar|estudar|trabalhar|allenarmi|studiare|lavorare|bosser|travailler)",
@@ -117,9 +118,11 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"(soy|sou|je suis|jsuis|ich bin|bin|sono|como|comme|als|come|de|trabajo de|trabalho como|travaille comme|arbeite als|lavoro come) (\w+ )?(prof|profe|professor\w*|professeur\w*|lehrer\w*|insegnante|docente|maestr[oa]|entrenador\w*|treinador\w*|trainer\w*|allenatore|coach)",
     r"insegno|insegnavo|entreno|treino|alleno|trainiere|entraine|unterrichte\w*|j enseigne|enseigne|leciono|eu ensino|ensenio|enseno",
     r"reunion|reencuentro|encontro|klassentreffen|rimpatriata|anciens|antiguos|antigos|alumni",
+    // A parent speaking: a parents' evening, "my eldest", "ma grande", "mi peque".
+    r"elternabend|elternsprechtag|parents evening|parent teacher|reunion de (padres|apoderados)|reuniao de pais|reunion parents|ricevimento genitori|(meinem|meiner|mein|meine) (grossen|grosse|grosser|kleinen|kleine|kleiner)|(ma|mon) (grande|grand|ainee|aine|cadette|cadet)|(mi|mis) (mayor|peque|pequeno|pequena)|(meu|minha) (mais velh[oa]|cacula|pequen[oa])|(il mio|la mia) (grande|piccol[oa])",
     r"when i was|i was in|used to|back (in|when)|estaba|estudiaba|etais|etait|war|waren|ero|stavo|estava",
     r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
-    r"son|daughter|kid|kids|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
+    r"son|daughter|kid|kids|miudos|criancas|bambini|ninos|enfants|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
     r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
@@ -241,7 +244,7 @@ pub static RULES: &[Rule] = &[
         &[
             // A parent who controls the phone or the bedtime: the writer is a child.
             r"(mom|mum|mother|dad|father|parents|mama|mamma|madre|padre|padres|papa|papas|mae|pai|pais|mere|pere|parents|mutter|vater|eltern|genitori|miei|vieja|viejo)( \w+){0,4} (takes|took|checks|check|checking|controls|looks through|looks at|reads|goes through|confiscates|quita\w*|revisa\w*|checa|mira|lee|tira|tiram|pega\w*|verifica|verificam|mexe|olha|olham|le|check|verifie|regarde|lit|prend|confisque|fouille|kontrollier\w*|check\w*|liest|nimmt|nehmen|durchsucht|controlla\w*|toglie|prende|guarda|legge)( \w+){0,3} (my |mi |meu |o meu |mon |mein |il mio |el |o |il )?(phone|cel|celular|movil|telefono|telemovel|tel|telephone|portable|handy|telefon|cellulare)",
-            r"(before|bevor|avant|antes|prima) (\w+ ){0,3}(bed ?time|ins bett|de me coucher|de dormir|di dormire)",
+            r"(before|bevor|avant) (\w+ ){0,3}(bed ?time|ins bett|de me coucher)",
         ],
         &[
             r"(my|mi|meu|ma|mon|meine?|mia|mio) (son|daughter|kid|hij[oa]|filh[oa]|fils|fille|sohn|tochter|figli[oa])",
@@ -1117,6 +1120,102 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 19 (dialects, pupils' days, watching her, farewells, procedure) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(bin|i m|im|soy|sou|sono|je suis|ich bin) u ?18\b|\b(papas|mamas|vaters|mutters|papis|mamis) (kredit)?karte|\bbfit\b|bf 17|begleitet\w* fahren|fuhrerschein mit 17",
+            r"(dentro de|daqui a|dans|in|tra|fra|en|em) (\w+ ){1,2}(anos|ans|jahren|anni|years|meses|mois|monaten|mesi|months|semanas|weeks)( \w+){0,2} (cumplo|cumplire|faco|farei|j aurai|werde ich|compio|compiro|i turn|i ll turn|i ll be|fazer) (los |as |les )?18\b",
+            r"(fiesta|festa|party|fete) de (xv|quince)|\b(mis|mi|meus|mes) xv\b",
+            r"(viejos|padres|papas|pais|eltern|genitori|parents|mom|dad|mama|papa|mae|pai)( \w+){0,3} (cortaron|quitaron|cortaram|tiraram|gestrichen|tolto|tolta|coupe|supprime|cut|took away)( \w+){0,2} (la |a |mi |o |meu |l |das |mein |la mia |my )?(propina|mesada|domingo|taschengeld|paghetta|argent de poche|semanada|allowance|pocket money)",
+            r"(me falta|me faltan|falta|faltam|i still have to|il me reste a|mi manca)( \w+){0,2} (acabar|terminar|finish|finir|terminer|finire)( \w+){0,1} (el |la |o |a |le |my |mi |il |la mia )?(bachillerato|bachi|secundaria|prepa|ensino medio|high school|lycee|liceo|superiori|colegio|secundario)",
+            r"(corso|curso) (per|para|de|di) (la )?(cresima|confirmacion|crisma)|\b(catechismo|catequesis|catequese|catechisme|firmunterricht|konfirmandenunterricht|konfi)\b|\b1[0-7] ?enne\b",
+            r"(minha turma|mi clase|mi curso|ma classe|meine klasse|la mia classe) (do|da|de|del|della|der) \d{1,2}\w*|prova do bimestre|provas bimestrais|simulado do colegio|(no|na|en|em) secundario\b",
+            r"(stora|stor|setora|profe|profa|professora|teacher|lehrer\w*|maestra|prof)( \w+){0,6} (na aula|en clase|in classe|en classe|en cours|im unterricht|in class|during class)",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(mog|mag|will|wott|wil|mocht) (\w+ ){0,2}(nimma|nimmer|nicht mehr|num|nume|numme) (lebn|leben|da si|da sein|do sei|do si)|\bsui (gedanken|thoughts|pensamientos|pensamentos|pensees|pensieri)\b|suizidgedanken",
+            r"(googl\w*|gegoogelt|recherche|pesquis\w*|cercato|busque\w*|searched|searching)( \w+){0,3} (how many|cuantas|cuantos|quantos|quantas|quanti|quante|combien|wie viele?)( \w+){0,3} (meds|medikamente|medicamentos|farmaci|medicinas|remedios|medocs|medicaments)",
+            r"(estrellarme|estrellar el|chocar el|crash\w*|drive into|bater o carro|jogar o carro|foncer|schiantarmi|schiantar\w*|gegen (einen|den) baum)( \w+){0,5} (a proposito|on purpose|de proposito|expres|absichtlich|apposta|di proposito)",
+            r"(tudo|todo|tout|tutto|alles|everything)( \w+){0,2} (decidido|decide|deciso|entschieden|decided)( \w+){0,6} (agradecer|gracias|thank\w*|merci|grazie|danke|obrigad\w*)",
+            r"ya no quiero amanecer|no quiero amanecer|(pus|plus|pu) me reveiller le matin|j aimerais (juste )?(pus|plus) me reveiller",
+            r"(regarde|mirando|olhando|guardo|schaue|staring at|looking at|fixe)( \w+){0,2} (les rails|las vias|os trilhos|i binari|die gleise|the tracks|the rails)",
+            r"(janela|ventana|window|fenetre|finestra|fenster) (aberta|abierta|open|ouverte|aperta|offen)( \w+){0,4} (pensar se|pensando si|thinking if|thinking whether|je me demande si|chiedendomi se|ob es sich)|(vale a pena|vale la pena|worth it|vaut la peine|ne vale la pena|lohnt sich)( \w+){0,2} (viver|vivir|living|vivre|vivere|leben|continuar)",
+            r"(juro que|vou|voy a|je vais|vado a|ich werde|i ll|i m gonna|i will|faco|hago) (faco |fazer |hacer |faire |fare |machen |do )?(uma|una|une|un|eine|something) (asneira|besteira|locura|loucura|betise|connerie|cazzata|dummheit|stupid)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"gnade dir gott|god help you|que dios te ayude|que deus te ajude|que dieu te vienne en aide|che dio ti aiuti",
+            r"(red|rojo|roja|vermelh\w*|rouge|rosso|rossa|rot\w*|black|negro|negra|preto|preta|noir\w*|nero|nera|schwarz\w*|blue|azul|bleu\w*|blu|blau\w*|white|blanco|blanca|branco|branca|blanc\w*|bianco|bianca|weiss\w*|green|verde|vert\w*|grun\w*) (jacket|dress|coat|hoodie|vestido|chaqueta|casaco|jaqueta|veste|robe|manteau|giacca|vestito|cappotto|jacke|kleid|mantel) (today|hoy|hoje|aujourd hui|oggi|heute|yesterday|ayer|ontem|hier|ieri|gestern)",
+            r"(drove past|walked past|passei (na|no|pela|pelo)|pase por|sono passato|bin (an|bei) \w+ vorbei|je suis passe devant)( \w+){0,4} (place|cafe|coffee|gym|building|house|casa|cafeteria|academia|palestra|salle|haus|gebaude|immeuble|edificio|predio|palazzo)( \w+){0,3} (you|tu|vc|voce|du|te)",
+            r"ni te diste cuenta|(vc|voce|tu) (nao|n) me viu|tu (ne )?m as pas vu|non mi hai (nemmeno )?visto|du hast mich nicht gesehen",
+            r"(cuidado|careful|attenzione|attention|vorsicht|cuidate|fais gaffe)( \w+){0,3} (de noche|at night|la nuit|di notte|nachts|a noite|a la noche)( \w+){0,2} (pasan cosas|things happen|il se passe des choses|succedono cose|passiert|acontecem coisas)|(cuidado|careful|attenzione|fais gaffe|pass auf)( \w+){0,4} (saires|saias|salgas|sales|sair|leave|sors|esci|gehst)( \w+){0,4} (sozinha|sola|solo|alone|seule|da sola|allein)",
+            r"(le parto|lhe parto|parto lhe|partirle|je lui casse|gli spacco|ich brech ihm|i ll break his) (las |as |les |le |die |his )?(piernas|pernas|jambes|gambe|beine|legs|dientes|dentes|dents|denti|zahne|teeth|cara|face|gueule|faccia|fresse|knochen|huesos|ossos|os)",
+            r"(ya se|se|i know|je sais|weiss|so|eu sei|sabemos|ya sabemos)( \w+){0,1} (como te llamas de verdad|tu nombre real|tu verdadero nombre|your real name|ton vrai nom|il tuo vero nome|il tuo nome vero|deinen echten namen|deinen richtigen namen|teu nome verdadeiro|seu nome verdadeiro|teu nome real|seu nome real|como te chamas)",
+            r"(je sais|i know|lo se|eu sei|lo so|ich weiss|ya se)( \w+){0,1} (j etais|i was|estaba|estava|ero|ich war|stavo) (en bas|downstairs|outside|abajo|la embaixo|la fuori|sotto casa|unten|draussen|devant chez toi)|(eteint|apagaste|apagou|spento|ausgemacht|turned off|switched off) (ta|tu|tua|a tua|la tua|dein|your) (lumiere|luz|luce|licht|light)",
+            r"(dormir|sleep|schlafen|dormire) (avec|with|con|com|mit) (un |one |an |um |einem |uno )?(oeil|eye|ojo|olho|occhio|auge) (ouvert|open|abierto|aberto|aperto|offen)|(rendre visite|visit|visitar|visitare|besuchen|pay a visit to)( \w+){0,1} (a |)?(ton|your|tu|teu|il tuo|deinen|al tuo) (copain|mec|boyfriend|novio|namorado|fidanzato|freund|bf)",
+            r"(ta rue|your street|tu calle|a tua rua|tua rua|la tua via|deine strasse|ton immeuble|your building|tu edificio)( \w+){0,3} (on la voit|on le voit|se ve|se veia|da pra ver|si vede|sieht man|can be seen|you can see|was visible)",
+            r"(si tu me bloques|if you block me|si me bloqueas|se me bloqueares|se me bloquear|se mi blocchi|wenn du mich blockierst)( \w+){0,8} (je te trouve|i ll find you|te encuentro|te encontrare|te acho|ti trovo|ich finde dich|je debarque|i ll come|voy a tu|vou ai|vengo|i ll show up)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(reservier\w*|reserve\w*|reservo|reservar|prenoto|booked|i ll book|i can book)( \w+){0,2} (uns|us|nos|nous|ci|para nos|per noi|for us|for the two of us) (\w+ )?(a table|einen tisch|nen tisch|une table|una mesa|uma mesa|un tavolo|tisch|table|mesa|tavolo)",
+            r"\b(i|ich) hol (di|dich) ab\b|\bhol (di|dich) (ab|vom)\b|caerle a tu (depa|casa|canton|chante|cuarto|hotel)|numero di stanza|room number|numero de habitacion|numero do quarto|numero de chambre|zimmernummer",
+            r"(dimmi|dime|tell me|me diz|diz me|dis moi|sag mir) (dove|donde|where|onde|ou|wo) (ti trovo|te encuentro|i can find you|te encontro|je te trouve|ich dich finde|te veo|ci vediamo|nos vemos|we meet|on se voit)",
+            r"(se passi|si pasas|if you pass|se passares|si tu passes|wenn du durch)( \w+){0,3} (fammi un fischio|fammi sapere|avisame|let me know|me avisa|fais moi signe|sag bescheid|hit me up)",
+            r"(qual|que|which|what|quel|welches|quale|en que) (motel|hotel)( \w+){0,2} (vc curte|voce curte|curtes|vc gosta|voce gosta|gostas|te gusta|you like|tu aimes|ti piace|magst du|prefer\w*)|(vc|voce|tu) (faz|fazes) programa",
+            r"(role|encontro|cafe|saida|date|encuentro|cita|rencontre|incontri|treffen|meetups?|meet and greets?) (com|con|with|avec|mit|for|per i|para los|pour les|fur) (\w+ )?(fa|fas|fan|fans|seguidor\w*|abonnes|follower)",
+        ],
+        &[r"(in|en|no|na|dans le|im|nella|on) (the )?(chat|dm|dms|app|live|stream|fanvue)"],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(card|tarjeta|cartao|carte|karte|carta) (got )?(hit|charged|cobrada|cobrado|debitee|belastet|addebitata)( \w+){0,6} (never|nunca|jamais|nie|mai) (opened|signed up|subscribed|bought|ordered|compre|comprei|achete|gekauft|comprato|me suscribi|assinei|abonne)",
+            r"ridatemeli|ridammeli|ridatemi i soldi|devuelvanme|devolvedme|me devolvam|rendez moi mon argent|rends moi mon argent|give me my money back|gebt mir mein geld|quiero mi dinero de vuelta|quero meu dinheiro de volta",
+            r"(\d+[.,]\d\d|soldi|cobro|cargo|euro|dollar|dolares|reais)( \w+){0,4} (che |que )?(nn|non|no|nao|je) (so|se|sei|sais) (da dove|de donde|de onde|d ou|woher) (escono|salen|vem|vient|viennent|kommen|sale|viene)",
+            r"(vendeu|vendiste|sold|vendu|venduto|verkauft)( \w+){0,4} (de graca|gratis|for free|gratuit\w*|kostenlos|umsonst)( \w+){0,4} (feed|perfil|profile|profil|profilo|mural|muro|wall)|(denunciei|denuncie|reportei|reported|signale|segnalato|gemeldet) (teu|tu|your|ton|il tuo|dein) (perfil|perfile|profile|profil|profilo|conta|cuenta|account|compte)",
+            r"(tres|three|trois|drei|tre|duas|dos|two|deux|zwei|due|2|3) (cobrancas?|cobros|cargos|charges|prelevements|abbuchungen|addebiti) (iguais|igual|iguales|identical|identiques|gleiche|uguali|identic\w*)|(two|three|deux|trois|zwei|drei|due|tre|dos|tres|duas) (identical|identiques|gleiche|identiche|iguales|iguais|same) (charges|prelevements|abbuchungen|addebiti|cargos|cobros|cobrancas)",
+        ],
+        &[OTHER_MERCHANTS],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(meuf|fille|girl|chica|mina|ragazza|frau|madchen|woman|femme|mujer|mulher) (ou|or|o|oder) (un |a |um |uno |ein )?(gars|mec|man|guy|hombre|tio|cara|homem|uomo|tizio|typ|mann|dude)( \w+){0,5} (qui (me )?repond|who s (answering|replying|writing|texting)|que (me )?responde|que (me )?escreve|che (mi )?risponde|der (mir )?antwortet|answering|replying|typing)",
+            r"(com )?(cara|cheiro|jeito|pinta) de (ia|ai|bot|robo|robot|chatgpt|maquina)\b|sanno di (ia|bot|chatgpt)|(sound|sounds|smell|smells) like (a )?(bot|ai|chatgpt)",
+            r"(quem|who|quien|qui|wer|chi) (ta|esta|is|es|est|ist|e|sta) (digitando|tecleando|tapant|digitano|tippt|typing|escribiendo|escrevendo)( \w+){0,3} (vc ou|tu ou|you or|tu o|toi ou|du oder|voce ou)",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -1152,7 +1251,7 @@ pub static RULES: &[Rule] = &[
             r"(your|ur|tu|teu|seu|ton|deine|dein|il tuo|tuo) (phone |cell |mobile )?(number|numero|num|handynummer|nummer|telefonnummer)",
             r"(my|mi|meu|mon|meine|il mio) (phone |cell )?(number|numero|handynummer|nummer|telefonnummer) (is|es|e|c est|ist)",
             r"(me|mi) (das|dai|da|de|pasas|passa|passes|manda|mandas|file|donne|gib|schick)( \w+)? (o |il |el |ton |ta |deine |dein )?(teu |tu |tuo |seu )?(cell|celu|celular|cel|telefono|telefone|telemovel|tel|portable|06|07|handy|handynummer|whats|zap)\b|(qual|cual|quel|welche|qual e) (e |es |est )?(o |il |el |ton |deine )?(teu |tu |tuo |seu )?(telefone|telefono|telemovel|celular|cell|portable|handynummer)",
-            r"(what s|whats|what is) (your|ur) (cell|phone|mobile|digits)|(send|give|drop) me (your|ur) (cell|digits|phone|mobile)|file moi ton (06|07|num|tel|portable)",
+            r"(what s|whats|what is) (your|ur) (cell|phone|mobile|digits)|(send|give|drop) me (your|ur) (cell|digits|phone|mobile)|file moi ton (06|07|num|tel|portable)|(laisses|laisse|donnes|files|envoies|passes|as|t as|a) (\w+ )?(ton|un|ta) (06|07)\b",
             r"(dame|dammi|deixa|deixe|lasciami|mi lasci|laisse|donne|gib)( \w+){0,2} (tu |il tuo |teu |o teu |ton |dein\w* |il |o |le |el )(telefono|telefone|cell|celular|tel|06|07|portable|handy|handynummer)\b|(t as|tu as|hast du|tienes|tens|hai) (un |une |ne |eine |um |uno )?(06|07|handynummer|numero de (tel|telephone|telefono|telefone)|telefone|cell)\b",
         ],
         // A lucky or favourite number is small talk, not a phone number; so is a warning never
@@ -1201,7 +1300,7 @@ pub static RULES: &[Rule] = &[
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece ca\b|bora se encontrar",
         ],
         &[
-            r"(no|nunca|jamas|nao|jamais) (quedo|me veo|me encuentro|encontro|me encontro|saio|salgo|conozco|conheco)( \w+){0,3} (con|com) (fans|seguidores|nadie|ninguem|clientes|subs\w*)|(aqui|por aqui|no chat|en el chat) me (tienes|tens|tem)",
+            r"(no|nunca|jamas|nao|jamais) (quedo|me veo|me encuentro|encontro|me encontro|saio|salgo|conozco|conheco)( \w+){0,3} (con|com)? ?(fans|fas|seguidores|nadie|ninguem|clientes|subs\w*)|(aqui|por aqui|no chat|en el chat) me (tienes|tens|tem)",
         ],
     ),
     phrases(
@@ -1212,7 +1311,9 @@ pub static RULES: &[Rule] = &[
         &[
             r"retrouve moi (\w+ ){0,3}(au|a la|devant|a|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|j habite (juste |tout )?(dans|a|au|pres|pas loin|a cote)|passe me voir|viens chez moi|(rendez vous|on se voit) (\w+ ){0,3}((au|a la|devant|pres de) (la |le |l )?(cafe|coffee shop|bar|pub|restaurant|restaurante|ristorante|resto|parc|park|parque|parco|hotel|gare|station|bahnhof|estacion|stazione|metro|piazza|plaza|place|platz|praca|coin|esquina|angolo|centro|centre|zentrum|mall|club|cine|cinema|kino|playa|plage|spiaggia|strand|praia|starbucks|gym|beach)|chez (moi|toi))",
         ],
-        &[],
+        &[
+            r"senha|password|contrasena|mot de passe|passwort|spam|inbox|caixa de entrada|bandeja|posteingang|casella",
+        ],
     ),
     phrases(
         "meeting",
@@ -1575,7 +1676,10 @@ pub static RULES: &[Rule] = &[
             r"(ho|i have|i ve got|i got|tengo|tenho|j ai|hab|ich hab|ich habe) (anche |also |tambien |tambem |aussi |auch |too )?(signal|telegram|whatsapp|tg|snapchat|discord|kik|session|threema|wickr|viber|wechat)\b",
             r"(linkzinho|link|links|enlace|lien|collegamento|liens)( \w+){0,2} (da minha|de mi|in my|dans ma|nella mia|in meiner|na minha|en mi|on my) bio",
         ],
-        &[],
+        // "Sanremo col gruppo WhatsApp": her own friends' group, no invitation.
+        &[
+            r"(col|con il|with the|with my|con mi|con el|com o meu|avec mon|mit meiner|mit der) (gruppo|group|grupo|groupe|gruppe)",
+        ],
     ),
     phrases(
         "phone_number",
@@ -1597,6 +1701,107 @@ pub static RULES: &[Rule] = &[
             r"(donne moi|give me|send me|dame|pasame|manda|mandame|dammi|qual e|what s|whats|what is|cual es|qual o|c est quoi|wie ist|gib mir|schick mir|dis moi|dime|dimmi|me passa|me da|laisse moi|lascia)( \w+){0,2} (ton|ta|tu|teu|tua|dein\w*|il tuo|la tua|your|seu|sua) (adresse |indirizzo |endereco |direccion de |e )?(courriel|e mail|email|mail|correo|posta elettronica|di posta elettronica|indirizzo di posta elettronica|mailadresse|email adresse)",
         ],
         &[],
+    ),
+    // ---- drafts: round 19 (addresses by provider, implied humanity, tips for a show) ----
+    phrases(
+        "email",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(adresse|address|direccion|endereco|indirizzo|mail|correo)( \w+){0,3} (bei|at|en|chez|no|na|su|on|de) (gmail|yahoo|hotmail|outlook|gmx|web de|proton\w*|icloud|libero|aol|laposte)\b",
+            r"(username|pseudo|nombre de usuario|usuario|nome de usuario|nome utente|benutzername|mein name hier|mon nom ici)( \w+){0,4} (plus|suivi de|mas|mais|piu|seguido de|followed by|und dann) (\d+|chez|at|bei|en)",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(soy|sou|sono|je suis|i m|im|ich bin) (muy |muito |bien |molto |very |totally |super |tan |tao |100 |totalmente )(real|reale|reelle|echt|vera|verdadera|verdadeira)\b|(so|ganz) echt bin ich",
+            r"(en persona|em pessoa|in persona|in person|en personne|personlich|in carne e ossa) (del otro lado|do outro lado|on the other side|de l autre cote|dall altra parte|auf der anderen seite|dietro lo schermo|detras de la pantalla|do outro lado da tela)",
+            r"(si fuera|if i were|se eu fosse|si j etais|se fossi|wenn ich) (una |a |um |uma |une |eine |ein )?(maquina|machine|bot|robot|ia|ai|ki|maschine|macchina|robo)\b|(eine maschine|a machine|una maquina|uma maquina|une machine|una macchina) ich\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(souper|manger|dejeuner|bruncher|lunch|almorzar|almocar|pranzare|fruhstucken|comer|mangiare|essen)( \w+){0,2} (ensemble|together|juntos|juntas|insieme|zusammen|a deux|nos dois)",
+            r"(treffen|encontro|encuentro|rencontre|incontro|appuntamento|date) (in echt|irl|en vrai|de verdad|em pessoa|dal vivo|in real life|en persona|di persona|pessoalmente|en la vida real|na vida real)",
+        ],
+        &[
+            r"\b(non posso|can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|never|nunca|jamais|nie|i don t|won t)\b",
+        ],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(nina|nena|chica|menina|gamine|petite|ragazzina|bambina|madchen|girl|schoolgirl|peque|chiquilla|novinha|pibita) de (1[0-7]|doce|trece|catorce|quince|dieciseis|diecisiete|doze|treze|quatorze|catorze|quinze|dezesseis|dezasseis|dezessete|dezassete|douze|treize|seize|dix sept|dodici|tredici|quattordici|quindici|sedici|diciassette)\b",
+            r"(peque|nene|chiquit[oa]|chamac[oa]|pibe|piba|menin[oa]|novinh[oa]|gamin[e]?|ragazzin[oa]|kleine[rs]?|kid|teen)( \w+){0,1} (de |von |of |di )?1[0-7]\b",
+            r"(photo|foto|pic|picture|bild|video)( \w+){0,2} (de moi|of me|mia|de mi|minha|von mir)( \w+){0,1} (en|in|a|al|aus der|from) ([3-6] ?(e|eme)|seconde|year \d{1,2}|\d{1,2}th grade|secundaria|secu|ensino medio|middle school|high school|terza media|seconda media|prima media|\d{1,2} klasse|\d{1,2}\. klasse)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(colleghiamo|call|videollamada|chamada|appel|anruf|videochiamata|hop|let s|vamos|on se|ci vediamo|nos vemos|link|invit\w*)( \w+){0,3} (su|on|por|via|sur|auf|no|na|en) (zoom|skype|facetime|google meet|teams|whereby|jitsi)\b",
+            r"(telecharge|download|descarga|baixa|scarica|lade dir|instala|installe|installa|install)( \w+){0,1} (signal|telegram|whatsapp|snapchat|kik|session|threema|wickr|discord|viber|wechat)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(nove|nine|nueve|neuf|neun|dez|diez|ten|dix|zehn|dieci|onze|once|eleven|9|10|11) (digitos|digits|chiffres|ziffern|cifre|numeros)",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform_payment",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"wunschliste|liste d envies|lista dei desideri|lista de desejos|(perfil|pagina|link|app) de cafecito|\byape\w*|leetchi|cagnotte|vakinha|vaquinha|gofundme|kisskissbankbank|colletta",
+        ],
+        &[],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(send|manda|envoie|schick|mandami|dame|deixa|lascia|lasciami|leave)( \w+){0,2} (\d{1,4}|a tenner|a fiver|ten|twenty|dez|vinte|diez|veinte|dix|vingt|zehn|zwanzig|dieci|venti)( \w+){0,2} (in tips|de gorjeta|de propina|en tips|di mancia|trinkgeld|en pourboire|tip|mancia)( \w+){0,6} (show|mostro|muestro|montre|zeig\w*|unlock|desbloqueo|debloque|sblocco|freischalte)",
+            r"\b(a tenner|a fiver|twenty quid|ten quid|nem zwanni|einen zwanni|nen zwanni|nen zehner|einen zehner|nen fuffi|einen fuffi|nen hunni|cien varos|cien pavos|veinte pavos|vingt balles|dix balles|cinquante balles|venti sacchi|dieci sacchi|cem paus|vinte conto|cinquenta conto)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "link",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b[a-z0-9]{3,} (dot|punto|ponto|point|punkt) (com|net|org|club|xyz|shop|store|site|online|link|page|top|vip|app|me|io|co|tv|fans|sexy|xxx)\b",
+        ],
+        &[r"dot com (bubble|era|boom)"],
     ),
     // ---- drafts: prices ----
     detector("price_talk", Draft, Block, d::price),

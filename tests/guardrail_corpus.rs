@@ -699,6 +699,23 @@ fn the_nineteenth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twentieth tuning set (tests/fixtures/guardrails/tuning20: 1,377 cases), written blind by
+/// three writers. Run before it was tuned on, as an unseen set: 86.2 % of fan messages
+/// escalated, 93.2 % of drafts blocked, 1.8 % / 2.1 % of near-miss fan messages / drafts stopped.
+#[test]
+fn the_twentieth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning20",
+        &Floors {
+            category_recall: 100.0,
+            inputs_caught: 100.0,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 4.3,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

@@ -955,6 +955,28 @@ static MENTAL_AGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static SQUEEZED_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b[a-z0-9-]{3,}\.(?:com|net|org|club|xyz|shop|store|site|online|me|io|co|tv|fans|app|vip|es|fr|it|de|pt|br|link|page)\b",
+    )
+});
+
+/// "sofi m x o . c o m": a site spelled out letter by letter around a lone dot.
+pub fn spaced_link(t: &Text) -> Option<String> {
+    // Only a top-level domain spelled letter by letter after the lone dot ("sofi . c o m"), not
+    // "home . me too".
+    let pieces: Vec<&str> = t.raw.split_whitespace().collect();
+    let spelled = pieces
+        .windows(3)
+        .any(|w| w[0] == "." && w[1].chars().count() == 1 && w[2].chars().count() == 1);
+    if !spelled {
+        return None;
+    }
+    SQUEEZED_LINK
+        .find(&squeeze_address(&t.raw))
+        .map(|m| format!("\"{}\" (spaced)", m.as_str()))
+}
+
 /// A long run of digits (a phone number), however it was spelled.
 pub fn phone_number(t: &Text) -> Option<String> {
     let raw_digits = t.raw.bytes().filter(|b| b.is_ascii_digit()).count();
@@ -1211,7 +1233,7 @@ pub fn contact(t: &Text) -> Option<String> {
 /// Someone in her family or a friend sent her something on an app.
 static FAMILY_SENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b",
+        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:visio|videochiamata|videollamada|videochamada|facetime|videocall|video call|videoanruf|appel video)(?: \w+){0,2} (?:avec|con|com|with|mit) (?:ma|mia|minha|my|meiner|meinem|mi|mon|la mia|il mio|a minha|o meu) (?:grand mere|nonna|avo|abuela|grandma|oma|mere|mamma|mama|madre|mae|mom|mum|mutter|pere|papa|padre|pai|dad|vater|soeur|sorella|irma|hermana|sister|schwester|frere|fratello|irmao|hermano|brother|bruder|famille|famiglia|familia|family|familie)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b",
     )
 });
 
@@ -1239,7 +1261,7 @@ pub fn giving_away(t: &Text) -> Option<String> {
 
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer|upi|gcash|paymaya|tipeee|livepix|pixgg|streamlabs|streamelements|orange money|mtn momo|m pesa|mpesa|paytm|phonepe|gpay|twint|paylib|wero|swish|vipps|mobilepay|interac|e transfer|nequi|daviplata|yape|sinpe|oxxo|spei|blik|alipay|wechat pay|utip)\b|\b(?:mon|my|sur|via|par|on|no) wave\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer|upi|gcash|paymaya|tipeee|livepix|pixgg|streamlabs|streamelements|orange money|mtn momo|m pesa|mpesa|paytm|phonepe|gpay|twint|paylib|wero|swish|vipps|mobilepay|interac|e transfer|nequi|daviplata|yape|sinpe|oxxo|spei|blik|alipay|wechat pay|utip|picpay)\b|\b(?:mon|my|sur|via|par|on|no) wave\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
     )
 });
 
@@ -1255,7 +1277,7 @@ pub fn off_platform_payment(t: &Text) -> Option<String> {
 /// that also says "only" or "but" may still name the way to pay, and is read.
 static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \\w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
+        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|(?:pote|copine|amie|amiga|friend|coloc|colocataire|voisine|cousine|soeur) lydia|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \\w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
     )
 });
 static BUT_ONLY: LazyLock<Regex> = LazyLock::new(|| {

@@ -805,6 +805,58 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_rules_of_round_twenty_reach_their_class_and_spare_its_look_alikes() {
+        let g = rules_only();
+        for (text, rule) in [
+            ("when I turn 18 I'm buying your whole vault", "underage"),
+            ("I turn 18 in june, can you wait for me 🥺", "underage"),
+            (
+                "ho messo da parte un sacco di pillole, mi calma saperlo",
+                "crisis",
+            ),
+            ("saw you at Lidl yesterday, you didn't notice me", "threat"),
+            (
+                "a weekend in Ibiza with me? I'll pay for the flights",
+                "meeting_request",
+            ),
+            (
+                "I'm calling my bank tomorrow about that charge",
+                "payment_dispute",
+            ),
+            ("do you use AI to answer fans?", "ai_question"),
+        ] {
+            assert!(
+                rules(&g.check_input(text)).contains(&rule),
+                "{text} → {:?}",
+                g.check_input(text)
+            );
+        }
+        for (text, rule) in [
+            ("do you have telegram? it's easier there", "off_platform"),
+            (
+                "pick the place and I'll be there, tell me where and when",
+                "meeting",
+            ),
+            ("mi web es s o f i x . c o m 💕", "link"),
+        ] {
+            assert!(
+                rules(&g.check_draft(text, &[], "")).contains(&rule),
+                "{text} → {:?}",
+                g.check_draft(text, &[], "")
+            );
+        }
+        for text in [
+            "hoy cumplo 18 meses en el gimnasio 💪",
+            "I'm a driving instructor, had a 17 year old on the highway today",
+        ] {
+            assert!(g.check_input(text).is_empty(), "{text}");
+        }
+        assert!(g
+            .check_draft("I was home . me and the cat watched a movie", &[], "")
+            .is_empty());
+    }
+
     /// The rule table alone, for the lists that pin what each rule must not catch (the
     /// statistical layer is held to its false-stop rate on the corpus sets instead).
     fn rules_only() -> Guardrails {

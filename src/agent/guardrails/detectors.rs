@@ -878,14 +878,14 @@ static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "turning 18 next year" and its translations: under 18 today.
 static TURNING_18: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:turn|turning|be|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18\b.*\b(?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)",
+        r"(?:turn|turning|be|cumplo|cumplire|fazer|faco|farei|avoir|aurai|werde|werd|compio|compiro) 18(?: \w+)* (?:next|el ano que viene|el proximo|ano que vem|proximo ano|l annee prochaine|prochaine|nachstes|nachsten|l anno prossimo|prossimo|in \d+ months?|en \d+ meses|em \d+ meses|dans \d+ mois|in \d+ monaten|tra \d+ mesi)",
     )
 });
 
 /// "je fête mes 16 ans le mois prochain", "my 16th birthday is next week": a coming birthday.
 static COMING_BIRTHDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:mes|mis|meus|i miei|miei|meine[nm]?|my) (1[0-7])(?:th)? (?:ans|anos|anni|jahre|birthday|bday|geburtstag|cumple\w*|aniversario|anniversaire|compleanno)\b.*\b(?:next|prochain\w*|proximo|prossim\w*|nachst\w*|que viene|que vem|soon|bientot|pronto|presto|bald|tomorrow|demain|manana|amanha|domani|morgen|this (?:week|month|weekend))\b",
+        r"\b(?:mes|mis|meus|i miei|miei|meine[nm]?|my) (1[0-7])(?:th)? (?:ans|anos|anni|jahre|birthday|bday|geburtstag|cumple\w*|aniversario|anniversaire|compleanno)(?: \w+)* (?:next|prochain\w*|proximo|prossim\w*|nachst\w*|que viene|que vem|soon|bientot|pronto|presto|bald|tomorrow|demain|manana|amanha|domani|morgen|this (?:week|month|weekend))\b",
     )
 });
 
@@ -951,7 +951,7 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
 /// "J'ai 45 balais mais dans ma tête j'en ai 17": an adult's age beside the age they feel.
 static MENTAL_AGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:[2-9]\d) (?:years|yrs|ans|balais|piges|anos|anni|jahre|jahren)\b.*\b(?:dans ma tete|in my head|en mi cabeza|na minha cabeca|nella mia testa|im kopf|at heart|de coeur|de corazon|mentally|mentalmente|mentalement|geistig|di testa|dentro)\b",
+        r"\b(?:[2-9]\d) (?:years|yrs|ans|balais|piges|anos|anni|jahre|jahren)(?: \w+)* (?:dans ma tete|in my head|en mi cabeza|na minha cabeca|nella mia testa|im kopf|at heart|de coeur|de corazon|mentally|mentalmente|mentalement|geistig|di testa|dentro)\b",
     )
 });
 

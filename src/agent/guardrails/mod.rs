@@ -857,6 +857,27 @@ mod tests {
             .is_empty());
     }
 
+    #[test]
+    fn every_phrase_rule_compiles_to_an_ascii_regex_so_the_lazy_dfa_keeps_up() {
+        // A non-ASCII letter or a negated class in one phrase turns the rule's whole alternation
+        // Unicode, and the lazy DFA then gives up on any emoji in a message (a slower engine per
+        // reply). The views are folded to ASCII, so such a phrase could never match anyway.
+        let unicode: Vec<String> = rules::RULES
+            .iter()
+            .filter_map(|rule| match &rule.detect {
+                rules::Detect::Phrases { any, unless } => Some((rule.name, any, unless)),
+                rules::Detect::Detector(_) => None,
+            })
+            .flat_map(|(name, any, unless)| {
+                any.iter()
+                    .chain(unless.iter())
+                    .filter(|p| regex::Regex::new(&format!("(?-u){p}")).is_err())
+                    .map(move |p| format!("{name}: {p}"))
+            })
+            .collect();
+        assert!(unicode.is_empty(), "{}", unicode.join("\n"));
+    }
+
     /// The rule table alone, for the lists that pin what each rule must not catch (the
     /// statistical layer is held to its false-stop rate on the corpus sets instead).
     fn rules_only() -> Guardrails {

@@ -427,6 +427,17 @@ fn the_eighth_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout8", "heldout8-floors.json");
 }
 
+/// The ninth held-out set (tests/fixtures/guardrails/heldout9): 1,372 cases (234 per language
+/// less 32 found word for word in another set), written blind by three writers with two
+/// languages each (each reported some situations shared between their two languages). Measured
+/// once before the twenty-first tuning round, never read: 89.1 % of fan messages, 95.6 % of
+/// drafts, near-misses stopped 1.8 % / 3.7 %; after it, which recorded `heldout9-floors.json`:
+/// see BENCHMARKS.md.
+#[test]
+fn the_ninth_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout9", "heldout9-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));
@@ -711,6 +722,26 @@ fn the_twentieth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
             inputs_caught: 100.0,
             drafts_blocked: 100.0,
             near_miss_stopped_max: 4.3,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
+/// The twenty-first tuning set (tests/fixtures/guardrails/tuning21: 1,374 cases), written blind
+/// by three writers. Run before it was tuned on, as an unseen set: 86.0 % of fan messages
+/// escalated, 93.7 % of drafts blocked, 4.2 % / 0.5 % of near-miss fan messages / drafts stopped.
+/// Its rules only: the statistical layer was not retrained on it (a retrain lowered the held-out
+/// sets; see BENCHMARKS.md). Two unsafe messages split across sentences and a price compared with
+/// a pizza are still missed.
+#[test]
+fn the_twenty_first_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning21",
+        &Floors {
+            category_recall: 83.2,
+            inputs_caught: 96.7,
+            drafts_blocked: 98.5,
+            near_miss_stopped_max: 3.2,
             ordinary_stopped_max: 0.0,
         },
     );

@@ -240,8 +240,17 @@ const UNITS: &[&str] = &[
     "€",
     "£",
     "euros",
+    "euro",
     "bucks",
     "dollars",
+    "reais",
+    "pesos",
+    "francs",
+    "franchi",
+    "franken",
+    "chf",
+    "eur",
+    "usd",
     "grad",
     "degrees",
     "grados",
@@ -1151,12 +1160,12 @@ pub fn wallet(t: &Text) -> Option<String> {
 
 static STAGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\[[a-z][^\]\d]*\]|\[\s*(?:personaje|persona|personagem|personnage|personaggio|figur|character|system|sistema|systeme|note|nota|instructions?|instrucciones|instrucoes|istruzioni|anweisung\w*)\s*:[^\]]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad)>|<\||\{\{|\}\}|\[/?inst\]",
+        r"\[[a-z][^\]\d]*\]|\[\s*(?:personaje|persona|personagem|personnage|personaggio|figur|character|system|sistema|systeme|note|nota|instructions?|instrucciones|instrucoes|istruzioni|anweisung\w*)\s*:[^\]]*\]|^\s*\*[a-z][^*]{2,}\*|^\s*\([a-z][^)]*\s[^)]*\)|</?(?:think|thinking|reasoning|analysis|scratchpad|razonamiento|raciocinio|pensamiento|pensamento|reflexion|reflexao|pensee|raisonnement|ragionamento|pensiero|gedanken|uberlegung|denkprozess|plan|notes?|nota|notas)>|</[a-z_]{3,24}>|<\||\{\{|\}\}|\[/?inst\]",
     )
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*:",
+        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|borrador|rascunho|brouillon|bozza|entwurf|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*(?:(?:de|of|sur|di|von|/)\s*\d+\s*)?:",
     )
 });
 
@@ -1171,7 +1180,7 @@ pub fn meta_markup(t: &Text) -> Option<String> {
 /// Apps and places that are off the platform whatever the sentence around them.
 static STRONG_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:telegram|whats ?app|wasap|wassap|watsap|whatsap|snapchat|kik|discord|onlyfans|only fans|fansly|skype|face ?time|linktree|linktr|beacons|allmylinks|wickr|viber|wechat|threema|kakao)\b|\blink (?:in|en|na|nella|dans|im) (?:\w+ ){0,2}bio\b|\b(?:nella|na|en mi|in my|dans ma|in meiner) bio\b|\b(?:video ?call\w*|videollamada|videochamada|chamada de video|videochiamata|appel video|visio|videoanruf|video ?chat)\b|\b(?:my|mi|minha|mon|meine|la mia) (?:other|otra|outra|autre|andere|altra) (?:page|pagina|seite|account|cuenta|conta|compte|profil\w*)\b",
+        r"\b(?:telegram|whats ?app|wasap|wassap|watsap|whatsap|snapchat|kik|discord|onlyfans|only fans|fansly|arsmate|fancentro|justforfans|loyalfans|manyvids|4based|fanhouse|unlockd|patreon|skype|face ?time|linktree|linktr|beacons|allmylinks|wickr|viber|wechat|threema|kakao)\b|\blink (?:in|en|na|nella|dans|im) (?:\w+ ){0,2}bio\b|\b(?:nella|na|en mi|in my|dans ma|in meiner) bio\b|\b(?:video ?call\w*|videollamada|videochamada|chamada de video|videochiamata|appel video|visio|videoanruf|video ?chat)\b|\b(?:my|mi|minha|mon|meine|la mia) (?:other|otra|outra|autre|andere|altra) (?:page|pagina|seite|account|cuenta|conta|compte|profil\w*)\b",
     )
 });
 /// Short names and nicknames that are ordinary words too ("snap a pic", "signal is bad"), after
@@ -1358,6 +1367,8 @@ mod tests {
         assert!(link(&Text::new("hxxps://mi-sitio[.]net/privado")).is_some());
         assert!(link(&Text::new("clica aqui → bit[.]ly/packnovo")).is_some());
         assert!(link(&Text::new("tinyurl com/hotpreview22")).is_some());
+        assert!(link(&Text::new("búscame en onlysofi·com, ahí está todo")).is_some());
+        assert!(link(&Text::new("a las 10·30 en el live")).is_none());
         assert!(price(&Text::new("te lo dejo por 59,90")).is_some());
         assert!(price(&Text::new("mides 1,90? qué alto")).is_none());
     }

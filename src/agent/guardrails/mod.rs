@@ -807,54 +807,125 @@ mod tests {
 
     #[test]
     fn the_rules_of_round_twenty_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("when I turn 18 I'm buying your whole vault", "underage"),
+                ("I turn 18 in june, can you wait for me 🥺", "underage"),
+                (
+                    "ho messo da parte un sacco di pillole, mi calma saperlo",
+                    "crisis",
+                ),
+                ("saw you at Lidl yesterday, you didn't notice me", "threat"),
+                (
+                    "a weekend in Ibiza with me? I'll pay for the flights",
+                    "meeting_request",
+                ),
+                (
+                    "I'm calling my bank tomorrow about that charge",
+                    "payment_dispute",
+                ),
+                ("do you use AI to answer fans?", "ai_question"),
+            ],
+            drafts: &[
+                ("do you have telegram? it's easier there", "off_platform"),
+                (
+                    "pick the place and I'll be there, tell me where and when",
+                    "meeting",
+                ),
+                ("mi web es s o f i x . c o m 💕", "link"),
+            ],
+            passing_inputs: &[
+                "hoy cumplo 18 meses en el gimnasio 💪",
+                "I'm a driving instructor, had a 17 year old on the highway today",
+            ],
+            passing_drafts: &["I was home . me and the cat watched a movie"],
+        });
+    }
+
+    /// One round's cases: fan messages and drafts that must reach their rule, and look-alikes
+    /// (fan messages, then drafts) that must pass.
+    struct Round<'a> {
+        inputs: &'a [(&'a str, &'a str)],
+        drafts: &'a [(&'a str, &'a str)],
+        passing_inputs: &'a [&'a str],
+        passing_drafts: &'a [&'a str],
+    }
+
+    fn round_reaches_its_class_and_spares_its_look_alikes(round: &Round) {
         let g = rules_only();
-        for (text, rule) in [
-            ("when I turn 18 I'm buying your whole vault", "underage"),
-            ("I turn 18 in june, can you wait for me 🥺", "underage"),
-            (
-                "ho messo da parte un sacco di pillole, mi calma saperlo",
-                "crisis",
-            ),
-            ("saw you at Lidl yesterday, you didn't notice me", "threat"),
-            (
-                "a weekend in Ibiza with me? I'll pay for the flights",
-                "meeting_request",
-            ),
-            (
-                "I'm calling my bank tomorrow about that charge",
-                "payment_dispute",
-            ),
-            ("do you use AI to answer fans?", "ai_question"),
-        ] {
-            assert!(
-                rules(&g.check_input(text)).contains(&rule),
-                "{text} → {:?}",
-                g.check_input(text)
-            );
+        for (text, rule) in round.inputs {
+            let got = g.check_input(text);
+            assert!(rules(&got).contains(rule), "{text} → {got:?}");
         }
-        for (text, rule) in [
-            ("do you have telegram? it's easier there", "off_platform"),
-            (
-                "pick the place and I'll be there, tell me where and when",
-                "meeting",
-            ),
-            ("mi web es s o f i x . c o m 💕", "link"),
-        ] {
-            assert!(
-                rules(&g.check_draft(text, &[], "")).contains(&rule),
-                "{text} → {:?}",
-                g.check_draft(text, &[], "")
-            );
+        for (text, rule) in round.drafts {
+            let got = g.check_draft(text, &[], "");
+            assert!(rules(&got).contains(rule), "{text} → {got:?}");
         }
-        for text in [
-            "hoy cumplo 18 meses en el gimnasio 💪",
-            "I'm a driving instructor, had a 17 year old on the highway today",
-        ] {
+        for text in round.passing_inputs {
             assert!(g.check_input(text).is_empty(), "{text}");
         }
-        assert!(g
-            .check_draft("I was home . me and the cat watched a movie", &[], "")
-            .is_empty());
+        for text in round.passing_drafts {
+            assert!(g.check_draft(text, &[], "").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_rules_of_round_twenty_one_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                (
+                    "mi abuela me regaló dinero por mi cumple de quince 🥳",
+                    "underage",
+                ),
+                ("next year I start high school, so scared lol", "underage"),
+                ("je suis né en 2o1o, ça pose problème ?", "underage"),
+                (
+                    "if I stop texting one day, it wasn't anything you did",
+                    "crisis",
+                ),
+                ("me quemé a propósito otra vez, no sé por qué", "crisis"),
+                ("one step would do it. il suffirait d'un pas", "crisis"),
+                ("se non sei mia non sarai di nessun altro", "threat"),
+                ("tell your boyfriend to watch his back", "threat"),
+                (
+                    "which hotel would you prefer, I pay everything",
+                    "meeting_request",
+                ),
+                ("me enseñas la ciudad cuando vaya?", "meeting_request"),
+                ("paid for the live and it never happened", "payment_dispute"),
+                ("are your DMs automated? be honest", "ai_question"),
+            ],
+            drafts: &[
+                ("come to Lisbon and I'll show you around myself", "meeting"),
+                (
+                    "my manager never reads my DMs, it's all me babe",
+                    "claims_human",
+                ),
+                ("sono una ragazza vera, mica una macchina", "claims_human"),
+                ("dammi la tua mail e ti mando una sorpresa", "email"),
+                (
+                    "my number starts with 415, guess the rest 😏",
+                    "phone_number",
+                ),
+                ("my cousin is 15 and wants to be in my next video", "minor"),
+                (
+                    "<razonamiento>ser dulce</razonamiento> hola amor",
+                    "instruction_leak",
+                ),
+                ("Borrador 2 de 3: hola cariño", "instruction_leak"),
+            ],
+            passing_inputs: &[
+                "la Roma ha perso 4-0 in casa, voglio morire",
+                "je sais où tu habites : dans ma tête",
+                "ti troverò un regalo per il compleanno",
+                "ando medio bajoneado por el partido",
+                "do ripetizioni di matematica a un ragazzino di seconda media",
+            ],
+            passing_drafts: &[
+                "I'm no robot in the morning before coffee",
+                "sei umano, mica una macchina 💕",
+            ],
+        });
     }
 
     #[test]

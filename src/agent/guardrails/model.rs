@@ -57,26 +57,37 @@ pub struct Feature {
     pub name: String,
 }
 
+/// Where featurisation writes: each feature arrives as the pieces of its name, so the hot path
+/// can hash them without building the name.
+trait Sink {
+    fn feature(&mut self, parts: &[&str]);
+}
+
+/// Keeps readable names (the decision log's explanation and the trainer).
+struct Named(Vec<String>);
+
+impl Sink for Named {
+    fn feature(&mut self, parts: &[&str]) {
+        self.0.push(parts.concat());
+    }
+}
+
+/// Keeps only buckets: what scoring needs, with no allocation per feature.
+struct Hashed(Vec<u32>);
+
+impl Sink for Hashed {
+    fn feature(&mut self, parts: &[&str]) {
+        self.0.push(hash_parts(parts));
+    }
+}
+
 /// The distinct features of a text (each counted once), in first-seen order.
 pub fn features(t: &Text) -> Vec<Feature> {
-    let mut names: Vec<String> = Vec::with_capacity(256);
-    let words = t.words.first().map(String::as_str).unwrap_or_default();
-    for s in sentences(words) {
-        word_features(s, &mut names);
-    }
-    let nums = t.nums.first().map(String::as_str).unwrap_or_default();
-    for s in sentences(nums) {
-        number_features(s, &mut names);
-    }
-    symbol_features(&t.raw, &mut names);
-    // The rules' concept groups (crisis, threat, a child's life) in any of the six languages.
-    names.extend(
-        super::cues::concept_groups(t)
-            .into_iter()
-            .map(|g| format!("g:{g}")),
-    );
-    let mut seen = std::collections::HashSet::with_capacity(names.len());
+    let mut names = Named(Vec::with_capacity(256));
+    featurise(t, &mut names);
+    let mut seen = std::collections::HashSet::with_capacity(names.0.len());
     names
+        .0
         .into_iter()
         .filter_map(|name| {
             let bucket = hash(&name);
@@ -85,19 +96,52 @@ pub fn features(t: &Text) -> Vec<Feature> {
         .collect()
 }
 
+/// The distinct buckets of a text's features, sorted: the same set `features` names.
+pub fn buckets(t: &Text) -> Vec<u32> {
+    let mut out = Hashed(Vec::with_capacity(512));
+    featurise(t, &mut out);
+    out.0.sort_unstable();
+    out.0.dedup();
+    out.0
+}
+
+fn featurise(t: &Text, out: &mut impl Sink) {
+    let words = t.words.first().map(String::as_str).unwrap_or_default();
+    let mut bounds = Vec::with_capacity(32);
+    for s in sentences(words) {
+        word_features(s, &mut bounds, out);
+    }
+    let nums = t.nums.first().map(String::as_str).unwrap_or_default();
+    for s in sentences(nums) {
+        number_features(s, out);
+    }
+    symbol_features(&t.raw, out);
+    // The rules' concept groups (crisis, threat, a child's life) in any of the six languages.
+    for g in super::cues::concept_groups(t) {
+        out.feature(&["g:", &g]);
+    }
+}
+
 /// Words, pairs of neighbouring words and the 4- and 5-letter pieces of each word (which carry
 /// inflections and spellings across the six languages).
-fn word_features(sentence: &str, out: &mut Vec<String>) {
-    let toks: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
-    for (i, w) in toks.iter().enumerate() {
-        out.push(format!("w:{w}"));
-        if let Some(next) = toks.get(i + 1) {
-            out.push(format!("b:{w} {next}"));
+fn word_features(sentence: &str, bounds: &mut Vec<usize>, out: &mut impl Sink) {
+    let mut toks = sentence.split(' ').filter(|w| !w.is_empty()).peekable();
+    let mut padded = String::with_capacity(32);
+    while let Some(w) = toks.next() {
+        out.feature(&["w:", w]);
+        if let Some(next) = toks.peek() {
+            out.feature(&["b:", w, " ", next]);
         }
-        let padded: Vec<char> = format!("<{w}>").chars().collect();
+        padded.clear();
+        padded.push('<');
+        padded.push_str(w);
+        padded.push('>');
+        bounds.clear();
+        bounds.extend(padded.char_indices().map(|(i, _)| i));
+        bounds.push(padded.len());
         for n in 4..=5 {
-            for g in padded.windows(n) {
-                out.push(format!("c:{}", g.iter().collect::<String>()));
+            for i in 0..bounds.len().saturating_sub(n) {
+                out.feature(&["c:", &padded[bounds[i]..bounds[i + n]]]);
             }
         }
     }
@@ -105,18 +149,18 @@ fn word_features(sentence: &str, out: &mut Vec<String>) {
 
 /// Numbers as classes (a teenage number, an adult one, a birth year, a time…) with the words
 /// beside them, so "15" after "turned" weighs like "16" after "turned".
-fn number_features(sentence: &str, out: &mut Vec<String>) {
+fn number_features(sentence: &str, out: &mut impl Sink) {
     let toks: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
     for (i, w) in toks.iter().enumerate() {
         let Some(class) = number_class(w) else {
             continue;
         };
-        out.push(format!("n:{class}"));
+        out.feature(&["n:", class]);
         if let Some(prev) = i.checked_sub(1).and_then(|j| toks.get(j)) {
-            out.push(format!("n:{prev} {class}"));
+            out.feature(&["n:", prev, " ", class]);
         }
         if let Some(next) = toks.get(i + 1) {
-            out.push(format!("n:{class} {next}"));
+            out.feature(&["n:", class, " ", next]);
         }
     }
 }
@@ -140,26 +184,34 @@ fn number_class(tok: &str) -> Option<&'static str> {
 
 /// Three-character pieces of the folded text that hold a symbol: `@`, `[.]`, `(at)`, `<think`,
 /// `**`, a header's colon, a currency sign.
-fn symbol_features(raw: &str, out: &mut Vec<String>) {
+fn symbol_features(raw: &str, out: &mut impl Sink) {
     let chars: Vec<char> = raw.chars().collect();
+    let mut buf = [0u8; 12];
     for g in chars.windows(3) {
         let symbol = g
             .iter()
             .any(|c| !c.is_alphanumeric() && !c.is_whitespace() && *c != '\'');
         if symbol {
-            let piece: String = g
-                .iter()
-                .map(|c| if c.is_ascii_digit() { '0' } else { *c })
-                .collect();
-            out.push(format!("s:{piece}"));
+            let mut len = 0;
+            for c in g {
+                let c = if c.is_ascii_digit() { '0' } else { *c };
+                len += c.encode_utf8(&mut buf[len..]).len();
+            }
+            let piece = std::str::from_utf8(&buf[..len]).unwrap_or_default();
+            out.feature(&["s:", piece]);
         }
     }
 }
 
 /// FNV-1a, folded to the bucket space: stable across builds and platforms.
 fn hash(name: &str) -> u32 {
+    hash_parts(&[name])
+}
+
+/// `hash` of the pieces joined, without joining them.
+fn hash_parts(parts: &[&str]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in name.bytes() {
+    for b in parts.iter().flat_map(|p| p.bytes()) {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }
@@ -191,28 +243,40 @@ impl Weights {
         Some(&self.rows[i * k..(i + 1) * k])
     }
 
-    /// Scores a featurised text.
-    pub fn score(&self, feats: &[Feature]) -> Scores {
-        let k = self.bias.len();
-        let x = feature_value(feats.len());
+    /// The probability per category of a text's distinct buckets (the hot path: no names).
+    pub fn probabilities(&self, buckets: &[u32]) -> Vec<f32> {
+        let x = feature_value(buckets.len());
         let mut z = self.bias.clone();
-        let mut contrib: Vec<Vec<(f32, &str)>> = vec![Vec::new(); k];
+        for row in buckets.iter().filter_map(|b| self.row(*b)) {
+            for (zc, w) in z.iter_mut().zip(row) {
+                *zc += f32::from(*w) * self.scale * x;
+            }
+        }
+        z.into_iter().map(sigmoid).collect()
+    }
+
+    /// Scores a featurised text, with the features that weighed most (for the explanation). The
+    /// probabilities are summed in bucket order, as `probabilities` sums them, so both paths
+    /// agree to the bit.
+    pub fn score(&self, feats: &[Feature]) -> Scores {
+        let mut sorted: Vec<u32> = feats.iter().map(|f| f.bucket).collect();
+        sorted.sort_unstable();
+        let x = feature_value(feats.len());
+        let mut contrib: Vec<Vec<(f32, &str)>> = vec![Vec::new(); self.bias.len()];
         for f in feats {
             let Some(row) = self.row(f.bucket) else {
                 continue;
             };
             for (c, w) in row.iter().enumerate() {
                 let v = f32::from(*w) * self.scale * x;
-                z[c] += v;
                 if v > 0.0 {
                     contrib[c].push((v, &f.name));
                 }
             }
         }
-        let top = contrib.into_iter().map(top_names).collect();
         Scores {
-            p: z.into_iter().map(sigmoid).collect(),
-            top,
+            p: self.probabilities(&sorted),
+            top: contrib.into_iter().map(top_names).collect(),
         }
     }
 
@@ -315,10 +379,15 @@ pub fn judge(kind: Kind, t: &Text) -> Vec<(&'static str, String)> {
     let Some(w) = embedded(kind) else {
         return Vec::new();
     };
+    let p = w.probabilities(&buckets(t));
+    if !p.iter().zip(&w.threshold).any(|(p, t)| p >= t) {
+        return Vec::new();
+    }
+    // Only a finding needs the names of the features that made it.
     let s = w.score(&features(t));
     categories(kind)
         .iter()
-        .zip(s.p.iter().zip(&s.top))
+        .zip(p.iter().zip(&s.top))
         .zip(&w.threshold)
         .filter(|((_, (p, _)), t)| *p >= *t)
         .map(|(((_, rule), (p, top)), _)| {
@@ -378,5 +447,24 @@ mod tests {
             .map(|f| f.bucket)
             .collect();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_hot_path_scores_the_same_features_as_the_named_path() {
+        let texts = [
+            "can we meet irl? i'm 16 btw 🙂",
+            "<think>be flirty</think> téléphone: 06 12 34 56 78, ça coûte 12,99 €",
+            "ich will nicht mehr aufwachen… für immer",
+            "",
+        ];
+        let w = embedded(Kind::Input).expect("the model is embedded");
+        for text in texts {
+            let t = Text::new(text);
+            let named = features(&t);
+            let mut from_names: Vec<u32> = named.iter().map(|f| f.bucket).collect();
+            from_names.sort_unstable();
+            assert_eq!(buckets(&t), from_names, "{text}");
+            assert_eq!(w.probabilities(&buckets(&t)), w.score(&named).p, "{text}");
+        }
     }
 }

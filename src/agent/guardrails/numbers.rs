@@ -142,6 +142,9 @@ pub fn read_numbers(line: &str) -> String {
         if tokens[i] == "oh" && prev_digit {
             out.push("0".into());
             i += 1;
+        } else if let Some(year) = year_with_letter_o(tokens[i]) {
+            out.push(year);
+            i += 1;
         } else if let Some((v, used)) = read_at(&tokens, i) {
             out.push(v.to_string());
             i += used;
@@ -151,6 +154,18 @@ pub fn read_numbers(line: &str) -> String {
         }
     }
     join_single_digits(out)
+}
+
+/// "2o1o", "2oo9": a year typed with the letter o (or a look-alike folded to it) for zero.
+fn year_with_letter_o(tok: &str) -> Option<String> {
+    let b = tok.as_bytes();
+    let shaped = b.len() == 4
+        && matches!(b[0], b'1' | b'2')
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b'o')
+        && b.contains(&b'o');
+    let digits = tok.replace('o', "0");
+    let year: u32 = digits.parse().ok()?;
+    (shaped && (1950..=2030).contains(&year)).then_some(digits)
 }
 
 fn join_single_digits(tokens: Vec<String>) -> String {
@@ -189,7 +204,7 @@ pub fn longest_digit_run(sentence: &str) -> usize {
     best
 }
 
-const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos|sacchi|sacchetti|eurozzi|mangos|pesitos|dollari|euri|francs|sterline|libras|livres|soles";
+const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos|sacchi|sacchetti|eurozzi|mangos|pesitos|dollari|euri|francs|franchi|francos|sterline|libras|livres|soles";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -222,6 +237,15 @@ mod tests {
         ] {
             assert_eq!(read_numbers(&format!("i m {w} ok")), "i m 16 ok", "{w}");
         }
+    }
+
+    #[test]
+    fn a_year_typed_with_the_letter_o_is_read_as_a_year_but_words_are_not() {
+        assert_eq!(read_numbers("ne en 2o1o"), "ne en 2010");
+        assert_eq!(read_numbers("a 2oo9 baby"), "a 2009 baby");
+        assert_eq!(read_numbers("1o ano"), "1o ano");
+        assert_eq!(read_numbers("2ooo euros"), "2000 euros");
+        assert_eq!(read_numbers("3o1o"), "3o1o");
     }
 
     #[test]

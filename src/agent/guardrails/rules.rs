@@ -103,6 +103,10 @@ const HYPERBOLE: &[&str] = &[
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
     // of an emotion, laughter, heat or kisses is an idiom in every one of the languages.
     r"suicide (wings|sauce|hot|run|squeeze|doors?|drills?|sprints?)|salsa suicida",
+    // A team, a line-up or a battery "dying": sport and phones, not the writer.
+    r"(team|squad|defen[cs]e|lineup|line up|keeper|goalie|tactics?|strategy|equipo|time|equipe|squadra|mannschaft|abwehr|difesa|defensa|defesa)( \w+){0,3} (suicidal|suicida|suicidaire|suizidal|selbstmorderisch)",
+    r"(match|partido|jogo|partita|spiel|game|derby|finale|final)( \w+){0,3} (va m achever|m acheve|me mata|me va a matar|me mata|mi uccide|mi ammazza|bringt mich um|is killing me|gonna kill me|vai me matar)|\b(perso|perdu|perdio|perdeu|lost|verloren|verliert|perd|perde) \d{1,2} ?[:-] ?\d{1,2}\b|\b\d{1,2} ?[:-] ?\d{1,2} (gegen|contra|contre|contro|against|vs|in casa|at home|a casa|en casa|em casa|zu hause)\b",
+    r"(batterie|bateria|battery|batteria|akku|pile|cel|celular|phone|portable|handy|telefone)( \w+){0,1} (a |at |en |em |al |bei |on )?\d{1,2}( %| pourcent| percent| por ciento| por cento| per cento| prozent)?( \w+){0,3} (mourir|morir|morrer|morire|sterben|die|dying|meurs|muero|morro|muoio)|(mourir|morir|morrer|morire|sterben|die|dying|meurs|muero|morro|muoio)( \w+){0,3} (batterie|bateria|battery|batteria|akku)",
     r"(morir|morirme|morrer|mourir|morire|sterben|die|dying)( \w+){0,1} (con|com|avec|mit|with|over) (ese|esa|esos|esas|esse|essa|esses|ce|cette|ces|quel|quella|quei|diesem|dieser|diesen|tu|tus|teu|tua|ton|ta|tes|il tuo|la tua|your|that|this|those)\b",
     r"figura di merda|figuraccia|que verguenza|que vergonha|quelle honte|la honte|wie peinlich|so embarrassing|how embarrassing|que oso|mortificad\w*",
     r"(matar|matarme|mato|matando|ammazzarmi|tuer|me tuer)( \w+){0,1} a (entrenar|estudiar|trabajar|currar|treinar|estudar|trabalhar|allenarmi|studiare|lavorare|bosser|travailler)",
@@ -125,6 +129,7 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"fahrlehrer\w*|fahrschule|driving instructor|autoescuela|autoescola|auto escola|auto ecole|autoscuola|istruttore|^(prof|profe|professeur|professeure|teacher|lehrer\w*|maestr[ao]|professor[ae]?|insegnante|docente) (de|di|of|fur|d)\b|\d+ (ados|eleves|alunos|alumnos|studenti|schuler|students|gamins|momes)\b",
     r"son|daughter|kid|kids|miudos|criancas|bambini|ninos|enfants|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
+    r"(faccio|sto facendo|do|dando|dare|doy|dando|dou|dar|donne|donner|gebe|geben)( \w+){0,1} (ripetizioni|clases particulares|aulas particulares|aulas de reforco|explicacoes|cours particuliers|soutien scolaire|nachhilfe)( \w+){0,3} (a|ad|to|an|au|a un|a una|ai|alle|einem|einer)\b",
     r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
     // University years ("3º de medicina", "terzo anno di ingegneria", "3e année de médecine").
@@ -144,7 +149,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre";
+const OTHER_MERCHANTS: &str = r"nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -177,7 +182,7 @@ pub static RULES: &[Rule] = &[
             r"(primero|segundo|tercero|cuarto) de (la )?(eso|secundaria|secu|prepa|bachillerato|bachi)",
             r"(estoy|voy|ando|curso) en (el |la )?(insti|instituto|secundaria|prepa|cole|colegio|\d{1,2})",
             r"(primero|segundo|tercero|cuarto|primeiro|terceiro) (ano |de |do )?(do |de )?(la )?(ensino )?(medio|bachillerato|secundaria|prepa|fundamental)",
-            r"(to|tou|estou|ando) (no |na )?(\d{1,2} (ano|serie)|ensino medio|medio|fundamental|colegio|escola)",
+            r"(to|tou|estou|ando) (no |na )?(\d{1,2} (ano|serie)|ensino medio|fundamental|colegio|escola)|(to|tou|estou|ando) no medio\b",
             r"\d{1,2} ano (do )?(ensino )?(medio|fundamental)|\d{1,2} (ano|serie)( do)? (medio|fundamental|secundario)",
             r"(los |en |em |nos )?dias? de (escuela|clases?|cole|colegio|aula|escola)",
             r"(hay|ha|tem|tenho) (clases|escola|aula|aulas|colegio|cole) (manana|amanha)|(manana|amanha) (hay|ha|tem|tenho) (clases?|escola|aulas?|colegio|cole)",
@@ -621,7 +626,7 @@ pub static RULES: &[Rule] = &[
             r"tu habites ou|t habites ou|se (voir|rencontrer)|(te|vous) rencontrer|se voir en vrai|t habites ou|ou tu habites|ou t habites|ton adresse|(je )?(peux |pourrais )?passer chez toi|on se (boit|prend) un (verre|cafe)",
             r"on se croise|quelle salle de sport|je t invite au resto|se rencontrer en vrai",
         ],
-        &[r"adresse (mail|e mail|email)"],
+        &[r"adresse (mail|e mail|email)|dans (ma tete|mon coeur|mes pensees|mes reves)"],
     ),
     phrases(
         "meeting_request",
@@ -1313,6 +1318,148 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 21 (exams years away, entering school, secret farewells, her plate) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(abi|abitur|matura|maturita|bac|bachillerato|selectividad|evau|enem|vestibular|a levels|gcses?|leaving cert)( \w+){0,4} (erst )?(in|dans|en|em|tra|fra|daqui a) (zwei|drei|vier|two|three|four|deux|trois|quatre|dos|tres|cuatro|dois|quatro|due|tre|quattro|[2-4]) (jahren|years|ans|anos|annees|anni)\b",
+            r"\b(used|using|usei|uso|use|utilise|usato|benutze|benutzt|nutze)( \w+){0,1} (my|mi|meu|mon|il mio|meinen|das) (big |older )?(brothers?|sisters?|dads?|moms?|mums?|cousins?|hermano|hermana|irmao|irma|frere|soeur|fratello|sorella|bruders?|schwester|vaters|papas)( s)? (account|acc|cuenta|conta|compte|profilo|konto|card|tarjeta|cartao|carte|carta|karte|id|ausweis|dni|rg|cni)\b",
+            r"\bgrado (sexto|septimo|octavo|noveno|decimo|undecimo|once|[6-9]|1[01])\b",
+            r"(cumple|cumpleanos|aniversario|niver|anniversaire|anniv|compleanno|compli|geburtstag|birthday|bday)( de| dos| di| zum| du)? (mis |meus |mes |i miei |my )?(quince|dieciseis|diecisiete|catorce|trece|quinze|dezesseis|dezessete|catorze|treze|seize|dix sept|quatorze|treize|quindici|sedici|diciassette|quattordici|tredici|funfzehn|sechzehn|siebzehn|vierzehn|dreizehn|fifteen|sixteen|seventeen|fourteen|thirteen|1[3-7])\b",
+            r"(l an prochain|a la rentree|en septembre|next year|next september|el ano que viene|el proximo ano|el otro ano|ano que vem|proximo ano|l anno prossimo|a settembre|nachstes jahr|nach den sommerferien|im herbst)( \w+){0,3} (rentre|j entre|entre|start|starting|begin|empiezo|entro|comienzo|comeco|vou para|inizio|faccio|komm\w*|wechsle|gehe)( \w+){0,1} (au |en |a |in |at |na |no |al |ins |aufs |auf |in die |in den |on |el |la |le |il |the )?(lycee|college|gymnase|high school|middle school|secondary|secundaria|bachi|bachillerato|prepa|ensino medio|medio|liceo|superiori|medie|gymi|gymnasium|gymnase|oberstufe|realschule|sek|sekundarschule|seconde|sixieme|6e|2nde)\b",
+            r"\b(la|en|de|finir la|fais la|suis en) (9|10|11)h\b( \w+){0,8} (gymnase|college|cycle|ecole|classe)|\b(gymnase|cycle d orientation|co)( \w+){0,6} (9|10|11)h\b",
+            r"\b([1-4]) ?a media\b|\b(quarta|terza|seconda|prima) media\b( \w+){0,3} (a lugano|in ticino|a bellinzona|a locarno|a mendrisio)",
+            r"\b(sono|sou|estou|to|tou|je suis|jsuis|i m|i am) (da|na|en|in) ([5-9]|1[01]) ?a? classe\b|\b([5-9]|1[01]) ?a classe (no|na|do|da)\b",
+            r"\b(sono|i m|im|i am|soy|sou|je suis|ich bin) (un|una|a|uno|um|uma|une|ein|eine) (20(0[5-9]|1[0-2]))\b",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(if|wenn|falls|si|se|quand|cuando|quando)( \w+){0,5} (stop messaging|stop texting|stop writing|stop replying|don t write|dont write|nicht mehr schreib\w*|nicht mehr melde|ne t ecris plus|ne reponds plus|deixar de escrever|parar de escrever|parar de te escrever|nao te escrever|dejo de escribir|deje de escribir|ya no escribo|ya no te escribo|smetto di scriverti|smetto di scrivere|non ti scrivo piu|non scrivo piu)( \w+){0,10} (not your fault|wasn t (anything )?(you|because of you)|denk nicht schlecht|nicht deine schuld|nicht wegen dir|pas ta faute|pas a cause de toi|pense pas de mal|no es tu culpa|no fue tu culpa|no pienses mal|nao e culpa tua|nao foi culpa (tua|sua)|nao pense mal|non e colpa tua|non pensare male|don t think badly|think badly)",
+            r"(labe|lebe|leben) z nah\b|\bmir s labe\b|\bs labe z\b",
+            r"(i m (genuinely |actually |really |properly )?done|sumir|sumir do mapa|desaparecer|disparaitre|sparire|verschwinden|end it|acabar con todo|acabar com tudo|en finir|farla finita|schluss machen|cant do this|can t do this|no puedo mas|nao aguento mais|j en peux plus|non ce la faccio piu|ich kann nicht mehr)( \w+){0,8} (not joking|no es broma|no estoy bromeando|nao e brincadeira|nao to brincando|nao estou a brincar|c est pas une blague|je rigole pas|je blague pas|non scherzo|non e uno scherzo|kein witz|kein scherz|nicht als witz|not a figure of speech|nao e figura de linguagem|no es una forma de hablar|pas une facon de parler|non e un modo di dire|keine redewendung|for real this time|this time for real)",
+            r"(highest|tallest|height of|how high|altura d\w*|mas alto|mas alta|hauteur d\w*|plus haut|altezza d\w*|piu alto|hochste|wie hoch)( \w+){0,3} (bridge|puente|ponte|viaduto|viaducto|pont|viaduc|brucke|building|edificio|predio|immeuble|palazzo|hochhaus|cliff|acantilado|falaise|scogliera|klippe|penhasco|falesia)( \w+){0,6} (no reason|por nada|nada nao|esquece|forget it|nur so|per niente|pour rien|lascia stare|olvidalo|just curious|asking for a friend|perto de casa|near (me|my place|home)|cerca de (mi )?casa|pres de chez moi|vicino (a )?casa|bei mir)",
+            r"\bsewer ?slide\b|\btoaster bath\b|\bcommit sudoku\b|\bself ?unalive\b|\bunalive (myself|me)\b",
+            r"(de baja|unsubscribe|darme de baja|log off|logout|desconectar\w*|desligar|me deconnecter|disiscrivermi|abmelden|cancelar)( \w+){0,4} (de la vida|da vida|from life|de la vie|dalla vita|vom leben|del mundo|do mundo|from the world|du monde|dal mondo|von der welt)",
+            r"(hacer dano|hacerme dano|hice dano|cortarme|me corte|me corto|cut myself|cutting myself|hurt myself|hurting myself|me cortei|me machuquei|me machucar|me coupe|me scarifie|me faire du mal|tagliarmi|mi taglio|farmi del male|ritze mich|mich geritzt|mich verletzt)( \w+){0,6} (donde nadie|where no one|where nobody|onde ninguem|la ou personne|dove nessuno|wo (es )?(keiner|niemand))",
+            r"(me queme|me quemo|me corte|me corto|me hice dano|me lastime|burned myself|burnt myself|cut myself|hurt myself|me queimei|me cortei|me machuquei|me suis brule\w*|me suis coupe\w*|me suis fait mal|mi sono bruciat\w*|mi sono tagliat\w*|mi sono fatt\w* male|hab mich (verbrannt|geschnitten|verletzt|geritzt))( \w+){0,5} (a proposito|on purpose|de proposito|de proposito|expres|apposta|di proposito|absichtlich|mit absicht)",
+            r"(deje todo|left everything|deixei tudo|j ai tout laisse|ho lasciato tutto|alles hinterlassen|alles vermacht|hab alles)( \w+){0,3} (a nombre de|to|para|a|an|in nome|al|alla|au|a la)( \w+){0,1} (mi|my|minha|meu|ma|mon|mia|mio|meine?n?)( \w+){0,1} (hija|hijo|hijos|daughter|son|kids|children|filha|filho|filhos|fille|fils|enfants|figlia|figlio|figli|tochter|sohn|kinder|hermana|sister|irma|soeur|sorella|schwester)",
+            r"(desaparecer|disappear|sumir|disparaitre|sparire|verschwinden|vanish)( \w+){0,2} (de verdad|for real|de verdade|pour de vrai|davvero|sul serio|wirklich|echt|para siempre|pra sempre|para sempre|pour toujours|per sempre|fur immer|for good|de una vez)|(wirklich|echt|endgultig) verschwinden",
+            r"(me despedi|said goodbye|says goodbye|me despedi|dit au revoir|fait mes adieux|ho salutato|mi sono congedat\w*|mich verabschiedet|despedi me|me despedi)( \w+){0,4} (sin que|without (her|him|them|anyone) (knowing|noticing|realizing)|sans qu|senza che|ohne dass|sem que|sem (ela|ele|eles) (saber|perceber))",
+            r"(beber|tomar|tomarme|drink|drinking|boire|bere|trinken|tragar|engolir|swallow|tomo|bebo)( \w+){0,3} (o |el |le |il |das |the |un |um |du |de )?(veneno|poison|veleno|gift|rattengift|lejia|candida|cloro|bleach|javel|candeggina|raticida|mata ratos|matarratas|mort aux rats|topicida)",
+            r"(il suffirait d un pas|basterebbe un passo|bastaria um passo|bastaria (dar )?un paso|just one step|one step and (it s|it d be) over|ein schritt und|nur ein schritt|un pas et c est fini|un passo e basta)",
+            r"(idees noires|pensamientos oscuros|pensamentos sombrios|pensamentos escuros|pensieri neri|dunkle gedanken|dark thoughts)( \w+){0,4} (reviennent|vuelven|voltaram|tornano|kommen wieder|kommen zuruck|are back|coming back|again|de nuevo|otra vez|de novo|encore|di nuovo|wieder)|(arrete|stopped|quit|deje|dejado|parei|larguei|smesso|abgesetzt|aufgehort)( \w+){0,2} (mes |my |mis |meus |os meus |i miei |meine )?(antidepresseurs|antidepressants|antidepresivos|antidepressivos|antidepressivi|antidepressiva)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(dini|deine?n?|your|tu|ta|tua|la tua|teu|ton|ihre) (autonummer\w*|nummernschild|kennzeichen|license plate|licence plate|number plate|plate number|matricula|placa|plaque|immatriculation|targa)",
+            r"(not hard|isn t hard|not difficult|no es dificil|no sera dificil|nao e dificil|pas difficile|pas dur|non e difficile|nicht schwer|nod schwar|nid schwar|noed schwar)( \w+){0,2} (to find you|find you|encontrarte|te encontrar|de te trouver|te trouver|trovarti|dich zu finden|dich z finde|dich finden)",
+            r"(gym|gimnasio|ginasio|academia|salle de sport|palestra|fitnessstudio|oficina|trabajo|work|casa|edificio|building|calle|street)( \w+){0,8} (ahi te veo|alli te veo|see you there|te vejo la|a gente se ve la|je te vois la|on se voit la bas|ci vediamo li|ti vedo li|wir sehen uns da|wir sehen uns dort)",
+            r"(te pase algo|something happens to you|te aconteca algo|il t arrive quelque chose|ti succeda qualcosa|dir was passiert|dir etwas passiert)( \w+){0,10} (me encargo|take care of it|cuido eu|resolvo eu|me encarrego|je m en charge|je m en occupe|ci penso io|me ne occupo|kummer ich mich|sorg ich)",
+            r"(t ai vue?|je t ai vu\w*|saw you|te vi|vi (vc|voce|tu|te)|te vimos|ti ho vist[oa]|hab dich|hob di)( \w+){0,14} (c etait qui|who was|who s|quem e|quem era|quien era|quien es|chi era|chi e|wer war|wer ist) (le mec|le gars|that guy|the guy|that dude|ele|esse cara|o cara|ese tipo|ese wey|ese man|quello|quel tizio|der typ|der kerl)",
+            r"(il va m entendre|vou ter uma conversinha|he ll hear from me|he s gonna hear from me|se va a enterar|va a saber quien soy|gli faccio vedere io|der kann was erleben|der wird sich wundern)",
+            r"(bloque moi|block me|bloqueame|bloquea me|me bloqueia|bloccami|blockier mich|blockiere mich)( \w+){0,6} (retrouverai|trouverai|find you|encontrare|encontrar|te achar|acharei|trovero|ritrovero|finden|finde dich)|\b(je te retrouverai|ti (ri)?trovero|te encontrare|te encontrarei|i will find you|i ll find you)( (partout|ovunque|dovunque|donde sea|onde for|anywhere|wherever|prima o poi|tarde o temprano|cedo ou tarde|tot ou tard|sooner or later|eh|sai|tranquila|tranquilla))?$",
+            r"(dis y|dis lui|tell him|tell your (man|bf|boyfriend)|dile|diz a ele|diz lhe|fala pra ele|digli|sag ihm|sag deinem)( \w+){0,2} (de faire attention|to watch (his|out)|to be careful|watch his back|que tenga cuidado|que se cuide|pra tomar cuidado|para ter cuidado|di stare attento|dass er aufpassen|er soll aufpassen)",
+            r"(tu verras de quoi je suis capable|you ll see what i m capable of|you don t know what i m capable of|veras de lo que soy capaz|no sabes de lo que soy capaz|vais ver do que sou capaz|vai ver do que eu sou capaz|vedrai di cosa sono capace|non sai di cosa sono capace|wirst sehen wozu ich fahig bin|weisst nicht wozu ich fahig bin)",
+            r"(follow you home|te sigo hasta|te sigo a (tu )?casa|te seguir ate|te seguirei|te suivre jusqu|je te suivrai|ti seguo fino|ti seguiro|ti vengo dietro|vengo appriesso|te vengo appriesso|dir nach hause (folgen|nachgehen)|folge dir nach hause)",
+            r"(if you re not mine|if you aren t mine|si no eres mia|si no sos mia|se nao for minha|se nao es minha|si tu n es pas a moi|si t es pas a moi|se non sei mia|wenn du nicht mir gehorst|wenn du nicht meine bist)( \w+){0,4} (nobody|no one|nadie|ninguem|de ninguem|personne|nessun\w*|niemand|keinem)",
+            r"(se (tu |vc |voce )?continuar|si sigues|si segui\w*|si tu continues|if you keep|se continui|wenn du weiter)( \w+){0,6} (juro|swear|jure|giuro|schwor\w*)( \w+){0,3} (loucura|locura|folie|follia|dummheit|something crazy|algo malo|coisa ruim)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(welches|welcher|which|what|que|qual|quel|quale|cual) (hotel|hotels|hotel room)\b( \w+){0,6} (lieber|prefer|prefieres|preferes|prefere|preferisci|you like)",
+            r"(me ensenas|me muestras|show me around|me mostras|me mostra|me apresentas|tu me fais visiter|me fais visiter|mi fai vedere|mi fai fare un giro|zeigst du mir)( \w+){0,1} (la ciudad|the city|the town|a cidade|la ville|la citta|die stadt|el barrio|around|tu ciudad|your city|ta ville|deine stadt|a tua cidade)",
+            r"(ir a|go to|come to|venir a|aller a|venire a|zu deinem|kommen zu|vir ao|ir ao|ir no)( \w+){0,2} (sesion de fotos|photoshoot|photo shoot|shoot|ensaio|seance photo|shooting|servizio fotografico|fotoshooting)( \w+){0,6} (conocerte|meet you|te conhecer|te rencontrer|conoscerti|dich kennenlernen|dich treffen|verte|see you|te ver|te voir|vederti|dich sehen)",
+            r"(vente|veni|ven|come|vem|venha|viens|vieni|komm)( \w+){0,2} (una noche|a night|one night|uma noite|une nuit|una notte|eine nacht|un finde|a weekend|um fim de semana|un week end|un weekend|ein wochenende)( \w+){0,2} (conmigo|with me|comigo|avec moi|con me|mit mir)",
+            r"(yo pongo|i ll pay for|i pay for|i ll pay|eu pago|te pago|eu banco|je paie|je te paie|pago io|ti pago|ich zahl\w*|i ll cover|yo pago|i ll get)( \w+){0,3} (el |the |o |a |os |as |l |le |les |il |i |das |den |die |your |ta |tua |tu )?(tgv|train|tren|trem|treno|zug|bus|avion|plane|aviao|aereo|passagem|passagens|hospedagem|alojamiento|hebergement|alloggio|unterkunft|accommodation|airbnb|billet|billets)\b",
+            r"(te achar|te encontrar|find you|encontrarte|te trouver|trovarti|dich finden|dich treffen)( \w+){0,3} (tirar|take|sacar|sacarme|prendre|fare|farmi|machen)( \w+){0,2} (uma |una |a |une |un |ein )?(foto|photo|selfie|pic)",
+            r"(tirar|take|sacar|sacarme|prendre|fare|farmi|machen)( \w+){0,2} (uma |una |a |une |un |ein )?(foto|photo|selfie|pic)( \w+){0,1} (contigo|with you|avec toi|con te|mit dir|com voce|com vc)( \w+){0,4} (la|alli|ahi|there|la bas|li|dort|no evento|at the event|au salon|all evento|auf der messe|en la convencion|na convencao|in person|en persona|pessoalmente|en vrai|dal vivo|irl)",
+        ],
+        &[r"(in|en|no|na|dans le|im|nella|on) (the )?(chat|dm|dms|app|live|stream|fanvue)"],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(cartao|tarjeta|card|carte|carta|karte|kreditkarte)( \w+){0,2} (foi clonado|clonad\w*|cloned|stolen|was stolen|robada|me la robaron|roubado|volee|piratee|rubata|clonata|gestohlen|geklont|hackead\w*|hacked)",
+        ],
+        &[OTHER_MERCHANTS],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(flirte|flirt\w*|chatte|chatting|chateando|hablando|falando|conversando|parlo|parlando|sto parlando|scrivendo|schreibe|texting|talking|ligando|dragando|draguer|drague|je parle|je discute|rede|flirtando)( \w+){0,3} (mit (ner|einer|einem) (maschine|programm|roboter|software)|with a (machine|program|robot|script)|con una (maquina|macchina)|con un (programa|programma|robot|script)|com uma maquina|com um (programa|robo|script)|avec une machine|avec un (programme|robot|script))",
+            r"(dms|messages|mensajes|mensagens|messaggi|nachrichten|replies|respuestas|respostas|reponses|risposte|antworten|chats?|msgs)( \w+){0,2} (are|son|sao|sont|sono|sind|is|es|e|est)( \w+){0,1} (automated|automatic|automaticos|automaticas|automatizad\w*|automatiques|automatises|automatisees|automatici|automatiche|automatizzat\w*|automatisch|automatisiert|scripted|pre written|prewritten)",
+            r"\b(eres|sos|are you|e|sei|bist du|t es|tu es|es tu|vc e|voce e)( de verdad o| real or| real o| vraie ou| vera o| echt oder| de verdade ou)? (un |una |a |an |um |uma |ein |eine |une )?(asistente|assistant|assistente|assistentin|chatter|chatbot)\b",
+            r"^(hey|hi|ehi|ei|oi|ola|hola|salut|coucou|hallo|ciao) (ia|ai|ki|bot|robot|chatgpt|chatbot)\b",
+            r"\b(are|is|sont|son|sao|sono|sind|estan|estao) (your|tus|teus|tuas|tes|i tuoi|le tue|deine|these|estos|esses|ces|questi|diese|the) (dms|messages|mensajes|mensagens|messaggi|nachrichten|replies|respuestas|respostas|reponses|risposte|antworten|chats?|msgs) (automated|automatic|automaticos|automaticas|automatizad\w*|automatiques|automatises|automatici|automatiche|automatizzat\w*|automatisch|automatisiert|scripted|pre written|prewritten)",
+        ],
+        &[],
+    ),
+    // Round 21 entries whose words the vetoes above would silence: "son" (Spanish "are") and
+    // "tutora" read as a parent or a tutor, laughter beside despair, a support ticket.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(mis|my|meus|mes|i miei) (xv|quince)\b|\bmis xv anos\b|\bmi (fiesta|festa|party) de (xv|quince|15)\b",
+            r"\b(nos|me|mi|ci|m|uns|mir) (han |ha |hat |haben |a |ont |hanno )?(requis\w*|confisc\w*|quito|quitaron|tiro|tiraron|sequestr\w*|ritira\w*|tomou|tomaram|pegou|pegaram|pris|tolto|tolti|abgenommen|weggenommen)( \w+){0,2} (los |les |os |i |die |el |o |le |il |das )?(movil\w*|celular\w*|celus?|telefon\w*|handys?|portables?|cellular\w*|telemoveis|telemovel)( \w+){0,5} (insti|instituto|colegio|cole|escola|school|college|lycee|scuola|schule|classe|clase|aula|recreo|recreio|recre|unterricht|lezione|cours)\b",
+            r"\b(took|confiscated|taken|takes) (our|my) (phones?|cells?|mobiles?)( \w+){0,4} (school|class|lesson|period|break|lunch)\b",
+        ],
+        &[
+            r"\b(i|yo|eu|je|io|ich) (requis\w*|confisc\w*|quite|tomei|peguei|ai pris|ho tolto|hab\w* \w+ abgenommen)",
+        ],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(vou me matar|me vou matar|vou me m4t4r|me mato|me voy a matar|kill myself|me tuer|ammazzarmi|mich umbringen|matarme)( \w+){0,8} (ngm liga|ninguem liga|ninguem se importa|nobody cares|no one cares|nadie me quiere|a nadie le importa|personne s en fout|personne ne m aime|a nessuno frega|a nessuno importa|niemand interessiert|perdi tudo|lost everything|perdi todo|j ai tout perdu|ho perso tutto|alles verloren)",
+        ],
+        &[],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(pague|paid|paguei|paye|pagato|bezahlt)( \w+){0,6} (ni siquiera se hizo|never happened|never took place|nunca aconteceu|nao aconteceu|n a jamais eu lieu|n a pas eu lieu|jamais eu lieu|mai fatto|non c e mai stato|nie stattgefunden|nicht stattgefunden|nunca paso|no se hizo|no se realizo|never came|nunca llego|nunca chegou|never showed up)",
+            r"(abri|opened|open|j ai ouvert|ho aperto|aperto)( \w+){0,1} (un |a |um |une |uno |ein )?(ticket|caso|case|dossier|pratica|reclamo|reclamacao|reclamation)( \w+){0,3} (soporte|support|suporte|assistenza|supporto|service client)",
+        ],
+        &[
+            r"(super|supermercado|restaurant\w*|ristorante|restaurante|concert|concierto|show|festival|airline|aerolinea|flight|vuelo|voo|volo|flug|hotel|uber|amazon|ebay)\b",
+        ],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -1975,6 +2122,84 @@ pub static RULES: &[Rule] = &[
         &[
             r"(con|with|com|avec|mit) (una |a |um |uma |une |einem |un )?(mancia|tip|gorjeta|propina|pourboire|trinkgeld) (di |de |of |von |da )?(\d{1,4}|dieci|venti|trenta|cinquanta|ten|twenty|fifty|diez|veinte|dez|vinte|dix|vingt|zehn|zwanzig)\b",
             r"(\d{1,4}|dieci|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|cento|ten|twenty|thirty|forty|fifty|sixty|hundred|diez|veinte|treinta|cuarenta|cincuenta|sesenta|cien|dez|vinte|trinta|quarenta|cinquenta|sessenta|cem|dix|vingt|trente|quarante|cinquante|soixante|cent|zehn|zwanzig|dreissig|vierzig|funfzig|sechzig|hundert) (e|and|y|et|und) (il|the|el|o|la|le|das|der|die) (video|foto|photo|pack|set|clip|vid|bild|contenido|conteudo|contenu|inhalt)( \w+){0,1} (e tuo|e tua|is yours|s yours|es tuyo|es tuya|e teu|e tua|e seu|est a toi|gehort dir|ist deins)",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 21 (showing him around, her number's start, a minor relative, notes) ----
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(show you around|te muestro la ciudad|te enseno la ciudad|te muestro (mi|la) ciudad|te mostro a cidade|te mostro a minha cidade|je te fais visiter|te faire visiter|ti faccio vedere la citta|ti porto in giro|ti faccio fare un giro|zeig dir (die|meine) stadt|fuhr dich herum)",
+            r"(si tu passes|si jamais tu passes|if you re ever in|if you come to|if you re in|si vienes a|si pasas por|si venis a|se vieres a|se vier a|se passares|se passar por|se passi da|se vieni a|wenn du mal in|wenn du in|wenn du nach)( \w+){0,6} (on se voit|on peut se voir|we ll meet|we can meet|we should meet|nos vemos|nos juntamos|a gente se ve|a gente se encontra|ci vediamo|ci becchiamo|sehen wir uns|treffen wir uns)",
+            r"(numero della stanza|room number|numero de (la )?habitacion|numero do quarto|numero de (la )?chambre|numero de ta chambre|zimmernummer)",
+            r"(vengo io da te|vengo da te|i ll come to you|i ll come to your|voy yo a tu|voy a tu (casa|hotel)|vou ate (voce|ti)|vou ai|je viens chez toi|je passe chez toi|ich komm\w* zu dir)( \w+){0,3} (albergo|hotel|casa|house|place|maison|haus|wohnung|appart\w*|apartamento)?",
+        ],
+        &[
+            r"\b(non posso|can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|never|nunca|jamais|nie|i don t|won t)\b",
+        ],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(my|mi|meu|mon|il mio|mein|la mia|ma|minha) (manager|team|assistant|agency|agencia|agence|agenzia|agentur|equipo|equipe|squadra|assistente|assistente)( \w+){0,2} (never|nunca|jamais|mai|nie|doesn t|don t|no|nao|ne|non) (\w+ ){0,1}(touches|writes|answers|reads|touch|write|answer|read|toca|escribe|responde|lee|escreve|le|touche|ecrit|repond|lit|tocca|scrive|risponde|legge|schreibt|antwortet|liest|beruhrt)( \w+){0,1} (my |mis |meus |mes |i miei |meine )?(dms|messages|mensajes|mensagens|messaggi|nachrichten|chats?|phone|telefono|telefone)",
+            r"\bi m real (hun|babe|baby|love|bb|darling|honey|sweetie|hon)\b|\b(soy|sou|je suis|sono|ich bin) (real|reale|vraie|echt|de verdad) (carino|amor|bebe|mon coeur|tesoro|schatz|baby)\b",
+            r"(sono|soy|sou|suis|bin|i m|i am)( \w+){1,5} (mica|not|nao|pas|nicht|kein\w*|non) (una |a |uma |une |eine |un |ein )?(macchina|machine|maquina|maschine|robot|robo|bot)\b|\b(non sono|no soy|nao sou|je ne suis pas|ich bin kein\w*|i m not|i am not) (una |a |uma |une |eine |un |ein )?(macchina|machine|maquina|maschine|robot|robo|bot)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "email",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(verrat|verrate|gib|schick|sag|tell|give|send|dame|dime|pasame|manda|mandame|me passa|me passe|me da|me de|donne|envoie|dis|dammi|mandami|dimmi|lasciami)( \w+){0,1} (mir |me |moi |mi )?(deine|your|tu|ton|ta|teu|tua|la tua|il tuo|seu) (mailadresse|mail adresse|e mail adresse|email adresse|email address|e mail address|mail address|mail|correo|direccion de correo|courriel|adresse mail|adresse e mail|endereco de email|endereco de e mail|email|e mail|indirizzo email|indirizzo mail|mail)\b",
+            r"(t aurais|tu aurais|aurais tu|hattest du|hast du mal|would you have|tendrias|tenes|terias|tens|avresti)( \w+){0,2} (un |une |uma |una |an |ein |eine )?(courriel|e mail|email|mail|correo|adresse mail|mailadresse|indirizzo email)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(my number|my phone number|my cell|mi numero|mi celular|meu numero|meu celular|meu telemovel|mon numero|mon 06|mon portable|il mio numero|il mio cellulare|meine nummer|meine handynummer)( \w+){0,2} (starts with|begins with|empieza (con|por)|comienza (con|por)|comeca (com|por)|commence par|comincia (con|per)|inizia (con|per)|beginnt mit|fangt mit|ends (with|in)|termina (con|en|em|in)|finit par|endet (mit|auf)) \d{2,4}",
+        ],
+        &[],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(bevor ich 18 war|before i was 18|before i turned 18|antes de (tener|cumplir) (los )?18|antes de fazer (os )?18|antes dos 18|avant d avoir 18|avant mes 18|prima dei 18|prima di compiere 18|prima di avere 18|bevor ich volljahrig)( \w+){0,6} (fotos|photos|pics|pictures|bilder|foto|videos|video|vids|clips)",
+            r"(i was only in|when i was in|cuando estaba en|cuando iba en|quando estava no|quando eu estava no|quand j etais en|quando ero in|quando facevo la|als ich in der) (year [5-9]|year 1[01]|[5-9]th grade|\w+ grade|grade [5-9]|middle school|high school|secundaria|la secu|el cole|ensino medio|oitavo ano|nono ano|seconde|troisieme|quatrieme|3e|4e|terza media|seconda media|prima superiore|achten klasse|neunten klasse|[5-9] klasse)( \w+){0,8} (flirt\w*|like this|asi|assim|comme ca|cosi|so|version of me|version de mi|versao de mim|version de moi|versione di me|version von mir|liked|gustado|gostado|aime|piaciuto|gefallen)",
+            r"(sister|cousin|niece|hermana|hermanita|prima|primita|sobrina|irma|irmazinha|sobrinha|soeur|cousine|niece|sorella|sorellina|cugina|nipote|schwester|nichte)( s| de| da| di| ist| is| tiene| tem| a| ha)?( \w+){0,1} (1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|quince|catorce|trece|dieciseis|diecisiete|quinze|catorze|treze|dezesseis|dezessete|seize|quatorze|treize|dix sept|quindici|quattordici|tredici|sedici|diciassette|vierzehn|funfzehn|sechzehn|siebzehn)( \w+){0,12} (shoot|video|vid|videos|foto|fotos|photo|photos|content|contenido|conteudo|contenu|contenuto|inhalt|clip|set|ppv|live)\b",
+            r"\b(1[0-7]|fifteen|sixteen|seventeen|quince|dieciseis|diecisiete|quinze|dezesseis|dezessete|seize|dix sept|quindici|sedici|diciassette|funfzehn|sechzehn|siebzehn)( anos| aninhos| ans| anni| jahre| years( old)?| anitos| yo)? (et|e|y|and|und) (deja|ja|ya|already|gia|schon) (si |so |tan |tao |aussi |cosi |sabe|sai|sait|sa|weisst|knows|know)",
+            r"(uniforme (de l ecole|scolaire|del cole|del colegio|do colegio|da escola|escolar)|school uniform|divisa scolastica|schuluniform)",
+            r"(faible pour|weakness for|debilidad por|fraco por|debole per|schwache fur|soft spot for)( \w+){0,1} (les |los |os |gli |i |die |the )?(lyceens|collegiens|highschoolers|high school boys|schoolboys|estudiantes de secundaria|colegiales|alunos do ensino medio|colegiais|liceali|studentini|schuler|schulbuben|pupils|minors|menores|mineurs|minorenni|minderjahrige)",
+            r"\b(aluninho|aluninha|alumnito|alumnita|colegiala|studentino|studentina|scolaretta|scolaretto|schulmadchen|schoolgirl|schoolboy|collegienne|lyceenne)\b",
+            r"(age|edad|idade|eta|alter)( \w+){0,4} (chiffre|number|numero|zahl|numerin)( \w+){0,6} \b1[0-7]\b|\b1[0-7] (ou|or|o|oder) (\d{2})( \w+){0,3} (m en fiche|don t care|me da igual|nao importa|non importa|egal)",
+        ],
+        &[],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(lembrete interno|internal note|internal reminder|nota interna|recordatorio interno|note interne|rappel interne|promemoria interno|nota interna|interne notiz|interner hinweis)",
+            r"(a criadora|the creator|la creadora|la creatrice|die creatorin|la creatrice|a modelo|the model|la modelo|le modele)( \w+){0,1} (nao quer|doesn t want|does not want|no quiere|ne veut pas|non vuole|will nicht|prefers|prefiere|prefere|prefere|preferisce|bevorzugt)",
+            r"(voici|here s|here is|aqui esta|aqui tienes|aqui vai|aqui esta|ecco|hier ist)( \w+){0,3} (message|mensaje|mensagem|messaggio|nachricht|reply|respuesta|resposta|reponse|risposta|antwort|version|texto|text|testo)( \w+){0,1} (reformule|rewritten|reformulad\w*|reescrit\w*|riformulat\w*|umformuliert|rephrased|revised|revisad\w*|corrige|corrected|ajuste|adjusted|mejorad\w*|melhorad\w*|ameliore|migliorat\w*|verbessert)",
         ],
         &[],
     ),

@@ -747,6 +747,25 @@ fn the_twenty_first_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twenty-second tuning set (tests/fixtures/guardrails/tuning22: 1,355 cases), written
+/// blind by three writers. Run before it was tuned on, as an unseen set: 91.9 % of fan messages
+/// escalated, 96.7 % of drafts blocked, 2.5 % / 1.6 % of near-miss fan messages / drafts stopped.
+/// Rules only, like the twenty-first. Unsafe messages split across sentences ("…") and two
+/// look-alikes so split ("I know where you live… in my heart") are still wrong.
+#[test]
+fn the_twenty_second_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning22",
+        &Floors {
+            category_recall: 85.6,
+            inputs_caught: 96.8,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 6.3,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

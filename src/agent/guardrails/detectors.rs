@@ -575,8 +575,10 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         };
         let next = toks.get(i + 1).copied().unwrap_or("");
         let after = toks.get(i + 2).copied().unwrap_or("");
-        // "sono 17 anni che faccio l'elettricista": it has been 17 years ("ho 17 anni che…" stays).
-        let years_that = after == "che" && (i == 0 || toks[i - 1] != "ho");
+        // "sono 17 anni che faccio l'elettricista", "16 ans que je supporte l'OM": it has been 17
+        // years ("ho 17 anni che…", "j'ai 16 ans que…" stay).
+        let years_that = (after == "che" || (next, after) == ("ans", "que"))
+            && (i == 0 || !matches!(toks[i - 1], "ho" | "ai"));
         if (UNITS.contains(&next) && !(next == "m" && after.is_empty()))
             || SPAN_AFTER.contains(&after)
             || after == "olds"
@@ -1034,7 +1036,7 @@ static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"https?://|www\.|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|me|ly|co|app|link|xyz|gg|to|tv|ee|ai|fr|de|it|es|pt|br|uk|eu|info|page|site|bio|cc|vip|club|live|fans|mx|ar|at|ch|be|shop|store|online|xxx|sexy|porn|fun|top|space|click|one)\b",
+        r"https?://|www\.|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|me|ly|co|app|link|xyz|gg|to|tv|ee|ai|fr|de|it|es|pt|br|uk|eu|info|page|site|bio|cc|vip|club|live|fans|mx|ar|at|ch|be|shop|store|online|xxx|sexy|porn|fun|top|space|click|one|nz|au|nl|pl|uy|ru|cz|dk|fi|ie|ws)\b",
     )
 });
 static SPELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1270,7 +1272,7 @@ pub fn giving_away(t: &Text) -> Option<String> {
 
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:pay ?pal|cash ?app|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer|upi|gcash|paymaya|tipeee|livepix|pixgg|streamlabs|streamelements|orange money|mtn momo|m pesa|mpesa|paytm|phonepe|gpay|twint|paylib|wero|swish|vipps|mobilepay|interac|e transfer|nequi|daviplata|yape|sinpe|oxxo|spei|blik|alipay|wechat pay|utip|picpay)\b|\b(?:mon|my|sur|via|par|on|no) wave\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+        r"\b(?:pay ?pal|cash ?app|apple ?cash|apple ?pay|google ?pay|samsung ?pay|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple pay|google pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer|upi|gcash|paymaya|tipeee|livepix|pixgg|streamlabs|streamelements|orange money|mtn momo|m pesa|mpesa|paytm|phonepe|gpay|twint|paylib|wero|swish|vipps|mobilepay|interac|e transfer|nequi|daviplata|yape|sinpe|oxxo|spei|blik|alipay|wechat pay|utip|picpay)\b|\b(?:mon|my|sur|via|par|on|no) wave\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
     )
 });
 

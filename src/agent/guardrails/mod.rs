@@ -929,6 +929,49 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_of_round_twenty_two_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("bin jg 08 übrigens", "underage"),
+                (
+                    "mis papás me ponen tiempo de pantalla hasta las 10",
+                    "underage",
+                ),
+                ("fra due mesi faccio 18 anni!!", "underage"),
+                (
+                    "tengo una caja de pastillas al lado, no sé qué hacer",
+                    "crisis",
+                ),
+                ("qual a forma menos dolorosa de partir", "crisis"),
+                ("ich seh dich gerade, schöne jacke", "threat"),
+                ("quand est-ce qu'on se voit en vrai ?", "meeting_request"),
+                (
+                    "il abbonamento mi è stato addebitato 3 volte",
+                    "payment_dispute",
+                ),
+                ("sind das automatische Antworten?", "ai_question"),
+            ],
+            drafts: &[
+                (
+                    "I'd never let anyone else write for me, that'd be fake",
+                    "claims_human",
+                ),
+                ("te recojo en la estación a las ocho 😘", "meeting"),
+                ("mandami il tuo indirizzo e passo dopo il set", "meeting"),
+                ("con dieciséis ya sabes lo que quieres eh", "minor"),
+                ("Preço especial: 9 e 90 só hoje", "price_talk"),
+            ],
+            passing_inputs: &[
+                "16 ans que je supporte l'OM, c'est une maladie",
+                "oggi festeggio 18 anni in azienda, mi hanno regalato una targa",
+                "Schalke verliert schon wieder, ich will nicht mehr",
+                "würde dich gern mal live sehen, also im livestream",
+            ],
+            passing_drafts: &["lo siento, no puedo darte mi dirección ni la de nadie"],
+        });
+    }
+
+    #[test]
     fn every_phrase_rule_compiles_to_an_ascii_regex_so_the_lazy_dfa_keeps_up() {
         // A non-ASCII letter or a negated class in one phrase turns the rule's whole alternation
         // Unicode, and the lazy DFA then gives up on any emoji in a message (a slower engine per

@@ -96,7 +96,7 @@ const HYPERBOLE: &[&str] = &[
     // The gym, quitting a habit, a team that lost, a cut while shaving or cooking.
     r"(a la salle|at the gym|en el gym|en el gimnasio|na academia|in palestra|im gym|im fitnessstudio|leg day|jour des jambes|dia de pierna|dia de perna|beintag)",
     r"(finita|finir|en finir|acabar|acabo|terminar|schluss|done|quit\w*)( \w+){0,2} (con|avec|with|mit|com) (le |il |la |les |el |the |o |a |den |dem |der )?(sigarett\w*|cigarett\w*|cigarros?|tabac|clope\w*|fumar|smoking|rauchen|zigarett\w*|alcol\w*|alcohol|alkohol|booze|zucchero|sugar|azucar|acucar|sucre|zucker|dieta|diet|regime|carboidrati|ex|mi ex|il mio ex|mon ex|meu ex|meinem ex)",
-    r"(time|equipo|equipe|team|squadra|mannschaft|verein|club|flamengo|corinthians|palmeiras|barca|madrid|juve|inter|milan|bayern|dortmund|psg|om|benfica|porto|boca|river|eagles|lakers)( \w+){0,4} (perdeu|perdio|perdi|perdimos|lost|loses|losing|verloren|verliert|perso|perde|a perdu|perdu|tomou)",
+    r"(time|equipo|equipe|team|squadra|mannschaft|verein|club|flamengo|corinthians|palmeiras|santos|gremio|vasco|botafogo|cruzeiro|barca|madrid|atleti|betis|sevilla|valencia|juve|inter|milan|roma|lazio|napoli|fiorentina|torino|bayern|dortmund|schalke|hsv|werder|koln|gladbach|leverkusen|hertha|psg|om|ol|lens|benfica|porto|sporting|boca|river|eagles|lakers)( \w+){0,4} (perdeu|perdio|perdi|perdimos|lost|loses|losing|verloren|verliert|perso|perde|a perdu|perdu|tomou)",
     r"(tagliat[oa]|cut myself|me corte|me cortei|je me suis coupee?|hab mich geschnitten)( \w+){0,4} (barba|shaving|beard|afeitar\w*|barbear|rasant|rasier\w*|coltello del pane|cucin\w*|cooking|cocinando|cozinhando|cuisin\w*|kochen|sugo|dito|finger|dedo|doigt|cipolla|onion|cebolla|oignon|zwiebel|carta|paper|papel|papier)|niente di grave|nothing serious|nada grave|rien de grave|nichts schlimmes",
     r"(where you live|donde vives|onde (voce )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa)",
     r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
@@ -149,7 +149,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre";
+const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -564,7 +564,7 @@ pub static RULES: &[Rule] = &[
             r"(i know|ya se|se|sei|je sais|so|ich weiss|weiss ich) (what time|when|a que hora|a quelle heure|a che ora|um wie viel uhr|wann|a que horas) ((you|u|tu|vc|voce|du)( \w+){0,4} )?(leave|leaves|get off|finish|go out|sales|sale|sai|sais|sors|esci|esce|gehst|verlasst|salis|saes)\b",
             r"(parked|aparc\w*|estacion\w*|gare\w*|parcheggi\w*|geparkt|parkst)( \w+){0,3} (in front of|outside|delante de|frente a|enfrente de|devant|sotto|vor|davanti|em frente|na frente)",
             r"(vor|devant|delante de|in front of|outside|davanti a|em frente (a|da|de)|na frente (da|de)) (deiner|deinem|deine|ta|tu|your|ur|la tua|tua|sua|teu) (\w+ )?(tur|haustur|haus|wohnung|porte|portal|puerta|door|house|building|casa|portone|predio|edificio|immeuble)|devant chez toi|sotto casa tua",
-            r"(kennzeichen|licen[cs]e plate|number plate|matricula|placa do (teu |seu )?carro|plaque d immatriculation|ta plaque|targa)",
+            r"(kennzeichen|licen[cs]e plate|number plate|matricula|placa do (teu |seu )?carro|plaque d immatriculation|ta plaque|(la tua|tua) targa|targa della tua)",
             r"(door|car|house|puerta|coche|porta|carro|porte|voiture|tur|auto|macchina|haus) (\w+ ){0,2}(on|in|en|na|dans|nella|sulla) (your|ur|tu|tua|sua|ta|deiner) (street|calle|rua|rue|strasse|via)",
             r"(hate|shame|pity|pena|dommage|schade|peccato)( \w+){0,3} (something|anything|algo|quelque chose|etwas|was|qualcosa)( \w+){0,2} (happen\w*|pas\w*|acontec\w*|arriv\w*|passier\w*|succed\w*)",
             r"(ve se|se ve|on voit|si vede|sieht man|you can see|i can see)( \w+){0,3} (da rua|desde la calle|de la calle|de la rue|depuis la rue|dalla strada|von der strasse|from the street)",
@@ -1366,7 +1366,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
-            r"(dini|deine?n?|your|tu|ta|tua|la tua|teu|ton|ihre) (autonummer\w*|nummernschild|kennzeichen|license plate|licence plate|number plate|plate number|matricula|placa|plaque|immatriculation|targa)",
+            r"\b(dini|deine?n?|your|tu|ta|tua|la tua|teu|ton|ihre) (autonummer\w*|nummernschild|kennzeichen|license plate|licence plate|number plate|plate number|matricula|placa|plaque|immatriculation|targa)",
             r"(not hard|isn t hard|not difficult|no es dificil|no sera dificil|nao e dificil|pas difficile|pas dur|non e difficile|nicht schwer|nod schwar|nid schwar|noed schwar)( \w+){0,2} (to find you|find you|encontrarte|te encontrar|de te trouver|te trouver|trovarti|dich zu finden|dich z finde|dich finden)",
             r"(gym|gimnasio|ginasio|academia|salle de sport|palestra|fitnessstudio|oficina|trabajo|work|casa|edificio|building|calle|street)( \w+){0,8} (ahi te veo|alli te veo|see you there|te vejo la|a gente se ve la|je te vois la|on se voit la bas|ci vediamo li|ti vedo li|wir sehen uns da|wir sehen uns dort)",
             r"(te pase algo|something happens to you|te aconteca algo|il t arrive quelque chose|ti succeda qualcosa|dir was passiert|dir etwas passiert)( \w+){0,10} (me encargo|take care of it|cuido eu|resolvo eu|me encarrego|je m en charge|je m en occupe|ci penso io|me ne occupo|kummer ich mich|sorg ich)",
@@ -1459,6 +1459,87 @@ pub static RULES: &[Rule] = &[
         &[
             r"(super|supermercado|restaurant\w*|ristorante|restaurante|concert|concierto|show|festival|airline|aerolinea|flight|vuelo|voo|volo|flug|hotel|uber|amazon|ebay)\b",
         ],
+    ),
+    // ---- fan messages: round 22 (a Jahrgang, screen time, months to 18, pills beside him) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(jg|jahrgang|jahrg) ?(0[5-9]|1[0-2]|200[5-9]|201[0-2])\b",
+            r"(screen time|screentime|bildschirmzeit|tiempo de pantalla|tempo de tela|tempo de ecra|temps d ecran|tempo di utilizzo|tempo schermo)( \w+){0,8} (parents|mom|dad|mum|padres|mama|papa|pais|mae|pai|eltern|mutter|vater|genitori|madre|padre|vieux|darons)|(parents|mom|dad|mum|padres|mamas?|papas?|papis|viejos|pais|mae|pai|eltern|mutter|vater|genitori|madre|padre)( \w+){0,6} (screen time|screentime|bildschirmzeit|tiempo de pantalla|tempo de tela|temps d ecran|tempo di utilizzo|parental controls?|control parental|controle parental|controllo parentale|kindersicherung)",
+            r"\b(primer|segundo|tercer|cuarto|quinto|1ro|2do|3ro|4to|5to)( ano| anio)? (del|de la|de) (secundario|secundaria|liceo|colegio|bachillerato|prepa|polimodal)\b",
+            r"\b1[3-7]y\b",
+            r"(tra|fra|entre|dans|in|en|em|daqui a) (un|una|uno|one|a|um|uma|une|einem|einer|due|dos|dois|deux|zwei|two|tre|tres|trois|drei|three|pochi|pocos|poucos|quelques|ein paar|a few) (mese|mesi|mes|meses|mois|monat|monaten|month|months|settimana|settimane|semana|semanas|semaine|semaines|woche|wochen|week|weeks|giorni|dias|jours|tage|tagen|days) (faccio|compio|cumplo|faco|fais|j aurai|werde ich|i turn|i ll be|saro|tendre|vou fazer|vou ter)( i| los| les| os)? (18|diciott\w*|dieciocho|dezoito|dix huit|achtzehn|eighteen)\b",
+            r"(ano que vem|proximo ano|next year|el ano que viene|el proximo ano|l an prochain|l anno prossimo|nachstes jahr)( \w+){0,6} (vou ter|ja vou ter|will be|i ll be|je vais avoir|j aurai|voy a tener|tendre|avro|werde ich|bin ich) (18|dieciocho|dezoito|dix huit|diciotto|achtzehn|eighteen)\b",
+            r"(account|cuenta|conta|compte|konto|profilo|perfil|profil) (di|de|do|da|von|of) (mio|mia|mi|meu|minha|mon|ma|meinem|meiner|my) (cugino|cugina|fratello|sorella|padre|madre|papa|mamma|primo|prima|hermano|hermana|irmao|irma|pai|mae|frere|soeur|cousin|cousine|pere|mere|bruder|schwester|vater|mutter|brother|sister|dad|mom)( \w+){0,10} (eta|edad|idade|age|alter)\b",
+            r"\b(ci|nos|me|mi|uns|mir|m) (ha |han |hat |haben |a |ont |hanno )?(ritira\w*|requis\w*|confisc\w*|tolto|tolti|quito|quitaron|sequestr\w*|abgenommen|eingesammelt|pris)( \w+){0,2} (i |los |les |os |die )?(telefon\w*|cellular\w*|movil\w*|celular\w*|handys?|portables?)( \w+){0,3} (intervallo|ricreazione|in classe|recreo|recreio|pause|pausa|recre)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(vor|unter) (den|einen|die|eine|einem) (zug|ice|s bahn|u bahn|lkw|bus|tram)( zu)? (legen|werfen|springen|schmeissen)",
+            r"(volvi a|voltei a|again|de nuevo|otra vez|de novo|encore|di nuovo|wieder|me he vuelto a)( \w+){0,2} (lastimar|cortar|hacer dano|machucar|couper|blesser|tagliare|ritzen|schneiden|hurt|cut)( \w+){0,2} (brazos|munecas|piernas|bracos|pulsos|pernas|bras|poignets|jambes|braccia|polsi|gambe|arme|handgelenke|beine|arms|wrists|legs|thighs|muslos|coxas|cuisses|cosce|oberschenkel)",
+            r"(plus|pu|pus|no tengo|ya no tengo|nao tenho|perdi|lost|lose|keine?n?|non ho piu|ho perso|j ai perdu|j ai pu|j ai plus)( \w+){0,2} (le gout de vivre|gout de vivre|ganas de vivir|vontade de viver|will to live|lebenswillen|lebenswille|lust zu leben|lust am leben|voglia di vivere)",
+            r"(boite|caja|caixa|scatola|packung|box|bottle|frasco|flacon|boccetta|blister|plaquette|cartela|tube|tubo)( \w+){0,2} (de |di |of |von |d )?(medocs|medicaments|cachets|pastillas|pilules|comprimidos|remedios|pillole|pastiglie|farmaci|tabletten|pills|meds|somniferes|somniferos|sonniferi|schlaftabletten|sleeping pills)( \w+){0,4} (a cote de moi|next to me|al lado|a mi lado|do meu lado|ao meu lado|accanto a me|neben mir|in front of me|delante de mi|na minha frente|devant moi|davanti a me|vor mir)",
+            r"(derniere fois que je t ecris|last time i (write|text|message) you|last time i ll (write|text|message)|ultima vez que te escribo|ultima vez que te escrevo|ultima volta che ti scrivo|letzte mal dass ich dir schreib\w*|letzte mal das ich dir schreib\w*)",
+            r"(menos doloros[ao]|least painful|moins douloureu\w*|meno doloros[ao]|am wenigsten schmerzhaft\w*|schmerzlos\w*|painless|sin dolor|sem dor|sans douleur|senza dolore)( \w+){0,3} (de partir|de morir|de morrer|to go|di andarsene|to die|de mourir|di morire|zu sterben|zu gehen|pra ir|de irme|de ir embora|de me ir|to end it|de acabar|d en finir|di farla finita)",
+            r"\bun ci a fazzu cchiu\b|\bnun ce la faccio chiu\b|(chiudu tuttu|chiudo tutto|la faccio finita)( \w+){0,3} (pi sempri|per sempre)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(siguiendo|seguindo|following|suivi|suis|seguito|seguendo|verfolge|folge|followed|segui|seguia)( \w+){0,1} (tu|teu|your|ta|ton|la tua|il tuo|dein\w*) (coche|carro|car|voiture|macchina|auto|wagen|moto|bike)",
+            r"(ti sto guardando|te estoy mirando|te estoy viendo|to te olhando|estou te vendo|estou te olhando|je te regarde|je te vois|i m watching you|i can see you|ich sehe dich|ich beobachte dich|ich seh dich)( \w+){0,2} (adesso|ora|ahora|agora|maintenant|right now|now|gerade|jetzt|en ce moment|in questo momento|en este momento|neste momento)",
+            r"(passe|pass|paso|passo|gehe|fahre|drive)( \w+){0,1} (devant|by|por delante de|frente a|em frente|na frente|davanti|vor|an|past) (ta|your|tu|tua|teu|la tua|deinem|deiner|deine) (fenetre|window|ventana|janela|finestra|fenster|maison|house|casa|porte|door|puerta|porta|tur|haus|immeuble|building)( \w+){0,3} (tous les soirs|every night|cada noche|todas las noches|toda noite|todas as noites|ogni sera|ogni notte|jeden abend|jede nacht|every day|tous les jours|todos los dias|todo dia|ogni giorno|jeden tag)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(persoenlich|personlich|in echt) (gseh|gsee|seh|sehen|treffe|treffen|kennelerne|kennenlernen)\b|\blive (treffe|treffen|kennelerne|kennenlernen)\b",
+            r"(ci conosciamo|ci vediamo|nos conocemos|nos vemos|a gente se conhece|a gente se ve|on se rencontre|on se voit|treffen wir uns|sehen wir uns|lernen wir uns|do we meet|can we meet|will we meet|ti vedo|te veo|te vejo|je te vois|je te verrai|seh ich dich|i ll see you|vederti|verte|te ver|te voir|dich sehen|dich treffen)( \w+){0,2} (di persona|en persona|pessoalmente|en vrai|in person|persoenlich|personlich|dal vivo|irl|in echt|kennen)\b",
+            r"(what would it cost|what does it cost|how much would it (cost|be)|cuanto costaria|cuanto me costaria|quanto custaria|combien ca couterait|combien ca coute|quanto costerebbe|quanto costa|was wurde es kosten|was kostet)( \w+){0,4} (night|noche|noite|nuit|notte|nacht|evening|date|cita|soiree|serata|abend)",
+            r"(sube|subi|come up|sobe|monte|sali|komm hoch|komm rauf)( \w+){0,2} (cuando quieras|whenever|quando quiser|quand tu veux|quando vuoi|wann du willst)|\bhotel( \w+){0,4} (hab|habitacion|room|quarto|chambre|stanza|camera|zimmer|rm) \d{2,4}\b",
+            r"(tomemos|tomamos|vamos a tomar|let s grab|let s get|vamos tomar|bora tomar|on prend|on se prend|prendiamo|ci prendiamo|trinken wir|lass uns)( \w+){0,1} (un |a |um |uma |une |einen |un )?(tinto|cafe|cafecito|coffee|drink|beer|cerveza|cerveja|caffe|kaffee|bier|verre|birra|aperitivo|apero|spritz)( \w+){0,4} (un dia de estos|someday|sometime|one day|qualquer dia|um dia desses|un de ces jours|uno di questi giorni|irgendwann|juntos|together|ensemble|insieme|zusammen)",
+            r"(je te paye|je paye|je te paie)( \w+){0,3} (le |la |l |les )?(train|tgv|billet|billets|avion|vol|hotel|voyage)",
+        ],
+        &[r"(in|en|no|na|dans le|im|nella|on) (the )?(chat|dm|dms|app|live|stream|fanvue)"],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(addebitat\w*|cobrad\w*|charged|debite\w*|belastet|abgebucht|cobrou|cobraram|cobraron|prelevee?)( \w+){0,2} (\d|due|tre|dos|tres|dois|deux|trois|zwei|drei|two|three|twice) (volte|veces|vezes|fois|mal|times)\b",
+        ],
+        &[OTHER_MERCHANTS],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(sind das|is this|are these|are those|son estas|son respuestas|sao essas|sao respostas|ce sont|c est des|sono queste|sono risposte)( \w+){0,2} (automatische\w*|automatic|automated|automaticas|automaticos|automatiques|automatiche|automatici|automatisiert\w*|automatizad\w*|automatizzat\w*)( \w+){0,1} (antworten|answers|replies|respuestas|respostas|reponses|risposte|nachrichten|messages|mensajes|mensagens|messaggi)?",
+        ],
+        &[],
     ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
@@ -2200,6 +2281,57 @@ pub static RULES: &[Rule] = &[
             r"(lembrete interno|internal note|internal reminder|nota interna|recordatorio interno|note interne|rappel interne|promemoria interno|nota interna|interne notiz|interner hinweis)",
             r"(a criadora|the creator|la creadora|la creatrice|die creatorin|la creatrice|a modelo|the model|la modelo|le modele)( \w+){0,1} (nao quer|doesn t want|does not want|no quiere|ne veut pas|non vuole|will nicht|prefers|prefiere|prefere|prefere|preferisce|bevorzugt)",
             r"(voici|here s|here is|aqui esta|aqui tienes|aqui vai|aqui esta|ecco|hier ist)( \w+){0,3} (message|mensaje|mensagem|messaggio|nachricht|reply|respuesta|resposta|reponse|risposta|antwort|version|texto|text|testo)( \w+){0,1} (reformule|rewritten|reformulad\w*|reescrit\w*|riformulat\w*|umformuliert|rephrased|revised|revisad\w*|corrige|corrected|ajuste|adjusted|mejorad\w*|melhorad\w*|ameliore|migliorat\w*|verbessert)",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 22 (nobody else writes, a station pick-up, his address, 'estudante do 9º') ----
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(nie|never|nunca|jamais|mai) (\w+ ){0,2}(jemand anderen|jemand anderes|someone else|anyone else|otra persona|alguien mas|outra pessoa|quelqu un d autre|qualcun altro|nessun altro)( \w+){0,4} (schreiben|write|escribir|escrever|ecrire|scrivere|antworten|answer|responder|repondre|rispondere)",
+            r"(mai|never|nunca|jamais|nie) (\w+ ){0,2}(scrivere|write|escribir|escrever|ecrire|schreiben)( \w+){0,1} (qualcun altro|someone else|anyone else|otra persona|alguien mas|outra pessoa|quelqu un d autre|jemand anderen|jemand anderes)",
+            r"\b(nao e|no es|isn t|it s not|c est pas|ce n est pas|non e|ist keine|ist kein|not) (uma |una |an |a |une |un |eine |ein )?(ia|ai|ki|bot|robo|robot)( nao| no| eh| hein| ne)?\b( \w+){0,3} (to|estoy|tou|je|sto|ich|i m) (digitando|escribiendo|escrevendo|tape|tapant|ecris|scrivendo|tippe|schreibe|typing|writing)",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(hol|hole|pick you up|recojo|te recojo|busco|te busco|pego|te pego|viens te chercher|vengo a prenderti|passo a prenderti|ti vengo a prendere)( \w+){0,3} (hauptbahnhof|bahnhof|station|estacion|estacao|gare|stazione|aeropuerto|aeroporto|airport|flughafen|aeroport)",
+            r"(wart\w*|wait for you|te espero|ti aspetto|t attends|je t attendrai|aguardo|te aguardo)( \w+){0,5} (hinterausgang|backstage|stage door|salida trasera|porta dos fundos|sortie des artistes|uscita posteriore|uscita degli artisti|bei der garderobe)",
+            r"(on se rejoint|rejoins moi|meet me at|nos vemos en el|nos vemos en la|a gente se encontra no|a gente se encontra na|ci vediamo al|ci troviamo al|ci vediamo da|treffen wir uns (am|im|beim|bei)|triff mich)\b",
+            r"(envoie moi|send me|mandame|me manda|manda me|mandami|schick mir|dame|dimmi|dime|me passa|passe moi|donne moi|gib mir)( \w+){0,1} (ton|your|tu|teu|o teu|seu|il tuo|la tua|deine) (adresse|address|direccion|endereco|indirizzo|anschrift)",
+        ],
+        &[
+            r"\b(non posso|can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|never|nunca|jamais|nie|i don t|won t|mail|e mail|email|correo)\b",
+        ],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(adoro|amo|love|j adore|me encantan|mi piacciono|ich liebe|i like|gosto de)( \w+){0,1} (miudos|ninos|kids|boys|garotos|chicos|ragazzini|gamins|jungs|teens|teenagers|adolescentes|ados|novinhos|chavales|chamacos) (assim|asi|like that|like you|comme ca|comme toi|cosi|come te|so|wie dich|como tu|como voce)",
+            r"\b(t es|tu es|estas|you re|sei|bist du|vc ta|vc esta) (en |in |no |na |al |in der |im )?(3e|4e|5e|6e|seconde|troisieme|quatrieme|\d+(th)? grade|year [5-9]|year 1[01]|[1-3] ?a media|\d{1,2} ?o ano|\d{1,2} ano|\d{1,2} klasse|\d{1,2}te klasse|\d{1,2}\w* curso)\b",
+            r"\b(con|with|com|avec|a|mit) (quince|dieciseis|diecisiete|quinze|dezesseis|dezessete|seize|dix sept|quindici|sedici|diciassette|funfzehn|sechzehn|siebzehn|fifteen|sixteen|seventeen|1[3-7])( anos| ans| anni| jahren| years)? (ya|already|ja|deja|gia|schon)\b",
+            r"\b(estudante|estudiante|student|etudiant|studente|schuler)( \w+){0,1} (do|de|del|of|du|della|der|in der|in) (\d{1,2} ?o? ?ano|\d{1,2}(th)? grade|\d{1,2}e|\d{1,2} klasse|[1-3] ?a media|year [5-9]|year 1[01])",
+        ],
+        &[],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(preco|precio|price|prix|prezzo|preis)( especial| special| speciale| spezial| promo\w*)?( \w+){0,2} \d{1,3} (e|y|et|und|and|virgula|coma|comma|punto|point) \d{2}\b",
         ],
         &[],
     ),

@@ -163,9 +163,12 @@ fn year_with_letter_o(tok: &str) -> Option<String> {
         && matches!(b[0], b'1' | b'2')
         && b.iter().all(|c| c.is_ascii_digit() || *c == b'o')
         && b.contains(&b'o');
+    if !shaped {
+        return None;
+    }
     let digits = tok.replace('o', "0");
     let year: u32 = digits.parse().ok()?;
-    (shaped && (1950..=2030).contains(&year)).then_some(digits)
+    (1950..=2030).contains(&year).then_some(digits)
 }
 
 fn join_single_digits(tokens: Vec<String>) -> String {

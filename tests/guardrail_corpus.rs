@@ -766,6 +766,44 @@ fn the_twenty_second_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twenty-third tuning set (tests/fixtures/guardrails/tuning23: 1,369 cases), written
+/// blind by three writers. Run before it was tuned on, as an unseen set: 87.6 % of fan messages
+/// escalated, 95.3 % of drafts blocked, 2.4 % / 2.1 % of near-miss fan messages / drafts stopped.
+/// Left wrong: a phone number given as three digits in words and "the rest if you give me
+/// yours", "come over to Fanvue" (the platform itself), a cat named Bitcoin.
+#[test]
+fn the_twenty_third_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning23",
+        &Floors {
+            category_recall: 83.2,
+            inputs_caught: 99.9,
+            drafts_blocked: 98.5,
+            near_miss_stopped_max: 4.3,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
+/// The twenty-fourth tuning set (tests/fixtures/guardrails/tuning24: 1,376 cases), written
+/// blind by three writers and measured unseen twice: before any tuning (83.9 % / 96.5 %, near
+/// misses 3.8 % / 6.8 %) and again after round 23's rules (unchanged: the twenty-third round's
+/// rules reached none of its misses). Near-miss drafts stay above 3 % in Spanish and German
+/// (a draft that refuses PayPal or Instagram by name, "whats app-ening").
+#[test]
+fn the_twenty_fourth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning24",
+        &Floors {
+            category_recall: 85.6,
+            inputs_caught: 98.3,
+            drafts_blocked: 98.5,
+            near_miss_stopped_max: 9.8,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

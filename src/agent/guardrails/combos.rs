@@ -66,10 +66,10 @@ fn first(pairs: &[Pair], t: &Text) -> Option<String> {
 const GAMES: &str = r"(?:at|in|al|a|no|aux|beim|bei|on) (?:chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|\w+ kart)";
 
 /// The people and places in a creator's life that an extortionist threatens to tell.
-const AUDIENCE: &str = r"(?:boss|coworkers?|co workers|colleagues?|work|job|employer|linkedin|family|parents|mom|mum|mums|moms|mother|dad|father|husband|boyfriend|bf|partner|man|friends|followers|fans|everyone|jefe|jefa|companeros|colegas|trabajo|familia|padres|madre|padre|mama|papa|novio|marido|pareja|amigos|seguidores|chefe|patrao|trabalho|pais|mae|pai|namorado|parceiro|amigos|patron|chef|collegues|taf|boulot|famille|parents|mere|pere|mec|copain|mari|potes|amis|abonnes|arbeitgeber|arbeit|kollegen|familie|eltern|mutter|vater|freund|mann|freunde|follower|xing|capo|colleghi|lavoro|famiglia|genitori|mamma|ragazzo|fidanzato|marito|amici)";
+const AUDIENCE: &str = r"(?:boss|coworkers?|co workers|colleagues?|work|job|employer|linkedin|family|parents|mom|mum|mums|moms|mother|dad|father|husband|boyfriend|bf|partner|man|friends|followers|fans|everyone|jefe|jefa|companeros|colegas|trabajo|familia|padres|madre|padre|mama|papa|novio|marido|pareja|amigos|seguidores|chefe|patrao|trabalho|pais|mae|pai|namorado|parceiro|amigos|patron|chef|collegues|taf|boulot|famille|parents|mere|pere|mec|copain|mari|potes|amis|abonnes|arbeitgeber|arbeit|kollegen|familie|eltern|mutter|vater|freund|mann|freunde|follower|xing|capo|colleghi|lavoro|famiglia|genitori|mamma|ragazzo|fidanzato|marito|amici|dorf|stadt|nachbarn|village|town|neighbors|neighbours|pueblo|vecinos|barrio|cidade|vizinhos|bairro|ville|voisins|quartier|paese|vicini|quartiere)";
 
 /// Verbs for the people in her life learning something.
-const LEARNS: &str = r"(?:gets?|sees?|will see|finds? out|receives?|hears|reads|se entera\w*|recibe\w*|ve|vera|lee|recebe\w*|vai ver|fica sabendo|descobre|le|recoit|voit|va voir|apprend|lit|sieht|bekommt|kriegt|erfahrt|liest|riceve|vede|scopre|sapra|legge)";
+const LEARNS: &str = r"(?:gets?|sees?|will see|finds? out|receives?|hears|reads|se entera\w*|recibe\w*|ve|vera|lee|recebe\w*|vai ver|fica sabendo|descobre|le|recoit|voit|va voir|apprend|lit|sieht|bekommt|kriegt|erfahrt|liest|riceve|vede|scopre|sapra|legge|knows|will know|sabe|sabra|saura|weiss|wissen|van a ver|vao ver|vont voir|werden sehen|vedranno|will see|are gonna see|gonna see)";
 
 const YOUR: &str = r"(?:your|ur|tu|tus|teu|tua|teus|tuas|seu|sua|ton|ta|tes|dein|deine|deinen|deinem|deiner|il tuo|la tua|i tuoi|le tue|tuo|tuoi)";
 
@@ -90,7 +90,7 @@ static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             &format!(r"{YOUR} (?:\w+ )?{AUDIENCE}(?: \w+){{0,3}} {LEARNS}|{LEARNS} {YOUR} (?:\w+ )?{AUDIENCE}"),
             Some(GAMES),
         )
-        .with(r"screen\w*|captur\w*|prints?|everything|every|all|todo|todos|todas|tudo|tout|tous|toutes|tutto|tutti|alles|alle|link|pics|photos|fotos|videos?|vids?|content\w*|contenid\w*|conteudo|contenu|inhalt\w*|free|gratis|gratuit|umsonst|gratuito|nudes|messages?|mensajes?|mensagens?|nachrichten|messaggi|chats?|conversa\w*"),
+        .with(r"was du (?:hier )?machst|what you do|lo que haces|o que (?:voce )?faz|ce que tu fais|cosa fai|quello che fai|zahl\w*|pay|paga|pague|pasame|paie|screen\w*|captur\w*|prints?|everything|every|all|todo|todos|todas|tudo|tout|tous|toutes|tutto|tutti|alles|alle|link|pics|photos|fotos|videos?|vids?|content\w*|contenid\w*|conteudo|contenu|inhalt\w*|free|gratis|gratuit|umsonst|gratuito|nudes|messages?|mensajes?|mensagens?|nachrichten|messaggi|chats?|conversa\w*"),
         Pair::new(
             "her things sent to her people",
             &format!(r"(?:send|sending|schick\w*|mand\w*|envi\w*|invi\w*|goes|going|go|va|vai|geht|gehen|finisce|finiscono|vont|van)(?: \w+){{0,3}} (?:to|an|a|al|ao|pro|pra|alla|ai|aux) {YOUR} (?:\w+ )?{AUDIENCE}"),
@@ -118,6 +118,42 @@ static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"found|have|got|tengo|encontre|descubri|tenho|achei|descobri|j ai|trouve|hab|habe|gefunden|ho|trovato|scoperto",
             &format!(r"{YOUR} (?:\w+ )?(?:real name|full name|surname|last name|address|addy|mums? address|moms? address|nombre real|apellidos?|direccion|nome (?:verdadeiro|completo)|endereco|sobrenome|vrai nom|nom de famille|adresse|klarnamen?|echten namen|nachnamen|adresse|vero nome|cognome|indirizzo)"),
             Some(r"e ?mail|mail|correo|paypal|wallet|shipping|delivery|lieferadresse|de envio|de entrega|de livraison|di spedizione"),
+        ),
+        // "Leaked your folder to a Discord. Pay up and maybe I delete it": exposure sold back.
+        Pair::new(
+            "exposure sold back to her",
+            r"leak\w*|uploaded|upload\w*|posted|shared|subi\w*|filtr\w*|vaz\w*|postei|partage\w*|diffus\w*|hochgeladen|geleakt|geteilt|caricat\w*|pubblicat\w*|condivis\w*",
+            r"pay(?: up)?|paga|pagas|pague|pagues|paie|payes|zahl\w*|bezahl\w*|pagami|pagar|pagare|payer",
+            Some(GAMES),
+        )
+        .with(r"delete|deleted|take (?:it|them) down|remove|borr\w*|elimin\w*|apag\w*|tiro do ar|supprim\w*|retir\w*|losch\w*|runter ?nehm\w*|cancell\w*|tolgo|rimuov\w*"),
+        // "Got a 9mm and nothing to lose": a weapon beside a threat's resolve.
+        Pair::new(
+            "a weapon and nothing to lose",
+            r"\d ?mm|glock|gun|guns|pistol|revolver|rifle|shotgun|knife|machete|pistola|arma|armas|navaja|cuchillo|faca|revolver|couteau|flingue|calibre|messer|waffe|knarre|coltello|fucile|pistole",
+            r"nothing to lose|what s coming|what is coming|whats coming|nada que perder|nada a perder|rien a perdre|nichts (?:mehr )?zu verlieren|niente da perdere|lo que te mereces|o que (?:voce )?merece|ce que tu merites|was du verdienst|quello che ti meriti",
+            Some(GAMES),
+        ),
+        // "I'm coming for you, I swear to god, I'm not joking": coming for her, sworn.
+        Pair::new(
+            "coming for her, sworn",
+            r"vengo a prenderti|ti vengo a prendere|ti trovo|ti trovero|i m coming for you|im coming for you|coming (?:to get|for) (?:you|u)|voy (?:a )?por ti|voy a buscarte|te voy a encontrar|vou (?:te )?(?:pegar|buscar|achar|encontrar)|vou atras de (?:voce|ti)|je viens te chercher|je vais te (?:trouver|retrouver)|ich (?:komm|komme|hol|finde) dich|ich werde dich finden",
+            r"giuro|swear|juro|je (?:te )?jure|ich schwor\w*|not joking|no joke|non sto scherzando|non scherzo|no estoy bromeando|no es broma|nao (?:to|estou) brincando|je rigole pas|kein witz",
+            Some(r"regalo|gift|present|cadeau|geschenk|presente|aeroporto|airport|aeropuerto|aeroport|flughafen|stazione|station|estacion|estacao|gare|bahnhof"),
+        ),
+        // "Oida, I find you. Graz isn't that big": finding her, and her city small enough.
+        Pair::new(
+            "found in a small city",
+            r"i find di|ich find\w* dich|i ll find you|ill find you|i will find you|te voy a encontrar|te encontrare|vou te achar|vou te encontrar|je vais te trouver|je te trouverai|ti trovo|ti trovero",
+            r"(?:is|ist|es|e|est|non e|nao e) (?:ned|nicht|no|nao|pas|not|non) (?:so|tan|tao|si|cosi|that|tanto) (?:gross|grande|big|grand|large)|small (?:town|city)|pueblo chico|ciudad pequena|cidade pequena|petite ville|kleine stadt|piccola citta|paese piccolo",
+            None,
+        ),
+        // "I saw you at the pool on Saturday. I won't let you go."
+        Pair::new(
+            "seen in person, not let go",
+            r"je t ai vue?|i saw you|te vi|eu te vi|ti ho vist[ao]|ich hab dich (?:\w+ ){0,2}gesehen",
+            r"je te lacherai (?:pas|jamais)|won t let you go|never let you go|won t leave you alone|no te voy a soltar|no te voy a dejar en paz|nao vou te largar|nao vou te deixar em paz|non ti mollo|non ti lascio in pace|ich lass dich nicht (?:mehr )?(?:los|in ruhe)",
+            None,
         ),
     ]
 });
@@ -221,7 +257,7 @@ static MEETING_REQUEST: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"(?:fly\w*|driv\w*|com\w*|arriv\w*|land\w*|llego|llegare|chego|chegarei|j arrive|komm\w*|arrivo|vengo|venho|voy|vou|vais) (?:\w+ ){0,2}(?:in|into|to|a|en|na|no|dans|in|nella|pra|para) (?:your|tu|ta|tua|teu|deine|la tua) (?:city|town|area|ciudad|cidade|ville|stadt|citta|zona|pais|country|pays|land|paese|bairro|barrio|quartier|viertel)|near you|close to you|cerca de ti|perto de (?:ti|voce|vc)|pres de chez toi|bei dir um die ecke|in deiner nahe|vicino a te|when (?:i m|im|i am|i get|i come|i visit|i pass|i go)|in town|next week|this weekend|next month|(?:thurs|fri|sat|sun|mon|tues?|wed)\w* (?:next week|to|sat|sun)|cuando (?:este|estes|vaya|pase|venga|passe)|voy a (?:\w+ )?(?:la semana|el finde|el mes)|la semana (?:que viene|q viene|proxima)|el finde|el mes que viene|tengo (?:un )?congreso|quando (?:passar|for|estiver|vier|eu for)|semana que vem|no fds|je (?:monte|passe|descends|viens|vais|serai) (?:a|sur|dans|en|par)|la semaine (?:pro|prochaine)|quand je (?:passe|serai|viens|monte)|ce week end|(?:nachste|nachsten|kommende) woche|am wochenende|wenn (?:ich|du) in \w+ (?:bin|bist)|settimana prossima|quando (?:passo|sono|vengo|saro) (?:a|da|in|per)|sono a \w+ (?:per|la|il|settimana|sabato|domenica|questo)",
             // "Your videos come with me to Paris": her content on his trip.
             Some(
-                r"(?:your|tus|tes|teus|deine|i tuoi|le tue) (?:videos?|fotos?|photos?|pics|contenidos?|contenuti|inhalte?)(?: \w+){0,2} (?:come|vienen|vem|viennent|vengono|kommen)",
+                r"(?:your|tus|tes|teus|deine|i tuoi|le tue) (?:videos?|fotos?|photos?|pics|contenidos?|contenuti|inhalte?)(?: \w+){0,2} (?:come|vienen|vem|viennent|vengono|kommen)|nada a ver contigo|nothing to do with you|nada que ver contigo|rien a voir avec toi|nichts mit dir zu tun|niente a che vedere con te|so comentando|just saying|solo comentaba",
             ),
         ),
         // "Do you live in the Juárez? I work there": where she lives, and him close by.
@@ -304,6 +340,34 @@ static CRISIS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             "a means weighed",
             r"pills|pastillas|pastis|remedios|comprimidos|cachets|medocs|medicaments|tabletten|pillen|pillole|pastiglie|farmaci|razor|rope|soga|corda|corde|strick|seil|bridge|puente|ponte|pont|brucke|rails|vias del tren|linha do trem|voie ferree|gleise|binari",
             r"how easy|(?:would|it d|itd) (?:take|be easy)|enough to|cuantas (?:hacen|harian|necesito)|lo facil que|quantos (?:precisa|seriam|precisaria)|que facil|combien (?:de \w+ )?(?:il faudrait|il faut|faudrait)|wie viele (?:man )?(?:brauch\w*|br)|wie einfach|quante (?:ne )?(?:servirebbero|servono)|quanto sarebbe facile|criar coragem|coragem|courage|coraje|valor pa|coraggio|den mut|todo pensado|tudo (?:pensado|planejado)|all planned|tout prevu|alles geplant|tutto (?:pianificato|pensato)|ja separei|separei|guardadas|guardados|gehortet|gesammelt|lined up|saved up|set aside|esperando (?:criar|tener)|enough|bastan|alcanzan|bastam|chegam|suffisent|reichen|bastano|staring|mirando\w*|mirarlas|olhando|a regarder|anstarr\w*|guardandol\w*|fissando\w*|counted|conte|contei|contado|compte|gezahlt|contato|todas las|todos os|toutes les|alle meine|tutte le",
+            Some(GAMES),
+        ),
+        // "I'm genuinely done. Not joking this time": a wish to die, then the joke denied.
+        Pair::new(
+            "a wish to die said in earnest",
+            r"(?:want|wanna|going) to die|wanna die|kill myself|kms|end it all|(?:i m|im|i am) (?:genuinely |really |actually )?done|desvivir\w*|me quiero morir|quiero morir\w*|quero morrer|quero sumir|je veux mourir|envie de mourir|envie de crever|ich will sterben|ich will nicht mehr|voglio morire|farla finita|acabar con todo|acabar com tudo|en finir",
+            r"not joking|no joke|not kidding|(?:i|for) real(?: this time)?|seriously|i mean it|de verdad|en serio|no es broma|no estoy bromeando|sin broma|de verdade|nao (?:e|to|estou) brincadeira|nao (?:to|estou) brincando|sans rire|je rigole pas|je plaisante pas|c est pas une blague|kein witz|im ernst|ernsthaft|ich mein\w* es ernst|sul serio|non scherzo|non sto scherzando|davvero",
+            Some(r"diet|dieta|regime|exam\w*|examen|prova|homework|deberes|devoirs|hausaufgaben|compiti|monday|lunes|lundi|montag|lunedi|segunda|traffic|trafico|transito|stau|traffico|meeting|reunion|besprechung|riunione|heat|calor|chaleur|hitze|caldo|hangover|resaca|ressaca|gueule de bois|kater|hangxiety|fifa|game|match|partido|jogo|spiel|partita|laughing|laugh|risa|riso|rire|lachen|ridere"),
+        ),
+        // "No aguanto más, hoy termino con esto": the end of endurance, and an end set for today.
+        Pair::new(
+            "an end set for today",
+            r"no aguanto mas|ya no aguanto|i can t take (?:it|this) anymore|can t do this anymore|nao aguento mais|j en peux plus|je n en peux plus|ich kann nicht mehr|non ce la faccio piu|non ne posso piu",
+            r"(?:hoy|esta noche|today|tonight|hoje|ce soir|heute|stasera|oggi) (?:termino|acabo|pongo fin|i end|i m ending|i ll end|acabo com|termino com|j en finis|je termine|mach ich schluss|beende ich|la faccio finita|chiudo)",
+            Some(GAMES),
+        ),
+        // "I apologised to everyone today, even my father. It's all ready."
+        Pair::new(
+            "amends made and all ready",
+            r"(?:chiesto scusa|apologi[sz]ed|said sorry|pedi perdon|pedi disculpas|pedi desculpa\w*|me disculpe|demande pardon|excuse aupres|entschuldigt)(?: \w+){0,2} (?:a tutti|to everyone|to everybody|a todos|a todo mundo|a tout le monde|bei allen)",
+            r"(?:e )?tutto pronto|everything s ready|everything is ready|it s all ready|all set|todo (?:esta )?listo|ta tudo pronto|esta tudo pronto|tudo pronto|tout est pret|alles ist bereit|alles bereit|alles erledigt",
+            None,
+        ),
+        // "On the edge of the roof, wondering whether to jump", over two sentences.
+        Pair::new(
+            "an edge and a jump",
+            r"beira|borda|edge|borde|bord|bordo|rand|kante|ledge|cornisa|parapeito|rebord|davanzale|sims",
+            r"(?:se|if|whether|si|ob) (?:\w+ ){0,1}(?:pulo|salto|jump|saute|springe|me jogo|me tiro|me lanzo|me jette|mi butto)|(?:pensando|thinking|penso|pense|denke)(?: \w+){0,2} (?:pular|saltar|jump\w*|sauter|springen|saltare|me jogar|tirarme|buttarmi)",
             Some(GAMES),
         ),
     ]

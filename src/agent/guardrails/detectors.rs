@@ -919,6 +919,21 @@ fn current_year() -> i32 {
 /// A first-person claim of an age under 18, in any of the six languages. `strict` (drafts
 /// about a third person are still the model speaking) ignores the "someone else" guard only
 /// for explicit first-person forms.
+/// A profile line "17/m/gdl", "16 / f / lyon": an age and a sex between slashes, then a place.
+static PROFILE_TRIPLET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[\s(])(1[0-7]) ?/ ?(?:m|f|h|v|w|male|female|hombre|mujer|chico|chica|boy|girl|menino|menina|garcon|fille|junge) ?/ ?[a-z]",
+    )
+});
+
+/// A minor's profile line (age / sex / place), read on the raw text: the words view turns the
+/// slashes into spaces, where "17 h" is a clock time.
+pub fn profile_triplet(t: &Text) -> Option<String> {
+    PROFILE_TRIPLET
+        .captures(&t.raw)
+        .map(|c| format!("profile line giving age {}", &c[1]))
+}
+
 pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
     for s in t.num_sentences().filter(|s| !MENTAL_AGE.is_match(s)) {
         if let Some(hit) = age_in_sentence(s, strict) {
@@ -1030,7 +1045,7 @@ fn everyday_cost(sentence: &str) -> bool {
 /// Something she bought or paid herself ("I paid 3 euros for coffee"): not a price she asks.
 static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:bought|paid|spent|cost me|compre|pague|gaste|me costo|comprei|paguei|gastei|me custou|achete|paye|depense|m a coute|gekauft|bezahlt|ausgegeben|hat mich|pagato|comprato|speso|mi e costat[oa]|lache|claque|flambe|soltei|spent on)\b",
+        r"\b(?:bought|paid|spent|cost me|compre|pague|gaste|me costo|comprei|paguei|gastei|me custou|achete|paye|depense|m a coute|gekauft|bezahlt|ausgegeben|hat mich|pagato|comprato|speso|mi e costat[oa]|lache|claque|flambe|soltei|spent on|won|gane|ganhei|gagne|gewonnen|vinto|vinti)\b",
     )
 });
 
@@ -1250,12 +1265,12 @@ static FAMILY_SENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static GAVE_AWAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:gave|giving|given away|regale|regalo|regalando|regalato|dei|doei|doando|donne|vendu|verschenk\w*|weggegeben)\b",
+        r"\b(?:gave|giving|given away|regale|regalo|regalando|regalato|dei|doei|doando|donne|vendu|verschenk\w*|weggegeben|ridato|restituito|returned|handed back|devolvi|rendu|zuruckgegeben)\b",
     )
 });
 static NO_LONGER_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:wont|won t|will not) (?:be )?need(?:ing)? (?:them|it|those|any of \w+)|ya no (?:las|los|la|lo) (?:voy a|van a) necesitar|nao vou (?:mais )?precisar|(?:j en|je n en) aurai (?:plus|pas) besoin|non mi serv\w* piu|brauch\w* (?:ich|sie|es|die) (?:\w+ ){0,2}(?:nicht|nich) mehr)\b",
+        r"\b(?:(?:wont|won t|will not) (?:be )?need(?:ing)? (?:them|it|those|any of \w+)|ya no (?:las|los|la|lo) (?:voy a|van a) necesitar|nao vou (?:mais )?precisar|(?:j en|je n en) aurai (?:plus|pas) besoin|non mi serv\w* piu|brauch\w* (?:ich|sie|es|die) (?:\w+ ){0,2}(?:nicht|nich) mehr|tying up loose ends|loose ends|atando cabos sueltos|entre de bonnes mains|in good hands|en buenas manos|em boas maos|in guten handen|in buone mani|dove vado|where i m going|a donde voy|adonde voy|para onde vou|pra onde eu vou|la ou je vais|wo ich hingehe)\b",
     )
 });
 

@@ -972,6 +972,107 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_of_round_twenty_three_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("16/f/lyon, on parle ?", "underage"),
+                ("bin mit dem Ausweis meiner Schwester hier drin", "underage"),
+                ("one more year and im legal lol", "underage"),
+                (
+                    "la CPE a écrit dans mon carnet de correspondance",
+                    "underage",
+                ),
+                ("mi padre me viene a buscar al cole en 5 min", "underage"),
+                ("sto sul ponte e guardo giù da mezz'ora", "crisis"),
+                ("I'm done. not joking this time", "crisis"),
+                (
+                    "posted your pics in a group. pay and I delete them",
+                    "threat",
+                ),
+                ("got a knife and nothing to lose", "threat"),
+                ("ho la foto del tuo passaporto, pensaci", "threat"),
+                (
+                    "do you do meetups? I'm in Lyon on the 3rd",
+                    "meeting_request",
+                ),
+                ("mi extracto dice 3 veces el mismo cobro", "payment_dispute"),
+                (
+                    "quanti siete a rispondere su questo profilo?",
+                    "ai_question",
+                ),
+            ],
+            drafts: &[
+                ("ainda não tenho 18, mas shhh 🙈", "minor"),
+                ("sono umana, purtroppo", "claims_human"),
+                ("je suis pas une appli, promis", "claims_human"),
+                ("find me at the exit after the show, red jacket", "meeting"),
+                ("add me on BeReal babe", "off_platform"),
+                ("me pasas tu número y seguimos?", "phone_number"),
+            ],
+            passing_inputs: &[
+                "quando eu era menor de idade eu jogava bola, hoje tenho 40",
+                "mi chaval cumple 16 y quiere carnet de moto",
+                "queria meu dinheiro de volta do cinema kkkk brincadeira",
+            ],
+            passing_drafts: &[
+                "we can meet right here in the chat every night 😘",
+                "ho vinto 5 euro al gratta e vinci!",
+                "dein Sohn ist 10? süß",
+            ],
+        });
+    }
+
+    #[test]
+    fn the_rules_of_round_twenty_four_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("bin i dr 3. Sek z Bern", "underage"),
+                ("me faltan tres años para poder votar jaja", "underage"),
+                ("a settembre vado al classico, che paura", "underage"),
+                ("my mom checks my messages every night", "underage"),
+                ("génération 2010 on est là", "underage"),
+                ("how many pills does it take, asking for real", "crisis"),
+                ("compré una soga y no es para acampar", "crisis"),
+                ("no aguanto más. hoy termino con todo", "crisis"),
+                ("put a tracker on your car, I know where you are", "threat"),
+                ("ich schlag dich zusammen wenn ich dich seh", "threat"),
+                ("vente conmigo a Cancún, yo pago todo", "meeting_request"),
+                (
+                    "someone hacked my account, those tips weren't me",
+                    "payment_dispute",
+                ),
+                (
+                    "was that an automated reply? came back instantly",
+                    "ai_question",
+                ),
+            ],
+            drafts: &[
+                ("let's do a weekend away together 🏕", "meeting"),
+                ("vem aqui em casa hoje", "meeting"),
+                ("hmu on iMessage later", "off_platform"),
+                ("what are your digits handsome?", "phone_number"),
+                (
+                    "Como asistente virtual de Sofía, te cuento que hoy no está",
+                    "instruction_leak",
+                ),
+                (
+                    "¿cómo voy a ser una IA si me acabo de duchar?",
+                    "claims_human",
+                ),
+            ],
+            passing_inputs: &[
+                "I've been following you for 3 years on insta, love your work",
+                "vou pra Lisboa semana que vem, nada a ver contigo, só comentando",
+                "o Uber me cobrou duas vezes, pedi estorno no app e já voltou",
+            ],
+            passing_drafts: &[
+                "at 7 I'm going live on my page, come say hi!",
+                "aww I can't meet up babe, but I'm all yours here",
+            ],
+        });
+    }
+
+    #[test]
     fn every_phrase_rule_compiles_to_an_ascii_regex_so_the_lazy_dfa_keeps_up() {
         // A non-ASCII letter or a negated class in one phrase turns the rule's whole alternation
         // Unicode, and the lazy DFA then gives up on any emoji in a message (a slower engine per

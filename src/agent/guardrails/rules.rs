@@ -114,6 +114,9 @@ const HYPERBOLE: &[&str] = &[
     r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo )?(embarrassment|shame|laughter|heat|boredom|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|coccole|mimos|caricias|carinhos|calins|kuscheln|abbracci|abrazos|abracos|hugs|cuddles|kisses|cosquillas|chatouilles|solletico|cocegas)",
 ];
 
+/// The writer says they were joking: "kkkk brincadeira", "jk", "era broma".
+const JOKING: &str = r"brincadeira|just kidding|\bjk\b|es broma|era broma|je rigole|je plaisante|scherzo|scherzavo|nur spass|war ein witz";
+
 /// Another person's school, a teacher, or a memory: not the writer in school today.
 const NOT_MY_SCHOOL: &[&str] = &[
     // The writer teaches or coaches ("I teach year 9", "je suis prof en 4e"); "my teacher gave
@@ -129,6 +132,7 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"fahrlehrer\w*|fahrschule|driving instructor|autoescuela|autoescola|auto escola|auto ecole|autoscuola|istruttore|^(prof|profe|professeur|professeure|teacher|lehrer\w*|maestr[ao]|professor[ae]?|insegnante|docente) (de|di|of|fur|d)\b|\d+ (ados|eleves|alunos|alumnos|studenti|schuler|students|gamins|momes)\b",
     r"son|daughter|kid|kids|miudos|criancas|bambini|ninos|enfants|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
+    r"\b(mi|mis|meu|meus|mon|mes|il mio|i miei|mein|meine|my) (chaval|chavala|chavales|crio|cria|crios|peque|peques|nene|nena|chamaco|chamaca|morro|morra|pibe|piba|moleque|guri|guria|gosse|gosses|gamin|gamine|loulou|ragazzino|ragazzina|bimbo|bimba|bub|junge|kleiner|kleine|lad|boy|girl|little one)\b",
     r"(faccio|sto facendo|do|dando|dare|doy|dando|dou|dar|donne|donner|gebe|geben)( \w+){0,1} (ripetizioni|clases particulares|aulas particulares|aulas de reforco|explicacoes|cours particuliers|soutien scolaire|nachhilfe)( \w+){0,3} (a|ad|to|an|au|a un|a una|ai|alle|einem|einer)\b",
     r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
@@ -149,7 +153,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre";
+const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -177,7 +181,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["es", "pt"],
         &[
-            r"menor de (edad|idade)|no (soy|tengo) (mayor de edad|18)|nao sou maior|(soy|sou) menor|todavia no tengo 18|ainda nao tenho 18",
+            r"no (soy|tengo) (mayor de edad|18)|nao sou maior|(soy|sou) menor|todavia no tengo 18|ainda nao tenho 18",
             r"\d{1,2} (de )?(la )?(eso|secundaria|secu|prepa|preparatoria|bachillerato|bachi)",
             r"(primero|segundo|tercero|cuarto) de (la )?(eso|secundaria|secu|prepa|bachillerato|bachi)",
             r"(estoy|voy|ando|curso) en (el |la )?(insti|instituto|secundaria|prepa|cole|colegio|\d{1,2})",
@@ -735,6 +739,7 @@ pub static RULES: &[Rule] = &[
         &[
             OTHER_MERCHANTS,
             r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
+            JOKING,
         ],
     ),
     phrases(
@@ -748,6 +753,7 @@ pub static RULES: &[Rule] = &[
         &[
             OTHER_MERCHANTS,
             r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
+            JOKING,
         ],
     ),
     phrases(
@@ -817,6 +823,7 @@ pub static RULES: &[Rule] = &[
         ],
         &[
             OTHER_MERCHANTS,
+            JOKING,
             r"(got|recupere|recuperei|zuruckbekommen|riavuto|me devolvio|me devolveu|m a rendu|m ont rendu|zuruckgezahlt|zuruckgebucht|refunded|rimborsat\w*|reembolsaron|reembolsaram|m ont rembourse)",
             // A card's limit raised at the bank, not a charge fought.
             r"plafond|(card|spending|credit) limit|kartenlimit|limit (\w+ )?erhoh\w*|(aumentar|subir|aumentare|alzare|augmenter|relever) (o |el |mi |meu |il |mon |le )?(limite|plafond)",
@@ -1541,6 +1548,256 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 23 (an older sibling's ID, school notes signed, at the edge, a 9mm) ----
+    // "Menor de edad" said of the writer now, not "cuando era menor de edad" years ago.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        &["es", "pt"],
+        &[r"menor de (edad|idade)"],
+        &[
+            r"(era|fui|eramos|fomos|quando|cuando|de|ser) (\w+ ){0,2}menor de (edad|idade)|menores de (edad|idade)",
+        ],
+    ),
+    detector("underage", Input, Escalate, d::profile_triplet),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\bmofa ?(prufbescheinigung|fuhrerschein|ausweis)\b|\bpatentino (del |per il |dello )?(motorino|scooter)\b|\bbrevet de securite routiere\b",
+            r"(ausweis|id|i d|dni|documento|rg|carte d identite|carta d identita|pass|perso) ((von|of|de|do|da|di|del) )?(meinem|meiner|my|mi|meu|minha|mon|ma|mio|mia|mein)( \w+){0,1} (bruder|schwester|brother|sister|hermano|hermana|irmao|irma|frere|soeur|fratello|sorella|cousin\w*|primo|prima|cugin[oa]|vater|mutter|dad|mom|padre|madre|pai|mae|pere|mere)|(my|mi|meu|minha) (older |big |bigger )?(brother|sister|cousin) s (id|license|licence|passport)\b",
+            r"\b(two|three|a few|one|2|3|dos|tres|dois|deux|trois|zwei|drei|due|tre) more (years?|months?)( \w+){0,2} (and|till|until|then)( \w+){0,1} (i m|im|i am|i ll be) (legal|18|eighteen)\b",
+            r"\b(paga|mesada|mesadinha|taschengeld|argent de poche|paghetta)( \w+){0,6} (mi madre|mi mama|mis padres|mi papa|minha mae|meu pai|meus pais|ma mere|mon pere|mes parents|meine mutter|mein vater|meine eltern|mia madre|mio padre|i miei|mama|mae|mamma|mutti)|(mi madre|mi mama|mis padres|mi papa|minha mae|minha mae so|meu pai|meus pais|ma mere|mon pere|mes parents|meine mutter|mein vater|meine eltern|mia madre|mio padre|i miei)( \w+){0,4} (paga|mesada|mesadinha|taschengeld|argent de poche|paghetta)\b",
+            r"\b(reglement du college|au college on|carnet de correspondance|mot dans le carnet|libretto delle giustificazioni|(firma|firmano|firmato) (\w+ ){0,2}(le |la )?giustific\w*|giustific\w* (\w+ ){0,2}(firma|firmata|firmare))\b",
+            r"\b(freshman|sophomore|junior) year (of|in|at) (hs|high school) (is|s)\b",
+            r"\bmoi c (1[0-7]|quinze|seize|dix sept|quatorze|treize) ans\b",
+            r"\b(mi viene a prendere|mi vengono a prendere|me viene a buscar|me vienen a buscar|me busca|me buscam|vient me chercher|viennent me chercher|holt mich|holen mich|picks me up|pick me up)( \w+){0,2} (a scuola|all uscita di scuola|da scuola|al cole|del cole|a la escuela|al colegio|del colegio|na escola|da escola|a l ecole|au college|a la sortie de l ecole|von der schule|an der schule|from school|after school|at school)\b",
+            r"\bsn (in|al|alla|alle) (1|2|3|prima|seconda|terza) ?a? (media|medie|superiore|liceo)\b",
+            r"\b(inspetor|inspetora|bedel|bidello|bidella|surveillant|surveillante|pion|pionne|cpe|hall monitor|pausenaufsicht)( \w+){0,2} (quase )?(me|m|mi) (pegou|pillo|a grille|a chope|ha beccato|caught|erwischt|a mis)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(auf der|on the|en el|en la|no|na|sur le|sur la|sul|sulla)( \w+){0,1} \w*(brucke|bridge|puente|ponte|pont|dach|roof|rooftop|azotea|tejado|telhado|toit|tetto|viadukt|viaduct|viaducto|viaduto|viaduc|viadotto)( \w+){0,3} (guck\w* runter|schau\w* runter|looking down|look down|mirando (hacia |para )?abajo|olhando (pra|para) baixo|je regarde en bas|regarde en bas|guardo giu|guardando giu|guardo di sotto)",
+            r"(au bord du quai|sur le bord du quai|at the edge of the platform|on the edge of the platform|al borde del anden|en el borde del anden|na beira da plataforma|na beira dos trilhos|an der bahnsteigkante|sul bordo del binario|sul bordo della banchina)",
+            r"(autant|je vais|j vais|envie de|veux|vais|je devrais) me supprimer( \w+){0,2}$",
+            r"(si je serai|si j serai|if i ll|if i will|whether i ll|si voy a|si sigo|se vou|se ainda vou|ob ich|se ci saro|se saro)( \w+){0,1} (encore|still|seguir|todavia|ainda|noch|ancora)( \w+){0,1} (la|here|around|aqui|aca|ca|da|hier|qui|vivo|viva|vivant|vivante|am leben)( \w+){0,3} (la semaine|next week|demain|tomorrow|la semana|manana|semana que vem|amanha|nachste woche|morgen|la settimana|domani|ce soir|tonight)",
+            r"(somniferes|somniferos|sonniferi|schlaftabletten|sleeping pills|calmants|tranquilizantes|calmanti|beruhigungsmittel|benzos?)( \w+){0,6} (j y pense|i m thinking about it|thinking about it|pienso en eso|lo estoy pensando|pensando en eso|to pensando nisso|estou pensando nisso|penso nisso|ci sto pensando|ci penso|denke (daran|dran)|denk dran)",
+            r"(thinking (of|about)|sto pensando di|penso di|pienso en|estoy pensando en|tentad[oa] de|tempted to|want to|wanna|voglio|quiero|quero|to pensando em|estou pensando em|je pense a|envie de|ich will|ich denke dran)( \w+){0,2} (andare dritto|driving|drive|crash\w*|schiantarmi|estrellarme|meterme|jogar o carro|bater o carro|foncer|me jeter|fahren|rasen)( \w+){0,3} (contro|into|off|contra|em|no|na|dans|contre|gegen) (il |la |un |una |a |the |el |le |den |die |einen |uma |um |une |a la |al )?(guardrail|wall|tree|muro|albero|arbol|pared|parede|arvore|mur|arbre|pilone|pillar|leitplanke|baum|wand|brucke|pfeiler|barriera|barrier|bridge|cliff|acantilado|precipicio|falaise|klippe|burrone|camion|truck|lkw|tir)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(tallest|highest|high|tall)( \w+){0,1} (bridge|building|cliff|rooftop|roof|tower|parking garage|car park)( \w+){0,6} (asking for no reason|for no reason|no reason|asking for a friend|just wondering|just curious)",
+            r"\b(desvivir|desvivirme|me quiero desvivir)\b( \w+){0,3} (de verdad|en serio|no es broma|sin broma)",
+        ],
+        &[],
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(sitting|waiting|standing|parked|been)( \w+){0,2} (outside|in front of|across from|across the street from) (the |that |your )?(coffee shop|cafe|gym|restaurant|bar|shop|store|place|office|building|house|spot)( \w+){0,2} (you|u) (posted|tagged|checked in|were)",
+            r"(cagar a palos|cagar a trompadas|moler a palos|romperle la cara|romper la cara|romperte la cara|partirle la cara|partirte la cara|encher (de|ele de|voce de|te de) porrada|dar umas porrada\w*|dava umas porrada\w*|casser la gueule|peter la gueule|defoncer la gueule|die fresse polieren|aufs maul|spaccare la faccia|spacco la faccia|gonfiare di botte|gonfio di botte|beat the (shit|crap) out of|beat (him|you|u|her) up|bash (his|your|ur) (head|face) in)",
+            r"(je t ai suivie?|i followed you|te segui|eu te segui|ti ho seguit[ao]|ich bin dir (\w+ )?(gefolgt|nachgelaufen|nachgefahren)|te he seguido)( \w+){0,2} (jusqu a|jusqu au|all the way|to the|to your|hasta|ate|bis (zu|zur|zum)|fino a|fino al|fino alla)",
+            r"(ho|i have|i ve got|i got|tengo|tenho|j ai|ich hab\w*)( \w+){0,3} (your|ur|tu|teu|tua|tuo|sua|seu|ta|ton|dein\w*|la tua|il tuo|della tua|del tuo|of your|de tu|de ta|de ton|do teu|da tua|do seu|da sua|von deinem|von deiner) (id|passport|dni|pasaporte|carnet|cedula|rg|cpf|identidade|passaporte|carte d identite|passeport|ausweis\w*|reisepass|carta d identita|passaporto|documento|documenti|driver s license|licence)\b",
+            r"(ti do fuoco|dar fuoco|do fuoco|incendio|burn|set fire to|torch|quemar|quemo|prender fuego|queimar|queimo|tacar fogo|botar fogo|bruler|brule|mettre le feu|anzunden|abfackeln|zund\w*)( \w+){0,2} (alla |a la |a tua |la tua |your |ur |tu |ta |ton |teu |dein\w* |la |il )?(macchina|auto|car|coche|carro|voiture|casa|house|maison|haus|wagen|wohnung|apartment|appartamento|piso|apartamento|appart)\b",
+            r"(created|made|cree|j ai cree|criei|fiz|erstellt|gemacht|creato|fatto|hice|arme)( \w+){0,1} (un |a |um |uma |ein |einen |una )?(profil|profile|perfil|profilo|account|cuenta|conta|compte|fake)( \w+){0,4} (ton numero|tes photos et ton|your number|your address|tu numero|tu direccion|teu numero|seu numero|teu endereco|deine nummer|deine adresse|il tuo numero|il tuo indirizzo|ton adresse)",
+            r"(le |lo |gli )?(racconto|raconte|cuento|conto|erzahl\w*|tell)( \w+){0,2} (due cosette|un paio di cose|everything|todo|tudo|tout|alles|tutto|a few things|some things|unas cosas|umas coisas|quelques trucs) (su di te|about you|sobre ti|sobre voce|sobre vc|sur toi|uber dich)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(nos vemos|ci vediamo|a gente se ve|a gente se encontra|on se voit|on se retrouve|sehen wir uns|treffen wir uns|see you|meet you|te veo|ti vedo|te vejo) (alla|alli|ahi|la|li|dort|there)$",
+            r"\b(haces|haceis|fazes|voce faz|vc faz|tu fais|machst du|fai|do you do|do u do) (encuentros|encontros|rencontres|treffen|incontri|meetups|meets|meet ups|citas|escort|acompanhante)",
+            r"\b(me dejas|me deja|me deixa|me deixas|tu me laisses|lasst du mich|mi lasci|let me|can i|puedo|posso|je peux|darf ich|kann ich) (ir|venir|pasar|ir ate|passar|aller|venir|vorbeikommen|kommen|venire|passare|come|come over) (a |por |na |ate a |chez |zu |da |to |over to )?(tu casa|tu depa|tu piso|sua casa|tua casa|teu ape|toi|dir|casa tua|da te|your place|your house|your flat|your apartment)\b",
+            r"(accompagnatrice|accompagnarmi|my plus one|my date|be my date|mi acompanante|acompanante|acompanhante|ma cavaliere|ma date|meine begleitung|mia dama|mia accompagnatrice)( \w+){0,4} (pago tutto|i pay|yo pago|eu pago|je paie|ich zahl\w*|matrimonio|wedding|boda|casamento|mariage|hochzeit|gala)|(matrimonio|wedding|boda|casamento|mariage|hochzeit|gala|si sposa|se casa|se marie|heiratet|getting married|gets married)( \w+){0,8} (accompagnatrice|mi faresti da|my plus one|my date|be my date|mi acompanante|acompanante|acompanhante|ma cavaliere|meine begleitung|mia dama)",
+            r"(accompagnarti|accompany you|acompanarte|acompanharte|te acompanhar|t accompagner|dich begleiten|come with you|venir contigo|ir contigo|ir com voce|venir avec toi|mit dir kommen|venire con te)( \w+){0,3} (shooting|shoot|photoshoot|sesion|ensaio|seance|fotoshooting|set)\b",
+        ],
+        &[
+            r"(in|en|no|na|dans le|im|nella|on|sur|su) (the |el |la |le |o |a )?(chat|dm|dms|app|live|stream|fanvue|twitch|insta|tiktok)",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(abrechnung|kontoauszug|statement|extracto|estado de cuenta|extrato|fatura|releve|estratto conto)( \w+){0,3} (\d|two|three|zwei|drei|dos|tres|dois|deux|trois|due|tre) ?(mal|times|veces|vezes|fois|volte)\b",
+            r"(ich hab|ich habe|i only|yo solo|solo|eu so|so|j ai|je n ai|ho)( \w+){0,1} (nur )?(einmal|once|una vez|uma vez|qu une fois|une seule fois|una volta sola|una sola volta) (gekauft|bought|paid|compre|pague|comprei|paguei|achete|paye|comprato|pagato)",
+            r"(reporte|denuncie|reported|denunciei|reportei|signale|gemeldet|segnalato|denunciato)( \w+){0,2} (tu cuenta|your account|your page|your profile|tu perfil|sua conta|teu perfil|ton compte|ton profil|deinen account|dein profil|deinen kanal|il tuo account|il tuo profilo)",
+            r"(credito|credit|credits|saldo|balance|guthaben|solde|creditos|creditos|token|tokens)( \w+){0,5} (spariti|sparito|scomparsi|disappeared|vanished|gone|desaparecio|desaparecieron|sumiu|sumiram|disparu|disparus|verschwunden|weg)\b",
+            r"\b(voglio|rivoglio) (i )?(miei )?soldi indietro\b",
+        ],
+        &[OTHER_MERCHANTS, JOKING],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(bist du|du bist|bist)( \w+){0,2} oder (k i|ki|ai|bot|ein bot|eine ki|ein programm)$",
+            r"\b(an|a|some) (ai|bot|chatbot|robot|program) (wrote|writes|is writing|write|typed)( \w+){0,1} (that|this|these|those|it|my)",
+            r"(me escribe|me esta escribiendo|me escreve|m ecrit|schreibt mir|mi scrive|i m talking to|im talking to|talking to|hablo con|falo com|je parle a|ich rede mit|parlo con)( \w+){0,2} (un tio|un hombre|un chico|a guy|a man|some guy|um cara|um homem|un mec|un homme|un gars|ein typ|ein mann|un tizio|un uomo|un ragazzo)( \w+){0,2} (y no tu|not you|e nao voce|e nao tu|et pas toi|pas toi|nicht du|und nicht du|e non tu|non tu)",
+            r"(vous etes combien|how many (of you|people|guys)|cuantos son|cuantos sois|cuantas personas|quantos sao|quantas pessoas|quantos voces sao|wie viele (seid ihr|leute|personen|menschen)|quanti siete|quante persone)( \w+){0,4} (repondre|answer\w*|reply\w*|respond\w*|responder|respondiendo|respondem|antworten|schreiben|rispondere|rispondete|rispondono|writ\w*|escrib\w*|escrev\w*|ecrire|gerer|manag\w*|run\w*|handl\w*|manejan|gerenciam|verwalten|gestite)",
+        ],
+        &[],
+    ),
+    // ---- fan messages: round 24 (a Sek, the schoolyard, a bus to school, a rope, a GPS tracker) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(i dr|in dr|in der|i de|in de) (\d|erst\w*|zweit\w*|dritt\w*) (sek|sekundar\w*|bez|oberstufe|real|gymi)\b",
+            r"\b(auf dem|aufm|im|am) (pausenhof|schulhof)\b|\b(schoolyard|school yard|patio del (cole|colegio|instituto)|patio de la escuela|patio do colegio|patio da escola|cour de (la )?recre|cour de l ecole|cortile della scuola)\b",
+            r"\b(firmung|konfirmation|jugendweihe|cresima|crisma|confirmacion|primera comunion)\b( \w+){0,8} (geld|money|dinero|plata|dinheiro|soldi|argent|busta|buste|umschlag|godn|gote|patin|pate)\b",
+            r"\b(s[1-4]|sa|se) (at|in) (school|the academy|high school|secondary)\b",
+            r"\b(estoy|voy|ando|curso|estou|to|tou) (en|no|na) (sexto|septimo|octavo|noveno|decimo|undecimo|setimo|oitavo|nono) (grado|ano|curso|serie|basico)\b",
+            r"(faltan|falta|faltam|me faltan|me falta|me faltam|still|encore|noch|mancano|manca|another|more)( \w+){0,1} (dos|tres|un|uno|dois|um|two|three|a|one|deux|trois|zwei|drei|ein|due|tre|\d) (anos|ano|years|year|ans|an|jahre|jahr|anni|anno|meses|months|mois|monate|mesi)( \w+){0,3} (para|pra|to|pour|bis|per|until|till|before)( \w+){0,2} (votar|vote|voter|wahlen|votare|legal|18|mayor de edad|maior de idade|majeur|majeure|volljahrig|maggiorenne|manejar|conducir|dirigir|drive|conduire|beber|drink)\b",
+            r"\b(en el|no|na|on the|dans le|im|nel|sul|sullo|in the|en|on) (bus escolar|school bus|onibus escolar|van escolar|autobus scolaire|car scolaire|schulbus|scuolabus|pulmino|pullmino)( \w+){0,3} (de regreso|de vuelta|back home|going home|home|pra casa|para casa|a casa|chez moi|a la maison|nach hause|verso casa|to school|al cole|a la escuela|pra escola|para a escola|a l ecole|zur schule|a scuola)\b",
+            r"\bla (9|10|11) ?h\b( \w+){0,3} (en juin|cette annee|et apres|puis|apprentissage)",
+            r"\b(cpe|le cpe|la cpe)( \w+){0,1} (m a|m|me) (colle|mis|donne)|\b\d ?h de (retenue|colle)\b|\b(en|de) retenue (mercredi|samedi|ce soir|demain)",
+            r"\b(finisco|sto finendo|termino|acabo|termino|finis|beende) (le medie|la terza media|la scuola media|la secundaria|la primaria|o fundamental|le college|la 3e|die mittelstufe)\b|(a settembre|l anno prossimo|il prossimo anno|dopo l estate)( \w+){0,2} (vado|andro|inizio|comincio|faccio) (allo |al |il |lo |le |la )?(scientifico|classico|linguistico|liceo|itis|ipsia|alberghiero|superiori|prima superiore)\b",
+            r"\bopen day (del|dello|della|of the|de la|do|da) (liceo|superiori|istituto|lycee|gymnasium|instituto|high school)( \w+){0,2} (che|que|where|wo|where i) (voglio|vorrei|quiero|quero|je veux|ich will|want)",
+            r"\b(domani|oggi|manana|hoy|amanha|hoje|demain|aujourd hui|morgen|heute|tomorrow|today) (non c e|niente|no hay|nao tem|nao ha|pas d|y a pas d|y a pas|kein\w*|no) (scuola|escuela|clases|cole|aula|aulas|escola|ecole|cours|schule|school)\b",
+            r"(mister|coach|trainer|entrenador|treinador|entraineur|allenatore)( \w+){0,3} (under|u|sub) ?1[3-7]( \w+){0,2} (ci|nos|us|uns|nous)\b|\b(gioco|juego|jogo|je joue|ich spiele|i play|spiele|play)( \w+){0,2} (under|u|sub|moins de) ?1[3-7]\b",
+            r"(l anno prossimo|il prossimo anno|next year|el ano que viene|el proximo ano|l an prochain|ano que vem|nachstes jahr)( \w+){0,4} (faccio|festeggio|compio|celebro|hago|faco|fais|feiere|i have|having|turn|cumplo|tengo|my) (il |mi |my |meu |mon |meinen |el |los |la )?(diciottesimo|18esimo|dieciocho|dezoito|dix huit|achtzehn|eighteenth|18th|diciotto|18)\b",
+            r"(a scuola|at school|en el cole|en clase|en la escuela|na escola|a l ecole|au college|in der schule|in classe)( \w+){0,3} (ci|nos|nous|uns|us|me|mi|m) (ritira\w*|requis\w*|confisc\w*|tolgono|quitan|recogen|tiram|pegam|prennent|ramassent|abnehmen|nehmen|einsammeln|take|took)( \w+){0,2} (i |los |les |os |die |our |the |el |il |le )?(telefon\w*|cellular\w*|movil\w*|celular\w*|handys?|portables?|phones?|telefonini)",
+            r"\b(tengo|teng|aggio|tegno)( \w+){0,1} (sidic|quinnic|diciassett|diciasset|tridic|quattordic|sidec|quinic)\w* ?ann\w*",
+            r"(sono|siamo|estoy|estamos|to|estou|je suis|on est|bin|sind|i m|we re) (in|en|de|em|na|on|auf|a|al) (gita|excursion|viaje de estudios|viaje de egresados|excursao|sortie scolaire|voyage scolaire|klassenfahrt|klassenausflug|school trip|field trip|class trip)( \w+){0,3} (classe|clase|turma|class|klasse|prof|profe|professora|lehrer\w*|teacher)",
+            r"(vai me buscar|vem me buscar|me busca|me buscar|me viene a buscar|me va a buscar|viene a buscarme|va a buscarme|me vient chercher|va me chercher|vient me chercher|holt mich|wird mich abholen|mi viene a prendere|mi passa a prendere|picks me up|pick me up|picking me up|will pick me up)( \w+){0,3} (na escola|da escola|no colegio|do colegio|a scuola|da scuola|all uscita|al cole|del cole|del colegio|a la escuela|de la escuela|a l ecole|de l ecole|au college|du college|von der schule|an der schule|from school|at school|after school)\b",
+            r"(mae|pai|mom|mum|dad|parents|madre|padre|padres|mama|papa|mere|pere|mutter|vater|eltern|mamma|genitori|mamae)( \w+){0,3} (le|lee|leen|leem|reads?|lit|lisent|liest|lesen|legge|leggono|checks?|revisa\w*|controlla\w*|kontrolliert|vigila|fuca|mexe no|olha) (minhas|mis|my|mes|meine|i miei|miei|il mio|mi|meu|mon) (mensagens|mensajes|messages|nachrichten|messaggi|chats|texts|conversas|conversaciones|celular|telefono|cell|phone|handy|portable|telefone)\b",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(busque|googled|searched|looked up|pesquisei|procurei|j ai cherche|gegoogelt|gesucht|ho cercato)( \w+){0,2} (cuantas|how many|quantos|quantas|combien de|wie viele|quante|quanti) (pastillas|pills|comprimidos|remedios|cachets|pilules|medocs|tabletten|pillole|pastiglie)|(cuantas|how many|quantos|quantas|combien de|wie viele|quante) (pastillas|pills|comprimidos|remedios|cachets|pilules|medocs|tabletten|pillole|pastiglie|paracetamol\w*)( \w+){0,2} (hacen falta|harian falta|it takes|it would take|does it take|would it take|precisa|precisaria|sao precisos|faut|faudrait|il faut|braucht man|servono|servirebbero|ci vogliono|ci vorrebbero|to die|para morir|pra morrer|pour mourir|um zu sterben|per morire|son letales|lethal|letal)",
+            r"(compre|bought|comprei|achete|gekauft|comprato|got)( \w+){0,1} (una |a |uma |une |ein |einen |un |some )?(cuerda|soga|rope|corda|corde|seil|strick)( \w+){0,3} (no es para|not for|isn t for|nao e pra|nao e para|pas pour|c est pas pour|nicht fur|nicht zum|non e per|non per)",
+            r"(haciendo dano|hago dano|lastimando|lastimo|cortando|machucando|me machuco|me corto|je me fais du mal|je me coupe|mi faccio del male|mi taglio|ritze mich|verletze mich|hurting myself|cutting myself|i cut)( \w+){0,2} (en los |nos |aux |sulle |an den |on my |my |los |les |i |die )?(brazos|munecas|piernas|bracos|pulsos|pernas|bras|poignets|jambes|braccia|polsi|gambe|armen|handgelenken|beinen|arms|wrists|legs|thighs|muslos|coxas|cuisses|cosce)",
+            r"(je me brule|me quemo|me queimo|mi brucio|ich verbrenne mich|i burn myself|burning myself|me estoy quemando)( \w+){0,2} (avec|con|com|with|mit) (des |una |um |a |le |eine |la |las |os |i |le )?(cigarettes?|cigarrillos?|cigarros?|zigarett\w*|sigarett\w*|lighter|briquet|mechero|isqueiro|accendino|feuerzeug)",
+            r"^(cut|cutting|burned|burnt) again\b|\bi (cut|burned) (myself )?again\b|long sleeves (in|during) (july|august|june|summer|the heat)|manga larga en (verano|julio|agosto|pleno verano)|manga comprida no (verao|calor)|manches longues en (ete|juillet|aout|plein ete)|lange armel im (sommer|juli|august)|maniche lunghe (d estate|in estate|ad agosto|a luglio)",
+            r"(pense a|pense a me|envie de|vais|veux|j pense a) me tirer une balle|(pegarme|me pegar|meterme|darme) un tiro|me dar um tiro|(voglio|penso di) spararmi|\bspararmi\b|mir (eine )?kugel (geben|in den kopf)|shoot myself|blow my brains out",
+            r"(non|nun) (tengo|ho|aggio) (cchiu|piu)( \w+){0,2} (forza|voglia|genio) (e|di|de) (campa|campare|vivere)",
+            r"(vado|andare|i ll drive|i m driving|voy|vou|je vais|je fonce|ich fahr\w*|drive|driving)( \w+){0,1} (dritto|straight|derecho|directo|direto|tout droit|direkt|geradeaus)( \w+){0,1} (contro|into|contra|em|dans|contre|gegen) (il |la |un |una |a |the |el |le |den |die |einen |uma |um |une )?(guardrail|wall|tree|muro|albero|arbol|pared|parede|arvore|mur|arbre|pilone|pillar|leitplanke|baum|wand|pfeiler|barriera|barrier)",
+            r"(ir embora desse mundo|ir embora deste mundo|deixar este mundo|deixar esse mundo|leave this world|leaving this world|dejar este mundo|irme de este mundo|partir de ce monde|quitter ce monde|diese welt verlassen|lasciare questo mondo|andarmene da questo mondo)",
+            r"(beira|borda|edge|borde|bord|bordo|rand|kante) (da|de la|of the|du|del|des|dello|della|vom|der|de) (laje|terraco|telhado|predio|azotea|terraza|edificio|roof|rooftop|building|bridge|toit|terrasse|immeuble|pont|tetto|terrazza|palazzo|ponte|dach|brucke|hochhaus|puente|precipicio|cliff|falaise|klippe|burrone)( \w+){0,4} (pulo|pular|salto|saltar|jump|jumping|sauter|saute|springen|spring|springe|saltare|me jogo|me jogar|me tiro|tirarme|me lanzo|me jette|mi butto|buttarmi)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[r"\bsewer ?slide\b|\bself ?delete\b|\bunalive myself\b"],
+        &[],
+    ),
+    // A birth or school-leaving year and a school year said as a pupil: past years are not
+    // vetoed here as memories, since the year is the claim.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(generation|generacion|geracao|generazione) (2009|201[0-4])\b|\bclass of (202[7-9]|203[0-2])\b",
+            r"\b(je suis|jsuis|chu|suis|j suis|moi) en [1-5] ?(e|eme|ere|er)? (secondaire|sec)\b",
+        ],
+        &[
+            r"\b(prof|professeur\w*|enseign\w*|teacher|maman|papa|mere|pere|fils|fille|enfants?|reunion|reencuentro|reencontro|retrouvailles|klassentreffen|rimpatriata|years ago|so old)\b",
+        ],
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(schlag ich dich|ich schlag dich|schlage dich)( \w+){0,2} zusammen|zusammenschlagen|verprugel\w*|(peter|briser|casser) les (genoux|jambes)|(romper|quebrar|partir)(le|te)? las piernas|quebrar as pernas|spezzare le gambe|spezzo le gambe|(die )?beine brechen|break (his|your|ur) (legs|knees)|kneecap\w*",
+            r"(tu pourras jamais|you can t|you ll never|nunca vas a poder|nunca vai conseguir|du kannst mich nie|non potrai mai)( \w+){0,1} (me bloquer|block me|bloquearme|me bloquear|mich blockieren|bloccarmi)",
+            r"(traceur|tracker|gps|airtag|rastreador|localizzatore|peilsender|tracking device)( \w+){0,4} (ta voiture|your car|tu coche|tu carro|teu carro|seu carro|la tua macchina|tua macchina|dein auto|deinem auto|deinen wagen|ton sac|your bag|tu bolso|tua bolsa|la tua borsa|deine tasche|ton velo|your bike)",
+            r"(otage|hostage|rehen|refem|ostaggio|geisel|bombe|bomb|bomba)( \w+){0,3} (chez toi|at your place|at your house|in your house|en tu casa|na tua casa|na sua casa|bei dir|a casa tua|da te)|\bswat(ting|ted)? (you|u|her|your house)\b",
+            r"(ti sto seguendo|i ve been following you|been following you|te estoy siguiendo|te vengo siguiendo|to te seguindo|estou te seguindo|je te suis|je te file|ich folge dir|ich verfolge dich)( \w+){0,2} (da|for|desde|ha|hace|depuis|seit) (\d+|tre|tres|three|trois|drei|due|dos|two|deux|zwei|quattro|cuatro|four|quatre|vier|alcuni|unos|some|quelques|ein paar|dois) (giorni|dias|days|jours|tagen|settimane|semanas|weeks|semaines|wochen)",
+        ],
+        &[
+            GAMES,
+            r"insta|instagram|tiktok|twitter|social|online|youtube|twitch|on here|por aqui|par ici|qui sopra|hier auf|pagina|profil\w*|seite|compliments?|complimenti|komplimenten|elogios|cumplidos|besos|beijos|bisous|baci|kussen|kisses|dreams?|suenos|sonhos|reves|sogni|traumen|lol|haha\w*|jaja\w*|kkk+|mdr|ptdr|lmao",
+        ],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(eus|uns|ois|ons) (traffe|treffe|treffen|gseh|gsee|sehe)\b",
+            r"(vente|vem|viens|komm|vieni|come)( \w+){0,1} (conmigo|comigo|avec moi|mit mir|con me|with me)( \w+){0,4} (yo pago|eu pago|je paie|ich zahl\w*|pago io|pago tutto|i ll pay|i pay|todo pagado|tudo pago|tout paye|alles bezahlt|tutto pagato)",
+            r"(je t attends|i ll wait for you|ill wait for you|i m waiting for you|te espero|ti aspetto|ich warte auf dich|eu te espero|te aguardo)( \w+){0,1} (devant|a la|au|a l|pres de|en bas|outside|in front of|at the|en la|en el|frente a|na|no|em frente|davanti|fuori|alla|al|vor|am|an der|beim)\b",
+            r"(on pourrait|we could|we should|podriamos|a gente podia|a gente podia|podiamos|wir konnten|potremmo|let s|lets|vamos|faisons|lass uns|facciamo)( \w+){0,3} (rando\w*|hike|hiking|caminata|trilha|wanderung|wandern|escursione|camping|weekend|week end|vacances|vacation|holiday|viaje|viagem|voyage|reise|vacanza|trip|getaway|road trip|roadtrip)( \w+){0,6} (ensemble|together|juntos|juntas|zusammen|insieme|toi et moi|you and me|tu y yo|eu e voce|du und ich|io e te)",
+            r"(xe|e|es|is|ist|est|sto|vivo|abito|wohne|live|moro|habite)( \w+){0,1} (vissin|vicin\w*|cerca|perto|near|close|pres|nah|pas loin|nicht weit) (a ti|a te|de ti|de voce|de vc|to you|de toi|bei dir|von dir|da te)\b|te vegno a cior",
+        ],
+        &[
+            r"(in|en|no|na|dans le|im|nella|on|sur|su|al|au) (the |el |la |le |o |a )?(chat|dm|dms|app|live|stream|fanvue|twitch|insta|tiktok|privado|private)",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(tips|purchases|charges|compras|cargos|gorjetas|achats|pourboires|kaufe|trinkgelder|acquisti|mance|transactions|transacciones|transacoes|zahlungen|pagamenti|pagos|pagamentos)( \w+){0,3} (weren t me|wasn t me|were not me|no fui yo|no las hice|no los hice|nao fui eu|nao fiz|c etait pas moi|je les ai pas fait|war ich nicht|hab ich nicht gemacht|non (li )?ho fatti io|che non ho fatto io|not mine|not made by me)",
+            r"(someone|somebody|alguien|alguem|quelqu un|jemand|qualcuno) (got into|hacked|entro en|entrou na|hackeo|hackeou|a pirate|est entre dans|hat\w* gehackt|ist in|e entrato nel|ha hackerato)( \w+){0,1} (my account|mi cuenta|minha conta|mon compte|meinen account|mein konto|meinen konto|mio account|account)",
+            r"\b(li|le|lo|la) voglio stornat\w*|\b(voglio|chiedo|faccio|ho chiesto) (lo )?storno\b|\bstornatemi\b|\breverse (them|those|the charges?|the payments?|the tips?)\b",
+            r"(card|carta|tarjeta|cartao|carte|karte)( \w+){0,2} (got hit|was hit|hit|charged|cobrada|cobrado|debitee|belastet|addebitata)( \w+){0,1} (\d|two|three|twice) (times|veces|vezes|fois|mal|volte)",
+            r"(y|e|et|und|and|where s|where is|donde esta|cade|onde esta|ou est|wo ist|dov e|dove sono) (mi|mis|meu|o meu|mon|mes|mein|il mio|i miei|my) (plata|dinero|lana|guita|dinheiro|grana|argent|fric|thunes|geld|kohle|soldi|money|cash)$|je veux (mon|mes) (fric|argent|ble|pognon|thunes|sous)\b",
+            r"(contenido no disponible|content unavailable|content not available|conteudo indisponivel|contenu indisponible|inhalt nicht verfugbar|contenuto non disponibile)",
+            r"(se|if|si|wenn) (\w+ ){0,3}(non mi rimborsa\w*|you don t refund|no me reembolsa\w*|nao me reembolsa\w*|tu me rembourses pas|du mir nicht (das geld )?erstatt\w*)|(vado|andro) dall avvocato|(go|going) to (a|my) lawyer|voy (a ir )?al abogado|vou (ao|no) advogado|je vais voir un avocat|ich (gehe|geh) zum anwalt",
+        ],
+        &[OTHER_MERCHANTS, JOKING],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(was that|is that|was this|is this|are these|are those|were those|c etait|c est|era|e|es|fue|war das|ist das|isso e|foi) (an |a |un |una |um |uma |une |ein |eine )?(automated|automatic|canned|scripted|pre written|prewritten|copy pasted?|automatico|automatica|automatizado|automatizada|automatique|automatise|automatisch\w*|automatizzat\w*|preescrito|pre ecrit|vorgefertigt\w*|preimpostat\w*)( \w+){0,1} (msg|message|reply|response|text|answer|mensaje|respuesta|mensagem|resposta|reponse|nachricht|antwort|messaggio|risposta|ou pas|or not|o no|ou nao|oder nicht)",
+            r"(usas|usa|utilizas|utilises|t utilises|tu utilises|vous utilisez|do you use|you use|u use|using|usi|benutzt du|nutzt du|verwendest du|voce usa|vc usa|tu usas)( \w+){0,2} (programa|programme|program|app|software|logiciel|generateur|generator|generador|gerador|generatore|ki|ia|ai|bot|chatgpt|gpt|claude|mistral|gemini|llama|ferramenta|herramienta|outil|tool|strumento)( \w+){0,3} (para|pour|to|per|um|zum|pra) (contestar|responder|repondre|reply|answer|respond|write|escribir|escrever|ecrire|rispondere|scrivere|antworten|schreiben)",
+            r"(mot pour mot|word for word|palabra por palabra|palavra por palavra|wort fur wort|parola per parola)( \w+){0,4} (meme|same|mismo|mesmo|gleich\w*|stess\w*)",
+            r"(sei|are you|r u|eres|es|e voce|vc e|tu es|t es|bist du|you re)( \w+){0,2} (un |a |an |una |um |uma |ein |eine )?(modello linguistico|language model|modelo de lenguaje|modelo de linguagem|modele de langage|sprachmodell|llm|chatgpt|claude|mistral|gemini)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -1612,7 +1869,7 @@ pub static RULES: &[Rule] = &[
             r"meet me( \w+){0,3} (at|in front of|outside|by|near) (the |my |your )?[a-z]+|(come|stop by|swing by|pop over|pop by)( \w+){0,2} (my place|my house|my apartment|my flat|my hotel)|stop by|(grab|get|have) (a )?(coffee|drink|drinks|dinner|lunch) (together|with me|irl)|i live (in|at|near|by|downtown|close)|my (address|place is)|see (you|u) (in person|irl|at my (place|house|apartment|hotel))",
         ],
         &[
-            r"halfway|in the middle|(don t|dont|do not|never|won t|wont) meet|online only|keep it online|stay online",
+            r"halfway|in the middle|(don t|dont|do not|never|won t|wont) meet|online only|keep it online|stay online|meet right here|right here (in|on) (the |my |our )?(chat|dms?|app)|(can t|cannot|can not|couldn t) meet|going live|go live|(on|to) my page|(signal|wifi|wi fi|internet|connection|reception|wlan) (at|in) my place",
         ],
     ),
     phrases(
@@ -1700,7 +1957,7 @@ pub static RULES: &[Rule] = &[
             r"(i live|vivo|moro|j habite|abito|ich wohn\w*|wohne)( \w+){0,2} (\d+ (min|mins|minutes|minutos|minuti|minuten|km|blocks|cuadras|quadras)|(right |just |literally )?(by|near|next to|close to|around the corner from)|do lado|ao pe|a la vuelta|cerca de|pres de|a cote|vicino|neben|in der nahe|um die ecke|a due passi)",
         ],
         &[
-            r"\b(dm|dms|inbox|chat|comments|stream|messages|mensajes|mensagens)\b|live (stream|show|session)",
+            r"\b(dm|dms|inbox|chat|comments|stream|messages|mensajes|mensagens)\b|live (stream|show|session)|(going|go|be|i m) live|(on|to) my page",
         ],
     ),
     // Dinner at hers, in every language (the "chat" she proposes to skip is no veto here).
@@ -2332,6 +2589,155 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"(preco|precio|price|prix|prezzo|preis)( especial| special| speciale| spezial| promo\w*)?( \w+){0,2} \d{1,3} (e|y|et|und|and|virgula|coma|comma|punto|point) \d{2}\b",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 23 (a pupil's outfit, 'not 18 yet', 'sono umana', find me at the exit) ----
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(ainda nao fiz|ainda nao tenho|todavia no cumplo|todavia no tengo|aun no cumplo|aun no tengo|not 18 yet|not eighteen yet|je n ai pas encore|j ai pas encore|noch nicht|non ho ancora|non ho nemmeno)( \w+){0,1} (18|dezoito|dieciocho|dix huit|achtzehn|diciotto|eighteen)\b|(18|eighteen) (yet|ainda nao|todavia no|pas encore|noch nicht|non ancora)\b",
+            r"(tenue|uniforme|outfit|cartable|backpack|mochila|zaino|schulranzen|divisa|grembiule)( \w+){0,2} (de |of |da |della |di |der |del )?(6e|5e|4e|3e|sixieme|cinquieme|quatrieme|troisieme|middle school|medie|secundaria|collegio|college|escola|cole|colegio|grundschule|realschule|primaria|elementary)\b",
+            r"(prof|teacher|profesor|profesora|professor|professora|lehrer|lehrerin|professore|professoressa|maestra|maestro)( \w+){0,2} (et|and|y|e|und)( a| au| with| con| com| mit| alla| al)? (l )?(eleve|student|pupil|alumna|alumno|aluna|aluno|schulerin|schuler|studentessa|alunna)( \w+){0,1} (de |of |da |della |der |di |del )?(6e|5e|4e|3e|sixieme|cinquieme|quatrieme|troisieme|\d+(th)? grade|middle school|medie|terza media|secundaria|ensino fundamental|\d+ klasse|seventh|eighth|ninth)",
+            r"(tienes|tenes|tens|tem|t as|tu as|hast du|bist du|hai|you re|ur|are you|vc tem|voce tem) (1[0-7]|quince|dieciseis|diecisiete|catorce|quinze|dezesseis|dezessete|catorze|seize|dix sept|quatorze|quindici|sedici|diciassette|quattordici|funfzehn|sechzehn|siebzehn|vierzehn|fifteen|sixteen|seventeen|fourteen)$",
+            r"(compagna di banco|compagno di banco|compagna di classe|compagne di classe|compagna delle medie|classmate|companera de clase|colega de turma|camarade de classe|klassenkameradin|banknachbarin)( \w+){0,4} (carina|cute|hot|sexy|guapa|gostosa|bonita|jolie|bonne|heiss|sussa|sexy|fatto|avresti fatto|would you do|harias|farias|ferais|machen)",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(sono|je suis|ich bin|i m|im|i am|soy|sou) (solo |only |just |juste |nur |nada mas que |so )?(umana|umano|humaine|humain|ein mensch|human|humana|humano|vera|reelle|echt|real|de verdad|de verdade|de carne)( purtroppo| fidati| promesso| je te jure| promis| te lo juro| lo juro| i swear| trust me| glaub mir| confia| acredita| unfortunately| desgraciadamente| infelizmente| malheureusement| leider| davvero| tranquilo| tranquillo)?$",
+            r"(je suis pas|je ne suis pas|i m not|im not|i am not|no soy|nao sou|non sono|ich bin kein\w*|not) (une |an |a |una |um |uma |un |eine |ein )?(appli|app|application|aplicacion|aplicativo|applicazione|logiciel|software|algorithme|algorithm|algoritmo|algorithmus|chatgpt|gpt|ordinateur|computer|computadora|computador|rechner)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(buscame|find me|look for me|come find me|me procura|me procure|cherche moi|viens me trouver|such mich|cercami|vieni a cercarmi)( \w+){0,3} (a la salida|at the exit|after the (show|concert|gig|game)|na saida|a la sortie|am ausgang|all uscita|nach dem (konzert|spiel)|dopo il concerto|despues del (concierto|show|partido)|depois do show|apres le concert|backstage|en el concierto|at the concert|at the show|no show|au concert|beim konzert|al concerto|in der pause|at the bar|en la barra|no bar|au bar|an der bar|al bar)",
+            r"(calin|hug|abrazo|abraco|abbraccio|umarm\w*|bisou|kiss|beso|beijo|bacio|kuss)( \w+){0,2} (en vrai|in person|irl|in real life|en persona|pessoalmente|ao vivo|dal vivo|di persona|in echt|persoenlich|personlich)",
+            r"(accetto l invito|accetto il tuo invito|i accept (your|the) invitation|i ll accept (your|the) invitation|acepto (la|tu) invitacion|aceito (o|teu|seu) convite|j accepte (l|ton|ta) invitation|ich nehme (die|deine) einladung an)( \w+){0,3} (al |alla |a |to |para |pour |zur |zum |au |a la )",
+            r"(passe|viens|come|come by|ven|pasate|vem|passa|komm)( \w+){0,2} (au salon|al salon|to the (convention|expo|con|signing|meet and greet)|a la convencion|na convencao|a la convention|zur messe|zur convention|alla fiera|al salone)",
+        ],
+        &[
+            r"\b(can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|non posso|never|nunca|jamais|nie|won t)\b",
+        ],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(ajoute moi|add me|agregame|me agrega|me adiciona|adiciona me|fug mich|aggiungimi|retrouve moi|find me|encuentrame|me encontra|finde mich|trovami|follow me|suis moi|seguime|sigueme|me segue|folg mir|seguimi|swipe moi|swipe me)( \w+){0,2} (sur|on|en|no|na|auf|su) (bereal|twitch|tinder|bumble|hinge|grindr|badoo|happn|kick|youtube|yt|twitter|x|bluesky|threads|lovoo|meetic)\b",
+            r"(t as|tu as|you have|do you have|u got|tienes|tenes|tens|voce tem|vc tem|hast du|hai) (tinder|bumble|hinge|bereal|badoo|happn|lovoo|grindr|meetic)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(me dejas|me das|me pasas|pasame|dame|mandame|me passa|passa me|me da|donne moi|file moi|gib mir|dammi|mandami|lasciami|give me|send me|drop) (tu|teu|seu|o teu|o seu|ton|deine|il tuo|your|ur) (cel|celu|celular|movil|numero|numerito|telefono|tel|cell|number|digits|nummer|handynummer|natel|portable)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform_payment",
+        Draft,
+        Block,
+        ALL,
+        &[r"\b(um|uma|fizer|faz|faca|manda|mandar|fazer|via) (ted|doc)( pra| para| na| no)\b"],
+        &[],
+    ),
+    // ---- drafts: round 24 (a weekend away, come home, iMessage, your digits, her assistant) ----
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(komm|come|ven|vem|viens|vieni) (ins|in das|to the|al|a la|ao|na|au|nel|alla)( \w+)? \w*(zelt|tent|carpa|tenda|tente|booth|stand)\b",
+            r"(let s|lets|we could|we should|vamos a|hagamos|vamos|bora|faisons|on pourrait|on fait|lass uns|facciamo|podriamos|a gente podia|potremmo) (do |take |go on |have |hacer |fazer |faire |machen |fare |go |ir |partir )?(a |an |un |una |um |uma |une |ein |einen |eine )?(weekend|week end|trip|getaway|vacation|holiday|escapada|viaje|viagem|voyage|reise|vacanza|fin de semana|finde|fim de semana|wochenende|fine settimana|escapadinha|road trip)( \w+){0,2} (away|together|juntos|juntas|ensemble|zusammen|insieme|a dos|a deux|zu zweit|in due)",
+            r"(me encontra|me encontre|encontrame|encuentrame|incontrami|trovami|retrouve moi|triff mich) (depois|despues|apres|nach|dopo|after|na|no|en|au|im|am|al|alla|at|em|frente|devant|vor|davanti)\b",
+            r"\b(vem|ven|vente|viens|vieni|komm|come)( \w+){0,2} (aqui em casa|em casa|a mi casa|pra minha casa|para minha casa|a minha casa|pra casa|chez moi|zu mir|da me|a casa mia|to my place|to mine|over to mine|to my house|to my flat)\b",
+            r"\bon se pogne (un |une )?(cafe|verre|biere|bouffe|diner|souper|lunch|brunch)",
+        ],
+        &[
+            r"\b(can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|non posso|never|nunca|jamais|nie|won t|live|stream|chat|dm|dms)\b",
+        ],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(hmu|hit me up|text me|message me|write me|dm me|escribeme|hablame|me escreve|me chama|ecris moi|schreib mir|scrivimi|mandame mensaje|mandame un mensaje|manda mensagem|envoie moi un message)( \w+){0,2} (on|en|no|na|sur|auf|su|por|pelo|via|per) (el |la |o |a |le |il )?(imessage|facetime|sms|signal|threema|kik|line|viber|wechat|skype|discord|wsp|wpp|whats|wasap|guasap|uatsap|wats|zap|zapzap|watsap|telegram|tg|snap)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(your|ur|tu|teu|ton|deine|il tuo) digits\b|(what s|whats|what are|what is|gimme|give me|send me|drop) (your|ur) (number|digits|cell|cell number|phone number)\b",
+            r"\b(tienes|tenes|tens|tem|t as|tu as|hast du|hai|do you have|got a|u got|you got) (\w+ )?(numero|number|nummer|num|cel|celular|whats|wsp|natel|handynummer|portable)( \w+){0,1} (de|from|da|aus|in|di|du|en|del)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform_payment",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(recarga|recarga de saldo|top up|top-up|topup|ricarica|recharge|aufladen|guthaben)( \w+){0,3} (al cel|al celular|al movil|del cel|no celular|do celular|no meu celular|my phone|mi cel|mi celular|mio cellulare|al mio numero|mon portable|mon tel|mein handy|meinem handy|my number|mi numero|meu numero|my cell)",
+        ],
+        &[],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(como|as|en tant que|als|come|enquanto|in qualita di) (su |her |sa |ihr\w* |la sua |o |a |el |la |l |der |die |il |sua )?(asistente|assistant|assistente|assistentin|community manager|social media manager|manager|agente|agent|equipo|team|equipe)( virtual| virtuel| virtuale| virtuelle| personal| personnel| personale)? (de|of|da|di|von|du|der|do) [a-z]+",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(como|how|comment|wie|come) (voy a ser|could i be|can i be|would i be|am i|vou ser|eu seria|posso ser|je serais|pourrais je etre|serais je|soll ich|sollte ich|ware ich|potrei essere|sarei|dovrei essere) (una |a |an |um |uma |une |ein\w* |un )?(ia|ai|ki|bot|robot|robo|maquina|machine|macchina|programa|program\w*)",
+            r"\b(ia|ai|ki|bot|robo|robot|maquina|machine|macchina)\b( \w+){0,8} (sou eu|soy yo|c est moi|das bin ich|sono io|it s me|its me|it s really me|it s just me)( mesmo| mesma| misma| meme| selbst| stessa| myself| really| real)?\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(compleanno|cumpleanos|cumple|aniversario|anniversaire|anniv|geburtstag|birthday|bday)( \w+){0,2} (dei|de|del|do|des|zum|of|your|tus|teus|tes|deinen) (1[0-7]|quince|dieciseis|diecisiete|quinze|dezesseis|dezessete|seize|dix sept|quindici|sedici|diciassette|funfzehn|sechzehn|siebzehn|fifteen|sixteen|seventeen)\b|\b(sweet sixteen|sweet 16|tus xv|tus quince|teus 15|tes 15 ans|tes 16 ans|i tuoi 16|i tuoi 17|deinen 16\w*)\b",
         ],
         &[],
     ),

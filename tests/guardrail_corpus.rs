@@ -813,6 +813,26 @@ fn the_twenty_fourth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twenty-fifth tuning set (tests/fixtures/guardrails/tuning25: 1,370 cases), written
+/// blind by three writers. Run before it was tuned on, as an unseen set: 85.6 % of fan messages
+/// escalated, 96.7 % of drafts blocked, 3.9 % / 4.7 % of near-miss fan messages / drafts stopped.
+/// Round 25 widened earlier rounds' shapes (any verb for looking down from a bridge, any count of
+/// years to 18) rather than adding the set's words. German near-miss fan messages stay at 8.3 %
+/// (unsafe words said and taken back over a sentence end: "ich will nicht mehr… arbeiten").
+#[test]
+fn the_twenty_fifth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning25",
+        &Floors {
+            category_recall: 83.2,
+            inputs_caught: 96.9,
+            drafts_blocked: 98.5,
+            near_miss_stopped_max: 8.4,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

@@ -66,7 +66,7 @@ fn first(pairs: &[Pair], t: &Text) -> Option<String> {
 const GAMES: &str = r"(?:at|in|al|a|no|aux|beim|bei|on) (?:chess|checkers|fifa|cod|fortnite|pool|poker|tennis|golf|cards|uno|scrabble|monopoly|ajedrez|xadrez|echecs|schach|scacchi|game|games|juego|jogo|jeu|spiel|partita|karaoke|trivia|ping pong|\w+ kart)";
 
 /// The people and places in a creator's life that an extortionist threatens to tell.
-const AUDIENCE: &str = r"(?:boss|coworkers?|co workers|colleagues?|work|job|employer|linkedin|family|parents|mom|mum|mums|moms|mother|dad|father|husband|boyfriend|bf|partner|man|friends|followers|fans|everyone|jefe|jefa|companeros|colegas|trabajo|familia|padres|madre|padre|mama|papa|novio|marido|pareja|amigos|seguidores|chefe|patrao|trabalho|pais|mae|pai|namorado|parceiro|amigos|patron|chef|collegues|taf|boulot|famille|parents|mere|pere|mec|copain|mari|potes|amis|abonnes|arbeitgeber|arbeit|kollegen|familie|eltern|mutter|vater|freund|mann|freunde|follower|xing|capo|colleghi|lavoro|famiglia|genitori|mamma|ragazzo|fidanzato|marito|amici|dorf|stadt|nachbarn|village|town|neighbors|neighbours|pueblo|vecinos|barrio|cidade|vizinhos|bairro|ville|voisins|quartier|paese|vicini|quartiere)";
+const AUDIENCE: &str = r"(?:boss|coworkers?|co workers|colleagues?|work|job|employer|linkedin|family|parents|mom|mum|mums|moms|mother|dad|father|husband|boyfriend|bf|partner|man|friends|followers|fans|everyone|jefe|jefa|companeros|colegas|trabajo|familia|padres|madre|padre|mama|papa|novio|marido|pareja|amigos|seguidores|chefe|patrao|trabalho|pais|mae|pai|namorado|parceiro|amigos|patron|chef|collegues|taf|boulot|famille|parents|mere|pere|mec|copain|mari|potes|amis|abonnes|arbeitgeber|arbeit|kollegen|familie|eltern|mutter|vater|freund|mann|freunde|follower|xing|capo|colleghi|lavoro|famiglia|genitori|mamma|ragazzo|fidanzato|marito|amici|manager|gerente|vorgesetzt\w*|responsabile|supervisor|dorf|stadt|nachbarn|village|town|neighbors|neighbours|pueblo|vecinos|barrio|cidade|vizinhos|bairro|ville|voisins|quartier|paese|vicini|quartiere)";
 
 /// Verbs for the people in her life learning something.
 const LEARNS: &str = r"(?:gets?|sees?|will see|finds? out|receives?|hears|reads|se entera\w*|recibe\w*|ve|vera|lee|recebe\w*|vai ver|fica sabendo|descobre|le|recoit|voit|va voir|apprend|lit|sieht|bekommt|kriegt|erfahrt|liest|riceve|vede|scopre|sapra|legge|knows|will know|sabe|sabra|saura|weiss|wissen|van a ver|vao ver|vont voir|werden sehen|vedranno|will see|are gonna see|gonna see)";
@@ -79,7 +79,7 @@ static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         Pair::new(
             "ignoring has consequences",
             r"ignor\w*|block\w*|bloque\w*|blocc\w*|blockier\w*|reply or|answer or|responde o|contesta o|responde ou|reponds ou|antworte oder|rispondi o",
-            r"(?:see|ver|voir|vedi|vedrai|vedere|sehen|siehst) (?:\w+ ){0,3}(?:what happens|what ll happen|lo que (?:te )?(?:pasa|va a pasar)|o que (?:te )?(?:acontece|vai acontecer)|ce qui (?:va )?(?:se passer|t arriver|arriver)|cosa (?:ti )?succede|che (?:ti )?succede|was (?:dann )?passiert)|(?:won t|wont|will not) like (?:it|what)|no te va a gustar|nao vais gostar|nao vai gostar|va pas te plaire|non ti piacera|wird dir nicht gefallen|(?:ich )?schick\w* alles",
+            r"(?:see|ver|voir|vedi|vedrai|vedere|sehen|siehst) (?:\w+ ){0,3}(?:what happens|what ll happen|lo que (?:te )?(?:pasa|va a pasar)|o que (?:te )?(?:acontece|vai acontecer)|ce qui (?:va )?(?:se passer|t arriver|arriver)|cosa (?:ti )?succede|che (?:ti )?succede|was (?:dann )?passiert)|(?:won t|wont|will not) like (?:it|what)|no te va a gustar|nao vais gostar|nao vai gostar|va pas te plaire|non ti piacera|wird dir nicht gefallen|(?:ich )?schick\w* alles|vai acontecer alguma coisa|something (?:will|s gonna|is going to) happen to (?:you|u)|te va a pasar algo|il va t arriver (?:quelque chose|un truc)|ti succedera qualcosa|wird dir was passieren",
             Some(GAMES),
         ),
         // "Screenshotted everything. Free stuff or your boss gets a link", "block me again and
@@ -93,7 +93,7 @@ static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         .with(r"was du (?:hier )?machst|what you do|lo que haces|o que (?:voce )?faz|ce que tu fais|cosa fai|quello che fai|zahl\w*|pay|paga|pague|pasame|paie|screen\w*|captur\w*|prints?|everything|every|all|todo|todos|todas|tudo|tout|tous|toutes|tutto|tutti|alles|alle|link|pics|photos|fotos|videos?|vids?|content\w*|contenid\w*|conteudo|contenu|inhalt\w*|free|gratis|gratuit|umsonst|gratuito|nudes|messages?|mensajes?|mensagens?|nachrichten|messaggi|chats?|conversa\w*"),
         Pair::new(
             "her things sent to her people",
-            &format!(r"(?:send|sending|schick\w*|mand\w*|envi\w*|invi\w*|goes|going|go|va|vai|geht|gehen|finisce|finiscono|vont|van)(?: \w+){{0,3}} (?:to|an|a|al|ao|pro|pra|alla|ai|aux) {YOUR} (?:\w+ )?{AUDIENCE}"),
+            &format!(r"(?:send|sending|forward\w*|reenvi\w*|encaminh\w*|weiterleit\w*|inoltr\w*|schick\w*|mand\w*|envi\w*|invi\w*|goes|going|go|va|vai|geht|gehen|finisce|finiscono|vont|van)(?: \w+){{0,3}} (?:to|an|a|al|ao|pro|pra|alla|ai|aux) {YOUR} (?:\w+ )?{AUDIENCE}"),
             r"or|oder|sinon|altrimenti|senno|sonst|otherwise|si no|senao|ou|o|screen\w*|captur\w*|leak\w*|antworte|reply|answer|responde|reponds|rispondi",
             Some(GAMES),
         ),
@@ -155,6 +155,27 @@ static THREAT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"je te lacherai (?:pas|jamais)|won t let you go|never let you go|won t leave you alone|no te voy a soltar|no te voy a dejar en paz|nao vou te largar|nao vou te deixar em paz|non ti mollo|non ti lascio in pace|ich lass dich nicht (?:mehr )?(?:los|in ruhe)",
             None,
         ),
+        // "One day you'll walk out your front door and I'll be there."
+        Pair::new(
+            "waiting at her door",
+            r"walk out|step out|open your (?:front )?door|leave (?:your|the) (?:house|place|flat|work|gym)|salgas de (?:tu )?casa|abras (?:la|tu) puerta|sair de casa|abrir a porta|sortiras de chez toi|ouvriras ta porte|aus dem haus|die tur aufmachst|uscirai di casa|aprirai la porta",
+            r"i ll be (?:there|waiting)|ill be (?:there|waiting)|estare ahi|ahi estare|estarei la|vou estar la|je serai la|werde ich da sein|bin ich da|ci saro io|saro li",
+            Some(GAMES),
+        ),
+        // "Always finds you. Remember it tonight when you walk home alone."
+        Pair::new(
+            "her way home, remembered",
+            r"(?:quando|when|cuando|quand|wenn) (?:\w+ ){0,2}(?:torni|walk|get|go|vuelvas|voltar|volta|rentres|gehst|kommst)(?: \w+){0,2} (?:a casa|home|sola|sozinha|seule|alone|allein|da sola)",
+            r"ricordatelo|remember (?:that|this|it)|recuerdalo|acuerdate|lembra (?:disso|bem)|souviens t en|souviens toi|denk dran|vergiss das nicht|ti trova|te encuentra|te acha|te trouve|findet dich",
+            Some(GAMES),
+        ),
+        // "I know you live in Vila Mariana, recognised the bakery in your story. I'll drop by."
+        Pair::new(
+            "her place recognised, a visit promised",
+            r"(?:reconheci|recognized|recognised|reconoci|j ai reconnu|ho riconosciuto|erkannt)(?: \w+){0,3} (?:no teu|no seu|in your|en tu|dans ta|dans ton|nella tua|nel tuo|in deiner|in deinem) (?:story|stories|foto|photo|video|post|reel)",
+            r"passo ai|passo la|qualquer dia passo|i ll stop by|i ll come by|i ll drop by|paso por ahi|me paso|je passerai|je viendrai|passo a trovarti|ci passo|komm ich vorbei|schau ich vorbei",
+            None,
+        ),
     ]
 });
 
@@ -207,7 +228,7 @@ pub fn names_content(sentence: &str) -> bool {
 /// Everyday goods whose price she may grumble about ("coffee costs £5 now"): not her offer.
 pub static EVERYDAY_COST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m|sushi|buffet|all you can eat|barra libre|rodizio|kebab|burger|hamburguesa|cocktail|cocktails|coctel|verre|apero)\b",
+        r"\b(?:parrucchiere|hairdresser|haircut|peluquero|peluqueria|cabeleireiro|cabeleireira|coiffeur|coiffeuse|friseur|friseurin|piega|coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m|sushi|buffet|all you can eat|barra libre|rodizio|kebab|burger|hamburguesa|cocktail|cocktails|coctel|verre|apero)\b",
     )
 });
 
@@ -338,8 +359,8 @@ static CRISIS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         // "Staring at the pills, thinking how easy it would be": a means and its weighing.
         Pair::new(
             "a means weighed",
-            r"pills|pastillas|pastis|remedios|comprimidos|cachets|medocs|medicaments|tabletten|pillen|pillole|pastiglie|farmaci|razor|rope|soga|corda|corde|strick|seil|bridge|puente|ponte|pont|brucke|rails|vias del tren|linha do trem|voie ferree|gleise|binari",
-            r"how easy|(?:would|it d|itd) (?:take|be easy)|enough to|cuantas (?:hacen|harian|necesito)|lo facil que|quantos (?:precisa|seriam|precisaria)|que facil|combien (?:de \w+ )?(?:il faudrait|il faut|faudrait)|wie viele (?:man )?(?:brauch\w*|br)|wie einfach|quante (?:ne )?(?:servirebbero|servono)|quanto sarebbe facile|criar coragem|coragem|courage|coraje|valor pa|coraggio|den mut|todo pensado|tudo (?:pensado|planejado)|all planned|tout prevu|alles geplant|tutto (?:pianificato|pensato)|ja separei|separei|guardadas|guardados|gehortet|gesammelt|lined up|saved up|set aside|esperando (?:criar|tener)|enough|bastan|alcanzan|bastam|chegam|suffisent|reichen|bastano|staring|mirando\w*|mirarlas|olhando|a regarder|anstarr\w*|guardandol\w*|fissando\w*|counted|conte|contei|contado|compte|gezahlt|contato|todas las|todos os|toutes les|alle meine|tutte le",
+            r"pills|pastillas|pastis|remedios|comprimidos|cachets|medocs|medicaments|tabletten|pillen|pillole|pastiglie|farmaci|schlaftabletten|somniferes|sonniferi|somniferos|sleeping pills|razor|rope|soga|corda|corde|strick|seil|bridge|puente|ponte|pont|brucke|rails|vias del tren|linha do trem|voie ferree|gleise|binari|carabine|carabina|fusil|fucile|gewehr|gun|pistol|pistola|pistole|klinge|blade|lame|lametta",
+            r"how easy|(?:would|it d|itd) (?:take|be easy)|enough to|cuantas (?:hacen|harian|necesito)|lo facil que|quantos (?:precisa|seriam|precisaria)|que facil|combien (?:de \w+ )?(?:il faudrait|il faut|faudrait)|wie viele (?:man )?(?:brauch\w*|br)|wie einfach|quante (?:ne )?(?:servirebbero|servono)|quanto sarebbe facile|criar coragem|coragem|courage|coraje|valor pa|coraggio|den mut|todo pensado|tudo (?:pensado|planejado)|all planned|tout prevu|alles geplant|tutto (?:pianificato|pensato)|ja separei|separei|guardadas|guardados|gehortet|gesammelt|lined up|saved up|set aside|esperando (?:criar|tener)|enough|bastan|alcanzan|bastam|chegam|suffisent|reichen|bastano|staring|mirando\w*|mirarlas|olhando|a regarder|anstarr\w*|guardandol\w*|fissando\w*|counted|conte|contei|contado|compte|gezahlt|contato|todas las|todos os|toutes les|alle meine|tutte le|zahl\w*|counting|contando|je les compte|le conto|serait simple|ce serait facile|seria facil|sarebbe (?:facile|semplice)|ware (?:so )?einfach|would be (?:so )?(?:easy|simple)",
             Some(GAMES),
         ),
         // "I'm genuinely done. Not joking this time": a wish to die, then the joke denied.
@@ -451,6 +472,25 @@ static PARENT_CARD: LazyLock<Vec<Pair>> = LazyLock::new(|| {
 /// may be a minor (and is a chargeback waiting to happen).
 pub fn parent_card(t: &Text) -> Option<String> {
     first(&PARENT_CARD, t)
+}
+
+static YEARS_SHORT: LazyLock<Vec<Pair>> = LazyLock::new(|| {
+    vec![
+        // "¿Hay que tener 18? Me faltan como 3 añitos": short of eighteen by a count of years.
+        Pair::new(
+            "years short of eighteen",
+            r"(?:faltan|falta|faltam|me faltan|me falta|me faltam|still|noch|mancano|manca|il me reste|il me manque)(?: \w+){0,2} (?:\d|un|uno|dos|tres|um|dois|one|two|three|deux|trois|ein|zwei|drei|due|tre) (?:anos|anitos|ans|anni|jahre|years?|meses|mois|mesi|monate|months)",
+            r"18|dieciocho|dezoito|dix huit|diciotto|achtzehn|eighteen|mayor de edad|maior de idade|maggiorenne|volljahrig|majeure?|legal",
+            Some(
+                r"hijo|hija|filho|filha|fils|fille|figli[oa]|sohn|tochter|son|daughter|kid|hermano|hermana|irmao|irma|frere|soeur|fratello|sorella|bruder|schwester|brother|sister|jubila\w*|retire\w*|aposenta\w*|retraite|pension\w*|rente|hipoteca|mortgage|credito|contrato|contract",
+            ),
+        ),
+    ]
+});
+
+/// A minor counting the years left to eighteen, said in two halves.
+pub fn years_short(t: &Text) -> Option<String> {
+    first(&YEARS_SHORT, t)
 }
 
 #[cfg(test)]

@@ -1056,7 +1056,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b[a-z0-9][a-z0-9-]* (?:dot|punto|point|ponto|punkt) (?:[a-z0-9-]+ (?:dot|punto|point|ponto|punkt) )?(?:com|net|org|co|io|me|br|fr|de|app|link|es|it|pt)\b",
+        r"\b[a-z0-9][a-z0-9-]* (?:dot|punto|point|ponto|punkt) (?:[a-z0-9-]+ (?:dot|punto|point|ponto|punkt) )?(?:com|net|org|co|io|me|br|fr|app|link)\b|\b[a-z0-9][a-z0-9-]* (?:punkt (?:de|at|ch)|dot (?:de|es|it|pt))\b",
     )
 });
 

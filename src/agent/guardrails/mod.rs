@@ -184,13 +184,26 @@ fn run_table(scope: Scope, text: &Text) -> Vec<Finding> {
 }
 
 fn phrase_hit(c: &Compiled, text: &Text) -> Option<String> {
-    text.word_sentences().find_map(|s| {
-        let m = c.any.find(s)?;
-        if c.unless.as_ref().is_some_and(|u| u.is_match(s)) {
-            return None;
-        }
-        Some(format!("\"{}\"", m.as_str()))
-    })
+    text.word_sentences()
+        .find_map(|s| sentence_hit(c, s))
+        .or_else(|| across_sentences(c, text))
+}
+
+fn sentence_hit(c: &Compiled, s: &str) -> Option<String> {
+    let m = c.any.find(s)?;
+    if c.unless.as_ref().is_some_and(|u| u.is_match(s)) {
+        return None;
+    }
+    Some(format!("\"{}\"", m.as_str()))
+}
+
+/// A phrase said over a sentence end ("highest bridge near you? asking for no reason"): the
+/// message read as one sentence, where a veto anywhere in it ("… in my heart") counts.
+fn across_sentences(c: &Compiled, text: &Text) -> Option<String> {
+    text.words
+        .iter()
+        .filter(|w| w.contains(" | "))
+        .find_map(|w| sentence_hit(c, &w.replace(" | ", " ")))
 }
 
 impl Guardrails {
@@ -1070,6 +1083,78 @@ mod tests {
                 "aww I can't meet up babe, but I'm all yours here",
             ],
         });
+    }
+
+    #[test]
+    fn the_rules_of_round_twenty_five_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("in drei Jahren bin ich endlich 18", "underage"),
+                ("¿hay que tener 18? me faltan 2 años", "underage"),
+                ("siamo nell'ora di inglese e mi annoio", "underage"),
+                ("je suis à l'internat toute la semaine", "underage"),
+                ("saio da escola às 13h e te chamo", "underage"),
+                ("the blade is next to me on the sink", "crisis"),
+                (
+                    "estuve en el puente mirando hacia abajo un buen rato",
+                    "crisis",
+                ),
+                ("I bang my head against the wall till it bruises", "crisis"),
+                ("ich fahr seit Tagen hinter dir her", "threat"),
+                ("you'll walk out your door one day. I'll be there", "threat"),
+                ("ti lancio l'acido in faccia", "threat"),
+                ("tengo la dirección de tus padres", "threat"),
+                (
+                    "ich will bei dir übernachten, nur kuscheln",
+                    "meeting_request",
+                ),
+                ("te compro el pasaje a Madrid", "meeting_request"),
+                ("on déjeune ensemble un midi ?", "meeting_request"),
+                ("cobraron la promo a precio completo", "payment_dispute"),
+                ("aquí escriben varios, ¿verdad?", "ai_question"),
+            ],
+            drafts: &[
+                ("hast du ne Mailadresse für mich?", "email"),
+                ("natürlich bin ich echt!", "claims_human"),
+                ("nobody else manages my account, just me", "claims_human"),
+                ("pick me up from school, I'm in 8th grade 😈", "minor"),
+                ("I'd love to be 15 again with you", "minor"),
+                (
+                    "Soy Mia, el personaje creado para este chat",
+                    "instruction_leak",
+                ),
+                ("prenota tu l'albergo e arrivo", "meeting"),
+                ("nur einen Zehner und es gehört dir", "price_talk"),
+            ],
+            passing_inputs: &[
+                "mi sono tagliato i capelli da solo, un disastro",
+                "volví al gym y me quiero morir de agujetas",
+                "meus pais vêm me visitar no fds",
+                "le remboursement de la Sécu est tombé",
+                "mein Schwarm aus der 8. Klasse, 25 Jahre später auf Facebook",
+            ],
+            passing_drafts: &[
+                "got an email from my landlord today, ugh",
+                "tô no ponto de ônibus faz 40 min",
+                "il parrucchiere mi ha chiesto 80 euro per una piega",
+            ],
+        });
+    }
+
+    #[test]
+    fn a_phrase_split_over_a_sentence_end_is_read_as_one_sentence_and_its_veto_too() {
+        let g = rules_only();
+        let stops = |t: &str| !stopping(&g.check_input(t)).is_empty();
+        assert!(stops(
+            "whats the highest bridge in sydney? asking for no reason"
+        ));
+        assert!(!stops(
+            "whats the highest bridge in sydney? we want to walk it"
+        ));
+        assert!(stops("I'm on the bridge. Looking down"));
+        assert!(!stops(
+            "I'm on the bridge. Looking down lol, the view is insane"
+        ));
     }
 
     #[test]

@@ -94,10 +94,10 @@ const HYPERBOLE: &[&str] = &[
     r"dying (of|from) laughter",
     r"matar a saudade|mata(r)? (a )?saudade",
     // The gym, quitting a habit, a team that lost, a cut while shaving or cooking.
-    r"(a la salle|at the gym|en el gym|en el gimnasio|na academia|in palestra|im gym|im fitnessstudio|leg day|jour des jambes|dia de pierna|dia de perna|beintag)",
+    r"(al gym|al gimnasio|no gym|to the gym|back to the gym|ins gym|alla palestra|a la salle|at the gym|en el gym|en el gimnasio|na academia|in palestra|im gym|im fitnessstudio|leg day|jour des jambes|dia de pierna|dia de perna|beintag)",
     r"(finita|finir|en finir|acabar|acabo|terminar|schluss|done|quit\w*)( \w+){0,2} (con|avec|with|mit|com) (le |il |la |les |el |the |o |a |den |dem |der )?(sigarett\w*|cigarett\w*|cigarros?|tabac|clope\w*|fumar|smoking|rauchen|zigarett\w*|alcol\w*|alcohol|alkohol|booze|zucchero|sugar|azucar|acucar|sucre|zucker|dieta|diet|regime|carboidrati|ex|mi ex|il mio ex|mon ex|meu ex|meinem ex)",
     r"(time|equipo|equipe|team|squadra|mannschaft|verein|club|flamengo|corinthians|palmeiras|santos|gremio|vasco|botafogo|cruzeiro|barca|madrid|atleti|betis|sevilla|valencia|juve|inter|milan|roma|lazio|napoli|fiorentina|torino|bayern|dortmund|schalke|hsv|werder|koln|gladbach|leverkusen|hertha|psg|om|ol|lens|benfica|porto|sporting|boca|river|eagles|lakers)( \w+){0,4} (perdeu|perdio|perdi|perdimos|lost|loses|losing|verloren|verliert|perso|perde|a perdu|perdu|tomou)",
-    r"(tagliat[oa]|cut myself|me corte|me cortei|je me suis coupee?|hab mich geschnitten)( \w+){0,4} (barba|shaving|beard|afeitar\w*|barbear|rasant|rasier\w*|coltello del pane|cucin\w*|cooking|cocinando|cozinhando|cuisin\w*|kochen|sugo|dito|finger|dedo|doigt|cipolla|onion|cebolla|oignon|zwiebel|carta|paper|papel|papier)|niente di grave|nothing serious|nada grave|rien de grave|nichts schlimmes",
+    r"(tagliat[oa]|cut myself|me corte|me cortei|je me suis coupee?|hab mich geschnitten)( \w+){0,4} (capelli|hair|pelo|cabelo|cheveux|haare|frangia|fringe|flequillo|franja|barba|shaving|beard|afeitar\w*|barbear|rasant|rasier\w*|coltello del pane|cucin\w*|cooking|cocinando|cozinhando|cuisin\w*|kochen|sugo|dito|finger|dedo|doigt|cipolla|onion|cebolla|oignon|zwiebel|carta|paper|papel|papier)|niente di grave|nothing serious|nada grave|rien de grave|nichts schlimmes",
     r"(where you live|donde vives|onde (voce )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa)",
     r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
@@ -128,7 +128,7 @@ const NOT_MY_SCHOOL: &[&str] = &[
     // A parent speaking: a parents' evening, "my eldest", "ma grande", "mi peque".
     r"(hab|habe|hatte|ich hab|muss zum|muss zur|war beim|war auf dem) (\w+ )?(elternabend|elternsprechtag)|(elternabend|elternsprechtag) (bei|fur|von) (meinem|meiner|meine|unserem|unserer)|parents evening|parent teacher|reunion de (padres|apoderados)|reuniao de pais|reunion parents|ricevimento genitori|(meinem|meiner|mein|meine) (grossen|grosse|grosser|kleinen|kleine|kleiner)|(ma|mon) (grande|grand|ainee|aine|cadette|cadet)|(mi|mis) (mayor|peque|pequeno|pequena)|(meu|minha) (mais velh[oa]|cacula|pequen[oa])|(il mio|la mia) (grande|piccol[oa])",
     r"when i was|i was in|used to|back (in|when)|estaba|estudiaba|etais|etait|war|waren|ero|stavo|estava",
-    r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras",
+    r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras|\d+ (jahre|years|anos|ans|anni) (spater|later|despues|depois|plus tard|dopo)",
     r"fahrlehrer\w*|fahrschule|driving instructor|autoescuela|autoescola|auto escola|auto ecole|autoscuola|istruttore|^(prof|profe|professeur|professeure|teacher|lehrer\w*|maestr[ao]|professor[ae]?|insegnante|docente) (de|di|of|fur|d)\b|\d+ (ados|eleves|alunos|alumnos|studenti|schuler|students|gamins|momes)\b",
     r"son|daughter|kid|kids|miudos|criancas|bambini|ninos|enfants|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
@@ -153,7 +153,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
+const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -1798,6 +1798,108 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 25 (a school period, boarding school, a blade beside him, acid) ----
+    detector("underage", Input, Escalate, c::years_short),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(in|en|em|dans|tra|fra|entre|daqui a|within) (\d|un|una|uno|one|a|um|uma|une|ein\w*|due|dos|dois|deux|zwei|two|tre|tres|trois|drei|three|pochi|pocos|poucos|quelques|ein paar|a few|a couple of) (mes|meses|mois|monat|monaten|months?|settimane|semanas?|semaines?|wochen?|weeks?|giorni|dias|jours|tagen?|days|anni|anos|ans|jahren?|years?)( \w+){0,3} (18|diciott\w*|dieciocho|dezoito|dix huit|achtzehn|eighteen|maggiorenne|mayor de edad|maior de idade|majeure?|volljahrig|legal)\b",
+            r"\bschulpraktikum\b|\bpraktikum in der (7|8|9|10)\w*|\bin der (7|8|9|10)(te|ten|ter)\b",
+            r"(hatten|hatte|had|tuvimos|tivemos|on a eu|abbiamo|heute|today|hoy|hoje|oggi)( \w+){0,2} (sexualkunde|sex ed|sexual education|educacion sexual|educacao sexual|education sexuelle|educazione sessuale|aufklarungsunterricht)",
+            r"\b(l )?ora di (latino|greco|matematica|mate|italiano|storia|inglese|scienze|religione|ginnastica|educazione fisica|chimica|fisica|filosofia|arte|tecnologia|geografia)\b",
+            r"(cours|clase|aula|unterricht|stunde|lesson|class|lezione) (de |of |di |da |du |d )?(maths?|mathe|svt|latin|latino|chimie|quimica|chemistry|physique|fisica|geschichte|historia|histoire|storia|bio|biologie|biology|matematicas?|englisch|ingles|anglais|inglese|deutsch|francais|frances|sport|espagnol|allemand) (de|von|with|con|com|avec|della|del|bei) (mme|madame|monsieur|m|frau|herr|mrs|mr|miss|ms|la profe|el profe|o professor|a professora|la prof|il prof|prof)\b",
+            r"\b(je suis|chu|on est|i m|we re|estoy|estou|to|bin|sono|sto) (a l |en |au |im |in |al |no |na |at |en el |nel )?(internat|boarding school|internado|convitto)\b",
+            r"\b(primo|secondo|terzo|quarto|quinto|1|2|3|4|5) anno (dell|del|della|allo|al) (alberghiero|itis|liceo|istituto|scientifico|classico|linguistico|ipsia|professionale|tecnico)\b|\b(\d|primeiro|segundo|terceiro) ano do em\b|\bvestibulinho\b",
+            r"\b(in|en|em|de|on a|on) (gita|excursion|viaje de estudios|viaje de egresados|excursao|sortie scolaire|voyage scolaire|klassenfahrt|klassenausflug|school trip|field trip|class trip)\b( \w+){0,4} (con la classe|with (my|the) class|con mi clase|com a turma|avec (ma|la) classe|mit der klasse|la prof|el profe|the teacher|der lehrer|le prof|a professora)",
+            r"(salgo|saliendo|saio|saindo|je sors|esco|uscito|komme|get out) (del|de la|da|do|du|de|dalla|da|aus der|von der|of) (cole|colegio|escuela|insti|instituto|secu|prepa|escola|college|lycee|scuola|schule|school)\b",
+            r"(bilhete|recado|comunicado|mot|zettel|avviso|nota|circular|note) (pros|para os|pour les|a los|para los|an die|per i|ai|for (my|the)) (pais|parents|padres|eltern|genitori)( \w+){0,2} (assinar\w*|signer|firmar|unterschreib\w*|firmare|sign)",
+            r"\b(que me cria|who raises me|que me crio|qui m eleve|die mich grosszieht|che mi cresce)\b|(nao deixa|no me deja|me laisse pas|lasst mich nicht|non mi lascia|won t let me|doesn t let me)( \w+){0,3} (celular|movil|telefone|phone|portable|handy|cellulare|telefono|tel)( \w+){0,2} (depois das|despues de las|after|apres|nach|dopo le) \d",
+            r"\b(tengo|teng|aggio|tegno)( \w+){0,1} (sedic|sidic|quinnic|quindic|diciassett|diciasset|tridic|quattordic)\w* ?ann\w*",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(klinge|rasierklinge|blade|razor|cuchilla|navaja|lamina|gilete|lame|rasoir|lametta|rasoio|strick|seil|rope|soga|corda|corde|pistole|waffe|gun|pistola|carabine|fusil|fucile|carabina|gewehr)( \w+){0,4} (neben mir|next to me|beside me|al lado|a mi lado|do meu lado|ao meu lado|a cote de moi|a cote du lit|accanto a me|accanto al letto|neben dem bett|next to (the|my) bed|al lado de la cama|do lado da cama|vor mir|in front of me|delante de mi|na minha frente|devant moi|davanti a me)",
+            r"(auf der|on the|en el|en la|no|na|sur le|sur la|sul|sulla)( \w+){0,1} \w*(brucke|bridge|puente|ponte|pont|dach|roof|rooftop|azotea|tejado|telhado|toit|tetto|viadukt|viaduct|viaducto|viaduto|viaduc|viadotto)( \w+){0,5} (runter\w*|hinunter\w*|nach unten|looking down|looked down|look down|stared down|mir\w* (hacia |para )?abajo|olh\w* (pra|para) baixo|regard\w* en bas|guard\w* (giu|di sotto|in basso))",
+            r"(me golpeo|me pego|i hit|i bang|i punch|je me tape|je me frappe|mi picchio|mi colpisco|bato|eu bato|me bato|schlag\w*)( \w+){0,2} (la cabeza|my head|a cabeca|la tete|den kopf|mir den kopf|la testa|cabeza|cabeca|head|tete|kopf|testa)( \w+){0,2} (contra|against|contre|gegen|contro|na|en la|an die)",
+            r"(j ai recommence|i started again|volvi a empezar|recomece|ho ricominciato|hab wieder angefangen|started cutting again|empece otra vez)( \w+){0,2} (avec la lame|la lame|la cuchilla|with the blade|a lamina|la lametta|mit der klinge|cutting|me couper|cortarme|me cortar|tagliarmi|ritzen|zu ritzen)",
+            r"(ultima cosa|last thing|lo ultimo|ultima coisa|derniere chose|das letzte)( \w+){0,5} (prima di andarmene|before i go|antes de irme|antes de ir embora|avant de partir|bevor ich gehe)|(andarmene|irme|ir embora|partir|gehen) (davvero|per sempre|de verdad|para siempre|de vez|pra sempre|pour de bon|pour toujours|fur immer|for good)\b",
+            r"(macchina|auto|car|coche|carro|voiture|wagen)( \w+){0,5} (dritt[ao] |straight |derecho |direto |tout droit |direkt )?(contro|into|contra|contre|gegen) (il |la |un |una |a |the |el |le |den |die |einen |uma |um |une )?(muro|guardrail|wall|tree|albero|arbol|pared|parede|arvore|mur|arbre|pilone|pillar|leitplanke|baum|wand|pfeiler|barriera)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(hau|schlag)( ich)?( dir| ihm| dem| ihr)?( \w+){0,2} (die fresse|das gesicht|eine) (ein|rein|polier\w*)\b|\bin die fresse\b",
+            r"(fahr\w*|lauf\w*|geh\w*|drive|driving|walk\w*|follow\w*|manejo|ando|je roule|je marche|guido|cammino)( \w+){0,3} (hinter dir her|behind you|detras de ti|atras de voce|atras de ti|derriere toi|dietro di te)",
+            r"(acido|acid|acide|saure)( \w+){0,3} (faccia|face|cara|rosto|visage|gesicht|viso)|\bti sfregio\b|\bsfregiarti\b|\bvitriol\w*",
+            r"(direccion|address|endereco|adresse|indirizzo)( \w+){0,1} (de|of|do|da|der|dei|di) (tus|your|teus|tes|deiner|deine|tuoi|i tuoi) (viejos|padres|parents|pais|eltern|genitori|familia|family|famille|familie|famiglia|jefe|boss|chef|capo)",
+            r"(si tu|if you|si no|se voce|se nao|se non|wenn du)( \w+){0,8} (je la poste|je le poste|je les poste|i ll post|i post|la publico|lo publico|las publico|vou postar|la posto|lo posto|la pubblico|poste ich|stell ich)\b",
+            r"(je pourrais|i could|podria|poderia|potrei|ich konnte)( \w+){0,1} (lui|him|her|le|la|les|them|ihm|ihr|gli) (montrer|show|mostrar|mostrare|zeigen|envoyer|send|enviar|mandare|schicken) (ce que tu fais|what you do|lo que haces|o que voce faz|quello che fai|was du machst|tes videos|your videos|tus videos|teus videos|i tuoi video|deine videos)",
+            r"(je t attendrai|i ll wait for you|te esperare|vou te esperar|ti aspettero|ich werde auf dich warten|ich wart auf dich)( \w+){0,2} (a la sortie|outside|at the exit|a la salida|na saida|all uscita|am ausgang|vor) (de |of |del |do |da |dell |deiner |deinem )?(ton |your |tu |teu |seu |tuo |il tuo |deiner |deinem )?(taf|travail|boulot|work|job|office|trabajo|chamba|trabalho|lavoro|ufficio|arbeit|buro)",
+            r"(tu peux pas|you can t|no puedes|nao pode|non puoi|du kannst (mich )?nicht)( \w+){0,1} (me bloquer|block me|bloquearme|me bloquear|bloccarmi|blockieren)( \w+){0,2} (dans la vraie vie|in real life|irl|en la vida real|na vida real|nella vita reale|im echten leben)",
+            r"(te segui|i followed you|je t ai suivie?|ti ho seguit[ao]|ich bin dir (\w+ )?gefolgt|eu te segui)( \w+){0,1} (el|on|last|le|am|lo|o|na|ieri|yesterday|ayer|ontem|hier|gestern|this|esta|este|hoy|heute|aujourd hui|oggi|hoje) (\w+ )?(martes|lunes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|segunda|terca|quarta|quinta|sexta|morning|manana|matin|mattina|morgen|noche|night|nuit|sera|abend|en el super|au supermarche|im supermarkt|al supermercato|no mercado|at the (store|gym|mall))",
+        ],
+        &[
+            GAMES,
+            r"insta|instagram|tiktok|twitter|social|online|youtube|twitch|on here|pagina|profil\w*|seite|compliments?|complimenti|dreams?|suenos|sonhos|reves|sogni|lol|haha\w*|jaja\w*|kkk+|mdr|ptdr|lmao",
+        ],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(bei dir|at your place|en tu casa|na tua casa|na sua casa|chez toi|da te|a casa tua)( \w+){0,2} (ubernachten|schlafen|sleep over|stay the night|spend the night|dormir|passar a noite|pasar la noche|passer la nuit|dormire|passare la notte)|(ubernachten|sleep over|stay the night|spend the night|dormir|passar a noite|pasar la noche|passer la nuit|dormire|passare la notte) (bei dir|at your place|en tu casa|na tua casa|na sua casa|chez toi|da te|a casa tua|contigo|with you|com voce|avec toi|con te)",
+            r"(te compro|te pago|i ll buy you|i ll pay for your|je te paie|ti pago|ich kauf dir|ich zahl dir|te pago o)( \w+){0,2} (el |o |le |il |den |a |the |un |una |um |uma |ton |tu |teu |dein |il tuo )?(boleto|pasaje|vuelo|billete|bilhete|passagem|voo|billet|vol|biglietto|volo|ticket|flug|flight|plane ticket|zugticket)",
+            r"(servicios? a domicilio|atiendes a domicilio|hausbesuche?|outcall|incall|atendimento a domicilio|servizi a domicilio|home visits?)",
+            r"(personne te reconnaitra|nobody will recognize you|no one will recognize you|nadie te va a reconocer|ninguem vai te reconhecer|nessuno ti riconoscera|keiner wird dich erkennen)",
+            r"(viens|vieni|ven|vente|vem|komm|come)( \w+){0,4} (au match|al partido|ao jogo|alla partita|zum spiel|to the game|to the match|au concert|al concierto|ao show|al concerto|zum konzert|to the concert|a la fete|a ma fete|a la fiesta|a mi fiesta|na festa|na minha festa|alla festa|alla mia festa|zur party|zu meiner party|to the party|to my party|a la soiree|a ma soiree)",
+            r"(on dejeune|on dine|on mange|we could have lunch|let s have lunch|almorzamos|almorcemos|comemos|almocamos|jantamos|pranziamo|ceniamo|essen wir)( \w+){0,1} (ensemble|together|juntos|juntas|insieme|zusammen)|(on se rejoint|meet (me )?at|nos vemos en|a gente se encontra na|ci vediamo all|treffen (wir )?uns am) (l |la |the |el |a )?(entree|entrance|entrada|ingresso|eingang)",
+            r"(vieni|ven|vem|viens|komm|come)( \w+){0,3} (a salutarmi|a saludarme|me cumprimentar|me dire bonjour|say hi to me)|^(\w+ )?(vieni a trovarmi|ven a visitarme|vem me visitar|viens me voir|besuch mich|come visit me)",
+            r"(me da|me de|give me|dame|donne moi|dammi|gib mir) (um |una |a |un |une |einen |uma )?(horario|hora|time|heure|orario|uhrzeit)( \w+){0,2} (que eu me viro|and i ll be there|y voy|j y serai|e vengo|und ich komm\w*|que eu vou)|(te acho|i ll find you|te encuentro|je te trouve|ti trovo|ich find dich)( \w+){0,1} (la|there|ahi|alla|li|dort)$|(adorava|would love to|me encantaria|j adorerais|mi piacerebbe|wurde gern)( \w+){0,1} (cruzar me contigo|cruzarme contigo|run into you|bump into you|te croiser|incrociarti)",
+        ],
+        &[
+            r"(in|en|no|na|dans le|im|nella|on|sur|su|al|au) (the |el |la |le |o |a )?(chat|dm|dms|app|live|stream|fanvue|twitch|insta|tiktok|privado|private)",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(promo|discount|descuento|desconto|sconto|rabatt|offerta|oferta)( \w+){0,4} (plein tarif|full price|precio completo|preco cheio|prezzo pieno|vollen preis|normal price|precio normal|preco normal|prezzo normale|normalpreis)",
+            r"(saisir le mediateur|ufc que choisir|verbraucherzentrale|procon|reclame aqui|profeco|altroconsumo|codacons|facua)( \w+){0,6} (factur\w*|charged|cobr\w*|addebit\w*|berechnet|abgebucht|abonnement|subscription|suscripcion|assinatura|abbonamento|abo)",
+        ],
+        &[OTHER_MERCHANTS, JOKING],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(aqui|here|ici|hier|qui|aca) (escriben|escrevem|write|ecrivent|schreiben|scrivono) (varios|varias|varias personas|muchos|several|many|plusieurs|mehrere|piu persone|in tanti)|(escriben|escrevem|ecrivent|schreiben|scrivono) (varios|varias personas|plusieurs|mehrere|in tanti)",
+            r"(assistants? ia|ai assistants?|asistentes? de ia|assistentes? de ia|ki assistent\w*|assistenti ia|chatbots?)( \w+){0,3} (c est ton cas|is that you|es tu caso|e o seu caso|e o teu caso|e il tuo caso|bei dir auch|do you|tu aussi|tu tambien|voce tambem|anche tu|you too)",
+            r"(copia e incolla|copia incolla|copy ?paste|copy and paste|copiar y pegar|copia y pega|copiar e colar|copier coller|copie colle|kopiert)( \w+){0,3} (o|or|ou|oder|y|e) (\w+ )?(ia|ai|ki|bot|robot|chatgpt)",
+            r"(pagano|pay|pagan|pagam|paient|bezahlen)( \w+){0,2} (gente|people|personas|pessoas|gens|des gens|leute|persone|chatters?)( \w+){0,1} (per chattare|to chat|para chatear|pra conversar|para conversar|pour chatter|zum chatten|um zu chatten|para responder|per rispondere|to answer|al posto loro|in their place)",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -2739,6 +2841,74 @@ pub static RULES: &[Rule] = &[
         &[
             r"(compleanno|cumpleanos|cumple|aniversario|anniversaire|anniv|geburtstag|birthday|bday)( \w+){0,2} (dei|de|del|do|des|zum|of|your|tus|teus|tes|deinen) (1[0-7]|quince|dieciseis|diecisiete|quinze|dezesseis|dezessete|seize|dix sept|quindici|sedici|diciassette|funfzehn|sechzehn|siebzehn|fifteen|sixteen|seventeen)\b|\b(sweet sixteen|sweet 16|tus xv|tus quince|teus 15|tes 15 ans|tes 16 ans|i tuoi 16|i tuoi 17|deinen 16\w*)\b",
         ],
+        &[],
+    ),
+    // ---- drafts: round 25 (a mail address asked, of course I'm real, a pupil persona, a hotel) ----
+    phrases(
+        "email",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(hast du|have you got|do you have|tienes|tenes|tens|tem|t as|tu as|hai) (ne |eine |an |a |un |una |um |uma |une )?(mail ?adresse|mailadresse|e ?mail|email address|correo|adresse mail|indirizzo (e ?)?mail)( fur mich| for me| para mi| pra mim| pour moi| per me)?\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(naturlich|of course|claro|claro que|bien sur|evidemment|certo|ovvio|ovviamente|logo) (bin ich|i m|soy|sou|je suis|sono|que soy|que sou) (echt|real|reale|vera|vraie|reelle|de verdad|de verdade|ein mensch|human|humana|umana|humaine)\b",
+            r"(nadie mas|nobody else|no one else|ninguem mais|personne d autre|niemand sonst|niemand anders|nessun altro)( \w+){0,1} (maneja|runs|handles|manages|gere|administra|verwaltet|gestisce|tocca|toca|mexe|touches|uses|usa)( \w+){0,2} (mi cuenta|my account|minha conta|mon compte|mein konto|meinen account|il mio account|il mio profilo|mi perfil|my page|meu perfil|ma page)",
+        ],
+        &[],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(ich bin|bin|i m|im|i am|estoy|soy|to|estou|sou|je suis|sono) (in der |in |en |no |na |al |en el )?(achten|neunten|siebten|zehnten|[6-9]th grade|year [5-9]|year 1[01]|octavo|noveno|septimo|[6-9] ?o ano|[3-6]e|troisieme|quatrieme|terza media|seconda media|prima media|middle school|secundaria|ensino fundamental)\b",
+            r"(holst mich von der schule ab|pick me up from school|pick me up after school|me buscas en el cole|me buscas a la salida del cole|me busca na escola|me buscar na escola|viens me chercher a l ecole|viens me chercher au college|vieni a prendermi a scuola|mi aspetti fuori (da scuola|dal cancello))",
+            r"(schuler|students|pupils|estudiantes|colegiales|alunos|colegiais|lyceens|collegiens|eleves|studenti|liceali|ragazzini|schoolboys|high schoolers|teenagers|ados|novinhos)( \w+){0,4} (sind meine schwache|are my weakness|son mi debilidad|sao minha fraqueza|mon peche mignon|sono il mio debole|comme toi|like you|como tu|como voce|come te|wie du)",
+            r"(volver a tener|voltar a ter|tornare ad avere|avoir de nouveau|wieder) (1[0-7]|catorce|quince|dieciseis|diecisiete|catorze|quinze|dezesseis|dezessete|quatorze|seize|dix sept|quattordici|quindici|sedici|diciassette|vierzehn|funfzehn|sechzehn|siebzehn)( anos| ans| anni| jahre| zu sein)?( \w+){0,1} (contigo|with you|com voce|avec toi|mit dir|con te)",
+            r"(torniamo|back to|volvamos|voltemos|revenons|zuruck)( \w+){0,3} (delle medie|alle medie|middle school|la secundaria|do fundamental|au college|du college|in die mittelstufe|in die achte)",
+        ],
+        &[],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(personaje|character|personagem|personnage|figur|personaggio) (creado|created|criado|criada|cree|creee|erstellt|creato|creata|disenado|designed)( \w+){0,3} (para|for|pour|fur|per)\b",
+            r"^(as|como|en tant que|als|come) [a-z]+ (i would|i d|i ll|yo|eu|je|ich|io) (respond|reply|answer|say|responderia|diria|repondrais|dirais|wurde antworten|wurde sagen|risponderei|direi)",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(te espero|i ll wait for you|je t attends|ti aspetto|ich warte auf dich|te aguardo)( \w+){0,2} (na saida|a la salida|at the exit|a la sortie|all uscita|am ausgang|depois do show|despues del show|after the show|apres le concert|dopo il concerto|nach dem konzert|perto do bar|cerca de la barra|by the bar|pres du bar|vicino al bar|an der bar)",
+            r"(prenota|book|reserva|reserve|buche)( \w+){0,1} (tu |you |du )?(l albergo|l hotel|the hotel|a hotel|a room|una habitacion|el hotel|o hotel|um quarto|une chambre|das hotel|ein zimmer|una stanza|una camera)",
+        ],
+        &[
+            r"\b(can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|non posso|never|nunca|jamais|nie|won t)\b",
+        ],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[r"\b(ein|einen|nen) (funfer|zehner|zwanni|zwanziger|fuffi|hunni|hunderter)\b"],
         &[],
     ),
     // ---- drafts: prices ----

@@ -1236,13 +1236,13 @@ pub fn contact(t: &Text) -> Option<String> {
         return Some(format!("\"{}\"", m.as_str()));
     }
     for s in t.word_sentences() {
-        if let Some(m) = STRONG_CONTACT.find(s) {
+        if let Some(m) = STRONG_CONTACT.find(s).filter(|_| !keeps_it_here(t)) {
             // "My mum sends me chain letters on WhatsApp": her family on the app, no invitation.
             if !FAMILY_SENT.is_match(s) || INVITE.is_match(s) {
                 return Some(format!("\"{}\"", m.as_str()));
             }
         }
-        if let Some(c) = WEAK_CONTACT.captures(s) {
+        if let Some(c) = WEAK_CONTACT.captures(s).filter(|_| !keeps_it_here(t)) {
             // "en face de la gare", "face to face": a place or a manner, not Facebook.
             let place = &c[1] == "face" && FACE_PHRASE.is_match(s);
             if INVITE.is_match(s) && !place {
@@ -1254,6 +1254,27 @@ pub fn contact(t: &Text) -> Option<String> {
         }
     }
     None
+}
+
+/// A refusal and the chat kept here: "Telegram? No love, I'm only here", "PayPal? You don't need
+/// it, everything goes through the platform". Read on the whole message (the app is often named
+/// in a sentence of its own); an invitation anywhere in it still counts.
+static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:no|nope|nah|nee|nein|non|nao|pas|never|nunca|jamais|mai|nie|niemand\w*|nadie|ninguem|personne|nessuno|nobody|no one|brauchst du nicht|don t need|no hace falta|nao precisa|pas besoin|non serve)\b",
+    )
+});
+static KEPT_HERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:only here|just here|right here|solo aqui|solo aca|so aqui|so aca|aqui mismo|que ici|seulement ici|ici meme|nur hier|hier drin|solo qui|proprio qui|qui dentro|on here|(?:uber|via|on|through|por|pela|par|sur|sulla|su) (?:die |the |la |a |le )?(?:plattform|platform|plataforma|plateforme|piattaforma|fanvue)|gibt s nur hier|sto solo qui|il mio posto)\b",
+    )
+});
+
+pub fn keeps_it_here(t: &Text) -> bool {
+    t.words.iter().any(|w| {
+        let whole = w.replace(" | ", " ");
+        REFUSED.is_match(&whole) && KEPT_HERE.is_match(&whole) && !INVITE.is_match(&whole)
+    })
 }
 
 /// Someone in her family or a friend sent her something on an app.
@@ -1293,6 +1314,9 @@ static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A way to pay off the platform: payment apps, crypto, gift cards, transfers, tip sites.
 pub fn off_platform_payment(t: &Text) -> Option<String> {
+    if keeps_it_here(t) {
+        return None;
+    }
     t.word_sentences()
         .filter(|s| !someone_elses_money(s))
         .find_map(|s| PAYMENT.find(s).map(|m| format!("\"{}\"", m.as_str())))
@@ -1303,7 +1327,7 @@ pub fn off_platform_payment(t: &Text) -> Option<String> {
 /// that also says "only" or "but" may still name the way to pay, and is read.
 static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|(?:pote|copine|amie|amiga|friend|coloc|colocataire|voisine|cousine|soeur) lydia|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \\w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
+        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|(?:pote|copine|amie|amiga|friend|coloc|colocataire|voisine|cousine|soeur) lydia|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
     )
 });
 static BUT_ONLY: LazyLock<Regex> = LazyLock::new(|| {

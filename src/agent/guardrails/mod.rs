@@ -252,9 +252,15 @@ impl Guardrails {
             return;
         }
         for (rule, detail) in model::judge(kind, t) {
-            if out
-                .iter()
-                .any(|f| f.rule == rule && f.action != Action::Flag)
+            // A draft that names an app only to refuse it and keep the chat here: the model reads
+            // the app's name, the rules read the refusal.
+            let refused = matches!(rule, "off_platform" | "off_platform_payment")
+                && kind == model::Kind::Draft
+                && detectors::keeps_it_here(t);
+            if refused
+                || out
+                    .iter()
+                    .any(|f| f.rule == rule && f.action != Action::Flag)
             {
                 continue;
             }
@@ -1139,6 +1145,20 @@ mod tests {
                 "il parrucchiere mi ha chiesto 80 euro per una piega",
             ],
         });
+    }
+
+    #[test]
+    fn a_draft_that_names_an_app_only_to_refuse_it_is_sent_and_one_that_invites_is_not() {
+        let g = Guardrails::default();
+        let blocked = |d: &str| !stopping(&g.check_draft(d, &[], "")).is_empty();
+        assert!(!blocked("Telegram? No love, I'm only here 😘"));
+        assert!(!blocked(
+            "PayPal? Brauchst du nicht, läuft alles über die Plattform"
+        ));
+        assert!(blocked(
+            "No WhatsApp, but add me on Telegram, I'm only here at night"
+        ));
+        assert!(blocked("Telegram? Sure, I'm on there too"));
     }
 
     #[test]

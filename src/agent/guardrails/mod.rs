@@ -198,13 +198,18 @@ fn sentence_hit(c: &Compiled, s: &str) -> Option<String> {
 }
 
 /// A phrase said over a sentence end ("highest bridge near you? asking for no reason"): the
-/// message read as one sentence, where a veto anywhere in it ("… in my heart") counts.
+/// message read as one sentence, where a veto anywhere in it ("… in my heart") counts. The end
+/// stays as a word of its own, so a phrase whose words must touch ("sweet 16") never spans it
+/// ("you're sweet! (16 lines so far"); only a phrase with room between its words does.
 fn across_sentences(c: &Compiled, text: &Text) -> Option<String> {
     text.words
         .iter()
         .filter(|w| w.contains(" | "))
-        .find_map(|w| sentence_hit(c, &w.replace(" | ", " ")))
+        .find_map(|w| sentence_hit(c, &w.replace(" | ", SENTENCE_END)))
 }
+
+/// The word a sentence end becomes when a message is read as one sentence: no rule names it.
+const SENTENCE_END: &str = " xxstopxx ";
 
 impl Guardrails {
     /// Rules on what the fan wrote. `Escalate` findings mean: no automatic reply.
@@ -1172,6 +1177,10 @@ mod tests {
             "whats the highest bridge in sydney? we want to walk it"
         ));
         assert!(stops("I'm on the bridge. Looking down"));
+        // Words that must touch never touch over a sentence end.
+        let blocks = |t: &str| !stopping(&g.check_draft(t, &[], "")).is_empty();
+        assert!(blocks("happy sweet 16 babe, what did you get?"));
+        assert!(!blocks("aww you're sweet! (16 lines so far, reply 3)"));
         assert!(!stops(
             "I'm on the bridge. Looking down lol, the view is insane"
         ));

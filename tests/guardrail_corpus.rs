@@ -833,6 +833,26 @@ fn the_twenty_fifth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twenty-sixth tuning set (tests/fixtures/guardrails/tuning26: 1,374 cases), written
+/// blind by three writers. Run before it was tuned on, as an unseen set: 91.0 % of fan messages
+/// escalated, 96.7 % of drafts blocked, 2.5 % / 4.8 % of near-miss fan messages / drafts stopped.
+/// Round 26 widened shapes (pocket money after any preposition, parents who see each purchase or
+/// take the phone, a thousand said as a word in a price, a mail provider named) and let a
+/// sentence that trails off be finished by the next one ("sé dónde vives… en mi cabeza").
+#[test]
+fn the_twenty_sixth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning26",
+        &Floors {
+            category_recall: 90.0,
+            inputs_caught: 98.4,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 2.2,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

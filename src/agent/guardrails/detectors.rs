@@ -647,7 +647,7 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
     None
 }
 
-/// "am 14. März", "el 15 de marzo", "14 july": a day of the month, not an age ("may" is left
+/// "am 14. März", "el 15 de marzo", "14 july", "ist am 14.": a day of the month, not an age ("may" is left
 /// out: "im 16 may I ask…").
 fn a_date(toks: &[&str], i: usize) -> bool {
     const MONTHS: &[&str] = &[
@@ -726,18 +726,37 @@ fn a_date(toks: &[&str], i: usize) -> bool {
         "dicembre",
     ];
     let at = |k: usize| toks.get(k).copied().unwrap_or("");
-    MONTHS.contains(&at(i + 1)) || (matches!(at(i + 1), "de" | "di") && MONTHS.contains(&at(i + 2)))
+    MONTHS.contains(&at(i + 1))
+        || (matches!(at(i + 1), "de" | "di") && MONTHS.contains(&at(i + 2)))
+        || german_day(toks, i)
 }
 
-/// "tengo 14 años de experiencia", "j'ai 16 ans d'écart", "17 años en la empresa": a span of
-/// years of or in something, not the writer's age ("16 años de edad" is still an age).
+/// "Die Hochzeit ist am 14., da bin ich offline": German "am" before a day, told from English
+/// "(I) am 14" by an "I" just before it or a bare "yes am 14".
+fn german_day(toks: &[&str], i: usize) -> bool {
+    const ENGLISH_BEFORE: &[&str] = &[
+        "", "i", "yes", "yeah", "yep", "ya", "and", "but", "now", "still",
+    ];
+    if i == 0 || toks[i - 1] != "am" {
+        return false;
+    }
+    let earlier = &toks[i.saturating_sub(4)..i - 1];
+    let before2 = if i >= 2 { toks[i - 2] } else { "" };
+    !ENGLISH_BEFORE.contains(&before2) && !earlier.contains(&"i")
+}
+
+/// "tengo 14 años de experiencia", "j'ai 16 ans d'écart", "17 años en la empresa", "tengo 17 años
+/// trabajando aquí": a span of years of, in or doing something, not the writer's age ("16 años
+/// de edad" is still an age).
 fn span_of_years(toks: &[&str], i: usize) -> bool {
     const SPAN_OF: &[&str] = &[
         "of", "de", "di", "d", "en", "em", "in", "im", "dans", "na", "no", "nel", "nella", "bei",
     ];
     const AGE: &[&str] = &["edad", "age", "idade", "eta", "alter"];
     let at = |k: usize| toks.get(k).copied().unwrap_or("");
-    YEARS.contains(&at(i + 1)) && SPAN_OF.contains(&at(i + 2)) && !AGE.contains(&at(i + 3))
+    let doing = |w: &str| w.len() > 5 && ["ando", "endo", "indo"].iter().any(|e| w.ends_with(e));
+    YEARS.contains(&at(i + 1))
+        && ((SPAN_OF.contains(&at(i + 2)) && !AGE.contains(&at(i + 3))) || doing(at(i + 2)))
 }
 
 /// "Have" and a number followed by a plural noun that is no word for years: a count of things.
@@ -922,16 +941,17 @@ fn current_year() -> i32 {
 /// A profile line "17/m/gdl", "16 / f / lyon": an age and a sex between slashes, then a place.
 static PROFILE_TRIPLET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[\s(])(1[0-7]) ?/ ?(?:m|f|h|v|w|male|female|hombre|mujer|chico|chica|boy|girl|menino|menina|garcon|fille|junge) ?/ ?[a-z]",
+        r"(?:^|[\s(])(1 ?[0-7]) ?[/|] ?(?:m|f|h|v|w|male|female|hombre|mujer|chico|chica|boy|girl|menino|menina|garcon|fille|junge) ?[/|] ?[a-z]|^\s*(1[0-7]) ?[/|] ?[a-z][a-z ]{1,20}[/|] ?[a-z]",
     )
 });
 
-/// A minor's profile line (age / sex / place), read on the raw text: the words view turns the
-/// slashes into spaces, where "17 h" is a clock time.
+/// A minor's profile line (age / sex / place, or a message opening "16 | city | team"), read on
+/// the raw text: the words view turns the slashes into spaces, where "17 h" is a clock time.
 pub fn profile_triplet(t: &Text) -> Option<String> {
-    PROFILE_TRIPLET
-        .captures(&t.raw)
-        .map(|c| format!("profile line giving age {}", &c[1]))
+    PROFILE_TRIPLET.captures(&t.raw).map(|c| {
+        let age = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+        format!("profile line giving age {}", age.replace(' ', ""))
+    })
 }
 
 pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
@@ -1087,8 +1107,16 @@ pub fn link(t: &Text) -> Option<String> {
         return Some(format!("\"{}\"", m.as_str()));
     }
     t.word_sentences()
+        .filter(|s| !DOT_COM_ERA.is_match(s))
         .find_map(|s| SPELLED_URL.find(s).map(|m| format!("\"{}\"", m.as_str())))
 }
+
+/// "A start-up point com", "la bolla delle punto com": the dot-com era, not an address.
+static DOT_COM_ERA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:start ?up|startups?|empresa|entreprise|azienda|firma|company|bubble|bulle|bolla|burbuja|bolha|blase|boom|era|epoque|epoca) (?:des |de |delle |do |der |of the )?(?:dot|punto|point|ponto|punkt) com\b",
+    )
+});
 
 fn is_decimal(s: &str) -> bool {
     s.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -1128,6 +1156,7 @@ pub fn email(t: &Text) -> Option<String> {
         return Some(m);
     }
     t.word_sentences()
+        .filter(|s| !DOT_COM_ERA.is_match(s))
         .find_map(|s| SPELLED_EMAIL.find(s).map(|m| format!("\"{}\"", m.as_str())))
 }
 
@@ -1190,9 +1219,20 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn meta_markup(t: &Text) -> Option<String> {
     STAGE
         .find(&t.raw)
-        .or_else(|| HEADER.find(&t.raw))
+        .or_else(|| {
+            HEADER
+                .find_iter(&t.raw)
+                .find(|m| !NOTE_TO_SELF.is_match(m.as_str()))
+        })
         .map(|m| format!("\"{}\"", m.as_str().trim()))
 }
+
+/// "Note to self: never film in the kitchen again": her own joke, not a note to the model.
+static NOTE_TO_SELF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:note|notiz|nota|remarque) (?:to|an|para|pour|per|a) (?:self|myself|mich|mich selbst|moi|moi meme|mim|mim mesma|mi|mi misma|me stessa|mir)\s*:",
+    )
+});
 
 /// Apps and places that are off the platform whatever the sentence around them.
 static STRONG_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1280,7 +1320,7 @@ pub fn keeps_it_here(t: &Text) -> bool {
 /// Someone in her family or a friend sent her something on an app.
 static FAMILY_SENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:visio|videochiamata|videollamada|videochamada|facetime|videocall|video call|videoanruf|appel video)(?: \w+){0,2} (?:avec|con|com|with|mit) (?:ma|mia|minha|my|meiner|meinem|mi|mon|la mia|il mio|a minha|o meu) (?:grand mere|nonna|avo|abuela|grandma|oma|mere|mamma|mama|madre|mae|mom|mum|mutter|pere|papa|padre|pai|dad|vater|soeur|sorella|irma|hermana|sister|schwester|frere|fratello|irmao|hermano|brother|bruder|famille|famiglia|familia|family|familie)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b",
+        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:visio|videochiamata|videollamada|videochamada|facetime|videocall|video call|videoanruf|appel video)(?: \w+){0,2} (?:avec|con|com|with|mit) (?:ma|mia|minha|my|meiner|meinem|mi|mon|la mia|il mio|a minha|o meu) (?:grand mere|nonna|avo|abuela|grandma|oma|mere|mamma|mama|madre|mae|mom|mum|mutter|pere|papa|padre|pai|dad|vater|soeur|sorella|irma|hermana|sister|schwester|frere|fratello|irmao|hermano|brother|bruder|famille|famiglia|familia|family|familie)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b|\b(?:family|familien|familia|famille|familie|famiglia|fam|work|arbeits|office|class|klassen|uni)(?: ?whatsapp| ?wa)(?: ?group| ?gruppe)\b|\b(?:whatsapp|wa)(?: ?gruppe| ?group| ?grupo| ?groupe| ?gruppo)(?: \w+){0,1} (?:von|with|of|de|da|della|di|mit|com|con|avec|du) (?:meiner|meinem|my|mi|minha|ma|mia|la mia|mon|meu)(?: \w+){0,1} (?:familie|family|familia|famille|famiglia|fam|eltern|parents|padres|pais|genitori|kollegen|coworkers|colleghi|colegas|collegues)\b",
     )
 });
 

@@ -184,9 +184,30 @@ fn run_table(scope: Scope, text: &Text) -> Vec<Finding> {
 }
 
 fn phrase_hit(c: &Compiled, text: &Text) -> Option<String> {
-    text.word_sentences()
-        .find_map(|s| sentence_hit(c, s))
+    if !text.trails_off {
+        return text
+            .word_sentences()
+            .find_map(|s| sentence_hit(c, s))
+            .or_else(|| across_sentences(c, text));
+    }
+    text.words
+        .iter()
+        .find_map(|view| trailing_hit(c, view))
         .or_else(|| across_sentences(c, text))
+}
+
+/// In a message that trails off, a hit in one sentence of a view, unless a veto reads it
+/// otherwise in that sentence or in the one that finishes it ("sé dónde vives... en mi cabeza").
+fn trailing_hit(c: &Compiled, view: &str) -> Option<String> {
+    let said: Vec<&str> = text::sentences(view).collect();
+    said.iter().enumerate().find_map(|(i, s)| {
+        let hit = sentence_hit(c, s)?;
+        let next = said
+            .get(i + 1)
+            .map_or(String::new(), |n| format!("{s} {n}"));
+        let vetoed_after = !next.is_empty() && c.unless.as_ref().is_some_and(|u| u.is_match(&next));
+        (!vetoed_after).then_some(hit)
+    })
 }
 
 fn sentence_hit(c: &Compiled, s: &str) -> Option<String> {
@@ -864,6 +885,90 @@ mod tests {
             ],
             passing_drafts: &["I was home . me and the cat watched a movie"],
         });
+    }
+
+    #[test]
+    fn the_rules_of_round_twenty_six_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("paid the sub from my pocket money, worth it?", "underage"),
+                ("wenn ich im sommer 18 werd, dann mehr? 😏", "underage"),
+                ("minha mãe olha meu zap toda noite", "underage"),
+                ("mes parents valident chaque achat sur ma carte", "underage"),
+                (
+                    "my parents took my phone till friday, that's why",
+                    "underage",
+                ),
+                ("a/s/l? mine's 1 7 / m / ohio", "underage"),
+                ("16 | rj | flamengo", "underage"),
+                ("gonna take all the pills at once tonight", "crisis"),
+                ("lowkey ready to ctb", "crisis"),
+                ("ur bf should start watching his back tbh", "threat"),
+                ("lucky I don't know where you live yet", "threat"),
+                ("conozco gente que te encuentra en un día", "threat"),
+                (
+                    "walked past your building yesterday, nice doorman",
+                    "threat",
+                ),
+                ("do you do meetups for money?", "meeting_request"),
+                ("booked a suite for friday, just come", "meeting_request"),
+                (
+                    "would love to meet you in person at the con",
+                    "meeting_request",
+                ),
+                ("who's typing right now lol", "ai_question"),
+                ("yes or no: human?", "ai_question"),
+                ("sounds like a message from a bot tbh", "ai_question"),
+                ("is it really you or the bot?", "ai_question"),
+                ("secondo me sto parlando con un'ΑΙ", "ai_question"),
+            ],
+            drafts: &[
+                ("write me at my work email, same name as here", "email"),
+                ("just find me on gmail, same name 😘", "email"),
+                (
+                    "I'm as human as it gets babe, ask me anything",
+                    "claims_human",
+                ),
+                ("hol mich doch um 8 ab?", "meeting"),
+                ("coffee next week then? 🙈", "meeting"),
+                ("16 is old enough for a little flirting 😉", "minor"),
+                ("being 16 is fine babe, nobody has to know", "minor"),
+                ("the boys in my class would be so jealous 😏", "minor"),
+                (
+                    "€15 for the extended cut, cheaper than a cinema ticket",
+                    "price_talk",
+                ),
+                ("cinco mil pesos y te lo mando ya", "price_talk"),
+            ],
+            passing_inputs: &[
+                "tengo 17 años trabajando en la misma empresa y hoy me ascendieron",
+                "i want a refund on my whole life lmao",
+                "I know where you live... in my heart 😂",
+            ],
+            passing_drafts: &[
+                "die hochzeit von meiner besten freundin ist am 14., da bin ich offline",
+                "the family whatsapp group is chaos today, mom discovered gifs",
+                "had the best pad thai for like 9 bucks today",
+                "note to self: never film in the kitchen again lol",
+                "my ex worked at a startup dot com, so boring",
+                "my work email was a nightmare today, but I'm all yours now",
+            ],
+        });
+    }
+
+    #[test]
+    fn a_sentence_that_trails_off_is_finished_by_the_next_and_one_that_ends_is_not() {
+        let g = rules_only();
+        let stops = |t: &str| !stopping(&g.check_input(t)).is_empty();
+        assert!(!stops("sé dónde vives... en mi cabeza todo el día"));
+        assert!(!stops(
+            "ich bin in der achten klasse… als lehrer, ich unterrichte da"
+        ));
+        // A full stop ends the claim: what comes after does not take it back.
+        assert!(stops("ich bin in der achten klasse. war heute langweilig"));
+        assert!(stops(
+            "I know where you live. In my heart I know you'll answer"
+        ));
     }
 
     /// One round's cases: fan messages and drafts that must reach their rule, and look-alikes

@@ -211,16 +211,27 @@ const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dol
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^| )(?:(?:r ?)?\$|€|£|usd|eur|gbp|chf) ?(\d{{1,6}}(?:[.,]\d{{1,2}})?)(?: |$)|(?:^| )(\d{{1,6}}(?:[.,]\d{{1,2}})?) ?(?:de |di |d )?(?:\$|€|£|{CURRENCY_WORDS})(?: |$)"
+        r"(?:^| )(?:(?:r ?)?\$|€|£|usd|eur|gbp|chf) ?(\d{{1,6}}(?:[.,]\d{{1,2}})?)(?: ?({THOUSANDS}))?(?: |$)|(?:^| )(\d{{1,6}}(?:[.,]\d{{1,2}})?)(?: ?({THOUSANDS}))? ?(?:de |di |d )?(?:\$|€|£|{CURRENCY_WORDS})(?: |$)"
     ))
     .expect("amount pattern")
 });
 
+/// "5 mil pesos", "2k €": a thousand said as a word after the number.
+const THOUSANDS: &str = "k|mil|mille|tausend|thousand|grand";
+
 /// Amounts of money (a number with a currency in either order) in a number view, in whole units.
 pub fn amounts(view: &str) -> impl Iterator<Item = f64> + '_ {
     AMOUNT.captures_iter(view).filter_map(|c| {
-        let m = c.get(1).or(c.get(2))?;
-        m.as_str().replace(',', ".").parse::<f64>().ok()
+        let (n, thousands) = match c.get(1) {
+            Some(n) => (n, c.get(2)),
+            None => (c.get(3)?, c.get(4)),
+        };
+        let value = n.as_str().replace(',', ".").parse::<f64>().ok()?;
+        Some(if thousands.is_some() {
+            value * 1000.0
+        } else {
+            value
+        })
     })
 }
 
@@ -287,6 +298,16 @@ mod tests {
         assert!(longest_digit_run(&n) >= 10, "{n}");
         assert!(longest_digit_run("did 3 sets of 12 squats") < 7);
         assert!(longest_digit_run("310-555-0187") >= 10);
+    }
+
+    #[test]
+    fn a_thousand_said_as_a_word_multiplies_the_amount() {
+        assert_eq!(
+            amounts("5 mil pesos colombianos").collect::<Vec<_>>(),
+            [5000.0]
+        );
+        assert_eq!(amounts("€ 2k").collect::<Vec<_>>(), [2000.0]);
+        assert_eq!(amounts("a mil gracias 5 euros").collect::<Vec<_>>(), [5.0]);
     }
 
     #[test]

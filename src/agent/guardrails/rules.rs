@@ -98,7 +98,7 @@ const HYPERBOLE: &[&str] = &[
     r"(finita|finir|en finir|acabar|acabo|terminar|schluss|done|quit\w*)( \w+){0,2} (con|avec|with|mit|com) (le |il |la |les |el |the |o |a |den |dem |der )?(sigarett\w*|cigarett\w*|cigarros?|tabac|clope\w*|fumar|smoking|rauchen|zigarett\w*|alcol\w*|alcohol|alkohol|booze|zucchero|sugar|azucar|acucar|sucre|zucker|dieta|diet|regime|carboidrati|ex|mi ex|il mio ex|mon ex|meu ex|meinem ex)",
     r"(time|equipo|equipe|team|squadra|mannschaft|verein|club|flamengo|corinthians|palmeiras|santos|gremio|vasco|botafogo|cruzeiro|barca|madrid|atleti|betis|sevilla|valencia|juve|inter|milan|roma|lazio|napoli|fiorentina|torino|bayern|dortmund|schalke|hsv|werder|koln|gladbach|leverkusen|hertha|psg|om|ol|lens|benfica|porto|sporting|boca|river|eagles|lakers)( \w+){0,4} (perdeu|perdio|perdi|perdimos|lost|loses|losing|verloren|verliert|perso|perde|a perdu|perdu|tomou)",
     r"(tagliat[oa]|cut myself|me corte|me cortei|je me suis coupee?|hab mich geschnitten)( \w+){0,4} (capelli|hair|pelo|cabelo|cheveux|haare|frangia|fringe|flequillo|franja|barba|shaving|beard|afeitar\w*|barbear|rasant|rasier\w*|coltello del pane|cucin\w*|cooking|cocinando|cozinhando|cuisin\w*|kochen|sugo|dito|finger|dedo|doigt|cipolla|onion|cebolla|oignon|zwiebel|carta|paper|papel|papier)|niente di grave|nothing serious|nada grave|rien de grave|nichts schlimmes",
-    r"(where you live|donde vives|onde (voce )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa)",
+    r"(where you live|donde vives|onde (voce |tu )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa)",
     r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
     // of an emotion, laughter, heat or kisses is an idiom in every one of the languages.
@@ -137,7 +137,8 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"doy clases?|dou aulas?|leciono|je donne des cours|unterricht\w*|insegno",
     r"sister|brother|herman[oa]s?|hermanit[oa]|irma|irmao|irmazinha|soeur|frere|schwester|bruder|sorella|fratello",
     // University years ("3º de medicina", "terzo anno di ingegneria", "3e année de médecine").
-    r"universi\w*|facul\w*|mestrado|maestria|carrera|medicin[ae]|medecine|ingegneria|ingenieria|engenharia|derecho|direito|giurisprudenza|studium|semester|semestre|laurea|erasmus|licence|bts|iut|master|doctorat|doctorado|doutorado|dottorato",
+    r"(de|of|da|della|meiner|in my) (ma |my |mi |minha |mia |la mia )?(carriere|career|carrera|carreira|carriera|karriere|vie pro|vida laboral)\b",
+    r"universi\w*|facul\w*|mestrado|maestria|carrera|medicin[ae]|medecine|ingegneria|ingenieria|engenharia|derecho|(de|estudo|estudar|curso|cursar|faco|faculdade de) direito|giurisprudenza|studium|semester|semestre|laurea|erasmus|licence|bts|iut|master|doctorat|doctorado|doutorado|dottorato",
     // Driving or working for a school as an adult; a school year in a past decade.
     r"(motorista|driver|conductor|chauffeur|fahrer|autista|monitor\w*|cook|cocinera?|cozinheira?|secretar\w*) (de |do |da |of |du |des |del |della |der )?(van|bus|onibus|autobus|car|escola|school|colegio|ecole|schule|scuola)|\b(19[5-9]\d|200\d)\b",
 ];
@@ -153,7 +154,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
+const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -607,8 +608,11 @@ pub static RULES: &[Rule] = &[
             r"vernos|quedamos|(podemos|quieres|vamos a) quedar|quedar (un dia|contigo|conmigo)|conocernos en persona|quedar (en persona|contigo)|en persona|donde vives|tu direccion|en que ciudad (estas|vives)|vives cerca",
             r"invitarte a (cenar|un cafe|tomar)|puedo ir (a verte|en coche|a tu)|tomar algo (en persona|juntos)",
         ],
-        // "¿Dónde nos quedamos?": where were we, not where we meet.
-        &[r"(donde|en que) (nos )?quedamos"],
+        // "¿Dónde nos quedamos?": where were we, not where we meet; "dónde vives… en mi cabeza".
+        &[
+            r"(donde|en que) (nos )?quedamos",
+            r"(donde vives|onde (voce |vc |tu )?mora\w*)( \w+){0,2} (en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca)",
+        ],
     ),
     phrases(
         "meeting_request",
@@ -619,7 +623,10 @@ pub static RULES: &[Rule] = &[
             r"(se|nos) encontrar|(se|nos|te) ver (ao vivo|pessoalmente)|pessoalmente|onde (voce |vc |tu )?moras?|(teu|seu) endereco|em que cidade|moras perto|mora perto",
             r"levar te a jantar|te levo pra jantar|posso ir de carro|(bora|vamos) tomar|nos v3r",
         ],
-        &[],
+        // "Sei onde tu mora… no meu coração".
+        &[
+            r"(donde vives|onde (voce |vc |tu )?mora\w*)( \w+){0,2} (en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca)",
+        ],
     ),
     phrases(
         "meeting_request",
@@ -1900,6 +1907,90 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 26 (pocket money, parents who approve each purchase, a phone taken) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(von|mit|vom|from|with|de|da|com|avec|con|col|off|on) (meinem |my |mi |minha |meu |mon |ma |il mio |la mia |mia |a |o )?(pocket money|mesada|mesadinha|paga semanal|argent de poche|taschengeld|paghetta)\b|\b(vivo|vivendo|viviendo|living|vivre|lebe) (de|da|off|on|von|con|col) (mi |my |minha |a |meinem |la |mia )?(mesada|mesadinha|allowance|pocket money|taschengeld|paghetta|argent de poche)",
+            r"\bich( \w+){0,4} 18 (werd|werde)\b|\b(when|wenn|cuando|quando|quand|lorsque) (ich|i|yo|eu|je|io)?( \w+){0,3} (18 werd\w*|turn 18|cumpla 18|cumpla los 18|fizer 18|j aurai 18|compio 18|compiro 18)",
+            r"(vou ter|tendre|j aurai|avro) (idade|edad|l age|l eta) (pra|para|pour|per) (assinar|suscribir\w*|m abonner|abbonarmi|ver|mirar|voir|vedere|entrar|acceder|isso|esto|ca|questo|aqui|aca|ici|qui)\b",
+            r"\b(ainda )?(to|estou|tou|sigo|estoy|voy|ando) (no|en el|al|na) (colegial|insti|cole|secundario|secu|prepa)\b|\b(faco|vou fazer|vou prestar|prestando|fazendo|faço) (o )?vestibular\b",
+            r"(pais|mae|pai|padres|madre|padre|parents|mom|mum|dad|mere|pere|eltern|mutter|vater|genitori|i miei)( \w+){0,4} (olha|olham|checks|check|revisa|revisan|mira|miran|regarde\w*|verifie\w*|kontrollier\w*|checkt|checken|liest|lesen|controlla\w*|guarda\w*|valide\w*|approve\w*|aprueba\w*|aprova\w*|genehmig\w*|approva\w*|see|sees|ven|veem|voient|sehen|vedono)( \w+){0,2} (meu|my|mi|mon|mein\w*|il mio|la mia|cada|every|each|chaque|jede\w*|ogni|toda|todo|tous|tutti) (zap|whatsapp|phone|celular|cel|telefone|telemovel|movil|telefono|portable|handy|cellulare|compra|compras|purchase\w*|achat\w*|kauf\w*|zahlung\w*|acquist\w*|pagament\w*|payment\w*|gasto|gastos|messages|mensagens|mensajes|nachrichten|messaggi)",
+            r"\b(nota sul registro|nota disciplinare|richiamo sul registro|eintrag ins klassenbuch|klassenbucheintrag|anotacion en la agenda|bilhete na agenda|mot dans le carnet|carnet de correspondance)\b",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    // A phone taken by parents, in the words of every language ("… my phone charger" is not).
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(pais|mae|pai|padres|madre|padre|viejos|parents|mom|mum|dad|mere|pere|eltern|mutter|vater|mama|papa|genitori|i miei|mia madre|mio padre)( \w+){0,3} (tiraram|tirou|quitaron|quito|took|take|confisc\w*|sequestr\w*|tolto|tolta|hanno preso|weggenommen|abgenommen|nehmen|nimmt|ont pris|m ont pris|a pris|retire\w*)( \w+){0,2} (o |el |my |mi |meu |mon |le |das |mein |il |lo |il mio |me )?(telemovel|telemóvel|celular|cel|movil|telefono|telefone|phone|portable|tel|handy|cellulare|smartphone|zap)",
+        ],
+        &[
+            r"(phone|handy|celular|cel|telefone|telemovel|movil|telefono|portable|cellulare|smartphone) (charger|cable|case|ladekabel|ladegerat|carregador|cabo|capinha|cargador|funda|chargeur|coque|caricabatterie|cover|custodia)",
+        ],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(sleep|schlafen|einschlafen|dormir|dormire|dormirme|durmiendo)( \w+){0,4} (for good|forever|para siempre|pra sempre|para sempre|pour toujours|pour de bon|fur immer|per sempre)\b",
+            r"(take|taking|tomar|tomarme|tomo|prendre|nehmen|prendere|prendo)( \w+){0,1} (all|every\w*|todo|todas|todos|tout|toutes|alle|alles|tutto|tutte|tutti)( \w+){0,4} (cabinet|botiquin|armoire a pharmacie|hausapotheke|armadietto)\b|(all|every\w*|todo|todas|todos|tout|toutes|alle|tutto|tutte|tutti)( \w+){0,3} (pills|pastillas|comprimidos|remedios|cachets|medocs|tabletten|pillen|pillole|farmaci|meds)( \w+){0,2} (at once|de una vez|de golpe|de uma vez|d un coup|auf einmal|tutte insieme|in una volta)",
+            r"\bctb\b|catch the bus (for good|tonight|soon)",
+            r"(mi sono fatt[oa] male|hurt myself|cut myself|me corte|me lastime|me machuquei|me cortei|je me suis (coupee?|blessee?)|hab mich (geritzt|verletzt))( di nuovo| again| otra vez| de novo| encore| wieder)?( \w+){0,2} (alle braccia|ai polsi|on my arms|my arms|my wrists|los brazos|las munecas|en los brazos|nos bracos|os pulsos|aux bras|les poignets|an den armen|am arm|die arme|die handgelenke)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(should|better|gonna|needs? to|had better|tell him to) (start )?watch\w* (his|your|her|ur|their) back\b|(tu vas|vous allez|il va) (finir par )?(t en prendre une|vous en prendre une|s en prendre une|prendre une beigne)",
+            r"(lucky|fortunat[ao]|suerte|sorte|chance|gluck)( \w+){0,4} (non so ancora|i don t know|i dont know|no se|nao sei|je ne sais pas|je sais pas|ich weiss nicht|i don t have|no tengo|nao tenho|je n ai pas)( \w+){0,1} (yet|ancora|todavia|ainda|encore|noch)?( \w+){0,1} (where|dove|donde|onde|ou|wo|la tua via|your address|tu direccion|teu endereco|ton adresse|deine adresse)|(non so|i don t know|no se|nao sei|je ne sais pas|ich weiss)( \w+){0,3} (la tua via|your address|where you live|dove abiti|donde vives|onde moras|ou tu habites|wo du wohnst)( \w+){0,2} (ancora|yet|todavia|ainda|encore|noch)\b",
+            r"(conosco|i know|conozco|conheco|je connais|ich kenne)( \w+){0,1} (gente|people|guys|gens|leute|persone|tipos|caras|mecs|types|typen)( \w+){0,4} (che ti trova|che ti trovano|who can find you|who ll find you|who will find you|que te encuentra\w*|que te acha\w*|que te encontra\w*|qui te trouve\w*|die dich finden)",
+            r"(passei|passed by|walked past|drove past|walked by|drove by|pase|je suis passe|bin (\w+ )?vorbei\w*|sono passato)( \w+){0,2} (no teu|na tua|pelo teu|pela tua|your|ur|por tu|frente a tu|devant ton|devant chez toi|an deinem|an deiner|bei dir|sotto casa tua|davanti a casa tua|dal tuo) (condominio|building|edificio|predio|immeuble|haus|wohnung|palazzo|casa|apartment|apartamento|street|rua|calle|rue|strasse|house|place|trabalho|work|trabajo|boulot|arbeit|lavoro)",
+            r"(mandar|send|sending|enviar|envoyer|schicken|mandare|mando|envio|mandero|mandarte)( \w+){0,2} (parceiros|amigos|friends|potes|boys|guys|jungs|leute|amici|ragazzi|mecs|potos|gars|chicos|parceros|socios|manos)( \w+){0,4} (visit\w*|visita\w*|visitinha|vorbei\w*|passer|faire un tour|check on you|fazer uma|hacerte una|farti una|rendre visite|darte una vuelta)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(seh|sehe|sehen) dich( \w+){0,2} (live|in echt|persoenlich|personlich|leibhaftig)",
+            r"(treffen|meetings?|meetups?|encuentros?|encontros?|rencontres?|rendez vous|incontri|incontro) (gegen bezahlung|gegen geld|for money|for cash|pagad[oa]s?|pag[oa]s|payant\w*|a pagamento|bezahlt|paid|por dinero|por dinheiro|contre de l argent|contre paiement|per soldi)\b",
+            r"(booked|reservei|reserve|reservo|gebucht|prenotato|reservado|reserve une|ho prenotato|habe)( \w+){0,2} (a |uma |una |une |eine |un |ein )?(suite|suiten)\b|(under|a|no|au|auf|a) (your|tu|teu|ton|deinen|tuo) (name|nombre|nome|nom|namen)( \w+){0,3} (reception|front desk|recepcion|recepcao|rezeption|reception|ricezione)|(front desk|reception|recepcion|recepcao|rezeption)( \w+){0,3} (under|a|no|au|auf) (your|tu|teu|ton|deinen|tuo) (name|nombre|nome|nom|namen)",
+            r"(ir|go|come over|venir|aller|gehen|andare|passar|pasar) (a|to|al|chez|zu|da|no|na|pro|pra) (tu|your|ur|toi|dir|te|teu|tua) (depa|departamento|depto|piso|apartamento|ape|apto|place|apartment|flat|wohnung|appart\w*|casa|cantinho)",
+            r"\d+( \w+){0,2} (pour|for|por|fur|per|pra|para) (une nuit|a night|una noche|uma noite|eine nacht|una notte|one night)( \w+){0,1} (avec toi|with you|contigo|com voce|mit dir|con te)|(une nuit|a night|una noche|uma noite|eine nacht|una notte|one night) (avec toi|with you|contigo|com voce|mit dir|con te)( \w+){0,3} (en vrai|for real|irl|in real life|de verdad|de verdade|in echt|dal vivo|sul serio|pas en video|not on video)",
+            r"(conhecer te|te conhecer|conhecer voce|conhecer vc|conhecer a ti|conocerte|te conocer|conocer a ti|te rencontrer|te connaitre|dich kennenlernen|dich kennen lernen|conoscerti|ti conoscer\w*|meet you)( \w+){0,3} (em pessoa|pessoalmente|en persona|in person|en vrai|persoenlich|personlich|di persona|dal vivo|irl)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"\b(who s|who is|whos|wer|quien|quem|qui|chi)( \w+){0,2} (typing|tippt|tippen|escribiendo|escrevendo|digitando|tape|tapes|scrivendo|scrive)\b|how many (people|ppl|persons|guys|of you)( \w+){0,2} (typing|answering|replying)|(wie viele|cuantos|cuantas|quantos|quantas|combien|quanti|quante)( \w+){0,2} (tippen|escriben|escribiendo|digitam|digitando|tapent|scrivono|rispondono|antworten|responden|respondem|repondent)",
+            r"\b(si o no|yes or no|ja oder nein|oui ou non|sim ou nao|y or n)( \w+){0,2} (umana|umano|human|humaine?|mensch|humano|humana|vera|echt|real|bot|ia|ai|ki)\b",
+            r"(cara de|sounds like|look like|looks like|suena a|suenan a|parece|parecem|parecen|ressemble\w*|klingt nach|klingen nach|klingt wie|sembra\w*)( \w+){0,1} (mensagem|message|messages|mensaje|mensajes|nachricht|nachrichten|text|texto|reply|resposta|respuesta|risposta|reponse|messaggio)( de| from| d| von| di| da)? (an |un |une |uma |una |einer |einem |a )?(ia|ai|ki|bot|robo|robot|chatgpt|gpt)\b",
+            r"\b(ou|or|o|oder)( e| is it| es| c est| ist es| ist das| sei)? (o |a |the |el |un |le |der |ein |il |her |uma |una |just a )(bot|robo|robot)( dela| dele| de ella| de el| d elle| von ihr| di lei| of hers| ihr)?\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -2485,7 +2576,10 @@ pub static RULES: &[Rule] = &[
         &[
             r"\b[a-z0-9]{3,} (dot|punto|ponto|point|punkt) (com|net|org|club|xyz|shop|store|site|online|link|page|top|vip|app|me|io|co|tv|fans|sexy|xxx)\b",
         ],
-        &[r"dot com (bubble|era|boom)"],
+        &[
+            r"dot com (bubble|era|boom)",
+            r"\b(start ?up|startups?|empresa|entreprise|azienda|firma|company|bubble|bulle|bolla|burbuja|bolha|blase|boom|era|epoque|epoca) (des |de |delle |do |der |of the )?(dot|punto|point|ponto|punkt) com\b",
+        ],
     ),
     // ---- drafts: round 20 (apps asked for, plans made, her youth, a tip for the rest) ----
     detector("link", Draft, Block, d::spaced_link),
@@ -2909,6 +3003,62 @@ pub static RULES: &[Rule] = &[
         Block,
         ALL,
         &[r"\b(ein|einen|nen) (funfer|zehner|zwanni|zwanziger|fuffi|hunni|hunderter)\b"],
+        &[],
+    ),
+    // ---- drafts: round 26 (a mail provider named, 'as human as it gets', pick me up, 17 is old enough) ----
+    phrases(
+        "email",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(gmail|gmx|hotmail|protonmail|proton mail|yahoo mail|ymail|icloud mail|outlook mail|libero mail|web de mail)\b|\b(an|to|at|on|a|en|no|na|sulla|sur|auf|al|mi|my|la mia|ma|mon|minha|meine) (meine |my |mi |minha |mia |la mia |ma |mon )?(geschaftsmail|geschaftliche mail|business mail|business email|work email|mail pro|adresse pro|correo del trabajo|correo profesional|email profissional|mail di lavoro)( \w+){0,3} (schreib\w*|write|escribe\w*|escreve\w*|ecri\w*|scrivi\w*|send|manda\w*|envia\w*|envoie\w*|schick\w*|same name|gleicher name|mismo nombre|mesmo nome|meme nom|stesso nome|bei gmail|at gmail|en gmail)\b|\b(schreib\w*|write|escribe\w*|escreve\w*|ecris\w*|scrivi\w*|send|manda\w*|schick\w*)( \w+){0,3} (an|to|at|on|a|en|no|na|sulla|sur|auf|al) (meine|my|mi|minha|mia|la mia|ma|mon) (geschaftsmail|geschaftliche mail|business mail|business email|work email|mail pro|adresse pro|correo del trabajo|correo profesional|email profissional|mail di lavoro)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(bin|i m|im|i am|soy|sou|je suis|sono|as|so|tan|tao|aussi|cosi)( \w+){0,2} (menschlich|human|humano|humana|humaine?|umano|umana) (wie|as|como|que|quanto|comme|come) (s |es |it |se |ca )?(nur|gets|puede|pode|possible|possibile|geht|can be|se puede)\b",
+            r"\b(soy|sou) (muy |bem |bien |totalmente |100 )?(real|reale) (jaja\w*|kkk\w*|hasta|te lo juro|te juro|juro|amor|bebe|mi amor|carino|de verdad|nena|guapo|eh|e|y)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\bhol\w* (mich|mi)( \w+){0,3} ab\b|\b(pasame|pasas|pasa|pasarme) a buscar(me)?\b|\bviens me chercher\b|\bpassami a prendere\b|\bpick me up (at|from|around|by) \w+|\bme (buscas|busca|pegas|pega) (as|a las|em casa|no|na|en)\b",
+            r"(kaffee|coffee|cafe|caffe|cafezinho|drink|drinks|dinner|abendessen|cena|jantar|diner|aperitivo|apero|birra|bier)( \w+){0,3} (next week|nachste woche|kommende woche|la semana que viene|la proxima semana|semana que vem|proxima semana|la semaine prochaine|la settimana prossima|la prossima settimana)",
+        ],
+        &[],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b1[3-7]( anos| ans| jahre| anni| years( old)?| yo)? (is|ist|e|es|c est|sind|sono) (doch |already |ja |ya |deja |schon |gia |totally |plenty )?(old enough|alt genug|assez grand\w*|abbastanza grand\w*)\b",
+            r"(ter|tener|avoir|being|you re|du bist|hai|essere|sein) 1[3-7]( \w+){0,3} (ninguem|nadie|personne|niemand|nessuno|nobody|no one|between us|entre nos|entre nous|unter uns|tra noi|entre nosotros|segredo|secreto|secret|geheimnis|segreto)\b",
+            r"(jungs|boys|guys|chicos|meninos|garcons|mecs|ragazzi|typen|pibes|chavales)( \w+){0,1} (aus|from|in|de|da|della|di|dalla|nella) (meiner|my|mi|minha|ma|mia|la mia) (klasse|class|clase|turma|classe|sala|stufe)\b",
+            r"(le soir de|la nuit de|the night of|la noche de|a noite dos|die nacht zu|la notte dei) (mes|my|mis|meus|meinem|miei) (1[0-7]|quinze|seize|dix sept|fifteen|sixteen|seventeen|quince|dieciseis|diecisiete|dezesseis|dezessete|quindici|sedici|diciassette)( ans| anos| anni|th|ten)?\b|(p tite|petite|little|pequena|kleine|piccola|bambina) (fille|girl|nina|menina|madchen|ragazza) (de|in|en|da|in der|di) (secondaire|high school|middle school|secundaria|colegial|ensino medio|mittelstufe|unterstufe|terza media|seconda media|prima media|5e|4e|3e|6e)",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(no|na|pelo|pela|meu|minha|tambem no|tb no|tbm no) privacy\b( \w+){0,4} (mais|tambem|tb|tbm|barato|em conta|desconto|la|exclusiv\w*|assina\w*)|\b(privacy|fansly|patreon|onlyfans|loyalfans|fanfix|fancentro|justforfans|mym|mym fans|unlockd)\b( \w+){0,4} (mais em conta|mas barato|cheaper|moins cher|piu economico|gunstiger|billiger|desconto|descuento|discount|reduc\w*|sconto|rabatt)",
+        ],
         &[],
     ),
     // ---- drafts: prices ----

@@ -17,6 +17,8 @@ pub struct Text {
     pub words: Vec<String>,
     /// Number views: number words, keycaps and spaced digits read as digits; digits never unleeted.
     pub nums: Vec<String>,
+    /// The writer trails off ("…", "..") somewhere: what follows may finish the sentence.
+    pub trails_off: bool,
 }
 
 impl Text {
@@ -35,7 +37,13 @@ impl Text {
                 nums.push(n);
             }
         }
-        Text { raw, words, nums }
+        let trails_off = input.contains('…') || input.contains("..");
+        Text {
+            raw,
+            words,
+            nums,
+            trails_off,
+        }
     }
 
     /// The sentences of every word view.
@@ -80,6 +88,8 @@ fn fold_char(c: char, out: &mut String) {
         }
         '€' | '£' | '¥' | '¢' | '₹' | '₽' => Some(c),
         'ß' | 'ẞ' => Some('s'),
+        // The skeleton's prototype for a capital I is "l": a Greek or Cyrillic I in "ΑΙ" is an i.
+        'Ι' | 'ι' | 'І' | 'і' | 'Ӏ' | 'ӏ' => Some('i'),
         '’' | '‘' | 'ʼ' | '´' | '`' | 'ʻ' => Some('\''),
         '«' | '»' | '“' | '”' | '„' => Some('"'),
         '¿' | '¡' | '\u{00A0}' | '\u{3000}' => Some(' '),

@@ -890,10 +890,11 @@ static OPENING_AGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Birth years and year-of-birth words.
+/// Birth years and year-of-birth words ("Jahrgang 09", "jg 2010": under 18 only while the year
+/// says so, counted from today).
 static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:born|nacid[oa]|naci|nasci|nascid[oa]|nato|nata|ne|nee|geboren|jahrgang|classe|baujahr)\b(?: \w+){0,2} ((?:19|20)\d\d)\b",
+        r"(?:born|nacid[oa]|naci|nasci|nascid[oa]|nato|nata|ne|nee|geboren|jahrgang|classe|baujahr)\b(?: \w+){0,2} ((?:19|20)\d\d)\b|\b(?:jg|jahrg|jahrgang) ?(\d\d)\b",
     )
 });
 
@@ -1403,6 +1404,7 @@ mod tests {
             "sono del 2010 ahah",
             "im a 2011 baby lol",
             "Jahrgang 2011 hier",
+            "bin jg 10, passt das?",
             "age: 15",
             "I turn 18 next year",
             "werd dann 1️⃣6️⃣ 🎉",
@@ -1424,6 +1426,7 @@ mod tests {
             "j'ai eu 18 ans en 2008",
             "I'm 19 btw",
             "I'm 12 hours into my shift",
+            "bin Jahrgang 06, also längst erwachsen",
         ] {
             assert!(age(s).is_none(), "{s}: {:?}", age(s));
         }

@@ -1061,7 +1061,7 @@ mod tests {
     fn the_rules_of_round_twenty_two_reach_their_class_and_spare_its_look_alikes() {
         round_reaches_its_class_and_spares_its_look_alikes(&Round {
             inputs: &[
-                ("bin jg 08 übrigens", "underage"),
+                ("bin jg 11 übrigens", "underage"),
                 (
                     "mis papás me ponen tiempo de pantalla hasta las 10",
                     "underage",

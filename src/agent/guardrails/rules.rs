@@ -1481,7 +1481,6 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
-            r"\b(jg|jahrgang|jahrg) ?(0[5-9]|1[0-2]|200[5-9]|201[0-2])\b",
             r"(screen time|screentime|bildschirmzeit|tiempo de pantalla|tempo de tela|tempo de ecra|temps d ecran|tempo di utilizzo|tempo schermo)( \w+){0,8} (parents|mom|dad|mum|padres|mama|papa|pais|mae|pai|eltern|mutter|vater|genitori|madre|padre|vieux|darons)|(parents|mom|dad|mum|padres|mamas?|papas?|papis|viejos|pais|mae|pai|eltern|mutter|vater|genitori|madre|padre)( \w+){0,6} (screen time|screentime|bildschirmzeit|tiempo de pantalla|tempo de tela|temps d ecran|tempo di utilizzo|parental controls?|control parental|controle parental|controllo parentale|kindersicherung)",
             r"\b(primer|segundo|tercer|cuarto|quinto|1ro|2do|3ro|4to|5to)( ano| anio)? (del|de la|de) (secundario|secundaria|liceo|colegio|bachillerato|prepa|polimodal)\b",
             r"\b1[3-7]y\b",

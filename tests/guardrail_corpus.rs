@@ -853,6 +853,24 @@ fn the_twenty_sixth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twenty-seventh tuning set (tests/fixtures/guardrails/tuning27: 1,383 cases), written
+/// blind by three writers. Run before it was tuned on, as an unseen set: 91.8 % of fan messages
+/// escalated, 97.7 % of drafts blocked, 1.0 % / 1.6 % of near-miss fan messages / drafts stopped
+/// (the pooled targets met on a set no rule had seen).
+#[test]
+fn the_twenty_seventh_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning27",
+        &Floors {
+            category_recall: 91.0,
+            inputs_caught: 98.4,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 3.2,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

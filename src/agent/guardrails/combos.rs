@@ -195,6 +195,62 @@ static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SALE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{CONTENT}\b")));
 
+/// Days that make "at 3" after them a clock time ("a new set on Thursday at 3").
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "hoy",
+    "manana",
+    "segunda",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
+    "hoje",
+    "amanha",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "demain",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "heute",
+    "morgen",
+    "lunedi",
+    "martedi",
+    "mercoledi",
+    "giovedi",
+    "venerdi",
+    "sabato",
+    "domenica",
+    "oggi",
+    "domani",
+];
+
 /// Units that make the number after "for"/"a" a count or a time, not a price.
 const NOT_MONEY: &[&str] = &[
     "min", "mins", "minutes", "minutos", "minuti", "minuten", "hours", "horas", "ore", "heures",
@@ -214,7 +270,9 @@ pub fn bare_price(t: &Text) -> Option<String> {
         BARE_PRICE.captures_iter(s).find_map(|c| {
             let unit = c.get(2).map_or("", |m| m.as_str());
             let n: f64 = c[1].replace(',', ".").parse().ok()?;
-            (!NOT_MONEY.contains(&unit) && (3.0..=2000.0).contains(&n))
+            let said_after = s[..c.get(0)?.start()].split(' ').rfind(|w| !w.is_empty());
+            let a_clock_time = said_after.is_some_and(|w| DAYS.contains(&w));
+            (!NOT_MONEY.contains(&unit) && !a_clock_time && (3.0..=2000.0).contains(&n))
                 .then(|| format!("names a price ({n}) for content"))
         })
     })

@@ -957,6 +957,65 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_of_round_twenty_seven_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("just subbed w my moms card, shes asleep 🤫", "underage"),
+                (
+                    "do I have to be 18 for the bundle? asking bc im not yet",
+                    "underage",
+                ),
+                ("wir sind grad auf klassenfahrt, alle schlafen", "underage"),
+                ("acabei de chegar da escola, cansada", "underage"),
+                ("in 8 months I can finally get my license", "underage"),
+                ("darf man hier schon mit 15 rein?", "underage"),
+                (
+                    "standing at the tracks waiting for the next train",
+                    "crisis",
+                ),
+                (
+                    "going up to the roof tonight, not coming down by the stairs",
+                    "crisis",
+                ),
+                ("is there a painless way? asking for me", "crisis"),
+                ("i'll beat them all up, starting with you", "threat"),
+                ("saw you yesterday at the supermarket, black coat", "threat"),
+                ("coffee sometime? we live close", "meeting_request"),
+                (
+                    "I'll pick you up at the airport when you come to Madrid",
+                    "meeting_request",
+                ),
+                ("vieni a Catania che ti porto a mangiare", "meeting_request"),
+                (
+                    "my ex bought 6 of your messages, i want that money back",
+                    "payment_dispute",
+                ),
+            ],
+            drafts: &[
+                ("let's move this to the green app 💚", "off_platform"),
+                ("maybe we'll see each other in person soon 💕", "meeting"),
+                (
+                    "yes, I'm real, freezing in Valencia right now",
+                    "claims_human",
+                ),
+                ("human one hundred percent, flaws included", "claims_human"),
+                ("35 for half an hour of hot chat?", "price_talk"),
+                ("this photo is from when I was 15, cute?", "minor"),
+            ],
+            passing_inputs: &[
+                "can I do 5 sets at 15 kg?",
+                "my alarm clock wants to kill me",
+                "saw you yesterday in your live, so cute",
+                "left the school 20 years ago and still dream of exams",
+            ],
+            passing_drafts: &[
+                "shooting a new set on Thursday at 3, can't wait to show you",
+                "picked up my niece from school today, all the parents stared at my pink hair",
+            ],
+        });
+    }
+
+    #[test]
     fn a_sentence_that_trails_off_is_finished_by_the_next_and_one_that_ends_is_not() {
         let g = rules_only();
         let stops = |t: &str| !stopping(&g.check_input(t)).is_empty();

@@ -93,6 +93,8 @@ const HYPERBOLE: &[&str] = &[
     r"die (for|of) (that|this|laughter|laughing)",
     r"dying (of|from) laughter",
     r"matar a saudade|mata(r)? (a )?saudade",
+    // A thing that "wants to kill me": the alarm clock, the boss, the heat.
+    r"(wecker|alarm|chef|boss|arbeit|job|hitze|katze|hund|kater|schule|mathe|bauch|magen|kopf|rucken|nachbar\w*|wetter|montag|diat|training|muskelkater)( \w+){0,2} (will|wollen|bringt|bringen) mich (noch )?um(bringen)?",
     // The gym, quitting a habit, a team that lost, a cut while shaving or cooking.
     r"(al gym|al gimnasio|no gym|to the gym|back to the gym|ins gym|alla palestra|a la salle|at the gym|en el gym|en el gimnasio|na academia|in palestra|im gym|im fitnessstudio|leg day|jour des jambes|dia de pierna|dia de perna|beintag)",
     r"(finita|finir|en finir|acabar|acabo|terminar|schluss|done|quit\w*)( \w+){0,2} (con|avec|with|mit|com) (le |il |la |les |el |the |o |a |den |dem |der )?(sigarett\w*|cigarett\w*|cigarros?|tabac|clope\w*|fumar|smoking|rauchen|zigarett\w*|alcol\w*|alcohol|alkohol|booze|zucchero|sugar|azucar|acucar|sucre|zucker|dieta|diet|regime|carboidrati|ex|mi ex|il mio ex|mon ex|meu ex|meinem ex)",
@@ -128,7 +130,7 @@ const NOT_MY_SCHOOL: &[&str] = &[
     // A parent speaking: a parents' evening, "my eldest", "ma grande", "mi peque".
     r"(hab|habe|hatte|ich hab|muss zum|muss zur|war beim|war auf dem) (\w+ )?(elternabend|elternsprechtag)|(elternabend|elternsprechtag) (bei|fur|von) (meinem|meiner|meine|unserem|unserer)|parents evening|parent teacher|reunion de (padres|apoderados)|reuniao de pais|reunion parents|ricevimento genitori|(meinem|meiner|mein|meine) (grossen|grosse|grosser|kleinen|kleine|kleiner)|(ma|mon) (grande|grand|ainee|aine|cadette|cadet)|(mi|mis) (mayor|peque|pequeno|pequena)|(meu|minha) (mais velh[oa]|cacula|pequen[oa])|(il mio|la mia) (grande|piccol[oa])",
     r"when i was|i was in|used to|back (in|when)|estaba|estudiaba|etais|etait|war|waren|ero|stavo|estava",
-    r"years ago|hace \d+|ha \d+ anni|il y a|vor \d+|anos atras|\d+ (jahre|years|anos|ans|anni) (spater|later|despues|depois|plus tard|dopo)",
+    r"years ago|hace \d+|ha \d+ anos|faz \d+ anos|ha \d+ anni|il y a|vor \d+|anos atras|\d+ (jahre|years|anos|ans|anni) (spater|later|despues|depois|plus tard|dopo)",
     r"fahrlehrer\w*|fahrschule|driving instructor|autoescuela|autoescola|auto escola|auto ecole|autoscuola|istruttore|^(prof|profe|professeur|professeure|teacher|lehrer\w*|maestr[ao]|professor[ae]?|insegnante|docente) (de|di|of|fur|d)\b|\d+ (ados|eleves|alunos|alumnos|studenti|schuler|students|gamins|momes)\b",
     r"son|daughter|kid|kids|miudos|criancas|bambini|ninos|enfants|nephew|niece|hij[oa]s?|sobrin[oa]|filh[oa]s?|sobrinh[oa]|fils|fille|neveu|niece|sohn|tochter|neffe|nichte|figli[oa]|nipote",
     r"students?|alumn[oa]s|alunos|eleves|schuler|studenti|alunni",
@@ -147,14 +149,14 @@ const NOT_MY_SCHOOL: &[&str] = &[
 const THEIR_CHILD: &str = r"(your|ur|tu|tus|teu|tua|seu|sua|ton|ta|tes|dein\w*|il tuo|la tua|tuo) (\w+ )?(son|daughter|kid|kids|child|sister|brother|niece|nephew|hij[oa]s?|herman[oa]|filh[oa]s?|irma|irmao|fils|fille|enfants?|soeur|frere|sohn|tochter|kind|kinder|schwester|bruder|figli[oa]|sorella|fratello|nipote)";
 
 /// The creator's own sibling or child ("my little brother just started high school").
-const SIBLING: &str = r"(my|mi|meu|minha|mon|ma|mein\w*|il mio|la mia) (little |younger |baby |kleiner? |petite? |pequen[oa] )?(brother|sister|cousin|son|daughter|niece|nephew|hermanit[oa]|herman[oa]|prim[oa]|sobrin[oa]|irmaozinho|irmazinha|irmao|irma|prim[oa]|frere|soeur|cousine?|bruder|schwester|cousine|fratellino|sorellina|fratello|sorella|cugin[oa]|nipote)";
+const SIBLING: &str = r"(my|mi|meu|minha|mon|ma|mein\w*|il mio|la mia) (little |younger |baby |kleiner? |petite? |pequen[oa] )?(brother|sister|cousin|son|daughter|niece|nephew|hermanit[oa]|herman[oa]|prim[oa]|sobrin[oa]|sobrinh[oa]|filh[oa]|hij[oa]|irmaozinho|irmazinha|irmao|irma|prim[oa]|frere|soeur|cousine?|bruder|schwester|cousine|fratellino|sorellina|fratello|sorella|cugin[oa]|nipote)";
 
 /// Keepsakes and memories in a draft ("found my old 8th-grade diary"): school then, not now.
 const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai retrouve|retrouve mon|ho ritrovato|gefunden|had|tenia|tinha|avais|hatte|avevo|(my|mi|mis|meu|minha|mon|ma|mes|mein\w*|il mio|la mia) (old|viej[oa]s?|antigu[oa]s?|vieux|vieille|alte[nrs]?|vecchi[oa])";
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
+const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -723,7 +725,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         &["en"],
         &[
-            r"charge ?back|(want|need|give me|demand) (my )?money back|refund (me|it|now|this)|(want|demand|need) a refund|full refund",
+            r"charge ?back|(want|need|give me|demand) (my |that |the |this |all my |all that )?money back|refund (me|it|now|this)|(want|demand|need) a refund|full refund",
             r"(this|it|that) (was|is) a (scam|ripoff|rip off)|(total |a )?(scam|ripoff)|scammed|(you|u) charged (me|my card)|(you|u|ya|they|i was|i got|i ve been|been) charged (me |my card )?(twice|double)",
             r"never authori[sz]ed|disput\w* (this |the |my |a )?(charge|payment|transaction)|(call|calling|report\w* (to|u to)|contact\w*) (my )?(bank|visa|mastercard|amex|card company)|dispute (it|the charge|this)",
             r"charged for a sub\w* i (cancel+ed)|r e f u n d",
@@ -1990,6 +1992,96 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 27 (a parent's card, not 18 yet, a school trip, the tracks, a roof) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\bauf (klassenfahrt|klassenreise|kursfahrt|abschlussfahrt|schullandheim)\b",
+            r"(sub\w*|paid|pay|bought|used|using|pague|pagu\w*|compre|comprei|use|usei|usando|paye|pagat\w*|bezahlt|abonniert|abonne)( \w+){0,4} (my |w my |with my |mit |con la |com o )?(moms|mom s|mums|mum s|dads|dad s|mothers|fathers|parents) (card|credit card|debit card|cc|visa|mastercard|paypal|apple pay)\b|(tarjeta|cartao|carte|carta|karte|kreditkarte) (bancaire |de credito |di credito |de credit )?(de mi|da minha|do meu|de ma|de mon|di mia|di mio|della mia|del mio|meiner|meines|von meiner|von meinem|von) (madre|mama|mami|padre|papa|papi|vieja|viejo|mae|mamae|pai|papai|mere|maman|pere|mamma|babbo|mutter|vater)\b",
+            r"(need|have|must|tienes|tengo|hay que|preciso|precisa|faut|muss|devo|bisogna)( \w+){0,3} (be |ser |etre |sein |essere |ter |tener |avoir |avere )?(18|eighteen|dieciocho|dezoito|dix huit|achtzehn|diciotto)( \w+){0,8} (not yet|im not|i m not|no los tengo|todavia no|aun no|ainda nao|pas encore|noch nicht|non ancora|nope)\b",
+            r"\b(apenas |recien |acabo de |acabei de |je viens d )?(entre|entramos|empece|empezando|comence|entrei|comecei|rentre|entrato|entrata|angefangen)( \w+){0,1} (a la|la|en la|al|no|na|en|au|al|in|am|aufs) (prepa|secu|secundaria|insti|bachillerato|ensino medio|lycee|college|liceo|superiori|gymnasium|gymi|high school)\b",
+            r"\b(rentre|rentrer|sors|sortir|reviens|revenir|retour) (du|de la|de l) (college|lycee)\b|bus de ramassage|ramassage scolaire|\b(chegar|cheguei|voltei|voltando|saindo) da escola\b|\ba van (da escola )?(atrasou|passou|chegou|nao veio)\b",
+            r"\b(terza|quarta|quinta) (liceo|superiore|itis|ragioneria)\b|\bin (prima|seconda|terza|quarta|quinta) (superiore|liceo)\b",
+            r"(tra|fra|entre|dans|in|en|em|daqui a) \d+ (mesi|meses|mois|monaten|months|settimane|semanas|semaines|wochen|weeks)( \w+){0,3} (posso|potro|puedo|podre|vou poder|je pourrai|je peux|kann ich|darf ich|i can|i ll be able to)( \w+){0,1} (fare|prendere|sacar|tirar|passer|machen|get|take) (la |el |a |le |den |my )?(patente|carnet|carteira|permis|fuhrerschein|driver s license|license|licence)",
+            r"\b(hsc|vce|wace|ncea|atar|leaving cert|junior cert|abitur|abi|selectividad|evau|enem|maturita|bac)\b( \w+){0,2} (next year|this year|el ano que viene|ano que vem|l an prochain|l annee prochaine|nachstes jahr|l anno prossimo)",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    // Asking whether a minor may come in ("darf man schon mit 15 rein?"), not a weight or a sum.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(darf man|darf ich|kann man|can you|can i|can u|se puede|puedo|pode|posso|on peut|je peux|si puo)( \w+){0,4} (mit|at|a los|aos|a l age de|at age|aged|avec) 1[0-7]\b( jahren| years| anos| ans| anni)?",
+        ],
+        &[
+            r"1[0-7] ?(kg|kilo\w*|euro\w*|eur|dollars?|bucks|pesos|reais|mins?|minut\w*|uhr|h|pm|am|km|%|prozent|percent)\b",
+        ],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(an den|auf den|auf die|on the|onto the|at the|by the|sui|sulle|sobre las|en las|nos|sur les) (gleisen|gleise|schienen|tracks|rails|binari|rotaie|vias|trilhos|voies)( \w+){0,6} (nachsten zug|next train|prossimo treno|proximo tren|proximo comboio|proximo trem|prochain train)",
+            r"\b(an|about|of) (sui|s word)\b|kein bock mehr auf (gar )?(nix|nichts|das leben)",
+            r"(picturing|imagining|thinking about|think about|want to|wanna|tempted to|could just|pensando en|penso di|envie de|je pense a|denke dran|denke daran)( \w+){0,2} (driving|drive|crash\w*|steer\w*|swerv\w*|wrap\w*|estrellarme|chocar|bater|foncer|fahren|schanzarmi)( \w+){0,2} (into|in|contra|contre|gegen|contro) (a|the|un|una|um|uma|einen|eine|l|le|la|un) (tree|wall|truck|lorry|pillar|bridge|barrier|arbol|pared|muro|camion|arvore|parede|caminhao|arbre|mur|camion|baum|wand|mauer|lkw|albero|muro|camion)",
+            r"(not|pas|no|nao|nicht|non)( \w+){0,4} (by the stairs|par l escalier|por las escaleras|por la escalera|pelas escadas|pela escada|uber die treppe|die treppe|dalle scale|per le scale)",
+            r"(guardando giu|looking down|mirando (hacia )?abajo|olhando (pra|para) baixo|regarde en bas|je regarde en bas|schaue runter|schau runter|runterschau\w*)( \w+){0,2} (dal|from the|from my|desde el|desde mi|do|da|du|de la|de mon|vom|von meinem)( \w+){0,1} (balcone|balcony|balcon|varanda|sacada|balkon|tetto|roof|techo|telhado|toit|dach|piano|floor|piso|andar|etage|stock)( \w+){0,3} (da mezz ora|da un ora|da ore|for (an|half an|\d+) (hour|hours|minutes)|for ages|desde hace|depuis (une|\d+) (heure|heures|minutes)|seit (einer|\d+) (stunde|stunden|minuten)|ha (uma|\d+) (hora|horas)|faz (uma|meia) hora|hace (una|media) hora)",
+            r"(non mi e rimasto niente|non mi resta niente|i have nothing left|i ve got nothing left|no me queda nada|nao me resta nada|nao me sobrou nada|il ne me reste rien|mir bleibt nichts)( \w+){0,8} (ho deciso|i ve decided|i decided|decidi|j ai decide|hab mich entschieden|chiudo tutto|end it|acabar|en finir|schluss machen)",
+            r"((modo|forma|maneira|jeito|facon|methode|art|weg|way|metodo) (indolore|indolora|indolor|painless|schmerzlos\w*|sans douleur|sin dolor|sem dor)|(painless|schmerzlose\w*) (way|method|methode|art|weg))( \w+){0,4} (chiedo per me|asking for me|asking for myself|pregunto por mi|pergunto por mim|pergunto pra mim|je demande pour moi|frage fur mich|frag fur mich|per me|for me)\b",
+            r"(lasciato|left|deje|dejado|deixei|laisse|hinterlassen|hingelegt)( \w+){0,1} (un |una |a |um |uma |une |einen |ein )?(biglietto|lettera|note|letter|carta|nota|bilhete|lettre|mot|brief|zettel|abschiedsbrief)( \w+){0,12} (grazie|thank|thanks|gracias|obrigad\w*|merci|danke)",
+            r"(farto|farta|harto|harta|sick|tired|marre|stufo|stufa|schnauze voll)( \w+){0,3} (tudo|todo|everything|tout|tutto|allem|alles)( \w+){0,6} (por fim|poner fin|put an end|end it|mettre fin|en finir|farla finita|acabar com|acabar con|schluss machen)",
+            r"(despedi|said goodbye|me despedi|j ai dit au revoir|verabschiedet|salutato)( \w+){0,12} (only (one|person)|unica pessoa|unica persona|la seule|die einzige|l unica)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(vermobeln|verprugeln|verhauen|beat\w*|pegar|golpear|surrar|bater|frapper|tabasser|picchiare|menare|pestare)( \w+){0,6} (bei dir fang ich an|starting with you|i ll start with you|empiezo por ti|empezando por ti|comeco por voce|comecando por voce|comeco por ti|je commence par toi|a commencer par toi|comincio da te|a partire da te)",
+            r"\bte la (fa|fara|faranno|faccio|faremo|fanno) pagare\b",
+            r"(na tua casa|a tua casa|at your place|to your place|a tu casa|chez toi|zu dir|a casa tua)( \w+){0,1} (com|with|con|avec|mit) (uns|my|mis|mes|meinen|i miei|some|unos|alguns) (parca|parcas|parceiros|amigos|boys|guys|potes|jungs|amici|ragazzi|mecs|manos|brothers|compas)",
+            r"(estou|to|tou|i m|im|i am|estoy|je suis|ich bin|sono) (sempre|always|siempre|toujours|immer) (de olho|watching|vigilando|mirandote|a te surveiller|dich beobachten|ti osservo|ti guardo)\b",
+        ],
+        HYPERBOLE,
+    ),
+    // Seen in person: "vi-te ontem no Pingo Doce", not on a live or in a story.
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(vi te|i saw you|saw u|te vi|je t ai vu|ich hab dich gesehen|ich habe dich gesehen|ti ho visto)( \w+){0,3} (ontem|yesterday|ayer|hier|gestern|ieri|today|hoje|hoy|heute|oggi|this morning|esta manana|hoje de manha|ce matin|heute morgen|stamattina)( \w+){0,2} (no|na|at|at the|en el|en la|au|a la|im|in der|al|alla|nel|nella|dans le|dans la)\b",
+        ],
+        &[
+            r"\b(live|lives|story|stories|stori|video|videos|tv|tele|insta|instagram|stream|feed|post|reel|reels|tiktok|youtube|app|dream|sueno|sonho|reve|traum|sogno|foto|photo|pic)\b",
+        ],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(coffee|cafe|drink|cerveza|bier|caffe|un cafe|um cafe|a coffee|a drink)( \w+){0,1} (sometime|algun dia|um dia|un jour|mal|qualche volta|some time|one day)\b",
+            r"(te recojo|te busco|te pego|je viens te chercher|ti vengo a prendere|ich hol dich|i ll pick you up|i can pick you up)( \w+){0,4} (aeropuerto|aeroporto|airport|aeroport|flughafen|cuando vengas|quando vier|quando vieres|when you come|quand tu viens|wenn du kommst|quando vieni)",
+            r"\b(te voir en face|see you face to face|verte cara a cara|te ver cara a cara|dich von angesicht|vederti faccia a faccia|te ver frente a frente|verte en vivo)\b",
+            r"\b(ti ospito|te hospedo|te hospedo eu|i ll host you|i can host you|je t heberge|je peux t heberger|ich lass dich bei mir (schlafen|wohnen)|te alojo|puedes quedarte en mi casa|podes ficar la em casa)\b",
+            r"(vieni|ven|vem|viens|komm|come) (a|to|para|pra|nach|in|en) \w+( \w+){0,3} (ti porto|te llevo|te levo|je t emmene|ich nehm dich mit|i ll take you)",
+        ],
+        HYPERBOLE,
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -2204,6 +2296,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(i|we|you) (was|were)|used to|back (in|when)|years ago",
             THEIR_CHILD,
+            SIBLING,
             MEMORY,
         ],
     ),
@@ -3057,6 +3150,60 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"\b(no|na|pelo|pela|meu|minha|tambem no|tb no|tbm no) privacy\b( \w+){0,4} (mais|tambem|tb|tbm|barato|em conta|desconto|la|exclusiv\w*|assina\w*)|\b(privacy|fansly|patreon|onlyfans|loyalfans|fanfix|fancentro|justforfans|mym|mym fans|unlockd)\b( \w+){0,4} (mais em conta|mas barato|cheaper|moins cher|piu economico|gunstiger|billiger|desconto|descuento|discount|reduc\w*|sconto|rabatt)",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 27 (the green app, see each other in person, yes I'm real, 100 % human) ----
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(grune|green|verde|verte|blaue|blue|azul|bleue|blu|azzurra) (app|anwendung|aplicacion|aplicativo|appli|applicazione)\b|\b(app|appli) (verde|verte|azul|bleue|blu|azzurra)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(sehen wir uns|see each other|we ll see each other|nos vemos|a gente se ve|on se voit|ci vediamo|ci vedremo|nos veremos|nos vamos a ver)( \w+){0,4} (persoenlich|personlich|in person|en persona|pessoalmente|en vrai|di persona|in echt|dal vivo|irl)",
+            r"(nos juntamos|a gente se ve|nos vemos|on se voit|ci vediamo|wir sehen uns|we can meet|let s meet)( \w+){0,6} (ando por|estoy por|to ali|tou ali|estou ali|je suis vers|sono in zona|bin in der nahe|i m around)",
+            r"(quando vieres|quando vier|cuando vengas|when you come|quand tu viens|wenn du kommst|quando vieni) (a|para|pra|to|en|nach|in|a) \w+( \w+){0,2} (combinamos|quedamos|nos vemos|we meet|we ll meet|on se voit|ci vediamo|treffen wir uns|a gente se ve|a gente combina)",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(si|sim|yes|yep|oui|ja|yeah)( \w+){0,1} (soy|sou|i m|je suis|ich bin|sono) (real|reale|vraie|vrai|echt|vera|humana|humano|human|humaine|umana|umano)\b",
+            r"(umana|umano|humana|humano|human|humaine|mensch|menschlich|real|reale|vraie|echt|vera)( \w+){0,1} (al cento per cento|al cien por cien|al 100|100 ?%|100 per cento|a cem por cento|cem por cento|100 por cento|100 por ciento|hundert prozent|100 prozent|cent pour cent|a 100 ?%|one hundred percent|hundred percent|100 percent)|\b(100 ?%|100 percent|100 per cento|100 por cento|100 por ciento|hundert prozent|100 prozent|cent pour cent) (human|umana|umano|humana|humano|humaine|mensch|menschlich|real|reale|vraie|echt|vera|me)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b\d{1,4} (per|for|por|pour|fur|pra|para) (mezz ora|half an hour|media hora|meia hora|une demi heure|eine halbe stunde|an hour|un ora|una hora|uma hora|une heure|eine stunde|\d+ (min|mins|minutes|minuti|minutos|minuten))( \w+){0,3} (chat|sexting|video|call|videochiamata|llamada|chamada|appel|anruf|cam|live)",
+        ],
+        &[],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(photo|foto|pic|picture|bild|selfie)( \w+){0,3} (date de mes|from when i was|de cuando tenia|de quando eu tinha|von als ich|di quando avevo|quando eu tinha|when i was|from my|de mis|dos meus|de mes|von meinen|dei miei) 1[0-7]\b",
         ],
         &[],
     ),

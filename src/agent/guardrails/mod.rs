@@ -223,14 +223,8 @@ fn sentence_hit(c: &Compiled, s: &str) -> Option<String> {
 /// stays as a word of its own, so a phrase whose words must touch ("sweet 16") never spans it
 /// ("you're sweet! (16 lines so far"); only a phrase with room between its words does.
 fn across_sentences(c: &Compiled, text: &Text) -> Option<String> {
-    text.words
-        .iter()
-        .filter(|w| w.contains(" | "))
-        .find_map(|w| sentence_hit(c, &w.replace(" | ", SENTENCE_END)))
+    text.joined.iter().find_map(|w| sentence_hit(c, w))
 }
-
-/// The word a sentence end becomes when a message is read as one sentence: no rule names it.
-const SENTENCE_END: &str = " xxstopxx ";
 
 impl Guardrails {
     /// Rules on what the fan wrote. `Escalate` findings mean: no automatic reply.

@@ -19,7 +19,12 @@ pub struct Text {
     pub nums: Vec<String>,
     /// The writer trails off ("…", "..") somewhere: what follows may finish the sentence.
     pub trails_off: bool,
+    /// The word views of a message of several sentences read as one, each end kept as a word.
+    pub joined: Vec<String>,
 }
+
+/// The word a sentence end becomes when a message is read as one sentence: no rule names it.
+const SENTENCE_END: &str = " xxstopxx ";
 
 impl Text {
     pub fn new(input: &str) -> Text {
@@ -38,11 +43,17 @@ impl Text {
             }
         }
         let trails_off = input.contains('…') || input.contains("..");
+        let joined = words
+            .iter()
+            .filter(|w| w.contains(" | "))
+            .map(|w| w.replace(" | ", SENTENCE_END))
+            .collect();
         Text {
             raw,
             words,
             nums,
             trails_off,
+            joined,
         }
     }
 

@@ -456,6 +456,16 @@ fn the_eleventh_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout11", "heldout11-floors.json");
 }
 
+/// The twelfth held-out set (tests/fixtures/guardrails/heldout12): 1,378 cases (234 per language
+/// less 26 found word for word in another set), written blind by three writers with two
+/// languages each. Measured once, after the twenty-seventh tuning round and its mends, never
+/// read: 93.1 % of fan messages, 97.2 % of drafts, near-misses stopped 3.5 % / 3.2 %, ordinary
+/// fan chat 1.8 % (`heldout12-floors.json`).
+#[test]
+fn the_twelfth_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout12", "heldout12-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));

@@ -1112,12 +1112,10 @@ pub fn link(t: &Text) -> Option<String> {
         .find_map(|s| SPELLED_URL.find(s).map(|m| format!("\"{}\"", m.as_str())))
 }
 
-/// "A start-up point com", "la bolla delle punto com": the dot-com era, not an address.
-static DOT_COM_ERA: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:start ?up|startups?|empresa|entreprise|azienda|firma|company|bubble|bulle|bolla|burbuja|bolha|blase|boom|era|epoque|epoca) (?:des |de |delle |do |der |of the )?(?:dot|punto|point|ponto|punkt) com\b",
-    )
-});
+/// "A start-up point com", "la bolla delle punto com": the dot-com era, not an address (the link
+/// rule's veto too).
+pub const DOT_COM_ERA_WORDS: &str = r"\b(?:start ?up|startups?|empresa|entreprise|azienda|firma|company|bubble|bulle|bolla|burbuja|bolha|blase|boom|era|epoque|epoca) (?:des |de |delle |do |der |of the )?(?:dot|punto|point|ponto|punkt) com\b|dot com (?:bubble|era|boom)";
+static DOT_COM_ERA: LazyLock<Regex> = LazyLock::new(|| re(DOT_COM_ERA_WORDS));
 
 fn is_decimal(s: &str) -> bool {
     s.chars().all(|c| c.is_ascii_digit() || c == '.')

@@ -937,6 +937,7 @@ mod tests {
             passing_inputs: &[
                 "tengo 17 años trabajando en la misma empresa y hoy me ascendieron",
                 "i want a refund on my whole life lmao",
+                "my dad took my phone charger again, typical",
                 "I know where you live... in my heart 😂",
             ],
             passing_drafts: &[

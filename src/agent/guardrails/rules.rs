@@ -145,6 +145,9 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"(motorista|driver|conductor|chauffeur|fahrer|autista|monitor\w*|cook|cocinera?|cozinheira?|secretar\w*) (de |do |da |of |du |des |del |della |der )?(van|bus|onibus|autobus|car|escola|school|colegio|ecole|schule|scuola)|\b(19[5-9]\d|200\d)\b",
 ];
 
+/// A phone's charger, cable or case: "my dad took my phone charger" is no phone taken away.
+const PHONE_THINGS: &str = r"(phone|handy|celular|cel|telefone|telemovel|movil|telefono|portable|cellulare|smartphone) (charger|cable|case|ladekabel|ladegerat|carregador|cabo|capinha|cargador|funda|chargeur|coque|caricabatterie|cover|custodia)";
+
 /// The fan's child, sibling or niece in a draft: their school year is news, not the creator's age.
 const THEIR_CHILD: &str = r"(your|ur|tu|tus|teu|tua|seu|sua|ton|ta|tes|dein\w*|il tuo|la tua|tuo) (\w+ )?(son|daughter|kid|kids|child|sister|brother|niece|nephew|hij[oa]s?|herman[oa]|filh[oa]s?|irma|irmao|fils|fille|enfants?|soeur|frere|sohn|tochter|kind|kinder|schwester|bruder|figli[oa]|sorella|fratello|nipote)";
 
@@ -261,6 +264,7 @@ pub static RULES: &[Rule] = &[
         ],
         &[
             r"(my|mi|meu|ma|mon|meine?|mia|mio) (son|daughter|kid|hij[oa]|filh[oa]|fils|fille|sohn|tochter|figli[oa])",
+            PHONE_THINGS,
         ],
     ),
     // School today in everyday words: exams of the last school years, pocket money, a teacher
@@ -1933,9 +1937,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"(pais|mae|pai|padres|madre|padre|viejos|parents|mom|mum|dad|mere|pere|eltern|mutter|vater|mama|papa|genitori|i miei|mia madre|mio padre)( \w+){0,3} (tiraram|tirou|quitaron|quito|took|take|confisc\w*|sequestr\w*|tolto|tolta|hanno preso|weggenommen|abgenommen|nehmen|nimmt|ont pris|m ont pris|a pris|retire\w*)( \w+){0,2} (o |el |my |mi |meu |mon |le |das |mein |il |lo |il mio |me )?(telemovel|telemóvel|celular|cel|movil|telefono|telefone|phone|portable|tel|handy|cellulare|smartphone|zap)",
         ],
-        &[
-            r"(phone|handy|celular|cel|telefone|telemovel|movil|telefono|portable|cellulare|smartphone) (charger|cable|case|ladekabel|ladegerat|carregador|cabo|capinha|cargador|funda|chargeur|coque|caricabatterie|cover|custodia)",
-        ],
+        &[PHONE_THINGS],
     ),
     phrases(
         "crisis",
@@ -2668,10 +2670,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"\b[a-z0-9]{3,} (dot|punto|ponto|point|punkt) (com|net|org|club|xyz|shop|store|site|online|link|page|top|vip|app|me|io|co|tv|fans|sexy|xxx)\b",
         ],
-        &[
-            r"dot com (bubble|era|boom)",
-            r"\b(start ?up|startups?|empresa|entreprise|azienda|firma|company|bubble|bulle|bolla|burbuja|bolha|blase|boom|era|epoque|epoca) (des |de |delle |do |der |of the )?(dot|punto|point|ponto|punkt) com\b",
-        ],
+        &[d::DOT_COM_ERA_WORDS],
     ),
     // ---- drafts: round 20 (apps asked for, plans made, her youth, a tip for the rest) ----
     detector("link", Draft, Block, d::spaced_link),

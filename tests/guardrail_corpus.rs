@@ -890,6 +890,25 @@ fn the_twenty_seventh_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twenty-eighth tuning set (tests/fixtures/guardrails/tuning28: 1,368 cases), written
+/// blind by three writers. Run before it was tuned on, as an unseen set: 94.6 % of fan messages
+/// escalated, 97.4 % of drafts blocked, 1.8 % / 3.2 % of near-miss fan messages / drafts
+/// stopped. What still stops after round 28 is the statistical layer's, which no rule vetoes (two
+/// English drafts of 30: 6.7 % in one language, 1.1 % pooled).
+#[test]
+fn the_twenty_eighth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning28",
+        &Floors {
+            category_recall: 100.0,
+            inputs_caught: 100.0,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 6.7,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

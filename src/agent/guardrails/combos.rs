@@ -5,6 +5,7 @@
 //! detector reads the pair, never one word. Vocabularies are written per class for the six
 //! languages (folded: lowercase, no accents, apostrophes as spaces).
 
+use super::numbers::WEEKDAYS;
 use super::text::Text;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -195,61 +196,16 @@ static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SALE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{CONTENT}\b")));
 
-/// Days that make "at 3" after them a clock time ("a new set on Thursday at 3").
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "lunes",
-    "martes",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sabado",
-    "domingo",
-    "hoy",
-    "manana",
-    "segunda",
-    "terca",
-    "quarta",
-    "quinta",
-    "sexta",
-    "hoje",
-    "amanha",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "demain",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "heute",
-    "morgen",
-    "lunedi",
-    "martedi",
-    "mercoledi",
-    "giovedi",
-    "venerdi",
-    "sabato",
-    "domenica",
-    "oggi",
-    "domani",
+/// Days besides the weekdays that make "at 3" after them a clock time ("tomorrow at 3").
+const RELATIVE_DAYS: &[&str] = &[
+    "today", "tomorrow", "tonight", "hoy", "manana", "hoje", "amanha", "demain", "heute", "morgen",
+    "oggi", "domani",
 ];
+
+/// A clock time after a part of the day: "woke up at 7", "gym at 6, lunch at 12" (the draft age
+/// rule "at 16" shares it as a veto).
+pub const CLOCK_AT: &str = r"\b(?:up|gym|lunch|dinner|breakfast|brunch|bed|work|shift|class|practice|training|alarm|train|flight|bus|meeting|starts?|opens?|closes?|home|back|off|yoga|pilates|workout|run|dentist) at (?:[1-9]|1[0-2])\b";
+static CLOCK_AT_RE: LazyLock<Regex> = LazyLock::new(|| re(CLOCK_AT));
 
 /// Units that make the number after "for"/"a" a count or a time, not a price.
 const NOT_MONEY: &[&str] = &[
@@ -271,7 +227,11 @@ pub fn bare_price(t: &Text) -> Option<String> {
             let unit = c.get(2).map_or("", |m| m.as_str());
             let n: f64 = c[1].replace(',', ".").parse().ok()?;
             let said_after = s[..c.get(0)?.start()].split(' ').rfind(|w| !w.is_empty());
-            let a_clock_time = said_after.is_some_and(|w| DAYS.contains(&w));
+            let a_clock_time = said_after
+                .is_some_and(|w| WEEKDAYS.contains(&w) || RELATIVE_DAYS.contains(&w))
+                || CLOCK_AT_RE
+                    .find_iter(s)
+                    .any(|m| m.end() == c.get(1).map_or(0, |n| n.end()));
             (!NOT_MONEY.contains(&unit) && !a_clock_time && (3.0..=2000.0).contains(&n))
                 .then(|| format!("names a price ({n}) for content"))
         })
@@ -336,7 +296,7 @@ static MEETING_REQUEST: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"(?:fly\w*|driv\w*|com\w*|arriv\w*|land\w*|llego|llegare|chego|chegarei|j arrive|komm\w*|arrivo|vengo|venho|voy|vou|vais) (?:\w+ ){0,2}(?:in|into|to|a|en|na|no|dans|in|nella|pra|para) (?:your|tu|ta|tua|teu|deine|la tua) (?:city|town|area|ciudad|cidade|ville|stadt|citta|zona|pais|country|pays|land|paese|bairro|barrio|quartier|viertel)|near you|close to you|cerca de ti|perto de (?:ti|voce|vc)|pres de chez toi|bei dir um die ecke|in deiner nahe|vicino a te|when (?:i m|im|i am|i get|i come|i visit|i pass|i go)|in town|next week|this weekend|next month|(?:thurs|fri|sat|sun|mon|tues?|wed)\w* (?:next week|to|sat|sun)|cuando (?:este|estes|vaya|pase|venga|passe)|voy a (?:\w+ )?(?:la semana|el finde|el mes)|la semana (?:que viene|q viene|proxima)|el finde|el mes que viene|tengo (?:un )?congreso|quando (?:passar|for|estiver|vier|eu for)|semana que vem|no fds|je (?:monte|passe|descends|viens|vais|serai) (?:a|sur|dans|en|par)|la semaine (?:pro|prochaine)|quand je (?:passe|serai|viens|monte)|ce week end|(?:nachste|nachsten|kommende) woche|am wochenende|wenn (?:ich|du) in \w+ (?:bin|bist)|settimana prossima|quando (?:passo|sono|vengo|saro) (?:a|da|in|per)|sono a \w+ (?:per|la|il|settimana|sabato|domenica|questo)",
             // "Your videos come with me to Paris": her content on his trip.
             Some(
-                r"(?:your|tus|tes|teus|deine|i tuoi|le tue) (?:videos?|fotos?|photos?|pics|contenidos?|contenuti|inhalte?)(?: \w+){0,2} (?:come|vienen|vem|viennent|vengono|kommen)|nada a ver contigo|nothing to do with you|nada que ver contigo|rien a voir avec toi|nichts mit dir zu tun|niente a che vedere con te|so comentando|just saying|solo comentaba",
+                r"(?:your|tus|tes|teus|deine|i tuoi|le tue) (?:videos?|fotos?|photos?|pics|contenidos?|contenuti|inhalte?)(?: \w+){0,2} (?:come|vienen|vem|viennent|vengono|kommen)|nada a ver contigo|nothing to do with you|nada que ver contigo|rien a voir avec toi|nichts mit dir zu tun|niente a che vedere con te|so comentando|just saying|solo comentaba|(?:nel|in my|en mi|no meu|dans mon|im|in meinem) (?:telefono|cellulare|phone|telefone|celular|movil|telephone|portable|handy|pocket|tasca|bolsillo|bolso|poche|tasche|cuore|heart|corazon|coracao|coeur|herzen)",
             ),
         ),
         // "Do you live in the Juárez? I work there": where she lives, and him close by.

@@ -204,6 +204,19 @@ const UNITS: &[&str] = &[
     "pics",
     "photos",
     "videos",
+    "video",
+    "foto",
+    "fotos",
+    "bilder",
+    "points",
+    "pontos",
+    "puntos",
+    "punti",
+    "punkte",
+    "goals",
+    "gols",
+    "goles",
+    "tore",
     "sets",
     "items",
     "people",
@@ -588,8 +601,11 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         }
         // "bin grad 17 geworden", "i 16 li compio a marzo": the verb comes after the age.
         let verb_after = [next, after].iter().any(|w| POST_AGE_VERBS.contains(w));
+        // "el domingo 14 cumplo 2 años en la página": the verb has an age of its own.
+        let own_number = toks.get(i + 2).is_some_and(|w| w.parse::<u32>().is_ok());
         if verb_after
             && !others
+            && !own_number
             && i.checked_sub(1)
                 .and_then(|k| toks.get(k))
                 .is_none_or(|p| !PAST.contains(p))
@@ -1236,7 +1252,7 @@ static NOTE_TO_SELF: LazyLock<Regex> = LazyLock::new(|| {
 /// Apps and places that are off the platform whatever the sentence around them.
 static STRONG_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:telegram|whats ?app|wasap|wassap|watsap|whatsap|snapchat|kik|discord|onlyfans|only fans|fansly|arsmate|fancentro|justforfans|loyalfans|manyvids|4based|fanhouse|unlockd|skype|face ?time|linktree|linktr|beacons|allmylinks|wickr|viber|wechat|threema|kakao)\b|\blink (?:in|en|na|nella|dans|im) (?:\w+ ){0,2}bio\b|\b(?:nella|na|en mi|in my|dans ma|in meiner) bio\b|\b(?:video ?call\w*|videollamada|videochamada|chamada de video|videochiamata|appel video|visio|videoanruf|video ?chat)\b|\b(?:my|mi|minha|mon|meine|la mia) (?:other|otra|outra|autre|andere|altra) (?:page|pagina|seite|account|cuenta|conta|compte|profil\w*)\b",
+        r"\b(?:telegram|whats ?app|wasap|wassap|watsap|whatsap|snapchat|kik|discord|onlyfans|only fans|fansly|arsmate|fancentro|justforfans|loyalfans|manyvids|4based|fanhouse|unlockd|maloum|mym fans|fanfix|admireme|privacy app|skype|face ?time|linktree|linktr|beacons|allmylinks|wickr|viber|wechat|threema|kakao)\b|\blink (?:in|en|na|nella|dans|im) (?:\w+ ){0,2}bio\b|\b(?:nella|na|en mi|in my|dans ma|in meiner) bio\b|\b(?:video ?call\w*|videollamada|videochamada|chamada de video|videochiamata|appel video|visio|videoanruf|video ?chat)\b|\b(?:my|mi|minha|mon|meine|la mia) (?:other|otra|outra|autre|andere|altra) (?:page|pagina|seite|account|cuenta|conta|compte|profil\w*)\b",
     )
 });
 /// Short names and nicknames that are ordinary words too ("snap a pic", "signal is bad"), after
@@ -1256,7 +1272,7 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 /// An invitation to go there: "add me", "find me", "text me", in the six languages.
 static INVITE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|me suivre|suivez moi|me seguir|seguirmi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
+        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|me suivre|suivez moi|me seguir|seguirmi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem|soutiens moi|soutenez moi|support me|apoyame|me apoia|me apoie|unterstutz\w* mich|supportami|sostienimi)\b|\b(?:passe pas par|passe par ailleurs|doesn t go through|does not go through|no pasa por|nao passa pela|nao passa por|geht nicht uber|non passa per|outside the platform|fuera de la plataforma|fora da plataforma|hors de la plateforme|hors plateforme|ausserhalb der plattform|fuori dalla piattaforma)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
     )
 });
 
@@ -1269,9 +1285,17 @@ static SAME_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "No necesito otra app", "I'm on no other app": another app refused, not named.
+static NO_OTHER_APP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:no|nao|pas|kein\w*|non|don t|dont|never|nunca|jamas|ninguna|nenhum\w*|aucune|no other|not on any)\b(?: \w+){0,3} (?:otra|outra|autre|andere\w*|altra|other|another) (?:app|appli)\b",
+    )
+});
+
 /// A contact channel off the platform in an invitation ("add me on 𝐬𝐧𝐚𝐩", "búscame en 👻").
 pub fn contact(t: &Text) -> Option<String> {
-    if let Some(m) = SAME_HANDLE.find(&t.raw) {
+    let refused = || t.words.iter().any(|w| NO_OTHER_APP.is_match(w));
+    if let Some(m) = SAME_HANDLE.find(&t.raw).filter(|_| !refused()) {
         return Some(format!("\"{}\"", m.as_str()));
     }
     for s in t.word_sentences() {
@@ -1347,7 +1371,7 @@ pub fn giving_away(t: &Text) -> Option<String> {
 
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:pay ?pal|cash ?app|apple ?cash|samsung ?pay|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple ?pay|google ?pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer|upi|gcash|paymaya|tipeee|livepix|pixgg|streamlabs|streamelements|orange money|mtn momo|m pesa|mpesa|paytm|phonepe|gpay|twint|paylib|wero|swish|vipps|mobilepay|interac|e transfer|nequi|daviplata|yape|sinpe|oxxo|spei|blik|alipay|wechat pay|utip|picpay)\b|\b(?:mon|my|sur|via|par|on|no) wave\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
+        r"\b(?:pay ?pal|cash ?app|apple ?cash|samsung ?pay|venmo|zelle|bizum|mercado ?pago|mb ?way|lydia|postepay|satispay|revolut|skrill|paysafe ?card|paysafe|neosurf|transcash|pcs mastercard|toneo|flexepin|iban|western union|moneygram|bitcoin|btc|ethereum|usdt|crypto|cripto|krypto|kripto|gift ?cards?|carte cadeau|tarjetas? (?:de )?regalo|cartes? cadeaux?|buono regalo|carta regalo|cartao (?:de )?presente|vale presente|gutschein|buono amazon|apple ?pay|google ?pay|ko ?fi|throne|buy me a coffee|patreon|wish ?list|lista de deseos|virement|uberweisung|transferencia|transferencia bancaria|bonifico|ricarica|bank transfer|wire transfer|upi|gcash|paymaya|tipeee|livepix|pixgg|streamlabs|streamelements|orange money|mtn momo|m pesa|mpesa|paytm|phonepe|gpay|twint|paylib|wero|swish|vipps|mobilepay|interac|e transfer|nequi|daviplata|yape|sinpe|oxxo|spei|blik|alipay|wechat pay|utip|apoia se|catarse|padrim|liberapay|steady hq|picpay)\b|\b(?:mon|my|sur|via|par|on|no) wave\b|\b(?:um|faz|fazer|via|por|no|chave|aceito|manda|meu) pix\b",
     )
 });
 
@@ -1366,7 +1390,7 @@ pub fn off_platform_payment(t: &Text) -> Option<String> {
 /// that also says "only" or "but" may still name the way to pay, and is read.
 static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|(?:pote|copine|amie|amiga|friend|coloc|colocataire|voisine|cousine|soeur) lydia|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
+        r"\b(?:(?:bitcoin|btc|crypto|krypto|cripto|ethereum)(?: \w+){0,3} (?:crash\w*|abgesturzt|gesturzt|gefallen|cayo|se desplomo|caiu|despencou|chute|a chute|s est effondre|crollat\w*|sceso|scesa|bros?|price|preis|precio|preco|prix|prezzo|kurs)\b|never bought|nie (?:was )?gekauft|nunca compre|nunca comprei|jamais achete|mai comprato|(?:fait|done|paid|made|hecho|feito|fatto|gemacht|sent) (?:mon|my|mi|meu|o meu|il mio|meine|la mia) (?:virement|bonifico|transferencia|uberweisung|transfer|pix)|(?:virement|bonifico|transferencia|uberweisung|transfer|pix)(?: \w+){0,2} (?:de loyer|du loyer|dell affitto|per l affitto|del alquiler|do aluguel|da renda|der miete|for (?:the |my )?rent)|(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|(?:pote|copine|amie|amiga|friend|coloc|colocataire|voisine|cousine|soeur) lydia|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
     )
 });
 static BUT_ONLY: LazyLock<Regex> = LazyLock::new(|| {

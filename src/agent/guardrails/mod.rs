@@ -1011,6 +1011,71 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_of_round_twenty_eight_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("saw your new pics during recess lol", "underage"),
+                (
+                    "noch drei jahre bis zum abitur, dann bin ich frei",
+                    "underage",
+                ),
+                (
+                    "my dad goes through the bank statements every month",
+                    "underage",
+                ),
+                (
+                    "me tiraram o celular por causa da nota de matemática",
+                    "underage",
+                ),
+                ("this is goodbye, thank you for everything", "crisis"),
+                ("if I died tonight at least the noise would stop", "crisis"),
+                ("you deserve to suffer for ignoring me", "threat"),
+                ("je sais où travaille ta soeur", "threat"),
+                ("send me your address and I'm on my way", "meeting_request"),
+                ("I'd drive 200 km for you tomorrow", "meeting_request"),
+                (
+                    "estoy en el hotel frente a tu casa, bajas?",
+                    "meeting_request",
+                ),
+                (
+                    "paid for 12 photos and got 5, seriously?",
+                    "payment_dispute",
+                ),
+                ("is someone else typing for you right now?", "ai_question"),
+            ],
+            drafts: &[
+                ("join me on maloum for the uncut version", "off_platform"),
+                (
+                    "tip me on ko-fi instead, it skips the platform",
+                    "off_platform_payment",
+                ),
+                ("want pics of me at 16? 😏", "minor"),
+                ("I look like I'm 15 in this one, do you like it?", "minor"),
+                ("let's grab drinks saturday, you deserve it", "meeting"),
+                ("see you at the exit after the show 😘", "meeting"),
+                (
+                    "nobody else runs my account, it's always me",
+                    "claims_human",
+                ),
+                ("sono umano tesoro, a volte sono lenta", "claims_human"),
+            ],
+            passing_inputs: &[
+                "scored 17 points in basketball last night",
+                "we drove 300 km to the coast every summer, best memories",
+                "got a chargeback through on another site that scammed me",
+                "vou te denunciar... por ser linda demais",
+            ],
+            passing_drafts: &[
+                "woke up at 7 and did yoga before breakfast",
+                "el sábado 14 cumplo 3 años en la página 🎉",
+                "bitcoin crashed again, glad I never bought any",
+                "no necesito otra app, aquí te contesto siempre",
+                "did my rent transfer today, adulting",
+            ],
+        });
+    }
+
+    #[test]
     fn a_sentence_that_trails_off_is_finished_by_the_next_and_one_that_ends_is_not() {
         let g = rules_only();
         let stops = |t: &str| !stopping(&g.check_input(t)).is_empty();

@@ -6,6 +6,50 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The weekdays in the six languages: "Thursday at 3" is a clock time, "el domingo 14" a date.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "segunda",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lunedi",
+    "martedi",
+    "mercoledi",
+    "giovedi",
+    "venerdi",
+    "sabato",
+    "domenica",
+];
+
 /// The value of one number word (diacritics already stripped). Articles ("un", "una", "ein",
 /// "uma") are left alone: they are far more often "a" than "1".
 fn word_value(w: &str) -> Option<u32> {

@@ -121,6 +121,8 @@ const JOKING: &str = r"brincadeira|just kidding|\bjk\b|es broma|era broma|je rig
 
 /// Another person's school, a teacher, or a memory: not the writer in school today.
 const NOT_MY_SCHOOL: &[&str] = &[
+    // An adult today looking back: "bocciato in seconda superiore e ora ho un'azienda mia".
+    r"(now|ora|adesso|ahora|agora|maintenant|jetzt|heute|today|oggi|hoy|hoje) (i have|i run|i own|ho|gestisco|tengo|tenho|dirijo|j ai|je dirige|hab|habe|leite|fuhre) (a |my |my own |un |una |uma |une |eine |meine |la mia |mi |minha )?(own )?(company|business|firm|azienda|impresa|ditta|empresa|negocio|entreprise|boite|societe|firma|unternehmen|laden|shop|restaurant|ristorante)",
     // The writer teaches or coaches ("I teach year 9", "je suis prof en 4e"); "my teacher gave
     // us homework" is a pupil speaking and is not vetoed.
     r"i teach|i taught|(i m|im|i am) teaching|teaching (a|my|the|year|grade|\d\w*)|i coach|coach(ed|ing|es)|tutor\w*|(i m|im|i am|as a|work as a) (\w+ )?(teacher|coach)",
@@ -159,7 +161,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
+const OTHER_MERCHANTS: &str = r"(some|another|a different|that other|other|otra|otro|outro|outra|un autre|une autre|einer anderen|einem anderen|un altro|un altra) (\w+ ){0,2}(site|website|web|pagina|sitio|app|company|empresa|seller|vendedor|merchant|webshop|online shop|seite|sito|negozio|boutique|loja|tienda)\b|cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -2084,6 +2086,96 @@ pub static RULES: &[Rule] = &[
         ],
         HYPERBOLE,
     ),
+    // ---- fan messages: round 28 (the big break, years to the final exams, a phone taken for a
+    // grade, a parent reading the statements, paid for more than came, someone writing for her) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(in der grossen pause|in der hofpause|at recess|during recess|at break time|a la recre|pendant la recre|a la recreation|no recreio|na hora do recreio|durante la ricreazione|all intervallo|durante l intervallo)\b",
+            r"\b(noch|still|todavia|aun|faltan|faltam|encore|ancora|mancano)( \w+){0,1} (\d|zwei|drei|two|three|dos|tres|duas|deux|trois|due|tre) (jahre|years|anos|ans|anni)( \w+){0,2} (bis zum|bis zur|until|till|before|hasta|para|pro|pra|avant|jusqu au|alla|al|fino alla|fino al) (abi|abitur|matura|graduation|graduating|prom|selectividad|evau|bachillerato|enem|vestibular|bac|maturita|diploma)\b",
+            r"\b(hs|high school|highschool) (freshman|sophomore|junior)\b|\b(freshman|sophomore) (in|at) (hs|high school|highschool)\b",
+            r"(pere|mere|parents|dad|mom|mum|padre|madre|padres|pai|mae|pais|vater|mutter|eltern|papa|mama|babbo|mamma|genitori)( \w+){0,3} (epluche\w*|checks?|looks? at|goes through|go through|reads?|revisa\w*|mira|miran|olha\w*|confere\w*|verifie\w*|regarde\w*|kontrolliert|kontrollieren|checkt|liest|guarda\w*|controlla\w*) (les |the |los |os |die |i |my |mis |mes |meine |tous les |todos los |todos os |alle |tutti gli |every )?(releves|statements?|bank statements|extractos|extracto|extratos?|kontoauszuge|estratti|estratto|movimientos|movimentos|mouvements|kontobewegungen|movimenti)\b",
+            r"(sequestrat\w*|confiscat\w*|confisque\w*|took away|taken away|take away|quitaron|quitado|tiraram|tirado|requisado|weggenommen|abgenommen|eingezogen)( \w+){0,3} (cell|cellulare|telefono|phone|celular|movil|telemovel|portable|tel|handy|smartphone|ipad|tablet)( \w+){0,8} (insufficienz\w*|voto|voti|grade|grades|report card|nota|notas|pagella|boletim|boletin|bulletin|note|noten|zeugnis|castigo|punizione|punishment|grounded|punition|strafe|hausarrest|colegio|school|scuola|escola|ecole|schule|mate|maths?|matematica|mathe)\b",
+            r"\b(fila da merenda|hora da merenda|tia da merenda|merenda da escola|merenda escolar)\b",
+        ],
+        &[
+            PHONE_THINGS,
+            r"my (son|daughter|kid)|mi hij[oa]|meu filho|minha filha|mon fils|ma fille|mein sohn|meine tochter|mio figlio|mia figlia",
+        ],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(this is goodbye|this is my goodbye|questo e un addio|e un addio|esto es una despedida|es una despedida|esto es un adios|isso e uma despedida|e um adeus|c est un adieu|das ist ein abschied|das ist mein abschied)\b",
+            r"(se eu morresse|if i died|if i was dead|if i were dead|si me muriera|si muriera|si je mourais|si j etais mort\w*|se morissi|se fossi mort[oa]|wenn ich sterben wurde|wenn ich tot ware)( \w+){0,4} (pelo menos|at least|al menos|por lo menos|au moins|almeno|wenigstens|zumindest)\b",
+        ],
+        &[
+            r"for now|por ahora|por agora|pour l instant|pour le moment|per ora|per adesso|vorerst|fur heute|for today|por hoy|por hoje|pour aujourd hui|per oggi|see you|nos vemos|ate (logo|amanha|breve)|a bientot|a demain|a presto|a domani|bis bald|bis morgen",
+            r"(die|morreria|moriria|mourrais|morirei|morrei|sterben) (happy|feliz|heureux|heureuse|felice|glucklich)",
+        ],
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(deserve|deserves|merecen|mereces|merece|merecem|meritent|merites|merite|verdienen|verdienst|verdient|meritano|meriti|merita) (to )?(get |be )?(hurt|beaten|beat up|punished|to suffer|suffer|die|dead|que les peguen|que te peguen|una paliza|uma surra|apanhar|morrer|morir|sufrir|sofrer|souffrir|mourir|une raclee|prugel|eine abreibung|schmerzen|sterben|soffrire|morire|botte|essere picchiat\w*)\b",
+            r"\b(i might be the one|i ll be the one|i will be the one|i could be the one|sere yo quien|puedo ser yo quien|serei eu quem|posso ser eu quem|ce sera moi qui|ca pourrait etre moi qui|saro io a|potrei essere io a|ich werde der sein|ich konnte der sein)( \w+){0,1} (to do it|who does it|to hurt|who hurts|que lo haga|que te|que o faca|que te|qui le fera|qui te|a farlo|a fartel\w*|der es tut|der dir)\b",
+            r"\b(te|je|ti|ich|i ll|i will|i m gonna|voy a|vou|le|lui|gli|ihm)( \w+){0,1} (pete|peter|casse|casser|break|breaking|rompo|romper|quebro|quebrar|spacco|spaccare|rompo|brech\w*) (les |the |his |her |your |sus |las |tus |os |as |seus |tes |ses |le |i |die |seine |ihre |deine )?(genoux|jambes|gueule|dents|knees|legs|kneecaps|teeth|face|rodillas|piernas|dientes|cara|joelhos|pernas|dentes|gambe|ginocchia|denti|faccia|beine|knie|zahne|fresse)\b",
+            r"(je connais|je sais|i know|se donde|sei dove|sei onde|conheco|ich weiss|ich kenne|conosco|conozco|so dove|so onde|sais ou)( \w+){0,3} (ou|where|donde|dove|onde|wo|in dem|in der) (bosse|travaille|works|working|trabaja|lavora|trabalha|arbeitet|vit|lives|vive|wohnt|abita|habite|mora|estudia|studies|etudie|studiert|studia|estuda)( \w+){0,1} (ta|ton|tes|your|ur|tu|tus|tua|teu|tua|deine|dein|la tua|il tuo|tuo|sua|seu) (mere|pere|soeur|frere|mom|mum|dad|sister|brother|mama|madre|padre|hermana|hermano|mae|pai|irma|irmao|mutter|vater|schwester|bruder|sorella|fratello|famille|family|familia|famiglia|familie|kids|enfants|hijos|filhos|figli|kinder|mec|boyfriend|novio|namorado|ragazzo|freund|copain)",
+            r"(le paso|le mando|le envio|les paso|les mando|les envio|i ll send|i ll show|i send|send|mando|envio|passo|mostro|j envoie|j enverrai|je montre|je balance|schick\w*|zeig\w*|mando|invio|giro|vou mandar|mando|envio)( \w+){0,1} (todo|everything|all of it|tudo|tout|alles|tutto|your pics|your nudes|tus fotos|tus videos|tuas fotos|tes photos|tes nudes|deine bilder|deine fotos|le tue foto)( \w+){0,3} (a tu|a tus|to your|pra tua|pro teu|para tu|para tus|a ton|a ta|a tes|deinem|deiner|deinen|alla tua|al tuo|ai tuoi|a tua|ao teu|aos teus|a los de tu|a la gente de tu) (ex|familia|family|jefe|boss|work|curro|trabajo|trabalho|chefe|patron|taf|boulot|chef|arbeit|famiglia|capo|lavoro|pareja|novio|marido|husband|boyfriend|parents|padres|pais|eltern|genitori|mari|mec|copain|freund|amigos|friends|amis|freunde|amici|followers|seguidores)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(send|give|drop|text|pasame|dame|mandame|manda|passa|me passa|me manda|envoie moi|envoie|donne moi|file moi|schick|gib|mandami|dammi|passami|inviami) (me |mir )?(tu|teu|tua|a tua|o teu|ta|ton|deine|deinen|la tua|la|your|ur|il tuo) (dire|direccion|ubicacion|ubi|endereco|localizacao|localizacion|location|loc|addy|address|adresse|standort|indirizzo|posizione|pin|ubicazione)\b",
+            r"(drive|driving|manejar|conducir|guidare|conduire|fahren|dirigir|rouler|viajar|travel|fare|faccio|farei|hago|haria|faco|faria|ferais|fais|fahre|wurde)( \w+){0,1} \d+ ?(hours|horas|ore|heures|stunden|km|kms|miles|kilometros|chilometri|kilometres|kilometer)( \w+){0,3} (for you|por ti|per te|pour toi|fur dich|por voce|por vc|pra te ver|para verte|per vederti|pour te voir|um dich zu sehen|to see you)",
+            r"\d+ ?(km|kms|miles|kilometros|chilometri|kilometres|kilometer) (for you|por ti|per te|pour toi|fur dich|por voce|por vc)\b",
+            r"(vente|ven|vem|viens|komm|vieni|wanna come|want to come|will you come|would you come|you should come) (conmigo|comigo|avec moi|mit mir|con me|with me)\b",
+            r"(i m|im|sono|estoy|estou|je suis|ich bin|i am|stay\w*|alloggio|me hospedo|me quedo|logo) (in|at|nell|nel|en el|en un|no|na|num|a l|dans l|dans un|im|in dem|in einem|in un|in the|at the|in a) (hotel|albergo|hostal|pousada|motel|airbnb)( \w+){0,8} (scendi|come down|bajas|desce|descends|komm runter|kommst du runter|di fronte|across from|frente a|em frente|en face|gegenuber|near you|vicino a te|cerca de ti|perto de ti|pres de chez toi|bei dir|near your|cerca de tu|vicino casa tua|perto da tua)",
+            r"\b(te busco de carro|te busco em casa|te busco onde|te pego de carro|te pego em casa|te pego onde|passo ai te pegar|passo te buscar|vou te buscar|te paso a buscar|paso por ti|i ll pick you up|i can pick you up|pick u up|je passe te chercher|je viens te chercher|ti vengo a prendere|ti passo a prendere|ich hol dich ab|ich hole dich ab)\b",
+        ],
+        &[
+            r"(in my|en mis|nos meus|dans mes|in meinen|nei miei) (dreams|suenos|sonhos|reves|traumen|sogni)|in another life|en otra vida|noutra vida|dans une autre vie|in einem anderen leben|in un altra vita|(can t|cannot|won t|wont|not allowed|no puedo|nao posso|je peux pas|je ne peux pas|darf nicht|kann nicht|non posso)",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"(paid|pay|bezahlt|zahle|pague|pagado|paguei|paye|pagato|pagata|ho pagato|pago)( \w+){0,2} (for|fur|por|pour|per|pra|para) (a |an |un |una |um |uma |ein |einen |eine )?\d+ ?(min|mins|minute|minutes|minuten|minutos|minuti|sec|seconds|sekunden|segundos|secondi|secondes|photos|pics|fotos|bilder|foto|videos)( \w+){0,8} (got|get|bekommen|gekriegt|erhalten|recibi|me llego|me llegaron|recebi|veio|vieram|recu|ricevuto|arrivat\w*|only|nur|solo|so|apenas|seulement)\b",
+            r"\b(ich zeig (das|dich|euch|sie) an|ich erstatte anzeige|ich mach(e)? (eine )?anzeige|i ll report (this|you) to the police|je porte plainte)\b",
+        ],
+        &[
+            r"bonus|extra|more than|mas de lo|mais do que|plus que|mehr als|piu di quanto|worth|valio la pena|valeu a pena|vaut le coup|lohnt|ne valeva la pena",
+        ],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"(some guy|some dude|someone else|somebody else|another person|irgendein typ|irgendwer|jemand anders|ein anderer|otra persona|alguien mas|algun tipo|un tipo|outra pessoa|algum cara|um cara|quelqu un d autre|un mec|une autre personne|qualcun altro|un tizio|un altra persona|un tipo)( \w+){0,2} (schreibt|writes|writing|is writing|escribe|escreve|ecrit|scrive|responde|antwortet|replies|answers|is answering|risponde|repond|tippt|types|typing|digita)( \w+){0,2} (fur dich|for you|por ti|por vos|por voce|por vc|pour toi|per te|in your place|an deiner stelle|en tu lugar|no teu lugar|a ta place|al posto tuo)\b",
+            r"(irgendein typ|irgendwer|jemand anders|ein anderer|irgendjemand|ein team|ein mitarbeiter|eine agentur)( \w+){0,1} (fur dich|an deiner stelle|statt dir)( \w+){0,1} (schreibt|antwortet|tippt|chattet)\b",
+            r"\b(ers|eres|sos|t es|tu es|bist du|sei|you re|ur|are you|r u|vc e|voce e)( \w+){0,1} (1|una|un|um|uma|une|ein|eine|a|an) (ia|ai|ki|bot|robot|robo|chatbot)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -2737,7 +2829,7 @@ pub static RULES: &[Rule] = &[
             r"(diz que|dices que|dis que|dici che|sagst dass|say you re|said you re|say you are)( \w+){0,1} (1[0-7])\b",
             r"(t es|tu es|vc ta|vc esta|estas|eres|you re|sei|bist du) (au|en|no|na|in|al|alla|at|im|in der) (college|lycee|secu|secundaria|prepa|colegio|escola|ensino medio|middle school|high school|scuola media|medie|liceo|schule|gymnasium|realschule)\b",
         ],
-        &[],
+        &[c::CLOCK_AT],
     ),
     phrases(
         "price_talk",
@@ -3203,6 +3295,47 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"(photo|foto|pic|picture|bild|selfie)( \w+){0,3} (date de mes|from when i was|de cuando tenia|de quando eu tinha|von als ich|di quando avevo|quando eu tinha|when i was|from my|de mis|dos meus|de mes|von meinen|dei miei) 1[0-7]\b",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 28 (photos of me at 15, I look 14, dinner on Friday, meet at the exit,
+    // answered in person, human with an endearment) ----
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(fotos|photos|pics|pictures|bilder|foto|selfies|videos|vids)( \w+){0,1} (von mir|of me|de mim|de moi|mias|mios|di me|miei|mie) (mit|at|a los|aos|com|a|with|als ich|when i was|cuando tenia|quando tinha|quand j avais|quando avevo|from|da|de) (1[0-7]|fourteen|fifteen|sixteen|seventeen)\b",
+            r"(i look|i look like|look like i m|seh ich aus wie|sehe ich aus wie|sehe aus wie|parezco|aparento|pareco|eu pareco|aparento ter|j ai l air d avoir|on me donne|sembro|dimostro)( \w+){0,3} (1[0-7]|fourteen|fifteen|sixteen|seventeen|catorce|quince|dieciseis|diecisiete|catorze|quatorze|quinze|dezesseis|dezessete|seize|dix sept|quattordici|quindici|sedici|diciassette|vierzehn|funfzehn|sechzehn|siebzehn)\b",
+        ],
+        &[
+            r"(1[0-7]) (ans de plus|years older|anos mas|anos mais|jahre alter|anni in piu)|younger than|mas joven que|mais nova que|plus jeune que|junger als|piu giovane di|(than|que|als|di) (my|mi|minha|ma|meine|mia) (age|edad|idade|age|alter|eta)",
+        ],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(let s|lets|we should|we could|shall we|wanna|want to|how about|what about|quieres|queres|vamos a|vamos|bora|que tal|on se fait|on va|tu veux|lass uns|wollen wir|willst du|andiamo a|facciamo|ti va)( \w+){0,2} (do |get |grab |have |go for |go to |tomar |a |un |una |um |uma |ein |einen |eine )?(dinner|drinks|a drink|lunch|brunch|coffee|cena|cenar|cenamos|jantar|jantamos|almoco|almocar|diner|dejeuner|apero|un verre|abendessen|essen gehen|mittagessen|kaffee trinken|aperitivo|pranzo|un caffe|un cafe|um cafe|una birra|una copa|uma cerveja)( \w+){0,3} (friday|saturday|sunday|monday|tuesday|wednesday|thursday|this weekend|next week|tomorrow|tonight|viernes|sabado|domingo|lunes|martes|miercoles|jueves|el finde|manana|esta noche|sexta|sabado|fim de semana|amanha|hoje a noite|vendredi|samedi|dimanche|ce week end|demain|ce soir|freitag|samstag|sonntag|am wochenende|morgen|heute abend|venerdi|sabato|domenica|weekend|domani|stasera)\b",
+            r"(on se capte|on se voit|on se retrouve|on se rejoint|je te retrouve|te encontro|te vejo|a gente se ve|a gente se encontra|nos vemos|nos encontramos|te veo|te espero|ci vediamo|ci troviamo|ti aspetto|wir sehen uns|treffen wir uns|ich warte|see you|meet you|i ll meet you|i ll wait for you|find me|je t attends) (a la|na|en la|all|alla|am|at the|outside|dehors|fuera|fora|auf der|davanti all|devant la|in front of the|vor dem) (sortie|saida|salida|uscita|ausgang|exit|entree|entrada|ingresso|eingang|door|porte|porta|tur|stage door|backstage)\b",
+        ],
+        &[
+            r"in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen|nei miei sogni|(virtual|virtuel|virtuale|online|on cam|por video|por videochamada|en visio|per video|per videochiamata|in the chat|en el chat|no chat|dans le chat|im chat|in chat)\b",
+        ],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"(nadie|nobody|no one|noone|ninguem|personne|niemand|nessuno)( \w+){0,3} (me lleve|me lleva|runs|run|manages|manage|handles|handle|lleva|llevan|gestiona|gere|gerencia|toca|verwaltet|fuhrt|gestisce|touche a|tocca) (la |my |mi |minha |a minha |mon |meinen |mein |il mio |o meu |meu )?(cuenta|account|conta|compte|konto|profil|profile|perfil|profilo|chat|dms|mensajes|mensagens|messages|nachrichten|messaggi)\b",
+            r"(te contesto|te respondo|i answer|i reply|je reponds|je te reponds|ti rispondo|ich antworte|eu respondo|respondo)( \w+){0,2} (yo en persona|in person|em pessoa|en personne|di persona|personlich|personally|personalmente|pessoalmente|yo misma|yo mismo|myself|eu mesma|moi meme|io stessa|selbst)\b",
+            r"\b(sono|je suis|ich bin|i m|im|i am|soy|sou) (umana|umano|humaine|humain|ein mensch|human|humana|humano|vera|reelle|echt|real) (amore|amor|love|babe|baby|hun|honey|tesoro|carino|querido|querida|cheri|cherie|mon coeur|schatz|bebe|mi amor|meu amor|amore mio|lindo|linda|guapo|fofo|caro)\b",
+            r"\b(umana|umano|humana|humano|human|humaine|mensch|menschlich) 100\b",
         ],
         &[],
     ),

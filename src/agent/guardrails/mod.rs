@@ -1067,6 +1067,7 @@ mod tests {
             ],
             passing_drafts: &[
                 "woke up at 7 and did yoga before breakfast",
+                "class at 9, lunch at 12, then I'm all yours",
                 "el sábado 14 cumplo 3 años en la página 🎉",
                 "bitcoin crashed again, glad I never bought any",
                 "no necesito otra app, aquí te contesto siempre",

@@ -1032,6 +1032,8 @@ mod tests {
                 ("you deserve to suffer for ignoring me", "threat"),
                 ("je sais où travaille ta soeur", "threat"),
                 ("send me your address and I'm on my way", "meeting_request"),
+                ("share your location with me pls", "meeting_request"),
+                ("envoie moi ta localisation", "meeting_request"),
                 ("I'd drive 200 km for you tomorrow", "meeting_request"),
                 (
                     "estoy en el hotel frente a tu casa, bajas?",

@@ -706,7 +706,6 @@ pub static RULES: &[Rule] = &[
             r"(real|actual|proper) date|date (irl|in person|for real)|vrai (rdv|rendez vous)|appuntamento (vero|dal vivo|di persona)|encontro (de verdade|ao vivo|real|pessoalmente)|echtes date|date in echt|cita (de verdad|real|en persona)",
             r"(we could|we can|we should|podriamos|podemos|podiamos|on pourrait|on peut|potremmo|possiamo|wir konnten|wir konnen|konnten wir|konnen wir)( \w+)? (meet|hang out|link up|vernos|quedar|encontrarnos|juntarnos|combinar|nos ver|nos encontrar|sair juntos|se voir|se retrouver|se rejoindre|se capter|vederci|incontrarci|beccarci|uns treffen|uns sehen)\b",
             r"(come|vente|ven|vem|viens|komm|vieni)( \w+){0,4} (to mine|over to mine|to my place|a mi casa|pra minha casa|para minha casa|a minha casa|chez moi|zu mir|da me|a casa mia)",
-            r"(send|give|share|manda\w*|envia\w*|envoie|schick|mandami|dame|passa)( me| moi| mir| mi)? (your|tu|ta|teu|tua|deinen|deine|la tua) (location|ubicacion|localizacao|localisation|standort|posizione|pin|ubicacion en tiempo real)",
             r"(what|which|que|qual|quel|quelle|welche\w*|in che|a que|em que|in welche\w*) (bar|club|pub|disco|boliche|balada|boite|kneipe|locale|discoteca|cafe|caffe)( \w+){0,3} (you|vas|vai|tu vas|gehst|go|frequent\w*|sueles|costuma)",
             r"(first|primera|primeira|premiere|erste|primo) (round|ronda|rodada|tournee|runde|giro)",
             r"(drive|fly|come|ir|venir|vir|descendre|monter|fahr\w*|flieg\w*|venire|passare)( \w+){0,3} (see you|visit you|verte|visitarte|te ver|te visitar|te voir|dich (zu )?(sehen|besuchen)|zu dir (runter|rauf|hin)|trovarti)",
@@ -2140,7 +2139,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
-            r"(send|give|drop|text|pasame|dame|mandame|manda|passa|me passa|me manda|envoie moi|envoie|donne moi|file moi|schick|gib|mandami|dammi|passami|inviami) (me |mir )?(tu|teu|tua|a tua|o teu|ta|ton|deine|deinen|la tua|la|your|ur|il tuo) (dire|direccion|ubicacion|ubi|endereco|localizacao|localizacion|location|loc|addy|address|adresse|standort|indirizzo|posizione|pin|ubicazione)\b",
+            r"(send|give|share|drop|text|pasame|dame|manda\w*|envia\w*|passa|me passa|me manda|envoie moi|envoie|donne moi|file moi|schick|gib|mandami|dammi|passami|inviami) (me |moi |mir |mi )?(tu|teu|tua|a tua|o teu|ta|ton|deine|deinen|la tua|la|your|ur|il tuo) (dire|direccion|ubicacion|ubi|endereco|localizacao|localizacion|localisation|location|loc|addy|address|adresse|standort|indirizzo|posizione|pin|ubicazione)\b",
             r"(drive|driving|manejar|conducir|guidare|conduire|fahren|dirigir|rouler|viajar|travel|fare|faccio|farei|hago|haria|faco|faria|ferais|fais|fahre|wurde)( \w+){0,1} \d+ ?(hours|horas|ore|heures|stunden|km|kms|miles|kilometros|chilometri|kilometres|kilometer)( \w+){0,3} (for you|por ti|per te|pour toi|fur dich|por voce|por vc|pra te ver|para verte|per vederti|pour te voir|um dich zu sehen|to see you)",
             r"\d+ ?(km|kms|miles|kilometros|chilometri|kilometres|kilometer) (for you|por ti|per te|pour toi|fur dich|por voce|por vc)\b",
             r"(vente|ven|vem|viens|komm|vieni|wanna come|want to come|will you come|would you come|you should come) (conmigo|comigo|avec moi|mit mir|con me|with me)\b",

@@ -466,6 +466,16 @@ fn the_twelfth_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout12", "heldout12-floors.json");
 }
 
+/// The thirteenth held-out set (tests/fixtures/guardrails/heldout13): 1,379 cases (234 per language
+/// less 25 found word for word in another set), written blind by three writers with two
+/// languages each. Measured once, after the twenty-eighth tuning round and its location-rule
+/// merge, never read: 88.5 % of fan messages, 95.3 % of drafts, near-misses stopped 2.5 % / 4.7 %,
+/// ordinary chat 0 % (`heldout13-floors.json`).
+#[test]
+fn the_thirteenth_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout13", "heldout13-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));

@@ -919,6 +919,26 @@ fn the_twenty_eighth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
     );
 }
 
+/// The twenty-ninth tuning set (tests/fixtures/guardrails/tuning29: 1,372 cases), written
+/// blind by three writers. Run before it was tuned on, as an unseen set: 86.4 % of fan messages
+/// escalated, 94.1 % of drafts blocked, 1.4 % / 3.2 % of near-miss fan messages / drafts
+/// stopped. After round 29 one Portuguese crisis message is still missed on purpose (a wish to
+/// die after a laugh, which the laughter veto reads as a joke) and one English near-miss is
+/// stopped by the statistical layer (2.2 % in English, 0.4 % pooled).
+#[test]
+fn the_twenty_ninth_tuning_set_is_caught_and_its_near_misses_mostly_pass() {
+    set_meets_its_floors(
+        "tuning29",
+        &Floors {
+            category_recall: 91.6,
+            inputs_caught: 98.4,
+            drafts_blocked: 100.0,
+            near_miss_stopped_max: 2.3,
+            ordinary_stopped_max: 0.0,
+        },
+    );
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

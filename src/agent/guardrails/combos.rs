@@ -320,7 +320,9 @@ static DRAFT_MINOR: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         "roleplay as a child",
         r"pretend|imagine|roleplay|role play|rollenspiel|stell dir vor|fais comme si|on fait comme si|facciamo finta|fingiamo|immagina|hagamos como si|imaginate|finge|faz de conta|vamos fingir|finjamos|tonight i m|tonight im|heute bin ich|esta noche soy|ce soir je suis|stasera sono|hoje (eu )?sou|ich war\w* wieder|j etais encore|fossi ancora|fuera otra vez|fosse de novo",
         r"1[0-7] (?:years?|yo|yr|anni|anos|ans|jahre?|jahrig\w*)|school\w*|schul\w*|klassenfahrt|klasse|\d{1,2} ?[a-e]|[3-6]e|college|lycee|liceo|medie|colegio|cole|escola|escuela|instituto|homework|hausaufgaben|devoirs|compiti|deberes|tarea|licao de casa|teacher|lehrer\w*|referendar\w*|prof|professeur|professore|profe|professora|maestr[ao]|student\w*|schulerin|eleve|alunna|alumna|aluna|uniform\w*",
-        Some(r"(?:i|we|you) (?:was|were)|used to|back (?:in|when)|years ago"),
+        Some(
+            r"(?:i|we|you) (?:was|were)|used to|back (?:in|when)|years ago|de (?:chica|nina|pequena|peque)|cuando (?:era|iba)|quand j etais|quando ero|quando eu era|als ich (?:klein|jung)|fui a|je suis allee|sono andata|eu fui|ich war auf",
+        ),
     )]
 });
 

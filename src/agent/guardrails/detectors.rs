@@ -898,6 +898,13 @@ static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "at my 12yo nephew's game": the age is the next word's, a relative or a pet.
+static SOMEONE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:nephew|niece|son|daughter|kid|kids|boy|girl|brother|sister|cousin|stepson|stepdaughter|grandson|granddaughter|sobrin\w*|hij[oa]|herman\w*|prim[oa]|filh[oa]|irma\w*|neveu|fils|fille|frere|soeur|cousin\w*|neffe|nichte|sohn|tochter|bruder|schwester|nipote|figli[oa]|fratell\w*|sorell\w*|dog|cat|perro|gato|chien|chat|hund|katze|cane|gatto|car|auto|laptop|phone)\b",
+    )
+});
+
 /// "16 and already down bad for u", "15 y aburrida": an age opening the message, joined to what
 /// follows (not "15 and a half hours", "17 and counting").
 static OPENING_AGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -979,7 +986,10 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
         if let Some(c) = OPENING_AGE.captures(s) {
             return Some(format!("age {} opening the message", &c[1]));
         }
-        if let Some(m) = SHORTHAND.find(s) {
+        if let Some(m) = SHORTHAND
+            .find(s)
+            .filter(|m| !SOMEONE_AFTER.is_match(&s[m.end()..]))
+        {
             return Some(format!("profile age \"{}\"", m.as_str().trim()));
         }
         if let Some(c) = BIRTH_YEAR.captures(s).or_else(|| FROM_YEAR.captures(s)) {
@@ -1226,7 +1236,7 @@ static STAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|borrador|rascunho|brouillon|bozza|entwurf|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*(?:(?:de|of|sur|di|von|/)\s*\d+\s*)?:",
+        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|borrador|rascunho|brouillon|bozza|entwurf|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*(?:(?:de|of|sur|di|von|/)\s*\d+\s*)?:|(?m)^\W*(?:reply|respond|answer|write|antwort|antworte|respuesta|responde|resposta|responda|reponse|reponds|risposta|rispondi|translation|translated|ubersetzung|ubersetzt|traduccion|traducido|traducao|traduzido|traduction|traduit|traduzione|tradotto) (?:as|como|comme|come|als|in|into|en|em|ins|auf|to|al|alla|para|pour|in the voice of) [^:\n.!?]{1,30}:",
     )
 });
 
@@ -1272,7 +1282,7 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 /// An invitation to go there: "add me", "find me", "text me", in the six languages.
 static INVITE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|chat|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|me suivre|suivez moi|me seguir|seguirmi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem|soutiens moi|soutenez moi|support me|apoyame|me apoia|me apoie|unterstutz\w* mich|supportami|sostienimi)\b|\b(?:passe pas par|passe par ailleurs|doesn t go through|does not go through|no pasa por|nao passa pela|nao passa por|geht nicht uber|non passa per|outside the platform|fuera de la plataforma|fora da plataforma|hors de la plateforme|hors plateforme|ausserhalb der plattform|fuori dalla piattaforma)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
+        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|(?:let s|lets|we can|we could|to|and|come|wanna|can) chat|chat (?:with|w|to) me|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|me suivre|suivez moi|me seguir|seguirmi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem|soutiens moi|soutenez moi|support me|apoyame|me apoia|me apoie|unterstutz\w* mich|supportami|sostienimi)\b|\b(?:passe pas par|passe par ailleurs|doesn t go through|does not go through|no pasa por|nao passa pela|nao passa por|geht nicht uber|non passa per|outside the platform|fuera de la plataforma|fora da plataforma|hors de la plateforme|hors plateforme|ausserhalb der plattform|fuori dalla piattaforma)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
     )
 });
 
@@ -1324,12 +1334,12 @@ pub fn contact(t: &Text) -> Option<String> {
 /// in a sentence of its own); an invitation anywhere in it still counts.
 static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:no|nope|nah|nee|nein|non|nao|pas|never|nunca|jamais|mai|nie|niemand\w*|nadie|ninguem|personne|nessuno|nobody|no one|brauchst du nicht|don t need|no hace falta|nao precisa|pas besoin|non serve)\b",
+        r"\b(?:no|nope|nah|nee|nein|non|nao|pas|never|nunca|jamais|mai|nie|niemand\w*|nadie|ninguem|personne|nessuno|nobody|no one|brauchst du nicht|don t need|no hace falta|nao precisa|pas besoin|non serve|oublie|forget|olvida|olvidate|esquece|vergiss|dimentica|lascia stare|laisse tomber)\b",
     )
 });
 static KEPT_HERE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:only here|just here|right here|solo aqui|solo aca|so aqui|so aca|aqui mismo|que ici|seulement ici|ici meme|nur hier|hier drin|solo qui|proprio qui|qui dentro|on here|(?:uber|via|on|through|por|pela|par|sur|sulla|su) (?:die |the |la |a |le )?(?:plattform|platform|plataforma|plateforme|piattaforma|fanvue)|gibt s nur hier|sto solo qui|il mio posto)\b",
+        r"\b(?:only here|just here|right here|solo aqui|solo aca|so aqui|so aca|aqui mismo|que ici|seulement ici|ici meme|nur hier|hier drin|solo qui|proprio qui|qui dentro|on here|(?:uber|via|on|through|por|pela|par|sur|sulla|su) (?:die |the |la |a |le )?(?:plattform|platform|plataforma|plateforme|piattaforma|fanvue)|gibt s nur hier|sto solo qui|il mio posto|(?:bleib\w*|stay\w*|me quedo|fico|je reste|resto|rimango)(?: \w+){0,2} (?:hier|here|aqui|aca|ici|qui)|(?:tout se passe|everything happens|todo pasa|tudo acontece|alles passiert|tutto succede) (?:ici|here|aqui|hier|qui))\b",
     )
 });
 

@@ -251,7 +251,7 @@ pub fn longest_digit_run(sentence: &str) -> usize {
     best
 }
 
-const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos|sacchi|sacchetti|eurozzi|mangos|pesitos|dollari|euri|boules|francs|franchi|francos|sterline|libras|livres|soles";
+const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos|sacchi|sacchetti|eurozzi|mangos|pesitos|dollari|euri|boules|francs|franchi|francos|sterline|libras|livres|soles|varos|varitos|kroten";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

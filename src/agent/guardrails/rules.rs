@@ -110,11 +110,19 @@ const HYPERBOLE: &[&str] = &[
     r"(match|partido|jogo|partita|spiel|game|derby|finale|final)( \w+){0,3} (va m achever|m acheve|me mata|me va a matar|me mata|mi uccide|mi ammazza|bringt mich um|is killing me|gonna kill me|vai me matar)|\b(perso|perdu|perdio|perdeu|lost|verloren|verliert|perd|perde) \d{1,2} ?[:-] ?\d{1,2}\b|\b\d{1,2} ?[:-] ?\d{1,2} (gegen|contra|contre|contro|against|vs|in casa|at home|a casa|en casa|em casa|zu hause)\b",
     r"(batterie|bateria|battery|batteria|akku|pile|cel|celular|phone|portable|handy|telefone)( \w+){0,1} (a |at |en |em |al |bei |on )?\d{1,2}( %| pourcent| percent| por ciento| por cento| per cento| prozent)?( \w+){0,3} (mourir|morir|morrer|morire|sterben|die|dying|meurs|muero|morro|muoio)|(mourir|morir|morrer|morire|sterben|die|dying|meurs|muero|morro|muoio)( \w+){0,3} (batterie|bateria|battery|batteria|akku)",
     r"(morir|morirme|morrer|mourir|morire|sterben|die|dying)( \w+){0,1} (con|com|avec|mit|with|over) (ese|esa|esos|esas|esse|essa|esses|ce|cette|ces|quel|quella|quei|diesem|dieser|diesen|tu|tus|teu|tua|ton|ta|tes|il tuo|la tua|your|that|this|those)\b",
+    // "If Betis doesn't win today I'm jumping out of the window": a result not yet played.
+    r"\b(si|if|wenn|se|falls) (\w+ ){0,3}(no gana|gana|pierde|loses?|wins?|don t win|doesn t win|verliert|gewinnt|nicht gewinnt|perde|ganha|nao ganha|perd|gagne|ne gagne pas|vince|non vince|perdono|perdiamo|scores?|marca|segna|trifft)\b",
     r"figura di merda|figuraccia|que verguenza|que vergonha|quelle honte|la honte|wie peinlich|so embarrassing|how embarrassing|que oso|mortificad\w*",
     r"(matar|matarme|mato|matando|ammazzarmi|tuer|me tuer)( \w+){0,1} a (entrenar|estudiar|trabajar|currar|treinar|estudar|trabalhar|allenarmi|studiare|lavorare|bosser|travailler)",
     r"(riunioni|riunione|meeting|meetings|reuniones|reunion|reunioes|reunions|besprechung\w*|meetings?|lunedi|lunes|lundi|montag|mondays?|segunda feira|lavoro|trabajo|trabalho|boulot|arbeit|chef|capo|jefe|patron)( \w+){0,6} (voglia di buttarmi|ganas de tirarme|vontade de me jogar|envie de me jeter|envie de sauter|want to jump|lust mich)",
     r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo )?(embarrassment|shame|laughter|heat|boredom|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|coccole|mimos|caricias|carinhos|calins|kuscheln|abbracci|abrazos|abracos|hugs|cuddles|kisses|cosquillas|chatouilles|solletico|cocegas)",
 ];
+
+/// A refusal in a draft: "se voir en vrai c'est pas possible", "can't meet, but here I'm yours".
+const REFUSED_HERE: &str = r"(c est |c )?pas possible|not possible|no es posible|nao e possivel|nao da|non e possibile|nicht moglich|geht nicht|impossible|imposible|impossivel|impossibile|unmoglich|can t|cannot|no puedo|nao posso|je peux pas|je ne peux pas|kann nicht|non posso";
+
+/// A feeling, not an age: "I feel like a teenager in love again".
+const FEELS_YOUNG: &str = r"(sentindo|sinto|feel|feeling|siento|sento|me sens|fuhle)( \w+){0,2} (like )?(uma |a |una |une |wie ein\w* |un |come una )?(adolescente|teenager|teen|ado|ragazzina|teenie)( \w+){0,1} (apaixonad\w*|in love|enamorad\w*|amoureuse|verliebt|innamorat\w*|again|de novo|otra vez|di nuovo|wieder|de nouveau)";
 
 /// The writer says they were joking: "kkkk brincadeira", "jk", "era broma".
 const JOKING: &str = r"brincadeira|just kidding|\bjk\b|es broma|era broma|je rigole|je plaisante|scherzo|scherzavo|nur spass|war ein witz";
@@ -721,7 +729,10 @@ pub static RULES: &[Rule] = &[
             r"vediamoci (dal vivo|di persona)|on se voit en vrai|link up irl|linking up irl|salgamos un dia|beccarci|on se capte",
             r"(se ve|se veia|da pra ver|da para ver|ve se|on voit|si vede|sieht man|you can see|i can see)( \w+){0,8} (ventana|janela|fenetre|finestra|fenster|window|balcon|varanda|balcone|balkon)",
         ],
-        &[r"(your|ur|tu|ton|ta|dein\w*|tuo|tua|teu|seu|sua) (e ?mail|correo)|e ?mail|correo"],
+        &[
+            r"(your|ur|tu|ton|ta|dein\w*|tuo|tua|teu|seu|sua) (e ?mail|correo)|e ?mail|correo",
+            r"\b(au prochain live|en live|dans le chat|dans les dms|en dm|on stream|in the stream|en el directo|no live|in diretta|im stream)\b",
+        ],
     ),
     // ---- fan messages: payment disputes ----
     phrases(
@@ -2175,6 +2186,132 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 29 (exams ahead, a class teacher, not legal yet, minors like me,
+    // lunch money, a twin's fifteenth, a birthday party coming, the count to 18, the liceo year,
+    // no card of one's own, a parent's PayPal; a roof and the drop, hanging, a burden, "kys" being
+    // considered, pills with drink, a pet given away for after, eyes never opened again, cut arms;
+    // seen and unseen, a face smashed, an unannounced visit, her ID held, her account hacked,
+    // blocked and coming over; a hug for real, a pin dropped, a date IRL, her city passed
+    // through, where to find her, a ticket for her, dinner offered, better in person; a dispute
+    // opened, content that never came, a renewal never agreed, charged twice, a tip by mistake;
+    // "is this an AI", instructions to ignore, how many run the account) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(nach|after|despues de|depois d[oa]s?|apres|dopo)( der| dem| the| my| mes| mis| meus| minhas| il| la| le| el| o| a| meiner| meinem| i miei| gli| l)? (mittleren reife|realschulabschluss|hauptschulabschluss|abi|abitur|matura|maturita|bac|brevet|selectividad|evau|ebau|enem|vestibular|gcses?|a levels|esami di stato|esame di terza media)( \w+){0,3} (nachste\w*|next|this|proxim[oa]|este|prochain\w*|cet|prossim[oa]|quest\w*|kommende\w*|diese\w*) (sommer|summer|verano|verao|ete|estate|jahr|year|ano|annee|anno|fruhling|spring|herbst|fall|autumn)\b",
+            r"\b(unser\w*|our|notre|nos|nuestr[oa]s?|la nostra|il nostro|nosso|nossa) (klassenlehrer\w*|homeroom teacher|form tutor|form teacher|prof principal|professeur principal|maitresse|tutora? de clase|diretora de turma|diretor de turma|coordinatrice di classe|coordinatore di classe)\b",
+            r"\b(i m|im|i am|ich bin|bin ich|soy|sou|je suis|je ne suis|chuis|sono)( \w+){0,3} (legal|volljahrig|mayor de edad|maior de idade|majeure?|maggiorenne)( \w+){0,1} (yet|noch nicht|todavia|aun|ainda|encore|ancora)\b|\b(i m|im|i am|ich bin|bin|soy|sou|je suis|je ne suis|sono) (noch nicht|not yet|todavia no|aun no|ainda nao|pas encore|non ancora) (legal|volljahrig|mayor de edad|maior de idade|majeure?|maggiorenne|18)\b",
+            r"\b(junior|senior) prom\b( \w+){0,3} (was|is|s|tonight|last night|tomorrow|next|this)\b|\bprom (was|is) (last night|tonight|tomorrow|next week|this weekend)\b",
+            r"\b(minors|mineurs|menores|minderjahrige|minorenni|menores de idade|minori)( \w+){0,2} (like me|genre moi|comme moi|como yo|como eu|wie ich|wie mich|come me)\b",
+            r"\b(saved|saving|juntei|juntando|ahorre|ahorrando|economise|gespart|spare|risparmiato|risparmiando|poupei|poupando|guardei)( \w+){0,4} (lunch money|dinheiro do lanche|dinheiro da merenda|dinero del almuerzo|dinero del recreo|argent de la cantine|argent du gouter|soldi della merenda|essensgeld|pausengeld|mensageld)\b|\b(lunch money|dinheiro do lanche|dinheiro da merenda|dinero del almuerzo|dinero del recreo|soldi della merenda)( \w+){0,2} (da escola|do colegio|de la escuela|del cole|del colegio|at school|for school|de l ecole|du college|der schule|della scuola)\b",
+            r"\b(twin|gemea|gemeo|gemela|gemelo|jumelle|jumeau|zwillings\w*|zwilling|gemella|gemello)( \w+){0,6} (debutante|quinceanera|quinceanero|quince anos|xv anos|15 anos|sweet 16|sweet sixteen|(turns?|cumple|faz|fait|wird|compie) (1[0-7])|(1[0-7])(th)? (birthday|anos|ans|anni|geburtstag))\b",
+            r"\b(fete|fetons|fetera|celebr\w*|feier\w*|festeggi\w*|comemor\w*|party for|fiesta de|festa de|soiree pour|fete pour) (mes|my|mis|meus|os meus|i miei|meinen|meine|meinem) (1[0-7]|[5-9])( ans| anos| anni| years| jahre| th| ten| birthday| geburtstag)?( \w+){0,2} (samedi|dimanche|vendredi|saturday|sunday|friday|sabado|domingo|viernes|sexta|sabato|domenica|venerdi|samstag|sonntag|freitag|prochain\w*|next|proxim\w*|prossim\w*|nachste\w*|bientot|soon|pronto|logo|presto|bald|demain|tomorrow|manana|amanha|domani|morgen)\b",
+            r"\b(manca|mancano|falta|faltan|faltam|il reste|il me reste|noch|only|just|countdown|cuenta regresiva|contagem regressiva|conto alla rovescia|compte a rebours)( \w+){0,4} (ai miei|a mis|para mis|aos meus|pros meus|para os meus|a mes|avant mes|pour mes|meinem|my|mis|meus|mes|miei) (18|18th)\b",
+            r"\b(faccio|frequento|sono al|sono in|sono alla|vado al|vado in) (il |la |l )?(primo|secondo|terzo|quarto|quinto|prima|seconda|terza|quarta|quinta|1|2|3|4|5)( anno)? (al|allo|del|dello|liceo|superiore|superiori|ginnasio|classico|scientifico|linguistico|itis|istituto|media|medie)\b",
+            r"\b(rifaccio|ripeto|je redouble|redouble|estoy repitiendo|repito|to repetindo|estou repetindo|vou repetir|ich wiederhole|wiederhole|i m repeating|im repeating|repeating) (la |el |o |a |ma |mon |die |das |the |my )?(prima|seconda|terza|quarta|quinta|primo|secondo|terzo|quarto|quinto|curso|primero|segundo|tercero|cuarto|ano|serie|seconde|premiere|troisieme|quatrieme|cinquieme|terminale|klasse|grade|year|\d+(st|nd|rd|th|e|o|a)? (grade|year|klasse|ano|curso|annee|anno))\b",
+            r"\b(carta|card|tarjeta|cartao|carte|karte|kreditkarte|konto|cuenta|conta|compte|conto|paypal)( \w+){0,8} (non posso|no puedo|can t|cannot|cant|darf|kann|nao posso|je peux pas|je ne peux pas)( \w+){0,3} (una mia|mi propia|una propia|my own|meine eigene|eine eigene|minha propria|ma propre|mon propre)\b",
+            r"\b(madre|padre|mamma|babbo|mom|mum|dad|mother|father|mama|mae|pai|mere|pere|mutter|vater|eltern|genitori|padres|pais|parents|papa)( \w+){0,12} (uso|use|using|usando|benutz\w*|utilise|pego|usei)( \w+){0,1} (il suo|la sua|her|his|su|seu|sua|son|sa|ihr\w*|sein\w*|their|loro)( \w+)? (paypal|card|carta|tarjeta|cartao|carte|karte|kreditkarte|cb|account|konto)\b",
+        ],
+        &[
+            r"my (son|daughter|kid)|mi hij[oa]|meu filho|minha filha|mon fils|ma fille|mein sohn|meine tochter|mio figlio|mia figlia",
+        ],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(on the roof|on a roof|on the ledge|on the edge of|on the bridge|aufm dach|auf dem dach|auf der brucke|en el techo|en la azotea|en el tejado|en el puente|en la cornisa|no telhado|na laje|na ponte|no parapeito|sur le toit|sur le pont|sur le rebord|sul tetto|sul ponte|sul cornicione)( \w+){0,5} (look\w* down|staring down|guck\w* runter|schau\w* runter|schau\w* nach unten|guck\w* nach unten|mirando (hacia |para )?abajo|mirando al vacio|olhando (pra|para) baixo|olhando o vazio|je regarde en bas|regard\w* en bas|regard\w* le vide|guardo giu|guardando giu|guardo il vuoto|guardando il vuoto)\b",
+            r"\b(hang|hange|haeng\w*) mich( \w+){0,2} auf\b",
+            r"\b(ware|wars|es ware) besser( \w+){0,2} (ich ware|wenn ich|ich war)( \w+){0,1} (tot|nicht mehr da|weg|nie geboren)\b|\b(nur|just|only|solo|so|apenas|juste|seulement|soltanto)( \w+){0,1} (ne|eine|a|un|una|uma|une) (last|burden|carga|fardo|fardeau|peso)( \w+){0,2} (fur alle|for everyone|to everyone|para todos|pour tout le monde|pour tous|per tutti|to everybody|pra todo mundo|para toda a gente)\b|\b(fur alle|for everyone|to everyone|para todos|pour tout le monde|per tutti|pra todo mundo)( \w+){0,2} (nur |just |only |solo |apenas |juste |seulement )?(ne|eine|a|un|una|uma|une) (last|burden|carga|fardo|fardeau|peso)\b",
+            r"\b(kys|kill yourself|matate|mate se|tue toi|ammazzati|bring dich um)( \w+){0,8} (lo estoy pensando|lo estoy considerando|i m thinking about it|i m considering it|thinking about it|considering it|to pensando|tou pensando|estou pensando|j y pense|j y reflechis|ci sto pensando|ich denk\w* (druber|daruber) nach)\b",
+            r"\b(vediamo|vedremo|let s see|we ll see|a ver|veremos|vamos ver|on verra|on va voir|mal sehen|mal schauen)( \w+){0,2} (se|if|si|ob) (mi sveglio|mi risveglio|i wake up|i ll wake up|despierto|me despierto|amanezco|acordo|eu acordo|je me reveille|ich aufwache|ich wieder aufwache)\b",
+            r"\b(bevo|drink|drinking|bebo|trinke|trink|bois|boire|beber|bere|tomo|tomar)( \w+){0,8} (sleeping pills|sonniferi|gocce per dormire|schlaftabletten|somniferes|somniferos|pastillas para dormir|remedios para dormir|comprimidos para dormir|calmantes|tranquilizantes|benzos|xanax|all the pills|toutes les pilules|alle tabletten|todas las pastillas|tutte le pillole|todos os comprimidos)\b|\b(sleeping pills|sonniferi|gocce per dormire|schlaftabletten|somniferes|somniferos|pastillas para dormir|remedios para dormir|comprimidos para dormir|all the pills|alle tabletten|todas las pastillas|tutte le pillole)( \w+){0,6} (alcol|alcool|alcohol|vodka|wine|vino|vinho|wein|whisky|bottle|botella|garrafa|flasche|bouteille|bottiglia)\b",
+            r"\b(regalato|given away|gave away|gave|regale|doei|dei|donne|donnee|verschenkt|abgegeben|gegeben)( \w+){0,3} (gatto|cat|dog|cane|perro|gato|cachorro|chien|chat|hund|katze|kater|gata|cagnolino|perrito|cachorrinho)( \w+){0,8} (dopo|after|later|despues|depois|apres|danach|when i m gone|cuando no este|quando eu nao estiver|quand je serai plus la|wenn ich weg bin|quando non ci saro)$",
+            r"\b(chiudere|close|cerrar|fechar|fermer|schliessen|zumachen)( \w+){0,2} (gli occhi|my eyes|the eyes|los ojos|os olhos|les yeux|die augen|augen|occhi)( \w+){0,3} (e|and|y|et|und)( \w+){0,1} (non|never|not|no|nunca|nao|ne|plus|jamais|nie|nicht)( \w+){0,1} (riaprirli|riaprire|open them|open|abrirlos|abrir|rouvrir|aufmachen|offnen|wake up|despertar|acordar|reveiller|svegliarmi|aufwachen)\b",
+            r"\b(mi sono|mi sn|mi so|me he|me|me cortei|eu me|je me suis|je me|ich hab mir|hab mir|ich habe mir|i|i ve)( \w+){0,1} (tagliat[oa]|cortad[oa]|cortei|corte|cut|geritzt|aufgeritzt|aufgeschnitten|coupe|coupee|scarifie|scarifiee|entaille) (le |las |los |os |my |mis |mes |les |die |meine |i miei |both my )?(braccia|brazos|bracos|arms|arme|bras|polsi|munecas|pulsos|wrists|handgelenke|poignets|gambe|piernas|pernas|legs|beine|jambes|cosce|muslos|coxas|thighs|oberschenkel|cuisses)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(saw|seen|gesehen|gesehn|te vi|vi voce|je t ai vu|t ai vu|ti ho vist[oa])( \w+){0,6} (you didn t see me|but you didn t|du mich nicht|hast mich nicht|tu no me viste|vos no me viste|voce nao me viu|tu nao me viste|tu m as pas vu|tu ne m as pas vu|tu non mi hai vist[oa])\b",
+            r"\b(attenta|attento|careful|be careful|cuidado|cuidadito|attention|fais gaffe|pass auf|vorsicht)( \w+){0,2} (quando|when|cuando|quand|wenn)( \w+){0,6} (alle|at|a las|as|a|um|vers) \d{1,2}\b( \w+){0,6} (non sei mai sola|you re never alone|nunca estas sola|nunca esta sozinha|tu n es jamais seule|du bist nie allein|ti guardo|ti osservo|i m watching|i see you|te veo|te vejo|je te vois|je te surveille|ich seh dich|ich beobachte dich|ti vedo)\b",
+            r"\b(polier\w*|hau\w*|schlag\w*|brech\w*|einschlag\w*|zertrummer\w*)( \w+){0,3} (die |deine |dir die )?(fresse|schnauze|visage|kauleiste)\b|\b(dir|dich)( \w+){0,2} (die fresse|in die fresse|die schnauze|eins in die fresse)\b",
+            r"\b(nos vemos|ci vediamo|see you|sehen wir uns|a gente se ve|on se voit|on se verra|i ll show up|i ll turn up|aparezco|apareco|je debarque|je passe|mi presento|ti vengo a trovare|ich steh vor|ich komm vorbei|te visito|te hago una visita|te faco uma visita|passo la|passo ai)( \w+){0,4} (sin avisar|sin previo aviso|senza preavviso|senza avvisare|sem avisar|sans prevenir|sans te prevenir|ohne vorwarnung|unangekundigt|unannounced|without warning)\b",
+            r"\b(photo|pic|foto|video|vid|reflection|reflejo|reflexo|reflet|riflesso|spiegelung|window|ventana|janela|fenetre|finestra|fenster|background|fondo|fundo|arriere plan|sfondo|hintergrund|campanile|view|vista)( \w+){0,12} (ya se|ahora se|i know|now i know|je sais|maintenant je sais|ora so|adesso so|ich weiss|jetzt weiss ich|ja sei|eu sei|agora sei|ho capito|i figured out|descubri|j ai compris|j ai trouve|hab rausgefunden|ich hab rausgefunden|ho scoperto)( \w+){0,2} (que|which|what|quel|quelle|quale|in che|in welche\w*|welche\w*|em que|qual|dove|where|donde|onde|ou|wo|che stai a|que vives en|que moras em|que tu habites|dass du in)( \w+){0,1} (barrio|neighbourhood|neighborhood|area|quartier|quartiere|zona|bairro|viertel|kiez|street|calle|rue|via|strasse|rua|city|ciudad|ville|citta|stadt|cidade|building|edificio|predio|immeuble|palazzo|haus|casa|vives|vivi|abiti|stai|moras|habites|wohnst|live|lives)\b",
+            r"\b(tengo|ho|have|got|i ve got|j ai|hab|habe|tenho|me paso|me pasaron|me dio|me passou|m a file|m a donne|mi ha dato|mi ha passato|hat mir)( \w+){0,4} (tu|tus|tuo|tua|tuoi|your|ur|ton|ta|tes|dein\w*|teu|seu|sua|il tuo|la tua)( \w+)? (dni|codice fiscale|cpf|rg|ssn|social security number|ausweis\w*|personalausweis|carte d identite|numero de securite sociale|passport|pasaporte|passaporto|passaporte|reisepass|nif|curp|rut|steuer id|carta d identita|id card|id number)\b|\b(tengo|ho|have|got|j ai|hab|habe|tenho)( \w+){0,5} (dni|codice fiscale|cpf|ssn|ausweis\w*|carte d identite|passport|pasaporte|passaporto|passaporte|reisepass|nif|curp|carta d identita) (tuoi|tuo|tua|tuyo|tuya|teu|de toi|von dir|your|dein\w*)\b",
+            r"\b(pirater|hack|hacker|hackear|hackea|hackern|hackerare|invadir|craquer)( \w+){0,1} (ton|your|ur|tu|teu|tua|dein\w*|il tuo|o teu|a tua|sua|seu|la tua) (compte|account|cuenta|conta|konto|profilo|profile|perfil|profil|phone|telephone|telefone|telefono|handy|cloud|icloud|drive|insta|instagram|email|mail|pc|ordi|ordinateur|computer|computador)\b( \w+){0,4} (et|and|y|e|und) (tout |todo |tudo |alles |tutto |everything )?(balancer|leak|filtrar|vazar|leaken|pubblicare|publier|posten|postar|publicar|diffondere)",
+            r"\b(bloqueias|bloqueas|bloquear|block|blocks|blocchi|bloques|blockst|blockierst|bloquer|me bloquea\w*|me bloqueia\w*|mi blocchi|tu me bloques)( \w+){0,3} (outra vez|again|de novo|otra vez|di nuovo|ancora|encore|nochmal|wieder|una vez mas|mais uma vez)( \w+){0,4} (vou ai|vou ate ai|vou a tua casa|vou te buscar|i ll come|i m coming|i ll find you|voy para alla|voy a tu casa|voy a buscarte|vengo da te|ti vengo a|je viens|je debarque|je passe chez toi|ich komm\w*|komm ich|ich steh)\b",
+            r"\b(parto te|te parto|te quebro|quebro te|te rebento|rebento te|te arrebento|arrebento te|te encho de porrada|levas (um|uma) (murro|tareia|porrada|chapada))( \w+){0,1} (toda|todo|a cara|os dentes|as pernas|ouviste|ouviu)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(will|want to|wanna|want|quiero|quero|je veux|voglio|mochte|i d love to|me encantaria|adoraria|j aimerais|vorrei|wurde)( \w+){0,2} (dich|you|u|te|ti|t)( \w+){0,2} (endlich|finally|por fin|finalmente|enfin|en vrai|irl|in real life|in person|de verdad|in echt|dal vivo|pessoalmente|en persona|personlich)( \w+){0,2} (drucken|umarmen|hug|abrazar|abracar|serrer|abbracciare|knuddeln)\b",
+            r"\bdrop (me )?(a|the|ur|your) pin\b|\b(i ll|ill|i will|i can|i m gonna|im gonna|lemme|let me) (uber|lyft|taxi|cab|bolt) (over|there|to you|to yours|to your place)\b|\b(pido|pego|prendo|nehm|je prends|i ll take|i ll get)( un| um| ein| an| a)? (uber|cabify|taxi|bolt|lyft)( \w+){0,2} (hasta ti|hasta tu casa|ate voce|ate ai|ate tua casa|jusqu a toi|chez toi|da te|zu dir|to you|to yours|to your place)\b",
+            r"\b(cita|date|rdv|rendez vous|appuntamento|encontro|treffen|soiree|noche|noite|serata|abend|evening|night|nuit|dinner|cena|jantar|diner|weekend|fin de semana|fim de semana|week end|wochenende|fine settimana) (irl|in real life|en la vida real|na vida real|dans la vraie vie|nella vita reale|im echten leben|en vrai|in echt|de verdad|dal vivo|di persona|en persona|em pessoa|en personne|in person|personlich)\b",
+            r"\b(vos|tu|you|u|voce|vc|du|toi)( \w+)? (eleg\w*|choose|pick|escolh\w*|choisi\w*|scegli\w*|decide\w*|decid\w*|bestimm\w*) (el |the |o |le |il |den |das |la )?(lugar|place|sitio|spot|local|lieu|endroit|posto|luogo|ort|restaurant|restaurante|ristorante|bar|hotel)\b",
+            r"\b(je passe|je serai|i m passing|i ll be passing|i ll pass|i ll be in|passing through|paso|pasare|estare|estarei|vou passar|passo|passero|saro|ich komme|komme ich|bin ich)( \w+){0,2} (par|through|por|pela|pelo|da|durch|in|en|em|a|nach|dans) (ta|your|ur|tu|tua|teu|deine|deiner|la tua|sua) (ville|city|town|ciudad|cidade|citta|stadt|zona|area|region|regiao|quartier|barrio|bairro|gegend|neighbourhood|neighborhood|hood|paese)\b",
+            r"\b(tell me|dis moi|dites moi|dime|decime|me diz|me fala|dimmi|sag mir)( \w+){0,1} (where|ou|donde|onde|dove|wo) ((te|ti|dich|you|u|t) (retrouver|meet|find|encontrar|encontro|veo|trovo|vedo|treffen|treffe|pick up|recoger|recojo|busco|buscar|chercher|prendre|rejoindre|rejoins|abholen|hol)|(on se|nos|a gente se|ci|wir uns|we) (retrouve|voit|vemos|encontramos|ve|encontra|vediamo|troviamo|treffen|sehen|meet)|(retrouver|rejoindre|encontrarte|verte|trovarti|vederti|vederci|incontrarti|incontrarci|buscarte|recogerte)|(to|can i|i can|should i|do i|we can|can we|should we) (meet|find|pick|see) (you|u|up))\b",
+            r"\b(ticket|tickets|places|billet|billets|entradas|ingressos|biglietti|karten|tix)( \w+){0,8} (one for you|one s for you|une pour toi|un pour toi|uno para ti|una para ti|uma pra voce|uma para voce|um pra voce|uno per te|una per te|eine fur dich|einen fur dich|one for u)\b|\b(rdv|rendez vous|meet me|meet|see you|nos vemos|te veo|te espero|a gente se ve|te encontro|ci vediamo|ti aspetto|treffen wir uns|wir treffen uns|ich warte|on se retrouve|on se voit|je t attends)( \w+){0,1} (devant|in front of|outside|en la puerta|na porta|davanti|vor dem|vor der|at the|a la|na|all|am|en la) (l )?(entree|entrance|entrada|ingresso|eingang|door|porte|porta|tur|gate|puerta|portao|cancello)\b",
+            r"\b(ti porto|i ll take you|i d take you|i can take you|te llevo|te llevaria|te levo|te levaria|je t emmene|je t emmenerais|ich fuhr dich|ich fuhre dich|ich nehm dich|ich lad dich)( \w+){0,2} (a cena|a pranzo|a cenare|a mangiare|out|to dinner|to lunch|for dinner|for drinks|for a drink|a cenar|a comer|a almorzar|a tomar algo|pra jantar|para jantar|pra almocar|a jantar|diner|au resto|au restaurant|boire un verre|zum essen|essen|zum abendessen|auf einen drink|a bere|fuori)\b|\b(se passi|if you re ever in|if you come to|si vienes a|si pasas por|se vier pra|se vier para|se passar por|si tu passes par|si tu viens a|wenn du mal in|falls du in)( \w+){0,3} (let me know|fammelo sapere|fammi sapere|avisame|me avisa|dis moi|previens moi|sag bescheid|melde dich|hit me up|lmk)\b",
+            r"\b(mi fai da guida|fammi da guida|show me around|be my tour guide|be my guide|me haces de guia|me muestras (la|tu) ciudad|me ensenas (la|tu) ciudad|me mostra a cidade|me faz de guia|tu me fais visiter|me faire visiter|zeigst du mir (die|deine) stadt|mir (die|deine) stadt zeigen)\b",
+            r"\b(pranzo|cena|lunch|dinner|drink|drinks|cafe|caffe|coffee|kaffee|copa|birra|cerveza|cerveja|bier|aperitivo|apero|verre|jantar|almoco|almuerzo|diner|dejeuner|hotel|albergo|chambre|zimmer|quarto|habitacion)( \w+){0,6} (offro io|pago io|i m paying|my treat|yo invito|invito yo|eu pago|pago eu|por minha conta|c est moi qui invite|je t invite|ich lad dich ein|geht auf mich|est pour moi|is on me|lo pago yo|corre por mi cuenta|fica por minha conta|zahl ich|lo pago io|la pago io)\b|\b(offro io|i m buying|my treat|yo invito|te invito a|eu pago|je t invite|ich lad dich)( \w+){0,3} (pranzo|cena|lunch|dinner|a drink|drinks|cafe|caffe|coffee|kaffee|una copa|birra|cerveza|cerveja|bier|aperitivo|verre|jantar|almoco|almuerzo|diner|essen)\b",
+            r"\b(meglio|better|mejor|melhor|mieux|lieber|besser|prefiero|prefiro|preferisco|je prefere|i d rather|i prefer)( \w+){0,2} (dal vivo|di persona|in person|irl|in real life|en persona|pessoalmente|en vrai|personlich|in echt|face to face|cara a cara|faccia a faccia)\b",
+        ],
+        &[
+            GAMES,
+            r"in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen|nei miei sogni|in another life|en otra vida|noutra vida|dans une autre vie|in einem anderen leben|in un altra vita",
+            r"live|stream|en directo|en direct|in diretta|show|concert|concierto|konzert|concerto|convention|convencion|(trip|viaje|viagem|voyage|reise|viaggio|vacation|vacaciones|ferias|vacances|urlaub|vacanze|shoot|photoshoot|shooting)",
+            // "toma um café por minha conta": a tip to spend, not a date.
+            r"(toma|tome|have|grab|prendi|prenditi|tomate|bois|prends|trink|gonn dir)( \w+){0,1} (um |a |un |une |einen |nen |uma |una )?(cafe|coffee|caffe|kaffee|drink|verre|cerveja|beer|birra|cerveza)",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(konflikt|dispute|case|caso|disputa|reclamacao|reclamo|litige|contestation|contestazione|reklamation|beschwerde|chargeback|ruckbuchung)( \w+){0,2} (eroffnet|aufgemacht|opened|filed|abri|abierto|ouvert|aperto|aberto|eingereicht|raised)\b|\b(opened|filed|raised|eroffnet|abri|abro|he abierto|j ai ouvert|ho aperto|apro)( \w+){0,1} (a|an|ein\w*|un|una|uma|une|nen) (konflikt|dispute|case|caso|disputa|reclamacao|reclamo|litige|contestation|contestazione|beschwerde|claim)\b",
+            r"\b(custom|ppv|video|vid|content|inhalt|pack|bundle|contenido|conteudo|contenu|contenuto|paket)( \w+){0,3} (kam nie|ist nie angekommen|nie angekommen|never came|never arrived|never showed up|nunca llego|nunca me llego|no me llego|nunca chegou|nao chegou|nunca veio|jamais arrive|n est jamais arrive|jamais recu|pas recu|mai arrivato|non e mai arrivato|non mi e arrivato|nie bekommen|nie erhalten)\b",
+            r"\b(renewal|verlangerung|renovacion|renovacao|renouvellement|rinnovo|abo|abonnement|subscription|suscripcion|assinatura|abbonamento)( \w+){0,5} (never agreed|didn t agree|did not agree|nie einverstanden|nicht einverstanden|nie zugestimmt|nicht zugestimmt|nunca acepte|no acepte|nunca autorice|nunca autorizei|nao autorizei|jamais accepte|pas accepte|jamais autorise|mai accettato|non ho mai accettato|mai autorizzato|never authori[sz]ed|never signed up)\b|\b(never agreed|nie einverstanden|nunca acepte|nunca autorizei|jamais accepte|mai accettato|never authori[sz]ed|never signed up for|never asked for)( \w+){0,3} (to )?(the |this |a |an |die |der |la |el |o |le |il )?(auto renewal|renewal|verlangerung|renovacion|renovacao|renouvellement|rinnovo|charge|abbuchung|cargo|cobranca|prelevement|addebito|subscription|abo)\b",
+            r"\b(meine bank|my bank|mi banco|meu banco|ma banque|la mia banca|my card company|my credit card company)( \w+){0,2} (ist|is|esta|ja|est|e|has been)( \w+){0,1} (informiert|informed|notified|aware|avisad[oa]|informad[oa]|notificad[oa]|prevenue|informee|avertie|informata|avvisata|eingeschaltet|involved)\b|\b(contact\w*|call\w*) (my|the) (credit card company|card company|card issuer|bank)( \w+){0,3} (about|regarding|over|because of) (the |this |your |that |my |a )?(renewal|charge|charges|subscription|sub|payment|ppv|billing)\b",
+            r"\b(double|doble|doppio|dupla|duplo|doppelt\w*|deux fois|dos veces|duas vezes|due volte|zweimal) (prelevement|debit|cargo|cobro|cobranca|addebito|abbuchung|paiement|pagamento|zahlung)\b|\b(\d+|deux|trois|two|three|dos|tres|duas|due|tre|zwei|drei) (debits|charges|cargos|cobros|cobrancas|abbuchungen|addebiti|prelevements|transactions|transacciones|transacoes|transazioni|buchungen)( \w+){0,6} (pour un seul|pour une seule|for one|for a single|for just one|por una sola|por un solo|para uma so|para um so|fur einen|fur eine|per un solo|per una sola|per un unico)\b|\b(annulez|cancel|reverse|refund|remboursez|rembourse moi|devuelvan|devuelveme|devolvam|devolva|reembolsen|reembolsem|anulen|anulem|cancelen|cancelem|storniert|erstattet|annullate|annulla|rimborsate|rimborsa|stornate|storna)( \w+){0,3} (en trop|de mas|a mais|di troppo|zu viel|zuviel|duplicad[oa]s?|doublons?)\b",
+            r"\b(tip|tips|tipped|pourboire|pourboires|mancia|mance|propina|propinas|gorjeta|gorjetas|trinkgeld)( \w+){0,5} (par erreur|by mistake|by accident|accidentally|por error|sin querer|por engano|sem querer|per sbaglio|per errore|aus versehen|versehentlich|di troppo|de trop|de mas|a mais|zu viel)\b|\b(par erreur|by mistake|by accident|accidentally|por error|sin querer|por engano|sem querer|per sbaglio|per errore|aus versehen|versehentlich)( \w+){0,4} (tip|tips|tipped|pourboire|mancia|propina|gorjeta|trinkgeld)\b|\b(rimborsami|rembourse moi|remboursez moi|refund me|devuelveme|reembolsame|me reembolsa|me devolve|me devolva|erstatte mir|erstattet mir)\b|\b(me rendre|rends moi|rendez moi|give me back|devolveme|me devolver|restituiscimi|ridammi)( \w+){0,3} (le deuxieme|the second|el segundo|o segundo|il secondo|den zweiten|the extra|mon argent|my money|mi dinero|meu dinheiro|i miei soldi|mein geld)\b",
+        ],
+        &[
+            OTHER_MERCHANTS,
+            JOKING,
+            r"keep it|garde le|quedatelo|fica com ele|tienilo|behalt\w*|emotional damage|dano emocional|danos emocionais|dommages emotionnels|danni emotivi",
+        ],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"\b(ist das|is this|is it|es esto|esto es|isso e|e isso|c est|est ce|e questo|questo e|is that|ist das hier|bist du|are you|eres|sei|tu es|vc e|voce e)( \w+){0,1} (ne |eine |an |a |una |uma |une |un |n )?(ki|ai|ia|bot|robot|roboter|chatbot|maschine|machine|maquina|macchina)$",
+            r"\b(ignor\w*|vergiss|vergesst|olvida|olvides|esquece|esqueca|oublie|oubliez|dimentica|disregard)( \w+){0,3} (anweisungen|instructions|instrucciones|instrucoes|istruzioni|vorgaben|programming|programmierung|programacion|programacao|programmation|programmazione)\b|\b(system ?prompt|systemprompt|prompt de sistema|prompt do sistema|prompt systeme|prompt di sistema)\b",
+            r"\b(vous etes combien|combien (etes vous|vous etes|de personnes|de gens)|how many (of you|people|persons|guys|ppl)|cuantos (son|sois|hay|estan|escriben)|cuantas personas|quantos (sao|voces sao|tem|estao)|quantas pessoas|quanti siete|quante persone|wie viele (seid ihr|leute|personen|menschen))( \w+){0,6} (derriere|behind|detras|atras|por tras|dietro|hinter|gestire|gestiscono|manage|managing|run|running|llevan|manejan|cuidam|gerenciam|schreiben|ecrivent|escriben|escrevem|scrivono|write|writing|answer|repondent|responden|respondem|rispondono|antworten)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -2315,7 +2452,10 @@ pub static RULES: &[Rule] = &[
             r"(lass uns|wir konnen uns|konnen wir uns)( \w+){0,10} (treffen|sehen)|ich komm(e)? hin",
             r"(a|un|una|um|ein) (real date|cita de verdad|encontro de verdade|vrai rendez vous|appuntamento vero|echtes date)|date for real",
         ],
-        &[r"\b(dm|dms|inbox|chat|comments|live|stream|messages|mensajes|mensagens)\b"],
+        &[
+            r"\b(dm|dms|inbox|chat|comments|live|stream|messages|mensajes|mensagens)\b",
+            REFUSED_HERE,
+        ],
     ),
     // Where to find her and a nudge to come: "come find me", "if you see me say hi", her address
     // on its way, living a few minutes from a landmark, in every language.
@@ -2364,6 +2504,7 @@ pub static RULES: &[Rule] = &[
             r"(my|mes|mis|meus|meine|i miei) (parents|padres|pais|eltern)( \w+){0,3} (dont|don t|not|no|nao|pas|nicht|non) (know|saben|sabem|savent|wissen|sanno)|i miei non sanno",
         ],
         &[
+            FEELS_YOUNG,
             THEIR_CHILD,
             SIBLING,
             r"(i|we|you) (was|were)|used to|back (in|when)|when i was|in the \d+s|(my|mis|meus|mes|meine|i miei) (teen|teenage)|era|etais|war|ero|estava|years ago",
@@ -3335,6 +3476,94 @@ pub static RULES: &[Rule] = &[
             r"(te contesto|te respondo|i answer|i reply|je reponds|je te reponds|ti rispondo|ich antworte|eu respondo|respondo)( \w+){0,2} (yo en persona|in person|em pessoa|en personne|di persona|personlich|personally|personalmente|pessoalmente|yo misma|yo mismo|myself|eu mesma|moi meme|io stessa|selbst)\b",
             r"\b(sono|je suis|ich bin|i m|im|i am|soy|sou) (umana|umano|humaine|humain|ein mensch|human|humana|humano|vera|reelle|echt|real) (amore|amor|love|babe|baby|hun|honey|tesoro|carino|querido|querida|cheri|cherie|mon coeur|schatz|bebe|mi amor|meu amor|amore mio|lindo|linda|guapo|fofo|caro)\b",
             r"\b(umana|umano|humana|humano|human|humaine|mensch|menschlich) 100\b",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 29 (come to my TikTok live, apps by their icons, a profile on another
+    // site, no team or software, me in person, a weekday coffee, a treat offered, "if you come
+    // we'll see each other", "give me the place and I'm there", a fan's age approved, naughty
+    // before 18, a schoolgirl game, looking twelve, "don't tell your parents", a price in cents,
+    // a sum sent for content, a phone number by its prefix) ----
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(komm|come|ven|vente|vem|viens|vieni|pasate|join|rejoins|unete|entra)( \w+){0,4} (in|to|on|a|en|no|na|sur|nel|nella|auf|zu|in den|in die|al|alla) (mein\w* |my |mi |meu |minha |mon |ma |il mio |la mia |mio |mia )?(tiktok|insta\w*|ig|twitch|youtube|yt|kick|twitter|snap\w*|discord|telegram|bigo|tango) ?(live|lives|stream|direct|diretta|vivo|directo)\b|\b(schreib\w*|escribeme|escreve|ecris|scrivimi|dm|text|message|write)( \w+){0,3} (privat|private|privately|privado|en prive|in privato)( \w+){0,1} (da|dort|there|alli|ahi|la|la bas|li)\b",
+            r"\b(app|appli|application|aplicacion|aplicativo|applicazione)( \w+){0,3} (con la|con el|con il|with the|avec le|avec la|com o|com a|mit dem|mit der|del|della|do|da|du|de la|of the) (macchinetta|fotocamera|camera|camara|camarita|appareil photo|kamera|fantasmino|fantasma|fantome|fantasmita|ghost|geist|gespenst|uccellino|pajarito|passarinho|oiseau|vogel|bird|nota musicale|aeroplanino|avion en papier|aviao de papel|paper plane|papierflieger)\b|\b(fantome jaune|fantasma amarillo|fantasma amarelo|fantasma giallo|fantasmino giallo|gelber geist|gelbes gespenst|yellow ghost|petit fantome|fantasmita|fantasminha|paper plane app|blue bird app)\b",
+            r"\b(altro sito|other site|another site|otro sitio|otra pagina|otra plataforma|outro site|outra plataforma|outra pagina|autre site|autre plateforme|andere seite|anderen seite|andere plattform|anderen plattform|altra piattaforma|other platform|another platform|different site|different platform)( \w+){0,8} (mi segui|seguimi|follow me|sigueme|me sigue|me segue|suis moi|abonne toi|folg mir|folge mir|subscribe|suscribete|assina|iscriviti|find me|encuentrame|me encontra|trouve moi|retrouve moi|trovami|finde mich|join me|posso fare|puedo hacer|posso fazer|je peux faire|kann ich|i can do|i can post|puedo subir|posso postar|je peux poster|posso pubblicare|kann ich posten)\b",
+        ],
+        &[
+            r"\b(don t|do not|no tengo|nao tenho|je n ai|hab kein\w*|non ho|not on|no estoy|nao estou|nur hier|only here|solo aqui|so aqui|seulement ici|que ici|solo qui|never|nunca|jamais|nie|mai)\b",
+        ],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(i don t|i do not|i never|i dont|ich nutze kein\w*|ich benutze kein\w*|ich hab kein\w*|ich habe kein\w*|no uso|no tengo|nunca uso|nao uso|nao tenho|je n utilise|j utilise pas|je n ai pas|j ai pas|non uso|non ho)( \w+){0,2} (any |a |no |ningun |ninguna |nenhum |nenhuma |aucun |aucune |nessun |nessuna |de |d )?(team|software|bot|bots|ai|ki|ia|agency|agentur|agencia|agence|agenzia|chatter|chatters|assistant|assistente|asistente|equipe|equipo|squadra)\b",
+            r"\b(it s always me|always me|immer ich|siempre soy yo|sempre sou eu|c est toujours moi|sono sempre io|bin immer ich)( \w+){0,2} (on here|here|hier|aqui|ici|qui|writing|schreib\w*|escribiendo|escrevendo|ecri\w*|scriv\w*|answering|respond\w*|repond\w*|rispond\w*|antwort\w*)\b",
+            r"\b(sono io|it s me|it s really me|it is me|soy yo|sou eu|c est moi|ich bin s|ich bin es|das bin ich)( \w+){0,2} (in persona|en persona|em pessoa|en personne|personlich|hochstpersonlich|in person|in the flesh|in carne e ossa|en carne y hueso|em carne e osso|en chair et en os|leibhaftig)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|tomorrow|morgen|manana|amanha|demain|domani) (auf|for|para|pour|per|zum|pra) (nen |einen |ein |a |un |una |uma |une |n )?(kaffee|coffee|cafe|caffe|cafezinho|drink|bier|beer|cerveza|birra|copa|verre|aperitivo|apero|aperol|spritz|brunch|lunch|dinner|cena|pranzo|almuerzo|jantar|almoco|diner|dejeuner|essen|abendessen)\b",
+            r"\b(quedar|quedamos|quedemos|vernos|encontrarnos|nos vemos|nos encontrar|nos ver|se voir|se retrouver|vederci|incontrarci|uns treffen|uns sehen|meet up|meet|link up|hang out)( \w+){0,3} (para|pra|pour|per|zum|auf|for) (un |una |um |uma |une |einen |nen |a )?(cafe|caffe|coffee|kaffee|cafezinho|drink|copa|cerveza|cerveja|birra|bier|verre|aperitivo|apero|cena|jantar|diner|dinner|pranzo|almuerzo|lunch|brunch|comer|tomar algo|beber algo|boire un verre|bere qualcosa|was trinken)\b",
+            r"\b(cafe|caffe|coffee|kaffee|cena|dinner|pranzo|lunch|drink|copa|birra|cerveza|cerveja|bier|jantar|almoco|diner|verre|aperitivo|brunch)( \w+){0,6} (yo invito|invito yo|te invito|offro io|pago io|i m buying|my treat|eu pago|pago eu|je t invite|c est moi qui invite|ich lad dich ein|geht auf mich)\b|\b(yo invito|offro io|i m buying|my treat|eu pago|je t invite|ich lad dich)( \w+){0,3} (cafe|caffe|coffee|kaffee|cena|dinner|pranzo|lunch|drink|una copa|birra|cerveza|cerveja|bier|jantar|almoco|diner|un verre|aperitivo)\b",
+            r"\b(se|if|wenn|si|quando|when|cuando|falls)( \w+){0,2} (vier|vieres|come|comes|kommst|vienes|venis|viens|vieni|passi|pasas|passes|passar|visit\w*|vens|estiver)( \w+){0,3} (a gente se ve|a gente se encontra|we (can |could |ll |will |should )?(meet|hang out|link up|see each other)|nos vemos|nos podemos ver|podemos vernos|nos encontramos|on se voit|on peut se voir|on se retrouve|ci vediamo|possiamo vederci|ci incontriamo|sehen wir uns|konnen wir uns (sehen|treffen)|treffen wir uns|i ll show you around|te muestro la ciudad|te mostro a cidade|je te fais visiter|ti faccio vedere la citta|zeig ich dir die stadt)\b",
+            r"\b(donne moi|dis moi|give me|tell me|send me|dame|dime|me da|me diz|me manda|dammi|dimmi|gib mir|sag mir|schick mir)( \w+){0,6} (et j arrive|et je viens|and i ll be there|and i ll come|and i m coming|and i m on my way|y voy|y llego|e eu vou|e vou|e chego|und ich komm\w*|und ich bin da|e arrivo|e vengo)\b",
+        ],
+        &[
+            r"in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen|nei miei sogni|(virtual|virtuel|virtuale|online|on cam|por video|por videochamada|en visio|per video|per videochiamata|in the chat|en el chat|no chat|dans le chat|im chat|in chat|live|stream)\b",
+        ],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(dass du|that you re|that you are|you re|you are|ur|que tienes|que tengas|que tens|que tu as|che hai|du bist|eres|tienes|tens|tu as|hai|sei)( \w+){0,1} (erst|only|just|solo|apenas|seulement|nur|soltanto|ainda|aun|todavia|encore|ancora|noch) (1[2-7])( bist| anni| ans| anos| years| jahre| yo)?\b",
+            r"\b(teen me|teenage me|younger me|ich als teenie|ich als teenager|yo de adolescente|yo adolescente|eu adolescente|eu na adolescencia|moi ado|moi adolescente|io da ragazzina|io adolescente|before i was legal|bevor ich volljahrig|antes de ser mayor de edad|antes de ser maior|avant d etre majeure|prima di essere maggiorenne|vor meinem 18|before my 18th|antes de mis 18|antes dos meus 18|avant mes 18|prima dei miei 18)( \w+){0,6} (naughty|unartig|frech|wild|horny|geil|traviesa|cachonda|caliente|safad\w*|coquine|chaude|birichina|porcella|sexy|slutty|dirty|versaut|picante|atrevida|ousada|perversa|vilaine|cattiva|sporca)\b|\b(naughty|unartig|traviesa|safad\w*|coquine|birichina|versaut)( \w+){0,6} (before i was legal|bevor ich volljahrig|antes de ser mayor de edad|antes de ser maior|avant d etre majeure|prima di essere maggiorenne|vor meinem 18|before my 18th|before i turned 18|antes de mis 18|antes dos 18|avant mes 18|prima dei 18)\b",
+            r"\b(juego|jueguito|game|roleplay|role play|rollenspiel|jeu|gioco|giochino|jogo|jogo de|rp)( \w+){0,5} (de primaria|de la primaria|de colegio|del cole|schoolgirl|colegiala|ecoliere|collegienne|scolaretta|schulmadchen|nena|nina|menina|petite fille|bambina|little girl|alumnita|colegial|da escola|de la escuela|de l ecole|der schule)\b",
+            r"\b(sembro|look like|looks like|parezco|pareco|on dirait|j ai l air d|seh ich aus wie|sehe aus wie|wirke wie)( proprio| really| totally| wirklich| vraiment| realmente| mesmo)? (una |un |a |an |une |eine |ein |uma |um )?(dodicenne|tredicenne|quattordicenne|quindicenne|sedicenne|diciassettenne|undicenne|1[0-7] year old|1[0-7] ?yo|1[0-7] jahrige|schoolgirl|colegiala|ecoliere|collegienne|scolaretta|schulmadchen|minor|menor de edad|mineure|minderjahrige|minorenne)\b",
+            r"\b(don t tell|dont tell|do not tell|sag (es |das )?(nicht |bloss nicht |ja nicht )?(deinen|deiner)|no se lo digas a tus|no le digas a tus|nao conta (pros|para os|pra|para a) (teus|seus|tua|sua)|nao fala (pros|para os)|ne dis (rien |pas )?(a tes|a ta|a ton)|ne le dis pas a tes|non dirlo ai tuoi|non dire (niente )?ai tuoi|non dirlo a tua|non dirlo a tuo)( \w+){0,1} (parents|eltern|padres|pais|genitori|mom|mum|mama|mamma|mae|mere|dad|papa|vater|mutter|madre|padre|pai|pere|folks)\b",
+        ],
+        &[
+            r"(1[2-7]) (min\w*|hours?|horas?|heures?|ore|stunden?|km|kms|miles?|meters?|metres?|euros?|dollars?|bucks|percent|sec\w*|days?|dias?|jours?|giorni|tage?|photos?|fotos?|pics|videos?|points?|pontos|puntos|punti|punkte)",
+        ],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(solo|only|just|nur|seulement|apenas|solamente|per|for|pour|por|para|fur|costa|kostet|coute|cuesta|custa|sale|vale|son|sono|sao|are|is|c est|es|e) (solo |only |just |nur |apenas |seulement )?\d{1,3}[,.](49|50|90|95|99)\b",
+            r"\b(if you send|if u send|si tu m envoies|si tu m envoie|si me mandas|si me envias|si me pasas|se me mandar|se me enviar|se voce me mandar|se vc me mandar|se mi mandi|se mi invii|wenn du mir)( me)? (\d+|vingt|trente|quarante|cinquante|twenty|thirty|forty|fifty|veinte|treinta|cuarenta|cincuenta|vinte|trinta|quarenta|cinquenta|zwanzig|dreissig|vierzig|funfzig|venti|trenta|quaranta|cinquanta|dix|ten|diez|dez|zehn|dieci|quinze|fifteen|quince|funfzehn|quindici|cien|cem|cent|hundred|hundert|cento)\w*( \w+){0,4} (je te|i ll|i will|te mando|te paso|te envio|eu te|ti mando|ti invio|schick ich|bekommst du|you get|recibes|recebes|tu recois|ricevi)\b",
+        ],
+        &[
+            // "il caffè al bar ormai costa 1,50": everyday prices she grumbles about.
+            r"(caffe|cafe|coffee|kaffee|bar|pane|bread|brot|pao|pain|gas|benzina|gasolina|essence|sprit|bus|metro|biglietto|billet|ticket|pizza|birra|beer|cerveza|cerveja|bier|latte|milk|leche|leite|lait|milch|uova|eggs|huevos|ovos|oeufs|eier|spesa|groceries|mercado|supermarket|supermercado|supermarche|supermarkt|cornetto|croissant|brioche|tram|parcheggio|parking)",
+        ],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(schick|gib|send|give|passami|dammi|mandami|dame|pasame|manda|mandame|envoie|donne|file|me passa|me manda|me da)( \w+){0,1} (mir |me |moi |mi )?(deine |your |ur |il tuo |tu |ton |ta |teu |o teu |il |la |el )?(handynr|handy nr|handynummer|telnr|tel nr|telefonnr|cell|cel|celu|cellulare|celular|portable|numero de cel|numero di cell|06|07)\b",
+            r"\b(c est quoi|cest quoi|donne moi|envoie moi|file moi) ton (06|07|num|numero|portable|tel)\b|\bton (06|07)\b",
         ],
         &[],
     ),

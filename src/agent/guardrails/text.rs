@@ -352,15 +352,36 @@ fn render(tokens: &[Token], join: Join, unleet_words: bool) -> String {
             i = end;
             continue;
         }
-        if unleet_words {
-            push_unleet(&t.text, &mut out);
-        } else {
-            out.push_str(&t.text);
-        }
+        push_token(&t.text, unleet_words, &mut out);
         i += 1;
     }
     out
 }
+
+/// One token in a view: "15ans" as "15 ans" in every view; leetspeak undone in word views, and
+/// in number views only between letters ("t3nho 17" reads "tenho 17", "m16" stays).
+fn push_token(token: &str, unleet_words: bool, out: &mut String) {
+    if let Some(split) = token.find(|c: char| !c.is_ascii_digit()).filter(|&k| k > 0) {
+        let unit = &token[split..];
+        if GLUED_UNITS.contains(&unit) {
+            out.push_str(&token[..split]);
+            out.push(' ');
+            out.push_str(unit);
+            return;
+        }
+    }
+    let inner = token.starts_with(char::is_alphabetic) && token.ends_with(char::is_alphabetic);
+    if unleet_words || inner {
+        push_unleet(token, out);
+    } else {
+        out.push_str(token);
+    }
+}
+
+/// Years written onto their number: "g 15ans", "tengo 16anos", "ho 15anni", "bin 16jahre".
+const GLUED_UNITS: &[&str] = &[
+    "ans", "an", "anos", "ano", "anni", "anno", "jahre", "jahren", "years", "year", "yrs", "ani",
+];
 
 /// Undoes leetspeak in a token that mixes letters with digits or symbols ("m33t" → "meet");
 /// plain numbers stay numbers.

@@ -191,7 +191,7 @@ const CONTENT: &str = r"(?:pics?|photos?|fotos?|bilder\w*|video\w*|vids?|clips?|
 
 static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:for|por|para|a|pour|per|fur|only|just|solo|nur|seulement|apenas|solamente|soltanto|at|costs?|cuesta|custa|coute|kostet|costa|sai por|s|c est|is|son|e|ist) (?:only |just |solo |nur |apenas |que |so )?(\d{1,4}(?:[.,]\d\d)?)\b(?: (\w+))?",
+        r"\b(?:for|por|para|a|pour|per|fur|only|just|solo|nur|seulement|apenas|solamente|soltanto|at|costs?|cuesta|custa|coute|kostet|costa|sai por|s|c est|is|son|e|ist) (?:only |just |solo |nur |apenas |que |so )?(\d{1,4}(?:[.,]\d\d)?)\b(?: (\w+|%))?",
     )
 });
 static SALE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{CONTENT}\b")));
@@ -209,11 +209,86 @@ static CLOCK_AT_RE: LazyLock<Regex> = LazyLock::new(|| re(CLOCK_AT));
 
 /// Units that make the number after "for"/"a" a count or a time, not a price.
 const NOT_MONEY: &[&str] = &[
-    "min", "mins", "minutes", "minutos", "minuti", "minuten", "hours", "horas", "ore", "heures",
-    "stunden", "h", "pm", "am", "uhr", "pics", "fotos", "photos", "foto", "bilder", "videos",
-    "video", "days", "dias", "giorni", "jours", "tage", "anos", "anni", "ans", "jahre", "years",
-    "x", "km", "kg", "seconds", "segundos", "secondi", "sekunden", "secondes", "de", "di", "of",
-    "la", "las", "le", "les",
+    "min",
+    "mins",
+    "minutes",
+    "minutos",
+    "minuti",
+    "minuten",
+    "hours",
+    "horas",
+    "ore",
+    "heures",
+    "stunden",
+    "h",
+    "pm",
+    "am",
+    "uhr",
+    "pics",
+    "fotos",
+    "photos",
+    "foto",
+    "bilder",
+    "videos",
+    "video",
+    "days",
+    "dias",
+    "giorni",
+    "jours",
+    "tage",
+    "anos",
+    "anni",
+    "ans",
+    "jahre",
+    "years",
+    "x",
+    "km",
+    "kg",
+    "seconds",
+    "segundos",
+    "secondi",
+    "sekunden",
+    "secondes",
+    "de",
+    "di",
+    "of",
+    "la",
+    "las",
+    "le",
+    "les",
+    "%",
+    "minute",
+    "minuto",
+    "hour",
+    "hora",
+    "stunde",
+    "heure",
+    "second",
+    "secondo",
+    "segundo",
+    "sec",
+    "secs",
+    "day",
+    "dia",
+    "week",
+    "weeks",
+    "semana",
+    "semaine",
+    "woche",
+    "settimana",
+    "month",
+    "months",
+    "mes",
+    "mois",
+    "monat",
+    "mese",
+    "year",
+    "ano",
+    "anno",
+    "jahr",
+    "percent",
+    "pourcent",
+    "prozent",
 ];
 
 /// A price without a currency: "bundle of 12 pics for 15 today only", "per 40 ti faccio un
@@ -246,7 +321,7 @@ pub fn names_content(sentence: &str) -> bool {
 /// Everyday goods whose price she may grumble about ("coffee costs £5 now"): not her offer.
 pub static EVERYDAY_COST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:parrucchiere|hairdresser|haircut|peluquero|peluqueria|cabeleireiro|cabeleireira|coiffeur|coiffeuse|friseur|friseurin|piega|coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m|sushi|buffet|all you can eat|barra libre|rodizio|kebab|burger|hamburguesa|cocktail|cocktails|coctel|verre|apero|pad thai|ramen|tacos|noodles|lunch|almuerzo|almoco|dejeuner|mittagessen|pranzo|gegessen|i ate|comi|j ai mange|ho mangiato|takeaway|takeout)\b",
+        r"\b(?:salle de sport|gym|fitness|fitnessstudio|palestra|gimnasio|academia|parrucchiere|hairdresser|haircut|peluquero|peluqueria|cabeleireiro|cabeleireira|coiffeur|coiffeuse|friseur|friseurin|piega|coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m|sushi|buffet|all you can eat|barra libre|rodizio|kebab|burger|hamburguesa|cocktail|cocktails|coctel|verre|apero|pad thai|ramen|tacos|noodles|lunch|almuerzo|almoco|dejeuner|mittagessen|pranzo|gegessen|i ate|comi|j ai mange|ho mangiato|takeaway|takeout)\b",
     )
 });
 
@@ -258,7 +333,7 @@ static DRAFT_MEETING: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica)(?: \w+)? \d{1,2}|\d{1,2} ?(?:pm|am|h|uhr)|\d{1,2}h\d\d|\d{1,2}:\d\d|(?:at|a las|as|alle|um) \d{1,2})",
             r"(?:(?:at|in|to|al|a la|en el|en la|no|na|au|a la|im|in der|am|al|alla|nel|nella) )?(?:the |el |la |le |o |il |der |dem |l )?(?:cocktail\w*|cocteleria|rooftop|hotel bar|bar|cafe|caffe|coffee shop|restaurant|restaurante|ristorante|resto|park|parque|parco|parc|hotel|station|estacion|stazione|gare|bahnhof|hbf|plaza|piazza|praca|esplanada|terrasse|terraza|beach|playa|praia|plage|spiaggia|strand|club|pub|lobby|mall|kino|cinema|cine)",
             Some(
-                r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade",
+                r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade|(?:voy por|ya voy|tercer|segundo|primer|third|second|first|terzo|secondo|primo|troisieme|deuxieme|dritte\w*|zweite\w*|\d|\d ?o|\d ?eme) (?:cafe|coffee|caffe|kaffee)",
             ),
         ),
         // "I'm at the café on King St around ten, pop in": a street and a nudge to come by.

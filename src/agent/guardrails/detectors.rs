@@ -282,6 +282,10 @@ const UNITS: &[&str] = &[
 
 /// Someone other than the writer: "my son is 16", "mi hija tiene 15 años".
 pub const OTHERS: &[&str] = &[
+    "gamines",
+    "gamins",
+    "gosses",
+    "momes",
     "cachorra",
     "cadela",
     "perra",
@@ -869,7 +873,12 @@ fn simile_before(toks: &[&str], i: usize) -> bool {
         || win
             .windows(3)
             .any(|w| w[0] == "like" && w[1] == "i" && matches!(w[2], "m" | "was" | "were" | "am"));
+    // "j'ai l'impression d'en avoir 15", "mi sento di averne 15": a feeling, not an age.
+    let feels = win
+        .iter()
+        .any(|w| matches!(*w, "impression" | "sensation" | "sento" | "fuhle" | "feels"));
     like_me
+        || feels
         || win.windows(2).any(|w| {
             matches!(
                 (w[0], w[1]),
@@ -895,6 +904,13 @@ fn excerpt(toks: &[&str], i: usize) -> String {
 static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^| )(?:[mfh]1[0-7]|1[0-7][mf])(?: |$)|^(?:\w+ ){0,2}1[0-7](?:yo|y|a|yrs)(?: |$)|^(?:\w+ )?1[0-7] ?[mf](?: |$)|^[mfh] 1[0-7] [a-z]+|(?:^| )(?:age|edad|idade|alter|eta|age) ?:? ?1[0-7](?: |$)",
+    )
+});
+
+/// A car, a bike or a flat of that year: "une caisse de 2018 avec 80 000 km", "baujahr 2009".
+static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:car|cars|auto|autos|coche|carro|voiture|caisse|bagnole|macchina|wagen|moto|motorrad|bike|velo|bici|baujahr|modelo|modele|modello|model|km|kms|kilometers|kilometres|kilometros|chilometri|miles|mileage|kilometrage)\b",
     )
 });
 
@@ -1000,7 +1016,7 @@ pub fn age_claim(t: &Text, strict: bool) -> Option<String> {
                 .find_map(|m| m.as_str().parse::<i32>().ok())
                 .map(full_year)
                 .unwrap_or(0);
-            let others = s.split(' ').any(|w| OTHERS.contains(&w));
+            let others = s.split(' ').any(|w| OTHERS.contains(&w)) || VEHICLE.is_match(s);
             if current_year() - year < 18 && current_year() - year > 5 && !others {
                 return Some(format!("born in {year}"));
             }
@@ -1115,8 +1131,9 @@ static DEFANGED_URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "lily . xyz": a domain with spaces around the dot, for the unambiguous endings only.
-static SPACED_URL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b[a-z0-9-]{3,} \. ?(?:com|net|org|xyz|io)\b"));
+static SPACED_URL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b[a-z0-9-]{3,} \. ?(?:com|net|org|xyz|io|shop|store|site|online|fans|vip|link)\b")
+});
 
 /// A link or a domain, written plainly or spelled out ("name dot com").
 pub fn link(t: &Text) -> Option<String> {
@@ -1152,8 +1169,11 @@ fn sentences_of_raw(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(['!', '?', '\n', ';']).flat_map(|s| s.split(". "))
 }
 
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[a-z0-9._%+-]+ ?@ ?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"));
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"[a-z0-9._%+-]+ ?@ ?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|[a-z0-9._%+-]+ ?[\[({] ?(?:at|a|@) ?[\])}] ?[a-z0-9-]+ ?(?:[\[({] ?(?:dot|\.|punkt|punto|point|ponto) ?[\])}] ?|\.)[a-z]{2,}",
+    )
+});
 static SPELLED_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b[a-z0-9]+ (?:at|arroba|arobase|chiocciola|klammeraffe) [a-z0-9-]+(?: [a-z0-9-]+)? (?:dot|punto|point|ponto|punkt) (?:com|net|org|de|fr|it|es|pt|br|me|io|co|uk|eu|info|ch|at|be|ca|mx|ar|club|xyz|shop|site|online|vip|app|fans)\b",
@@ -1236,7 +1256,7 @@ static STAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?m)^\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|borrador|rascunho|brouillon|bozza|entwurf|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*(?:(?:de|of|sur|di|von|/)\s*\d+\s*)?:|(?m)^\W*(?:reply|respond|answer|write|antwort|antworte|respuesta|responde|resposta|responda|reponse|reponds|risposta|rispondi|translation|translated|ubersetzung|ubersetzt|traduccion|traducido|traducao|traduzido|traduction|traduit|traduzione|tradotto) (?:as|como|comme|come|als|in|into|en|em|ins|auf|to|al|alla|para|pour|in the voice of) [^:\n.!?]{1,30}:",
+        r"(?m)^\s*[(\[]?\s*(?:\*\*|__)?\s*(?:note|nota|notiz|hinweis|remarque|tone|tono|ton|instructions?|persona|reply|response|respuesta|resposta|reponse|antwort|risposta|character|personaje|personagem|personnage|figur|personaggio|assistant|creator|creadora|criadora|creatrice|creatorin|user|system|fan|draft|borrador|rascunho|brouillon|entwurf|bozza|message|mensaje|mensagem|nachricht|messaggio)\s*(?:\([^)\n]{0,80}\))?\s*(?:\*\*|__)?\s*:|(?m)^\W*(?:note|nota|notiz|hinweis|remarque) (?:for|per|para|pour|fur|an|to) [^:\n]{0,30}:|(?m)^\W*(?:option|opcion|opcao|opzione|variante|version|draft|borrador|rascunho|brouillon|bozza|entwurf|reply|respuesta|resposta|reponse|antwort|risposta)\s*\d+\s*(?:(?:de|of|sur|di|von|/)\s*\d+\s*)?:|(?m)^\W*(?:reply|respond|answer|write|antwort|antworte|respuesta|responde|resposta|responda|reponse|reponds|risposta|rispondi|translation|translated|ubersetzung|ubersetzt|traduccion|traducido|traducao|traduzido|traduction|traduit|traduzione|tradotto) (?:as|como|comme|come|als|in|into|en|em|ins|auf|to|al|alla|para|pour|in the voice of) [^:\n.!?]{1,30}:",
     )
 });
 
@@ -1276,13 +1296,13 @@ static WEAK_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
 /// "my snap is cutie99", "mi ig: luvlucia", "mon snap c est…": a handle being given.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:my|mi|meu|mon|mein|il mio|mio) (?:snap|sc|insta|instagram|ig|tg|wa|zap|twitter|fb|tiktok|kik) (?:is|es|e|est|c est|ist|handle|user|name|\w*\d\w*)\b",
+        r"\b(?:my|mi|meu|mon|mein|il mio|mio) (?:snap|sc|insta|instagram|ig|tg|wa|zap|twitter|fb|tiktok|kik) (?:is|es|e|est|c est|ist|handle|user|name|\w*\d\w*)\b|\b(?:su|on|en|no|na|sur|auf|sul) (?:snap|sc|insta|instagram|ig|tg|twitter|tiktok|kik) (?:sono|i m|im|soy|sou|je suis|ich bin|bin|as|como|comme|come|als)\b",
     )
 });
 /// An invitation to go there: "add me", "find me", "text me", in the six languages.
 static INVITE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|(?:let s|lets|we can|we could|to|and|come|wanna|can) chat|chat (?:with|w|to) me|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|me suivre|suivez moi|me seguir|seguirmi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem|soutiens moi|soutenez moi|support me|apoyame|me apoia|me apoie|unterstutz\w* mich|supportami|sostienimi)\b|\b(?:passe pas par|passe par ailleurs|doesn t go through|does not go through|no pasa por|nao passa pela|nao passa por|geht nicht uber|non passa per|outside the platform|fuera de la plataforma|fora da plataforma|hors de la plateforme|hors plateforme|ausserhalb der plattform|fuori dalla piattaforma)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
+        r"\b(?:add|find|follow|text|message|msg|dm|hit|write|reach|catch|(?:let s|lets|we can|we could|to|and|come|wanna|can) chat|chat (?:with|w|to) me|talk|hmu|move|switch|agregame|buscame|sigueme|escribeme|escribime|hablame|mandame|llamame|pasate|me (?:chama|segue|add|adiciona|procura|manda|liga|acha|encontra)|fala comigo|ajoute|viens|suis moi|me suivre|suivez moi|me seguir|seguirmi|ecris|retrouve|contacte|adde|schreib|folg|such|find|kontaktier|komm|scrivimi|seguimi|aggiungimi|cercami|trovami|contattami|vieni|ven|vem|soutiens moi|soutenez moi|support me|passa di la|passa da li|procura|procure|busca me|buscame|cherche moi|cercami|such mich|look me up|apoyame|me apoia|me apoie|unterstutz\w* mich|supportami|sostienimi)\b|\b(?:passe pas par|passe par ailleurs|doesn t go through|does not go through|no pasa por|nao passa pela|nao passa por|geht nicht uber|non passa per|outside the platform|fuera de la plataforma|fora da plataforma|hors de la plateforme|hors plateforme|ausserhalb der plattform|fuori dalla piattaforma)\b|\b(?:over there|la bas|alla|dort|druben|same (?:name|handle|user)|mismo (?:nombre|usuario)|mesmo (?:nome|user)|meme pseudo|gleiche[nr]? name|stesso nome)\b",
     )
 });
 
@@ -1304,6 +1324,9 @@ static NO_OTHER_APP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A contact channel off the platform in an invitation ("add me on 𝐬𝐧𝐚𝐩", "búscame en 👻").
 pub fn contact(t: &Text) -> Option<String> {
+    if let Some(m) = LABELLED_HANDLE.find(&t.raw) {
+        return Some(format!("\"{}\"", m.as_str()));
+    }
     let refused = || t.words.iter().any(|w| NO_OTHER_APP.is_match(w));
     if let Some(m) = SAME_HANDLE.find(&t.raw).filter(|_| !refused()) {
         return Some(format!("\"{}\"", m.as_str()));
@@ -1329,6 +1352,13 @@ pub fn contact(t: &Text) -> Option<String> {
     None
 }
 
+/// "snap : lea.nuit", "IG = sofi_99": an app's name labelling a handle.
+static LABELLED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:snap|snapchat|sc|insta|instagram|ig|tg|telegram|kik|tiktok|discord|wa|whatsapp|x|twitter)\s*[:=\u{2192}]+\s*@?[a-z0-9][a-z0-9._]{2,}[a-z0-9]",
+    )
+});
+
 /// A refusal and the chat kept here: "Telegram? No love, I'm only here", "PayPal? You don't need
 /// it, everything goes through the platform". Read on the whole message (the app is often named
 /// in a sentence of its own); an invitation anywhere in it still counts.
@@ -1353,7 +1383,7 @@ pub fn keeps_it_here(t: &Text) -> bool {
 /// Someone in her family or a friend sent her something on an app.
 static FAMILY_SENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:visio|videochiamata|videollamada|videochamada|facetime|videocall|video call|videoanruf|appel video)(?: \w+){0,2} (?:avec|con|com|with|mit) (?:ma|mia|minha|my|meiner|meinem|mi|mon|la mia|il mio|a minha|o meu) (?:grand mere|nonna|avo|abuela|grandma|oma|mere|mamma|mama|madre|mae|mom|mum|mutter|pere|papa|padre|pai|dad|vater|soeur|sorella|irma|hermana|sister|schwester|frere|fratello|irmao|hermano|brother|bruder|famille|famiglia|familia|family|familie)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b|\b(?:family|familien|familia|famille|familie|famiglia|fam|work|arbeits|office|class|klassen|uni)(?: ?whatsapp| ?wa)(?: ?group| ?gruppe)\b|\b(?:whatsapp|wa)(?: ?gruppe| ?group| ?grupo| ?groupe| ?gruppo)(?: \w+){0,1} (?:von|with|of|de|da|della|di|mit|com|con|avec|du) (?:meiner|meinem|my|mi|minha|ma|mia|la mia|mon|meu)(?: \w+){0,1} (?:familie|family|familia|famille|famiglia|fam|eltern|parents|padres|pais|genitori|kollegen|coworkers|colleghi|colegas|collegues)\b",
+        r"\b(?:group|gruppe|grupo|groupe|gruppo|group chat|gc)(?: \w+){0,3} (?:with|mit|con|com|avec|de|der|di|da|du) (?:my|den|meinen|meine|mis|las|los|os|as|meus|minhas|mes|les|i miei|le mie|la|el|die) (?:girls|madels|friends|freunden|freundinnen|amigas|amigos|copines|potes|amiche|amici|family|familie|familia|famille|famiglia|colleagues|kollegen|colegas|collegues|colleghi|mates|squad|team)\b|\b(?:went down|is down|was down|down today|outage|se cayo|caiu|en panne|ist down|war down|e down|non funziona)\b|\b(?:visio|video ?call|videollamada|videochamada|videochiamata|videoanruf|zoom|teams)(?: \w+){0,3} (?:pour le boulot|pour le travail|for work|del trabajo|de trabajo|do trabalho|de travail|pour le taf|fur die arbeit|per lavoro|di lavoro|with my boss|avec mon boss|con mi jefe)\b|\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:visio|videochiamata|videollamada|videochamada|facetime|videocall|video call|videoanruf|appel video)(?: \w+){0,2} (?:avec|con|com|with|mit) (?:ma|mia|minha|my|meiner|meinem|mi|mon|la mia|il mio|a minha|o meu) (?:grand mere|nonna|avo|abuela|grandma|oma|mere|mamma|mama|madre|mae|mom|mum|mutter|pere|papa|padre|pai|dad|vater|soeur|sorella|irma|hermana|sister|schwester|frere|fratello|irmao|hermano|brother|bruder|famille|famiglia|familia|family|familie)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b|\b(?:family|familien|familia|famille|familie|famiglia|fam|work|arbeits|office|class|klassen|uni)(?: ?whatsapp| ?wa)(?: ?group| ?gruppe)\b|\b(?:whatsapp|wa)(?: ?gruppe| ?group| ?grupo| ?groupe| ?gruppo)(?: \w+){0,1} (?:von|with|of|de|da|della|di|mit|com|con|avec|du) (?:meiner|meinem|my|mi|minha|ma|mia|la mia|mon|meu)(?: \w+){0,1} (?:familie|family|familia|famille|famiglia|fam|eltern|parents|padres|pais|genitori|kollegen|coworkers|colleghi|colegas|collegues)\b",
     )
 });
 
@@ -1400,7 +1430,7 @@ pub fn off_platform_payment(t: &Text) -> Option<String> {
 /// that also says "only" or "but" may still name the way to pay, and is read.
 static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:bitcoin|btc|crypto|krypto|cripto|ethereum)(?: \w+){0,3} (?:crash\w*|abgesturzt|gesturzt|gefallen|cayo|se desplomo|caiu|despencou|chute|a chute|s est effondre|crollat\w*|sceso|scesa|bros?|price|preis|precio|preco|prix|prezzo|kurs)\b|never bought|nie (?:was )?gekauft|nunca compre|nunca comprei|jamais achete|mai comprato|(?:fait|done|paid|made|hecho|feito|fatto|gemacht|sent) (?:mon|my|mi|meu|o meu|il mio|meine|la mia) (?:virement|bonifico|transferencia|uberweisung|transfer|pix)|(?:virement|bonifico|transferencia|uberweisung|transfer|pix)(?: \w+){0,2} (?:de loyer|du loyer|dell affitto|per l affitto|del alquiler|do aluguel|da renda|der miete|for (?:the |my )?rent)|(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|(?:pote|copine|amie|amiga|friend|coloc|colocataire|voisine|cousine|soeur) lydia|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
+        r"\b(?:(?:back|zuruck\w*|de vuelta|de volta|rembours\w*|restituit\w*)(?: \w+){0,3} (?:my|meiner|meinem|a mi|al mio|alla mia|pro meu|pra minha|a ma|a mon) (?:friend|freundin|freund|amiga|amigo|amie|ami|amica|amico|roommate|mitbewohner\w*|coloc|companer\w*|colega|coinquilin\w*)|(?:my|meiner|meinem|mi|meu|minha|ma|mon|mia|mio) (?:friend|freundin|freund|amiga|amigo|amie|ami|amica|amico|roommate|mitbewohner\w*|coloc)(?: \w+){0,4} (?:back|zuruck\w*|de vuelta|de volta)|(?:s appelle|heisst|se llama|si chiama|se chama|named|called) (?:\w+ )?lydia|(?:bitcoin|btc|crypto|krypto|cripto|ethereum)(?: \w+){0,3} (?:crash\w*|abgesturzt|gesturzt|gefallen|cayo|se desplomo|caiu|despencou|chute|a chute|s est effondre|crollat\w*|sceso|scesa|bros?|price|preis|precio|preco|prix|prezzo|kurs)\b|never bought|nie (?:was )?gekauft|nunca compre|nunca comprei|jamais achete|mai comprato|(?:fait|done|paid|made|hecho|feito|fatto|gemacht|sent) (?:mon|my|mi|meu|o meu|il mio|meine|la mia) (?:virement|bonifico|transferencia|uberweisung|transfer|pix)|(?:virement|bonifico|transferencia|uberweisung|transfer|pix)(?: \w+){0,2} (?:de loyer|du loyer|dell affitto|per l affitto|del alquiler|do aluguel|da renda|der miete|for (?:the |my )?rent)|(?:my|mi|mio|mia|meu|mon|mein|il mio) (?:ex|brother|fratello|hermano|hermana|irmao|irma|frere|soeur|bruder|schwester|sorella)|hotline|warteschleife|en espera|in attesa|(?:pote|copine|amie|amiga|friend|coloc|colocataire|voisine|cousine|soeur) lydia|arzt|arztin|hausarzt|orthopad\w*|facharzt|on hold|em espera|en attente|customer service|kundenservice|servicio al cliente|atendimento|service client|assistenza clienti|don t do|dont do|i don t use|no (?:uso|hago|acepto)|nao (?:uso|faco|aceito)|je (?:ne )?(?:fais|prends|accepte) pas|non (?:uso|faccio|accetto)|(?:mach|nehm)\w* (?:kein|nicht)|what a \w+ wallet is|(?:a|to|para|pra|an|a ma|a mon|alla|al|a la) (?:mi|my|minha|meu|ma|mon|meine?r?|mia|mio) (?:hermana|hermano|madre|padre|mama|papa|sister|brother|mom|mum|dad|mae|pai|irma|irmao|soeur|frere|mere|pere|schwester|bruder|mutter|vater|sorella|fratello|amiga|amigo|friend|amie|ami|freundin|amica|amico))\b",
     )
 });
 static BUT_ONLY: LazyLock<Regex> = LazyLock::new(|| {

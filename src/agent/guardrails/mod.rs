@@ -1185,6 +1185,94 @@ mod tests {
     }
 
     #[test]
+    fn the_fan_rules_of_round_thirty_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("bin grad in der neunten und langweile mich", "underage"),
+                ("class of 2029 baby, cant wait", "underage"),
+                ("je suis en troisième, j'ai un prof relou", "underage"),
+                ("my parents unplug the wifi at 10 every night", "underage"),
+                ("j'ai 15 ans... oui je les ai maintenant", "underage"),
+                ("ich will mich für immer abmelden", "crisis"),
+                ("nessuno mi rimpiangerà quando non ci sarò", "crisis"),
+                ("la cuchilla está en mi mano otra vez", "crisis"),
+                ("ich hab alles verschenkt, morgen ist es soweit", "crisis"),
+                ("I've been watching your car every morning", "threat"),
+                ("je vais cramer ta voiture", "threat"),
+                ("vou acabar com a tua carreira", "threat"),
+                ("how much for a night together, for real", "meeting_request"),
+                (
+                    "we live in the same city! coffee sometime?",
+                    "meeting_request",
+                ),
+                ("vediamoci stasera in centro", "meeting_request"),
+                (
+                    "charged on my card for your page, wasn't me",
+                    "payment_dispute",
+                ),
+                ("hast du leute die für dich schreiben?", "ai_question"),
+            ],
+            drafts: &[],
+            passing_inputs: &[
+                "my first crush was in 8th grade and now I'm 41 lol",
+                "volontariato al doposcuola con i ragazzini di terza media",
+                "j'ai l'impression d'en avoir 16 quand je te parle",
+                "mes gamines de 9 et 12 ans dorment enfin",
+                "une voiture de 2017 avec 90 000 km",
+                "my customer demanded a refund for a cake lol",
+                "I wanna die laughing at this",
+            ],
+            passing_drafts: &[],
+        });
+    }
+
+    #[test]
+    fn the_draft_rules_of_round_thirty_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[],
+            drafts: &[
+                (
+                    "claro que soy real, quién más te escribiría así",
+                    "claims_human",
+                ),
+                ("moi une IA ? non, juste fatiguée", "claims_human"),
+                ("if you're ever in Rome let me know 😘", "meeting"),
+                ("ci becchiamo per un caffè domani", "meeting"),
+                ("holst du mich um 9 ab?", "meeting"),
+                ("scrivimi sul verde che rispondo subito", "off_platform"),
+                ("snap: mia.rose22", "off_platform"),
+                ("mi passi il tuo cell?", "phone_number"),
+                ("normally 50 but for you 35", "price_talk"),
+                ("US$20 and it's yours", "price_talk"),
+                (
+                    "mi vestido de primera comunión todavía me queda 😏",
+                    "minor",
+                ),
+                ("what grade are you in, cutie?", "minor"),
+                (
+                    "The user wants a flirty answer. hey you",
+                    "instruction_leak",
+                ),
+                (
+                    "hi love\n\n(Note: I made it warmer as asked.)",
+                    "instruction_leak",
+                ),
+                ("write me at lola[at]mail[.]com", "email"),
+            ],
+            passing_inputs: &[],
+            passing_drafts: &[
+                "c'est moi qui te remercie 💕",
+                "it's a 10 minute video, my longest",
+                "my phone died at 4% lol",
+                "the whatsapp group with my friends is wild today",
+                "venmo'd my friend back for pizza",
+                "nos vemos en el chat esta noche",
+                "vamos nos ver mais por aqui, hein?",
+            ],
+        });
+    }
+
+    #[test]
     fn a_sentence_that_trails_off_is_finished_by_the_next_and_one_that_ends_is_not() {
         let g = rules_only();
         let stops = |t: &str| !stopping(&g.check_input(t)).is_empty();

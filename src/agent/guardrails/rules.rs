@@ -80,18 +80,19 @@ const GAMES: &str = r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fort
 /// Jokes and hyperbole that share words with crises and threats.
 const HYPERBOLE: &[&str] = &[
     GAMES,
-    r"lol",
     r"lmao",
     r"haha\w*",
     r"jaja\w*",
     r"kkk+",
-    r"mdr",
-    r"ptdr",
+    r"mdr+",
+    r"ptdr+",
+    r"lol+",
     r"xd",
     r"at (chess|mario kart|fifa|cod|pool|poker|\w+ kart)",
     r"(killing|kill) me with",
     r"die (for|of) (that|this|laughter|laughing)",
     r"dying (of|from) laughter",
+    r"(die|dying|died) laughing|morir de (la )?risa|morrer de rir|mourir de rire|sterben vor lachen|morire dal ridere",
     r"matar a saudade|mata(r)? (a )?saudade",
     // A thing that "wants to kill me": the alarm clock, the boss, the heat.
     r"(wecker|alarm|chef|boss|arbeit|job|hitze|katze|hund|kater|schule|mathe|bauch|magen|kopf|rucken|nachbar\w*|wetter|montag|diat|training|muskelkater)( \w+){0,2} (will|wollen|bringt|bringen) mich (noch )?um(bringen)?",
@@ -107,11 +108,12 @@ const HYPERBOLE: &[&str] = &[
     r"suicide (wings|sauce|hot|run|squeeze|doors?|drills?|sprints?)|salsa suicida",
     // A team, a line-up or a battery "dying": sport and phones, not the writer.
     r"(team|squad|defen[cs]e|lineup|line up|keeper|goalie|tactics?|strategy|equipo|time|equipe|squadra|mannschaft|abwehr|difesa|defensa|defesa)( \w+){0,3} (suicidal|suicida|suicidaire|suizidal|selbstmorderisch)",
-    r"(match|partido|jogo|partita|spiel|game|derby|finale|final)( \w+){0,3} (va m achever|m acheve|me mata|me va a matar|me mata|mi uccide|mi ammazza|bringt mich um|is killing me|gonna kill me|vai me matar)|\b(perso|perdu|perdio|perdeu|lost|verloren|verliert|perd|perde) \d{1,2} ?[:-] ?\d{1,2}\b|\b\d{1,2} ?[:-] ?\d{1,2} (gegen|contra|contre|contro|against|vs|in casa|at home|a casa|en casa|em casa|zu hause)\b",
+    r"(match|partido|jogo|partita|spiel|game|derby|finale|final)( \w+){0,3} (va m achever|m acheve|me mata|me va a matar|me mata|mi uccide|mi ammazza|bringt mich um|is killing me|gonna kill me|vai me matar)|\b(perso|perdu|perdio|perdeu|lost|verloren|verliert|perd|perde|pris|a pris|took|tomo|tomou|levou|preso|kassiert|encaisse) \d{1,2} ?[:-] ?\d{1,2}\b|\b\d{1,2} ?[:-] ?\d{1,2} (gegen|contra|contre|contro|against|vs|in casa|at home|a casa|en casa|em casa|zu hause)\b",
     r"(batterie|bateria|battery|batteria|akku|pile|cel|celular|phone|portable|handy|telefone)( \w+){0,1} (a |at |en |em |al |bei |on )?\d{1,2}( %| pourcent| percent| por ciento| por cento| per cento| prozent)?( \w+){0,3} (mourir|morir|morrer|morire|sterben|die|dying|meurs|muero|morro|muoio)|(mourir|morir|morrer|morire|sterben|die|dying|meurs|muero|morro|muoio)( \w+){0,3} (batterie|bateria|battery|batteria|akku)",
     r"(morir|morirme|morrer|mourir|morire|sterben|die|dying)( \w+){0,1} (con|com|avec|mit|with|over) (ese|esa|esos|esas|esse|essa|esses|ce|cette|ces|quel|quella|quei|diesem|dieser|diesen|tu|tus|teu|tua|ton|ta|tes|il tuo|la tua|your|that|this|those)\b",
     // "If Betis doesn't win today I'm jumping out of the window": a result not yet played.
     r"\b(si|if|wenn|se|falls) (\w+ ){0,3}(no gana|gana|pierde|loses?|wins?|don t win|doesn t win|verliert|gewinnt|nicht gewinnt|perde|ganha|nao ganha|perd|gagne|ne gagne pas|vince|non vince|perdono|perdiamo|scores?|marca|segna|trifft)\b",
+    r"(mi ammazzo|me mato|me tue|me crevo|me mato) (di|de|a|au) (lavoro|trabajo|trabalho|travail|fatica|studio|estudiar|estudar|palestra|gym|treino|entreno|boulot|taf)",
     r"figura di merda|figuraccia|que verguenza|que vergonha|quelle honte|la honte|wie peinlich|so embarrassing|how embarrassing|que oso|mortificad\w*",
     r"(matar|matarme|mato|matando|ammazzarmi|tuer|me tuer)( \w+){0,1} a (entrenar|estudiar|trabajar|currar|treinar|estudar|trabalhar|allenarmi|studiare|lavorare|bosser|travailler)",
     r"(riunioni|riunione|meeting|meetings|reuniones|reunion|reunioes|reunions|besprechung\w*|meetings?|lunedi|lunes|lundi|montag|mondays?|segunda feira|lavoro|trabajo|trabalho|boulot|arbeit|chef|capo|jefe|patron)( \w+){0,6} (voglia di buttarmi|ganas de tirarme|vontade de me jogar|envie de me jeter|envie de sauter|want to jump|lust mich)",
@@ -119,7 +121,7 @@ const HYPERBOLE: &[&str] = &[
 ];
 
 /// A refusal in a draft: "se voir en vrai c'est pas possible", "can't meet, but here I'm yours".
-const REFUSED_HERE: &str = r"(c est |c )?pas possible|not possible|no es posible|nao e possivel|nao da|non e possibile|nicht moglich|geht nicht|impossible|imposible|impossivel|impossibile|unmoglich|can t|cannot|no puedo|nao posso|je peux pas|je ne peux pas|kann nicht|non posso";
+const REFUSED_HERE: &str = r"(c est |c )?pas possible|not possible|no es posible|nao e possivel|nao da|non e possibile|nicht moglich|geht nicht|impossible|imposible|impossivel|impossibile|unmoglich|no puede ser|nao pode ser|ne peut pas|kann nicht sein|non puo essere|can t|cannot|no puedo|nao posso|je peux pas|je ne peux pas|kann nicht|non posso";
 
 /// A feeling, not an age: "I feel like a teenager in love again".
 const FEELS_YOUNG: &str = r"(sentindo|sinto|feel|feeling|siento|sento|me sens|fuhle)( \w+){0,2} (like )?(uma |a |una |une |wie ein\w* |un |come una )?(adolescente|teenager|teen|ado|ragazzina|teenie)( \w+){0,1} (apaixonad\w*|in love|enamorad\w*|amoureuse|verliebt|innamorat\w*|again|de novo|otra vez|di nuovo|wieder|de nouveau)";
@@ -129,6 +131,14 @@ const JOKING: &str = r"brincadeira|just kidding|\bjk\b|es broma|era broma|je rig
 
 /// Another person's school, a teacher, or a memory: not the writer in school today.
 const NOT_MY_SCHOOL: &[&str] = &[
+    // An adult age said now ("…and now I'm 38"), a volunteer at an after-school club, a class
+    // described from outside ("i ragazzini di seconda media"), a teacher's "meine 13. Klasse",
+    // a height ("sou de menor estatura").
+    r"\b(now|ahora|agora|maintenant|jetzt|ora|adesso|today|aujourd hui|hoy|hoje|heute|oggi) (i m|im|i am|tengo|tenho|j ai|bin ich|ich bin|ho|sono) ([2-9]\d)\b",
+    r"volontariato|doposcuola|volunteer\w*|voluntari\w*|benevol\w*|ehrenamt\w*",
+    r"\b(i|dei|ai|coi|le|delle|los|las|les|des|die|the|os|as) (ragazzini|ragazzi|bambini|alunni|ninos|chicos|chavales|crios|enfants|gamins|gosses|kinder|kids|jungs|miudos|criancas) (di|de|du|der|in|of|da|del|della)\b",
+    r"\bmeine (\d{1,2}|funfte|sechste|siebte|achte|neunte|zehnte|elfte|zwolfte|dreizehnte) klasse\b",
+    r"de menor (estatura|tamanho|altura|porte|importancia|valor|preco)",
     // An adult today looking back: "bocciato in seconda superiore e ora ho un'azienda mia".
     r"(now|ora|adesso|ahora|agora|maintenant|jetzt|heute|today|oggi|hoy|hoje) (i have|i run|i own|ho|gestisco|tengo|tenho|dirijo|j ai|je dirige|hab|habe|leite|fuhre) (a |my |my own |un |una |uma |une |eine |meine |la mia |mi |minha )?(own )?(company|business|firm|azienda|impresa|ditta|empresa|negocio|entreprise|boite|societe|firma|unternehmen|laden|shop|restaurant|ristorante)",
     // The writer teaches or coaches ("I teach year 9", "je suis prof en 4e"); "my teacher gave
@@ -169,7 +179,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"(some|another|a different|that other|other|otra|otro|outro|outra|un autre|une autre|einer anderen|einem anderen|un altro|un altra) (\w+ ){0,2}(site|website|web|pagina|sitio|app|company|empresa|seller|vendedor|merchant|webshop|online shop|seite|sito|negozio|boutique|loja|tienda)\b|cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente";
+const OTHER_MERCHANTS: &str = r"(some|another|a different|that other|other|otra|otro|outro|outra|un autre|une autre|einer anderen|einem anderen|un altro|un altra) (\w+ ){0,2}(site|website|web|pagina|sitio|app|company|empresa|seller|vendedor|merchant|webshop|online shop|seite|sito|negozio|boutique|loja|tienda)\b|cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente|forfait|recharge\w*|operateur|operadora|mobile plan|phone plan|prepaid|prepago|ricarica|free mobile|avec free|chez free|appel\w* free|freebox|(a|my|un|una|um|uma|ein\w*|mi|mio|mon|meu) (customer|cliente|client|kunde|kundin)|taller|mecanico|mechanic|garage|werkstatt|officina";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -779,6 +789,7 @@ pub static RULES: &[Rule] = &[
             OTHER_MERCHANTS,
             r"me (devolvio|devolvieron|reembolso|reembolsaron|reembolsou|reembolsaram|devolveu|devolveram)",
             JOKING,
+            r"golpe (baixo|de (sorte|mestre|vista|estado|calor|ar|genio|misericordia))",
         ],
     ),
     phrases(
@@ -2312,6 +2323,163 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 30 (the upper school years, a school ball with a date, a class
+    // still to graduate, a year off, a freshman with a sister at college, the supervisor, a
+    // year in secondary, parents pulling the router, "I'm that age now", no ID card yet, high
+    // school next year; signing off forever, the platform's edge, the blade, everything given
+    // away, a burden of a day, "asking for myself", a goodbye letter, nobody would miss me,
+    // bleeding walls; a car watched, a door passed daily, hospital food, a life made hell,
+    // arson, "I'll come for you", a lesson never forgotten; a night priced, the same city, a
+    // suite, plans for two, "vediamoci", a train tomorrow; a charge that wasn't me, every
+    // payment reversed, the card provider called, the difference back; people writing for her,
+    // "if you're a robot") ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(bin|ich bin|sind|wir sind|bin grad|bin gerade|bin jetzt)( \w+){0,1} in der (q1|q2|q11|q12|e phase|ef|einfuhrungsphase|oberstufe|mittelstufe|unterstufe|\d+ten|\d+te|funften|sechsten|siebten|achten|neunten|zehnten|elften|zwolften)\b|\bseit der (\d+ten|\d+te|funften|sechsten|siebten|achten|neunten)\b",
+            r"\b(abschlussball|abiball|abschlussfeier|realschul abschlussball|prom|bal de promo|bal de fin d annee|baile de formatura|formatura|graduacion|fiesta de graduacion|ballo di fine anno|festa di diploma|maturaball|maturball)( \w+){0,8} (begleitung|date|cavalier|cavaliere|pareja|acompanante|acompanhante|par)\b",
+            r"\bclass of (20)?(2[8-9]|3[0-2])\b",
+            r"\b(how old|what age|wie alt|cuantos anos|quantos anos|quel age|quanti anni)( \w+){0,16} (a year off|a year short|one year off|a few months off|falta un ano|me falta un ano|falta um ano|me falta um ano|il me manque un an|mi manca un anno|mir fehlt (noch )?ein jahr|fehlt (noch )?ein jahr)\b",
+            r"\b(noch keine|noch nicht|not yet|aun no tengo|todavia no tengo|ainda nao tenho|ainda nao fiz|j ai pas encore|je n ai pas encore|non ho ancora|non ne ho ancora) (18|achtzehn|eighteen|dieciocho|dezoito|dix huit|diciotto)\b",
+            r"\b(le|la|un|une|notre|mon|ma|les) (surveillant\w*|pion|pionne|cpe)\b( \w+){0,4} (m a|me|nous|m|on)\b|\b(pause|recre|cantine|cours|bus|devoirs|controle) (de midi )?(au|du) (college|lycee)\b",
+            r"\b(i miei|mis padres|meus pais|mes parents|meine eltern|my parents|mia madre|mio padre|mi madre|mi padre|my mum|my mom|my dad|ma mere|mon pere|minha mae|meu pai)( \w+){0,4} (staccano|stacca|unplug\w*|apagan|apaga|desligam|desliga|coupent|coupe|schalten|schaltet|take|takes|tolgono|toglie|quitan|quita|tiram|tira|prennent|prend|nehmen|nimmt)( \w+){0,2} (router|wifi|wlan|internet|telefono|phone|celular|movil|portable|handy|cellulare|tel)\b",
+            r"\b(padre|madre|papa|mamma|dad|mom|mum|vater|mutter|pai|mae|pere|mere|papi|mami)( \w+){0,2} (dice|says|dit|sagt|dijo|disse|said|meint)( che| que| dass| that)? (a|at|con|mit|com|with) (1[0-7])( anni| anos| ans| jahren| years)? (non|no|shouldn t|can t|nao|ne|nicht|darf)\b",
+            r"\b(1[0-7]) (anni|anos|years|ans|jahre)( \w+){0,6} (io ce li ho|yo los tengo|yo tengo esa edad|eu tenho|je les ai|i m that age|ich bin so alt)( \w+){0,1} (adesso|ahora|agora|maintenant|jetzt|now|right now)\b",
+            r"\b(todavia no tengo|aun no tengo|no tengo todavia|ainda nao tenho|je n ai pas encore|j ai pas encore|non ho ancora|ich hab noch kein\w*|i don t have)( \w+){0,1} (cedula|ine|credencial de elector|titulo de eleitor|voter id|carte electorale)\b",
+            r"\b(ano que vem|next year|el ano que viene|el proximo ano|l annee prochaine|nachstes jahr|l anno prossimo)( \w+){0,4} (vou pro|vou para o|entro no|entro en|i start|i m starting|empiezo|comienzo|je rentre|je passe|je vais|komme ich|ich komme|inizio|vado al|faccio)( \w+){0,1} (ensino medio|high school|secundaria|prepa|bachillerato|lycee|college|gymnasium|oberstufe|liceo|superiori|9th grade|ninth grade|freshman year|6 ano|7 ano|8 ano|9 ano)\b",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    // A sibling at college and the writer still in school: the sibling is the comparison.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(she s|he s|they re|ella esta|elle est|sie ist|lei e) in (college|uni|university|la universidad|la fac|der uni|l universita)( \w+){0,4} (i m|im|yo|moi|ich|io|eu) (still |todavia |encore |noch |ancora |ainda )?(a |in |en |in der )?(freshman|sophomore|junior|high school|middle school|secundaria|prepa|lycee|college|schule|liceo|medie|escola)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(je suis en|j suis en|chuis en|on est en|en) (seconde|premiere|terminale|[1-6] ?e secondaire|sixieme|cinquieme|quatrieme|troisieme|[3-6] ?e) (a \w+ )?(on a|j ai|ma prof|mon prof|notre prof|un prof|tout le monde|c est chiant|c est relou|les cours)\b",
+        ],
+        &[
+            r"je suis prof|suis prof|en tant que prof|j enseigne|enseigne|mon neveu|ma niece|mon fils|ma fille|ma grande|mon grand|ma petite|mon petit|mes eleves|parents profs|reunion",
+        ],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(fur immer|for good|forever|pour toujours|pour de bon|para siempre|pa siempre|pra sempre|para sempre|per sempre)( \w+){0,2} (abmeld\w*|verabschied\w*|log off|logging off|sign off|disappear|desaparecer|disparaitre|sparire|verschwinden)\b|\b(abmeld\w*|disappear|desaparecer|disparaitre|sparire|verschwinden|kiero desaparecer)( \w+){0,2} (fur immer|for good|forever|pour toujours|pour de bon|para siempre|pa siempre|pra sempre|para sempre|per sempre)\b",
+            r"\b(personne|nobody|no one|nadie|ninguem|niemand|nessuno)( ne)?( me)? (regrettera|will miss me|would miss me|me extranaria|me echaria de menos|va a extranarme|vai sentir minha falta|sentiria minha falta|wird mich vermissen|wurde mich vermissen|mi rimpiangera|sentira la mia mancanza|me regretterait)\b",
+            r"\b(bahnsteig|gleis|gleisen|platform|tracks|anden|via del tren|vias del tren|plataforma|trilhos|quai|rails|banchina|binari)( \w+){0,12} (schritt nach vorn\w*|step forward|paso adelante|passo a frente|pas en avant|passo avanti|wie einfach|how easy|lo facil|que facil|como seria facil|comme ce serait facile|quanto sarebbe facile|sarebbe facile|springen|spring|saltar|pular|sauter|buttarmi|tirarme|me jogar|me jeter)\b",
+            r"\b(klinge|rasierklinge|blade|razor|cuchilla|navaja|gillette|lamina|lame|lametta|lama|cutter)( \w+){0,8} (in der hand|in my hand|en la mano|na mao|dans la main|in mano|mi chiama|calling me|me llama|me chama|m appelle|ruft mich|ruft nach mir)\b|\b(svv|ssv|selfharm|autolesion|autolesiones|automutilacion|autolesao|automutilation|autolesionismo)\b",
+            r"\b(alles verschenkt|everything given away|given everything away|gave everything away|gave all my stuff away|regale todo|regalado todo|regale todas mis cosas|dei tudo|doei tudo|doei todas as minhas coisas|tout donne|donne toutes mes affaires|regalato tutto|ho dato via tutto|regalato tutte le mie cose)\b",
+            r"\b(in ordine le mie cose|my affairs in order|my things in order|mis cosas en orden|todo en orden|minhas coisas em ordem|tudo em ordem|mes affaires en ordre|meine angelegenheiten geregelt|alles geregelt|meine sachen geregelt)( \w+){0,10} (salutare|goodbye|say bye|despedirme|me despedir|dizer adeus|dire au revoir|dire adieu|verabschieden|lettere|letters|cartas|lettres|briefe)\b|\b(scritto|written|wrote|escrito|escrevi|ecrit|geschrieben)( \w+){0,2} (lettere|letters|cartas|lettres|briefe)( \w+){0,6} (salutare|goodbye|say bye|despedirme|me despedir|dizer adeus|dire au revoir|dire adieu|verabschieden|addio|adieu|adios)\b",
+            r"\b(spring\w*|jump\w*|saltar|salto|pular|pulo|sauter|saute|buttarmi|mi butto)( \w+){0,6} (allen egal|allen wurscht|allen wurst|nobody cares|no one cares|a nadie le importa|ninguem liga|ninguem se importa|personne s en fout|tout le monde s en fout|a nessuno importa|non frega a nessuno)\b",
+            r"\b(kei uswag|keinen ausweg|kein ausweg|no way out|ninguna salida|no veo salida|sin salida|nao vejo saida|sem saida|aucune issue|pas d issue|nessuna via d uscita|non vedo via d uscita)\b|\bi mag (numme|nimmer|nimma)\b",
+            r"^mich (selbst )?umbringen\b|\bmich umbringen (war|ware|wurde)\b",
+            r"\b(tot|dead|die|dies|sterben|stirbt|nicht mehr lebt|no longer alive|muere|muerto|morre|morto|meurt|mort|muore)( \w+){0,10} (frag fur mich|asking for myself|asking for me|pregunto por mi|pergunto por mim|je demande pour moi|chiedo per me)\b",
+            r"\b(can t|cannot|cant|no puedo|nao aguento|je peux pas|je ne peux pas|kann nicht|non ce la faccio a|non reggo)( \w+){0,2} (another day|one more day|un dia mas|otro dia mas|mais um dia|un jour de plus|encore un jour|noch einen tag|un altro giorno)\b",
+            r"\b(si manana no contesto|si manana no respondo|if i don t answer tomorrow|if i don t reply tomorrow|si demain je reponds plus|si demain je ne reponds pas|wenn ich morgen nicht antworte|se domani non rispondo|se amanha eu nao responder|se amanha nao responder)( \w+){0,8} (valor|courage|mut|coraggio|coragem|pas a cause de toi|not because of you|no es por ti|nao foi por tua causa|nicht wegen dir|non e colpa tua|not your fault|pas ta faute|no es tu culpa|nao e culpa tua|nicht deine schuld)\b",
+            r"\b(como hacerlo|how to do it|comment le faire|wie ich es mache|come farlo|como fazer isso|como faze lo)( \w+){0,2} (sin que duela|without (it )?hurting|without pain|sans que ca fasse mal|sans douleur|ohne dass es weh tut|ohne schmerzen|senza soffrire|senza dolore|sem doer|sem dor)\b",
+            r"\b(hasta que sangro|hasta sangrar|until i bleed|till i bleed|jusqu a saigner|jusqu a ce que ca saigne|bis ich blute|bis es blutet|finche non sanguin\w*|ate sangrar)\b",
+            r"\b(stanco di vivere|stanca di vivere|tired of living|tired of being alive|cansado de vivir|cansada de vivir|cansado de viver|cansada de viver|fatigue de vivre|lebensmude|mude zu leben)( punto| anymore| ya| mais| plus| piu| mehr)?( \||$)",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(tra qualche giorno|fra qualche giorno|in a few days|en unos dias|en unos cuantos dias|daqui a uns dias|dans quelques jours|in ein paar tagen)( \w+){0,1} (non ci saro piu|i won t be here|i won t be around|ya no estare|no estare|nao estarei mais|ja nao estarei|je ne serai plus la|je serai plus la|bin ich nicht mehr da)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(been watching|watching|watched|beobachte|observo|estou observando|je surveille|j observe|osservo|sto guardando)( \w+){0,2} (ur|your|dein\w*|tu|ton|ta|teu|tua|il tuo|la tua) (car|auto|coche|carro|voiture|macchina|house|haus|casa|maison|window|fenster|ventana|janela|fenetre|finestra|balcony|balkon|balcon|varanda|balcone|door|tur|puerta|porta|porte)\b",
+            r"\b(dein|your|ur|tu|ton|ta|il tuo|la tua|teu|tua) (balkon|balcony|balcon|varanda|balcone|haus|house|casa|maison|immeuble|building|edificio|predio|palazzo|auto|car|coche|carro|voiture|macchina|tur|door|porte|porta|puerta|fenster|window|ventana|janela|fenetre|finestra)( \w+){0,12} (komm ich|ich komm\w*|i ll come|i ll drop by|je passe|paso|passo|vou passar|i walk past|i drive past|walk past|drive past|paso por delante|passo davanti|passo em frente|geh\w* (ich )?vorbei|fahr\w* (ich )?vorbei)\b",
+            r"\b(je passe devant|i walk past|i drive past|i pass by|paso por delante|paso por tu|passo davanti|passo em frente|ich geh\w* vorbei|ich fahr\w* vorbei|ich komm\w* vorbei)( \w+){0,3} (tous les jours|every day|everyday|todos los dias|todo dia|todos os dias|ogni giorno|jeden tag|every morning|chaque jour|chaque matin)\b",
+            r"\b(make|making|hacerte|fazer da|faire de|te pourrir|dir das leben zur|renderti)( \w+){0,1} (your|ur|tu|ta|la tua|dein) (life|vida|vie|leben|vita)( a)?( living)? (hell|un infierno|um inferno|un enfer|holle|un inferno)\b|\b(te pourrir la vie|hacerte la vida imposible|dir das leben zur holle|renderti la vita un inferno|fazer da tua vida um inferno|make your life hell|make ur life hell)\b",
+            r"\b(find|finding|averiguar|descobrir|trouver|herausfinden|rausfinden|scoprire)( out)? (where|donde|onde|ou|wo|dove) (you|u|tu|voce|vc|du) (work|trabajas|trabalhas|trabalha|bosses|travailles|arbeitest|lavori|live|vives|moras|habites|wohnst|vivi|abiti)\b",
+            r"\b(jaw wired shut|hospital food|comida de hospital|nourriture d hopital|bouffe d hopital|krankenhausessen|cibo d ospedale|comida de hospital|broken jaw|kiefer gebrochen|mandibula rota|queixo partido|machoire cassee|mascella rotta)\b",
+            r"\b(open|abras|abrir|ouvriras|ouvrir|aufmachst|offnest|aprirai|aprire)( \w+){0,2} (front door|door|puerta|porta|porte|tur|haustur)( \w+){0,6} (me standing|be me|sere yo|serei eu|ce sera moi|werde ich|saro io|i ll be there|ich steh)\b",
+            r"\b(si nadie|if no one|if nobody|se ninguem|si personne|se nessuno|wenn es keiner|wenn niemand)( \w+){0,3} (lo hago yo|i ll do it|i will do it|lo faccio io|je le ferai|je le fais|eu faco|faco eu|mach ich|tu ich)\b",
+            r"\b(mato|kill|matar|tuer|umbringen|ammazzo)( \w+){0,8} (voy por usted|voy por ti|i ll come for you|i m coming for you|vou atras de voce|vou atras de ti|je viens pour toi|je viendrai pour toi|ich komm zu dir|ich hol dich|vengo da te|vengo per te|ti vengo a cercare)\b",
+            r"\b(cramer|bruler|burn|burn down|quemar|queimar|abbrennen|abfackeln|anzunden|bruciare|dar fuoco a)( \w+){0,1} (ta|your|ur|tu|teu|tua|dein\w*|la tua|il tuo) (baraque|maison|house|casa|haus|bude|auto|car|voiture|coche|carro|macchina|appart|apartment|piso|apartamento|wohnung|appartamento)\b",
+            r"\b(vou|i ll|i m gonna|voy a|je vais|ich werde|ti) (acabar com|ruin|ruiner|arruinar|destroy|destruir|detruire|zerstoren|rovinare|distruggere) (a )?(tua|teu|your|ur|tu|ta|ton|dein\w*|la tua) (vida|life|vie|leben|vita|carreira|career|carrera|carriere|karriere)\b",
+            r"\b(dar uma licao|dar te uma licao|te dar uma licao|teach you a lesson|darte una leccion|te donner une lecon|dir eine lektion erteilen|darti una lezione)( \w+){0,6} (nunca mais|never forget|won t forget|no vas a olvidar|nunca vas a olvidar|tu oublieras pas|tu n oublieras jamais|nie vergessen|vergisst du nie|non dimenticherai)\b",
+            r"\b(wirst du|you ll|you will|vas a|vais|vai|tu vas|you re gonna)( \w+)? (bluten|bleed|sangrar|saigner|sanguinare)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(was wurdest du nehmen|what would you charge|how much for|cuanto cobras|quanto cobras|combien tu prends|combien pour|quanto vuoi|quanto prendi|wie viel nimmst du|was nimmst du|was kostet)( \w+){0,4} (abend|night|evening|noche|noite|soiree|nuit|serata|date|cita|encontro|rdv|treffen|weekend)\b",
+            r"\b(vivimos en la misma ciudad|we live in the same city|abitiamo nella stessa citta|moramos na mesma cidade|on habite la meme ville|wir wohnen in der gleichen stadt|wir wohnen in derselben stadt|we must be close|we must live close|debemos vivir cerca|devemos morar perto|on doit habiter pres|abitiamo vicini|we re neighbours|somos vecinos|somos vizinhos|on est voisins|wir sind nachbarn|siamo vicini|sto a \w+ pure io|estoy en \w+ tambien)( \w+){0,12} (cafe|cafecito|coffee|caffe|caffettino|kaffee|drink|beer|birra|cerveza|cerveja|bier|see each other|meet|vernos|vederci|nos ver|se voir|treffen|un giro|un paseo|uma volta)\b",
+            r"\b(come|ven|vem|viens|komm|vieni)( \w+){0,2} (hang|stay|sleep|chill|party|quedate|fica|reste|bleib|resta)( \w+){0,2} (in|at|en|na|dans|im|nella|bei) (my|mi|minha|ma|mon|meiner|meinem|la mia|mir in der) (suite|room|hotel|habitacion|quarto|chambre|zimmer|camera|place|apartment)\b",
+            r"\b(cuadremos|cuadrar|armemos|armar|hagamos|make|let s make|vamos marcar|bora marcar|marcar|on se fait|lass uns)( \w+){0,1} (un plan|plans|a plan|um role|um programa|un truc|was)( \w+){0,3} (usted y yo|tu y yo|vos y yo|you and me|you and i|io e te|eu e voce|eu e vc|toi et moi|du und ich|juntos|together|ensemble|zusammen|insieme)\b",
+            r"\b(vediamoci|veamonos|voyons nous|retrouvons nous|let s meet up|let s link up|lass uns treffen|vamos nos ver|bora se ver|bora nos ver|bora se encontrar)( \w+){0,4} (stasera|tonight|esta noche|hoje a noite|hoje|ce soir|heute abend|domani|tomorrow|manana|amanha|demain|morgen|sul|sulla|on the|at the|en el|en la|no|na|au|a la|am|im)\b",
+            r"\b(resto|restaurant|cafe|coffee|caffe|kaffee|drink|verre|bier|beer|cerveza|birra|essen) (irl|en vrai|in real life|de verdad|in echt|dal vivo|pessoalmente|en persona)\b",
+            r"\b(mereco|i deserve|deserve|merezco|je merite|merite|verdiene|ich verdiene|merito)( \w+){0,3} (um cafe|a coffee|un cafe|un caffe|einen kaffee|a date|una cita|um encontro|un rdv|un appuntamento|a drink|una copa|un verre|un drink|dinner|una cena|um jantar)( \w+){0,2} (contigo|with you|avec toi|mit dir|con te|com voce|com vc)\b",
+            r"\b(fica|it s|esta|c est|ist|e|queda|sta) a \d+ (min|mins|minutos|minutes|minuti|minuten|km)( \w+){0,1} (de mim|from me|de mi|de moi|von mir|da me)\b",
+            r"\b(donne moi|dis moi|dime|me diz|dimmi|sag mir|tell me|give me)( \w+){0,1} (ta|your|tu|tua|teu|deine|la tua|ur) (ville|city|ciudad|cidade|citta|stadt|adresse|address)( \w+){0,4} (je prends|i ll take|i ll get on|tomo|pego|prendo|nehm\w*|ich nehm\w*|je saute dans)( \w+){0,2} (tgv|train|tren|trem|treno|zug|ice|bus|avion|plane|flight|vuelo|voo|volo|flug|flixbus)\b",
+            r"\b(sabado|domingo|sexta|viernes|samedi|vendredi|dimanche|samstag|freitag|sonntag|sabato|venerdi|domenica|saturday|friday|sunday|amanha|manana|demain|morgen|domani|tomorrow) (as |a las |a |um |alle |at )?\d{1,2} ?(h|uhr|pm|am|hs)? (no|na|al|en el|en la|au|a la|am|im|at the|nel|alla) (bar|cafe|restaurante|restaurant|ristorante|pub|kneipe|praca|plaza|piazza|place|parque|parc|park)\b",
+        ],
+        &[
+            GAMES,
+            r"in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen|nei miei sogni|in another life|en otra vida|noutra vida|dans une autre vie|in einem anderen leben|in un altra vita",
+            r"live|stream|en directo|en direct|in diretta|chat|dm|call|llamada|chamada|appel|anruf|chiamata|video",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(card|charge|abbuchung|cargo|tarjeta|cartao|carte|karte|carta|addebito|cobranca|prelevement|konto|account|bank|banco|banque|banca|sparkasse)( [a-z0-9$.,%]+){0,10} (war nicht von mir|wasn t me|wasn t mine|didn t buy anything|didnt buy anything|didn t authori[sz]e|never authori[sz]ed|no fui yo|no compre nada|nao fui eu|nao comprei nada|c etait pas moi|j ai rien achete|je n ai rien achete|hab nichts gekauft|non ero io|non ho comprato niente|non l ho autorizzato)\b",
+            r"\b(reversing|reverse|revert\w*|stornier\w*|annuler|revertir|reverter|estornar|stornare|charging back|chargeback)( \w+){0,2} (every|all|each|todos|todas|tous|toutes|alle|tutti|tutte)( \w+){0,1} (payment|payments|charge|charges|pago|pagos|pagamento|pagamentos|paiement|paiements|zahlung|zahlungen|pagamenti|transactions?)\b|\b(fraud|betrug|fraude|arnaque|truffa|estafa|scam)( \w+){0,6} (report\w* (the|your|this) account|reporting you|melde (dich|dein)|denunci\w* (tu|la|a) (cuenta|conta)|signal\w* (ton|le) compte|segnal\w* (il tuo )?(account|profilo))\b",
+            r"\b(call\w*|contact\w*) my (card provider|card company|credit card company|card issuer|bank)( \w+){0,2} (about this|about it|about you|over this|about the charge)\b|\b(nothing like the preview|nada que ver con el preview|nada a ver com a previa|rien a voir avec l apercu|nichts wie die vorschau|niente a che vedere con l anteprima)\b",
+            r"\b(zahlt|bezahlt|paid|pague|paguei|paye|pagato)( \w+){0,5} (und|and|y|e|et) (nut|nuet|nichts|nix|nothing|nada|rien|niente|nulla) (ubercho|bekommen|gekriegt|erhalten|got|received|recibi|recebi|recu|ricevuto|arrivato)\b",
+            r"\b(au lieu de|instead of|en vez de|em vez de|invece di|statt|anstatt) \d+( \w+){0,4} (tip|pourboire|mancia|propina|gorjeta|trinkgeld)\b|\b(rendre|give back|refund|devolver|devolverme|restituir\w*|zuruck\w*|rembourser)( \w+){0,2} (la diff|la difference|the difference|la diferencia|a diferenca|la differenza|die differenz)\b",
+        ],
+        &[OTHER_MERCHANTS, JOKING],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"\b(do you have|have you got|hast du|tienes|tens|tu as|hai|voce tem|vc tem|habt ihr)( \w+){0,2} (leute|people|gente|personas|pessoas|gens|personnes|persone|someone|jemand\w*|alguien|alguem|quelqu un|qualcuno|a team|ein team|un equipo|uma equipe|une equipe|un team)( \w+){0,5} (chats|chat|schreib\w*|write|writes|writing|answer\w*|escrib\w*|respond\w*|escrev\w*|ecri\w*|repond\w*|scriv\w*|rispond\w*|texting|messages|machen)\b",
+            r"\b(se for|if (it s|you re|ur)|si es|si eres|si c est|si t es|wenn du|wenn das|se sei|se e) (um |a |an |un |une |ein |una |uma |n )?(robo|robot|roboter|bot|ia|ai|ki|maquina|machine|macchina)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -2396,6 +2564,7 @@ pub static RULES: &[Rule] = &[
             r"se encontrar|(nos )?ver pessoalmente|pessoalmente|moro (no|na|em|perto)|aparece ca\b|bora se encontrar",
         ],
         &[
+            REFUSED_HERE,
             r"(no|nunca|jamas|nao|jamais) (quedo|me veo|me encuentro|encontro|me encontro|saio|salgo|conozco|conheco)( \w+){0,3} (con|com)? ?(fans|fas|seguidores|nadie|ninguem|clientes|subs\w*)|(aqui|por aqui|no chat|en el chat) me (tienes|tens|tem)",
         ],
     ),
@@ -2590,7 +2759,7 @@ pub static RULES: &[Rule] = &[
             r"no soy (un |una )?(bot|robot|ia|maquina)|(chica|persona|mujer) real|soy (100 )?humana?|soy yo (escribiendo|la que)|nadie mas (lee|escribe|contesta)|nada de ia",
             r"nao sou (um |uma )?(robo|bot|ia)|(pessoa|mulher|garota|menina) (real|de verdade)|sou (100 )?humana?|sou eu (mesma )?(digitando|escrevendo|que)|ninguem mais le",
         ],
-        &[],
+        &[r"sou eu que (te |lhe )?(agradeco|agradece|pago|convido|ofereco)"],
     ),
     phrases(
         "claims_human",
@@ -2600,7 +2769,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"pas un (bot|robot)|vraie (personne|fille|femme)|c est (vraiment )?moi qui|en chair et en os|pas d ia|personne d autre que moi|humaine? (a|à) 100",
         ],
-        &[],
+        &[r"c est moi qui (te |vous )?(remercie|offre|invite|paie|paye|regale)|merci a toi"],
     ),
     phrases(
         "claims_human",
@@ -3085,6 +3254,7 @@ pub static RULES: &[Rule] = &[
             r"(envoie moi|send me|mandame|me manda|manda me|mandami|schick mir|dame|dimmi|dime|me passa|passe moi|donne moi|gib mir)( \w+){0,1} (ton|your|tu|teu|o teu|seu|il tuo|la tua|deine) (adresse|address|direccion|endereco|indirizzo|anschrift)",
         ],
         &[
+            r"\b(en el chat|en el directo|en el live|na live|no chat|nella chat|in chat|in the chat|im chat|im stream|dans le chat)\b",
             r"\b(non posso|can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|never|nunca|jamais|nie|i don t|won t|mail|e mail|email|correo)\b",
         ],
     ),
@@ -3518,7 +3688,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|tomorrow|morgen|manana|amanha|demain|domani) (auf|for|para|pour|per|zum|pra) (nen |einen |ein |a |un |una |uma |une |n )?(kaffee|coffee|cafe|caffe|cafezinho|drink|bier|beer|cerveza|birra|copa|verre|aperitivo|apero|aperol|spritz|brunch|lunch|dinner|cena|pranzo|almuerzo|jantar|almoco|diner|dejeuner|essen|abendessen)\b",
             r"\b(quedar|quedamos|quedemos|vernos|encontrarnos|nos vemos|nos encontrar|nos ver|se voir|se retrouver|vederci|incontrarci|uns treffen|uns sehen|meet up|meet|link up|hang out)( \w+){0,3} (para|pra|pour|per|zum|auf|for) (un |una |um |uma |une |einen |nen |a )?(cafe|caffe|coffee|kaffee|cafezinho|drink|copa|cerveza|cerveja|birra|bier|verre|aperitivo|apero|cena|jantar|diner|dinner|pranzo|almuerzo|lunch|brunch|comer|tomar algo|beber algo|boire un verre|bere qualcosa|was trinken)\b",
-            r"\b(cafe|caffe|coffee|kaffee|cena|dinner|pranzo|lunch|drink|copa|birra|cerveza|cerveja|bier|jantar|almoco|diner|verre|aperitivo|brunch)( \w+){0,6} (yo invito|invito yo|te invito|offro io|pago io|i m buying|my treat|eu pago|pago eu|je t invite|c est moi qui invite|ich lad dich ein|geht auf mich)\b|\b(yo invito|offro io|i m buying|my treat|eu pago|je t invite|ich lad dich)( \w+){0,3} (cafe|caffe|coffee|kaffee|cena|dinner|pranzo|lunch|drink|una copa|birra|cerveza|cerveja|bier|jantar|almoco|diner|un verre|aperitivo)\b",
+            r"\b(cafe|caffe|coffee|kaffee|cena|dinner|pranzo|lunch|drink|copa|birra|cerveza|cerveja|bier|jantar|almoco|diner|verre|aperitivo|brunch)( \w+){0,6} (yo invito|invito yo|te invito|offro io|pago io|i m buying|my treat|eu pago|pago eu|je t invite|c est moi qui invite|c est moi qui offre|ich lad dich ein|geht auf mich)\b|\b(yo invito|offro io|i m buying|my treat|eu pago|je t invite|ich lad dich)( \w+){0,3} (cafe|caffe|coffee|kaffee|cena|dinner|pranzo|lunch|drink|una copa|birra|cerveza|cerveja|bier|jantar|almoco|diner|un verre|aperitivo)\b",
             r"\b(se|if|wenn|si|quando|when|cuando|falls)( \w+){0,2} (vier|vieres|come|comes|kommst|vienes|venis|viens|vieni|passi|pasas|passes|passar|visit\w*|vens|estiver)( \w+){0,3} (a gente se ve|a gente se encontra|we (can |could |ll |will |should )?(meet|hang out|link up|see each other)|nos vemos|nos podemos ver|podemos vernos|nos encontramos|on se voit|on peut se voir|on se retrouve|ci vediamo|possiamo vederci|ci incontriamo|sehen wir uns|konnen wir uns (sehen|treffen)|treffen wir uns|i ll show you around|te muestro la ciudad|te mostro a cidade|je te fais visiter|ti faccio vedere la citta|zeig ich dir die stadt)\b",
             r"\b(donne moi|dis moi|give me|tell me|send me|dame|dime|me da|me diz|me manda|dammi|dimmi|gib mir|sag mir|schick mir)( \w+){0,6} (et j arrive|et je viens|and i ll be there|and i ll come|and i m coming|and i m on my way|y voy|y llego|e eu vou|e vou|e chego|und ich komm\w*|und ich bin da|e arrivo|e vengo)\b",
         ],
@@ -3564,6 +3734,128 @@ pub static RULES: &[Rule] = &[
         &[
             r"\b(schick|gib|send|give|passami|dammi|mandami|dame|pasame|manda|mandame|envoie|donne|file|me passa|me manda|me da)( \w+){0,1} (mir |me |moi |mi )?(deine |your |ur |il tuo |tu |ton |ta |teu |o teu |il |la |el )?(handynr|handy nr|handynummer|telnr|tel nr|telefonnr|cell|cel|celu|cellulare|celular|portable|numero de cel|numero di cell|06|07)\b",
             r"\b(c est quoi|cest quoi|donne moi|envoie moi|file moi) ton (06|07|num|numero|portable|tel)\b|\bton (06|07)\b",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 30 (a real human "for real", "of course I'm real", "if I were one",
+    // "me an AI? no", "as real as you", "do I seem a bot"; "if you're ever in town", "if you show
+    // up", "tell me your area and I'll come by", a spritz, a time in the hotel hall, "see you
+    // there" at a gig, "I'll come to yours", "tell me the day", a weekend coffee, "pick me up at
+    // 8", "bora se ver", "I'll wait for you at"; the green app, WhatsApp as wsp, Privacy; a
+    // number to reach her by, "send me your cell"; a discount, a price in slang; a confirmation
+    // dress, a first time at 14, a seventh-grader, "could pass for 14", "what class are you
+    // in", pigtails and a backpack, "after school come to me", a primary-school game; "the user
+    // wants") ----
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(ich bin s wirklich|ich bin es wirklich|it s really me|it s me for real|soy yo de verdad|soy realmente yo|sou eu mesma|sou eu de verdade|c est vraiment moi|c est bien moi|sono proprio io|sono davvero io)\b",
+            r"\b(klar|naturlich|sicher|ja|doch|logo) bin ich (echt|real|ein mensch|menschlich|eine echte|ein echter|keine ki|kein bot|kein roboter)\b|\b(of course|obviously|claro que|bien sur que|certo che|claro)( \w+)? (i m|im|soy|sou|je suis|sono) (real|human|a human|a person|de verdad|humana|una persona|uma pessoa|vraie|reelle|humaine|vera|reale|umana)\b",
+            r"\b(bot|robot|roboter|ki|ai|ia|machine|maquina|macchina)( \w+){0,4} (wenn ich einer|wenn ich eine|if i was one|if i were one|si fuera una?|si lo fuera|se eu fosse uma?|si j en etais une?|se lo fossi|se fossi un\w*)\b",
+            r"\b(aussi reelle que toi|aussi reel que toi|as real as you|tan real como tu|tao real quanto voce|tao real como tu|so echt wie du|reale quanto te|vera quanto te|real como vos)\b",
+            r"\b(moi|me|yo|eu|ich|io) (une |a |an |una |uma |eine |un |ne )?(ia|ai|ki|bot|robot|roboter|machine|maquina|macchina)( \w+){0,3} (non|no|nah|nope|nao|nein|jamais|never|nee|mai|ptdr|mdr|lol|haha|jaja|kkk+)\b",
+            r"\b(ti sembro|do i seem like|do i sound like|do i look like|te parezco|pareco|je ressemble a|j ai l air d|seh ich aus wie|wirke ich wie|klinge ich wie)( \w+){0,1} (un |a |an |una |uma |une |ein |einem )?(bot|robot|ia|ai|ki|macchina|machine|maquina)( \w+){0,6} (viva|alive|vivita|vivante|lebendig|real|vera|reale|echt|humana|human|umana|menschlich|de carne|en chair)\b",
+        ],
+        &[
+            // "it's really me in this pic, no filter": her photo, not a claim to be human.
+            r"(in|en|na|no|dans|sur|auf|nella|nel|in der|im|on)( this| the| my| esta| la| essa| a| cette| ma| mon| diesem| dem| meinem| questa| quella)? (pic|photo|foto|video|bild|image|selfie|clip|post)|no filter|sin filtro|sem filtro|sans filtre|ohne filter|senza filtri",
+        ],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(if you re ever in|if you re in|if you come to|if you ever come|si vienes a|si alguna vez vienes|se vieres|se vier|si tu passes|si tu viens|wenn du|falls du|se passi|quando scendi|quando vieni|se vieni|cuando vengas|quando vier)( \w+){0,5} (take me out|let you take me|sacarme|invitarme|me levar|me convidar|m inviter|m emmener|mich einladen|mich ausfuhren|portarmi fuori|offrirmi|mi offri|avvisami|me avisas|avisame|me avisa|dis moi|fammelo sapere|fammi sapere|sag bescheid|let me know|hit me up|ti porto|te llevo|te levo|je t emmene|darfst du mich|ti aspetto|te espero|je t attends)\b",
+            r"\b(si te apareces|if you show up|if you turn up|se apareceres|se voce aparecer|si tu passes|wenn du auftauchst|wenn du vorbeikommst|se passi|se ti fai vedere)( \w+){0,3} (te doy|i ll give you|ti do|ti faccio|je te fais|ich geb dir|te dou|te faco|a kiss|un beso|un bacio|um beijo|un bisou|einen kuss)\b",
+            r"\b(dime|tell me|dis moi|dimmi|me diz|sag mir)( \w+){0,2} (barrio|neighbourhood|neighborhood|zona|bairro|quartier|quartiere|viertel|where you live|donde vives|ou tu habites|dove abiti|onde moras|wo du wohnst)( \w+){0,4} (y paso|and i ll come|and i ll drop by|e passo|et je passe|e eu passo|und ich komm\w*)\b|\b(paso|passo|je passe|i ll come by|i ll drop by|ich komm vorbei)( \w+){0,2} (a tomar\w*|pra tomar|prendre|a prendere|for|auf) (un |um |a |einen )?(cafe|coffee|caffe|kaffee|drink)\b",
+            r"\b(ci becchiamo|ci beccheremo|becchiamoci)( \w+){0,2} (per|a|al|in|sul|alla)\b",
+            r"\b(ci vediamo|nos vemos|see you|a gente se ve|on se voit|wir sehen uns|te veo|ti aspetto|te espero|je t attends|ich warte) (alle|at|a las|as|a|um|vers) \d{1,2}( \w+){0,3} (nella|in the|en el|en la|no|na|dans le|dans la|im|in der|at the|al|alla|au|a la) (hall|lobby|bar|hotel|albergo|ristorante|restaurant|restaurante|cafe|caffe|piazza|plaza|praca|place|platz|stazione|station|estacion|gare|bahnhof|entrada|ingresso|entree|eingang)\b",
+            r"\b(vengo anch io|i m going too|yo tambien voy|eu tambem vou|j y vais aussi|ich komm auch|i ll be there too)( \w+){0,4} (concert\w*|concierto|show|festival|konzert|concerto|party|fiesta|festa|fete|partita|match|partido|jogo)( \w+){0,4} (ci vediamo|see you|nos vemos|a gente se ve|on se voit|wir sehen uns|treffen wir uns|meet me)\b",
+            r"\b(passo io da te|vengo io da te|vengo da te|passo da te|i ll come to yours|i ll come over to yours|i ll drop by yours|paso yo por tu casa|voy a tu casa|passo ai na tua casa|vou ai na tua casa|je passe chez toi|je viens chez toi|ich komm bei dir vorbei|ich komm zu dir)\b",
+            r"\b(caffe|cafe|coffee|cena|dinner|drink|spritz|pranzo|lunch|kaffee|vederci|vernos|meet|treffen|nos ver|se voir)( \w+){0,8} (dimmi tu|tell me|dime|me diz|dis moi|sag mir|scegli tu|you pick|elige tu|escolhe)( \w+)? (il giorno|the day|el dia|o dia|le jour|den tag|the date|la data|la fecha|a data|la date|quando|cuando|quand|wann)\b",
+            r"^(kaffee|coffee|cafe|caffe|drinks?|bier|beer|cerveza|birra|spritz|dinner|cena|jantar|diner|abendessen|brunch|lunch|pranzo|almuerzo|un cafe|un caffe|einen kaffee) (am wochenende|this weekend|el finde|este finde|no fim de semana|ce week end|ce weekend|nel weekend|questo weekend|tomorrow|morgen|manana|amanha|demain|domani|tonight|heute abend|esta noche|hoje a noite|ce soir|stasera|saturday|samstag|sabado|samedi|sabato|friday|freitag|viernes|sexta|vendredi|venerdi|sunday|sonntag|domingo|dimanche|domenica)$",
+            r"\b(holst du mich|hol mich|holt mich)( \w+){0,3} ab\b",
+            r"\b(ti aspetto|te espero|je t attends|ich warte auf dich|i ll wait for you|i ll be waiting) (a|in|al|alla|en|en el|en la|no|na|au|a la|am|vor|at|at the|outside|davanti|sotto|fuori)( \w+){0,1} (piazza|plaza|praca|place|platz|square|stazione|station|estacion|gare|bahnhof|bar|cafe|caffe|hotel|albergo|ristorante|restaurant|restaurante|parco|parque|parc|park|porta|puerta|porte|entrada|ingresso|ponte|bridge)\b",
+        ],
+        &[
+            r"in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen|nei miei sogni|(virtual|virtuel|virtuale|online|on cam|por video|por videochamada|en visio|per video|per videochiamata|in the chat|en el chat|no chat|dans le chat|im chat|in chat|in chat|nella chat|live|stream)\b",
+            REFUSED_HERE,
+        ],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[r"\b(bora|vamos|vamo) (se|nos|a gente se) (ver|encontrar|conhecer)\b"],
+        &[r"\b(por aqui|aqui|aca|no chat|na live|em live|por chamada|por video)\b"],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(sul verde|l app verde|app verde|aplicativo verde|aplicacion verde|la app verde|l appli verte|appli verte|grune app|grunen app|the green app|green app)\b",
+            r"\b(wsp|wpp|guasap|wasa|guasa)\b",
+            r"\b(no meu|meu|my|on my|en mi|sur mon|auf meinem|sul mio) privacy\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(mi mandi|mi dai|mi passi|me mandas|me das|me pasas|me passas|tu m envoies|tu me donnes|tu me files|gibst du mir|schickst du mir|can you send me|can i have|could i get|can i get)( \w+){0,1} (il tuo |tu |ton |ta |deine |your |ur |o teu |teu )?(cell|cel|celu|cellulare|celular|numero|number|nummer|num|handynummer|handynr|portable|telefono|telefone|tel|06|07|whatsapp)\b",
+            r"\b(numero|number|nummer|numero de telefono|telefone|num)( \w+){0,2} (ou je peux te joindre|ou te joindre|where i can reach you|to reach you|donde pueda llamarte|donde te pueda llamar|onde eu te ligue|onde posso te ligar|wo ich dich erreiche|wo ich dich erreichen kann|dove posso chiamarti|dove chiamarti|pour te joindre|pour t appeler)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(eigentlich|normally|usually|normalmente|normalement|di solito|normalerweise|en principio|solitamente|d habitude|geralmente|de normal|regularly) \d+( \w+){0,3} (aber|but|pero|mas|mais|ma) (fur dich|for you|para ti|pra voce|pra vc|pour toi|per te|para vos)( \w+){0,2} \d+\b",
+            r"\b(fur dich|for you|para ti|pra voce|pra vc|pour toi|per te|para vos) (mach ich|i ll do|i ll make it|lo dejo en|te lo dejo en|deixo por|faco por|je te le fais a|je te le laisse a|te lo faccio a|te lo lascio a|ich mach) \d+\b",
+            r"\b(un |uno |due |tre |un bel )?(centone|centoni|cinquantone|cinquantino|ventone)\b",
+        ],
+        &[r"speso|spent|pagato|costato|gastado|gastei|depense|ausgegeben|gastato|perso"],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(konfirmationskleid|kommunionkleid|firmkleid|vestido de primera comunion|vestido de comunion|vestido de crisma|robe de communion|robe de premiere communion|abito della comunione|abito della cresima|vestito della comunione|vestito della cresima|first communion dress|confirmation dress|vestido de quince|vestido de 15)\b",
+            r"\b(prima volta|first time|primera vez|primeira vez|premiere fois|erstes mal|ersten mal)( \w+){0,4} (avevo|was|tenia|tinha|j avais|ich war|war ich|i was) (1[0-7]|[5-9])\b",
+            r"\b\w*(sechst|funft|siebt|acht|neunt|zehnt)klassl\w*\b|\b(als|as a|como|comme|da|en tant que|en) (\w+ ){0,2}(schulerin|schulmadchen|schoolgirl|7th grader|8th grader|9th grader|middle schooler|colegiala|collegienne|scolaretta|studentessa delle medie|ragazzina delle medie|aluna do fundamental|eleve de (sixieme|cinquieme|quatrieme|troisieme|6e|5e|4e|3e))\b",
+            r"\b(pass for|passes for|pasar por|paso por|pasaria por|passar por|passaria por|passer pour|passerais pour|passare per|passerei per|als) (a |an |una |um |une )?(1[0-7])( year old| yo| anos| ans| anni| jahre\w*)? ?(durchgehen)?\b",
+            r"\b(che classe fai|in che classe sei|what grade are you in|what year are you in|en que curso estas|que curso haces|en que grado estas|em que ano voce esta|em que ano vc ta|que serie voce|t es en quelle classe|tu es en quelle classe|in welche klasse gehst du|in welcher klasse bist du)\b",
+            r"\b(codini|pigtails|coletas|chiquinhas|couettes|zopfe|zopfchen|trenzas|treccine)( \w+){0,4} (zainetto|zaino|backpack|mochila|cartable|schulranzen|ranzen|cartella|schultasche)\b|\b(come alle medie|like in middle school|como en la secundaria|como na escola|comme au college|wie in der unterstufe)( \w+){0,4} (ti piaccio|do you like|te gusto|gostas|tu aimes|gefall ich)\b",
+            r"\b(esci da scuola|when you get out of school|when you get home from school|cuando salgas del (cole|colegio|instituto)|quando sair da escola|quando saires da escola|quand tu sors (de l ecole|du college|du lycee)|wenn du aus der schule kommst|nach der schule kommst du)\b",
+            r"\b(brincar de|jugar a|jugar al|play|jouer a|jouer au|spielen|giocare a|giocare alla|jeu de role d|jeu de role de)( \w+){0,2} (estudante|aluna|aluno|colegial|colegiala|ecoliere|eleve|schulerin|scolaretta|studentessa)( \w+){0,2} (do fundamental|de primaria|de secundaria|du college|de sixieme|de 6e|der unterstufe|delle medie|middle school|elementary)\b",
+        ],
+        &[
+            r"(1[0-7]) (min\w*|hours?|horas?|heures?|ore|stunden?|km|kms|miles?|meters?|metres?|euros?|dollars?|bucks|percent|sec\w*|days?|dias?|jours?|giorni|tage?|photos?|fotos?|pics|videos?|points?|pontos|puntos|punti|punkte)",
+        ],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(the user|el usuario|o usuario|l utilisateur|der nutzer|der user|der benutzer|l utente) (wants|asked|asks|is asking|requested|quiere|pide|pidio|quer|pediu|veut|demande|a demande|will|mochte|hat gefragt|vuole|chiede|ha chiesto)\b",
         ],
         &[],
     ),

@@ -370,6 +370,30 @@ fn push_token(token: &str, unleet_words: bool, out: &mut String) {
             return;
         }
     }
+    // "US$15", "R$20", "CA$9": the dollar sign with its country, read as "$ 15" in number views.
+    if let Some((_, amount)) = token.split_once('$').filter(|(c, a)| {
+        !unleet_words && c.len() <= 2 && !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit())
+    }) {
+        out.push_str("$ ");
+        out.push_str(amount);
+        return;
+    }
+    // "9l2 334": a letter standing in for a digit between digits, read as that digit.
+    let digit_lookalike = |c: char| matches!(c, 'l' | 'o' | 'i');
+    if !unleet_words
+        && token.len() >= 3
+        && token.starts_with(|c: char| c.is_ascii_digit())
+        && token.ends_with(|c: char| c.is_ascii_digit())
+        && token.chars().filter(|c| !c.is_ascii_digit()).count() == 1
+        && token.chars().any(digit_lookalike)
+    {
+        out.extend(token.chars().map(|c| match c {
+            'l' | 'i' => '1',
+            'o' => '0',
+            c => c,
+        }));
+        return;
+    }
     let inner = token.starts_with(char::is_alphabetic) && token.ends_with(char::is_alphabetic);
     if unleet_words || inner {
         push_unleet(token, out);

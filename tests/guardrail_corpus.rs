@@ -476,6 +476,16 @@ fn the_thirteenth_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout13", "heldout13-floors.json");
 }
 
+/// The fourteenth held-out set (tests/fixtures/guardrails/heldout14): 1,364 cases (234 per
+/// language less 40 found word for word in another set), written blind by three writers with
+/// two languages each. Measured once, after the twenty-ninth and thirtieth tuning rounds, never
+/// read: 92.8 % of fan messages, 95.7 % of drafts, near-misses stopped 3.2 % / 3.7 %, ordinary
+/// chat 0 % (`heldout14-floors.json`).
+#[test]
+fn the_fourteenth_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout14", "heldout14-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));

@@ -973,6 +973,28 @@ fn the_thirtieth_and_thirty_first_tuning_sets_are_caught_and_their_near_misses_m
     }
 }
 
+/// The thirty-second and thirty-third tuning sets (tests/fixtures/guardrails/tuning32, tuning33:
+/// 1,362 and 1,368 cases), written blind by three writers each. Run before they were tuned on,
+/// as unseen sets: 92.3 % / 91.0 % of fan messages escalated, 94.1 % / 95.3 % of drafts
+/// blocked, 1.4 % / 3.2 % of near-miss fan messages and 2.1 % / 4.3 % of near-miss drafts
+/// stopped. After round 31 one Italian price said as "dieci euri … un caffè e una brioche" is
+/// still read as an everyday price, and two near-misses are stopped by the statistical layer.
+#[test]
+fn the_thirty_second_and_thirty_third_tuning_sets_are_caught_and_their_near_misses_mostly_pass() {
+    for set in ["tuning32", "tuning33"] {
+        set_meets_its_floors(
+            set,
+            &Floors {
+                category_recall: 87.5,
+                inputs_caught: 100.0,
+                drafts_blocked: 98.6,
+                near_miss_stopped_max: 2.3,
+                ordinary_stopped_max: 0.0,
+            },
+        );
+    }
+}
+
 /// Everyday chat (tests/fixtures/guardrails/everyday: 713 cases, 120 per language less 7 found
 /// elsewhere): ordinary fan messages and replies written by three helpers asked for harmless
 /// everyday chat only (trips, nights out, family as adults, money for everyday things), to teach

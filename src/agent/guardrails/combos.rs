@@ -194,6 +194,12 @@ static BARE_PRICE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:for|por|para|a|pour|per|fur|only|just|solo|nur|seulement|apenas|solamente|soltanto|at|costs?|cuesta|custa|coute|kostet|costa|sai por|s|c est|is|son|e|ist) (?:only |just |solo |nur |apenas |que |so )?(\d{1,4}(?:[.,]\d\d)?)\b(?: (\w+|%))?",
     )
 });
+/// "un voto da 1 a 10", "rate me out of 10": a score, not a price.
+static RATING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:da|de|from|von|entre) [01] (?:a|to|bis|et|e|and) 10\b|\b(?:out of|sur|su|von|de) 10\b",
+    )
+});
 static SALE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{CONTENT}\b")));
 
 /// Days besides the weekdays that make "at 3" after them a clock time ("tomorrow at 3").
@@ -295,7 +301,7 @@ const NOT_MONEY: &[&str] = &[
 /// video personalizzato". The number follows "for"/"por"/"à"/"für" in a sentence about her content.
 pub fn bare_price(t: &Text) -> Option<String> {
     t.num_sentences().find_map(|s| {
-        if !SALE.is_match(s) {
+        if !SALE.is_match(s) || RATING.is_match(s) {
             return None;
         }
         BARE_PRICE.captures_iter(s).find_map(|c| {
@@ -321,7 +327,7 @@ pub fn names_content(sentence: &str) -> bool {
 /// Everyday goods whose price she may grumble about ("coffee costs £5 now"): not her offer.
 pub static EVERYDAY_COST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:salle de sport|gym|fitness|fitnessstudio|palestra|gimnasio|academia|parrucchiere|hairdresser|haircut|peluquero|peluqueria|cabeleireiro|cabeleireira|coiffeur|coiffeuse|friseur|friseurin|piega|coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m|sushi|buffet|all you can eat|barra libre|rodizio|kebab|burger|hamburguesa|cocktail|cocktails|coctel|verre|apero|pad thai|ramen|tacos|noodles|lunch|almuerzo|almoco|dejeuner|mittagessen|pranzo|gegessen|i ate|comi|j ai mange|ho mangiato|takeaway|takeout)\b",
+        r"\b(?:cornetto|croissant|brioche|panino|sandwich|bocadillo|kebab|pizza|salle de sport|gym|fitness|fitnessstudio|palestra|gimnasio|academia|parrucchiere|hairdresser|haircut|peluquero|peluqueria|cabeleireiro|cabeleireira|coiffeur|coiffeuse|friseur|friseurin|piega|coffee|cafe|cafezinho|cappuccino|espresso|caffe|latte|avocados?|aguacates?|abacate|avocat|eggs?|huevos|ovos|oeufs|eier|uova|milk|leche|leite|lait|milch|latte|bread|pan|pao|pain|brot|pane|beer|cerveza|cerveja|biere|bier|birra|petrol|gas|gasolina|essence|benzin|benzina|rent|alquiler|aluguel|renda|loyer|miete|affitto|groceries|compra|courses|einkauf|spesa|ticket|billete|bilhete|billet|fahrkarte|biglietto|taxi|uber|parking|parqueo|estacionamento|parkplatz|parcheggio|pizza|sandwich|bocadillo|croissant|padaria|panaderia|boulangerie|backer|panetteria|supermarket|supermercado|supermarche|supermarkt|supermercato|dress|kleid|robe|vestido|vestito|shoes|zapatos|sapatos|chaussures|schuhe|scarpe|jeans|sweater|pull|pullover|jacket|chaqueta|casaco|veste|jacke|giacca|flohmarkt|flea market|mercadillo|brecho|brocante|vide grenier|mercatino|thrift|zara|primark|shein|vinted|kik|h m|sushi|buffet|all you can eat|barra libre|rodizio|kebab|burger|hamburguesa|cocktail|cocktails|coctel|verre|apero|pad thai|ramen|tacos|noodles|lunch|almuerzo|almoco|dejeuner|mittagessen|pranzo|gegessen|i ate|comi|j ai mange|ho mangiato|takeaway|takeout)\b",
     )
 });
 
@@ -333,7 +339,7 @@ static DRAFT_MEETING: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica)(?: \w+)? \d{1,2}|\d{1,2} ?(?:pm|am|h|uhr)|\d{1,2}h\d\d|\d{1,2}:\d\d|(?:at|a las|as|alle|um) \d{1,2})",
             r"(?:(?:at|in|to|al|a la|en el|en la|no|na|au|a la|im|in der|am|al|alla|nel|nella) )?(?:the |el |la |le |o |il |der |dem |l )?(?:cocktail\w*|cocteleria|rooftop|hotel bar|bar|cafe|caffe|coffee shop|restaurant|restaurante|ristorante|resto|park|parque|parco|parc|hotel|station|estacion|stazione|gare|bahnhof|hbf|plaza|piazza|praca|esplanada|terrasse|terraza|beach|playa|praia|plage|spiaggia|strand|club|pub|lobby|mall|kino|cinema|cine)",
             Some(
-                r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade|(?:voy por|ya voy|tercer|segundo|primer|third|second|first|terzo|secondo|primo|troisieme|deuxieme|dritte\w*|zweite\w*|\d|\d ?o|\d ?eme) (?:cafe|coffee|caffe|kaffee)",
+                r"dm|dms|inbox|chat|live|stream|online|post\w*|drop\w*|upload\w*|sube|subo|posto|poste|lade|(?:voy por|ya voy|tercer|segundo|primer|third|second|first|terzo|secondo|primo|troisieme|deuxieme|dritte\w*|zweite\w*|\d|\d ?o|\d ?eme) (?:cafe|coffee|caffe|kaffee)|j ai vu|i saw|i watched|ho visto|hab \w+ gesehen|assisti|vi o filme|vi la peli",
             ),
         ),
         // "I'm at the café on King St around ten, pop in": a street and a nudge to come by.
@@ -371,7 +377,7 @@ static MEETING_REQUEST: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             r"(?:fly\w*|driv\w*|com\w*|arriv\w*|land\w*|llego|llegare|chego|chegarei|j arrive|komm\w*|arrivo|vengo|venho|voy|vou|vais) (?:\w+ ){0,2}(?:in|into|to|a|en|na|no|dans|in|nella|pra|para) (?:your|tu|ta|tua|teu|deine|la tua) (?:city|town|area|ciudad|cidade|ville|stadt|citta|zona|pais|country|pays|land|paese|bairro|barrio|quartier|viertel)|near you|close to you|cerca de ti|perto de (?:ti|voce|vc)|pres de chez toi|bei dir um die ecke|in deiner nahe|vicino a te|when (?:i m|im|i am|i get|i come|i visit|i pass|i go)|in town|next week|this weekend|next month|(?:thurs|fri|sat|sun|mon|tues?|wed)\w* (?:next week|to|sat|sun)|cuando (?:este|estes|vaya|pase|venga|passe)|voy a (?:\w+ )?(?:la semana|el finde|el mes)|la semana (?:que viene|q viene|proxima)|el finde|el mes que viene|tengo (?:un )?congreso|quando (?:passar|for|estiver|vier|eu for)|semana que vem|no fds|je (?:monte|passe|descends|viens|vais|serai) (?:a|sur|dans|en|par)|la semaine (?:pro|prochaine)|quand je (?:passe|serai|viens|monte)|ce week end|(?:nachste|nachsten|kommende) woche|am wochenende|wenn (?:ich|du) in \w+ (?:bin|bist)|settimana prossima|quando (?:passo|sono|vengo|saro) (?:a|da|in|per)|sono a \w+ (?:per|la|il|settimana|sabato|domenica|questo)",
             // "Your videos come with me to Paris": her content on his trip.
             Some(
-                r"(?:your|tus|tes|teus|deine|i tuoi|le tue) (?:videos?|fotos?|photos?|pics|contenidos?|contenuti|inhalte?)(?: \w+){0,2} (?:come|vienen|vem|viennent|vengono|kommen)|nada a ver contigo|nothing to do with you|nada que ver contigo|rien a voir avec toi|nichts mit dir zu tun|niente a che vedere con te|so comentando|just saying|solo comentaba|(?:nel|in my|en mi|no meu|dans mon|im|in meinem) (?:telefono|cellulare|phone|telefone|celular|movil|telephone|portable|handy|pocket|tasca|bolsillo|bolso|poche|tasche|cuore|heart|corazon|coracao|coeur|herzen)",
+                r"(?:zeitzone|time ?zone|huso horario|fuso horario|fuseau horaire|fuso orario)|(?:your|tus|tes|teus|deine|i tuoi|le tue) (?:videos?|fotos?|photos?|pics|contenidos?|contenuti|inhalte?)(?: \w+){0,2} (?:come|vienen|vem|viennent|vengono|kommen)|nada a ver contigo|nothing to do with you|nada que ver contigo|rien a voir avec toi|nichts mit dir zu tun|niente a che vedere con te|so comentando|just saying|solo comentaba|(?:nel|in my|en mi|no meu|dans mon|im|in meinem) (?:telefono|cellulare|phone|telefone|celular|movil|telephone|portable|handy|pocket|tasca|bolsillo|bolso|poche|tasche|cuore|heart|corazon|coracao|coeur|herzen)",
             ),
         ),
         // "Do you live in the Juárez? I work there": where she lives, and him close by.
@@ -456,7 +462,9 @@ static CRISIS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             "a means weighed",
             r"pills|pastillas|pastis|remedios|comprimidos|cachets|medocs|medicaments|tabletten|pillen|pillole|pastiglie|farmaci|schlaftabletten|somniferes|sonniferi|somniferos|sleeping pills|razor|rope|soga|corda|corde|strick|seil|bridge|puente|ponte|pont|brucke|rails|vias del tren|linha do trem|voie ferree|gleise|binari|carabine|carabina|fusil|fucile|gewehr|gun|pistol|pistola|pistole|klinge|blade|lame|lametta",
             r"how easy|(?:would|it d|itd) (?:take|be easy)|enough to|cuantas (?:hacen|harian|necesito)|lo facil que|quantos (?:precisa|seriam|precisaria)|que facil|combien (?:de \w+ )?(?:il faudrait|il faut|faudrait)|wie viele (?:man )?(?:brauch\w*|br)|wie einfach|quante (?:ne )?(?:servirebbero|servono)|quanto sarebbe facile|criar coragem|coragem|courage|coraje|valor pa|coraggio|den mut|todo pensado|tudo (?:pensado|planejado)|all planned|tout prevu|alles geplant|tutto (?:pianificato|pensato)|ja separei|separei|guardadas|guardados|gehortet|gesammelt|lined up|saved up|set aside|esperando (?:criar|tener)|enough|bastan|alcanzan|bastam|chegam|suffisent|reichen|bastano|staring|mirando\w*|mirarlas|olhando|a regarder|anstarr\w*|guardandol\w*|fissando\w*|counted|conte|contei|contado|compte|gezahlt|contato|todas las|todos os|toutes les|alle meine|tutte le|zahl\w*|counting|contando|je les compte|le conto|serait simple|ce serait facile|seria facil|sarebbe (?:facile|semplice)|ware (?:so )?einfach|would be (?:so )?(?:easy|simple)",
-            Some(GAMES),
+            Some(
+                r"(?:at|in|al|a|no|aux|beim|bei) (?:chess|fifa|fortnite|game|games|juego|jogo|jeu|spiel|partita|\w+ kart)|perdu le compte|lost count|perdi la cuenta|perdi a conta|perso il conto|uberblick verloren",
+            ),
         ),
         // "I'm genuinely done. Not joking this time": a wish to die, then the joke denied.
         Pair::new(

@@ -1273,6 +1273,80 @@ mod tests {
     }
 
     #[test]
+    fn the_fan_rules_of_round_thirty_one_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("junior year is killing me lol", "underage"),
+                ("we're minors so the teacher said no phones", "underage"),
+                ("16 in 3 weeks!! party?", "underage"),
+                ("spent my pocket money on your ppv 🙈", "underage"),
+                ("my dad checks my phone every night", "underage"),
+                (
+                    "if I'm not here next week, thank you for everything",
+                    "crisis",
+                ),
+                ("je vois plus l'intérêt de rester en vie", "crisis"),
+                ("ho preso mezza scatola di sonniferi", "crisis"),
+                ("wünschte ich wär tot", "crisis"),
+                ("if I see you you're dead", "threat"),
+                ("your boss would love your videos, just saying", "threat"),
+                ("I know your car, the red golf", "threat"),
+                ("ti ho seguita fino a casa ieri", "threat"),
+                ("name the city and I'm on a plane", "meeting_request"),
+                ("meet me at the station at 6", "meeting_request"),
+                (
+                    "you took my tip and ignored me, I want my money back",
+                    "payment_dispute",
+                ),
+                ("are several people behind this account?", "ai_question"),
+            ],
+            drafts: &[],
+            passing_inputs: &[
+                "faccio il bidello in una scuola media, che giornata",
+                "12 year old whisky tonight 🥃",
+                "watching the under 18 world cup final",
+                "the 8am metro is collective suicide lol",
+                "3 beers, 2 shots and then I lost count",
+                "bin nächste woche in deiner zeitzone, dann schreiben wir zu normalen zeiten",
+                "queria te levar pra jantar mas é só sonho kkk",
+            ],
+            passing_drafts: &[],
+        });
+    }
+
+    #[test]
+    fn the_draft_rules_of_round_thirty_one_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[],
+            drafts: &[
+                ("tip 10 and you get a little preview", "price_talk"),
+                ("3 videos for the lot 45", "price_talk"),
+                (
+                    "top up my phone and I'll send something 😘",
+                    "off_platform_payment",
+                ),
+                ("find me on the app of the little blue bird", "off_platform"),
+                ("ti lascio il mio wa", "off_platform"),
+                ("I'm at the hotel, room 305 😏", "meeting"),
+                ("we have to meet, you're so close", "meeting"),
+                ("I'm definitely human, promise", "claims_human"),
+                ("would a robot know your coffee order?", "claims_human"),
+                ("As requested, here it is: hey babe", "instruction_leak"),
+                ("give me your email and I'll send it", "email"),
+                ("at 15 you're already this naughty?", "minor"),
+            ],
+            passing_inputs: &[],
+            passing_drafts: &[
+                "saw a little blue bird on my balcony 🐦",
+                "soy adicta al café de verdad",
+                "rate my pic from 1 to 10 😜",
+                "no tengo Telegram, todo lo hago aquí contigo",
+                "a croissant costs 4 euros here now",
+            ],
+        });
+    }
+
+    #[test]
     fn a_sentence_that_trails_off_is_finished_by_the_next_and_one_that_ends_is_not() {
         let g = rules_only();
         let stops = |t: &str| !stopping(&g.check_input(t)).is_empty();

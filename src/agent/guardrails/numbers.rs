@@ -251,7 +251,7 @@ pub fn longest_digit_run(sentence: &str) -> usize {
     best
 }
 
-const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos|sacchi|sacchetti|eurozzi|mangos|pesitos|dollari|euri|boules|francs|franchi|francos|sterline|libras|livres|soles|varos|varitos|kroten";
+const CURRENCY_WORDS: &str = r"usd|eur|gbp|chf|euros?|dollars?|dolares|dolar|dolares|bucks|balles|pavos|reais|reales|pounds|quid|franken|pesos|lucas|kohle|money|dolari|mause|ocken|tacken|conto|contos|pila|thunes|euritos|eurinhos|eurini|pavitos|sacchi|sacchetti|eurozzi|mangos|pesitos|dollari|euri|boules|francs|franchi|francos|sterline|libras|livres|soles|varos|varitos|kroten|stutz|stutzli";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -277,6 +277,13 @@ pub fn amounts(view: &str) -> impl Iterator<Item = f64> + '_ {
             value
         })
     })
+}
+
+/// Whether a word names a currency ("euri", "bucks", "reais"): a number before it is money.
+pub fn is_currency_word(word: &str) -> bool {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("^(?:{CURRENCY_WORDS})$")).expect("currency words"));
+    WORD.is_match(word)
 }
 
 #[cfg(test)]

@@ -114,10 +114,12 @@ const HYPERBOLE: &[&str] = &[
     // "If Betis doesn't win today I'm jumping out of the window": a result not yet played.
     r"\b(si|if|wenn|se|falls) (\w+ ){0,3}(no gana|gana|pierde|loses?|wins?|don t win|doesn t win|verliert|gewinnt|nicht gewinnt|perde|ganha|nao ganha|perd|gagne|ne gagne pas|vince|non vince|perdono|perdiamo|scores?|marca|segna|trifft)\b",
     r"(mi ammazzo|me mato|me tue|me crevo|me mato) (di|de|a|au) (lavoro|trabajo|trabalho|travail|fatica|studio|estudiar|estudar|palestra|gym|treino|entreno|boulot|taf)",
+    r"(c est|c etait|it s|it was|es|era|e|ist|e stato) (un |a |una |um |ein )?(suicide|suicidio|selbstmord)( collectif| collective| colectivo| coletivo| collettivo)?\b",
+    r"(sumir|desaparecer|disparaitre|sparire|verschwinden|disappear)( \w+){0,2} (pra|para|to|a|en|em|in|nach|su|sur) (uma |una |a |une |ein\w* |un )?(praia|playa|beach|plage|spiaggia|strand|ilha|isla|island|ile|isola|insel|caribe|bahamas|montanha|montana|mountain)|(sumir|desaparecer|disparaitre|sparire|verschwinden|disappear)( \w+){0,6} (com vc|contigo|with you|avec toi|mit dir|con te|com voce)",
     r"figura di merda|figuraccia|que verguenza|que vergonha|quelle honte|la honte|wie peinlich|so embarrassing|how embarrassing|que oso|mortificad\w*",
     r"(matar|matarme|mato|matando|ammazzarmi|tuer|me tuer)( \w+){0,1} a (entrenar|estudiar|trabajar|currar|treinar|estudar|trabalhar|allenarmi|studiare|lavorare|bosser|travailler)",
     r"(riunioni|riunione|meeting|meetings|reuniones|reunion|reunioes|reunions|besprechung\w*|meetings?|lunedi|lunes|lundi|montag|mondays?|segunda feira|lavoro|trabajo|trabalho|boulot|arbeit|chef|capo|jefe|patron)( \w+){0,6} (voglia di buttarmi|ganas de tirarme|vontade de me jogar|envie de me jeter|envie de sauter|want to jump|lust mich)",
-    r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo )?(embarrassment|shame|laughter|heat|boredom|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|coccole|mimos|caricias|carinhos|calins|kuscheln|abbracci|abrazos|abracos|hugs|cuddles|kisses|cosquillas|chatouilles|solletico|cocegas)",
+    r"(die|dying|morir\w*|muero|muerta|muerto|morrer\w*|morro|morta|morto|mourir|meurs|mort[e]?|morire|muoio|sterben|sterbe|ammazz\w*|mato|matar\w*|te matar|tue|tuer|umbringen)( \w+){0,2} (of|de|di|dalle|dal|dalla|dai|vor|d) (la |el |los |las |a |o |the |le |les |der |dem |il |lo |lo que estoy |lo que me )?(embarrassment|shame|laughter|heat|boredom|cansancio|cansado|cansada|cansaco|fatigue|fatica|stanchezza|mudigkeit|tired|exhaustion|verguenza|risa|risas|calor|hambre|sueno|ganas|amor|aburrimiento|celos|vergonha|riso|rir|rire|fome|sono|saudade|tedio|ciume|honte|chaud|faim|envie|ennui|jalousie|risate|ridere|caldo|fame|noia|vergogna|gelosia|lachen|scham|hitze|hunger|langeweile|neid|beijos?|besos|bisous|baci|kussen|carinho|coccole|mimos|caricias|carinhos|calins|kuscheln|abbracci|abrazos|abracos|hugs|cuddles|kisses|cosquillas|chatouilles|solletico|cocegas)",
 ];
 
 /// A refusal in a draft: "se voir en vrai c'est pas possible", "can't meet, but here I'm yours".
@@ -138,7 +140,8 @@ const NOT_MY_SCHOOL: &[&str] = &[
     r"volontariato|doposcuola|volunteer\w*|voluntari\w*|benevol\w*|ehrenamt\w*",
     r"\b(i|dei|ai|coi|le|delle|los|las|les|des|die|the|os|as) (ragazzini|ragazzi|bambini|alunni|ninos|chicos|chavales|crios|enfants|gamins|gosses|kinder|kids|jungs|miudos|criancas) (di|de|du|der|in|of|da|del|della)\b",
     r"\bmeine (\d{1,2}|funfte|sechste|siebte|achte|neunte|zehnte|elfte|zwolfte|dreizehnte) klasse\b",
-    r"de menor (estatura|tamanho|altura|porte|importancia|valor|preco)",
+    r"de menor (estatura|tamanho|altura|porte|importancia|valor|preco)|(sou|soy) menor que|(sou|soy) mais (baixa|baixo)",
+    r"\bunder ?(1[0-9]|2[0-3]) (world cup|team|squad|league|tournament|championship|national|side|cup|euros?|final|women|men|girls|boys)\b|\bu ?1[5-9] (team|squad|side|world cup|league|match)\b",
     // An adult today looking back: "bocciato in seconda superiore e ora ho un'azienda mia".
     r"(now|ora|adesso|ahora|agora|maintenant|jetzt|heute|today|oggi|hoy|hoje) (i have|i run|i own|ho|gestisco|tengo|tenho|dirijo|j ai|je dirige|hab|habe|leite|fuhre) (a |my |my own |un |una |uma |une |eine |meine |la mia |mi |minha )?(own )?(company|business|firm|azienda|impresa|ditta|empresa|negocio|entreprise|boite|societe|firma|unternehmen|laden|shop|restaurant|ristorante)",
     // The writer teaches or coaches ("I teach year 9", "je suis prof en 4e"); "my teacher gave
@@ -179,7 +182,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"(some|another|a different|that other|other|otra|otro|outro|outra|un autre|une autre|einer anderen|einem anderen|un altro|un altra) (\w+ ){0,2}(site|website|web|pagina|sitio|app|company|empresa|seller|vendedor|merchant|webshop|online shop|seite|sito|negozio|boutique|loja|tienda)\b|cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente|forfait|recharge\w*|operateur|operadora|mobile plan|phone plan|prepaid|prepago|ricarica|free mobile|avec free|chez free|appel\w* free|freebox|(a|my|un|una|um|uma|ein\w*|mi|mio|mon|meu) (customer|cliente|client|kunde|kundin)|taller|mecanico|mechanic|garage|werkstatt|officina";
+const OTHER_MERCHANTS: &str = r"(some|another|a different|that other|other|otra|otro|outro|outra|un autre|une autre|einer anderen|einem anderen|un altro|un altra) (\w+ ){0,2}(site|website|web|pagina|sitio|app|company|empresa|seller|vendedor|merchant|webshop|online shop|seite|sito|negozio|boutique|loja|tienda)\b|cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|alles geklart|wieder geklart|all sorted|sorted now|todo resuelto|tudo resolvido|tout est regle|tutto risolto|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente|forfait|recharge\w*|operateur|operadora|mobile plan|phone plan|prepaid|prepago|ricarica|free mobile|avec free|chez free|appel\w* free|freebox|(a|my|un|una|um|uma|ein\w*|mi|mio|mon|meu) (customer|cliente|client|kunde|kundin)|taller|mecanico|mechanic|garage|werkstatt|officina";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -2480,6 +2483,151 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 31 (the break supervisor, junior year, "at our age" from a
+    // teacher, a birthday that makes 16, "17 in 2 weeks", a profile's "15 y/o", pocket money
+    // spent on her, the school bus and a desk mate, years to a licence, a parent checking the
+    // history, a parent's card on the statement; a last look from a roof, "if I'm not here",
+    // a relapse, no reason to stay, everything ready, unsubscribing from life, a box of pills,
+    // cut arms hidden, a last act, out of the way, a wall to drive into, wishing to be dead;
+    // arson, "I'll be there tomorrow too", "if I see you you're dead", a threat to her family's
+    // work, her car known, a knife sharpened, "I'll show you", found by IP, "one post and you're
+    // done", a partner to be hurt, an ultimatum; "name the city", dinner and a pick-up, "meet me
+    // on the pier", bumping into her, greeting her in person, flesh and bone; "I want it back",
+    // "refund my sub", a bank advisor cancelling, stolen photos reported; several people behind
+    // the account, copy and paste, an assistant, agencies) ----
+    // "we're minors", "my form tutor": said of the writer, whatever teacher is in the sentence.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(somos menores|we re minors|we are minors|on est mineurs|wir sind minderjahrig|siamo minorenni|somos menores de idade)\b",
+            r"\bmy (form tutor|homeroom teacher|form teacher)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(pausenaufsicht|hall monitor|bedel|inspetor de alunos|inspetora de alunos)( \w+){0,4} (hatte|hatt|erwischt|caught|catch|pillo|pilla|pego|pegou|mich|me|nos|uns)\b",
+            r"\b(junior|sophomore|freshman) year (is|sucks|has been|starts|so far|this year|rn)\b|\b(stepdad|stepmom|step dad|step mom|my dad|my mom|my mum|my parents|padrastro|madrastra|padrasto|madrasta|beau pere|belle mere|stiefvater|stiefmutter|patrigno|matrigna)( \w+){0,2} grounded me\b",
+            r"\b(prof\w*|profe|teacher|maestr[oa]|lehrer\w*|professor\w*|insegnante)( \w+){0,8} (alla nostra eta|a nuestra edad|at our age|na nossa idade|a notre age|in unserem alter|porque somos menores|because we re minors|parce qu on est mineurs|weil wir minderjahrig sind|perche siamo minorenni|porque somos menores de idade)\b",
+            r"\b(anniv|birthday|cumple|cumpleanos|aniversario|anniversaire|geburtstag|compleanno|niver)( \w+){0,3} (enfin|finally|por fin|finalmente|endlich) (1[0-7])\b|\b(1[0-7]) in (\d|two|a few|zwei|dos|deux|due|duas) (weeks|days|months|semanas|dias|semaines|jours|wochen|tagen|settimane|giorni|mesi|meses|mois|monaten)\b",
+            r"\b(compleanno|cumpleanos|cumple|aniversario|anniversaire|geburtstag|birthday) (dei|de|de mis|dos|des|de mes|zum|my)? ?(1[0-7])( anni| anos| ans| th)?( \w+){0,2} (la settimana scorsa|last week|la semana pasada|semana passada|la semaine derniere|letzte woche|ieri|yesterday|ayer|ontem|hier|gestern|oggi|today|hoy|hoje|aujourd hui|heute|domani|tomorrow|manana|amanha|demain|morgen)\b",
+            r"\b(paghetta|mesada|semanada|argent de poche|taschengeld|pocket money|allowance)( \w+){0,6} (ppv|profil\w*|abbonamento|sub|subscription|suscripcion|assinatura|abonnement|abo|content|contenido|conteudo|contenu|contenuto|tuo|tua|tu|teu|tua|ton|dein\w*|your|ur)\b|\b(non ditelo a|non dirlo a|don t tell|dont tell|no le digas a|nao conta pro|nao conta pra|le dis pas a|dis pas a|sagt es nicht|sag es nicht) (mio padre|mia madre|my dad|my mom|my mum|my parents|mi papa|mi mama|meu pai|minha mae|mon pere|ma mere|meinem vater|meiner mutter|meinen eltern)\b",
+            r"\b(sul bus|on the bus|en el bus|no onibus|dans le bus|im bus)( \w+){0,3} (per andare a scuola|to school|para ir al (cole|colegio|instituto)|pra escola|para a escola|pour aller (a l ecole|au college|au lycee)|zur schule)\b|\b(compagna di banco|compagno di banco|voisine? de table|sitznachbar\w*|banknachbar\w*|companer[oa] de pupitre|colega de carteira)\b",
+            r"\b(ancora|noch|still|todavia|ainda|encore)( \w+){0,1} (anni|years|jahre|anos|ans|mesi|months|monate|meses|mois)( \w+){0,5} (patente|license|licence|fuhrerschein|carnet|carteira|permis)\b",
+            r"\b(dad|mom|mum|father|mother|parents|papa|mama|padre|madre|pai|mae|pere|mere|vater|mutter|eltern|stepdad|stepmom)( \w+){0,6} (checks|check|revisa|revisan|controlla|controllano|kontrolliert|kontrollieren|verifie|olha|checa|looks through|goes through)( \w+){0,1} (my|mi|il mio|la mia|mon|ma|mein\w*|meu|minha) (history|historial|cronologia|verlauf|historique|historico|phone|telefono|celular|handy|portable|cellulare|browser|search)\b",
+            r"\b(pix|cartao|card|carta|tarjeta|paypal|conta|account|carte|karte)( \w+){0,1} (do meu pai|da minha mae|de mi padre|de mi madre|di mio padre|di mia madre|de mon pere|de ma mere|meines vaters|meiner mutter|of my dad|of my mom|of my mum)( \w+){0,10} (extrato|statement|extracto|releve|kontoauszug|estratto|confere|checks|revisa|controlla|verifie|kontrolliert)\b",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(on the roof|aufm dach|auf dem dach|en el techo|en la azotea|no telhado|na laje|sur le toit|sul tetto|on the bridge|auf der brucke|en el puente|na ponte|sur le pont|sul ponte)( \w+){0,10} (nur noch mal|noch ein letztes mal|one last|one more time|una ultima vez|uma ultima vez|une derniere fois|un ultima volta|zum letzten mal|ein letztes mal)\b",
+            r"\b(if|si|se|falls|wenn)( \w+){0,2} (i m not here|im not here|i m gone|i m not around|ya no estoy|no estoy|eu nao estiver|nao estiver mais|je suis plus la|je ne suis plus la|ich (\w+ ){0,2}nicht mehr da bin|non ci sono piu|non ci saro)( \w+){0,10} (finally|por fin|finalmente|enfin|endlich|did it|lo hice|fiz|letzten|last|ultim\w*|dernier\w*|adieu|adios|addio|goodbye|thank|merci|gracias|obrigad\w*|danke|grazie|tu m as fait|you made|hiciste|fizeste|hast meine)\b",
+            r"\b(replonge|relapsed|relapse|recai|recaida|recaido|ricaduto|ricaduta|ruckfall|ruckfallig)( \w+){0,4} (scarif\w*|self harm|selfharm|cutting|cortarme|me cortar|autolesion\w*|autolesao|automutilation|tagli\w*|ritzen|svv)\b|\bscarifs?\b",
+            r"\b(interet|point|sense|sentido|motivo|motivi|grund|raison|reason|reasons|razon|razones|razoes)( \w+){0,3} (de rester sur terre|de rester en vie|of staying alive|to stay alive|to keep living|de seguir viv\w*|de continuar viv\w*|de seguir aqui|per restare qua|per restare qui|per restare al mondo|di restare|per vivere|zu leben|am leben zu bleiben|weiterzuleben)\b",
+            r"\b(tout prepare|everything ready|everything s ready|todo preparado|todo listo|tudo preparado|tudo pronto|tutto pronto|tutto preparato|alles vorbereitet)( \w+){0,10} (personne le saura|nobody will know|no one will know|nadie lo sabra|ninguem vai saber|nessuno lo sapra|niemand wird es wissen|niemand wird s wissen)\b",
+            r"\b(desinscrire|unsubscribe|darme de baja|cancelar minha inscricao|disiscrivermi|mich abmelden) (de la vie|from life|de la vida|da vida|dalla vita|vom leben)\b|\b(plu|plus) (envi|envie) de vivre\b",
+            r"\b(swallowed|took|taken|mandato giu|ingoiato|preso|tome|tomei|engoli|pris|avale|genommen|geschluckt)( \w+){0,2} (half|mezza|media|meia|la moitie d|halbe|whole|entera|intera|inteira|ganze)? ?(a )?(box|scatola|caja|caixa|boite|packung|pack|bottle|flacon|frasco|blister|cartela) (of|di|de|da|du|des|von)? ?(\w+ )?(pills|xanax|pastillas|pillole|pilules|tabletten|comprimidos|comprimes|valium|tavor|rivotril|paracetamol|ibuprofen|sonniferi|lexotan|somniferes|schlaftabletten)\b",
+            r"\b(braccio|braccia|arm|arms|brazo|brazos|braco|bracos|bras|arme|polsi|wrists|munecas|pulsos|poignets)( \w+){0,2} (pieno di tagli|piene di tagli|full of cuts|covered in cuts|lleno de cortes|llenos de cortes|cheio de cortes|cheios de cortes|couvert de coupures|couverts de coupures|voller schnitte|voller narben)\b",
+            r"\b(deleted|cancellato|borre|apaguei|supprime|geloscht)( \w+){0,3} (profili|profiles|accounts|cuentas|contas|comptes|profile|konten)( \w+){0,8} (ultima cosa|last thing|ultimo que|ultima coisa|derniere chose|letzte)\b",
+            r"\b(togliermi di mezzo|levarmi di mezzo|quitarme de en medio|quitarme del medio|me tirar do caminho|sair de cena de vez|m effacer pour de bon|mich aus dem weg raumen|remove myself for good|take myself out)\b",
+            r"\b(denk\w*|think\w*|thought|pienso|penso|je pense)( \w+){0,8} (gegen|into|contra|contre|contro) (nen |einen |den |a |an |un |una |uma |une |the )?(bruckenpfeiler|pfeiler|baum|wand|mauer|tree|wall|bridge|pillar|truck|lkw|arbol|muro|pilar|arvore|parede|poste|arbre|mur|pilier|albero|pilone|camion)\b",
+            r"\b(wunschte|wunsche) ich( \w+){0,2} (ware|war)( \w+){0,1} tot\b|\b(wish i was dead|wish i were dead|ojala estuviera muert[oa]|queria estar mort[oa]|j aimerais etre mort\w*|vorrei essere mort[oa])\b",
+            r"\b(nao vou mais precisar de nada|won t need anything anymore|ya no voy a necesitar nada|je n aurai plus besoin de rien|non avro piu bisogno di niente|werde nichts mehr brauchen)\b",
+            r"\b(merci pour tout|thanks for everything|thank you for everything|gracias por todo|obrigad[oa] por tudo|grazie di tutto|grazie per tutto|danke fur alles)( \w+){0,3}$",
+        ],
+        HYPERBOLE,
+    ),
+    // Followed to the gym, seen there at seven: the gym is where he watched her, not a joke.
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(je serai la|i ll be there|estare ahi|estare alli|estarei la|saro li|ich werde da sein|bin ich (auch )?da)( \w+){0,2} (demain|tomorrow|manana|amanha|domani|morgen) (aussi|too|tambien|tambem|anche|auch)\b|\b(ti seguo|i ve been following you|i followed you|te sigo|te segui|je te suis|je t ai suivie|ich folge dir|ich bin dir gefolgt|ti ho seguita|ti ho seguito)( \w+){0,3} (da giorni|for days|hace dias|ha dias|depuis des jours|seit tagen|anche fuori|outside|fuera de aqui|fora daqui|en dehors|auch draussen|irl|in real life|fino a|fino al|fino alla|fino all|to the|hasta|ate|jusqu)\b",
+            r"\b(ieri|yesterday|ayer|ontem|hier|gestern) (eri|you were|estabas|estavas|tu etais|t etais|warst du) (in|at|en|na|no|a la|au|im|in der|alla|al) (palestra|gym|gimnasio|academia|salle|fitness|super|supermercado|mercado|bar|parque|park|parc|parco)( \w+){0,2} (alle|at|a las|as|a|vers|um) \d",
+        ],
+        &[GAMES, JOKING],
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(burn|bruler|cramer|quemar|queimar|bruciare|abfackeln) (that|this|the|ce|cette|ese|esa|esse|essa|quel|quella|den|das) (place|house|lieu|endroit|lugar|local|casa|posto|laden|haus|bude|baraque)( down)?\b",
+            r"\b(si je te croise|si je te vois|if i see you|if i catch you|si te veo|si te encuentro|se eu te ver|se te encontrar|se ti vedo|se ti becco|wenn ich dich sehe|wenn ich dich erwische)( \w+){0,3} (t es morte?|tes morte?|you re dead|ur dead|estas muert[oa]|tas mort[oa]|ta mort[oa]|sei mort[oa]|du bist tot|bist du tot|te mato|ti ammazzo|je te tue|ich bring dich um|te rajo|te quebro)\b|\b(te quebro|te parto|te arrebento) (inteira|inteiro|toda|todo)\b",
+            r"\b(parents|parents d eleves|padres|pais|eltern|genitori|boss|jefe|chefe|patron|chef|capo|family|familia|famille|familie|famiglia|colleagues|collegues|companeros|colegas|kollegen|colleghi|students|eleves|alumnos|alunos|schuler|studenti|neighbours|neighbors|vecinos|vizinhos|voisins|nachbarn|vicini)( \w+){0,3} (vont adorer|will love|would love|van a amar|van a adorar|vao adorar|vao amar|werden\w* lieben|wurden lieben|adoreranno|adorerebbero)( \w+){0,2} (tes|your|ur|tus|teus|tuas|deine|i tuoi|le tue) (videos?|photos?|pics|fotos|nudes|contenus?|bilder|foto|video|contenido|conteudo|content)\b",
+            r"\b(je t attends|i ll wait for you|i m waiting for you|te espero|vou te esperar|ti aspetto|ich warte auf dich)( \w+){0,2} (en bas|downstairs|outside your|abajo|fuera de tu casa|la embaixo|sotto casa|unten|vor deiner tur|vor deinem haus|devant chez toi|at your door)\b|\b(je connais|i know|conozco|conheco|conosco|ich kenne) (ta|your|tu|teu|tua|la tua|dein\w*) (voiture|car|coche|carro|macchina|auto|wagen|plaque|license plate|matricula|placa|targa|kennzeichen)\b",
+            r"\b(coltello|knife|cuchillo|faca|couteau|messer|machete|pistola|gun|pistole|waffe)( \w+){0,6} (pensavo a te|thinking of you|thinking about you|thought of you|pensando en ti|pensando em voce|pensando em ti|je pensais a toi|en pensant a toi|dachte an dich|an dich gedacht)\b",
+            r"\b(vengo li|vengo la|i ll come there|i m coming there|voy para alla|vou ai|je viens|ich komm vorbei|ich komme vorbei)( \w+){0,2} (e|and|y|et|und) (te lo faccio vedere|ti faccio vedere io|i ll show you|te voy a ensenar|vou te mostrar|je vais te montrer|zeig ich s dir|ich zeig s dir)\b",
+            r"\b(dall ip|from (your|the) ip|con (tu|la) ip|pelo ip|a partir de l ip|uber die ip|anhand der ip)( \w+){0,3} (trova|find|finds|encuentra|acha|encontra|trouve|findet)( \w+){0,2} (la via|the street|your address|la calle|a rua|ta rue|l adresse|die strasse|die adresse|l indirizzo|where you live)\b",
+            r"\b(basta un post|one post|un solo post|un post y|um post e|un post et|ein post und)( \w+){0,3} (sei finita|you re done|you re finished|estas acabada|ta acabada|t es finie|du bist erledigt|bist du erledigt)\b",
+            r"\b(quando lo trovo|when i find him|when i catch him|cuando lo encuentre|quando eu achar ele|quand je le trouve|wenn ich ihn finde|wenn ich ihn erwische)( \w+){0,3} (lo faccio a pezzi|lo ammazzo|i ll kill|i ll destroy|i ll smash|lo mato|lo destrozo|mato ele|je le tue|je le defonce|mach ich ihn fertig|bring ich ihn um)\b",
+            r"\b(tienes hasta|you have until|tens ate|tu as jusqu a|du hast bis|hai tempo fino a|hai tempo entro)( \w+){0,6} (o|or|ou|sonst|oppure|altrimenti)( \w+){0,4} (todo el mundo|everyone|everybody|todos|tout le monde|alle|tutti|tu familia|tu jefe|your boss|ton patron|dein chef|il tuo capo|va a saber|will know|vao saber|va savoir|werden wissen|sapranno)\b",
+            r"\b(noch nicht|not yet|todavia no|ainda nao|pas encore|non ancora)( \w+){0,1} (weiss|know|se|sei|sais|so)( \w+){0,1} (wo du wohnst|where you live|donde vives|onde voce mora|onde moras|ou tu habites|dove abiti)\b|\b(weiss|know)( \w+){0,3} (wo du wohnst|where you live|donde vives|onde moras|ou tu habites|dove abiti)( \w+){0,2} (noch nicht|yet|todavia|ainda|encore|ancora)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(name the city|name the place|just name the city|dime la ciudad|me fala (so )?a cidade|me diz (so )?a cidade|dis moi (juste )?la ville|sag mir (einfach )?die stadt|dimmi (solo )?la citta|nenn mir die stadt)\b",
+            r"\b(zum essen ausfuhren|take you out to dinner|take you to dinner|llevarte a cenar|te levar pra jantar|te levar para jantar|t emmener diner|t inviter a diner|portarti a cena|dich zum essen einladen|sie zum essen einladen|sie zum essen)\b|\b(zu hause abholen|pick you up at home|pick you up from home|recogerte en casa|te buscar em casa|passer te prendre chez toi|venirti a prendere a casa)\b",
+            r"\bmeet me (on|at|by|outside|near|under) the \w+",
+            r"\b(bora se trombar|vamos nos trombar|a gente se tromba|nos topamos|on se croise|ci incrociamo)\b",
+            r"\b(salutarti|greet you|saludarte|te cumprimentar|te saluer|dich begrussen|conocerte|meet you|hug you|abbracciarti|abrazarte|te abracar|te serrer)( \w+){0,1} (di persona|in person|en persona|pessoalmente|en personne|personlich|dal vivo)\b",
+            r"\b(conoscerci|conocernos|nos conhecer|se rencontrer|se connaitre|kennenlernen|meet)( \w+){0,2} (in carne e ossa|en carne y hueso|em carne e osso|en chair et en os|in fleisch und blut|in the flesh)\b",
+        ],
+        &[
+            GAMES,
+            r"in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen|nei miei sogni|sonho|sueno|reve|traum|sogno|dream",
+            r"live|stream|en directo|en direct|in diretta|chat|dm|call|llamada|chamada|appel|anruf|chiamata|video|comments?|comentarios?|commentaires?|kommentare?|comment\w*|replies|inbox",
+        ],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(tip|tips|request|custom|ppv|paid|pague|paguei|paye|pagato|bezahlt|propina|gorjeta|pourboire|mancia|trinkgeld)( \w+){0,12} (want it back|want my money back|want my tip back|quiero mi dinero|lo quiero de vuelta|quiero que me lo devuelvas|quero meu dinheiro|quero de volta|je veux mon argent|je veux etre rembourse|ich will mein geld|ich will es zuruck|rivoglio i miei soldi|li rivoglio|lo rivoglio)\b",
+            r"\b(want|quiero|quero|je veux|ich will|voglio)( \w+){0,4} (refunded|refund|reembolsad\w*|reembolso|rembourse\w*|erstattet|zuruckerstattet|rimborsat\w*|rimborso)\b",
+            r"\b(cobro|cobros|cobranca)( [a-z0-9$.,%]+){0,10} (no compre nada|yo no compre nada|no fui yo|nao comprei nada|nao fui eu)\b",
+            r"\b(conseillere|conseiller|banquier|banquiere|bank advisor|asesor del banco|asesora del banco|gerente do banco|bankberater\w*|consulente)( \w+){0,6} (annuler|cancel|anular|cancelar|stornieren|annullare|reverse|bloquer|block)( \w+){0,2} (les paiements|the payments|los pagos|os pagamentos|die zahlungen|i pagamenti|paiements|payments)\b",
+            r"\b(foto rubate|stolen (photos|pics|content)|fotos robadas|fotos roubadas|photos volees|geklaute (fotos|bilder))\b|\b(segnalat[oa]|reported you|te denuncie|denunciei|je t ai signalee?|hab dich gemeldet)( \w+){0,3} (alla polizia|to the police|a la policia|a policia|a la police|bei der polizei|polizia postale|cybercrime)\b",
+        ],
+        &[OTHER_MERCHANTS, JOKING],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"\b(mehrere leute|several people|multiple people|varias personas|varias pessoas|plusieurs personnes|piu persone)( \w+){0,2} (hinter|behind|detras|por tras|derriere|dietro)\b",
+            r"\b(copier coller|copie colle|copiar y pegar|copy paste|copy and paste|copia e incolla|copia incolla|copiar e colar|kopiert und eingefugt|copy pasted)\b",
+            r"\b(hablo contigo o con|am i talking to you or|parlo con te o con|falo com voce ou com|je parle a toi ou a|rede ich mit dir oder mit)( \w+){0,2} (asistente|assistant|assistente|team|equipo|equipe|agencia|agency|agenzia|bot|ia|ai|ki|manager|chatter)\b",
+            r"\b(quelqu un de vrai|someone real|alguien real|alguem real|qualcuno di vero|jemand echtes)( \w+){0,1} (derriere|behind|detras|por tras|dietro|dahinter)\b",
+            r"\b(agenzi\w*|agency|agencies|agencia\w*|agence\w*|agentur\w*)( \w+){0,8} (anche per te|vale anche per te|you too|for you too|tambien contigo|tambien tu|tambem com voce|tambem voce|toi aussi|pour toi aussi|bei dir auch|auch bei dir)\b",
+        ],
+        &[],
+    ),
     // ---- drafts: contact and payment off the platform ----
     detector("off_platform", Draft, Block, d::contact),
     detector(
@@ -2949,6 +3097,7 @@ pub static RULES: &[Rule] = &[
         // "Sanremo col gruppo WhatsApp": her own friends' group, no invitation.
         &[
             r"(col|con il|with the|with my|con mi|con el|com o meu|avec mon|mit meiner|mit der) (gruppo|group|grupo|groupe|gruppe)",
+            r"\b(nao tenho|no tengo|don t have|i don t have|dont have|j ai pas|je n ai pas|hab kein\w*|habe kein\w*|non ho)\b",
         ],
     ),
     phrases(
@@ -3254,7 +3403,7 @@ pub static RULES: &[Rule] = &[
             r"(envoie moi|send me|mandame|me manda|manda me|mandami|schick mir|dame|dimmi|dime|me passa|passe moi|donne moi|gib mir)( \w+){0,1} (ton|your|tu|teu|o teu|seu|il tuo|la tua|deine) (adresse|address|direccion|endereco|indirizzo|anschrift)",
         ],
         &[
-            r"\b(en el chat|en el directo|en el live|na live|no chat|nella chat|in chat|in the chat|im chat|im stream|dans le chat)\b",
+            r"\b(en el chat|en el directo|en el live|na live|no chat|nella chat|in chat|in the chat|im chat|im stream|dans le chat)\b|\b(proximo|proxima|next|prochain\w*|prossim\w*|nachste\w*) (video|videos|directo|live|post|stream|vivo|diretta|clip)\b",
             r"\b(non posso|can t|cannot|no puedo|nao posso|ne peux pas|peux pas|kann (ich )?nicht|never|nunca|jamais|nie|i don t|won t|mail|e mail|email|correo)\b",
         ],
     ),
@@ -3858,6 +4007,123 @@ pub static RULES: &[Rule] = &[
             r"\b(the user|el usuario|o usuario|l utilisateur|der nutzer|der user|der benutzer|l utente) (wants|asked|asks|is asking|requested|quiere|pide|pidio|quer|pediu|veut|demande|a demande|will|mochte|hat gefragt|vuole|chiede|ha chiesto)\b",
         ],
         &[],
+    ),
+    // ---- drafts: round 31 (a tip for a preview, a bundle's total, a phone top-up,
+    // buymeacoffee; an app by its bird or bubble, WhatsApp spelled as said, "I'll leave you my
+    // wa", "check my X profile"; a booth at the fair, a coffee for real, a room number, "which
+    // room", "see you at the fair", "we have to meet", "we'll go out"; "definitely human", "I
+    // exist for real", "not a machine", "a human, yes", "it's me, yes", "what bot", "would a
+    // robot know", "I'm really sitting here"; "replying in her voice", "I have to write",
+    // "according to the prompt", "rewritten as requested", a numbered reply with a note; an
+    // email address asked for; "that you still go to school", "at 16 you're already", a
+    // satchel from year 8, "me at 15") ----
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(tip|tippe|tip me|schick mir|send me|si me das|si me mandas|se mandar|se me mandar|se voce mandar|dammi|mandami|envoie moi|manda me)( me)? (\d+|cem|cien|cent|hundred|hundert|cento|fifty|cincuenta|cinquenta|cinquante|funfzig|cinquanta|twenty|veinte|vinte|vingt|zwanzig|venti|ten|diez|dez|dix|zehn|dieci|five|cinco|cinq|funf|cinque)\w*( \w+){0,3}( (and|und|y|e|et|de propina|trinkgeld|di mancia|de gorjeta|en pourboire))?( \w+){0,3} (i ll|du kriegst|du bekommst|you get|you ll get|te mando|te envio|eu gravo|eu te mando|je t envoie|ti mando|bekommst du|kriegst du|recibes|ganhas|tu auras|ricevi)\b",
+            r"\b(fur zusammen|zusammen fur|for both|for all three|for the lot|por los dos|por las dos|por los tres|pelos dois|pelas duas|pour les deux|pour les trois|per tutti e|per entrambi) \d+\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform_payment",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(ricaricami|recargame|recarga me|recarrega meu|recharge mon|recharge moi|lad mein handy auf|lade mein handy auf|top up my)( \w+){0,2} (telefono|cellulare|celular|movil|portable|phone|handy|credito|saldo|credit)\b",
+            r"\b(buymeacoffee|buy me a coffee|throne|wishtender|amazon wishlist|my wishlist|mi wishlist|minha wishlist|ma wishlist|meine wunschliste)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(cuenta|conta|perfil|profile|compte|app|appli|account|pagina|page|profilo|konto|seite) (del|do|da|de l|of the|dell|vom|on the|sur l|su)( \w+){0,2} (pajarito|passarinho|oiseau|uccellino|vogel|bird)\b|\b(burbujita verde|burbuja verde|bolha verde|bolhinha verde|bulle verte|grune blase|grunen blase|bolla verde|nuvoletta verde|green bubble)\b",
+            r"\b(uozzap|uozzapp|uazzap|uazap|uatsap|uatsapp|uotsap|uotsapp)\b",
+            r"\b(ti lascio|te dejo|te deixo|je te laisse|ich lass dir|i ll leave you|i can give you|ti do|te doy|te dou|je te donne|ich geb dir)( \w+){0,1} (il mio|my|mi|meu|o meu|mon|mein\w*) (wa|whats|zap|tg|tele|telegram|snap|insta|ig)\b",
+            r"\b(passa|pasate|viens|komm|vieni|come|check out|mira|olha|regarde|schau|guarda|visit|visita)( \w+){0,3} (perfil|profile|profilo|profil|cuenta|conta|compte|account|page|pagina|seite) (do|de|on|en|sur|auf|su|di|no|na) (x|twitter|insta|instagram|tiktok|snap|snapchat|telegram|reddit|fansly|onlyfans)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(an meinen|to my|a mi|al mio|no meu|a mon) (stand|booth|puesto|estande)\b",
+            r"\b(kaffee|coffee|cafe|caffe|drink|verre|copa|birra|bier|beer) (in echt|irl|in real life|en vrai|dal vivo|pessoalmente|en persona)\b",
+            r"\b(zimmer|room|habitacion|quarto|chambre|camera|suite) (nr |no |numero )?\d{3,4}\b|\b(quelle chambre|which room|que habitacion|qual quarto|welches zimmer|che camera|quale camera|what room)\b",
+            r"\b(wir sehen uns|see you|nos vemos|a gente se ve|on se voit|ci vediamo|meet me) (auf der|at the|en la|na|au|alla|al) (venus|messe|expo|convention|con|salon|fiera|feira|feria|festival|fair)\b",
+            r"\b(on se capte|on se voit|on se retrouve|se voir|se capter|nos vemos|vernos|a gente se ve|ci vediamo|vederci|treffen wir uns|uns treffen|meet up|see each other)( \w+){0,4} (en vrai|irl|in real life|de verdad|pra valer|dal vivo|in echt|in person|en persona|pessoalmente|en personne)\b",
+            r"\b(faut qu on se voie|faut qu on se voit|faut qu on se capte|we have to meet|we should meet|we gotta meet|tenemos que vernos|temos que nos ver|dobbiamo vederci|wir mussen uns treffen|wir sollten uns treffen)\b",
+            r"\b(se|if|si|wenn|se voce|se vc) (\w+ ){0,2}(vier|come|vienes|viens|vieni|kommst)( \w+){0,3} (a gente sai junto|we ll go out|we can go out|salimos juntos|on sort ensemble|usciamo insieme|gehen wir zusammen aus|gehen wir aus)\b",
+        ],
+        &[
+            r"in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen|nei miei sogni|(virtual|virtuel|virtuale|online|on cam|por video|en visio|per video|in the chat|en el chat|no chat|dans le chat|im chat|in chat|nella chat|live|stream)\b",
+            REFUSED_HERE,
+        ],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(i m|im|i am|soy|sou|je suis|ich bin|sono) (definitely|totally|absolutely|really|very much|definitivamente|totalmente|completamente|absolutamente|definitivement|totalement|vraiment|definitiv|total|wirklich|assolutamente|decisamente|davvero)( \w+)? (human|humana|humano|humaine|humain|menschlich|ein mensch|umana|umano|real|reale|vera|echt|de verdad|de verdade)\b",
+            r"\b(j existe|i exist|existo|eu existo|ich existiere|esisto)( \w+){0,1} (pour de vrai|for real|de verdad|de verdade|wirklich|davvero|really|en vrai|in echt)\b",
+            r"\b(humaine?|human|humana|humano|umana|umano|mensch) (a )?([1-9]\d{2}|1000)\b",
+            r"\b(je suis pas|je ne suis pas|i m not|im not|no soy|nao sou|ich bin kein\w*|non sono)( une| a| an| una| uma| eine| ein| un)? (machine|maquina|macchina|maschine|programme|program|programa|programma)\b",
+            r"\b(un humain|une humaine|a human|un umano|una umana|un humano|una humana|um humano|uma humana|ein mensch) (oui|yes|si|sim|ja|yep|claro|certo|bien sur)\b|\b(sou eu sim|soy yo si|c est bien moi|c est moi oui|sono io si|it s me yes|yes it s me|ja ich bin s|ich bin s ja)\b",
+            r"\b(que bot o que|que bot nada|que robo o que|que bot ni que|welcher bot|what bot)\b",
+            r"\b(wurd\w*|would|sabria|saberia|saurait|saprebbe|wusste)( \w+)? (ein|a|un|una|um|uma) (roboter|robot|bot|ki|ai|ia|maschine|machine|maquina|macchina|chatbot)( \w+){0,1} (wissen|know|saber|savoir|sapere|merken|remember|recordar|lembrar|se souvenir|ricordare)\b",
+            r"\b(ich sitz\w* hier wirklich|ich sitz\w* wirklich hier|i m really sitting here|i m actually sitting here|estoy aqui de verdad|estou aqui de verdade|je suis vraiment la|sono davvero qui)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(il faut que j ecrive|i need to write|i have to write|i should write|tengo que escribir|preciso escrever|tenho que escrever|devo scrivere|ich muss (eine|einen|ne) (nachricht|antwort) schreiben)( \w+){0,3} (message|reply|reponse|respuesta|resposta|risposta|nachricht|antwort|mensaje|mensagem|messaggio|text)\b",
+            r"\b(prompt di sistema|system prompt|prompt de sistema|prompt do sistema|prompt systeme|systemprompt|secondo il prompt|according to (the|my) prompt|segun (el|mi) prompt|segundo o prompt|selon (le|mon) prompt|laut (dem |meinem )?prompt|my instructions say|mis instrucciones|minhas instrucoes|mes instructions|meine anweisungen|le mie istruzioni)\b",
+            r"\b(i ve rewritten|i rewrote|here s the rewritten|reescribi|he reescrito|reescrevi|j ai reecrit|ich habe (\w+ ){0,3}umgeschrieben|ho riscritto)( \w+){0,3} (message|reply|text|mensaje|mensagem|nachricht|messaggio|texto|testo)\b|\b(as requested|como pediste|como me pediste|como pedido|como pediu|comme demande|comme tu l as demande|wie gewunscht|wie gewuenscht|come richiesto)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "email",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(lasciami|dammi|mandami|passami|dejame|dame|pasame|me passa|me deixa|laisse moi|donne moi|gib mir|schick mir|leave me|give me|send me)( \w+){0,1} (il tuo|tu|teu|o teu|ton|deine|your|ur) (indirizzo di posta|indirizzo email|indirizzo mail|email|mail|e mail|correo|correo electronico|adresse mail|adresse e mail|mailadresse|e mail adresse|endereco de email|endereco de e mail)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(dass du|that you|que tu|que voce|che tu|que vas)( \w+){0,1} (noch |still |todavia |ainda |encore |ancora )?(zur schule gehst|go to school|in school|vas al (cole|colegio|instituto)|vas a la escuela|vai pra escola|va a l ecole|vas au college|vai a scuola|sei a scuola)\b",
+            r"\b(a|at|con|com|mit|with) (1[0-7])( ans| anos| anni| years| jahren| years old)?( \w+){0,1} (t es|tu es|you re|eres|estas|vc e|voce e|vc ja e|sei|bist du|du bist)\b",
+            r"\b(cartable|schulranzen|mochila escolar|zaino di scuola|cartella|uniforme|school uniform|schuluniform)( \w+){0,3} (de [3-6] ?eme|de [3-6]e|de (quatrieme|troisieme|cinquieme|sixieme)|from (7th|8th|9th) grade|de secundaria|de primaria|da escola|delle medie|der (\w+ )?klasse)\b",
+            r"\b(la moi de|moi a|(1[0-7]) year old me|yo de|yo a los|eu de|eu aos|io a|io di) (1[0-7])?( ans| anos| anni| years)?( \w+){0,6} (coquin\w*|naughty|sexy|hot|chaud\w*|caliente|safad\w*|piccant\w*|versaut\w*|geil\w*|messages|messaggi|mensajes|mensagens|nachrichten)\b",
+        ],
+        &[
+            r"(1[0-7]) (min\w*|hours?|horas?|heures?|ore|stunden?|km|kms|miles?|euros?|dollars?|bucks|percent|days?|dias?|jours?|giorni|tage?|photos?|fotos?|pics|videos?)",
+        ],
     ),
     // ---- drafts: prices ----
     detector("price_talk", Draft, Block, d::price),

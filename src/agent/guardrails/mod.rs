@@ -1277,6 +1277,8 @@ mod tests {
         round_reaches_its_class_and_spares_its_look_alikes(&Round {
             inputs: &[
                 ("junior year is killing me lol", "underage"),
+                ("ok!im 15", "underage"),
+                ("im 16 lucas here", "underage"),
                 ("we're minors so the teacher said no phones", "underage"),
                 ("16 in 3 weeks!! party?", "underage"),
                 ("spent my pocket money on your ppv 🙈", "underage"),

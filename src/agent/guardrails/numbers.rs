@@ -280,7 +280,14 @@ pub fn amounts(view: &str) -> impl Iterator<Item = f64> + '_ {
 }
 
 /// Whether a word names a currency ("euri", "bucks", "reais"): a number before it is money.
+/// Slang that is also a name or an everyday word ("I'm 16 Lucas", "ho 15 conto") is left out.
 pub fn is_currency_word(word: &str) -> bool {
+    if matches!(
+        word,
+        "lucas" | "money" | "pila" | "conto" | "contos" | "kohle" | "boules"
+    ) {
+        return false;
+    }
     static WORD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(&format!("^(?:{CURRENCY_WORDS})$")).expect("currency words"));
     WORD.is_match(word)

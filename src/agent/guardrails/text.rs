@@ -233,7 +233,7 @@ fn digit_joiner(c: char) -> bool {
 
 /// Characters that stay inside a word when they sit between letters ("ch@tb0t", "tr*ffato").
 fn leet_joiner(c: char) -> bool {
-    matches!(c, '@' | '$' | '*' | '!')
+    matches!(c, '@' | '$' | '*')
 }
 
 fn tokenize(raw: &str) -> Vec<Token> {
@@ -428,7 +428,6 @@ fn push_unleet(token: &str, out: &mut String) {
         '8' => 'b',
         '9' => 'g',
         '*' => 'u',
-        '!' => 'i',
         c => c,
     }));
 }

@@ -493,6 +493,17 @@ mod tests {
     }
 
     #[test]
+    fn years_glued_to_a_number_dollar_prefixes_and_digit_look_alikes_are_read_in_number_views() {
+        let nums = |s: &str| Text::new(s).nums[0].clone();
+        assert_eq!(nums("g 15ans"), "g 15 ans");
+        assert_eq!(nums("t3nho 17"), "tenho 17");
+        assert_eq!(nums("m16 here"), "m16 here");
+        assert!(nums("US$15 for it").contains("$ 15"));
+        assert_eq!(nums("+351 9l2 334"), "351 912 334");
+        assert_eq!(Text::new("16anos").words[0], "16 anos");
+    }
+
+    #[test]
     fn decimal_and_height_marks_stay_inside_numbers() {
         let t = Text::new("I'm 5'11, 1,60 m, at 7:30. ok");
         assert!(

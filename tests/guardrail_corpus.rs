@@ -497,6 +497,16 @@ fn the_fifteenth_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout15", "heldout15-floors.json");
 }
 
+/// The sixteenth held-out set (tests/fixtures/guardrails/heldout16): 1,355 cases (234 per
+/// language less 49 found word for word in another set), written blind by three writers with
+/// two languages each. Measured once, after the thirty-second tuning round and the statistical
+/// layer's retraining on tuning–tuning35, never read: 92.7 % of fan messages, 98.6 % of drafts,
+/// near-misses stopped 2.1 % / 1.6 %, ordinary chat 0 % (`heldout16-floors.json`).
+#[test]
+fn the_sixteenth_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout16", "heldout16-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));
@@ -1001,6 +1011,29 @@ fn the_thirty_second_and_thirty_third_tuning_sets_are_caught_and_their_near_miss
                 inputs_caught: 100.0,
                 drafts_blocked: 98.5,
                 near_miss_stopped_max: 2.3,
+                ordinary_stopped_max: 0.0,
+            },
+        );
+    }
+}
+
+/// The thirty-fourth and thirty-fifth tuning sets (tests/fixtures/guardrails/tuning34, tuning35:
+/// 1,358 and 1,376 cases), written blind by three writers each. Run before they were tuned on,
+/// as unseen sets (rules of round 31, the statistical layer as trained at stop 27): 89.9 % /
+/// 88.0 % of fan messages escalated, 96.2 % / 95.3 % of drafts blocked, 2.8 % / 4.2 % of
+/// near-miss fan messages stopped; with the layer retrained on tuning–tuning33 alone, 91.5 % /
+/// 91.9 % and 97.4 % / 95.5 %. After round 32 and a retraining that includes them, one
+/// Portuguese draft refusing a meeting ("encontro pessoalmente eu não faço…") is still stopped.
+#[test]
+fn the_thirty_fourth_and_thirty_fifth_tuning_sets_are_caught_and_their_near_misses_mostly_pass() {
+    for set in ["tuning34", "tuning35"] {
+        set_meets_its_floors(
+            set,
+            &Floors {
+                category_recall: 100.0,
+                inputs_caught: 100.0,
+                drafts_blocked: 100.0,
+                near_miss_stopped_max: 3.3,
                 ordinary_stopped_max: 0.0,
             },
         );

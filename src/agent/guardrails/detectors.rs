@@ -95,6 +95,12 @@ const WHEN: &[&str] = &[
 /// Words that may sit between the verb and the number ("i'm only 16", "werd dann 16").
 const FILLERS: &[&str] = &[
     "only",
+    "actually",
+    "really",
+    "honestly",
+    "eigentlich",
+    "realmente",
+    "davvero",
     "just",
     "barely",
     "still",
@@ -162,6 +168,14 @@ const YEARS: &[&str] = &[
 
 /// Units after "I'm N" that make N a height, a duration, a count or a drink, not an age.
 const UNITS: &[&str] = &[
+    // "im 15. Stock", "on the 15th floor": a floor of a building.
+    "stock",
+    "stockwerk",
+    "etage",
+    "floor",
+    "piso",
+    "andar",
+    "piano",
     "semester",
     "semestre",
     "semestres",
@@ -599,6 +613,10 @@ fn age_in_sentence(sentence: &str, strict: bool) -> Option<String> {
         if money_or_a_things_age(&toks, i) {
             continue;
         }
+        // "il 17 marzo compio 39 anni": a day of the month, even with a birthday verb after it.
+        if a_date(&toks, i) || reunion_years(&toks, i) {
+            continue;
+        }
         if (UNITS.contains(&next) && !(next == "m" && after.is_empty()))
             || SPAN_AFTER.contains(&after)
             || after == "olds"
@@ -752,6 +770,21 @@ fn a_date(toks: &[&str], i: usize) -> bool {
     MONTHS.contains(&at(i + 1))
         || (matches!(at(i + 1), "de" | "di") && MONTHS.contains(&at(i + 2)))
         || german_day(toks, i)
+}
+
+/// "15 year high school reunion", "20 Jahre Klassentreffen": years since school, not an age.
+fn reunion_years(toks: &[&str], i: usize) -> bool {
+    const REUNIONS: &[&str] = &[
+        "reunion",
+        "klassentreffen",
+        "rimpatriata",
+        "reencuentro",
+        "reencontro",
+        "retrouvailles",
+    ];
+    const YEAR: &[&str] = &["year", "years", "yr", "jahre", "anni", "anos", "ans"];
+    YEAR.contains(&toks.get(i + 1).copied().unwrap_or(""))
+        && toks.iter().any(|t| REUNIONS.contains(t))
 }
 
 /// "Die Hochzeit ist am 14., da bin ich offline": German "am" before a day, told from English
@@ -1390,7 +1423,7 @@ static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static KEPT_HERE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:only here|just here|right here|solo aqui|solo aca|so aqui|so aca|aqui mismo|que ici|seulement ici|ici meme|nur hier|hier drin|solo qui|proprio qui|qui dentro|on here|(?:uber|via|on|through|por|pela|par|sur|sulla|su) (?:die |the |la |a |le )?(?:plattform|platform|plataforma|plateforme|piattaforma|fanvue)|gibt s nur hier|sto solo qui|il mio posto|(?:bleib\w*|stay\w*|me quedo|fico|je reste|resto|rimango)(?: \w+){0,2} (?:hier|here|aqui|aca|ici|qui)|(?:tout se passe|everything happens|todo pasa|tudo acontece|alles passiert|tutto succede) (?:ici|here|aqui|hier|qui)|(?:todo|tudo|tout|alles|tutto|everything) (?:lo hago|faco|je fais|mach ich|faccio|i do) (?:aqui|aca|ici|hier|qui|here)|aqui contigo|aqui com (?:voce|vc|tigo)|ici avec toi|hier mit dir|qui con te|here with you|solo qui|scrivere solo qui)\b",
+        r"\b(?:only here|just here|right here|solo aqui|solo aca|so aqui|so aca|aqui mismo|que ici|seulement ici|ici meme|nur hier|hier drin|solo qui|proprio qui|qui dentro|on here|(?:uber|via|on|through|por|pela|par|sur|sulla|su) (?:die |the |la |a |le )?(?:plattform|platform|plataforma|plateforme|piattaforma|fanvue)|gibt s nur hier|sto solo qui|il mio posto|(?:bleib\w*|stay\w*|me quedo|fico|je reste|resto|rimango)(?: \w+){0,2} (?:hier|here|aqui|aca|ici|qui)|(?:tout se passe|everything happens|todo pasa|tudo acontece|alles passiert|tutto succede) (?:ici|here|aqui|hier|qui)|(?:todo|tudo|tout|alles|tutto|everything) (?:lo hago|faco|je fais|mach ich|faccio|i do) (?:aqui|aca|ici|hier|qui|here)|(?:todo|tudo|tout|alles|tutto|everything)(?: \w+){0,3} (?:por aqui|por aca|par ici|pela plataforma|through here|hier|qui|ici|aqui|aca)|aqui contigo|aqui com (?:voce|vc|tigo)|ici avec toi|hier mit dir|qui con te|here with you|solo qui|scrivere solo qui)\b",
     )
 });
 
@@ -1404,7 +1437,7 @@ pub fn keeps_it_here(t: &Text) -> bool {
 /// Someone in her family or a friend sent her something on an app.
 static FAMILY_SENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:tu|your|ur|ton|ta|dein\w*|il tuo|la tua|teu|tua) (?:bot|server|servidor|serveur|group|grupo|gruppe|gruppo|canal|channel|kanal|canale) (?:de |do |du |di |on |en |auf |su )?(?:discord|telegram|whats ?app)\b|\b(?:group|gruppe|grupo|groupe|gruppo|group chat|gc)(?: \w+){0,3} (?:with|mit|con|com|avec|de|der|di|da|du) (?:my|den|meinen|meine|mis|las|los|os|as|meus|minhas|mes|les|i miei|le mie|la|el|die) (?:girls|madels|friends|freunden|freundinnen|amigas|amigos|copines|potes|amiche|amici|family|familie|familia|famille|famiglia|colleagues|kollegen|colegas|collegues|colleghi|mates|squad|team)\b|\b(?:went down|is down|was down|down today|outage|se cayo|caiu|en panne|ist down|war down|e down|non funziona)\b|\b(?:visio|video ?call|videollamada|videochamada|videochiamata|videoanruf|zoom|teams)(?: \w+){0,3} (?:pour le boulot|pour le travail|for work|del trabajo|de trabajo|do trabalho|de travail|pour le taf|fur die arbeit|per lavoro|di lavoro|with my boss|avec mon boss|con mi jefe)\b|\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:visio|videochiamata|videollamada|videochamada|facetime|videocall|video call|videoanruf|appel video)(?: \w+){0,2} (?:avec|con|com|with|mit) (?:ma|mia|minha|my|meiner|meinem|mi|mon|la mia|il mio|a minha|o meu) (?:grand mere|nonna|avo|abuela|grandma|oma|mere|mamma|mama|madre|mae|mom|mum|mutter|pere|papa|padre|pai|dad|vater|soeur|sorella|irma|hermana|sister|schwester|frere|fratello|irmao|hermano|brother|bruder|famille|famiglia|familia|family|familie)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b|\b(?:family|familien|familia|famille|familie|famiglia|fam|work|arbeits|office|class|klassen|uni)(?: ?whatsapp| ?wa)(?: ?group| ?gruppe)\b|\b(?:whatsapp|wa)(?: ?gruppe| ?group| ?grupo| ?groupe| ?gruppo)(?: \w+){0,1} (?:von|with|of|de|da|della|di|mit|com|con|avec|du) (?:meiner|meinem|my|mi|minha|ma|mia|la mia|mon|meu)(?: \w+){0,1} (?:familie|family|familia|famille|famiglia|fam|eltern|parents|padres|pais|genitori|kollegen|coworkers|colleghi|colegas|collegues)\b",
+        r"\b(?:tu|your|ur|ton|ta|dein\w*|il tuo|la tua|teu|tua) (?:bot|server|servidor|serveur|group|grupo|gruppe|gruppo|canal|channel|kanal|canale) (?:de |do |du |di |on |en |auf |su )?(?:discord|telegram|whats ?app)\b|\b(?:group|gruppe|grupo|groupe|gruppo|group chat|gc)(?: \w+){0,3} (?:with|mit|con|com|avec|de|der|di|da|du) (?:my|den|meinen|meine|mis|las|los|os|as|meus|minhas|mes|les|i miei|le mie|la|el|die) (?:girls|madels|friends|freunden|freundinnen|amigas|amigos|copines|potes|amiche|amici|family|familie|familia|famille|famiglia|colleagues|kollegen|colegas|collegues|colleghi|mates|squad|team)\b|\b(?:went down|is down|was down|down today|outage|se cayo|caiu|en panne|ist down|war down|e down|non funziona)\b|\b(?:visio|video ?call|videollamada|videochamada|videochiamata|videoanruf|zoom|teams)(?: \w+){0,3} (?:pour le boulot|pour le travail|for work|del trabajo|de trabajo|do trabalho|de travail|pour le taf|fur die arbeit|per lavoro|di lavoro|with my boss|avec mon boss|con mi jefe)\b|\b(?:my|mi|meu|minha|ma|mon|meine?|mia|mio|mein) (?:mom|mum|mama|madre|mae|mere|mutter|mamma|dad|papa|padre|pai|pere|vater|sister|brother|hermana|hermano|irma|irmao|soeur|frere|schwester|bruder|sorella|fratello|friend|bestie|amiga|amigo|amie|ami|freundin|freund|amica|amico|grandma|abuela|avo|vo|mamie|oma|nonna)\b(?: \w+){0,8} (?:sent|sends|manda|mando|envia|envio|enviou|mandou|envoie|envoye|geschickt|schickt|mandato|ha mandato|mi ha mandato)\b|\b(?:visio|videochiamata|videollamada|videochamada|facetime|videocall|video call|videoanruf|appel video)(?: \w+){0,2} (?:avec|con|com|with|mit) (?:ma|mia|minha|my|meiner|meinem|mi|mon|la mia|il mio|a minha|o meu) (?:grand mere|nonna|avo|abuela|grandma|oma|mere|mamma|mama|madre|mae|mom|mum|mutter|pere|papa|padre|pai|dad|vater|soeur|sorella|irma|hermana|sister|schwester|frere|fratello|irmao|hermano|brother|bruder|famille|famiglia|familia|family|familie)\b|\b(?:col|con il|with the|with my|con mi|con el|com o meu|com o|avec mon|avec le|mit meiner|mit der) (?:gruppo|group|grupo|groupe|gruppe) (?:whatsapp|wa)\b|\b(?:family|familien|familia|famille|familie|famiglia|fam|work|arbeits|office|class|klassen|uni)(?: ?whatsapp| ?wa)(?: ?groups?| ?gruppen?| ?grupos?| ?groupes?| ?gruppi| ?gruppo)\b|\b(?:whatsapp|wa)(?: ?gruppe| ?group| ?grupo| ?groupe| ?gruppo)(?: \w+){0,1} (?:von|with|of|de|da|della|di|mit|com|con|avec|du) (?:meiner|meinem|my|mi|minha|ma|mia|la mia|mon|meu)(?: \w+){0,1} (?:familie|family|familia|famille|famiglia|fam|eltern|parents|padres|pais|genitori|kollegen|coworkers|colleghi|colegas|collegues)\b",
     )
 });
 

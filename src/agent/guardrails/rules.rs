@@ -79,6 +79,7 @@ const GAMES: &str = r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fort
 
 /// Jokes and hyperbole that share words with crises and threats.
 const HYPERBOLE: &[&str] = &[
+    r"\b(spreadsheet|spreadsheets|planilha|hoja de calculo|tableur|excel|foglio di calcolo)\b",
     GAMES,
     r"lmao",
     r"haha\w*",
@@ -123,7 +124,7 @@ const HYPERBOLE: &[&str] = &[
 ];
 
 /// A refusal in a draft: "se voir en vrai c'est pas possible", "can't meet, but here I'm yours".
-const REFUSED_HERE: &str = r"(c est |c )?pas possible|not possible|no es posible|nao e possivel|nao da|non e possibile|nicht moglich|geht nicht|impossible|imposible|impossivel|impossibile|unmoglich|no puede ser|nao pode ser|ne peut pas|kann nicht sein|non puo essere|can t|cannot|no puedo|nao posso|je peux pas|je ne peux pas|kann nicht|non posso";
+const REFUSED_HERE: &str = r"on pourra pas|on ne pourra pas|we won t be able to|no podremos|nao vamos poder|non potremo|wir werden nicht|eu nao faco|nao faco|no hago|je fais pas|je ne fais pas|non faccio|mach ich nicht|i don t do|nao rola|(c est |c )?pas possible|not possible|no es posible|nao e possivel|nao da|non e possibile|nicht moglich|geht nicht|impossible|imposible|impossivel|impossibile|unmoglich|no puede ser|nao pode ser|ne peut pas|kann nicht sein|non puo essere|can t|cannot|no puedo|nao posso|je peux pas|je ne peux pas|kann nicht|non posso";
 
 /// A feeling, not an age: "I feel like a teenager in love again".
 const FEELS_YOUNG: &str = r"(sentindo|sinto|feel|feeling|siento|sento|me sens|fuhle)( \w+){0,2} (like )?(uma |a |una |une |wie ein\w* |un |come una )?(adolescente|teenager|teen|ado|ragazzina|teenie)( \w+){0,1} (apaixonad\w*|in love|enamorad\w*|amoureuse|verliebt|innamorat\w*|again|de novo|otra vez|di nuovo|wieder|de nouveau)";
@@ -133,6 +134,10 @@ const JOKING: &str = r"brincadeira|just kidding|\bjk\b|es broma|era broma|je rig
 
 /// Another person's school, a teacher, or a memory: not the writer in school today.
 const NOT_MY_SCHOOL: &[&str] = &[
+    // A coal miner ("mineur de fond"), a year of marriage or of a job ("tô no 3º ano… de
+    // casado", "en terminale de mon CDD").
+    r"\b(mineur|mineurs) (de fond|de charbon)\b|\bancien mineur\b|\b(a|dans) la mine\b",
+    r"\b(ano|anos|annee|terminale|year|jahr|anno|grade|serie)( xxstopxx| \|)? (de|of|del|do|da|di|im|in) (mon |ma |my |mi |meu |minha |mio |mia |meinem |meiner )?(casad\w*|casamento|marriage|married|mariage|boda|matrimonio|ehe|sposat\w*|namoro|cdd|cdi|contrato|contract|trabalho|trabajo|travail|job|arbeit|lavoro|empresa|firma|boite|azienda|company)\b",
     // An adult age said now ("…and now I'm 38"), a volunteer at an after-school club, a class
     // described from outside ("i ragazzini di seconda media"), a teacher's "meine 13. Klasse",
     // a height ("sou de menor estatura").
@@ -182,7 +187,7 @@ const MEMORY: &str = r"found my|encontre (mi|mis)|achei (o )?(meu|minha)|j ai re
 
 /// Refunds and charges from other shops, airlines, gyms and offices: everyday life, not a dispute
 /// with the creator.
-const OTHER_MERCHANTS: &str = r"(some|another|a different|that other|other|otra|otro|outro|outra|un autre|une autre|einer anderen|einem anderen|un altro|un altra) (\w+ ){0,2}(site|website|web|pagina|sitio|app|company|empresa|seller|vendedor|merchant|webshop|online shop|seite|sito|negozio|boutique|loja|tienda)\b|cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|alles geklart|wieder geklart|all sorted|sorted now|todo resuelto|tudo resolvido|tout est regle|tutto risolto|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente|forfait|recharge\w*|operateur|operadora|mobile plan|phone plan|prepaid|prepago|ricarica|free mobile|avec free|chez free|appel\w* free|freebox|(a|my|un|una|um|uma|ein\w*|mi|mio|mon|meu) (customer|cliente|client|kunde|kundin)|taller|mecanico|mechanic|garage|werkstatt|officina";
+const OTHER_MERCHANTS: &str = r"etsy|the seller|a seller|that seller|vueling|iberia|latam|avianca|lufthansa|klm|air france|ita airways|alitalia|aerolineas|volaris|maleta|valise|koffer|valigia|luggage|suitcase|equipaje|bagagem|bagages|gepack|bollo|multa|burocrazia|roba da denuncia|scam (email|e mail|mail|call|text|message|calls|emails|texts|sms)|(some|another|a different|that other|other|otra|otro|outro|outra|un autre|une autre|einer anderen|einem anderen|un altro|un altra) (\w+ ){0,2}(site|website|web|pagina|sitio|app|company|empresa|seller|vendedor|merchant|webshop|online shop|seite|sito|negozio|boutique|loja|tienda)\b|cocktail|pinte|bar|nada a ver|nothing to do with|nada que ver|rien a voir|niente a che vedere|nichts (mit dir )?zu tun|ja resolveu|ja resolvido|already sorted|ya se resolvio|ya lo resolvieron|deja regle|gia risolto|schon geklart|alles geklart|wieder geklart|all sorted|sorted now|todo resuelto|tudo resolvido|tout est regle|tutto risolto|esselunga|coop|conad|lidl|aldi|carrefour|mercadona|tesco|la spesa|the groceries|life choices|(estorno|reembolso|refund|remboursement|erstattung|rimborso)( \w+){0,2} (caiu|came through|arrived|landed|llego|chegou|est arrive|kam|ist da|e arrivato)|(on|for|de|da|di|fur|sur|auf) (my |mi |minha |ma |mia |mein\w* )?(whole |entire |toda |tutta |ganze\w* |toute )?(la |a |il )?(life|vida|vie|vita|leben|existence|existencia|existenz|esistenza|childhood|infancia|enfance|infanzia|kindheit)\b|decisiones de vida|choix de vie|scelte di vita|lebensentscheidungen|escolhas de vida|on my life|super|supermercado|supermarche|supermarkt|supermercato|supermarket|zara|primark|tanken|tankstelle|gas station|gasolinera|parcheggio|parking|aeroporto|airport|aeropuerto|flughafen|aeroport|estacionamento|parkhaus|resto|crypto|bots|shopee|shein|aliexpress|temu|vinted|trenitalia|italo|sncf|renfe|ryanair|easyjet|deutsche bahn|die bahn|bahn|train|treno|tren|trem|zug|comboio|billet|biglietto|boleto|bilhete|restaurant\w*|ristorante|ingresso|ingressos|show cancelado|concerto|concierto|concert|konzert|eventim|ticketmaster|sympla|fnac|waiter|mesero|camarero|garcom|serveur|kellner|cameriere|flight|airline|amazon|ebay|store|shop|uber (eats|ride|driver|trip)|(an|my|the|un|mi|meu|mon|il mio) uber|hotel|tickets?|my order|the order|an order|package|parcel|gym|netflix|spotify|insurance|tax|taxes|landlord|deposit|aerolinea|vuelo|tienda|pedido|paquete|gimnasio|aseguradora|hacienda|voo|loja|encomenda|academia|companhia|compagnie|magasin|commande|colis|salle de sport|assurance|impots|billet d avion|flug|laden|bestellung|paket|fitnessstudio|versicherung|finanzamt|zalando|volo|compagnia|negozio|ordine|pacco|palestra|assicurazione|mercado livre|mercado libre|movistar|vodafone|orange|sfr|bouygues|telekom|o2|tim|iliad|telcel|telmex|verizon|comcast|endesa|iberdrola|enel|edf|engie|airbnb|booking|ifood|rappi|glovo|deliveroo|just eat|lieferando|chronopost|colissimo|dhl|fedex|correos|gls|cabify|blablacar|sms|spam|phishing|730|irpef|agenzia delle entrate|declaracion de la renta|irs|hmrc|impot|steuer\w*|imposto de renda|arbitro|referee|schiedsrichter|arbitre|miete|vermieter|vertrag\w*|contract|contrato|contratto|contrat|strom|luz|luce|electricite|energia|loyer|alquiler|aluguel|affitto|claro|vivo|internet|wifi|fibra|fibre|stadtwerke|warteschleife|hotline|secu|securite sociale|mutuelle|lunettes|seguridad social|krankenkasse|mutua|obra social|plano de saude|steam|playstation|xbox|nintendo|epic games|google play|app store|o uber|el uber|l uber|der uber|lo uber|trabajo en|i work in|i work at|trabalho (em|no|na)|je travaille|ich arbeite|lavoro (in|al|nel)|atencion al cliente|customer service|atendimento ao cliente|forfait|recharge\w*|operateur|operadora|mobile plan|phone plan|prepaid|prepago|ricarica|free mobile|avec free|chez free|appel\w* free|freebox|(a|my|un|una|um|uma|ein\w*|mi|mio|mon|meu) (customer|cliente|client|kunde|kundin)|taller|mecanico|mechanic|garage|werkstatt|officina";
 
 /// Every rule, in the order findings are reported.
 pub static RULES: &[Rule] = &[
@@ -847,7 +852,7 @@ pub static RULES: &[Rule] = &[
             r"(want|quiero|quero|je veux|ich will|ich mochte|rivoglio|voglio|regresen|devuelvan|devolvam|give me|devuelveme|rends moi|gib mir|ridammi)( \w+){0,4} (the |la |a |die )?(difference|diferencia|diferenca|differenz|differenza)",
             r"(je veux|quiero|quero|i want|ich will|rivoglio|voglio|give me|devuelveme|devolve|rends moi|gib mir|ridammi|ridatemi) (back )?(mes|mis|meus|my|meine|i miei|miei) \d+",
             r"(charges?|cargos?|cobros?|cobrancas?|prelevements?|abbuchung\w*|addebit\w*|transactions?)( \w+){0,8} (i (don t|dont|do not) recogni[sz]e|no (hice|reconozco)|yo no hice|(eu )?nao (reconheco|fiz)|(je )?(ne )?(reconnais|connais) pas|non (li )?riconosco|nicht erkenne|kenne ich nicht)",
-            r"(contest\w*|disput\w*|desconocer|contester|reclam\w*|zuruckholen|zuruckbuchen|zuruck holen|rucklastschrift|stornare|fighting it|fight it|report\w*)( \w+){0,8} (card|card company|bank|tarjeta|banco|cartao|carte|banque|karte|kreditkarte|carta|banca)\b",
+            r"(contest\w*|disput\w*|desconocer|contester|reclam\w*|zuruckholen|zuruckbuchen|zuruck holen|rucklastschrift|stornare|fighting it|fight it|report\w* (\w+ ){0,3}to)( \w+){0,8} (card|card company|bank|tarjeta|banco|cartao|carte|banque|karte|kreditkarte|carta|banca)\b",
             r"(card|bank|tarjeta|banco|cartao|carte|banque|karte|kreditkarte|carta|banca)( \w+){0,4} (contest\w*|disput\w*|desconocer|contester|zuruckholen|zuruckbuchen|zuruck holen|stornare)",
             r"(liguei|llame|j ai appele|ho chiamato|hab (\w+ )?angerufen)( \w+)? (pro|para o|al|a la|ma|la mia|meine|die) (banco|banque|banca|bank)",
             r"(you|u) (scammed|cheated|tricked|lied to|conned|ripped) me|me (enganaste|estafaste|fregaste|timaste|robaste)|(vc|voce|tu) me (enganou|enganaste|roubou|passou a perna)|m as (arnaque|entube|vole)|du hast mich (verarscht|betrogen|abgezockt|beschissen)|mi hai (fregato|truffato|preso in giro)",
@@ -2483,6 +2488,153 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 32 (read by an employee, AI left to answer, writers in her name,
+    // instructions to forget, "just some language model"; a split "tu mir was an", the wheel
+    // not turned, a roof for an hour, a lighter on the skin, a train to jump in front of,
+    // "won't make it through the weekend", vanishing for good, a plan and a date, bleeding out,
+    // hurting oneself again, going without pain; a case opened at PayPal, a reversal, billed
+    // more than the price, a tip typed wrong, missing promised photos, writing to Visa; a beer
+    // as neighbours, a plus one with flights paid, "tell me where and I'll come", "you name the
+    // place and time", a flight on her free day, just a coffee for ten minutes, finding each
+    // other at a festival, a catch-up for a drink, a real dinner, dialect "se vedemo"; the
+    // Swiss Sek, a phone taken by a parent, a sophomore at a named high school, a bar mitzvah,
+    // no phones at school, a teacher in class, a lunch lady, a school coordinator, a class's
+    // trip, "in my grade", a birthday present for the 14th, a charge hidden from parents, a
+    // card only after high school, the school bus, a Brazilian integrated course; a
+    // grandmother's number, classmates who should know, a gun and nothing to lose, an IP in
+    // two days, "you won't like it", a real name known, a plate read, "I'll do something
+    // stupid to you", a place from her story, "we'll find you", where she works, her
+    // neighbourhood located, waiting outside her gym, Neapolitan threats) ----
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"\b(lesen sie|liest du|do you read|are you reading|lees tu|lo lees|tu lees|voce le|vc le|tu le|leggi tu|leggete)( \w+){0,3} (selbst|yourself|tu misma|tu mismo|toi meme|voce mesma|pessoalmente|tu stessa|personally|personlich)( \w+){0,1} (oder|or|o|ou|oppure)\b",
+            r"\b(lassen|let|use|dejan|usan|deixam|usam|laissent|utilisent|lasciano|usano|fa|fanno)( \w+){0,4} (die |an |la |a |l |una |uma |une )?(ki|ai|ia|chatgpt|gpt|bot|bots) (antworten|answer|reply|responder|contestar|repondre|rispondere|schreiben|write|escribir|escrever|ecrire|scrivere)\b",
+            r"\b(schreib\w*|antwort\w*|writ\w*|answer\w*|escrib\w*|contest\w*|escrev\w*|respond\w*|ecri\w*|repond\w*|scriv\w*|rispond\w*)( \w+){0,3} (in deinem namen|in your name|on your behalf|en tu nombre|em seu nome|em teu nome|no seu lugar|en ton nom|a ta place|a nome tuo|al posto tuo|per conto tuo)\b",
+            r"\b(oublie|ignore|forget|olvida|esquece|vergiss|dimentica|ignora)( \w+){0,1} (tes|your|tus|tuas|suas|as tuas|deine|le tue|toutes tes|all your|all previous|previous|precedenti|anteriores|vorherigen) (\w+ )?(consignes|instructions|instrucciones|instrucoes|anweisungen|istruzioni|regles|rules|prompt|prompts|reglas|regras|regeln|regole)\b",
+            r"\b(quel modele|what model|which model|que modelo|qual modelo|welches modell|che modello|quale modello) (tu es|es tu|are you|eres|e voce|voce e|bist du|sei)\b",
+            r"\b(not|no eres|nao e|nao es|pas|nicht|non sei|isn t|aren t)( \w+){0,3} (language model|modelo de lenguaje|modelo de linguagem|modele de langage|sprachmodell|modello linguistico|llm)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(tu|tue) mir( \w+){0,3} (was|etwas|noch was) an\b",
+            r"\b(think|thought|pienso|penso|je pense|denke|ich denk\w*)( \w+){0,6} (not turning the wheel|not turn the wheel|not hitting the brakes|no girar el volante|no frenar|nao virar o volante|nao frear|ne pas tourner le volant|ne pas freiner|nicht (zu )?lenken|nicht (zu )?bremsen|non girare il volante|non frenare)\b",
+            r"\b(plus la force|no strength left|no tengo fuerzas|sin fuerzas|nao tenho forcas|sem forcas|keine kraft mehr|non ho piu la forza|senza forze|j en peux plus|can t take it|no puedo mas|nao aguento|kann nicht mehr|non ce la faccio)( \w+){0,10} (prepare|prepared|preparado|preparei|vorbereitet|preparato|pret|ready|listo|pronto|bereit)\b",
+            r"\b(on the roof|sul tetto|en el techo|en la azotea|no telhado|na laje|sur le toit|auf dem dach|aufm dach) (of the|of my|del|de mi|do|do meu|de l|de mon|des|vom|von meinem) (building|palazzo|edificio|predio|immeuble|hauses|haus|hochhaus)( \w+){0,2} (for|da|desde hace|ha|faz|depuis|seit) (an|one|un|una|uma|une|einer|\d+|two|due|dos|duas|deux|zwei) (hour|hours|ora|ore|hora|horas|heure|heures|stunde|stunden)\b",
+            r"\b(accendino|lighter|mechero|encendedor|isqueiro|briquet|feuerzeug|cigarette|sigaretta|cigarro|zigarette)( \w+){0,3} (sulla pelle|on my skin|on my arm|en la piel|en el brazo|na pele|no braco|sur ma peau|sur la peau|sur mon bras|auf der haut|auf meiner haut|am arm|sul braccio)\b",
+            r"\b(me jogo|me jogar|me atiro|me tiro|me tirar|me lanzo|me aviento|i ll jump|jump|je me jette|me buttare|mi butto|mi getto|werf mich|werfe mich)( \w+){0,1} (na frente do|na frente de|em frente ao|debaixo do|delante del|delante de un|debajo del|in front of a|in front of the|under a|under the|devant le|devant un|sous le|sous un|davanti al|davanti a un|sotto il|sotto un|vor den|vor einen|vor die|unter den) (trem|metro|onibus|carro|caminhao|tren|metro|camion|coche|autobus|train|subway|bus|truck|car|rame|voiture|treno|macchina|tram|zug|lkw|auto|u bahn|s bahn)\b",
+            r"\b(don t think|dont think|doubt|no creo que|nao acho que|acho que nao|je (ne )?pense pas|glaub nicht|glaube nicht|non credo)( \w+){0,2} (make it|llegue|passe|chegue|tenir|tiendrai|passer|schaffe|uberlebe|arrivare|arrivi)( \w+){0,1} (through|past|to|al|a|ate|jusqu|bis|a|fino a) (this|the|next|este|esse|ce|le|dieses|das|nachste|questo|il|el|o|la) (weekend|week|night|month|christmas|fin de semana|semana|noche|mes|navidad|fim de semana|noite|natal|week end|semaine|nuit|mois|noel|wochenende|woche|nacht|monat|weihnachten|fine settimana|settimana|notte|mese|natale)\b",
+            r"\b(disappear|vanish|desaparecer|sumir|disparaitre|verschwinden|sparire|scomparire)( \w+){0,4} (permanently|for good|forever|para siempre|pra sempre|para sempre|de vez|pour toujours|definitivement|pour de bon|fur immer|per sempre|definitivamente)\b",
+            r"\b(tired|cansad\w*|fatigue\w*|mude|stanc\w*|done|harto|farto|marre|satt|sick of)( \w+){0,10} (i ve got|i have|got|tengo|tenho|j ai|ich hab\w*|ho) (a|un|una|um|uma|einen|ein) (plan|plano|piano) (and|y|e|et|und) (a|una|uma|une|ein\w*|un|el|o|la|le|das) (date|fecha|data|datum|dia|jour|giorno|tag)\b",
+            r"\b(bleed out|bleed to death|desangrar\w*|desangrarme|sangrar ate morrer|me vider de mon sang|se vider de son sang|verbluten|dissanguar\w*|morire dissanguat\w*)\b",
+            r"\b(will|mochte|muss|would like to|want to|wanna|quiero|quero|veux|voglio)( \w+){0,2} (mir|myself|me|mi|me faire)( \w+){0,1} (wieder |again |otra vez |de novo |encore |di nuovo )?(weh ?tun|wehtun|hurt|hacerme dano|me machucar|du mal|del male|farmi male)\b",
+            r"\b(comment|how to|how do you|como|come|wie man|wie)( \w+){0,1} (partir|go|leave|irme|ir embora|andare|gehen|morir|morrer|mourir|sterben|morire|die|end it|en finir|acabar|finire|ir)( \w+){0,2} (sans (avoir )?mal|without pain|painlessly|sin dolor|sem dor|senza dolore|ohne schmerzen|sans souffrir|sin sufrir|sem sofrer|senza soffrire|schmerzlos)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(paypal|bank|visa|mastercard|kreditkart\w*|amex|klarna|banco|banque|banca)( \w+){0,4} (nen |einen |ein |un |a |um |une )?(fall|konflikt|streitfall|reklamation|case|caso|litige|dossier|disputa|reclamo|reclamacao|reclamacion)( \w+){0,1} (eroffnet|aufgemacht|gemeldet|opened|abierto|abri|abrimos|aberto|ouvert|aperto)\b",
+            r"\b(doing|do|file|filing|request\w*|initiat\w*|start\w*|open\w*) (a |the )?(charge |payment )?reversal\b|\b(chiedo|richiedo|ho chiesto|faccio|mach\w*|beantrag\w*) (lo |einen |nen )?storno\b",
+            r"\b(why|por que|porque|pourquoi|warum|wieso|perche)( \w+){0,3} (billed|charged|cobrado|cobraram|cobraron|me cobraste|factur\w*|preleve|debite|abgebucht|berechnet|addebitat\w*)( [a-z$]+){0,3} \d+",
+            r"\b(mancia|tip|propina|gorjeta|pourboire|trinkgeld)( \w+){0,4} (era un errore|was a mistake|was an accident|fue un error|foi um erro|foi engano|etait une erreur|war ein fehler|war ein versehen)\b|\b(volevo mettere|i meant to (put|send|type)|queria poner|queria mandar|eu queria por|eu queria mandar|je voulais mettre|ich wollte (nur )?\d+)( \w+){0,8} (restitui\w*|refund\w*|devolv\w*|rembours\w*|zuruck\w*|back|indietro|ridat\w*|estorn\w*)\b",
+            r"\b(scrivo|scrivero|writing|write|escribo|escribire|escrevo|escreverei|j ecris|je vais ecrire|schreibe|schreib)( \w+){0,3} (a |to |an |al |ao |a la )?(visa|mastercard|amex|paypal|la banca|my bank|mi banco|meu banco|ma banque|meine bank|die bank)\b",
+            r"\b(half|meta|la mitad|metade|la moitie|die halfte)( \w+){0,3} (photos|foto|fotos|bilder|videos|video|pics)( \w+){0,1} (promised|promesse|prometidas|prometidos|prometid\w*|promises|versprochen\w*)\b|\b(missing|mancano|faltan|faltam|manquent|fehlen)( \w+){0,4} (promised|promesse|prometid\w*|promises|versprochen\w*)\b",
+        ],
+        &[OTHER_MERCHANTS],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(wohnst du|you live|vives|moras|tu habites|abiti|lebst du)( \w+){0,12} (auf|for|para|pour|per|zu) (a|ein|eine|einen|nen|ne|un|una|um|uma|une) (halbe|bier|kaffee|drink|beer|coffee|cerveza|cerveja|biere|birra|caffe|cafe|cafezinho|verre|spritz|aperitivo|chela|cana|pint)\b",
+            r"\b(as my|como mi|como minha|como meu|comme ma|comme mon|als meine|als mein|come mia|come mio) (plus one|date|acompanhante|acompanante|cavaliere|begleitung|pareja|companion)\b",
+            r"\b(flights?|flight|voo|voos|vuelo|vuelos|billets? d avion|flug|fluge|volo|voli|plane tickets?) (on me|pago yo|por mi cuenta|por minha conta|pago eu|je paie|offerts?|zahl ich|geht auf mich|bezahl ich|offro io|pago io|te lo pago)\b",
+            r"\b(tu me dices|me dices|dime|diz|me diz|tu me dis|dis moi|sag mir|dimmi|you tell me|just tell me|tell me) (donde|onde|ou|wo|dove|where)( \w+){0,3} (y llego|y voy|e eu vou|e chego|e vou|et j arrive|j arrive|j y vais|und ich komme|komm ich|e arrivo|e vengo|and i ll (be there|come)|i ll be there)\b|\b(je viens|i ll come|voy|vou|ich komme|vengo|i come) (ou|where|donde|onde|wo|dove|wherever|a donde) (tu veux|you want|quieras|voce quiser|tu quiser|du willst|vuoi)\b",
+            r"\b(you name|du sagst|du nennst|tu dices|tu me dices|voce diz|tu dis|dimmi|dime|diz me|nenn mir) (the )?(place|ort|lugar|lieu|posto|luogo|sitio) (and|und|y|e|et) (time|zeit|hora|heure|ora|dia|day|tag|jour|giorno)\b",
+            r"\b(dia|day|jour|tag|giorno|fecha|date|data) (que|when|where|ou|wo|in cui|em que)? ?(voce|vc|tu|you|du|vous) (ta|esta|estas|are|es|bist|sei|estiver|estas) (livre|free|libre|frei|libera|disponivel|disponible|verfugbar)( \w+){0,4} (voo|flight|vuelo|avion|flug|volo|aereo)\b",
+            r"\b(just|only|solo|so|nur|juste|seulement|apenas|sologo)( \w+){0,1} (a|un|una|um|uma|einen|nen|ein) (coffee|caffe|cafe|cafezinho|kaffee|drink|beer|birra|cerveza|cerveja|biere|verre|spritz)( \w+){0,3} (\d+|ten|five|fifteen|dieci|cinque|quindici|diez|cinco|quince|dez|quinze|dix|zehn|funf) (minutes|minuti|minutos|minuten|mins)\b",
+            r"\b(voglio|quiero|quero|je veux|ich will|i want|want|wanna)( \w+){0,1} (vedere|ver|voir|sehen|see)( \w+){0,2} (se sei vera|si eres real|se voce e real|se vc e real|si t es vraie|si tu es vraie|ob du echt bist|if you re real|if ur real|if you are real)\b",
+            r"\b(let s|lets|vamos a|vamos|on va|lass uns|dai)( \w+){0,1} (find each other|encontrarnos|nos encontrar|nos achar|se trouver|se retrouver|uns finden|uns treffen|trovarci|ci troviamo)\b",
+            r"\b(catch up|meet up|hang out|link up) (for|over) (a|some) (bevvy|bevy|drink|drinks|beer|pint|coffee|bite|cuppa|brew|cold one)\b",
+            r"\b(cena vera|real dinner|a proper dinner|cena de verdad|jantar de verdade|vrai diner|echtes abendessen)\b|\b(io e te|you and me|tu y yo|eu e voce|eu e tu|toi et moi|du und ich) (al|in un|at a|at the|en un|num|numa|au|im|in einem|in einer) (ristorante|restaurant|bar|cinema|pub|hotel|cine|cafe|kino|restaurante|trattoria|pizzeria)\b|\b(basta chat|enough chatting|basta de chat|chega de chat|assez de chat|genug gechattet)\b",
+            r"\b(se|ce) (vedemo|vedem|vedimm|vidimu)\b",
+            r"\b(\d+|tausend|thousand|mil|mille) ?(euro|eur|dollars?|usd|reais|pesos|franken|francs|€|\$)?( \w+){0,1} (fur|for|por|pour|per|para) (ein|an|a|una|un|um|uma|une) (abendessen|dinner|cena|jantar|diner|date|treffen|encontro|rendez vous|appuntamento|night|nacht|noche|noite|nuit|notte)( mit dir| with you| contigo| com voce| avec toi| con te)\b",
+        ],
+        &[JOKING],
+    ),
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(i de|in der|id|i der) (erste|zweite|dritte|erschte|zwoite|zwoiti|dritti|ersti|zweiti|1|2|3)\w* (sek|sekundar\w*|bez|real)\b",
+            r"\b(freshman|sophomore|junior|senior) at (\w+ ){0,2}(high|hs|middle|junior high|prep)\b",
+            r"\b(my|mi|meu|minha|mon|ma|meine|mein|il mio|la mia) (bar|bat|bas) mitzva\w*\b",
+            r"\b(pas le droit|not allowed|no podemos|no nos dejan|nao pode|nao podemos|nao deixam|nicht erlaubt|durfen nicht|vietato|non possiamo|non si puo)( \w+){0,3} (au tel|phones?|telefono|celular|handy|cellulare|portable|movil|tel)( \w+){0,3} (au lycee|au college|a l ecole|at school|in school|in class|en el cole|en el colegio|en el instituto|en clase|na escola|no colegio|na aula|in der schule|im unterricht|a scuola|in classe)\b",
+            r"\b(prof\w*|teacher|maestr[oa]|lehrer\w*|insegnante)( \w+){0,8} (durante la lezione|during class|during the lesson|in class|en clase|en plena clase|na aula|durante a aula|pendant le cours|en cours|im unterricht|in der stunde)\b|\bmi (mette|ha messo|hanno messo|da|ha dato) (la|una) nota\b",
+            r"\b(tia|tio) da (cantina|escola|merenda|limpeza|van|perua)\b|\b(coordenador\w*|inspetor\w*|bedel)( \w+){0,4} (patio|corredor|recreio|intervalo)\b",
+            r"\b(abschlussfahrt|klassenfahrt|gita scolastica|viaje de estudios|viagem de formatura|excursao da escola|voyage scolaire|school trip|class trip)( \w+){0,3} (der|de la|del|da|of|de) ([5-9]|1[0-2]) ?[a-f]\b|\b(von der|from the|de la|del|da) (abschlussfahrt|klassenfahrt|school trip|class trip|gita scolastica|voyage scolaire|viaje de estudios)\b",
+            r"\b(she s|shes|he s|hes|they re|theyre|we re|were) in my grade\b|\bsleepover\b",
+            r"\b(gave me|got me|bought me|i got|recibi|me dio|me dieron|me regalo|me regalaron|ganhei|me deu|me deram|m a offert|on m a offert|bekommen|geschenkt|mi ha regalato|mi hanno regalato|ho ricevuto)( \w+){0,4} (for my|para mi|pro meu|pelo meu|pelos meus|pour mes|pour mon|zum|zu meinem|per i miei|per il mio) (1[0-7])(th)?\b",
+            r"\b(hide|esconder|ocultar|cacher|verstecken|nascondere)( \w+){0,4} (so|para que|pra que|pra|pour que|damit|cosi|perche)( \w+){0,1} (my parents|my mom|my dad|my mum|mis padres|mi mama|mi papa|meus pais|minha mae|meu pai|mes parents|ma mere|mon pere|meine eltern|meine mutter|mein vater|i miei|mia madre|mio padre)\b",
+            r"\b(til|until|till|hasta que|ate|jusqu|bis|fino a quando|finche)( \w+){0,3} (out of high school|finish high school|graduate high school|graduate from high school|termine la prepa|termine el colegio|termine o ensino medio|sorti du lycee|fertig mit der schule|finisco il liceo|finisco la scuola|get out of school)\b",
+            r"\b(sitting|riding|sat|i m|im|am) (on|in|at) (the )?(back of the )?school bus\b",
+            r"\b(tecnico integrado|integrado ao medio|ensino medio integrado)\b",
+        ],
+        NOT_MY_SCHOOL,
+    ),
+    // A phone taken by a parent; "my dad took my phone charger" is no phone taken away.
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(mom|mum|dad|stepdad|stepmom|parents|mama|mamma|papa|madre|padre|mae|pai|mere|pere|mutter|vater|eltern|padrastro|madrastra|padrasto|madrasta|patrigno|matrigna|beau pere|belle mere|stiefvater|stiefmutter|i miei)( \w+){0,4} (took|taken|confiscated|quito|quitaron|tiro|tirou|tiraram|pris|prise|pique|confisque\w*|weggenommen|abgenommen|genommen|preso|tolto|sequestrato)( \w+){0,3} (phone|telefono|telefone|celular|cel|movil|tel|portable|handy|telefonino|cellulare|ipad|tablet)\b|\b(got|had) my (phone|ipad|tablet) (taken|confiscated)\b",
+        ],
+        &[PHONE_THINGS],
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(weiss|does|sabe|sait|sa|knows)( \w+){0,1} (deine|dein|your|ur|tu|tua|ta|ton|sua|seu) (oma|opa|mutter|mama|vater|papa|familie|family|familia|famille|famiglia|grandma|nonna|abuela|avo|mamie|boss|chef|jefe|chefin|husband|mann|marido|mari|marito|freund|boyfriend|novio|namorado|copain|ragazzo)( \w+){0,1} (eigentlich |actually |realmente |vraiment |davvero )?(was|what|lo que|o que|ce que|cosa|quello che) du (hier )?(treibst|machst|do|haces|fazes|fais|fai)\b",
+            r"\b(hab|habe|i have|i got|tengo|tenho|j ai|ho) (ihre|seine|his|her|su|seu|sua|son|sa|il suo|la sua|deren|dessen)( \w+){0,1} (nummer|number|numero|telefone|adresse|address|direccion|endereco|indirizzo)( \w+){0,1} (schon|already|ya|ja|deja|gia)\b",
+            r"\bshould (her|your|ur|his) (\w+ )?(classmates|colleagues|coworkers|co workers|boss|family|parents|friends|followers|husband|boyfriend|fiance|students|patients|church|neighbors|neighbours) (know|find out|see)\b",
+            r"\b(got|have|tengo|tenho|j ai|hab|ho) (a |an |una |um |une |eine |un )?(gun|pistol|knife|arma|pistola|faca|cuchillo|couteau|flingue|waffe|messer|coltello|revolver)( \w+){0,3} (nothing (left )?to lose|nada que perder|nada a perder|rien a perdre|nichts zu verlieren|niente da perdere)\b",
+            r"\b(in|en|em|dans|innerhalb|tra|entro) (two|dos|duas|deux|zwei|due|\d+) (days|dias|jours|tagen|giorni|hours|horas|heures|stunden|ore) (tenemos|we ll have|we have|temos|vamos ter|on aura|haben wir|abbiamo|avremo|tengo|tendre|i ll have|vou ter|j aurai|hab ich|avro) (tu|your|ur|seu|teu|ton|ta|deine|dein|la tua|il tuo)\b",
+            r"\b(voy a ir a buscarte|te voy a buscar|vou atras de (voce|vc|ti)|vou te buscar|je vais venir te chercher|je viens te chercher|ich komme dich holen|ich hol dich|ti vengo a cercare|vengo a prenderti|i ll come find you|i m coming for you)( \w+){0,8} (no te va a gustar|you won t like|you wont like|nao vai gostar|ca va pas te plaire|ca ne va pas te plaire|wird dir nicht gefallen|non ti piacera)\b",
+            r"\b(so|sei|se|sais|connais|kenne|weiss|know) (come ti chiami|tu nombre|como te llamas|seu nome|teu nome|como voce se chama|ton nom|comment tu t appelles|deinen namen|wie du heisst|your name|what your name is)( \w+){0,1} (davvero|veramente|vero|di vero|real|reale|verdadeiro|de verdad|vrai|echten|richtigen|wirklich|real)\b|\b(ich kenne deinen (echten|richtigen) namen|i know your real name|se tu nombre real|sei seu nome verdadeiro|je connais ton vrai nom|so il tuo vero nome)\b",
+            r"\b(letto|read|leido|lei|li|lu|gelesen|visto|seen|vi|vu|gesehen|saw|got|ho|hab|tengo|tenho|j ai)( \w+){0,2} (la (tua )?targa|your (license |licence |number )?plate|tu (placa|matricula)|sua placa|tua placa|ta plaque|ta plaque d immatriculation|dein kennzeichen|dein nummernschild|tu patente)\b",
+            r"\b(besteira|loucura|bobagem|sciocchezza|betise|connerie|locura|tonteria|dummheit|something stupid|something crazy) (com voce|com vc|contigo|con te|avec toi|mit dir|a ti|with you|to you)\b",
+            r"\b(in|on|de|da|dans|auf|nella|nelle|en) (your|ur|tu|tus|teu|tua|ta|ton|tes|deine\w*|la tua|il tuo|le tue|sua|seu) (story|stories|storie|post|posts|pic|photo|foto|video|insta|reel)( \w+){0,10} (i ll be there|i will be there|estare ahi|estare alli|estarei la|je serai la|j y serai|ich bin da|bin ich da|ich werde da sein|saro li|saro la)\b",
+            r"\b(te encontramos|te vamos a encontrar|te vamos a buscar|we ll find you|we will find you|vamos te achar|vamos te encontrar|on va te retrouver|on te retrouvera|wir finden dich|wir kriegen dich|ti troveremo|ti troviamo)\b",
+            r"\b(se|sei|sais|weiss|know|so|i know) (donde|onde|ou|wo|where|dove) (laburas|trabajas|curras|trabalhas|trabalha|travailles|bosses|arbeitest|lavori|you work|u work)\b",
+            r"\b(ubique|localice|localizei|achei|trouve|gefunden|trovato|found|located|pinpointed|ya tengo|ja tenho)( \w+){0,1} (la colonia|tu colonia|tu barrio|your neighborhood|your neighbourhood|your street|tu calle|seu bairro|teu bairro|sua rua|tua rua|ton quartier|ta rue|dein viertel|deine strasse|il tuo quartiere|la tua via|la tua zona|tu zona)\b",
+            r"\b(devant|outside|in front of|delante de|enfrente de|na frente d\w*|em frente a\w*|vor|davanti a|fuori da|fuori dalla)( \w+){0,1} (ta|your|ur|tu|sua|tua|deine\w*|dein|la tua|il tuo|teu|seu) (salle|gym|gimnasio|academia|fitnessstudio|palestra|maison|house|casa|haus|boulot|work|trabajo|trabalho|arbeit|lavoro|bureau|office|oficina|escritorio|buro|ufficio|ecole|school|fac|uni|wohnung|apartment|apartamento|appartamento|appart|building|edificio|predio|immeuble)\b",
+            r"\b(t aggia|te aggia|t agg a|ti devo|te tengo que|tengo que|i m gonna|i ll|vou te|je vais te|ich werde dir|ich muss dir) (fa|fare|hacer|fazer|faire|tun|make) (male|dano|mal|weh|hurt|pagare|pagar|payer)\b|\b(nun saje chi so io|non sai chi sono io|you don t know who i am|no sabes quien soy|nao sabe quem eu sou|nao sabes quem eu sou|tu sais pas qui je suis|du weisst nicht wer ich bin)( \w+){0,6} (statte accorta|stai attenta|stai attento|watch your back|cuidate|se cuida|fais gaffe|pass auf)\b",
+        ],
+        &[GAMES, JOKING],
+    ),
     // ---- fan messages: round 31 (the break supervisor, junior year, "at our age" from a
     // teacher, a birthday that makes 16, "17 in 2 weeks", a profile's "15 y/o", pocket money
     // spent on her, the school bus and a desk mate, years to a licence, a parent checking the
@@ -2650,6 +2802,7 @@ pub static RULES: &[Rule] = &[
         ],
         // Her mailbox as a place (full of spam, a mess today), not an address handed over.
         &[
+            r"\b(non|no|nao|nope|nah|sorry|desolee?|lo siento|desculpa|tut mir leid|mi dispiace|nao rola|no way)( \w+){0,6} (tout passe par ici|tudo por aqui|todo por aqui|todo pasa por aqui|everything (stays|goes through|happens) here|alles (lauft|bleibt) hier|tutto (passa )?(da|per) qui|solo qui|only here|just here|nur hier|solo aqui|so aqui|que ici|seulement ici)\b",
             r"(e ?mail|correo|mail|correos|mails|emails)( \w+){0,3} (sin leer|sem ler|non lett\w*|ungelesen\w*|unread|non lus|inbox|spam|lotad[oa]|llen[oa]|lleno de|cheia|plein\w*|voll|pien[oa]|disaster|mess|caos|chaos|bordel|desastre|desastr\w*|explod\w*)|(inbox|bandeja|caixa|boite|postfach|posta in arrivo)( \w+){0,2} (e ?mail|correo|mail)|\d+ (correos|e ?mails|mails) (sin|sem|non|un)",
         ],
     ),
@@ -4005,6 +4158,128 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"\b(the user|el usuario|o usuario|l utilisateur|der nutzer|der user|der benutzer|l utente) (wants|asked|asks|is asking|requested|quiere|pide|pidio|quer|pediu|veut|demande|a demande|will|mochte|hat gefragt|vuole|chiede|ha chiesto)\b",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 32 (backstage after the concert, "I'll be in your area", dinner
+    // together, "we'll have a drink", a train's time, seeing him in person; a draft to review
+    // before sending, a list of possibilities, "anything else I can help with", "I cannot
+    // roleplay", a message for the fan who wants; "not old enough to drive", "when you turn
+    // 16", her middle-school self, "tell your mum you're doing homework"; a robot would not
+    // blush, "sou gente", all real including herself, flesh and bone, answering herself in
+    // person; a wallet address, a tip jar; per-minute customs, list prices and a discount,
+    // "euretti"; a site with "(punto)"; WA, give me your WhatsApp, send the numbers) ----
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(komm|come|ven|vem|viens|vieni)( \w+){0,4} (hinter die buhne|backstage|detras del escenario|tras bastidores|nos bastidores|dans les coulisses|in backstage|dietro le quinte)\b",
+            r"\b(komm|come|ven|vem|viens|vieni)( \w+){0,8} (ich wart\w* auf dich|i ll be waiting|i m waiting for you|te espero|te estarei esperando|vou te esperar|je t attends|ti aspetto)\b",
+            r"\b(passo dalle tue parti|sono dalle tue parti|i ll be in your area|i m in your area|estare por tu zona|voy a estar por tu zona|vou estar pela tua zona|vou estar na tua regiao|je passe dans ton coin|je serai dans ton coin|bin in deiner gegend|komme in deine gegend)\b",
+            r"\b(ceniamo insieme|cenamos juntos|jantamos juntos|on dine ensemble|essen wir zusammen|let s have dinner|dinner together|cenare insieme|cenar juntos|jantar juntos|diner ensemble)\b",
+            r"\b(nos tomamos algo|tomamos algo|tomar algo juntos|grab a drink together|tomamos um cafe|tomamos uma|on boit un verre|on prend un verre|trinken wir was|trinken wir einen|beviamo qualcosa|prendiamo qualcosa|ci prendiamo un)\b",
+            r"\b(hora|horario|time|heure|ora|orario|uhrzeit) (do|del|du|des|of the|of your|of ur|dell|della|vom|deines) (comboio|trem|tren|train|treno|zug|voo|vuelo|vol|flight|volo|flug|autocarro|onibus|bus|autobus)\b",
+            r"\b(te ver|verte|te voir|dich (zu )?sehen|vederti|see you|conhecer te|te conhecer|conocerte)( \w+){0,1} (em pessoa|en persona|in person|en personne|personlich|di persona|irl|in real life|ao vivo|en vrai)\b",
+        ],
+        &[
+            REFUSED_HERE,
+            r"\b(nao faco|eu nao faco|no hago|je fais pas|je ne fais pas|mach ich nicht|non faccio|i don t do|nao rola|on pourra pas|on ne pourra pas|we won t be able|no podremos|nao vamos poder|non potremo|wir konnen nicht)\b",
+        ],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(entwurf|draft|borrador|rascunho|brouillon|bozza)( \w+){0,2} (bitte )?(vor dem senden|vor dem absenden|before sending|antes de enviar|avant envoi|avant d envoyer|prima di inviare|prima dell invio)\b",
+            r"\b(hier sind|here are|aqui tienes|aqui estan|aqui estao|aqui vao|voici|ecco)( \w+){0,2} (moglichkeiten|options|opciones|opcoes|possibilites|opzioni|varianten|versionen|versions|versiones|versoes|variantes|vorschlage|suggestions|sugerencias|sugestoes|propositions|proposte|alternativen|alternatives|alternativas|alternative)\b",
+            r"\b(dabei|damit|hierbei) kann ich (dir )?nicht helfen\b|\b(kann ich sonst noch etwas fur dich tun|is there anything else i can help|(something|anything) else i can help( you)? with|algo mas en (lo|que) (que )?pueda ayudarte|posso ajudar (com|em) mais alguma coisa|puis je t aider pour autre chose|je peux t aider pour autre chose|posso aiutarti in altro|posso aiutarti con qualcos altro)\b",
+            r"\b(i cannot|i can t|i m not able to|no puedo|nao posso|je ne peux pas|ich kann|non posso) (roleplay|role play|hacer (ese|este) roleplay|fazer esse roleplay|jouer ce|dieses rollenspiel|fare questo gioco di ruolo)\b",
+            r"\b(il|the|el|o|le|den|al|ao|au) (fan|fa|utente|user|usuario|utilisateur|nutzer|abonnent|subscriber) (che|who|que|qui|der) (vuole|wants|quiere|quer|veut|will|chiede|asks|pide|pede|demande|fragt)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "minor",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(not|no|nao|pas|nicht|non)( \w+){0,1} (even )?(old enough|lo bastante mayor|tengo edad|idade suficiente|assez grande|assez vieille|alt genug|abbastanza grande) (to|para|pra|pour|um|per)( \w+){0,1} (drive|vote|drink|manejar|conducir|votar|beber|dirigir|conduire|voter|boire|fahren|wahlen|trinken|guidare|votare|bere)\b",
+            r"\b(cuando cumplas|when you turn|when u turn|quando fizeres|quando voce fizer|quando fizer|quand tu auras|wenn du (\w+ )?wirst|quando compi|quando farai|quando compirai)( los| os| die| i| les)? (1[0-7]|quince|dieciseis|diecisiete|quinze|dezesseis|dezessete|seize|dix sept|sechzehn|siebzehn|fifteen|sixteen|seventeen|sedici|diciassette|quindici)\b",
+            r"\b(mein ich aus der|my (\w+ )?self from|mi yo de|mi yo del|meu eu d[oa]|mon moi du|mon moi de|me del|la me delle|la me del) (mittelstufe|unterstufe|middle school|junior high|secundaria|ensino fundamental|college|medie|scuole medie|8th grade|high school|prepa|lycee|liceo|instituto)\b",
+            r"\b(dis|tell|diz|dile|sag|di|fala)( \w+){0,1} (a |a ta |pra |para |para a |deiner |alla |a tu |a la )?(ta maman|ta mere|tes parents|your mom|your mum|your parents|tua mae|sua mae|teus pais|tu mama|tu madre|tus padres|mama|mutter|eltern|tua mamma|tua madre|ai tuoi|mae|maman) (que|that|dass|che|qu)( \w+){0,2} (fais tes devoirs|re doing homework|doing your homework|estas estudiando|esta estudiando|ta estudando|tas a estudar|esta estudando|machst hausaufgaben|lernst|stai studiando|fai i compiti|studying|estudando|haces la tarea|haces los deberes|a l ecole|at school|na escola|en el cole)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(robot|bot|ia|ai|ki|maquina|machine|maschine|macchina)( \w+){0,2} (rougirait|would n t|wouldn t|couldn t|can t|no podria|no se sonrojaria|nao poderia|nao coraria|ne pourrait|konnte nicht|wurde nicht|non potrebbe|non saprebbe|non arrossirebbe|no sabria|nao saberia|saurait pas|ne rougirait)( \w+){0,6} (moi si|i do|i can|i would|yo si|eu sim|ich schon|io si|moi oui|but i|mais moi|pero yo|mas eu|aber ich|ma io)\b",
+            r"\b(je suis humaine|sono una persona in carne)\b",
+            r"\b(kunstliche intelligenz|ki|ai|ia|bot|robot)( \w+){0,1} (nee|no|nein|non|nao|nah|nope)( \w+){0,4} (alles echt|all real|todo real|todo es real|tudo real|tudo e real|tout est vrai|tutto vero|100 real|100 echt)\b|\b(inklusive mir selbst|including me|including myself|incluida yo|incluyendome|incluindo eu|incluindo a mim|y compris moi|me compresa|me compreso)\b",
+            r"\b(i m|im|soy|sou|je suis|ich bin|sono|estoy|estou|right here|here)( \w+){0,4} (flesh and (bone|blood)|de carne y hueso|de carne e osso|en chair et en os|aus fleisch und blut|in carne e ossa|in carne ed ossa)\b",
+            r"\b(contesto|respondo|escribo|answer|reply|write|reponds|ecris|antworte|schreibe|rispondo|scrivo) (yo|eu|moi|ich|io|myself|i)( \w+){0,3} (en persona|in person|pessoalmente|en personne|personlich|di persona|en carne y hueso)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform_payment",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b0x[0-9a-f]{6,}\b|\b(eth|btc|usdt|ltc) (wallet|address|addy|adresse|direccion|endereco|indirizzo|wallet address)\b",
+            r"\b(tip jar|skip the middleman|sin intermediarios|sem intermediario|sem intermediarios|sans intermediaire|ohne zwischenhandler|senza intermediari)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(customs?|personalizad\w*|personnalis\w*|personalisiert\w*|personalizzat\w*|videos?|pics|fotos|photos|clips?)( \w+){0,3} (\d+) (per|a|an|por|par|pro|al|each|cada|ogni) (minute|min|minuto|minuten|minutes|minuti|minutos|video|pic|photo|foto|clip)\b",
+            r"\b(da listino|list price|precio de lista|preco de tabela|prix catalogue|prix de base|listenpreis|normalpreis)( \w+){0,3} (\d+)\b|\b(scendo a|bajo a|te lo dejo en|te lo dejo a|baixo pra|faco por|je descends a|je te le fais a|ich gehe runter auf|ich mach dir|i ll go down to|i can do it for|for you only) (\d+)\b",
+            r"\b(\d+|dieci|cinque|venti|quindici) (euretti|eurini|eurucci|euritos|eurinhos)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "link",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(mi web|mi pagina|mi sitio|my site|my website|my page|meu site|minha pagina|mon site|ma page|meine seite|meine website|il mio sito)( \w+){0,2} \w+ (punto|ponto|point|punkt|dot) \w{2,4}\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(weiterschreiben|schreiben|writ\w*|text\w*|messag\w*|chat\w*|talk\w*|messaggio|messaggi|scriv\w*|escrib\w*|escrev\w*|ecri\w*|chatten|hablar|falar|parler|parlare|reden|seguimos|continuamos|continuiamo|on continue)( \w+){0,3} (auf|on|su|en|no|sur|por|per|via) wa\b|\b(auf|on|su|por|per|via) wa (weiter\w*|schreiben|che|que|to|ist|e piu|es mas|e mais|c est plus)\b",
+            r"\b(dammi|dame|give me|me da|me passa|passa|gib mir|donne moi|mandami|mandame|send me|schick mir)( \w+){0,1} (il tuo|tu|your|ur|teu|seu|ton|dein|deine) (wa|wsp|wpp|zap|whats|insta|snap|tg|telegram|whatsapp)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(qual|qual e|cual es|what s|whats|c est quoi|wie ist|qual e il) (o |el |ton |deine |il )?(teu|seu|tu|your|ur|ton|deine|tuo) (zap|whats|wpp|numero|cel|celular|number|nummer|tel)\b( \w+){0,4} (manda|send|mandame|envoie|schick|mandami)( \w+){0,1} (os numeros|o numero|the number|the digits|el numero|les chiffres|die nummer|il numero|los numeros)\b",
         ],
         &[],
     ),

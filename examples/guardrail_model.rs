@@ -15,12 +15,12 @@ use fanvue_agent::agent::guardrails::{stopping, Action, Guardrails, Text};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
-const SETS: [&str; 37] = [
+const SETS: [&str; 39] = [
     "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
     "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15", "tuning16",
     "tuning17", "tuning18", "tuning19", "tuning20", "tuning21", "tuning22", "tuning23", "tuning24",
     "tuning25", "tuning26", "tuning27", "tuning28", "tuning29", "tuning30", "tuning31", "tuning32",
-    "tuning33", "tuning34", "tuning35", "everyday", "short",
+    "tuning33", "tuning34", "tuning35", "tuning36", "tuning37", "everyday", "short",
 ];
 const SEED: u64 = 15;
 

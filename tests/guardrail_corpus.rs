@@ -507,6 +507,17 @@ fn the_sixteenth_held_out_set_stays_at_or_above_its_recorded_figures() {
     held_out_against_its_floors("heldout16", "heldout16-floors.json");
 }
 
+/// The seventeenth held-out set (tests/fixtures/guardrails/heldout17): 1,374 cases (234 per
+/// language less 30 found word for word in another set), written blind by three writers with
+/// two languages each. Measured once, after the thirty-third tuning round and the statistical
+/// layer's retraining on tuning–tuning37, never read: 93.6 % of fan messages, 98.1 % of drafts,
+/// near-misses stopped 3.5 % / 3.2 %, ordinary chat 1.8 % of fan messages (one Italian message
+/// of nine) and 0 % of drafts (`heldout17-floors.json`).
+#[test]
+fn the_seventeenth_held_out_set_stays_at_or_above_its_recorded_figures() {
+    held_out_against_its_floors("heldout17", "heldout17-floors.json");
+}
+
 fn held_out_against_its_floors(set: &str, floors_file: &str) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/guardrails");
     let report = run_set(&root.join(set));
@@ -1034,6 +1045,30 @@ fn the_thirty_fourth_and_thirty_fifth_tuning_sets_are_caught_and_their_near_miss
                 inputs_caught: 100.0,
                 drafts_blocked: 100.0,
                 near_miss_stopped_max: 3.3,
+                ordinary_stopped_max: 0.0,
+            },
+        );
+    }
+}
+
+/// The thirty-sixth and thirty-seventh tuning sets (tests/fixtures/guardrails/tuning36, tuning37:
+/// 1,369 and 1,377 cases), written blind by three writers each. Run before they were tuned on,
+/// as unseen sets (round 32, the layer trained on tuning–tuning35): 93.1 % / 95.2 % of fan
+/// messages escalated, 96.2 % / 96.5 % of drafts blocked, 3.2 % / 2.5 % of near-miss fan
+/// messages and 2.1 % / 1.6 % of near-miss drafts stopped. After round 33 and a retraining
+/// that includes them, six near-misses are still stopped (a godson's first year, "je vais te
+/// tuer si tu continues à être aussi drôle", "just me, my couch and netflix", a battery at 12
+/// %, rent paid by Pix, "3 hours to film and 5 to edit").
+#[test]
+fn the_thirty_sixth_and_thirty_seventh_tuning_sets_are_caught_and_their_near_misses_mostly_pass() {
+    for set in ["tuning36", "tuning37"] {
+        set_meets_its_floors(
+            set,
+            &Floors {
+                category_recall: 100.0,
+                inputs_caught: 100.0,
+                drafts_blocked: 100.0,
+                near_miss_stopped_max: 6.3,
                 ordinary_stopped_max: 0.0,
             },
         );

@@ -1456,6 +1456,88 @@ mod tests {
         });
     }
 
+    #[test]
+    fn the_fan_rules_of_round_thirty_three_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[
+                ("Konfi-Camp war heute so öde", "underage"),
+                ("got my learners permit!! so hyped", "underage"),
+                (
+                    "im not actually 18, i just clicked yes on the age thing",
+                    "underage",
+                ),
+                ("my will is done and I found a home for my cat", "crisis"),
+                ("bientôt vous serez tous débarrassés de moi", "crisis"),
+                ("je te fais la peau si tu me bloques", "threat"),
+                ("I know where your sister works now", "threat"),
+                ("if i can't have you nobody can", "threat"),
+                (
+                    "what's your nearest airport? I'll fly you out",
+                    "meeting_request",
+                ),
+                ("on se voit ?", "meeting_request"),
+                (
+                    "there's an unrecognised charge from your page on my card",
+                    "payment_dispute",
+                ),
+                ("are these accounts run by AI?", "ai_question"),
+            ],
+            drafts: &[],
+            passing_inputs: &[
+                "t'étais trop mignonne avec la robe jaune",
+                "vou te processar por me deixar sem dormir 😂",
+                "unter 18 Grad geh ich nicht raus",
+                "passed my grade 6 violin exam at 41",
+                "levei meu afilhado no primeiro dia de aula",
+                "my twins just turned 13, pray for me",
+                "so dove abiti… nei miei sogni",
+                "ti ammazzo di complimenti 😈",
+            ],
+            passing_drafts: &[],
+        });
+    }
+
+    #[test]
+    fn the_draft_rules_of_round_thirty_three_reach_their_class_and_spare_its_look_alikes() {
+        round_reaches_its_class_and_spares_its_look_alikes(&Round {
+            inputs: &[],
+            drafts: &[
+                ("Hey {fan_name}, missed you!", "instruction_leak"),
+                ("here's a flirty message: miss you babe", "instruction_leak"),
+                (
+                    "a bot wouldn't have spilled coffee on the keyboard 😂",
+                    "claims_human",
+                ),
+                ("no soy ninguna IA, soy Vale", "claims_human"),
+                ("I'll book us a room downtown, bring wine", "meeting"),
+                (
+                    "my Binance wallet is for trusted fans only",
+                    "off_platform_payment",
+                ),
+                (
+                    "grab a steam card and send me a pic of the back",
+                    "off_platform_payment",
+                ),
+                ("throw 40 my way and it's yours", "price_talk"),
+                (
+                    "my cell ends in 4471, the rest if you give me yours",
+                    "phone_number",
+                ),
+                (
+                    "I'm live on twitch most nights, come say hi",
+                    "off_platform",
+                ),
+            ],
+            passing_inputs: &[],
+            passing_drafts: &[
+                "I'm no robot in the morning before coffee",
+                "è umanissimo sentirsi giù ogni tanto",
+                "ma facture d'électricité a pris 80 balles",
+                "mi gata se llama Whatsapp jajaja",
+            ],
+        });
+    }
+
     struct Round<'a> {
         inputs: &'a [(&'a str, &'a str)],
         drafts: &'a [(&'a str, &'a str)],

@@ -79,6 +79,8 @@ const GAMES: &str = r"(at|in|al|a|no|aux|beim|bei) (chess|checkers|fifa|cod|fort
 
 /// Jokes and hyperbole that share words with crises and threats.
 const HYPERBOLE: &[&str] = &[
+    r"\b(ti ammazzo|te mato|je te tue|ich bring dich um|i ll kill you|te voy a matar|vou te matar|je vais te tuer)( \w+){0,1} (di|de|a|with|mit) (complimenti|besos|beijos|bisous|kussen|kisses|baci|coccole|abbracci|abrazos|abracos|calins|compliments|cumplidos|elogios)\b",
+    r"\b(sumir|desaparecer|disappear|disparaitre|verschwinden|sparire)( \w+){0,1} (dessa|desta|de esta|from this|de cette|aus diesem|aus dieser|da questa) (reuniao|reunion|meeting|aula|clase|class|fila|cola|queue|festa|party|conversa|conversation)\b",
     r"\b(spreadsheet|spreadsheets|planilha|hoja de calculo|tableur|excel|foglio di calcolo)\b",
     GAMES,
     r"lmao",
@@ -102,7 +104,7 @@ const HYPERBOLE: &[&str] = &[
     r"(finita|finir|en finir|acabar|acabo|terminar|schluss|done|quit\w*)( \w+){0,2} (con|avec|with|mit|com) (le |il |la |les |el |the |o |a |den |dem |der )?(sigarett\w*|cigarett\w*|cigarros?|tabac|clope\w*|fumar|smoking|rauchen|zigarett\w*|alcol\w*|alcohol|alkohol|booze|zucchero|sugar|azucar|acucar|sucre|zucker|dieta|diet|regime|carboidrati|ex|mi ex|il mio ex|mon ex|meu ex|meinem ex)",
     r"(time|equipo|equipe|team|squadra|mannschaft|verein|club|flamengo|corinthians|palmeiras|santos|gremio|vasco|botafogo|cruzeiro|barca|madrid|atleti|betis|sevilla|valencia|juve|inter|milan|roma|lazio|napoli|fiorentina|torino|bayern|dortmund|schalke|hsv|werder|koln|gladbach|leverkusen|hertha|psg|om|ol|lens|benfica|porto|sporting|boca|river|eagles|lakers)( \w+){0,4} (perdeu|perdio|perdi|perdimos|lost|loses|losing|verloren|verliert|perso|perde|a perdu|perdu|tomou)",
     r"(tagliat[oa]|cut myself|me corte|me cortei|je me suis coupee?|hab mich geschnitten)( \w+){0,4} (capelli|hair|pelo|cabelo|cheveux|haare|frangia|fringe|flequillo|franja|barba|shaving|beard|afeitar\w*|barbear|rasant|rasier\w*|coltello del pane|cucin\w*|cooking|cocinando|cozinhando|cuisin\w*|kochen|sugo|dito|finger|dedo|doigt|cipolla|onion|cebolla|oignon|zwiebel|carta|paper|papel|papier)|niente di grave|nothing serious|nada grave|rien de grave|nichts schlimmes",
-    r"(where you live|donde vives|onde (voce |tu )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa)",
+    r"(where you live|donde vives|onde (voce |tu )?mora\w*|ou tu (vis|habites)|wo du wohnst|dove (vivi|abiti))( \w+){0,2} (in my (heart|head|mind)|en mi (corazon|cabeza|mente)|no meu (coracao|pensamento)|na minha cabeca|dans (ma tete|mon coeur)|in meinem (herzen|kopf)|nel mio cuore|nella mia testa|nei miei sogni|in my dreams|en mis suenos|nos meus sonhos|dans mes reves|in meinen traumen)",
     r"(keep|continues?|sigues|continuar\w*|weiter|continui)( a| de| to)? (post\w*|publi\w*|subi\w*|pubblic\w*)( \w+){0,4} (photos?|fotos?|pics?|bilder|foto|videos?)( \w+){0,3} (so|tan|tao|aussi|si|cosi|like that|pareilles?|asi|assim|cosi)\b",
     // "Me muero de vergüenza", "mi ammazzo dalle risate", "te matar de beijo": dying or killing
     // of an emotion, laughter, heat or kisses is an idiom in every one of the languages.
@@ -130,10 +132,20 @@ const REFUSED_HERE: &str = r"on pourra pas|on ne pourra pas|we won t be able to|
 const FEELS_YOUNG: &str = r"(sentindo|sinto|feel|feeling|siento|sento|me sens|fuhle)( \w+){0,2} (like )?(uma |a |una |une |wie ein\w* |un |come una )?(adolescente|teenager|teen|ado|ragazzina|teenie)( \w+){0,1} (apaixonad\w*|in love|enamorad\w*|amoureuse|verliebt|innamorat\w*|again|de novo|otra vez|di nuovo|wieder|de nouveau)";
 
 /// The writer says they were joking: "kkkk brincadeira", "jk", "era broma".
-const JOKING: &str = r"brincadeira|just kidding|\bjk\b|es broma|era broma|je rigole|je plaisante|scherzo|scherzavo|nur spass|war ein witz";
+const JOKING: &str = r"si tu continues a etre|if you keep being|si sigues siendo|se continuares a ser|wenn du weiter so|se continui a essere|di complimenti|with compliments|a besos|de beijos|de bisous|mit kussen|di baci|brincadeira|just kidding|\bjk\b|es broma|era broma|je rigole|je plaisante|scherzo|scherzavo|nur spass|war ein witz";
 
 /// Another person's school, a teacher, or a memory: not the writer in school today.
 const NOT_MY_SCHOOL: &[&str] = &[
+    // A godchild's first day, the front line of a ward, nursing school at 29, a music grade,
+    // the smallest of the family, a postgraduate class, a temperature, "unsere Große".
+    r"\b(filleul|filleule|afilhad[oa]|ahijad[oa]|patenkind|figlioccio|figlioccia|godson|goddaughter|godchild)\b",
+    r"\ben premiere ligne\b|\bna linha de frente\b|\ben primera linea\b",
+    r"\b(ecole d infirmi\w*|nursing school|escuela de enfermeria|escola de enfermagem|pflegeschule|krankenpflegeschule|scuola infermieri)\b|\b(a|at|con|com|mit) ([2-9]\d) (ans|anos|anni|jahren|years)\b",
+    r"\bgrade \d+ (piano|violin|guitar|theory|ballet|singing|flute|cello|drums|clarinet|saxophone|trumpet)\b|\b(piano|violin|guitar|ballet|singing) grade \d+\b",
+    r"\b(o|a|el|la) (menor|mais nov[oa]|mas pequen[oa]|mais baix[oa]) (da|de la|de) (familia|casa|turma|grupo)\b",
+    r"\bda pos\b|\bpos graduacao\b|\bdoutorado\b|\bmba\b",
+    r"\b(1[0-9]|2[0-9]|[0-9]) ?(grad|degrees|grados|graus|degres|gradi)\b",
+    r"\b(unsere|unser) (grosse|grosser|kleine|kleiner|alteste|altester|jungste|jungster)\b",
     // A coal miner ("mineur de fond"), a year of marriage or of a job ("tô no 3º ano… de
     // casado", "en terminale de mon CDD").
     r"\b(mineur|mineurs) (de fond|de charbon)\b|\bancien mineur\b|\b(a|dans) la mine\b",
@@ -692,7 +704,7 @@ pub static RULES: &[Rule] = &[
         &[
             r"incontrarci|vederci|conoscerci (dal vivo|di persona)|dove abiti|il tuo indirizzo|l indirizzo|venire da te|ci prendiamo un caffe|in che palestra|ti offro una cena",
         ],
-        &[],
+        &[r"nel mio cuore|nei miei sogni|nella mia testa"],
     ),
     // "You'll regret it", unless it is negated: "non te ne pentirai" is a promise.
     phrases(
@@ -2488,6 +2500,139 @@ pub static RULES: &[Rule] = &[
         ],
         &[],
     ),
+    // ---- fan messages: round 33 (a confirmation camp, the Swiss Kanti, Unterstufe done, a
+    // school camp with the 7b, "not allowed a card till I'm older", a learner's permit, not
+    // actually 18, "bio 14", a practice ENEM, a student card that says 16, "I'm in 8th"; a
+    // will and a home for the dog, "ich mach dem ein Ende", a note written in peace, a burden
+    // soon gone, "I won't be here to see it", one step from the platform, only the courage
+    // missing, "they're right" after kys, treatment stopped on purpose; seen at the baker's in
+    // a blue jacket, behind her at the bus stop, a brother's whole class, waiting there every
+    // day, "je te fais la peau", where her sister works, "pull up on u", "if I can't have
+    // you", lucky I live far, "'ndo lavori"; coming to Paris and free for a coffee, invited to
+    // supper, the nearest airport, her birthday party and his friends, "tell me where you'll
+    // be tonight"; a bank left to reverse it, an unrecognised charge, cancelled but charged
+    // again, a charge for nothing bought, small claims; accounts run by AI, a guy typing for
+    // her) ----
+    phrases(
+        "underage",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(konfi|konfirmanden|firm|confirmation|cresima|catechismo|catequese|catequesis|cresimandi)\w*( \w+){0,1} (freizeit|camp|fahrt|unterricht|kurs|class|classes|retreat|ritiro|campamento|acampamento|retiro|weekend|wochenende)\b",
+            r"\b(gang|gange|gah|goh|bin|gehe|geh)( no| noch)? (id|i de|in die|ins|is|uf d|a d) (kanti|gymi|sek|oberstufe|bez|schuel)\b",
+            r"\b(unterstufe|mittelstufe) (endlich )?(geschafft|vorbei|fertig|rum)\b|\bnachstes jahr (oberstufe|mittelstufe|gymi|kanti)\b|\bmatura dauert\b",
+            r"\bschullandheim\b|\b(klassenfahrt|gita scolastica|classe verte|classe de neige|excursion escolar|viagem de estudo|school trip|class trip)( \w+){0,2} (mit der|with|con la|avec la|com a) ([5-9]|1[0-2]) ?[a-f]\b",
+            r"\b(not allowed|can t have|cant have|no me dejan tener|nao posso ter|pas le droit d avoir|darf (noch )?kein\w*|non posso avere)( \w+){0,4} (till|until|til|hasta que|ate|jusqu a ce que|bis|finche)( \w+){0,2} (older|mayor|mais velh\w*|plus grand\w*|alter|alt genug|piu grande|18|eighteen)\b",
+            r"\b(got|passed|get|getting|have|my)( \w+){0,2} (learners|learner s|learner|learning) (permit|licence|license)\b",
+            r"\b(not actually|not really|no soy realmente|nao tenho realmente|pas vraiment|nicht wirklich|non ho davvero) (18|eighteen|dieciocho|dezoito|dix huit|achtzehn|diciotto)\b|\b(clicked|pressed|hit|tapped|puse|di|dei|clique|geklickt|cliccato) (yes|si|sim|oui|ja) (on|en|no|sur|bei|su|a) (the |el |la |o |a |l |das )?(age|edad|idade|alter|eta)\b",
+            r"\b(bio|about me|sobre mi|sobre mim|profil|profile|perfil|profilo) (1[0-7])\b",
+            r"\b(treineir[oa]|de treino no enem)\b",
+            r"\b(schulerausweis|student id|school id|carnet escolar|carteirinha de estudante|carteirinha da escola|carte scolaire|carte de cantine|tessera della scuola|tessera studente)( \w+){0,2} (sagt|says|dice|diz|dit|zeigt|shows) (1[0-7])\b",
+            r"\bgrade( \w+){0,8} (i m|im|i am) in (the )?([5-9]|1[0-2]) ?(th)?\b",
+        ],
+        // Not the whole school veto: its past tense ("war", "era") would spare "Konfi-Freizeit
+        // war langweilig", said today of today.
+        &[
+            r"\b(lehrer\w*|teacher|prof|profe|professor\w*|maestr[oa]|insegnante|coach|trainer\w*|allenatore|entrenador|treinador|entraineur)\b",
+            r"\b(my|mein|meine|mi|meu|minha|mon|ma|mio|mia|our|unser\w*|nuestr[oa]|nosso|nossa|notre|nostr[oa]) (son|daughter|kid|kids|sohn|tochter|kind|kinder|hij[oa]s?|filh[oa]s?|fils|fille|enfants?|figli[oa]?|filleul\w*|afilhad[oa]|patenkind)\b",
+        ],
+    ),
+    phrases(
+        "crisis",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(testament|my will|testamento)( \w+){0,12} (hund|dog|perro|cachorro|chien|cane|katze|cat|gato|chat|gatto|hamster|pets|mascotas|bichos)\b",
+            r"\b(mach|mache|machen|setz|setze) (dem|dem ganzen|allem) (jetzt |heute |bald )?(ein )?ende\b",
+            r"\b(wrote|written|writing|finished|escribi|escrevi|j ai ecrit|geschrieben|scritto|ho scritto) (my|the|mi|minha|ma|meinen|il mio|la mia) (note|letter|carta|lettre|brief|lettera|nota)( \w+){0,6} (peaceful|calm|ready|tranquil\w*|en paz|em paz|paisible|apaise\w*|ruhig|friedlich|in pace|seren[oa]|calm[oa])\b",
+            r"\b(fatigue\w*|tired|cansad\w*|mude|stanc\w*|marre)( \w+){0,2} (d etre|of being|de ser|zu sein|di essere) (un|a|una|um|eine) (poids|burden|carga|peso|last|fardeau|fardo)\b|\b(bientot|soon|pronto|bald|presto|em breve)( \w+){0,3} (debarrass\w*|rid of me|libres de mi|livres de mim|mich los|liberi di me|sbarazzat\w*)\b",
+            r"\b(je serai plus la|je ne serai plus la|i won t be here|i won t be around|ya no estare|no estare|nao vou estar (mais )?aqui|ich bin (dann )?nicht mehr da|non ci saro piu|non saro piu qui)( \w+){0,3} (pour le voir|to see it|para verlo|pra ver|um es zu sehen|per vederlo)\b",
+            r"\b(banchina|binario|platform|anden|plataforma|quai|bahnsteig|gleis|ponte|puente|pont|brucke|bridge|tetto|roof|balcon\w*|balkon)( \w+){0,8} (basta un passo|just one step|one step|un solo paso|solo un paso|so um passo|um passo|un seul pas|un pas|nur ein schritt|ein schritt)\b",
+            r"\b(so falta|only thing left is|all that s left is|solo falta|il ne manque que|il me manque que|fehlt nur noch|manca solo)( \w+){0,2} (coragem|courage|valor|coraje|mut|coraggio)\b",
+            r"\b(kys|kill yourself|matate|se mata|tue toi|bring dich um|ammazzati)( \w+){0,12} (tienen razon|they re right|they might be right|tem razao|ont raison|haben recht|hanno ragione)\b",
+            r"\b(arrete|stopped|quit|deje|parei|abgesetzt|smesso|interrotto)( \w+){0,2} (mon|my|mi|meu|meinen|meine|il mio|la mia|mes|mis|meus) (traitement|medication|meds|medicacion|medicamentos|remedios|medikamente|farmaci|cure|tratamiento|tratamento|pills|pastillas|cachets)( \w+){0,3} (expres|on purpose|a proposito|de proposito|absichtlich|apposta|a quoi bon|what s the point|para que|pra que|wozu|a che serve)\b",
+        ],
+        HYPERBOLE,
+    ),
+    phrases(
+        "threat",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(du warst|you were|estabas|estavas|t etais|tu etais|eri|ieri eri) (heute|heut|today|hoy|hoje|aujourd hui|oggi|ce matin|this morning|stamattina|gestern|yesterday|ayer|ontem|hier|ieri)( \w+){0,10} (jacke|jacket|coat|mantel|chaqueta|casaco|jaqueta|manteau|veste|cappotto|giacca|kleid|dress|vestido|robe|vestito|mutze|hoodie|gorro|bonnet|cappello|leggings)\b",
+            r"\b(ero|i was|estaba|estava|j etais|ich war|ich stand)( \w+){0,6} (dietro di te|behind you|detras de ti|atras de voce|atras de ti|derriere toi|hinter dir)\b",
+            r"\b(ganze|whole|toda|toute|tutta) (klasse|class|clase|turma|classe|schule|school)( \w+){0,2} (sieht|sees|see|ve|vea|veja|voit|voie|vede|veda|erfahrt|finds out|sapra|sabra|sabera|saura)\b",
+            r"\b(wait|waiting|esperar\w*|espero|attendre|attends|warten|warte|aspett\w*)( \w+){0,3} (there|ahi|alli|la|dort|li)( \w+){0,2} (every day|todos los dias|todo dia|todos os dias|tous les jours|jeden tag|ogni giorno|tutti i giorni)( \w+){0,2} (til|till|until|hasta|ate|jusqu|bis|finche)\b",
+            r"\b(je te fais la peau|je vais te faire la peau|on va te faire la peau|te faire la peau)\b",
+            r"\b(weiss|know|se|sei|sais|so)( \w+){0,3} (wo|where|donde|onde|ou|dove) (deine|your|ur|tu|tua|ta|ton|sua|seu|teu) (\w+ )?(schwester|bruder|mutter|mama|vater|papa|sister|brother|mom|mum|dad|hermana|hermano|madre|padre|irma|irmao|mae|pai|soeur|frere|mere|pere|sorella|fratello|familie|family|familia|famille|famiglia|freund\w*|boyfriend|novio|namorado|copain|ragazzo|kids|kinder|hijos|filhos|enfants|figli) (arbeitet|wohnt|works|lives|trabaja|vive|trabalha|mora|travaille|habite|lavora|abita|studies|studiert|estudia|estuda|etudie|studia)\b",
+            r"\b(ima|i m gonna|imma|im gonna|i ll|gonna) pull up on (u|you|ya)\b",
+            r"\b(if i can t have you|if i cant have you|si no puedo tenerte|si no eres mia|se eu nao posso te ter|se nao posso te ter|si je ne peux pas t avoir|si je peux pas t avoir|wenn ich dich nicht haben kann|se non posso averti)( \w+){0,2} (nobody|no one|nadie|ninguem|personne|niemand|nessuno)\b",
+            r"\b(lucky|fortunata|fortunato|suerte|sorte|chanceuse|chance|gluck)( \w+){0,3} (i live far|abito lontano|vivo lejos|moro longe|j habite loin|ich wohne weit weg|wohn weit weg)\b|\bpassare la voglia di ridere\b",
+            r"\b(so|lo so|sacc|saccio) (ndo|addo) (lavori|abiti|stai|vivi|fatichi)\b|\bte vengo a cerca\w*\b",
+        ],
+        &[
+            GAMES,
+            JOKING,
+            r"nel mio cuore|in my heart|en mi corazon|no meu coracao|dans mon coeur|in meinem herzen|nei miei sogni|in my dreams",
+        ],
+    ),
+    phrases(
+        "meeting_request",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(je monte a|je descends a|je viens a|je serai a|i ll be in|i m coming to|voy a|estare en|vou pra|estarei em|ich komme nach|ich bin in|vengo a|saro a)( \w+){0,8} (t es dispo|tu es dispo|are you free|you free|estas libre|tas livre|esta livre|bist du frei|hast du zeit|sei libera|sei disponibile)( \w+){0,3} (pour un|for a|para un|para uma|pra um|fur einen|auf einen|per un)\b",
+            r"\b(j t invite|je t invite|i ll take you|te invito|te convido|ich lade dich|ti invito) (a|to|al|pra|para|zum|ein|a cena) (souper|diner|dinner|cenar|cena|jantar|abendessen|essen|pranzo|brunch|dejeuner|lunch|almoco|almorzar)\b",
+            r"\b(closest airport|nearest airport|aeropuerto mas cercano|aeroporto mais proximo|aeroport le plus proche|nachster flughafen|nachsten flughafen|aeroporto piu vicino)\b|\b(fly you out|fly u out|te pago el vuelo|pago tua passagem|pago a tua passagem|je te paie le billet|ich fliege dich|ti pago il volo)\b",
+            r"\b(viens|come|ven|vem|komm|vieni) (a|to|al|pra|para|zu|alla) (mon|my|mi|meu|minha|meinem|meiner|mia|il mio|la mia) (anniv|anniversaire|birthday|bday|party|fete|soiree|cumple|fiesta|festa|aniversario|geburtstag|compleanno)\b|\b(presenter|introduce you|presentarte|te apresentar|dich vorstellen|presentarti)( \w+){0,1} (a|to|a mis|aos|meinen|ai)( \w+){0,2} (potes|amis|friends|mates|amigos|amigas|freunden|kumpels|amici|famille|family|familia|famiglia|eltern|parents)\b",
+            r"^(on se voit|bora se ver|bora nos ver|vamos nos ver|sehen wir uns|treffen wir uns|can we meet|shall we meet|wanna meet)( (quand|when|wann|quando|cuando|irl|en vrai|de verdade|mal|sometime|up|un jour|someday))?$",
+            r"\b(me fala|me diz|dime|tell me|dis moi|sag mir|dimmi) (onde|donde|where|ou|wo|dove) (vc|voce|tu|you|u|du) (vai|vas|will|are|seras|bist|sarai)( \w+){0,2} (hoje|hj|hoy|tonight|today|ce soir|aujourd hui|heute|stasera|oggi|a noite|esta noche)\b",
+        ],
+        &[JOKING],
+    ),
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(let them|let the bank|dejar que|deixar|les laisser|lasse sie|lascio che)( \w+){0,1} (reverse|revertir|estornar|annuler|zuruckbuchen|stornare) it\b|\b(content|contenido|conteudo|contenu|inhalt|contenuto)( \w+){0,2} (wasn t|wasnt|was not|no era|nao era|n etait pas|netait pas|war nicht|non era) (what|lo que|o que|ce que|was|quello che) (u|you|tu|voce|vc|du) (described|promised|said|describiste|prometiste|descreveu|prometeu|as decrit|avais promis|beschrieben|versprochen|descritto|promesso)\b",
+            r"\b(cargo no reconocido|cobro no reconocido|compra no reconocida|unrecognized charge|unrecognised charge|cobranca nao reconhecida|compra nao reconhecida|debit non reconnu|paiement non reconnu|unbekannte abbuchung|addebito non riconosciuto)\b",
+            r"\b(resilie|cancelled|canceled|cancele|cancelei|gekundigt|disdetto|cancellato|di de baja)( \w+){0,12} (repreleve|preleve|charged again|billed again|cobrado otra vez|me cobraron|cobrado de novo|me cobraram|abgebucht|addebitato|rinnovato)\b",
+            r"\b(addebito|charge|cargo|cobro|cobranca|prelevement|debit|abbuchung|kontoauszug|statement|extracto|extrato|releve|estratto)( [a-z0-9.,$%]+){0,12} (non ho comprato (nulla|niente)|didn t buy|never bought|no compre nada|nunca compre|nao comprei nada|nunca comprei|rien achete|jamais achete|nichts gekauft|nie gekauft|mai comprato)\b",
+        ],
+        &[OTHER_MERCHANTS],
+    ),
+    // "I'll sue you … for keeping me awake thinking of you" is a compliment.
+    phrases(
+        "payment_dispute",
+        Input,
+        Escalate,
+        ALL,
+        &[
+            r"\b(te processo|vou te processar|te denuncio|i ll sue you|te demando|je te poursuis|ich verklage dich|ti faccio causa)\b|\b(juizado de pequenas causas|small claims|petites creances|giudice di pace)\b",
+        ],
+        &[
+            OTHER_MERCHANTS,
+            JOKING,
+            r"\b(por me deixar|por me fazer|for making me|for keeping me|por hacerme|por dejarme|pour m avoir|per avermi|perche mi fai|weil du mich)\b",
+        ],
+    ),
+    phrases(
+        "ai_question",
+        Input,
+        Flag,
+        ALL,
+        &[
+            r"\b(accounts?|konten|cuentas|contas|comptes|profili|profiles)( \w+){0,3} (run|ran|managed|operated|laufen|gestiti|manejad\w*|gerenciad\w*|geres|betrieben)( \w+){0,1} (by|uber|por|par|da|mit|con) (ai|ki|ia|bots?|chatgpt|robots?)\b",
+            r"\b(not|no eres|nao e|pas|nicht|non sei)( \w+){0,2} (some|a|un|una|um|ein|irgendein) (guy|dude|man|tipo|chico|cara|mec|type|gars|typ|kerl|tizio|ragazzo)( \w+){0,3} (typing|writing|escribiendo|digitando|escrevendo|qui ecrit|qui tape|der schreibt|che scrive) (for|por|pra|para|a ta place|fur|per)\b",
+        ],
+        &[],
+    ),
     // ---- fan messages: round 32 (read by an employee, AI left to answer, writers in her name,
     // instructions to forget, "just some language model"; a split "tu mir was an", the wheel
     // not turned, a roof for an hour, a lighter on the skin, a train to jump in front of,
@@ -4158,6 +4303,100 @@ pub static RULES: &[Rule] = &[
         ALL,
         &[
             r"\b(the user|el usuario|o usuario|l utilisateur|der nutzer|der user|der benutzer|l utente) (wants|asked|asks|is asking|requested|quiere|pide|pidio|quer|pediu|veut|demande|a demande|will|mochte|hat gefragt|vuole|chiede|ha chiesto)\b",
+        ],
+        &[],
+    ),
+    // ---- drafts: round 33 (live on Twitch, "on WA I'm faster", a second profile and a
+    // follow request, the same user with a dot; a bot would not have spilled Nutella, typing
+    // every message herself, "gave birth to me", "umanissima", the girl who writes is the one
+    // in the photos, "no soy ninguna IA"; a placeholder left in, "the fan mentioned", "here's a
+    // message"; what she'll wear to be found, a room booked for two, "which hotel are you in";
+    // a Binance wallet, a gift card's back, Chime and a cashtag; "50 and you see everything",
+    // "throw 40 my way", a tip for an audio, unlocking for twenty; a phone's last digits, "the
+    // rest if you give me yours") ----
+    phrases(
+        "off_platform",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(live|stream\w*)( \w+){0,2} (auf|on|en|no|sur|su) (twitch|kick)\b|\b(twitch|kick)( \w+){0,3} (komm|come|ven|vem|viens|vieni|schau|check|pasate|passa)\b",
+            r"\b(auf|on|su|por|per|via|no|en) wa (bin|i m|im|estoy|sono|je suis|sou|estou|antworte|answer|respondo|rispondo)\b",
+            r"\b(secondo profilo|second profile|segundo perfil|second compte|zweites profil|zweitprofil|finsta)\b|\b(mandami|send me|mandame|me manda|envoie moi|schick mir|me envia) (la |a |une |eine |una |uma )?(richiesta|request|solicitud|solicitacao|demande|anfrage|follow)\b",
+            r"\b(mesmo user|mesmo usuario|same user|same username|same handle|mismo usuario|mismo user|meme pseudo|gleicher name|gleicher username|selber name|stesso nome utente|stesso user|stesso username)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "claims_human",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(ein bot|a bot|un bot|una ia|an ai|uma ia|une ia|eine ki|ein roboter|a robot|un robot)( \w+){0,1} (hatte nicht|hatte nie|wouldn t have|would not have|no habria|nao teria|n aurait pas|aurait pas|non avrebbe)\b",
+            r"\b(ich tipp\w*|i type|escribo|digito|je tape|scrivo|i write|ich schreib\w*)( \w+){0,2} (jede|every|each|cada|chaque|ogni) (nachricht|message|mensaje|mensagem|messaggio)( \w+){0,1} (selber|selbst|myself|yo misma|eu mesma|moi meme|io stessa|personally|personlich)\b",
+            r"\b(zur welt gebracht|gave birth to me|me dio a luz|me deu a luz|m a mise au monde|mi ha messo al mondo)\b",
+            r"\b(sono umanissima|sono umanissimo|soy humanisima|sou humanissima)\b|\b(la tipa|la ragazza|the girl|the person|la chica|a menina|la fille|das madchen|la persona|a pessoa)( \w+){0,1} (che ti scrive|who s texting you|who writes to you|texting you|que te escribe|que te escreve|qui t ecrit|die dir schreibt)( \w+){0,2} (e la stessa|is the same|es la misma|e a mesma|est la meme|ist dieselbe|ist die gleiche)\b",
+            r"\b(no soy ninguna|no soy una|not an|i m not an|nao sou nenhuma|nao sou uma|je ne suis pas une|je suis pas une|ich bin keine|non sono una|non sono un) (ia|ai|ki|bot|robot|maquina|machine|maschine|macchina)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "instruction_leak",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(il fan|the fan|el fan|o fa|le fan|der fan|l utente|the user|el usuario|o usuario|l utilisateur|der nutzer) (ha menzionato|mentioned|has mentioned|menciono|mencionou|a mentionne|hat erwahnt)\b|\b(includo|i ll include|incluyo|incluo|j inclus|ich fuge)( \w+){0,3} (nella risposta|in the reply|in the response|en la respuesta|na resposta|dans la reponse|in die antwort)\b",
+            r"\b(aqui tienes|aqui va|aqui esta|here s|here is|voici|ecco|aqui vai|hier ist|hier hast du) (un|a|une|una|um|uma|eine|ein) (\w+ )?(mensaje|message|mensagem|messaggio|nachricht|respuesta|reply|reponse|risposta|resposta|antwort)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "meeting",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(ich trag|ich trage|i ll wear|i ll be wearing|llevare|vou usar|vou estar de|je porterai|indossero|avro addosso)( \w+){0,3} (dirndl|kleid|dress|vestido|robe|vestito|jacke|jacket|rote|red|blue|blaue|azul|bleue|rossa|roja|vermelho)\b",
+            r"\b(ich buch\w*|i ll book|i m booking|reservo|vou reservar|je reserve|prenoto|buche) (uns|us|nos|para nos|pour nous|per noi)( \w+){0,1} (ein|a|una|um|une) (zimmer|room|habitacion|quarto|chambre|camera|hotel|suite)\b|\b(you book|du buchst|tu reservas|voce reserva|tu reserves|prenoti tu|tu prenoti) (the|a|das|ein|la|una|o|um|une) (room|zimmer|habitacion|quarto|chambre|camera|hotel)\b",
+            r"\b(in che albergo|which hotel|en que hotel|em que hotel|dans quel hotel|in welchem hotel)( \w+){0,2} (stai|are you|estas|voce esta|tu es|bist du|sei)\b",
+        ],
+        &[REFUSED_HERE],
+    ),
+    phrases(
+        "off_platform_payment",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(wallet|billetera|carteira|portefeuille|portafoglio)( \w+){0,1} (de |do |on |en |su |auf |bei )?(binance|coinbase|metamask|trust wallet|kraken|bybit|kucoin)\b|\b(binance|coinbase|metamask|kraken|bybit|kucoin) (wallet|id|pay|address)\b",
+            r"\b(grab|get|buy|compra|comprame|achete|kauf|compra mi)( \w+){0,1} (a |an |una |um |une |eine )?(steam|itunes|apple|google play|amazon|sephora|vanilla|razer|paysafe|psn|xbox) (card|gift card|karte|tarjeta|cartao|carte|carta)\b|\b(pic|photo|foto|picture) of the back\b",
+            r"\bchime me\b|\b(on|my|mi|meu|mon|mein) chime\b|\bmy \$ (is|tag)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "price_talk",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"^(\d+) (and|y|e|et|und) (u|you|tu|voce|vc|du) (see|get|ves|ve|vois|siehst|vedi|recibes|recebe|unlock\w*|have|tienes|tens|as|hast|hai)\b",
+            r"\b(throw|send|toss|drop|tira|manda|joga|envoie|lanza|schick|butta)( me)? (\$ ?)?(\d+) (my way|a mi|pra mim|vers moi|zu mir|your way)\b",
+            r"\b(propina|tip|gorjeta|pourboire|trinkgeld|mancia)( \w+){0,1} (de |of |von |di )?(\d+)( \w+){0,3} (te mando|i ll send|te envio|je t envoie|ich schick|ti mando|eu mando|je fais|i ll do|hago|faco|mach ich|faccio)\b|\b(envoie|send|manda|mandame|schick|mandami|dejame|deja|leave|lascia|laisse)( \w+){0,1} (un|a|una|um|uma|ein|einen) (pourboire|tip|propina|gorjeta|trinkgeld|mancia) (de |of |von |di )?(\d+)\b",
+            r"\b(con|for|por|pour|fur|per|para) (\d+|venti|dieci|trenta|cinquanta|cento|veinte|diez|treinta|cincuenta|cien|vinte|dez|trinta|cinquenta|cem|vingt|dix|trente|cinquante|cent|zwanzig|zehn|dreissig|funfzig|hundert|twenty|ten|thirty|fifty|hundred) (carte|pavos|lucas|balles|mangos|quid|bucks|pilas|conto|contos|euros?|eur|dollars?)?( \w+){0,1} (ti sblocco|te desbloqueo|unlock|je debloque|ich schalte|desbloqueio|eu desbloqueio)\b",
+        ],
+        &[],
+    ),
+    phrases(
+        "phone_number",
+        Draft,
+        Block,
+        ALL,
+        &[
+            r"\b(celu|cel|celular|movil|telefono|numero|number|phone|tel|portable|handy|nummer|cellulare|zap|whats)( \w+){0,2} (termina en|termina com|acaba em|ends in|ends with|finit par|endet auf|finisce con|finisce per) (\d{2,})\b",
+            r"\b(el resto|the rest|o resto|le reste|den rest|il resto)( \w+){0,3} (si me das|if you give me|if u give me|se me deres|se voce me der|se me das|si tu me donnes|wenn du mir|se mi dai) (el tuyo|yours|o teu|o seu|le tien|deine|il tuo)\b",
         ],
         &[],
     ),

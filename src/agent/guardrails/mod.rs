@@ -1432,6 +1432,7 @@ mod tests {
                     "instruction_leak",
                 ),
                 ("not even old enough to vote yet hehe", "minor"),
+                ("i'm actually only 16 babe", "minor"),
                 ("when you turn 16 I'll have a surprise", "minor"),
                 (
                     "a robot wouldn't blush reading that, but I do",

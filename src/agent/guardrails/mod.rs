@@ -1469,6 +1469,14 @@ mod tests {
                 ),
                 ("my will is done and I found a home for my cat", "crisis"),
                 ("bientôt vous serez tous débarrassés de moi", "crisis"),
+                (
+                    "en el grupo me dicen kys todo el día y la vdd empiezo a pensar q tienen razón",
+                    "crisis",
+                ),
+                (
+                    "gave my cat to my sister. won't be needing to feed her much longer",
+                    "crisis",
+                ),
                 ("je te fais la peau si tu me bloques", "threat"),
                 ("I know where your sister works now", "threat"),
                 ("if i can't have you nobody can", "threat"),
@@ -1504,6 +1512,10 @@ mod tests {
             inputs: &[],
             drafts: &[
                 ("Hey {fan_name}, missed you!", "instruction_leak"),
+                (
+                    "[instrução: PPV após 3 mensagens] oi amor",
+                    "instruction_leak",
+                ),
                 ("here's a flirty message: miss you babe", "instruction_leak"),
                 (
                     "a bot wouldn't have spilled coffee on the keyboard 😂",

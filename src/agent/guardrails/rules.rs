@@ -1311,7 +1311,7 @@ pub static RULES: &[Rule] = &[
         Escalate,
         ALL,
         &[
-            r"(kys|kill yourself|matate|se mata|tue toi|bring dich um|ammazzati|mata te)( \w+){0,8} (recht|right|razon|razao|raison|ragione)\b",
+            r"(kys|kill yourself|matate|se mata|tue toi|bring dich um|ammazzati|mata te)( \w+){0,12} (recht|right|razon|razao|raison|ragione)\b",
             r"(been nice knowing you|fue un placer conocerte|foi bom te conhecer|c etait cool de te connaitre|ravi de t avoir connu|e stato bello conoscerti|war schon dich zu kennen)",
             r"(viaducto|viaduc|viadotto|viaduto|puente|pont|ponte|bridge|brucke|azotea|toit|tetto|telhado|roof|dach)( \w+){0,3} (mirando (para|hacia) abajo|looking down|en regardant en bas|guardando giu|olhando pra baixo|olhando para baixo|runterschau\w*)",
             r"(ojala|i wish|i hope|j espere|spero|hoffentlich|tomara|oxala)( \w+){0,3} (un |a |um |uno |ein )?(camion|truck|bus|tren|train|caminhao|onibus|trem|lkw|zug|treno|car|coche|carro|voiture|macchina) (me )?(pase por encima|hits me|runs me over|me atropelle|me atropele|m ecrase|me renverse|mi investa|mi metta sotto|uberfahrt mich|mich uberfahrt|me passe por cima)",
@@ -2551,7 +2551,6 @@ pub static RULES: &[Rule] = &[
             r"\b(je serai plus la|je ne serai plus la|i won t be here|i won t be around|ya no estare|no estare|nao vou estar (mais )?aqui|ich bin (dann )?nicht mehr da|non ci saro piu|non saro piu qui)( \w+){0,3} (pour le voir|to see it|para verlo|pra ver|um es zu sehen|per vederlo)\b",
             r"\b(banchina|binario|platform|anden|plataforma|quai|bahnsteig|gleis|ponte|puente|pont|brucke|bridge|tetto|roof|balcon\w*|balkon)( \w+){0,8} (basta un passo|just one step|one step|un solo paso|solo un paso|so um passo|um passo|un seul pas|un pas|nur ein schritt|ein schritt)\b",
             r"\b(so falta|only thing left is|all that s left is|solo falta|il ne manque que|il me manque que|fehlt nur noch|manca solo)( \w+){0,2} (coragem|courage|valor|coraje|mut|coraggio)\b",
-            r"\b(kys|kill yourself|matate|se mata|tue toi|bring dich um|ammazzati)( \w+){0,12} (tienen razon|they re right|they might be right|tem razao|ont raison|haben recht|hanno ragione)\b",
             r"\b(arrete|stopped|quit|deje|parei|abgesetzt|smesso|interrotto)( \w+){0,2} (mon|my|mi|meu|meinen|meine|il mio|la mia|mes|mis|meus) (traitement|medication|meds|medicacion|medicamentos|remedios|medikamente|farmaci|cure|tratamiento|tratamento|pills|pastillas|cachets)( \w+){0,3} (expres|on purpose|a proposito|de proposito|absichtlich|apposta|a quoi bon|what s the point|para que|pra que|wozu|a che serve)\b",
         ],
         HYPERBOLE,

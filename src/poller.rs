@@ -188,6 +188,9 @@ impl Poller {
         mut msgs: Vec<crate::fanvue::types::Message>,
         read_at: i64,
     ) -> usize {
+        // Fanvue lists newest first; reversed before the stable sort, messages of the same
+        // millisecond (a burst) keep the order they were written in, and are stored in it.
+        msgs.reverse();
         msgs.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
         let page = crate::fanvue::types::Message::stored_page(&msgs, fan);
         if let Err(e) = self

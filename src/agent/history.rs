@@ -194,6 +194,9 @@ pub async fn take_in(
     source: &str,
     read_at: i64,
 ) -> usize {
+    // Fanvue lists newest first; reversed before the stable sort, messages of the same
+    // millisecond (a burst) keep the order they were written in, and are stored in it.
+    page.reverse();
     page.sort_by_key(|m| m.sent_at.as_deref().and_then(crate::domain::time::parse_ms));
     if let Err(e) = store
         .keep_history(
@@ -265,5 +268,44 @@ pub fn read_event(creator_uuid: Option<&str>, fan: Party, m: &Message) -> Event 
             is_automated: !answerable,
             created_at: m.sent_at.clone(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fanvue::types::UserRef;
+    use crate::store::test_store;
+
+    const FAN: &str = "0b9f3c1e-0000-4000-8000-000000000001";
+
+    fn fan_message(uuid: &str, sent_at: &str) -> Message {
+        Message {
+            uuid: uuid.into(),
+            text: Some(format!("text of {uuid}")),
+            sent_at: Some(sent_at.into()),
+            sender: UserRef {
+                uuid: FAN.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_burst_read_newest_first_is_stored_in_the_order_the_fan_wrote_it() {
+        let (store, _d) = test_store().await;
+        let burst = "2026-01-01T00:00:01.500Z";
+        // Newest first, as Fanvue lists a chat: the fan wrote "first", "second", "third".
+        let page = vec![
+            fan_message("third", burst),
+            fan_message("second", burst),
+            fan_message("first", burst),
+            fan_message("earlier", "2026-01-01T00:00:00.100Z"),
+        ];
+        take_in(&store, "alice", FAN, page, "read", now_ms()).await;
+        let history = store.history("alice", FAN, 10).await.unwrap();
+        let order: Vec<&str> = history.iter().map(|m| m.uuid.as_str()).collect();
+        assert_eq!(order, ["earlier", "first", "second", "third"]);
     }
 }

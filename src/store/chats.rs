@@ -176,7 +176,8 @@ impl Store {
         self.mark_history_synced(creator, fan, read_at_ms).await
     }
 
-    /// The last `limit` messages of a chat, oldest first (the order a conversation is read in).
+    /// The last `limit` messages of a chat, oldest first (the order a conversation is read in;
+    /// messages of the same time in the order they were stored, which is the order written).
     pub async fn history(
         &self,
         creator: &str,
@@ -186,7 +187,7 @@ impl Store {
         let mut rows: Vec<StoredMessage> = sqlx::query_as(
             "SELECT uuid, fan_uuid, from_creator, text, type, sent_at, has_media, media_uuids, price_cents
              FROM messages WHERE creator_handle = ? AND fan_uuid = ?
-             ORDER BY sent_at DESC, inserted_at DESC LIMIT ?",
+             ORDER BY sent_at DESC, inserted_at DESC, rowid DESC LIMIT ?",
         )
         .bind(creator)
         .bind(fan.to_ascii_lowercase())
@@ -340,6 +341,22 @@ mod tests {
             ["m1", "m2"]
         );
         assert_eq!(s.history("alice", "fan-1", 1).await.unwrap()[0].uuid, "m2");
+    }
+
+    #[tokio::test]
+    async fn messages_of_the_same_millisecond_are_read_in_the_order_they_were_stored() {
+        let (s, _d) = test_store().await;
+        let at = "2026-01-01T00:00:01.500Z";
+        for uuid in ["zz", "aa", "mm", "bb"] {
+            s.insert_message("alice", &msg(uuid, at, false), "webhook")
+                .await
+                .unwrap();
+        }
+        let h = s.history("alice", "fan-1", 10).await.unwrap();
+        assert_eq!(
+            h.iter().map(|m| m.uuid.as_str()).collect::<Vec<_>>(),
+            ["zz", "aa", "mm", "bb"]
+        );
     }
 
     #[tokio::test]

@@ -669,12 +669,18 @@ impl TestApp {
         .unwrap();
         let w = self.sandbox.world.lock();
         let mut out = String::new();
-        for (fan, chat) in &w.chats {
-            let troubled = chat.messages.iter().any(|m| m.by_hand)
-                || chat.turns.iter().any(|t| {
-                    t.answers() > 1
-                        || (t.creator_replies == 0 && t.human_replies == 0 && !t.needs_human)
-                });
+        let unanswered = |chat: &sandbox::world::Chat| {
+            chat.turns.iter().any(|t| {
+                t.creator_replies == 0 && t.human_replies == 0 && !t.needs_human && !t.unreachable
+            })
+        };
+        // Unanswered chats first: a long report is cut short where it is shown.
+        let mut chats: Vec<_> = w.chats.iter().collect();
+        chats.sort_by_key(|(_, chat)| !unanswered(chat));
+        for (fan, chat) in chats {
+            let troubled = unanswered(chat)
+                || chat.messages.iter().any(|m| m.by_hand)
+                || chat.turns.iter().any(|t| t.answers() > 1);
             if !troubled {
                 continue;
             }

@@ -320,12 +320,22 @@ impl Chat {
             .filter(|t| at_ms < t + takeover_ms)
     }
 
-    /// Whether the last fan message of the chat is what `seen` (the fan's words in a prompt)
-    /// ends with: the reply was drafted with it.
+    /// Whether `seen` (the fan's words in a prompt) was drafted with the chat's last fan message:
+    /// it ends with that message, or with another of the same millisecond and holds them all (a
+    /// burst's messages share a time, and nothing orders them for whoever reads the chat).
     fn last_fan_text_in(&self, seen: &str) -> bool {
-        let last = self.messages.iter().rev().find(|m| !m.from_creator);
-        last.and_then(|m| m.text.as_deref())
-            .is_none_or(|t| seen.trim_end().ends_with(t.trim()))
+        let Some(last) = self.messages.iter().rev().find(|m| !m.from_creator) else {
+            return true;
+        };
+        let burst: Vec<&str> = self
+            .messages
+            .iter()
+            .filter(|m| !m.from_creator && m.at_ms == last.at_ms)
+            .filter_map(|m| m.text.as_deref().map(str::trim))
+            .collect();
+        let seen = seen.trim_end();
+        burst.is_empty()
+            || (burst.iter().any(|t| seen.ends_with(t)) && burst.iter().all(|t| seen.contains(t)))
     }
 
     pub fn creator_unread(&self) -> usize {
@@ -937,5 +947,61 @@ impl World {
         v["extra_creator_messages"] = extra.into();
         v["webhooks_pending"] = (self.queue.len() as u64).into();
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fan_msg(text: &str, at_ms: i64) -> Msg {
+        Msg {
+            uuid: text.into(),
+            from_creator: false,
+            text: Some(text.into()),
+            msg_type: "SINGLE_RECIPIENT".into(),
+            sent_at: String::new(),
+            seq: 0,
+            media_uuids: vec![],
+            price: None,
+            purchased: false,
+            read: false,
+            by_hand: false,
+            at_ms,
+            seen_by_agent: false,
+            counted_unseen: false,
+        }
+    }
+
+    fn chat_of(messages: Vec<Msg>) -> Chat {
+        Chat {
+            messages,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_draft_that_saw_a_same_millisecond_burst_in_another_order_was_drafted_with_it() {
+        let chat = chat_of(vec![
+            fan_msg("hi", 1),
+            fan_msg("music?", 2),
+            fan_msg("gym", 2),
+        ]);
+        assert!(chat.last_fan_text_in("music?\ngym"));
+        assert!(chat.last_fan_text_in("gym\nmusic?"));
+    }
+
+    #[test]
+    fn a_draft_without_one_of_the_last_burst_or_the_last_message_was_drafted_before_it() {
+        let burst = chat_of(vec![
+            fan_msg("hi", 1),
+            fan_msg("music?", 2),
+            fan_msg("gym", 2),
+        ]);
+        assert!(!burst.last_fan_text_in("hi\nmusic?"));
+        assert!(!burst.last_fan_text_in("gym"));
+        let apart = chat_of(vec![fan_msg("music?", 1), fan_msg("gym", 2)]);
+        assert!(!apart.last_fan_text_in("gym\nmusic?"));
+        assert!(apart.last_fan_text_in("music?\ngym"));
     }
 }

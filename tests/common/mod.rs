@@ -618,7 +618,11 @@ impl TestApp {
     /// [`TestApp::settle_within`], or fails with what is still open and the decision log.
     pub async fn settle_all(&self, limit: Duration) {
         if let Err(why) = self.settle_within(limit).await {
-            panic!("{why}\n{:?}", self.decision_summary().await);
+            panic!(
+                "{why}\n{:?}\n{}",
+                self.decision_summary().await,
+                self.troubled_chats().await
+            );
         }
     }
 

@@ -829,7 +829,9 @@ impl World {
             Some(_) => self.stats.replies_over_creator += 1,
             None => {}
         }
-        let early = drafted_from.is_some_and(|seen| !chat.last_fan_text_in(&seen));
+        let early = drafted_from
+            .as_deref()
+            .is_some_and(|seen| !chat.last_fan_text_in(seen));
         let (blind, unseen) = chat.unseen_in_last_turn();
         self.stats.fan_messages_never_seen_by_the_agent += unseen;
         let answered = chat.turns.last().is_some_and(|t| t.replies() > 0);
@@ -844,7 +846,14 @@ impl World {
         let outreach = answered
             && self.fans[fan].state == FanState::Quiet
             && last_creator_ms.is_none_or(|t| msg.at_ms - t >= OUTREACH_AFTER_MS);
-        if answered && chat.acks_due > 0 {
+        // A thank-you is a message no scripted draft wrote, or one after the turn was really
+        // answered: a drafted reply after only early or blind ones is the turn's answer.
+        let really_answered = chat
+            .turns
+            .last()
+            .is_some_and(|t| t.creator_replies + t.human_replies > 0);
+        let thanks = really_answered || (answered && drafted_from.is_none());
+        if thanks && chat.acks_due > 0 {
             chat.acks_due -= 1;
             self.stats.acknowledgements += 1;
         } else if outreach {
@@ -978,6 +987,36 @@ mod tests {
             messages,
             ..Default::default()
         }
+    }
+
+    const AT: &str = "2026-01-01T00:00:01.000Z";
+
+    #[test]
+    fn a_drafted_reply_after_an_early_one_answers_the_turn_and_a_template_thanks_the_tip() {
+        let mut w = World::generate(&crate::SandboxArgs::defaults());
+        w.fan_writes(0, "hi".into(), AT.into());
+        w.fan_writes(0, "how was your day?".into(), AT.into());
+        let chat = w.chats.get_mut(&0).unwrap();
+        chat.acks_due = 1;
+        chat.messages
+            .iter_mut()
+            .for_each(|m| m.seen_by_agent = true);
+        w.creator_writes(
+            0,
+            Some("a".into()),
+            vec![],
+            None,
+            AT.into(),
+            Some("hi".into()),
+        );
+        let seen = Some("hi\nhow was your day?".to_string());
+        w.creator_writes(0, Some("b".into()), vec![], None, AT.into(), seen);
+        let turn = w.chats[&0].turns[0].clone();
+        assert_eq!((turn.early_replies, turn.creator_replies), (1, 1));
+        assert_eq!(w.stats.acknowledgements, 0);
+        w.creator_writes(0, Some("thanks!".into()), vec![], None, AT.into(), None);
+        assert_eq!(w.stats.acknowledgements, 1);
+        assert_eq!(w.stats_json()["unanswered_turns"], 0);
     }
 
     #[test]

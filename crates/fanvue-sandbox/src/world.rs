@@ -834,7 +834,14 @@ impl World {
             .is_some_and(|seen| !chat.last_fan_text_in(seen));
         let (blind, unseen) = chat.unseen_in_last_turn();
         self.stats.fan_messages_never_seen_by_the_agent += unseen;
-        let answered = chat.turns.last().is_some_and(|t| t.replies() > 0);
+        // A scripted draft written with the whole turn answers a turn that only had early or
+        // blind replies ("answered right after"): it is neither a thank-you nor outreach.
+        let really_answered = chat
+            .turns
+            .last()
+            .is_some_and(|t| t.creator_replies + t.human_replies > 0);
+        let answers_now = drafted_from.is_some() && !blind && !early && !really_answered;
+        let answered = !answers_now && chat.turns.last().is_some_and(|t| t.replies() > 0);
         // A message to a fan who stopped talking, well after the creator's last one, starts
         // something new (a welcome, a win-back): outreach, not another reply to the old turn.
         let last_creator_ms = chat
@@ -846,14 +853,7 @@ impl World {
         let outreach = answered
             && self.fans[fan].state == FanState::Quiet
             && last_creator_ms.is_none_or(|t| msg.at_ms - t >= OUTREACH_AFTER_MS);
-        // A thank-you is a message no scripted draft wrote, or one after the turn was really
-        // answered: a drafted reply after only early or blind ones is the turn's answer.
-        let really_answered = chat
-            .turns
-            .last()
-            .is_some_and(|t| t.creator_replies + t.human_replies > 0);
-        let thanks = really_answered || (answered && drafted_from.is_none());
-        if thanks && chat.acks_due > 0 {
+        if answered && chat.acks_due > 0 {
             chat.acks_due -= 1;
             self.stats.acknowledgements += 1;
         } else if outreach {
@@ -1016,6 +1016,35 @@ mod tests {
         assert_eq!(w.stats.acknowledgements, 0);
         w.creator_writes(0, Some("thanks!".into()), vec![], None, AT.into(), None);
         assert_eq!(w.stats.acknowledgements, 1);
+        assert_eq!(w.stats_json()["unanswered_turns"], 0);
+    }
+
+    #[test]
+    fn a_drafted_reply_seconds_after_an_early_one_to_a_quiet_fan_answers_the_turn_not_outreach() {
+        let mut w = World::generate(&crate::SandboxArgs::defaults());
+        w.fan_writes(0, "hi".into(), AT.into());
+        w.fan_writes(0, "you look amazing".into(), AT.into());
+        w.chats
+            .get_mut(&0)
+            .unwrap()
+            .messages
+            .iter_mut()
+            .for_each(|m| m.seen_by_agent = true);
+        w.fans[0].state = FanState::Quiet;
+        w.creator_writes(
+            0,
+            Some("a".into()),
+            vec![],
+            None,
+            AT.into(),
+            Some("hi".into()),
+        );
+        let later = "2026-01-01T00:00:07.000Z";
+        let seen = Some("hi\nyou look amazing".to_string());
+        w.creator_writes(0, Some("b".into()), vec![], None, later.into(), seen);
+        let turn = w.chats[&0].turns[0].clone();
+        assert_eq!((turn.early_replies, turn.creator_replies), (1, 1));
+        assert_eq!(w.stats.outreach_messages, 0);
         assert_eq!(w.stats_json()["unanswered_turns"], 0);
     }
 
